@@ -1,0 +1,48 @@
+/**
+ * The `enroll-bench` command line: one table of subcommands, each in its own module.
+ *
+ * Every command returns its exit code instead of calling `process.exit`, so tests can run it in-process.
+ */
+import { UsageError } from './parse-flags';
+
+type Command = (argv: readonly string[]) => Promise<number>;
+
+const commands: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<Command> }>> = {
+  start: {
+    summary: 'open the app (Electron; falls back to the headless server where Electron cannot run)',
+    load: async () => (await import('./start-command')).runStartCommand,
+  },
+  serve: {
+    summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token (--simulate, --cfgutil PATH, --port N)',
+    load: async () => (await import('./serve-command')).runServeCommand,
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return ['usage: enroll-bench <command> [options]', '', 'commands:', ...lines].join('\n');
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const [name = 'start', ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return 0;
+  }
+  // Flags before any command (`enroll-bench --simulate`) mean "start with these flags".
+  const command = name.startsWith('--') ? commands.start : commands[name];
+  const args = name.startsWith('--') ? argv : rest;
+  if (!command) {
+    console.error(`enroll-bench: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`enroll-bench: ${error.message}\n\n${usage()}`);
+      return 2;
+    }
+    throw error;
+  }
+}

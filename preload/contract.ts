@@ -1,0 +1,86 @@
+/**
+ * The one typed contract between the bench's services and its UI.
+ *
+ * Main implements {@link InvokeChannels}; the Electron preload and the WebSocket client both expose it to the
+ * renderer as {@link BenchApi}. Adding a channel to an interface without adding it to the matching name list
+ * below is a compile error, and main's argument validators are typed from the same interfaces, so the three
+ * sides cannot drift apart. Pure types and constants: no imports with side effects.
+ */
+import type {
+  BenchSnapshot,
+  Device,
+  Ecid,
+  EngineStatus,
+  Result,
+  SimulatorAction,
+  WatcherStatus,
+} from './domain';
+
+/** Request/response channels. Every one resolves to a `Result`; none rejects with domain data. */
+export interface InvokeChannels {
+  /** The whole bench state; apply only events whose `seq` is larger than the snapshot's. */
+  getSnapshot(): Promise<Result<BenchSnapshot>>;
+  /** From the macOS preflight screen: run the simulated bench instead of real cfgutil. */
+  useSimulator(): Promise<Result<EngineStatus>>;
+  /** Play the operator's hand in the simulated bench. Refused when the engine is real cfgutil. */
+  simulate(action: SimulatorAction): Promise<Result<Ecid[]>>;
+}
+
+/** Events pushed from main to every connected UI. */
+export interface EventChannels {
+  devicesChanged(event: { readonly seq: number; readonly devices: readonly Device[] }): void;
+  engineChanged(event: { readonly seq: number; readonly engine: EngineStatus }): void;
+  watcherChanged(event: { readonly seq: number; readonly watcher: WatcherStatus }): void;
+}
+
+export type InvokeChannelName = keyof InvokeChannels;
+export type EventChannelName = keyof EventChannels;
+export type EventPayload<K extends EventChannelName> = Parameters<EventChannels[K]>[0];
+
+/** A pushed event as one discriminated value (what the WebSocket carries and the store applies). */
+export type BenchEvent = { [K in EventChannelName]: { readonly channel: K; readonly payload: EventPayload<K> } }[EventChannelName];
+
+/** Runtime allow-lists; `Record<…, true>` makes a missing entry a compile error. */
+export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
+  getSnapshot: true,
+  useSimulator: true,
+  simulate: true,
+};
+export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
+  devicesChanged: true,
+  engineChanged: true,
+  watcherChanged: true,
+};
+
+export function isInvokeChannel(name: unknown): name is InvokeChannelName {
+  return typeof name === 'string' && Object.hasOwn(invokeChannelNames, name);
+}
+export function isEventChannel(name: unknown): name is EventChannelName {
+  return typeof name === 'string' && Object.hasOwn(eventChannelNames, name);
+}
+
+/** Electron IPC channel string for a contract name. */
+export function ipcChannel(name: InvokeChannelName | EventChannelName): string {
+  return `bench:${name}`;
+}
+
+/** What `window.bench` is: every invoke channel as a method, plus a typed event subscription. */
+export type BenchApi = InvokeChannels & {
+  /** Subscribe to one event channel; returns the unsubscribe function (fits a `useEffect` cleanup). */
+  on<K extends EventChannelName>(channel: K, listener: (payload: EventPayload<K>) => void): () => void;
+};
+
+/**
+ * Frames on the headless server's WebSocket, which carries this same contract to a browser.
+ *
+ * Client → server: `invoke`. Server → client: `result` (answering one `invoke` by `id`) and `event`.
+ */
+export type ClientFrame = {
+  readonly type: 'invoke';
+  readonly id: number;
+  readonly channel: InvokeChannelName;
+  readonly args: readonly unknown[];
+};
+export type ServerFrame =
+  | { readonly type: 'result'; readonly id: number; readonly result: Result<unknown> }
+  | ({ readonly type: 'event' } & BenchEvent);
