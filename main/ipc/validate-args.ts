@@ -1,0 +1,79 @@
+/**
+ * Runtime validation of every invoke channel's arguments.
+ *
+ * Arguments come from a renderer or a WebSocket client, so they are untrusted. The map is typed from the
+ * contract: a channel without a validator, or a validator returning the wrong tuple, does not compile.
+ */
+import type { InvokeChannelName, InvokeChannels } from '../../preload/contract';
+import { simulatorActionTypes, type SimulatorAction } from '../../preload/domain';
+import { normalizeEcid } from '../cfgutil/ecid';
+import { invalidRequest } from '../errors/bench-error';
+
+export type ArgValidators = {
+  readonly [K in InvokeChannelName]: (args: readonly unknown[]) => Parameters<InvokeChannels[K]>;
+};
+
+function expectCount(args: readonly unknown[], count: number, channel: string): void {
+  if (args.length !== count) {
+    throw invalidRequest(`${channel} takes ${count} argument(s), got ${args.length}.`);
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A whole number within bounds, or a refusal that names the field. */
+export function boundedInteger(value: unknown, field: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalidRequest(`${field} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+/** An ECID in any accepted spelling, returned in normal form. */
+export function ecidArg(value: unknown, field = 'ecid'): string {
+  const ecid = normalizeEcid(value);
+  if (!ecid) throw invalidRequest(`${field} must be an ECID such as 0x8294E3A41001C.`);
+  return ecid;
+}
+
+function simulatorAction(value: unknown): SimulatorAction {
+  if (!isRecord(value) || !simulatorActionTypes.includes(value.type as SimulatorAction['type'])) {
+    throw invalidRequest(`simulate needs an action whose type is one of: ${simulatorActionTypes.join(', ')}.`);
+  }
+  switch (value.type as SimulatorAction['type']) {
+    case 'attach': {
+      const deviceClass = value.deviceClass;
+      if (deviceClass !== undefined && deviceClass !== 'iPad' && deviceClass !== 'iPhone') {
+        throw invalidRequest('attach.deviceClass must be "iPad" or "iPhone".');
+      }
+      return deviceClass ? { type: 'attach', deviceClass } : { type: 'attach' };
+    }
+    case 'detach':
+      return { type: 'detach', ecid: ecidArg(value.ecid) };
+    case 'cart':
+      return {
+        type: 'cart',
+        count: boundedInteger(value.count, 'cart.count', 1, 64),
+        overSeconds: boundedInteger(value.overSeconds, 'cart.overSeconds', 0, 600),
+      };
+    case 'detach-all':
+      return { type: 'detach-all' };
+  }
+}
+
+export const argValidators: ArgValidators = {
+  getSnapshot: (args) => {
+    expectCount(args, 0, 'getSnapshot');
+    return [];
+  },
+  useSimulator: (args) => {
+    expectCount(args, 0, 'useSimulator');
+    return [];
+  },
+  simulate: (args) => {
+    expectCount(args, 1, 'simulate');
+    return [simulatorAction(args[0])];
+  },
+};
