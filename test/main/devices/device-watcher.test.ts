@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { Device, WatcherStatus } from '../../../preload/domain';
+import type { DeviceListEntry } from '../../../main/devices/device-registry';
+import { DeviceWatcher, type DeviceSignal } from '../../../main/devices/device-watcher';
+import { BenchError } from '../../../main/errors/bench-error';
+import { ManualTimers, settle } from '../../fakes/manual-timers';
+
+const IPAD: DeviceListEntry = { ecid: '0x8294E3A41001C', name: 'iPad', deviceType: 'iPad13,18', locationId: 0x14200000 };
+const PHONE: DeviceListEntry = { ecid: '0x1C604A3405801E', name: 'iPhone', deviceType: 'iPhone15,2', locationId: 0x14300000 };
+
+function setup(options: { failWith?: () => unknown } = {}) {
+  const timers = new ManualTimers();
+  let emit: (signal: DeviceSignal) => void = () => {};
+  const state = { listed: [] as DeviceListEntry[], listCalls: 0, fail: false };
+  const snapshots: (readonly Device[])[] = [];
+  const statuses: WatcherStatus[] = [];
+  const newDevices: string[] = [];
+  const watcher = new DeviceWatcher({
+    timers,
+    debounceMs: 1500,
+    pollMs: 10_000,
+    maxBackoffMs: 40_000,
+    source: { start: (listener) => (emit = listener), stop: () => (emit = () => {}) },
+    lister: {
+      list: async () => {
+        state.listCalls += 1;
+        if (state.fail) throw options.failWith?.() ?? new Error('boom');
+        return [...state.listed];
+      },
+    },
+    onDevices: (devices) => snapshots.push(devices),
+    onStatus: (status) => statuses.push(status),
+    onNewDevice: (ecid) => newDevices.push(ecid),
+  });
+  return { timers, watcher, state, snapshots, statuses, newDevices, signal: (s: DeviceSignal) => emit(s) };
+}
+
+describe('DeviceWatcher', () => {
+  it('lists once at start and reports ok', async () => {
+    const t = setup();
+    t.state.listed = [IPAD];
+    t.watcher.start();
+    await settle();
+    expect(t.state.listCalls).toBe(1);
+    expect(t.watcher.current().map((d) => d.ecid)).toEqual([IPAD.ecid]);
+    expect(t.statuses.at(-1)).toEqual({ state: 'ok' });
+    expect(t.newDevices).toEqual([IPAD.ecid]);
+  });
+
+  it('debounces an attach-detach-attach flap into one listing', async () => {
+    const t = setup();
+    t.watcher.start();
+    await settle();
+    t.state.listed = [IPAD];
+    t.signal({ kind: 'attach', locationId: IPAD.locationId });
+    await t.timers.advance(300);
+    t.signal({ kind: 'detach', locationId: IPAD.locationId });
+    await t.timers.advance(300);
+    t.signal({ kind: 'attach', locationId: IPAD.locationId });
+    await t.timers.advance(1499);
+    expect(t.state.listCalls).toBe(1);
+    await t.timers.advance(1);
+    expect(t.state.listCalls).toBe(2);
+    expect(t.snapshots.at(-1)?.map((d) => d.ecid)).toEqual([IPAD.ecid]);
+  });
+
+  it('catches a missed event on the periodic reconcile', async () => {
+    const t = setup();
+    t.state.listed = [IPAD];
+    t.watcher.start();
+    await settle();
+    t.state.listed = [IPAD, PHONE];
+    await t.timers.advance(9_999);
+    expect(t.watcher.current()).toHaveLength(1);
+    await t.timers.advance(1);
+    expect(t.watcher.current().map((d) => d.ecid)).toEqual([IPAD.ecid, PHONE.ecid]);
+  });
+
+  it('keeps attachedAt across reconciles and emits nothing when nothing changed', async () => {
+    const t = setup();
+    t.state.listed = [IPAD];
+    t.watcher.start();
+    await settle();
+    const firstSeen = t.watcher.current()[0]?.attachedAt;
+    await t.timers.advance(10_000);
+    expect(t.snapshots).toHaveLength(1);
+    expect(t.watcher.current()[0]?.attachedAt).toBe(firstSeen);
+  });
+
+  it('drops a detached device and re-adds it as new when it returns', async () => {
+    const t = setup();
+    t.state.listed = [IPAD];
+    t.watcher.start();
+    await settle();
+    t.state.listed = [];
+    t.signal({ kind: 'detach' });
+    await t.timers.advance(1500);
+    expect(t.watcher.current()).toEqual([]);
+    t.state.listed = [IPAD];
+    t.signal({ kind: 'attach' });
+    await t.timers.advance(1500);
+    expect(t.watcher.current()[0]?.attachedAt).toBe(3000);
+    expect(t.newDevices).toEqual([IPAD.ecid, IPAD.ecid]);
+  });
+
+  it('marks devices in recovery from the USB hint at their location', async () => {
+    const t = setup();
+    t.watcher.start();
+    await settle();
+    t.state.listed = [IPAD];
+    t.signal({ kind: 'attach', locationId: IPAD.locationId, mode: 'recovery' });
+    await t.timers.advance(1500);
+    expect(t.watcher.current()[0]?.mode).toBe('recovery');
+    expect(t.watcher.current()[0]?.model).toBe('iPad (10th generation)');
+    expect(t.watcher.current()[0]?.portLabel).toBe('Port 2');
+  });
+
+  it('reports degraded with a back-off that doubles, then recovers', async () => {
+    const t = setup({ failWith: () => new BenchError({ code: 'timed-out', title: 'cfgutil did not answer', detail: 'x', retryable: true }) });
+    t.state.fail = true;
+    t.watcher.start();
+    await settle();
+    expect(t.statuses.at(-1)?.state).toBe('degraded');
+    expect(t.statuses.at(-1)?.detail).toContain('cfgutil did not answer');
+    await t.timers.advance(10_000);
+    expect(t.state.listCalls).toBe(2);
+    await t.timers.advance(19_999);
+    expect(t.state.listCalls).toBe(2);
+    await t.timers.advance(1);
+    expect(t.state.listCalls).toBe(3);
+    await t.timers.advance(40_000);
+    expect(t.state.listCalls).toBe(4);
+    t.state.fail = false;
+    t.state.listed = [IPAD];
+    await t.timers.advance(40_000);
+    expect(t.statuses.at(-1)).toEqual({ state: 'ok' });
+    expect(t.watcher.current()).toHaveLength(1);
+  });
+
+  it('coalesces a signal that arrives while a listing runs into one more listing', async () => {
+    const t = setup();
+    let release: () => void = () => {};
+    let calls = 0;
+    const watcher = new DeviceWatcher({
+      timers: t.timers,
+      source: { start: () => {}, stop: () => {} },
+      lister: {
+        list: () => {
+          calls += 1;
+          return new Promise((resolve) => (release = () => resolve([IPAD])));
+        },
+      },
+      onDevices: () => {},
+      onStatus: () => {},
+    });
+    watcher.start();
+    await settle();
+    void watcher.reconcile();
+    void watcher.reconcile();
+    expect(calls).toBe(1);
+    release();
+    await settle();
+    expect(calls).toBe(2);
+    release();
+    await settle();
+    expect(watcher.current()).toHaveLength(1);
+    watcher.stop();
+  });
+
+  it('merges a serial number read later', async () => {
+    const t = setup();
+    t.state.listed = [IPAD];
+    t.watcher.start();
+    await settle();
+    t.watcher.setSerialNumber(IPAD.ecid, 'DMPXK2ABCD12');
+    expect(t.watcher.current()[0]?.serialNumber).toBe('DMPXK2ABCD12');
+    await t.timers.advance(10_000);
+    expect(t.watcher.current()[0]?.serialNumber).toBe('DMPXK2ABCD12');
+  });
+
+  it('stops listing after stop()', async () => {
+    const t = setup();
+    t.watcher.start();
+    await settle();
+    t.watcher.stop();
+    await t.timers.advance(60_000);
+    expect(t.state.listCalls).toBe(1);
+  });
+});
