@@ -1,0 +1,150 @@
+/**
+ * The bench's services composed behind the contract: the one implementation of `InvokeChannels`.
+ *
+ * It owns the engine (real cfgutil or the simulated world) and the device watcher, and pushes every change
+ * through the event hub. Both transports (Electron IPC and the headless WebSocket) reach it only through
+ * the dispatcher, which validates arguments first.
+ */
+import type { InvokeChannels } from '../../preload/contract';
+import type { BenchSnapshot, Device, Ecid, EngineStatus, Result, SimulatorAction, WatcherStatus } from '../../preload/domain';
+import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
+import { BenchError, toErrorInfo } from '../errors/bench-error';
+import type { EngineFactory, RunningEngine } from './engine';
+import { EventHub } from './event-hub';
+
+export interface BenchServiceOptions {
+  readonly engine: EngineStatus;
+  readonly factory: EngineFactory;
+  readonly hub?: EventHub;
+  readonly timers?: WatcherTimers;
+  readonly debounceMs?: number;
+  readonly pollMs?: number;
+  /** Structured diagnostics for the log (never shown to a UI as is). */
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export class BenchService implements InvokeChannels {
+  readonly hub: EventHub;
+  private engineStatus: EngineStatus;
+  private running: RunningEngine | undefined;
+  private watcher: DeviceWatcher | undefined;
+  private devices: readonly Device[] = [];
+  private watcherStatus: WatcherStatus = { state: 'starting' };
+
+  constructor(private readonly options: BenchServiceOptions) {
+    this.hub = options.hub ?? new EventHub();
+    this.engineStatus = options.engine;
+  }
+
+  /** Starts the chosen engine; with `missing` nothing runs until the operator picks the simulator. */
+  async start(): Promise<void> {
+    const status = this.engineStatus;
+    if (status.kind === 'missing') return;
+    const engine =
+      status.kind === 'cfgutil'
+        ? await this.options.factory.startCfgutil(status.path)
+        : await this.options.factory.startSimulator();
+    this.attachEngine(engine);
+  }
+
+  async close(): Promise<void> {
+    this.watcher?.stop();
+    this.watcher = undefined;
+    const engine = this.running;
+    this.running = undefined;
+    await engine?.close();
+  }
+
+  async getSnapshot(): Promise<Result<BenchSnapshot>> {
+    return ok({
+      seq: this.hub.currentSeq,
+      devices: this.devices,
+      engine: this.engineStatus,
+      watcher: this.watcherStatus,
+    });
+  }
+
+  async useSimulator(): Promise<Result<EngineStatus>> {
+    if (this.engineStatus.kind === 'simulator') return ok(this.engineStatus);
+    if (this.engineStatus.kind === 'cfgutil') {
+      throw new BenchError({
+        code: 'invalid-request',
+        title: 'Real cfgutil is in use',
+        detail: 'The simulator can only replace a missing cfgutil. Restart with --simulate for a training bench.',
+        retryable: false,
+      });
+    }
+    this.engineStatus = { kind: 'simulator', reason: 'operator-chose' };
+    this.hub.emit('engineChanged', { engine: this.engineStatus });
+    try {
+      this.attachEngine(await this.options.factory.startSimulator());
+    } catch (error) {
+      this.options.log?.('simulator failed to start', error);
+      return { ok: false, error: toErrorInfo(error) };
+    }
+    return ok(this.engineStatus);
+  }
+
+  async simulate(action: SimulatorAction): Promise<Result<Ecid[]>> {
+    const control = this.running?.simulator;
+    if (!control) {
+      throw new BenchError({
+        code: 'invalid-request',
+        title: 'Not a simulated bench',
+        detail: 'Simulated devices can only be plugged in while the bench runs the simulator.',
+        retryable: false,
+      });
+    }
+    let ecids: Ecid[] = [];
+    switch (action.type) {
+      case 'attach':
+        ecids = [control.attach(action.deviceClass)];
+        break;
+      case 'detach':
+        control.detach(action.ecid);
+        ecids = [action.ecid];
+        break;
+      case 'cart':
+        ecids = control.cart(action.count, action.overSeconds);
+        break;
+      case 'detach-all':
+        control.detachAll();
+        break;
+    }
+    return ok(ecids);
+  }
+
+  private attachEngine(engine: RunningEngine): void {
+    this.running = engine;
+    this.watcher = new DeviceWatcher({
+      source: engine.source,
+      lister: engine.lister,
+      ...(this.options.timers ? { timers: this.options.timers } : {}),
+      ...(this.options.debounceMs !== undefined ? { debounceMs: this.options.debounceMs } : {}),
+      ...(this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {}),
+      onDevices: (devices) => {
+        this.devices = devices;
+        this.hub.emit('devicesChanged', { devices });
+      },
+      onStatus: (watcher) => {
+        this.watcherStatus = watcher;
+        if (watcher.state === 'degraded') this.options.log?.('device watcher degraded', watcher.detail);
+        this.hub.emit('watcherChanged', { watcher });
+      },
+      onNewDevice: (ecid) => void this.readSerial(engine, ecid),
+    });
+    this.watcher.start();
+  }
+
+  /** Best effort: unpaired devices cannot tell their serial yet; the card shows the ECID until then. */
+  private async readSerial(engine: RunningEngine, ecid: Ecid): Promise<void> {
+    try {
+      const serial = await engine.readSerialNumber?.(ecid);
+      if (serial && this.running === engine) this.watcher?.setSerialNumber(ecid, serial);
+    } catch (error) {
+      this.options.log?.(`could not read the serial number of ${ecid}`, error);
+    }
+  }
+}

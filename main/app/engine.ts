@@ -1,0 +1,33 @@
+/**
+ * A running engine: what the bench service needs from real cfgutil or from the simulated world.
+ *
+ * The service never knows which one it has, beyond whether it may play the operator's hand (`simulator`).
+ */
+import type { Ecid } from '../../preload/domain';
+import type { DeviceLister, DeviceSignalSource } from '../devices/device-watcher';
+
+export type DeviceClassName = 'iPad' | 'iPhone';
+
+/** The operator's hand in the simulated bench. */
+export interface SimulatorControl {
+  attach(deviceClass?: DeviceClassName): Ecid;
+  detach(ecid: Ecid): void;
+  /** A cart of `count` devices arriving over `overSeconds` (simulated); returns their ECIDs. */
+  cart(count: number, overSeconds: number): Ecid[];
+  detachAll(): void;
+}
+
+export interface RunningEngine {
+  readonly lister: DeviceLister;
+  readonly source: DeviceSignalSource;
+  /** Present only in simulation. */
+  readonly simulator?: SimulatorControl;
+  /** Reads a device's serial number when it can (paired device); undefined otherwise. */
+  readSerialNumber?(ecid: Ecid): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+export interface EngineFactory {
+  startCfgutil(cfgutilPath: string): Promise<RunningEngine>;
+  startSimulator(): Promise<RunningEngine>;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { BenchEvent } from '../../../preload/contract';
+import { BenchService } from '../../../main/app/bench-service';
+import { chooseEngine } from '../../../main/app/choose-engine';
+import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
+import { ManualTimers, settle } from '../../fakes/manual-timers';
+
+function setup(engine: Parameters<typeof chooseEngine>[0]) {
+  const simulator = FakeEngine.simulated();
+  const real = new FakeEngine();
+  const factory = fakeFactory({ simulator, cfgutil: real });
+  const timers = new ManualTimers();
+  const service = new BenchService({ engine: chooseEngine(engine), factory, timers, debounceMs: 100 });
+  const events: BenchEvent[] = [];
+  service.hub.subscribe((e) => events.push(e));
+  const dispatch = createInvokeDispatcher(service);
+  return { service, simulator, real, factory, timers, events, dispatch };
+}
+
+describe('chooseEngine', () => {
+  it('prefers real cfgutil, shows preflight on a Mac without it, simulates elsewhere', () => {
+    const found = { kind: 'found', path: '/usr/local/bin/cfgutil' } as const;
+    const missing = { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] } as const;
+    expect(chooseEngine({ simulate: false, located: found, platform: 'darwin' })).toEqual({ kind: 'cfgutil', path: found.path });
+    expect(chooseEngine({ simulate: true, located: found, platform: 'darwin' })).toEqual({ kind: 'simulator', reason: 'requested' });
+    expect(chooseEngine({ simulate: false, located: missing, platform: 'darwin' })).toEqual({ kind: 'missing', searched: missing.searched });
+    expect(chooseEngine({ simulate: false, located: missing, platform: 'linux' })).toEqual({ kind: 'simulator', reason: 'not-macos' });
+  });
+});
+
+describe('BenchService', () => {
+  it('shows simulated devices live, with sequence numbers newer than the snapshot', async () => {
+    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
+    await t.service.start();
+    await settle();
+    const before = await t.dispatch('getSnapshot', []);
+    expect(before.ok && before.value).toMatchObject({ devices: [], engine: { kind: 'simulator', reason: 'requested' } });
+    const attached = await t.dispatch('simulate', [{ type: 'cart', count: 3, overSeconds: 0 }]);
+    expect(attached.ok && attached.value).toHaveLength(3);
+    await t.timers.advance(100);
+    const snapshot = await t.dispatch('getSnapshot', []);
+    expect(snapshot.ok && snapshot.value.devices).toHaveLength(3);
+    const last = t.events.filter((e) => e.channel === 'devicesChanged').at(-1);
+    expect(last?.payload.seq).toBe(snapshot.ok ? snapshot.value.seq : -1);
+    expect(before.ok && last && last.payload.seq > before.value.seq).toBe(true);
+  });
+
+  it('reads the serial number of a new device in the background', async () => {
+    const t = setup({ simulate: false, located: { kind: 'found', path: '/usr/local/bin/cfgutil' }, platform: 'darwin' });
+    t.real.listed = [{ ecid: '0xABC', name: 'iPad' }];
+    t.real.serials.set('0xABC', 'DMPXK2ABCD12');
+    await t.service.start();
+    await settle();
+    expect(t.factory.started).toEqual(['cfgutil:/usr/local/bin/cfgutil']);
+    const snapshot = await t.service.getSnapshot();
+    expect(snapshot.ok && snapshot.value.devices[0]?.serialNumber).toBe('DMPXK2ABCD12');
+  });
+
+  it('refuses simulator actions on a real bench, as a Result', async () => {
+    const t = setup({ simulate: false, located: { kind: 'found', path: '/x/cfgutil' }, platform: 'darwin' });
+    await t.service.start();
+    const result = await t.dispatch('simulate', [{ type: 'attach' }]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', title: 'Not a simulated bench' } });
+    expect(await t.dispatch('useSimulator', [])).toMatchObject({ ok: false, error: { title: 'Real cfgutil is in use' } });
+  });
+
+  it('starts nothing on a Mac without cfgutil until the operator chooses the simulator', async () => {
+    const t = setup({ simulate: false, located: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] }, platform: 'darwin' });
+    await t.service.start();
+    expect(t.factory.started).toEqual([]);
+    const chosen = await t.dispatch('useSimulator', []);
+    expect(chosen).toEqual({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } });
+    expect(t.factory.started).toEqual(['simulator']);
+    expect(t.events.some((e) => e.channel === 'engineChanged' && e.payload.engine.kind === 'simulator')).toBe(true);
+  });
+
+  it('closes the engine and stops watching', async () => {
+    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
+    await t.service.start();
+    await t.service.close();
+    expect(t.simulator.closed).toBe(true);
+  });
+});
