@@ -1,0 +1,117 @@
+/**
+ * The headless server: the bench UI over HTTP and the typed contract over a WebSocket, for machines where
+ * Electron cannot run (Linux development, CI) and for driving the bench from a browser.
+ *
+ * Binds 127.0.0.1 by default. Every HTTP request and the WebSocket upgrade must pass the guards in
+ * ./request-guard.ts (Host, Origin, token); the renderer files come from `rendererDir` (dist/renderer).
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { BenchHost } from '../app/bench-host';
+import { checkRequest, tokenCookie, type GuardConfig } from './request-guard';
+import { setSecurityHeaders } from './security-headers';
+import { allowedHostsFor, displayHost } from './server-hosts';
+import { resolveStaticPath, sendStaticFile, sendText } from './static-files';
+import { runWsSession } from './ws-session';
+
+export interface BenchServerOptions {
+  readonly host: BenchHost;
+  readonly rendererDir: string;
+  readonly hostname?: string;
+  /** 0 (the default) picks any free port. */
+  readonly port?: number;
+  /** Fixed token (tests); by default 32 random bytes. */
+  readonly token?: string;
+}
+
+export interface BenchServer {
+  /** The address to open, token included. */
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+/** Frames above this are refused by ws, which closes the socket with 1009 (message too big). */
+export const maxFrameBytes = 8 * 1024 * 1024;
+
+export const wsPath = '/ws';
+
+const tokenPattern = /^[A-Za-z0-9_-]{16,}$/;
+
+export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  const hostname = options.hostname ?? '127.0.0.1';
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  if (!tokenPattern.test(token)) throw new Error('The server token must be 16 or more URL-safe characters.');
+  // Filled in once the port is known; requests cannot arrive before listen() completes.
+  let guard: GuardConfig = { allowedHosts: new Set(), token, cookieName: 'enroll_bench' };
+  let defaultWsOrigin = '';
+  // The Host header is echoed only once it is known to be one of ours.
+  const wsOriginFor = (req: IncomingMessage): string => {
+    const host = req.headers.host?.toLowerCase();
+    return host && guard.allowedHosts.has(host) ? `ws://${host}` : defaultWsOrigin;
+  };
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    setSecurityHeaders(res, wsOriginFor(req));
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const verdict = checkRequest(req.headers, url.searchParams.get('token'), guard);
+    if (!verdict.ok) return sendText(res, verdict.status, `Refused: ${verdict.reason}.`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'Method not allowed');
+    }
+    if (url.pathname === wsPath) return sendText(res, 426, 'Use a WebSocket here');
+    if (verdict.tokenFrom === 'query') res.setHeader('Set-Cookie', tokenCookie(guard));
+    const file = resolveStaticPath(options.rendererDir, url.pathname);
+    if (!file) return sendText(res, 404, 'Not found');
+    sendStaticFile(res, file, req.method === 'HEAD').catch(() => res.destroy());
+  };
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  const server = createServer(handleRequest);
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const verdict = checkRequest(req.headers, url.searchParams.get('token'), guard);
+    const status = url.pathname !== wsPath ? 404 : verdict.ok ? 0 : verdict.status;
+    if (status !== 0) {
+      socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host));
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, hostname, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${displayHost(hostname)}:${port}`;
+  guard = { allowedHosts: allowedHostsFor(hostname, port), token, cookieName: `enroll_bench_${port}` };
+  defaultWsOrigin = `ws://${displayHost(hostname)}:${port}`;
+
+  return {
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    port,
+    token,
+    close: async () => {
+      // Wait for every session's 'close' so their event subscriptions are gone when close() resolves.
+      const sessionsClosed = [...wss.clients].map((client) => new Promise((resolve) => client.once('close', resolve)));
+      for (const client of wss.clients) client.terminate();
+      await Promise.all(sessionsClosed);
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

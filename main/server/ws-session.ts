@@ -1,0 +1,72 @@
+/**
+ * One browser connection on the headless server's WebSocket: answers invoke frames and pushes bench events.
+ *
+ * Nothing a client sends may crash the server: malformed frames get an `invalid-request` result or close
+ * this one socket, dispatcher failures become `internal` results, and a client too slow to drain its events
+ * is disconnected rather than buffered without limit.
+ */
+import type { RawData, WebSocket } from 'ws';
+import type { ServerFrame } from '../../preload/contract';
+import type { BenchHost } from '../app/bench-host';
+import { invalidRequest, toErrorInfo } from '../errors/bench-error';
+import { parseClientFrame } from './parse-client-frame';
+
+/** Close codes from RFC 6455 §7.4.1. */
+const closeCodes = { unsupportedData: 1003, policyViolation: 1008, tryAgainLater: 1013 } as const;
+
+/** A client holding this much unsent data is not keeping up (40 devices × many events is far below it). */
+const maxBufferedBytes = 16 * 1024 * 1024;
+
+function rawToText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  return Buffer.from(new Uint8Array(data)).toString('utf8');
+}
+
+export function runWsSession(socket: WebSocket, host: BenchHost): void {
+  const send = (frame: ServerFrame): void => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > maxBufferedBytes) {
+      socket.close(closeCodes.tryAgainLater, 'client too slow');
+      return;
+    }
+    let text: string;
+    try {
+      text = JSON.stringify(frame);
+    } catch (error) {
+      // A handler returned something JSON cannot carry (a BigInt, a cycle): answer with an error instead.
+      if (frame.type !== 'result') return;
+      text = JSON.stringify({ type: 'result', id: frame.id, result: { ok: false, error: toErrorInfo(error) } });
+    }
+    socket.send(text);
+  };
+
+  const unsubscribe = host.subscribe((event) => send({ type: 'event', ...event }));
+  socket.on('close', unsubscribe);
+  // Errors (oversized frame, protocol violation) are followed by 'close'; without a listener ws would throw.
+  socket.on('error', () => {});
+
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) {
+      socket.close(closeCodes.unsupportedData, 'text frames only');
+      return;
+    }
+    const frame = parseClientFrame(rawToText(data));
+    switch (frame.kind) {
+      case 'unusable':
+        socket.close(closeCodes.policyViolation, frame.detail);
+        return;
+      case 'bad-request':
+        send({ type: 'result', id: frame.id, result: { ok: false, error: toErrorInfo(invalidRequest(frame.detail)) } });
+        return;
+      case 'invoke': {
+        const { id, channel, args } = frame.request;
+        void host
+          .dispatch(channel, args)
+          .catch((error: unknown) => ({ ok: false as const, error: toErrorInfo(error) }))
+          .then((result) => send({ type: 'result', id, result }));
+        return;
+      }
+    }
+  });
+}

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { maxFrameBytes, startBenchServer, type BenchServer } from '../../../main/server/bench-server';
+import { createFakeBenchHost, type FakeBenchHost } from './fake-bench-host';
+import { closed, frameLog, openSocket } from './http-helpers';
+
+const token = 'ws-token-0123456789abcdef';
+let fake: FakeBenchHost;
+let server: BenchServer;
+let wsUrl: string;
+let sockets: WebSocket[];
+
+async function connect(url = `${wsUrl}?token=${token}`, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const ws = await openSocket(url, headers);
+  sockets.push(ws);
+  return ws;
+}
+
+beforeEach(async () => {
+  fake = createFakeBenchHost();
+  server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent', token });
+  wsUrl = `ws://127.0.0.1:${server.port}/ws`;
+  sockets = [];
+});
+
+afterEach(async () => {
+  sockets.forEach((ws) => ws.terminate());
+  await server.close();
+});
+
+describe('startBenchServer WebSocket', () => {
+  it('refuses an upgrade without a token, with a wrong token, or on another path', async () => {
+    await expect(openSocket(wsUrl)).rejects.toThrow('refused 401');
+    await expect(openSocket(`${wsUrl}?token=wrong-token-0123456789abc`)).rejects.toThrow('refused 401');
+    await expect(openSocket(`ws://127.0.0.1:${server.port}/other?token=${token}`)).rejects.toThrow('refused 404');
+    expect(fake.subscriberCount()).toBe(0);
+  });
+
+  it('refuses an upgrade from another origin even with the token', async () => {
+    await expect(openSocket(`${wsUrl}?token=${token}`, { origin: 'https://evil.example' })).rejects.toThrow('refused 403');
+    await expect(openSocket(`${wsUrl}?token=${token}`, { host: 'evil.example' })).rejects.toThrow('refused 403');
+  });
+
+  it('accepts the cookie instead of the query token, from its own origin', async () => {
+    const ws = await connect(wsUrl, { cookie: `enroll_bench_${server.port}=${token}`, origin: `http://127.0.0.1:${server.port}` });
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('answers an invoke with the dispatcher result under the same id', async () => {
+    const ws = await connect();
+    const log = frameLog(ws);
+    ws.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'simulate', args: [{ type: 'attach', deviceClass: 'iPad' }] }));
+    expect(await log.next((f) => f.id === 7)).toEqual({ type: 'result', id: 7, result: { ok: true, value: ['0x1A'] } });
+    expect(fake.actions).toEqual([{ type: 'attach', deviceClass: 'iPad' }]);
+  });
+
+  it('returns the dispatcher refusal for unknown channels and bad arguments', async () => {
+    const ws = await connect();
+    const log = frameLog(ws);
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'eraseEverything', args: [] }));
+    ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'simulate', args: [{ type: 'cart', count: 9999, overSeconds: 1 }] }));
+    const unknown = await log.next((f) => f.id === 1);
+    const bad = await log.next((f) => f.id === 2);
+    expect(unknown.result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(bad.result).toMatchObject({ ok: false, error: { code: 'invalid-request', detail: expect.stringContaining('cart.count') } });
+    expect(fake.actions).toEqual([]);
+  });
+
+  it('turns a handler crash into an internal error without leaking its message', async () => {
+    const ws = await connect();
+    const log = frameLog(ws);
+    fake.failNextSimulate();
+    ws.send(JSON.stringify({ type: 'invoke', id: 3, channel: 'simulate', args: [{ type: 'detach-all' }] }));
+    const frame = await log.next((f) => f.id === 3);
+    expect(frame.result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(frame)).not.toContain('/secret/path');
+  });
+
+  it('pushes bench events to every connected client', async () => {
+    const [a, b] = [await connect(), await connect()];
+    const [logA, logB] = [frameLog(a), frameLog(b)];
+    fake.hub.emit('watcherChanged', { watcher: { state: 'degraded', detail: 'usb' } });
+    const expected = { type: 'event', channel: 'watcherChanged', payload: { seq: 1, watcher: { state: 'degraded', detail: 'usb' } } };
+    expect(await logA.next((f) => f.type === 'event')).toEqual(expected);
+    expect(await logB.next((f) => f.type === 'event')).toEqual(expected);
+  });
+
+  it('answers a wrong-shaped frame that has an id with an invalid-request result', async () => {
+    const ws = await connect();
+    const log = frameLog(ws);
+    ws.send(JSON.stringify({ type: 'subscribe', id: 4 }));
+    ws.send(JSON.stringify({ type: 'invoke', id: 5, channel: 'getSnapshot', args: 'nope' }));
+    ws.send(JSON.stringify({ type: 'invoke', id: 6, channel: 42, args: [] }));
+    for (const id of [4, 5, 6]) {
+      expect((await log.next((f) => f.id === id)).result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it.each([
+    ['not JSON', '{"type":', 1008],
+    ['a JSON array', '[1,2,3]', 1008],
+    ['a frame without an id', '{"type":"invoke","channel":"getSnapshot","args":[]}', 1008],
+    ['a negative id', '{"type":"invoke","id":-1,"channel":"getSnapshot","args":[]}', 1008],
+  ])('closes the socket on %s and keeps serving others', async (_label, text, code) => {
+    const bad = await connect();
+    const good = await connect();
+    const goodLog = frameLog(good);
+    const done = closed(bad);
+    bad.send(text);
+    expect((await done).code).toBe(code);
+    good.send(JSON.stringify({ type: 'invoke', id: 9, channel: 'getSnapshot', args: [] }));
+    expect((await goodLog.next((f) => f.id === 9)).result).toMatchObject({ ok: true });
+  });
+
+  it('closes the socket on binary frames', async () => {
+    const ws = await connect();
+    const done = closed(ws);
+    ws.send(Buffer.from([1, 2, 3]));
+    expect((await done).code).toBe(1003);
+  });
+
+  it('closes the socket on frames over 8 MB and stays up', async () => {
+    const ws = await connect();
+    const done = closed(ws);
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'getSnapshot', args: ['x'.repeat(maxFrameBytes)] }));
+    expect((await done).code).toBe(1009);
+    const again = await connect();
+    const log = frameLog(again);
+    again.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'getSnapshot', args: [] }));
+    expect((await log.next((f) => f.id === 2)).result).toMatchObject({ ok: true });
+  });
+
+  it('unsubscribes when a client leaves and disconnects everyone on close', async () => {
+    const a = await connect();
+    const b = await connect();
+    expect(fake.subscriberCount()).toBe(2);
+    const aClosed = closed(a);
+    a.close();
+    await aClosed;
+    await expect.poll(() => fake.subscriberCount()).toBe(1);
+    const bClosed = closed(b);
+    await server.close();
+    await bClosed;
+    expect(fake.subscriberCount()).toBe(0);
+    server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent', token });
+  });
+});
