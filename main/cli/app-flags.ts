@@ -1,0 +1,61 @@
+/**
+ * Flags shared by the Electron app and `enroll-bench start|serve`: which engine, where cfgutil is, and
+ * where the headless server listens.
+ */
+import { parseFlags, parsePort, UsageError } from './parse-flags';
+
+export const appFlagSpec = {
+  simulate: 'boolean',
+  cfgutil: 'string',
+  serve: 'boolean',
+  port: 'string',
+  host: 'string',
+  'time-scale': 'string',
+} as const;
+
+export interface AppFlags {
+  readonly simulate: boolean;
+  readonly cfgutilFlag?: string;
+  readonly serve: boolean;
+  readonly port: number;
+  readonly hostname: string;
+  /** Speed of the simulated world's clock (1 = real time, 0.1 = ten times faster). */
+  readonly timeScale?: number;
+}
+
+export const DEFAULT_PORT = 4820;
+
+/** Strict: an unknown flag is a usage error that names it. */
+export function parseAppFlags(argv: readonly string[]): AppFlags {
+  const { flags, positional } = parseFlags(argv, appFlagSpec);
+  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  const timeScale = flags['time-scale'] === undefined ? undefined : Number(flags['time-scale']);
+  if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1000)) {
+    throw new UsageError('--time-scale must be a number above 0 and at most 1000 (1 = real time)');
+  }
+  return {
+    simulate: flags.simulate ?? false,
+    serve: flags.serve ?? false,
+    port: parsePort(flags.port, DEFAULT_PORT),
+    hostname: flags.host ?? '127.0.0.1',
+    ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
+    ...(timeScale !== undefined ? { timeScale } : {}),
+  };
+}
+
+/**
+ * Lenient, for the Electron process: Electron and macOS add arguments of their own (`-psn_…`,
+ * `--inspect…`, the app path), so only the app's flags and their values are kept.
+ */
+export function parseElectronFlags(argv: readonly string[]): AppFlags {
+  const own: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    const name = arg.startsWith('--') ? (arg.slice(2).split('=')[0] ?? '') : '';
+    if (!Object.hasOwn(appFlagSpec, name)) continue;
+    own.push(arg);
+    const takesValue = appFlagSpec[name as keyof typeof appFlagSpec] === 'string' && !arg.includes('=');
+    if (takesValue && argv[i + 1] !== undefined) own.push(argv[++i] ?? '');
+  }
+  return parseAppFlags(own);
+}

@@ -1,0 +1,60 @@
+/**
+ * Electron entry: lifecycle only. Everything that matters is composed by `createBench` from plain Node
+ * modules, which the CLI's headless server uses too; this file adds the window, the IPC bridge and the
+ * platform hooks (single instance, quit).
+ */
+import { app, BrowserWindow, session } from 'electron';
+import path from 'node:path';
+import { createBench, type Bench } from '../app/create-bench';
+import { parseElectronFlags } from '../cli/app-flags';
+import { registerBenchIpc } from './typed-ipc';
+import { createBenchWindow, lockDownSession, rendererIndexUrl, type WindowPaths } from './window';
+
+const paths: WindowPaths = {
+  preload: path.join(__dirname, '../preload/preload.cjs'),
+  rendererIndex: path.join(__dirname, '../renderer/index.html'),
+};
+
+let bench: Bench | undefined;
+
+async function openWindow(): Promise<void> {
+  if (!bench) return;
+  const window = createBenchWindow(paths);
+  const unregister = registerBenchIpc(window.webContents, bench.host, rendererIndexUrl(paths));
+  window.on('closed', unregister);
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    const [existing] = BrowserWindow.getAllWindows();
+    if (existing?.isMinimized()) existing.restore();
+    existing?.focus();
+  });
+  // Electron's own argv starts with the binary and the app path.
+  const flags = parseElectronFlags(process.argv.slice(1));
+  await app.whenReady();
+  lockDownSession(session.defaultSession);
+  bench = await createBench({ ...flags, dataDir: app.getPath('userData') });
+  await openWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+  });
+  app.on('window-all-closed', () => app.quit());
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || !bench) return;
+    // Stop USB hotplug and any cfgutil child before the process goes (node-usb#438).
+    closing = true;
+    event.preventDefault();
+    void bench.close().finally(() => app.quit());
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error('Enroll Bench failed to start:', error);
+  app.exit(1);
+});

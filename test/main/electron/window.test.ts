@@ -1,0 +1,72 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+
+const created: { options: Record<string, unknown>; contents: EventEmitter & Record<string, unknown>; loaded?: string }[] = [];
+const openExternal = vi.fn(async () => {});
+
+vi.mock('electron', () => {
+  class BrowserWindow extends EventEmitter {
+    webContents: EventEmitter & Record<string, unknown>;
+    record: (typeof created)[number];
+    constructor(options: Record<string, unknown>) {
+      super();
+      const contents = Object.assign(new EventEmitter(), {
+        openHandler: undefined as unknown,
+        setWindowOpenHandler(fn: unknown) {
+          this.openHandler = fn;
+        },
+      });
+      this.webContents = contents;
+      this.record = { options, contents };
+      created.push(this.record);
+    }
+    async loadFile(file: string) {
+      this.record.loaded = file;
+    }
+    show() {}
+  }
+  return { BrowserWindow, shell: { openExternal } };
+});
+
+const { createBenchWindow, lockDownSession, rendererIndexUrl } = await import('../../../main/electron/window');
+
+describe('createBenchWindow', () => {
+  const paths = { preload: '/app/dist/preload/preload.cjs', rendererIndex: '/app/dist/renderer/index.html' };
+
+  it('isolates, sandboxes and disables node in the renderer, explicitly', () => {
+    createBenchWindow(paths);
+    const prefs = created.at(-1)?.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: paths.preload });
+    expect(created.at(-1)?.loaded).toBe(paths.rendererIndex);
+    expect(rendererIndexUrl(paths)).toBe('file:///app/dist/renderer/index.html');
+  });
+
+  it('prevents navigation and denies new windows, opening only allow-listed docs externally', () => {
+    createBenchWindow(paths);
+    const contents = created.at(-1)?.contents;
+    const event = { preventDefault: vi.fn() };
+    contents?.emit('will-navigate', event, 'https://evil.example/');
+    contents?.emit('will-redirect', event, 'https://evil.example/');
+    expect(event.preventDefault).toHaveBeenCalledTimes(2);
+    const open = contents?.openHandler as (d: { url: string }) => { action: string };
+    expect(open({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(open({ url: 'https://learn.microsoft.com/intune/' })).toEqual({ action: 'deny' });
+    expect(openExternal).toHaveBeenCalledWith('https://learn.microsoft.com/intune/');
+  });
+});
+
+describe('lockDownSession', () => {
+  it('denies every permission request and check', () => {
+    let request: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
+    let check: (() => boolean) | undefined;
+    lockDownSession({
+      setPermissionRequestHandler: (fn: typeof request) => (request = fn),
+      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+    } as never);
+    const granted = vi.fn();
+    request?.({}, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+    expect(check?.()).toBe(false);
+  });
+});
