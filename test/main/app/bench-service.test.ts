@@ -34,12 +34,12 @@ describe('BenchService', () => {
     const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
     await t.service.start();
     await settle();
-    const before = await t.dispatch('getSnapshot', []);
+    const before = await t.service.getSnapshot();
     expect(before.ok && before.value).toMatchObject({ devices: [], engine: { kind: 'simulator', reason: 'requested' } });
     const attached = await t.dispatch('simulate', [{ type: 'cart', count: 3, overSeconds: 0 }]);
     expect(attached.ok && attached.value).toHaveLength(3);
     await t.timers.advance(100);
-    const snapshot = await t.dispatch('getSnapshot', []);
+    const snapshot = await t.service.getSnapshot();
     expect(snapshot.ok && snapshot.value.devices).toHaveLength(3);
     const last = t.events.filter((e) => e.channel === 'devicesChanged').at(-1);
     expect(last?.payload.seq).toBe(snapshot.ok ? snapshot.value.seq : -1);

@@ -1,13 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 
-const created: { options: Record<string, unknown>; contents: EventEmitter & Record<string, unknown>; loaded?: string }[] = [];
-const openExternal = vi.fn(async () => {});
+type Contents = EventEmitter & { openHandler?: unknown };
+type Created = { options: Record<string, unknown>; contents: Contents; loaded?: string };
+const { created, openExternal } = vi.hoisted(() => ({ created: [] as Created[], openExternal: vi.fn(async (_url: string) => {}) }));
 
-vi.mock('electron', () => {
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
   class BrowserWindow extends EventEmitter {
-    webContents: EventEmitter & Record<string, unknown>;
-    record: (typeof created)[number];
+    webContents: Contents;
+    record: Created;
     constructor(options: Record<string, unknown>) {
       super();
       const contents = Object.assign(new EventEmitter(), {
