@@ -107,7 +107,7 @@ export class BenchService implements InvokeChannels {
         ecids = [action.ecid];
         break;
       case 'cart':
-        ecids = control.cart(action.count, action.overSeconds);
+        control.cart(action.count, action.overSeconds);
         break;
       case 'detach-all':
         control.detachAll();

@@ -12,8 +12,8 @@ export type DeviceClassName = 'iPad' | 'iPhone';
 export interface SimulatorControl {
   attach(deviceClass?: DeviceClassName): Ecid;
   detach(ecid: Ecid): void;
-  /** A cart of `count` devices arriving over `overSeconds` (simulated); returns their ECIDs. */
-  cart(count: number, overSeconds: number): Ecid[];
+  /** Starts a cart of `count` iPads arriving over `overSeconds` of simulated time. */
+  cart(count: number, overSeconds: number): void;
   detachAll(): void;
 }
 

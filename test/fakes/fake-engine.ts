@@ -43,7 +43,9 @@ export class FakeEngine implements RunningEngine {
         engine.listed = engine.listed.filter((d) => d.ecid !== ecid);
         engine.fire('detach');
       },
-      cart: (count) => Array.from({ length: count }, () => engine.simulator?.attach('iPad') ?? ''),
+      cart: (count) => {
+        for (let i = 0; i < count; i++) engine.simulator?.attach('iPad');
+      },
       detachAll: () => {
         engine.listed = [];
         engine.fire('detach');
