@@ -122,3 +122,170 @@ export type SimulatorAction =
   | { readonly type: 'detach-all' };
 
 export const simulatorActionTypes: readonly SimulatorAction['type'][] = ['attach', 'detach', 'cart', 'detach-all'];
+
+// ---- Intune enrollment profile and supervision identity (issue 4; ../shared/reference/intune.md §3) ----
+
+/** How serious a profile finding is: `error` refuses the file, `warning` lets it through with a note. */
+export type ProfileFindingSeverity = 'error' | 'warning' | 'info';
+
+/** What the dropped file turned out to be, judged by its bytes (never by its name alone). */
+export type ProfileFileKind =
+  | 'xml-plist'
+  | 'binary-plist'
+  | 'signed-profile'
+  | 'ade-token'
+  | 'pkcs12'
+  | 'certificate'
+  | 'private-key'
+  | 'url-text'
+  | 'pdf'
+  | 'zip'
+  | 'empty'
+  | 'too-large'
+  | 'text'
+  | 'unknown';
+
+/** Every finding the profile checks can report; UIs may branch on these, the words are in `message`. */
+export type ProfileFindingCode =
+  | 'file-empty'
+  | 'file-too-large'
+  | 'file-pdf'
+  | 'file-zip'
+  | 'file-pkcs12'
+  | 'file-ade-token'
+  | 'file-certificate'
+  | 'file-private-key'
+  | 'file-url-text'
+  | 'file-text'
+  | 'file-unrecognised'
+  | 'cms-malformed'
+  | 'cms-not-signed'
+  | 'cms-no-content'
+  | 'plist-malformed'
+  | 'plist-not-dictionary'
+  | 'unsigned'
+  | 'signature-valid'
+  | 'signature-invalid'
+  | 'signer-certificate-expired'
+  | 'signer-certificate-not-yet-valid'
+  | 'payload-type-wrong'
+  | 'no-payload-content'
+  | 'no-mdm-payload'
+  | 'multiple-mdm-payloads'
+  | 'server-url-missing'
+  | 'server-url-not-https'
+  | 'server-url-not-intune'
+  | 'check-in-url-missing'
+  | 'check-in-url-not-https'
+  | 'check-in-url-not-intune'
+  | 'topic-missing'
+  | 'topic-wrong-form'
+  | 'identity-uuid-missing'
+  | 'identity-uuid-unresolved'
+  | 'identity-payload-wrong-type'
+  | 'variant-scep'
+  | 'variant-acme'
+  | 'payload-expired'
+  | 'embedded-certificate-expired'
+  | 'age-ok'
+  | 'age-expiring'
+  | 'age-expired'
+  | 'age-overridden';
+
+/** One plain-language verdict line: what is wrong (or fine) and what to do about it. */
+export interface ProfileFinding {
+  readonly severity: ProfileFindingSeverity;
+  readonly code: ProfileFindingCode;
+  readonly message: string;
+}
+
+/** SCEP or ACME, from the type of the payload that `IdentityCertificateUUID` points at (intune.md §3.3). */
+export type ProfileVariant = 'scep' | 'acme' | 'unknown';
+
+/** Who signed a CMS-signed profile and whether the signature and the certificate hold up. */
+export interface ProfileSigner {
+  /** Distinguished name, for example `CN=Contoso MDM, O=Contoso`. */
+  readonly subject: string;
+  readonly issuer: string;
+  /** Epoch milliseconds. */
+  readonly notBefore: number;
+  readonly notAfter: number;
+  /** The signature matches the content (a tampered file fails this). Chain trust is not checked. */
+  readonly signatureValid: boolean;
+  /** Epoch milliseconds of the CMS signing-time attribute, when present. */
+  readonly signingTime?: number;
+}
+
+/** `fresh` until day 12, `expiring` on days 12–13, `expired` from day 14 (the two-week rule, intune.md §3.4). */
+export type ProfileAgeState = 'fresh' | 'expiring' | 'expired';
+
+/** How old the exported file is and how long it has left. */
+export interface ProfileAge {
+  readonly state: ProfileAgeState;
+  /** Whole days since `countedFrom`. */
+  readonly ageDays: number;
+  /** Whole days left before the two weeks run out; 0 once expired. */
+  readonly daysLeft: number;
+  /** Which date the two weeks are counted from: the earliest plausible of the three. */
+  readonly countedFrom: 'signing-time' | 'file-modified' | 'imported';
+  /** Epoch milliseconds. */
+  readonly countedFromAt: number;
+  readonly expiresAt: number;
+  /** An operator chose to run with this file after it expired; see {@link ProfileSummary.override}. */
+  readonly overridden: boolean;
+}
+
+/** `ready`: no problems. `expired`: fine but too old, runs need an override. `unusable`: refused. */
+export type ProfileVerdict = 'ready' | 'ready-with-warnings' | 'expired' | 'unusable';
+
+/** An operator's recorded decision to use an expired profile anyway. */
+export interface ProfileOverride {
+  readonly reason: string;
+  /** Epoch milliseconds. */
+  readonly at: number;
+}
+
+/**
+ * What the UI, the CLI and the log may know about an imported profile.
+ *
+ * Built from an allow-list: secrets in the file (the SCEP challenge, any password) are never copied here.
+ */
+export interface ProfileSummary {
+  readonly fileName: string;
+  readonly sizeBytes: number;
+  /** SHA-256 of the original bytes, hex; the exact bytes cfgutil installs. */
+  readonly sha256: string;
+  readonly fileKind: ProfileFileKind;
+  readonly organization?: string;
+  readonly displayName?: string;
+  /** Top-level `PayloadIdentifier`: what post-install verification looks for on each device. */
+  readonly payloadIdentifier?: string;
+  /** Host name of the `com.apple.mdm` `ServerURL`. */
+  readonly mdmHost?: string;
+  readonly variant: ProfileVariant;
+  readonly signer?: ProfileSigner;
+  /** Epoch milliseconds. */
+  readonly importedAt: number;
+  readonly fileModifiedAt?: number;
+  readonly age?: ProfileAge;
+  readonly override?: ProfileOverride;
+  readonly verdict: ProfileVerdict;
+  /** One plain sentence for the top of the card, for example "Ready: 9 days left." */
+  readonly headline: string;
+  readonly findings: readonly ProfileFinding[];
+  /** Epoch milliseconds when the verdict and age were computed. */
+  readonly evaluatedAt: number;
+}
+
+/** The supervision identity cfgutil uses with `-C`/`-K`; never carries the private key. */
+export interface IdentitySummary {
+  readonly organizationName: string;
+  /** Distinguished name, for example `CN=Contoso, O=Contoso`. */
+  readonly subject: string;
+  /** Epoch milliseconds. */
+  readonly notBefore: number;
+  readonly notAfter: number;
+  /** SHA-256 of the DER certificate, upper-case hex with colons (what Keychain Access shows). */
+  readonly fingerprintSha256: string;
+  readonly source: 'imported' | 'created';
+}

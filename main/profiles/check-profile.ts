@@ -1,0 +1,187 @@
+/**
+ * The Intune checks on a loaded profile: structure, MDM payload, signature, embedded expiry dates.
+ *
+ * Hard problems are `error` (the bench refuses the file), doubts are `warning`, good news is `info`; every
+ * message names the problem and the fix (../shared/reference/intune.md §3.5). The age rule lives in
+ * profile-age.ts because it changes with the clock.
+ */
+import { X509Certificate } from 'node:crypto';
+import type {
+  ProfileFinding,
+  ProfileFindingCode,
+  ProfileFindingSeverity,
+  ProfileSigner,
+  ProfileVariant,
+} from '../../preload/domain';
+import { checkMdmPayload } from './check-mdm-payload';
+import { parseUrl } from './intune-hosts';
+import type { LoadedProfile } from './load-profile';
+import { listPayloadNames } from './payload-names';
+import { field, stringField, type ProfileModel } from './read-profile';
+import { DOWNLOAD_STEPS } from './wrong-file-findings';
+
+export interface ProfileCheck {
+  readonly findings: readonly ProfileFinding[];
+  readonly variant: ProfileVariant;
+  /** Host of the MDM `ServerURL`, when there is exactly one MDM payload with a readable URL. */
+  readonly mdmHost?: string;
+}
+
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+function finding(
+  severity: ProfileFindingSeverity,
+  code: ProfileFindingCode,
+  message: string,
+): ProfileFinding {
+  return { severity, code, message };
+}
+
+export function checkSignature(
+  signer: ProfileSigner | undefined,
+  signerProblem: string | undefined,
+  now: number,
+): ProfileFinding[] {
+  if (signerProblem) {
+    return [
+      finding(
+        'error',
+        'signature-invalid',
+        `${signerProblem} The signature cannot be checked, so the file may have been changed. ${DOWNLOAD_STEPS}`,
+      ),
+    ];
+  }
+  if (!signer) {
+    return [
+      finding(
+        'info',
+        'unsigned',
+        'The file is not signed. iOS shows such profiles as "Not Verified"; that does not stop enrollment.',
+      ),
+    ];
+  }
+  if (!signer.signatureValid) {
+    return [
+      finding(
+        'error',
+        'signature-invalid',
+        `The signature by ${signer.subject} does not match the contents: the file was changed after it was signed, or damaged. Do not use it. ${DOWNLOAD_STEPS}`,
+      ),
+    ];
+  }
+  const out = [
+    finding('info', 'signature-valid', `Signed by ${signer.subject}; the signature matches the contents.`),
+  ];
+  if (signer.notAfter < now) {
+    out.push(
+      finding(
+        'warning',
+        'signer-certificate-expired',
+        `The signer's certificate expired on ${day(signer.notAfter)}. iOS will show the profile as "Not Verified" but can still install it; a fresh download may be signed with a current certificate.`,
+      ),
+    );
+  } else if (signer.notBefore > now) {
+    out.push(
+      finding(
+        'warning',
+        'signer-certificate-not-yet-valid',
+        `The signer's certificate is only valid from ${day(signer.notBefore)}. Check this Mac's date and time.`,
+      ),
+    );
+  }
+  return out;
+}
+
+function checkTopLevel(model: ProfileModel): ProfileFinding[] {
+  if (model.payloadType !== 'Configuration') {
+    const said = model.payloadType ? `"${model.payloadType}"` : 'nothing';
+    return [
+      finding(
+        'error',
+        'payload-type-wrong',
+        `The file's top-level PayloadType is ${said} instead of "Configuration", so it is not a configuration profile. ${DOWNLOAD_STEPS}`,
+      ),
+    ];
+  }
+  if (model.payloads.length === 0) {
+    return [
+      finding('error', 'no-payload-content', `The profile is empty: it has no payloads. ${DOWNLOAD_STEPS}`),
+    ];
+  }
+  return [];
+}
+
+function checkExpiryDates(model: ProfileModel, now: number): ProfileFinding[] {
+  const out: ProfileFinding[] = [];
+  for (const date of [model.expirationDate, model.removalDate]) {
+    if (date && date.getTime() < now) {
+      out.push(
+        finding(
+          'error',
+          'payload-expired',
+          `The profile itself says it expired on ${day(date.getTime())}. ${DOWNLOAD_STEPS}`,
+        ),
+      );
+      break;
+    }
+  }
+  const certTypes = ['com.apple.security.root', 'com.apple.security.pem', 'com.apple.security.pkcs1'];
+  for (const payload of model.payloads) {
+    if (!payload.type || !certTypes.includes(payload.type)) continue;
+    const content = field(payload.dict, 'PayloadContent');
+    if (!(content instanceof Uint8Array)) continue;
+    try {
+      const cert = new X509Certificate(content);
+      const notAfter = new Date(cert.validTo).getTime();
+      if (notAfter < now) {
+        out.push(
+          finding(
+            'warning',
+            'embedded-certificate-expired',
+            `A certificate inside the profile ("${payload.displayName ?? 'unnamed'}") expired on ${day(notAfter)}; enrollment may fail. ${DOWNLOAD_STEPS}`,
+          ),
+        );
+      }
+    } catch {
+      // Not a parseable certificate: iOS will judge it; nothing useful to tell the operator here.
+    }
+  }
+  return out;
+}
+
+/** Runs every content check; `now` in epoch milliseconds. */
+export function checkProfile(loaded: LoadedProfile, now: number): ProfileCheck {
+  const { model } = loaded;
+  const findings: ProfileFinding[] = [...checkTopLevel(model)];
+  let variant: ProfileVariant = 'unknown';
+  let mdmHost: string | undefined;
+  if (findings.length === 0) {
+    const mdm = model.payloads.filter((p) => p.type === 'com.apple.mdm');
+    const [only] = mdm;
+    if (mdm.length === 0) {
+      findings.push(
+        finding(
+          'error',
+          'no-mdm-payload',
+          `This profile has no MDM enrollment payload; it holds ${listPayloadNames(model.payloads.map((p) => p.type))} settings. It is a settings profile, not the Intune enrollment profile. ${DOWNLOAD_STEPS}`,
+        ),
+      );
+    } else if (mdm.length > 1 || !only) {
+      findings.push(
+        finding(
+          'error',
+          'multiple-mdm-payloads',
+          `The profile has ${mdm.length} MDM payloads; a device accepts exactly one. The file was edited or merged. ${DOWNLOAD_STEPS}`,
+        ),
+      );
+    } else {
+      const result = checkMdmPayload(only, model.payloads);
+      findings.push(...result.findings);
+      variant = result.variant;
+      const serverUrl = stringField(only.dict, 'ServerURL');
+      mdmHost = serverUrl ? parseUrl(serverUrl)?.host : undefined;
+    }
+  }
+  findings.push(...checkExpiryDates(model, now), ...checkSignature(loaded.signer, loaded.signerProblem, now));
+  return { findings, variant, mdmHost };
+}

@@ -1,0 +1,137 @@
+/**
+ * Builds the `ProfileSummary` the UI, CLI and log see, from an allow-list of fields.
+ *
+ * Nothing is spread from a payload dictionary: each field is picked by name, capped in length and passed through
+ * the file's own secrets once more, so the SCEP challenge or a password cannot ride along even if an author put
+ * it in an odd place (issue 4 requirement 4; ../shared/reference/intune.md §3.5 item 9).
+ */
+import type { ProfileFinding, ProfileOverride, ProfileSummary, ProfileVerdict } from '../../preload/domain';
+import { checkProfile } from './check-profile';
+import type { LoadedProfile, LoadFailure, LoadResult } from './load-profile';
+import { ageFinding, computeAge } from './profile-age';
+import { redactText } from './redact-secrets';
+
+export interface SummaryContext {
+  readonly fileName: string;
+  readonly importedAt: number;
+  readonly fileModifiedAt?: number;
+  readonly override?: ProfileOverride;
+  readonly now: number;
+}
+
+const MAX_TEXT = 200;
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+function clean(text: string | undefined, secrets: readonly string[]): string | undefined {
+  if (text === undefined) return undefined;
+  const redacted = redactText(text, secrets)
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .trim();
+  if (redacted === '') return undefined;
+  return redacted.length > MAX_TEXT ? `${redacted.slice(0, MAX_TEXT - 1)}…` : redacted;
+}
+
+function firstSentence(message: string): string {
+  const end = message.indexOf('. ');
+  return end === -1 ? message : message.slice(0, end + 1);
+}
+
+function sortFindings(findings: readonly ProfileFinding[]): ProfileFinding[] {
+  return [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+}
+
+function verdictOf(findings: readonly ProfileFinding[]): ProfileVerdict {
+  if (findings.some((f) => f.severity === 'error' && f.code !== 'age-expired')) return 'unusable';
+  if (findings.some((f) => f.code === 'age-expired')) return 'expired';
+  return findings.some((f) => f.severity === 'warning') ? 'ready-with-warnings' : 'ready';
+}
+
+function headline(
+  verdict: ProfileVerdict,
+  findings: readonly ProfileFinding[],
+  daysLeft: number,
+  expiresAt: number,
+): string {
+  const days = `${daysLeft} day${daysLeft === 1 ? '' : 's'} left`;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  switch (verdict) {
+    case 'ready':
+      return `Ready: ${days}.`;
+    case 'ready-with-warnings':
+      return `Ready, with ${warnings} warning${warnings === 1 ? '' : 's'}: ${days}.`;
+    case 'expired':
+      return `Expired on ${new Date(expiresAt).toISOString().slice(0, 10)}: download a fresh profile, or override.`;
+    case 'unusable': {
+      const first = findings.find((f) => f.severity === 'error');
+      return `Refused: ${first ? firstSentence(first.message) : 'this file cannot be used.'}`;
+    }
+  }
+}
+
+function base(
+  result: LoadResult,
+  ctx: SummaryContext,
+): Pick<
+  ProfileSummary,
+  'fileName' | 'sizeBytes' | 'sha256' | 'fileKind' | 'importedAt' | 'fileModifiedAt' | 'evaluatedAt'
+> {
+  const secrets = result.ok ? result.secrets : [];
+  return {
+    fileName: clean(ctx.fileName, secrets) ?? 'unnamed file',
+    sizeBytes: result.bytes.length,
+    sha256: result.sha256,
+    fileKind: result.fileKind,
+    importedAt: ctx.importedAt,
+    fileModifiedAt: ctx.fileModifiedAt,
+    evaluatedAt: ctx.now,
+  };
+}
+
+function summarizeFailure(failure: LoadFailure, ctx: SummaryContext): ProfileSummary {
+  const findings = [failure.finding];
+  return {
+    ...base(failure, ctx),
+    variant: 'unknown',
+    verdict: 'unusable',
+    headline: headline('unusable', findings, 0, 0),
+    findings,
+  };
+}
+
+function summarizeLoaded(loaded: LoadedProfile, ctx: SummaryContext): ProfileSummary {
+  const check = checkProfile(loaded, ctx.now);
+  const age = computeAge({
+    importedAt: ctx.importedAt,
+    fileModifiedAt: ctx.fileModifiedAt,
+    signingTime: loaded.signer?.signingTime,
+    now: ctx.now,
+    override: ctx.override,
+  });
+  const findings = sortFindings([...check.findings, ageFinding(age, ctx.override)]);
+  const verdict = verdictOf(findings);
+  const s = loaded.secrets;
+  const signer = loaded.signer && {
+    ...loaded.signer,
+    subject: clean(loaded.signer.subject, s) ?? '(no name)',
+    issuer: clean(loaded.signer.issuer, s) ?? '(no name)',
+  };
+  return {
+    ...base(loaded, ctx),
+    organization: clean(loaded.model.organization, s),
+    displayName: clean(loaded.model.displayName, s),
+    payloadIdentifier: clean(loaded.model.identifier, s),
+    mdmHost: clean(check.mdmHost, s),
+    variant: check.variant,
+    signer,
+    age,
+    override: age.overridden ? ctx.override : undefined,
+    verdict,
+    headline: headline(verdict, findings, age.daysLeft, age.expiresAt),
+    findings: findings.map((f) => ({ ...f, message: redactText(f.message, s) })),
+  };
+}
+
+/** The summary of any load result at `ctx.now`. */
+export function summarizeProfile(result: LoadResult, ctx: SummaryContext): ProfileSummary {
+  return result.ok ? summarizeLoaded(result, ctx) : summarizeFailure(result, ctx);
+}

@@ -1,0 +1,111 @@
+/**
+ * Plain-language findings for files that are not an enrollment profile at all, naming what they are.
+ *
+ * Operators at a bench handle several Intune and Apple Business Manager downloads that look alike in Finder;
+ * each message says what the file is and where the right one comes from (../shared/reference/intune.md §1, §2).
+ */
+import type { ProfileFinding, ProfileFindingCode } from '../../preload/domain';
+import { MAX_PROFILE_BYTES } from './detect-file-kind';
+
+/** Where the direct-enrollment file comes from, as the admin center labels it (intune.md §1, §2). */
+export const DOWNLOAD_STEPS =
+  'In the Intune admin center open Devices › Enrollment › Apple › Apple Configurator › Profiles, open the profile, ' +
+  'choose Export Profile and, under Direct enrollment, choose Download profile.';
+
+function error(code: ProfileFindingCode, message: string): ProfileFinding {
+  return { severity: 'error', code, message };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Findings that end the import before any profile check can run. */
+export type WrongFileCode = Extract<
+  ProfileFindingCode,
+  `file-${string}` | `cms-${string}` | `plist-${string}`
+>;
+
+/** The one finding for a file that could not be read as a profile. */
+export function wrongFileFinding(
+  code: WrongFileCode,
+  details: { readonly sizeBytes?: number; readonly host?: string } = {},
+): ProfileFinding {
+  switch (code) {
+    case 'file-empty':
+      return error(code, `The file is empty (0 bytes), so the download did not finish. ${DOWNLOAD_STEPS}`);
+    case 'file-too-large':
+      return error(
+        code,
+        `The file is ${megabytes(details.sizeBytes ?? 0)}; an Intune enrollment profile is a few kilobytes and the ` +
+          `bench accepts at most ${megabytes(MAX_PROFILE_BYTES)}. This is some other file. ${DOWNLOAD_STEPS}`,
+      );
+    case 'file-pdf':
+      return error(code, `This is a PDF document, not an enrollment profile. ${DOWNLOAD_STEPS}`);
+    case 'file-zip':
+      return error(
+        code,
+        'This is a zip archive. If the profile is inside, unzip it first and drop the .mobileconfig file itself.',
+      );
+    case 'file-pkcs12':
+      return error(
+        code,
+        'This is a PKCS#12 certificate bundle (.p12 or .pfx), not an enrollment profile. If it is the supervision ' +
+          `identity exported from Apple Configurator, import it under Supervision identity instead. ${DOWNLOAD_STEPS}`,
+      );
+    case 'file-ade-token':
+      return error(
+        code,
+        'This is an Automated Device Enrollment server token (.p7m) from Apple Business Manager. It is uploaded to ' +
+          `Intune under Enrollment program tokens and never goes on a device. ${DOWNLOAD_STEPS}`,
+      );
+    case 'file-certificate':
+      return error(code, `This is a certificate, not an enrollment profile. ${DOWNLOAD_STEPS}`);
+    case 'file-private-key':
+      return error(
+        code,
+        'This is a private key, not an enrollment profile. Keep it somewhere safe; the bench does not need it here. ' +
+          DOWNLOAD_STEPS,
+      );
+    case 'file-url-text':
+      return error(
+        code,
+        `This text file holds a web address on ${details.host ?? 'an unknown host'}, probably the Profile URL from ` +
+          "Export Profile. That URL is for Setup Assistant enrollment in Apple Configurator's server settings; " +
+          `this bench does direct enrollment and needs the downloaded .mobileconfig file. ${DOWNLOAD_STEPS}`,
+      );
+    case 'file-text':
+      return error(code, `This is a text file with no configuration profile in it. ${DOWNLOAD_STEPS}`);
+    case 'cms-malformed':
+      return error(
+        code,
+        `The file starts like a signed profile but is damaged or cut short. Download it again. ${DOWNLOAD_STEPS}`,
+      );
+    case 'cms-not-signed':
+      return error(
+        code,
+        'This is an encrypted or other kind of CMS message, not a signed configuration profile. ' +
+          DOWNLOAD_STEPS,
+      );
+    case 'cms-no-content':
+      return error(
+        code,
+        'This signed file does not contain the profile itself (a detached signature). Download the profile again; ' +
+          `the bench needs the file with the profile inside. ${DOWNLOAD_STEPS}`,
+      );
+    case 'plist-malformed':
+      return error(
+        code,
+        'The file looks like a configuration profile but cannot be read: it is damaged, cut short or was edited ' +
+          `by hand. Download it again. ${DOWNLOAD_STEPS}`,
+      );
+    case 'plist-not-dictionary':
+      return error(code, `This property list is not a configuration profile. ${DOWNLOAD_STEPS}`);
+    case 'file-unrecognised':
+      return error(
+        code,
+        'The bench cannot tell what this file is: it is not an XML, binary or signed configuration profile. ' +
+          DOWNLOAD_STEPS,
+      );
+  }
+}
