@@ -9,6 +9,7 @@ export const config = defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    benchmark: { include: ['test/bench/**/*.bench.ts'] },
   },
 });
 
