@@ -72,6 +72,8 @@ export interface CfgutilErrorContext {
   readonly run?: CfgutilRun;
   readonly cfgutilCode?: number;
   readonly originalMessage?: string;
+  /** A sentence put before the standard detail when the operator must know which thing failed (a path). */
+  readonly about?: string;
 }
 
 /** `ErrorInfo` for a code, with the words from `describe()`. `unknown` also shows what cfgutil said. */
@@ -84,7 +86,7 @@ export function errorInfo(code: ErrorCode, context: CfgutilErrorContext = {}): E
   return {
     code,
     title: words.title,
-    detail: code === 'unknown' ? `${words.detail}${saidText}` : words.detail,
+    detail: `${context.about ? `${context.about} ` : ''}${words.detail}${code === 'unknown' ? saidText : ''}`,
     retryable: words.retryable,
     ...(context.ecid === undefined ? {} : { ecid: context.ecid }),
     ...(context.cfgutilCode === undefined ? {} : { cfgutilCode: context.cfgutilCode }),
