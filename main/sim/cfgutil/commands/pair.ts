@@ -1,0 +1,66 @@
+/**
+ * `pair` and `unpair` (§8.1, §11.8 of ../shared/reference/cfgutil.md).
+ *
+ * An unsupervised device shows the Trust dialog: `pair` waits briefly for the operator, then reports
+ * pending (−402653034) or denied (−402653035). A device supervised by the caller's `-C/-K` identity, or one
+ * at Setup Assistant, pairs at once; `--forbid-pairing` devices refuse other hosts (−402653030).
+ */
+import type { SimDevice } from '../../device-model';
+import { fail, ok, type DeviceCommand, type DeviceOutcome, type RunContext } from '../command-types';
+import { holdsSupervision } from '../identity';
+
+async function waitForTap(device: SimDevice, ctx: RunContext): Promise<void> {
+  const total = ctx.world.timings.pairWaitSeconds;
+  for (let waited = 0; waited < total && device.trust === 'shown'; waited += total / 10) {
+    await ctx.sleep(total / 10);
+  }
+}
+
+async function pair(device: SimDevice, ctx: RunContext): Promise<DeviceOutcome> {
+  await ctx.sleep(ctx.world.timings.quickCommandSeconds * 0.5);
+  if (device.isPaired) return ok();
+  if (device.atSetupAssistant || (await holdsSupervision(device, ctx))) {
+    device.isPaired = true;
+    return ok();
+  }
+  if (device.pairingForbidden) return fail(ctx.error('pairingProhibited'));
+  if (device.locked) return fail(ctx.error('passcodeProtected'));
+  if (device.trust !== 'denied') {
+    ctx.world.showTrustDialog(device);
+    await waitForTap(device, ctx);
+  }
+  // Read through a function: the operator's tap changes the field while this command waits.
+  const answer = (): SimDevice['trust'] => device.trust;
+  if (answer() === 'accepted') {
+    device.isPaired = true;
+    return ok();
+  }
+  if (answer() === 'denied') {
+    // The dialog is gone; the next `pair` shows it again.
+    device.trust = 'none';
+    return fail(ctx.error('trustDenied'));
+  }
+  return fail(ctx.error('trustPending'));
+}
+
+export const pairCommand: DeviceCommand = {
+  name: 'pair',
+  layout: 'action',
+  successLine: (name, ecid) => `Paired with ${name} (ECID: ${ecid}).`,
+  bind: (args) => (args.length > 0 ? `pair takes no arguments` : pair),
+};
+
+export const unpairCommand: DeviceCommand = {
+  name: 'unpair',
+  layout: 'action',
+  successLine: (name, ecid) => `Unpaired with ${name} (ECID: ${ecid}).`,
+  bind: (args) =>
+    args.length > 0
+      ? `unpair takes no arguments`
+      : async (device, ctx) => {
+          await ctx.sleep(ctx.world.timings.quickCommandSeconds * 0.5);
+          device.isPaired = false;
+          device.trust = 'none';
+          return ok();
+        },
+};

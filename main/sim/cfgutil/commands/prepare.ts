@@ -1,0 +1,86 @@
+/**
+ * `prepare` (§8.3, §11.10 of ../shared/reference/cfgutil.md): initial configuration of a freshly erased
+ * device. Three steps (wait, download activation record, activate); 40–90 s; needs Internet.
+ *
+ * Failures, in the order a real run meets them: device not settled after its reboot (603), not freshly
+ * erased (612), Mac offline (Detail "Network communication error."), DEP configuration missing or
+ * transiently unavailable (33001), activation refused because of Activation Lock ("The device is not
+ * activated.").
+ */
+import { createHash } from 'node:crypto';
+import type { SimDevice } from '../../device-model';
+import { supervisorIdOf } from '../../generate-device';
+import { fail, ok, type DeviceCommand, type DeviceOutcome, type RunContext } from '../command-types';
+import { callerIdentity, readCallerFile } from '../identity';
+import { parsePrepareFlags, type PrepareFlags } from './prepare-flags';
+
+const STEPS = 3;
+
+async function supervisorFor(flags: PrepareFlags, ctx: RunContext): Promise<string | undefined | 'missing'> {
+  if (flags.hostCert !== undefined) {
+    const cert = await readCallerFile(ctx.cwd, flags.hostCert);
+    return cert ? supervisorIdOf(cert) : 'missing';
+  }
+  return callerIdentity(ctx);
+}
+
+async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext): Promise<DeviceOutcome> {
+  const { world } = ctx;
+  const { timings } = world;
+  const total = flags.dep ? world.rng.int(75, 95) : world.rng.int(timings.prepareMinSeconds, timings.prepareMaxSeconds);
+  ctx.progress(device, 1, STEPS, 'Waiting for the device');
+  await ctx.sleep(timings.quickCommandSeconds);
+  if (world.clock.now() < device.readyAt) return fail(ctx.error('deviceStateUnknown'));
+  if (!device.freshlyErased) return fail(ctx.error('alreadyPrepared'));
+  const supervisor = await supervisorFor(flags, ctx);
+  if (supervisor === 'missing') return fail(ctx.error('fileMissing'));
+  ctx.progress(device, 2, STEPS, 'Downloading activation record for device');
+  if (!world.online) {
+    await ctx.sleep(Math.min(total, 10));
+    return fail(ctx.error('network'));
+  }
+  if (flags.dep && device.dep !== 'available') {
+    await ctx.sleep(timings.depFailSeconds);
+    // A transient failure clears itself: AZTEC's retry after a re-erase succeeded (§8.3).
+    if (device.dep === 'transiently-unavailable') device.dep = 'available';
+    return fail(ctx.error('configurationUnavailable'));
+  }
+  await ctx.sleep(total * 0.4);
+  ctx.progress(device, 3, STEPS, 'Activating iOS on the device');
+  await ctx.sleep(total * 0.6 - timings.quickCommandSeconds);
+  if (device.findMy) return fail(ctx.error('notActivated'));
+  device.activationState = 'Activated';
+  device.freshlyErased = false;
+  device.isPaired = true;
+  device.skippedPanes = [...flags.skip];
+  if (flags.dep) {
+    device.isSupervised = true;
+    device.organizationName = device.depOrganization;
+    device.supervisorId = supervisor ?? createHash('sha256').update(`dep:${device.depOrganization}`).digest('hex');
+    world.stagePending(device, {
+      identifier: 'com.apple.mdm.enrollment',
+      displayName: 'Remote Management',
+      version: 1,
+      isMdm: true,
+      isWifi: false,
+      forbidsRename: false,
+    });
+  } else if (flags.supervised) {
+    device.isSupervised = true;
+    device.organizationName = flags.name ?? 'Apple Configurator';
+    device.supervisorId = supervisor ?? createHash('sha256').update(`random:${device.udid}`).digest('hex');
+    device.pairingForbidden = flags.forbidPairing;
+  }
+  return ok();
+}
+
+export const prepareCommand: DeviceCommand = {
+  name: 'prepare',
+  layout: 'action',
+  successLine: (name, ecid) => `"prepare" succeeded on ${name} (ECID: ${ecid}).`,
+  bind(args) {
+    const flags = parsePrepareFlags(args);
+    if (typeof flags === 'string') return flags;
+    return (device, ctx) => prepare(device, flags, ctx);
+  },
+};

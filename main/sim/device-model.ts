@@ -1,0 +1,97 @@
+/**
+ * The state of one simulated device: everything §11.4 of ../shared/reference/cfgutil.md lists.
+ *
+ * `SimDevice` is the world's private, mutable record; the outside world only ever sees frozen
+ * `SimDeviceSnapshot` copies, so no caller can change a device behind the world's back.
+ */
+import type { SimDeviceClass } from './catalogue';
+
+export type BootedState = 'Booted' | 'Recovery' | 'Restore';
+export type ActivationState = 'Activated' | 'Unactivated';
+/** DEP/ADE assignment: none, assigned and available, or assigned but the cloud config fails once (33001). */
+export type DepState = 'none' | 'available' | 'transiently-unavailable';
+
+/** A profile as `get configurationProfiles` shows it, plus what the simulator needs to know about it. */
+export interface SimProfile {
+  readonly identifier: string;
+  readonly displayName: string;
+  readonly version: number;
+  /** Carries a `com.apple.mdm` payload (MDM enrollment). */
+  readonly isMdm: boolean;
+  /** Carries a Wi-Fi payload (`com.apple.wifi.managed`). */
+  readonly isWifi: boolean;
+  /** A restrictions payload with `allowDeviceNameModification` false, which makes `rename` fail (§7.1). */
+  readonly forbidsRename: boolean;
+}
+
+export interface SimApp {
+  readonly bundleIdentifier: string;
+  readonly displayName: string;
+  readonly itunesName: string;
+  readonly bundleVersion: string;
+}
+
+/** Mutable device record owned by the world. */
+export interface SimDevice {
+  readonly ecid: bigint;
+  readonly udid: string;
+  readonly serialNumber: string;
+  readonly deviceType: string;
+  readonly deviceClass: SimDeviceClass;
+  readonly locationID: number;
+  readonly imei?: string;
+  readonly wifiAddress: string;
+  readonly totalDiskCapacity: number;
+  readonly color: string;
+  name: string;
+  bootedState: BootedState;
+  activationState: ActivationState;
+  isPaired: boolean;
+  isSupervised: boolean;
+  /** SHA-256 (hex) of the DER certificate of the supervising identity (§11.4). */
+  supervisorId?: string;
+  organizationName?: string;
+  /** Prepared with `--forbid-pairing`: only the supervising host may pair. */
+  pairingForbidden: boolean;
+  passcodeProtected: boolean;
+  locked: boolean;
+  findMy: boolean;
+  atSetupAssistant: boolean;
+  freshlyErased: boolean;
+  skippedPanes: string[];
+  dep: DepState;
+  /** Organisation that the DEP profile supervises the device for. */
+  depOrganization: string;
+  /** Trust dialog on the device: not shown, shown and waiting, or answered. */
+  trust: 'none' | 'shown' | 'accepted' | 'denied';
+  profiles: SimProfile[];
+  pendingProfiles: SimProfile[];
+  apps: SimApp[];
+  batteryCurrentCapacity: number;
+  batteryIsCharging: boolean;
+  firmwareVersion: string;
+  buildVersion: string;
+  /** Simulated time (ms) before which the device says Booted but refuses `prepare` (§11.5). */
+  readyAt: number;
+}
+
+/** A read-only copy of a device for the harness and the UI. */
+export type SimDeviceSnapshot = Readonly<Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes'>> & {
+  /** Normal form `0x…` upper-case hex (../shared/reference/cfgutil.md §2.1). */
+  readonly ecid: string;
+  readonly attached: boolean;
+  readonly busy: boolean;
+  readonly profiles: readonly SimProfile[];
+  readonly pendingProfiles: readonly SimProfile[];
+  readonly apps: readonly SimApp[];
+  readonly skippedPanes: readonly string[];
+};
+
+/** Exactly the keys of one `list` entry (§6.1, §11.6), in cfgutil's order. */
+export interface SimListEntry {
+  readonly locationID: number;
+  readonly UDID: string;
+  readonly ECID: string;
+  readonly name: string;
+  readonly deviceType: string;
+}

@@ -1,0 +1,109 @@
+/**
+ * Builds new simulated devices from a seed and an optional spec.
+ *
+ * Identities look real (ECID range, UDID = chip ID + ECID, Apple-style serials) so the app's parsers see
+ * the same shapes as on a bench (../shared/reference/cfgutil.md §2.1, §5).
+ */
+import { createHash } from 'node:crypto';
+import { udidFor } from '../cfgutil/ecid';
+import { findModel, modelsOfClass, simCatalogue, type SimDeviceClass, type SimModel } from './catalogue';
+import type { BootedState, DepState, SimDevice, SimProfile } from './device-model';
+import type { SimRandom } from './sim-random';
+
+/** What the harness may fix when attaching a device; everything else comes from the seed. */
+export interface SimAttachSpec {
+  /** Re-plug a device the world already knows (keeps its state), or create one with this ECID. */
+  readonly ecid?: string;
+  readonly deviceType?: string;
+  readonly deviceClass?: SimDeviceClass;
+  readonly name?: string;
+  /** `in-use` (default): activated and set up. `erased`: Unactivated, at Setup Assistant, freshly erased. */
+  readonly state?: 'in-use' | 'erased';
+  readonly paired?: boolean;
+  /** Supervised by the identity whose DER certificate bytes are given (§11.4: identity = hash of the cert). */
+  readonly supervisedBy?: { readonly organizationName: string; readonly certificate: Uint8Array };
+  readonly passcodeLocked?: boolean;
+  readonly findMy?: boolean;
+  readonly dep?: DepState;
+  readonly profiles?: readonly SimProfile[];
+  readonly batteryPercent?: number;
+  readonly bootedState?: BootedState;
+}
+
+// Apple serials avoid letters that read as digits.
+const SERIAL_ALPHABET = '0123456789BCDFGHJKLMNPQRTVWXYZ';
+
+/** The supervising identity of a certificate: SHA-256 of its DER bytes, hex. */
+export function supervisorIdOf(certificate: Uint8Array): string {
+  return createHash('sha256').update(certificate).digest('hex');
+}
+
+function chooseModel(spec: SimAttachSpec, rng: SimRandom): SimModel {
+  if (spec.deviceType) {
+    const model = findModel(spec.deviceType);
+    if (!model) throw new RangeError(`unknown deviceType "${spec.deviceType}"`);
+    return model;
+  }
+  return rng.pick(spec.deviceClass ? modelsOfClass(spec.deviceClass) : simCatalogue);
+}
+
+function legacyUdid(rng: SimRandom): string {
+  return rng.chars('0123456789abcdef', 40);
+}
+
+function imei(rng: SimRandom): string {
+  return `35${rng.chars('0123456789', 13)}`;
+}
+
+/** Creates a device record. `locationID` comes from the port allocator; `ecid` must be unused. */
+export function generateDevice(spec: SimAttachSpec, ecid: bigint, locationID: number, rng: SimRandom): SimDevice {
+  const model = chooseModel(spec, rng);
+  const erased = spec.state === 'erased';
+  const storage = rng.pick(model.storageGb);
+  const device: SimDevice = {
+    ecid,
+    udid: model.chipId === undefined ? legacyUdid(rng) : udidFor(model.chipId, ecid),
+    serialNumber: rng.chars(SERIAL_ALPHABET, model.serialLength),
+    deviceType: model.deviceType,
+    deviceClass: model.deviceClass,
+    locationID,
+    ...(model.cellular ? { imei: imei(rng) } : {}),
+    wifiAddress: Array.from({ length: 6 }, () => rng.chars('0123456789abcdef', 2)).join(':'),
+    totalDiskCapacity: Math.round(storage * 0.9765 * 1e9),
+    color: rng.pick(['1', '#3b3b3c', '#e1e4e3']),
+    name: spec.name ?? model.deviceClass,
+    bootedState: spec.bootedState ?? 'Booted',
+    activationState: erased ? 'Unactivated' : 'Activated',
+    isPaired: spec.paired ?? false,
+    isSupervised: false,
+    pairingForbidden: false,
+    passcodeProtected: spec.passcodeLocked ?? false,
+    locked: spec.passcodeLocked ?? false,
+    findMy: spec.findMy ?? false,
+    atSetupAssistant: erased,
+    freshlyErased: erased,
+    skippedPanes: [],
+    dep: spec.dep ?? 'none',
+    depOrganization: 'Contoso Schools',
+    trust: 'none',
+    profiles: [...(spec.profiles ?? [])],
+    pendingProfiles: [],
+    apps: erased ? [] : [{ bundleIdentifier: 'com.microsoft.skydrive', displayName: 'OneDrive', itunesName: 'Microsoft OneDrive', bundleVersion: '15.12' }],
+    batteryCurrentCapacity: spec.batteryPercent ?? rng.int(23, 100),
+    batteryIsCharging: true,
+    firmwareVersion: model.firmwareVersion,
+    buildVersion: model.buildVersion,
+    readyAt: 0,
+  };
+  if (spec.supervisedBy) {
+    device.isSupervised = true;
+    device.organizationName = spec.supervisedBy.organizationName;
+    device.supervisorId = supervisorIdOf(spec.supervisedBy.certificate);
+  }
+  return device;
+}
+
+/** A fresh random ECID in the range real devices use (13–14 hex digits). */
+export function randomEcid(rng: SimRandom): bigint {
+  return rng.bigint(rng.int(49, 54));
+}

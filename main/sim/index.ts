@@ -1,0 +1,78 @@
+/**
+ * Starts a simulated device world with its cfgutil-compatible executable (§11 of
+ * ../shared/reference/cfgutil.md).
+ *
+ * The app and the tests spawn `cfgutilPath` exactly like the real tool; the world behind it is driven
+ * in-process through `world` (the operator's hand, faults and attach/detach events).
+ */
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { removeDiscovery, writeDiscovery } from './discovery';
+import { cfgutilScript } from './server/cfgutil-script';
+import { startSimServer } from './server/sim-server';
+import type { SimWorldOptions } from './sim-options';
+import { SimWorld } from './sim-world';
+
+export type { SimWorldOptions, SimQuirks, SimTimings, SimLanguage } from './sim-options';
+export type { SimAttachSpec } from './generate-device';
+export type { SimDeviceSnapshot, SimListEntry, SimProfile, DepState } from './device-model';
+export type { SimFault, SimFaultTarget } from './faults';
+export type { SimDeviceEvent, SimDeviceListener } from './sim-world';
+export { SimWorld } from './sim-world';
+export { supervisorIdOf } from './generate-device';
+
+export interface SimWorldHandle {
+  /** The executable to spawn; absent on disk when `toolsInstalled` is false ("tools not installed"). */
+  readonly cfgutilPath: string;
+  readonly world: SimWorld;
+  readonly socketPath: string;
+  /** Stops the server, cancels every timer, removes the private directory and the discovery file. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions extends SimWorldOptions {
+  /** Interpreter for the executable's shebang; defaults to this process's Node binary. */
+  readonly nodePath?: string;
+}
+
+export async function startSimulatedWorld(options: StartOptions = {}): Promise<SimWorldHandle> {
+  // mkdtemp creates the directory 0700: only this user can reach the socket and the executable.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'enroll-bench-sim-'));
+  await chmod(dir, 0o700);
+  const socketPath = path.join(dir, 'world.sock');
+  const cfgutilPath = path.join(dir, 'cfgutil');
+  const world = new SimWorld(options);
+  let server;
+  try {
+    server = await startSimServer(world, socketPath);
+    if (options.toolsInstalled !== false) {
+      // Pins CommonJS for the extensionless script whatever package.json sits above the temp dir.
+      await writeFile(path.join(dir, 'package.json'), '{"type":"commonjs"}\n', { mode: 0o600 });
+      await writeFile(cfgutilPath, cfgutilScript(options.nodePath ?? process.execPath, socketPath), { mode: 0o755 });
+      await chmod(cfgutilPath, 0o755);
+    }
+    if (options.publishDiscovery) await writeDiscovery({ socketPath, cfgutilPath, pid: process.pid });
+  } catch (error) {
+    world.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const running = server;
+  let closing: Promise<void> | undefined;
+  return {
+    cfgutilPath,
+    world,
+    socketPath,
+    close: () => {
+      closing ??= (async () => {
+        world.close();
+        await running.close();
+        if (options.publishDiscovery) await removeDiscovery(socketPath);
+        await rm(dir, { recursive: true, force: true });
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,334 @@
+/**
+ * The simulated device world: the one owner of every device's state, the clock, the busy flags and the
+ * attach/detach events.
+ *
+ * Its public methods are the operator's hand and the test harness (§11.5, §11.22 of
+ * ../shared/reference/cfgutil.md). The simulated cfgutil commands use the methods marked "for commands";
+ * everything runs on one simulated clock so `timeScale` speeds up the whole bench.
+ */
+import { formatEcid, parseEcid } from '../cfgutil/ecid';
+import type { DepState, SimDevice, SimDeviceSnapshot, SimListEntry, SimProfile } from './device-model';
+import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
+import { generateDevice, randomEcid, type SimAttachSpec } from './generate-device';
+import { SimClock } from './sim-clock';
+import { defaultQuirks, defaultTimings, type SimQuirks, type SimTimings, type SimWorldOptions } from './sim-options';
+import { SimRandom } from './sim-random';
+import { toListEntry, toSnapshot } from './snapshot';
+import { firstFreeLocation } from './usb-ports';
+
+/** Payload of `attached`/`detached`: the `list` entry the app would see, plus the full snapshot. */
+export interface SimDeviceEvent {
+  readonly entry: SimListEntry;
+  readonly device: SimDeviceSnapshot;
+}
+
+export type SimDeviceListener = (event: SimDeviceEvent) => void;
+
+export class SimWorld {
+  readonly clock: SimClock;
+  readonly timings: SimTimings;
+  readonly rng: SimRandom;
+  /** Armed faults, consumed by {@link takeFault} in the command runner. */
+  readonly faults: ArmedFault[] = [];
+  private quirksValue: SimQuirks;
+  private onlineValue: boolean;
+  private readonly devices = new Map<bigint, SimDevice>();
+  private readonly attachedSet = new Set<bigint>();
+  private readonly busyMap = new Map<bigint, string>();
+  /** Devices between "erase/restart sent" and USB detach: they refuse commands like a busy device. */
+  private readonly rebooting = new Set<bigint>();
+  private readonly lifecycle = new Map<bigint, () => void>();
+  private readonly attachListeners = new Set<SimDeviceListener>();
+  private readonly detachListeners = new Set<SimDeviceListener>();
+  private readonly autoTrustSeconds: number | undefined;
+  private readonly autoApproveSeconds: number | undefined;
+
+  constructor(options: SimWorldOptions = {}) {
+    this.clock = new SimClock(options.timeScale ?? 1);
+    this.rng = new SimRandom(options.seed ?? 1);
+    this.timings = { ...defaultTimings, ...options.timings };
+    this.quirksValue = { ...defaultQuirks, ...options.quirks };
+    this.onlineValue = options.online ?? true;
+    this.autoTrustSeconds = options.autoTrustSeconds;
+    this.autoApproveSeconds = options.autoApproveSeconds;
+    const initial = options.devices ?? 0;
+    const specs = typeof initial === 'number' ? Array.from({ length: initial }, () => ({})) : initial;
+    for (const spec of specs) this.attach(spec);
+  }
+
+  get quirks(): SimQuirks {
+    return this.quirksValue;
+  }
+
+  /** Changes unknown-behaviour switches at run time (language, exit-code variants, …). */
+  setQuirks(patch: Partial<SimQuirks>): void {
+    this.quirksValue = { ...this.quirksValue, ...patch };
+  }
+
+  get online(): boolean {
+    return this.onlineValue;
+  }
+
+  /** Mac offline → `prepare` fails with Detail "Network communication error." (§6.1). */
+  setOnline(online: boolean): void {
+    this.onlineValue = online;
+  }
+
+  // ---- the operator's hand -------------------------------------------------------------------------
+
+  /** Plugs in a device: a known ECID is re-plugged with its state, anything else is generated from the seed. */
+  attach(spec: SimAttachSpec = {}): SimDeviceSnapshot {
+    const wanted = spec.ecid === undefined ? undefined : parseEcid(spec.ecid);
+    if (spec.ecid !== undefined && wanted === undefined) throw new RangeError(`not an ECID: "${spec.ecid}"`);
+    const known = wanted === undefined ? undefined : this.devices.get(wanted);
+    if (known) {
+      if (!this.attachedSet.has(known.ecid)) this.plugIn(known);
+      return this.snapshotOf(known);
+    }
+    const location = firstFreeLocation(new Set([...this.devices.values()].map((d) => d.locationID)));
+    if (location === undefined) throw new RangeError('every simulated USB port is taken');
+    const device = generateDevice(spec, wanted ?? this.freshEcid(), location, this.rng);
+    this.devices.set(device.ecid, device);
+    this.plugIn(device);
+    return this.snapshotOf(device);
+  }
+
+  /** Unplugs a device; any pending reboot of it is cancelled. False when it was not attached. */
+  detach(ecid: string): boolean {
+    const device = this.require(ecid);
+    this.lifecycle.get(device.ecid)?.();
+    this.lifecycle.delete(device.ecid);
+    return this.unplug(device.ecid);
+  }
+
+  detachAll(): void {
+    for (const ecid of [...this.attachedSet]) this.detach(formatEcid(ecid));
+  }
+
+  /** "A cart of N devices arriving over T seconds": resolves with their snapshots once all are attached. */
+  cart(count: number, overSeconds: number, spec: SimAttachSpec = {}): Promise<SimDeviceSnapshot[]> {
+    if (!Number.isInteger(count) || count < 1 || count > 80) throw new RangeError('count must be 1–80');
+    if (!(overSeconds >= 0)) throw new RangeError('overSeconds must be ≥ 0');
+    const gap = count > 1 ? overSeconds / (count - 1) : 0;
+    const arrivals = Array.from({ length: count }, (_, i) => {
+      return new Promise<SimDeviceSnapshot>((resolve, reject) => {
+        this.clock.schedule(i * gap, () => {
+          try {
+            resolve(this.attach({ ...spec, ecid: undefined }));
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      });
+    });
+    return Promise.all(arrivals);
+  }
+
+  /** Currently attached devices, in attach order. */
+  list(): SimDeviceSnapshot[] {
+    return [...this.attachedSet].map((e) => this.snapshotOf(this.devices.get(e) as SimDevice));
+  }
+
+  /** Any known device (attached or not). */
+  device(ecid: string): SimDeviceSnapshot | undefined {
+    const value = parseEcid(ecid);
+    const device = value === undefined ? undefined : this.devices.get(value);
+    return device ? this.snapshotOf(device) : undefined;
+  }
+
+  onAttached(listener: SimDeviceListener): () => void {
+    this.attachListeners.add(listener);
+    return () => this.attachListeners.delete(listener);
+  }
+
+  onDetached(listener: SimDeviceListener): () => void {
+    this.detachListeners.add(listener);
+    return () => this.detachListeners.delete(listener);
+  }
+
+  /** The operator taps Trust (true) or Don't Trust (false) on the device's dialog (§8.1). */
+  tapTrust(ecid: string, accept: boolean): void {
+    const device = this.require(ecid);
+    device.trust = accept ? 'accepted' : 'denied';
+    if (accept) device.isPaired = true;
+  }
+
+  /** Approves a pending profile (the first one when no identifier is given). False when none matched. */
+  approveProfile(ecid: string, identifier?: string): boolean {
+    const device = this.require(ecid);
+    const profile = this.takePending(device, identifier);
+    if (!profile) return false;
+    device.profiles = [...device.profiles.filter((p) => p.identifier !== profile.identifier), profile];
+    return true;
+  }
+
+  /** The operator dismisses a pending profile without installing it. */
+  ignoreProfile(ecid: string, identifier?: string): boolean {
+    return this.takePending(this.require(ecid), identifier) !== undefined;
+  }
+
+  unlock(ecid: string): void {
+    this.require(ecid).locked = false;
+  }
+
+  /** Sets a passcode (if none) and locks the screen. */
+  lock(ecid: string): void {
+    const device = this.require(ecid);
+    device.passcodeProtected = true;
+    device.locked = true;
+  }
+
+  /** Find My on = Activation Lock: erase fails, and an erased device will not activate (§8.2). */
+  setFindMy(ecid: string, on: boolean): void {
+    this.require(ecid).findMy = on;
+  }
+
+  setDep(ecid: string, state: DepState): void {
+    this.require(ecid).dep = state;
+  }
+
+  /** Arms a fault for the next matching run (see {@link SimFault}). */
+  injectFault(fault: SimFault, target: SimFaultTarget = {}): void {
+    const ecid = target.ecid === undefined ? undefined : parseEcid(target.ecid);
+    if (target.ecid !== undefined && ecid === undefined) throw new RangeError(`not an ECID: "${target.ecid}"`);
+    const times = target.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new RangeError('times must be a whole number ≥ 1');
+    this.faults.push({ fault, ecid, command: target.command, remaining: times });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** Stops every timer; the world is unusable afterwards. */
+  close(): void {
+    this.clock.close();
+    this.attachListeners.clear();
+    this.detachListeners.clear();
+  }
+
+  // ---- for commands --------------------------------------------------------------------------------
+
+  /** The mutable record of an attached device. */
+  attachedDevice(ecid: bigint): SimDevice | undefined {
+    return this.attachedSet.has(ecid) ? this.devices.get(ecid) : undefined;
+  }
+
+  attachedEcids(): bigint[] {
+    return [...this.attachedSet];
+  }
+
+  isBusy(ecid: bigint): boolean {
+    return this.busyMap.has(ecid) || this.rebooting.has(ecid);
+  }
+
+  /** Marks a device busy for one command (§9: one command per device). Undefined when it already is. */
+  tryAcquire(ecid: bigint, command: string): (() => void) | undefined {
+    if (this.isBusy(ecid)) return undefined;
+    this.busyMap.set(ecid, command);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.busyMap.delete(ecid);
+    };
+  }
+
+  /**
+   * A reboot as the app sees it (§8.2): busy until USB detach, then re-attach later after `change` is applied.
+   * Detaching by hand cancels the re-attach (the device was unplugged while rebooting).
+   */
+  reboot(ecid: bigint, detachAfter: number, reattachAfter: number, change: (d: SimDevice) => void): void {
+    this.rebooting.add(ecid);
+    const release = (): void => void this.rebooting.delete(ecid);
+    const cancelDetach = this.clock.schedule(detachAfter, () => {
+      release();
+      this.unplug(ecid);
+      const cancelAttach = this.clock.schedule(reattachAfter, () => {
+        this.lifecycle.delete(ecid);
+        const device = this.devices.get(ecid);
+        if (!device) return;
+        change(device);
+        device.readyAt = this.clock.now() + this.timings.bootSettleSeconds * 1000;
+        this.plugIn(device);
+      });
+      this.lifecycle.set(ecid, cancelAttach);
+    });
+    this.lifecycle.set(ecid, () => {
+      cancelDetach();
+      release();
+    });
+  }
+
+  /** Pulls the device off USB at once (disconnect fault, shut-down). */
+  unplug(ecid: bigint): boolean {
+    const device = this.devices.get(ecid);
+    if (!device || !this.attachedSet.delete(ecid)) return false;
+    this.emit(this.detachListeners, device);
+    return true;
+  }
+
+  /** Shows the Trust dialog; with `autoTrustSeconds` the simulated operator taps Trust later. */
+  showTrustDialog(device: SimDevice): void {
+    if (device.trust === 'shown') return;
+    device.trust = 'shown';
+    const delay = this.autoTrustSeconds;
+    if (delay !== undefined) {
+      this.clock.schedule(delay, () => {
+        if (device.trust === 'shown') this.tapTrust(formatEcid(device.ecid), true);
+      });
+    }
+  }
+
+  /** Stages a profile for on-device approval (§8.4); with `autoApproveSeconds` it is approved later. */
+  stagePending(device: SimDevice, profile: SimProfile): void {
+    device.pendingProfiles = [...device.pendingProfiles.filter((p) => p.identifier !== profile.identifier), profile];
+    const delay = this.autoApproveSeconds;
+    if (delay !== undefined) {
+      this.clock.schedule(delay, () => void this.approveProfile(formatEcid(device.ecid), profile.identifier));
+    }
+  }
+
+  // ---- internals -----------------------------------------------------------------------------------
+
+  private plugIn(device: SimDevice): void {
+    this.attachedSet.add(device.ecid);
+    this.emit(this.attachListeners, device);
+  }
+
+  private emit(listeners: ReadonlySet<SimDeviceListener>, device: SimDevice): void {
+    const event: SimDeviceEvent = { entry: toListEntry(device), device: this.snapshotOf(device) };
+    for (const listener of [...listeners]) {
+      // A throwing subscriber must not stop the world or the other subscribers.
+      try {
+        listener(event);
+      } catch {
+        /* ignored on purpose */
+      }
+    }
+  }
+
+  private snapshotOf(device: SimDevice): SimDeviceSnapshot {
+    return toSnapshot(device, this.attachedSet.has(device.ecid), this.isBusy(device.ecid));
+  }
+
+  private require(ecid: string): SimDevice {
+    const value = parseEcid(ecid);
+    const device = value === undefined ? undefined : this.devices.get(value);
+    if (!device) throw new RangeError(`unknown device ${ecid}`);
+    return device;
+  }
+
+  private takePending(device: SimDevice, identifier?: string): SimProfile | undefined {
+    const profile = device.pendingProfiles.find((p) => identifier === undefined || p.identifier === identifier);
+    if (profile) device.pendingProfiles = device.pendingProfiles.filter((p) => p !== profile);
+    return profile;
+  }
+
+  private freshEcid(): bigint {
+    for (;;) {
+      const ecid = randomEcid(this.rng);
+      if (!this.devices.has(ecid)) return ecid;
+    }
+  }
+}
