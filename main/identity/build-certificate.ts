@@ -6,7 +6,13 @@
  */
 import { randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { AttributeTypeAndValue, BasicConstraints, Certificate, Extension } from 'pkijs';
+import {
+  AttributeTypeAndValue,
+  BasicConstraints,
+  Certificate,
+  Extension,
+  RelativeDistinguishedNames,
+} from 'pkijs';
 import { ensurePkijsEngine } from '../profiles/pkijs-engine';
 
 /** pkijs types keys with the DOM `CryptoKey`; Node's webcrypto keys are the same objects at run time. */
@@ -47,18 +53,20 @@ export interface CertificateRequest {
   readonly signingKey: webcrypto.CryptoKey;
 }
 
-function name(target: Certificate['subject'], request: CertificateRequest): void {
-  // DER order O then CN, so the RFC 4514 rendering reads "CN=…, O=…".
-  target.typesAndValues.push(
-    new AttributeTypeAndValue({
-      type: '2.5.4.10',
-      value: new asn1js.Utf8String({ value: request.organization }),
-    }),
-    new AttributeTypeAndValue({
-      type: '2.5.4.3',
-      value: new asn1js.Utf8String({ value: request.commonName }),
-    }),
-  );
+/**
+ * `O=…` and `CN=…` as two single-valued RDNs. pkijs would put both in one SET (a multi-valued RDN) in
+ * insertion order, which is not DER-sorted, and openssl refuses such a certificate; so the name is encoded
+ * here and parsed back, which makes pkijs keep these exact bytes.
+ */
+function distinguishedName(request: CertificateRequest): RelativeDistinguishedNames {
+  const rdn = (type: string, value: string): asn1js.Set =>
+    new asn1js.Set({
+      value: [new AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }).toSchema()],
+    });
+  const sequence = new asn1js.Sequence({
+    value: [rdn('2.5.4.10', request.organization), rdn('2.5.4.3', request.commonName)],
+  });
+  return RelativeDistinguishedNames.fromBER(sequence.toBER(false));
 }
 
 /** Returns the DER certificate. */
@@ -67,10 +75,11 @@ export async function buildSelfSignedCertificate(request: CertificateRequest): P
   const cert = new Certificate();
   cert.version = 2;
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // positive INTEGER
+  // Positive and minimal: DER forbids a leading zero byte, and openssl rejects a certificate that has one.
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x40;
   cert.serialNumber = new asn1js.Integer({ valueHex: serial });
-  name(cert.subject, request);
-  name(cert.issuer, request);
+  cert.subject = distinguishedName(request);
+  cert.issuer = distinguishedName(request);
   cert.notBefore.value = request.notBefore;
   cert.notAfter.value = request.notAfter;
   await cert.subjectPublicKeyInfo.importKey(request.publicKey as unknown as PkijsKey);
