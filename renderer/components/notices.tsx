@@ -1,0 +1,46 @@
+import type { ErrorInfo, WatcherStatus } from '../../preload/domain';
+import type { ConnectionState } from '../state/bench-state';
+
+/** Device discovery is failing and backing off: devices may appear late or not at all. */
+export function WatcherNotice({ watcher }: { readonly watcher: WatcherStatus }) {
+  if (watcher.state !== 'degraded') return null;
+  return (
+    <div className="notice notice-warning" role="status">
+      <strong>Device discovery is having trouble.</strong> The bench keeps retrying, so devices may appear late.
+      {watcher.detail && <span className="notice-detail"> {watcher.detail}</span>}
+    </div>
+  );
+}
+
+export function ConnectionNotice({ connection }: { readonly connection: ConnectionState }) {
+  if (connection !== 'lost') return null;
+  return (
+    <div className="notice notice-error" role="alert">
+      <strong>Connection to Enroll Bench lost.</strong> Reconnecting… What you see may be out of date.
+    </div>
+  );
+}
+
+export interface ErrorNoticeProps {
+  readonly error: ErrorInfo;
+  readonly onDismiss?: () => void;
+  readonly onRetry?: () => void;
+}
+
+export function ErrorNotice({ error, onDismiss, onRetry }: ErrorNoticeProps) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <strong>{error.title}.</strong> {error.detail}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+      {onDismiss && (
+        <button type="button" onClick={onDismiss}>
+          Dismiss
+        </button>
+      )}
+    </div>
+  );
+}

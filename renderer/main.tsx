@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { BenchApi } from '../preload/contract';
+import { App } from './app';
+import { createBenchClient } from './bench-client';
+import { createBenchStore } from './state/bench-store';
+import './styles.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+const client = createBenchClient({
+  bench: (window as Window & { bench?: BenchApi }).bench,
+  location: window.location,
+  history: window.history,
+});
+const store = createBenchStore(client.api, client.connection);
+
+createRoot(container).render(
+  <StrictMode>
+    <App api={client.api} store={store} />
+  </StrictMode>,
+);

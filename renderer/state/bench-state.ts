@@ -1,0 +1,123 @@
+/**
+ * The renderer's projection of the bench, and the pure functions that update it.
+ *
+ * Main owns the truth; the renderer folds one snapshot and then only events newer than it (`seq`), so an
+ * event that raced the snapshot is neither lost nor applied twice. While a snapshot is on its way, events
+ * are also held and replayed on top of it: over one ordered socket, an event emitted after main took the
+ * snapshot can arrive before the snapshot does. Every event carries its channel's whole value, so only the
+ * newest event per channel needs holding.
+ */
+import type { BenchEvent, EventChannelName } from '../../preload/contract';
+import type { BenchSnapshot, Device, EngineStatus, ErrorInfo, WatcherStatus } from '../../preload/domain';
+
+/** How the UI reaches the bench: always `open` through Electron's preload; over WebSocket it can drop. */
+export type ConnectionState = 'connecting' | 'open' | 'lost';
+
+export interface BenchState {
+  /** False until the first snapshot: draw a loading state, not an empty bench. */
+  readonly loaded: boolean;
+  readonly seq: number;
+  readonly devices: readonly Device[];
+  readonly engine?: EngineStatus;
+  readonly watcher: WatcherStatus;
+  readonly connection: ConnectionState;
+  /** Why the snapshot could not be loaded, when it could not. */
+  readonly loadError?: ErrorInfo;
+  /** Plain sentence for the polite live region, for example "iPad Air attached at Hub 1 · Port 3." */
+  readonly announcement: string;
+  /** True from asking for a snapshot until it arrives. */
+  readonly awaitingSnapshot: boolean;
+  /** Newest event per channel received while awaiting a snapshot. */
+  readonly held: Readonly<Partial<Record<EventChannelName, BenchEvent>>>;
+}
+
+export const initialBenchState: BenchState = {
+  loaded: false,
+  seq: 0,
+  devices: [],
+  watcher: { state: 'starting' },
+  connection: 'connecting',
+  announcement: '',
+  awaitingSnapshot: true,
+  held: {},
+};
+
+/** A fresh snapshot is authoritative: it replaces everything, even a state with a higher `seq` (main restarted). */
+export function applySnapshot(state: BenchState, snapshot: BenchSnapshot): BenchState {
+  const base: BenchState = {
+    ...state,
+    loaded: true,
+    seq: snapshot.seq,
+    devices: snapshot.devices,
+    engine: snapshot.engine,
+    watcher: snapshot.watcher,
+    loadError: undefined,
+    awaitingSnapshot: false,
+    held: {},
+  };
+  const held = Object.values(state.held).sort((a, b) => a.payload.seq - b.payload.seq);
+  return held.reduce(applyEvent, base);
+}
+
+/** Marks a snapshot request as in flight, so events start being held for it. */
+export function beginSnapshot(state: BenchState): BenchState {
+  return state.awaitingSnapshot ? state : { ...state, awaitingSnapshot: true, held: {} };
+}
+
+export function applyEvent(state: BenchState, event: BenchEvent): BenchState {
+  const holding = state.awaitingSnapshot ? { ...state, held: { ...state.held, [event.channel]: event } } : state;
+  return state.loaded ? foldEvent(holding, event) : holding;
+}
+
+function foldEvent(state: BenchState, event: BenchEvent): BenchState {
+  if (event.payload.seq <= state.seq) return state;
+  const seq = event.payload.seq;
+  switch (event.channel) {
+    case 'devicesChanged':
+      return {
+        ...state,
+        seq,
+        devices: event.payload.devices,
+        announcement: describeDeviceChange(state.devices, event.payload.devices) || state.announcement,
+      };
+    case 'engineChanged':
+      return { ...state, seq, engine: event.payload.engine };
+    case 'watcherChanged':
+      return { ...state, seq, watcher: event.payload.watcher };
+  }
+}
+
+export function applyConnection(state: BenchState, connection: ConnectionState): BenchState {
+  return connection === state.connection ? state : { ...state, connection };
+}
+
+/** The snapshot request failed: keep what is shown, and the held events for the next attempt. */
+export function applyLoadError(state: BenchState, error: ErrorInfo): BenchState {
+  return { ...state, loadError: error };
+}
+
+/** The name an operator knows a device by. */
+export function deviceLabel(device: Device): string {
+  return device.name ?? device.model ?? device.deviceType ?? 'Unnamed device';
+}
+
+function sentence(verb: 'attached' | 'detached', devices: readonly Device[]): string {
+  if (devices.length === 1 && devices[0]) {
+    const device = devices[0];
+    return `${deviceLabel(device)} ${verb}${device.portLabel ? ` at ${device.portLabel}` : ''}.`;
+  }
+  return `${devices.length} devices ${verb}.`;
+}
+
+/** What changed between two device lists, in words; empty when only details changed. */
+export function describeDeviceChange(before: readonly Device[], after: readonly Device[]): string {
+  const beforeIds = new Set(before.map((d) => d.ecid));
+  const afterIds = new Set(after.map((d) => d.ecid));
+  const attached = after.filter((d) => !beforeIds.has(d.ecid));
+  const detached = before.filter((d) => !afterIds.has(d.ecid));
+  const parts = [];
+  if (attached.length > 0) parts.push(sentence('attached', attached));
+  if (detached.length > 0) parts.push(sentence('detached', detached));
+  if (parts.length === 0) return '';
+  return `${parts.join(' ')} ${after.length} on the bench.`;
+}

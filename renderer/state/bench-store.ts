@@ -1,0 +1,82 @@
+/**
+ * A tiny external store over {@link BenchState}, read with `useSyncExternalStore`.
+ *
+ * It subscribes to events before asking for the snapshot (so nothing falls in between), and asks again
+ * whenever the connection comes back, because events sent while it was down are gone.
+ */
+import { useSyncExternalStore } from 'react';
+import type { BenchApi, BenchEvent, EventChannelName } from '../../preload/contract';
+import { eventChannelNames } from '../../preload/contract';
+import {
+  applyConnection,
+  applyEvent,
+  applyLoadError,
+  applySnapshot,
+  beginSnapshot,
+  initialBenchState,
+  type BenchState,
+  type ConnectionState,
+} from './bench-state';
+
+/** Where the connection state comes from; the Electron bridge has none, so it is optional. */
+export interface ConnectionSource {
+  get(): ConnectionState;
+  subscribe(listener: (state: ConnectionState) => void): () => void;
+}
+
+export interface BenchStore {
+  getState(): BenchState;
+  subscribe(listener: () => void): () => void;
+  /** Starts listening and loads the snapshot; returns the stop function. */
+  start(): () => void;
+  /** Loads the snapshot again (after a reconnect, or from a "try again" button). */
+  refresh(): Promise<void>;
+}
+
+export function createBenchStore(api: BenchApi, connection?: ConnectionSource): BenchStore {
+  let state = applyConnection(initialBenchState, connection?.get() ?? 'open');
+  const listeners = new Set<() => void>();
+  const update = (next: BenchState): void => {
+    if (next === state) return;
+    state = next;
+    for (const listener of [...listeners]) listener();
+  };
+
+  const refresh = async (): Promise<void> => {
+    update(beginSnapshot(state));
+    const result = await api.getSnapshot();
+    update(result.ok ? applySnapshot(state, result.value) : applyLoadError(state, result.error));
+  };
+
+  const start = (): (() => void) => {
+    const offs = (Object.keys(eventChannelNames) as EventChannelName[]).map((channel) =>
+      api.on(channel, (payload: unknown) => update(applyEvent(state, { channel, payload } as BenchEvent))),
+    );
+    if (connection) {
+      offs.push(
+        connection.subscribe((next) => {
+          const reconnected = next === 'open' && state.connection !== 'open';
+          update(applyConnection(state, next));
+          if (reconnected) void refresh();
+        }),
+      );
+    }
+    // Over a WebSocket the first snapshot is fetched by the reconnect rule above when the socket opens.
+    if (state.connection === 'open') void refresh();
+    return () => offs.forEach((off) => off());
+  };
+
+  return {
+    getState: () => state,
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start,
+    refresh,
+  };
+}
+
+export function useBenchState(store: BenchStore): BenchState {
+  return useSyncExternalStore(store.subscribe, store.getState);
+}

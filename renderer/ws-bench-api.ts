@@ -1,0 +1,169 @@
+/**
+ * {@link BenchApi} over the headless server's WebSocket, for the renderer running in a plain browser.
+ *
+ * Requests are correlated by id. Calls made while the first connection is still opening wait for it; calls
+ * made while the connection is lost, and calls in flight when it drops, resolve at once with an error
+ * Result (the contract never rejects), because nobody can tell whether main ran them. The socket reconnects
+ * with backoff; the store re-reads the snapshot when the state returns to `open`.
+ */
+import {
+  invokeChannelNames,
+  type BenchApi,
+  type ClientFrame,
+  type EventChannelName,
+  type InvokeChannelName,
+  type InvokeChannels,
+} from '../preload/contract';
+import type { ErrorInfo, Result } from '../preload/domain';
+import { parseServerFrame } from './parse-server-frame';
+import type { ConnectionState } from './state/bench-state';
+import type { ConnectionSource } from './state/bench-store';
+
+export interface SocketHandlers {
+  open(): void;
+  message(text: string): void;
+  closed(): void;
+}
+export interface SocketHandle {
+  send(text: string): void;
+  close(): void;
+}
+/** Opens one socket; injected so tests can drive the client without a network. */
+export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketHandle;
+
+export const browserSocketFactory: SocketFactory = (url, handlers) => {
+  const ws = new WebSocket(url);
+  ws.onopen = () => handlers.open();
+  ws.onmessage = (event) => {
+    if (typeof event.data === 'string') handlers.message(event.data);
+  };
+  ws.onclose = () => handlers.closed();
+  return { send: (text) => ws.send(text), close: () => ws.close() };
+};
+
+export interface WsBenchClient {
+  readonly api: BenchApi;
+  readonly connection: ConnectionSource;
+  /** Closes the socket for good (no reconnect). */
+  close(): void;
+}
+
+export interface WsBenchOptions {
+  readonly url: string;
+  readonly socketFactory?: SocketFactory;
+  /** Delays before reconnect attempts; the last one repeats. */
+  readonly backoffMs?: readonly number[];
+}
+
+export const defaultBackoffMs: readonly number[] = [250, 500, 1000, 2000, 5000];
+
+export const connectionLostError: ErrorInfo = {
+  code: 'internal',
+  title: 'Lost the connection to the bench',
+  detail: 'The page could not reach Enroll Bench. It reconnects by itself; check that the bench is still running.',
+  retryable: true,
+};
+
+export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
+  const factory = options.socketFactory ?? browserSocketFactory;
+  const backoff = options.backoffMs ?? defaultBackoffMs;
+  let state: ConnectionState = 'connecting';
+  let socket: SocketHandle | undefined;
+  let attempt = 0;
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let nextId = 1;
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const queued: string[] = [];
+  const eventListeners = new Map<EventChannelName, Set<(payload: unknown) => void>>();
+  const stateListeners = new Set<(state: ConnectionState) => void>();
+
+  const setState = (next: ConnectionState): void => {
+    if (next === state) return;
+    state = next;
+    for (const listener of [...stateListeners]) listener(next);
+  };
+
+  const failAll = (): void => {
+    queued.length = 0;
+    for (const resolve of pending.values()) resolve({ ok: false, error: connectionLostError });
+    pending.clear();
+  };
+
+  const handlers: SocketHandlers = {
+    open: () => {
+      attempt = 0;
+      setState('open');
+      for (const text of queued.splice(0)) socket?.send(text);
+    },
+    message: (text) => {
+      const frame = parseServerFrame(text);
+      if (frame?.type === 'result') {
+        pending.get(frame.id)?.(frame.result);
+        pending.delete(frame.id);
+      } else if (frame?.type === 'event') {
+        for (const listener of [...(eventListeners.get(frame.channel) ?? [])]) listener(frame.payload);
+      }
+    },
+    closed: () => {
+      socket = undefined;
+      failAll();
+      setState('lost');
+      if (stopped) return;
+      const delay = backoff[Math.min(attempt, backoff.length - 1)] ?? 1000;
+      attempt += 1;
+      retryTimer = setTimeout(connect, delay);
+    },
+  };
+
+  function connect(): void {
+    retryTimer = undefined;
+    if (!stopped) socket = factory(options.url, handlers);
+  }
+
+  const invoke = (channel: InvokeChannelName, args: readonly unknown[]): Promise<Result<unknown>> => {
+    if (stopped || state === 'lost') return Promise.resolve({ ok: false, error: connectionLostError });
+    const id = nextId++;
+    const frame: ClientFrame = { type: 'invoke', id, channel, args };
+    const text = JSON.stringify(frame);
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      if (state === 'open') socket?.send(text);
+      else queued.push(text);
+    });
+  };
+
+  // One method per contract channel, built from the runtime list, so channels added to the contract
+  // work here without touching this file.
+  const methods = Object.fromEntries(
+    (Object.keys(invokeChannelNames) as InvokeChannelName[]).map((name) => [name, (...args: unknown[]) => invoke(name, args)]),
+  ) as unknown as InvokeChannels;
+
+  const api: BenchApi = {
+    ...methods,
+    on: (channel, listener) => {
+      const set = eventListeners.get(channel) ?? new Set();
+      eventListeners.set(channel, set);
+      const wrapped = listener as (payload: unknown) => void;
+      set.add(wrapped);
+      return () => set.delete(wrapped);
+    },
+  };
+
+  connect();
+  return {
+    api,
+    connection: {
+      get: () => state,
+      subscribe: (listener) => {
+        stateListeners.add(listener);
+        return () => stateListeners.delete(listener);
+      },
+    },
+    close: () => {
+      stopped = true;
+      if (retryTimer !== undefined) clearTimeout(retryTimer);
+      socket?.close();
+    },
+  };
+}

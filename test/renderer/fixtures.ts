@@ -1,0 +1,56 @@
+/**
+ * Devices, snapshots and a scriptable BenchApi for renderer tests.
+ */
+import type { BenchApi, EventChannelName, EventPayload } from '../../preload/contract';
+import type { BenchSnapshot, Device, Result, SimulatorAction } from '../../preload/domain';
+
+export function device(n: number, extra: Partial<Device> = {}): Device {
+  return {
+    ecid: `0x${(0x1000 + n).toString(16).toUpperCase()}`,
+    name: `iPad ${n}`,
+    deviceType: 'iPad13,18',
+    model: 'iPad (10th generation)',
+    serialNumber: `SER${n}`,
+    portLabel: `Port 2 › ${n}`,
+    mode: 'normal',
+    attachedAt: 1_000 + n,
+    ...extra,
+  };
+}
+
+export function snapshot(extra: Partial<BenchSnapshot> = {}): BenchSnapshot {
+  return { seq: 0, devices: [], engine: { kind: 'simulator', reason: 'requested' }, watcher: { state: 'ok' }, ...extra };
+}
+
+/** A BenchApi whose answers tests control and whose events tests emit. */
+export class FakeBenchApi implements BenchApi {
+  snapshots: Result<BenchSnapshot>[] = [];
+  readonly actions: SimulatorAction[] = [];
+  simulateResult: Result<string[]> = { ok: true, value: [] };
+  useSimulatorCalls = 0;
+  private readonly listeners = new Map<EventChannelName, Set<(payload: never) => void>>();
+
+  async getSnapshot(): Promise<Result<BenchSnapshot>> {
+    return this.snapshots.shift() ?? { ok: true, value: snapshot() };
+  }
+  async useSimulator(): Promise<Result<{ kind: 'simulator'; reason: 'operator-chose' }>> {
+    this.useSimulatorCalls += 1;
+    return { ok: true, value: { kind: 'simulator', reason: 'operator-chose' } };
+  }
+  async simulate(action: SimulatorAction): Promise<Result<string[]>> {
+    this.actions.push(action);
+    return this.simulateResult;
+  }
+  on<K extends EventChannelName>(channel: K, listener: (payload: EventPayload<K>) => void): () => void {
+    const set = this.listeners.get(channel) ?? new Set();
+    this.listeners.set(channel, set);
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+  emit<K extends EventChannelName>(channel: K, payload: EventPayload<K>): void {
+    for (const listener of this.listeners.get(channel) ?? []) (listener as (p: EventPayload<K>) => void)(payload);
+  }
+  listenerCount(): number {
+    return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
+  }
+}

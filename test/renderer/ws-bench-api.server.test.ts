@@ -1,0 +1,52 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { startBenchServer, type BenchServer } from '../../main/server/bench-server';
+import { createWsBenchApi, type SocketFactory, type WsBenchClient } from '../../renderer/ws-bench-api';
+import { createFakeBenchHost, type FakeBenchHost } from '../main/server/fake-bench-host';
+
+/** The same adapter the browser uses, over the `ws` package (Node 20 has no global WebSocket). */
+const nodeSocketFactory: SocketFactory = (url, handlers) => {
+  const ws = new WebSocket(url);
+  ws.on('open', () => handlers.open());
+  ws.on('message', (data) => handlers.message(String(data)));
+  ws.on('close', () => handlers.closed());
+  ws.on('error', () => {});
+  return { send: (text) => ws.send(text), close: () => ws.close() };
+};
+
+let fake: FakeBenchHost;
+let server: BenchServer;
+let client: WsBenchClient;
+
+beforeEach(async () => {
+  fake = createFakeBenchHost();
+  server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent' });
+  client = createWsBenchApi({ url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`, socketFactory: nodeSocketFactory, backoffMs: [20] });
+});
+
+afterEach(async () => {
+  client.close();
+  await server.close();
+});
+
+describe('createWsBenchApi against the real server', () => {
+  it('round-trips invokes and receives events', async () => {
+    const received: number[] = [];
+    client.api.on('devicesChanged', (payload) => received.push(payload.seq));
+    await expect(client.api.simulate({ type: 'cart', count: 3, overSeconds: 0 })).resolves.toEqual({ ok: true, value: ['0x1A'] });
+    expect(fake.actions).toEqual([{ type: 'cart', count: 3, overSeconds: 0 }]);
+    fake.hub.emit('devicesChanged', { devices: [] });
+    await expect.poll(() => received).toEqual([1]);
+  });
+
+  it('reports lost when the server goes away and comes back when it returns on the same port', async () => {
+    await client.api.getSnapshot();
+    expect(client.connection.get()).toBe('open');
+    const { port, token } = server;
+    await server.close();
+    await expect.poll(() => client.connection.get()).toBe('lost');
+    server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent', port, token });
+    await expect.poll(() => client.connection.get(), { timeout: 5000 }).toBe('open');
+    await expect(client.api.getSnapshot()).resolves.toMatchObject({ ok: true });
+  });
+});
