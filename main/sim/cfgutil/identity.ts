@@ -37,7 +37,7 @@ export async function holdsSupervision(device: SimDevice, ctx: RunContext): Prom
  */
 export async function ensurePaired(device: SimDevice, ctx: RunContext): Promise<boolean> {
   if (device.isPaired) return true;
-  if (device.atSetupAssistant || (await holdsSupervision(device, ctx))) {
+  if ((device.atSetupAssistant && !device.pairingForbidden) || (await holdsSupervision(device, ctx))) {
     device.isPaired = true;
     return true;
   }

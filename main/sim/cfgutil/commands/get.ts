@@ -11,7 +11,7 @@ function readAll(device: SimDevice, properties: readonly string[], ctx: RunConte
   const output: Record<string, unknown> = {};
   const propertyErrors: Record<string, SimErrorBody> = {};
   // At Setup Assistant a host may pair without a prompt, so the device answers like a paired one.
-  const paired = device.isPaired || device.atSetupAssistant;
+  const paired = device.isPaired || (device.atSetupAssistant && !device.pairingForbidden);
   for (const property of properties) {
     if (device.locked) {
       propertyErrors[property] = ctx.error('passcodeProtected');

@@ -19,11 +19,16 @@ async function waitForTap(device: SimDevice, ctx: RunContext): Promise<void> {
 async function pair(device: SimDevice, ctx: RunContext): Promise<DeviceOutcome> {
   await ctx.sleep(ctx.world.timings.quickCommandSeconds * 0.5);
   if (device.isPaired) return ok();
-  if (device.atSetupAssistant || (await holdsSupervision(device, ctx))) {
+  if (await holdsSupervision(device, ctx)) {
     device.isPaired = true;
     return ok();
   }
+  // Host restrictions hold even at Setup Assistant, where pairing otherwise needs no prompt.
   if (device.pairingForbidden) return fail(ctx.error('pairingProhibited'));
+  if (device.atSetupAssistant) {
+    device.isPaired = true;
+    return ok();
+  }
   if (device.locked) return fail(ctx.error('passcodeProtected'));
   if (device.trust !== 'denied') {
     ctx.world.showTrustDialog(device);

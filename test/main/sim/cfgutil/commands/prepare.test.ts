@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { supervisorIdOf } from '../../../../../main/sim/index';
+import { cfgutil, fastWorld, identityFiles, json, scratchDir } from '../../sim-test-kit';
+
+const CUK = 'ConfigurationUtilityKit.error';
+
+describe('prepare', () => {
+  it('refuses a device that is not freshly erased with 612', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ paired: true });
+    const run = await cfgutil(handle, ['-e', d.ecid, 'prepare', '--supervised', '--name', 'Contoso']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cfgutil: error: The device is already prepared and must be erased to change settings.\n(Domain: ${CUK} Code: 612)\n`);
+  });
+
+  it('supervises a freshly erased device by the host certificate and prints the three steps', async () => {
+    const handle = await fastWorld();
+    const dir = await scratchDir();
+    const id = await identityFiles(dir);
+    const d = handle.world.attach({ state: 'erased', deviceClass: 'iPad' });
+    const run = await cfgutil(handle, ['-e', d.ecid, 'prepare', '--supervised', '--name', 'Contoso Schools', '--host-cert', id.cert, '--language', 'en', '--locale', 'en_US', '--skip-language', '--skip-region', '--forbid-pairing']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toEqual([
+      `Waiting for the device [1/3] [${'*'.repeat(40)}]  100%`,
+      'Step 2 of 3: Downloading activation record for device [2/3]',
+      'Step 3 of 3: Activating iOS on the device [3/3]',
+      `"prepare" succeeded on ${d.name} (ECID: ${d.ecid}).`,
+      '--- Summary ---',
+      'Operation "prepare" succeeded on 1 devices.',
+      '',
+    ]);
+    const after = handle.world.device(d.ecid);
+    expect(after).toMatchObject({ activationState: 'Activated', isSupervised: true, organizationName: 'Contoso Schools', atSetupAssistant: true, freshlyErased: false, pairingForbidden: true });
+    expect(after?.supervisorId).toBe(supervisorIdOf(id.certBytes));
+    expect(after?.skippedPanes).toEqual(['language', 'region']);
+  });
+
+  it('expands --skip-all to every documented pane', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased' });
+    expect((await cfgutil(handle, ['-e', d.ecid, 'prepare', '--skip-all'])).code).toBe(0);
+    expect(handle.world.device(d.ecid)?.skippedPanes).toHaveLength(44);
+  });
+
+  it('has no MDM-URL flag: unknown prepare flags are usage errors', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased' });
+    const run = await cfgutil(handle, ['-e', d.ecid, 'prepare', '--supervised', '--mdm-url', 'https://example.invalid']);
+    expect([run.code, run.stderr]).toEqual([1, 'cfgutil: error: unrecognized option "--mdm-url" for prepare\n']);
+    expect(handle.world.device(d.ecid)?.freshlyErased).toBe(true);
+  });
+
+  it('fails --dep without an assignment with 33001', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased' });
+    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep', '--skip-language']);
+    expect(run.code).toBe(1);
+    expect(json(run)).toMatchObject({ Command: 'prepare', Type: 'Error', Code: 33001, Message: 'The configuration is not available.', AffectedDevices: [d.ecid], UnaffectedDevices: [] });
+  });
+
+  it('recovers from a transient DEP failure on retry, supervising and staging the MDM enrollment', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased', dep: 'transiently-unavailable' });
+    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep'])).Code).toBe(33001);
+    const retry = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep']);
+    expect(json(retry)).toEqual({ Command: 'prepare', Output: { [d.ecid]: {} }, Type: 'CommandOutput', Devices: [d.ecid] });
+    const after = handle.world.device(d.ecid);
+    expect(after).toMatchObject({ isSupervised: true, organizationName: 'Contoso Schools', activationState: 'Activated' });
+    expect(after?.pendingProfiles.map((p) => p.isMdm)).toEqual([true]);
+  });
+
+  it('fails with Detail "Network communication error." when the Mac is offline', async () => {
+    const handle = await fastWorld({ online: false });
+    const d = handle.world.attach({ state: 'erased' });
+    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare']);
+    expect(json(run).Detail).toBe('Network communication error.');
+    handle.world.setOnline(true);
+    expect((await cfgutil(handle, ['-e', d.ecid, 'prepare'])).code).toBe(0);
+  });
+
+  it('reports "The device is not activated." for an erased device under Activation Lock', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased', findMy: true });
+    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare']);
+    expect(json(run).Message).toBe('The device is not activated.');
+  });
+
+  it('refuses prepare with 603 while a re-attached device is still settling after its reboot', async () => {
+    const handle = await fastWorld({ timings: { bootSettleSeconds: 100_000 } });
+    const d = handle.world.attach({ paired: true });
+    const back = new Promise<void>((resolve) => handle.world.onAttached(() => resolve()));
+    await cfgutil(handle, ['-e', d.ecid, 'erase']);
+    await back;
+    expect(handle.world.device(d.ecid)?.bootedState).toBe('Booted');
+    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare']);
+    expect(json(run).Code).toBe(603);
+  });
+
+  it('writes progress records on stderr with --progress in JSON mode, or on stdout with the quirk', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased' });
+    const run = await cfgutil(handle, ['--format', 'JSON', '--progress', '-e', d.ecid, 'prepare']);
+    const records = run.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records.map((r) => r.Step)).toEqual([1, 2, 3]);
+    expect(json(run).Type).toBe('CommandOutput');
+    handle.world.setQuirks({ jsonProgress: 'stdout' });
+    const e = handle.world.attach({ state: 'erased' });
+    const lines = (await cfgutil(handle, ['--format', 'JSON', '--progress', '-e', e.ecid, 'prepare'])).stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(JSON.parse(lines[3] ?? '')).toMatchObject({ Command: 'prepare', Type: 'CommandOutput' });
+  });
+});
