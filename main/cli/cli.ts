@@ -16,6 +16,10 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token (--simulate, --cfgutil PATH, --port N)',
     load: async () => (await import('./serve-command')).runServeCommand,
   },
+  profile: {
+    summary: 'inspect an Intune enrollment profile: profile inspect FILE [--json] (exit 0 when usable)',
+    load: async () => (await import('./profile-command')).runProfileCommand,
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,228 @@
+/**
+ * The profile feature as one plain Node object the app composes: import (from the renderer, "Open With" or the
+ * command line), the current verdict, the age override and the gate that decides whether runs may start.
+ *
+ * Everything it hands out is a `ProfileSummary` (allow-listed, no secrets); every log entry is passed through
+ * the file's own secrets before it leaves (issue 4 requirements 1–4; ../shared/reference/intune.md §3.5).
+ */
+import path from 'node:path';
+import type { ErrorInfo, ProfileSummary } from '../../preload/domain';
+import { BenchError, invalidRequest } from '../errors/bench-error';
+import { loadProfile, type LoadedProfile } from './load-profile';
+import { ProfileStore, type ProfileImportSource, type StoredProfileMeta } from './profile-store';
+import { readProfileFile } from './read-profile-file';
+import { redactText } from './redact-secrets';
+import { summarizeProfile } from './summarize-profile';
+
+export interface ProfileLogEntry {
+  readonly level: 'info' | 'warn' | 'error';
+  /** Stable event name, for example `profile.imported`. */
+  readonly event: string;
+  readonly message: string;
+}
+
+export interface ProfileServiceOptions {
+  readonly dataDir: string;
+  readonly now?: () => Date;
+  readonly log?: (entry: ProfileLogEntry) => void;
+}
+
+export interface ImportRequest {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  /** Epoch milliseconds of the file's modified time, when the source knows it. */
+  readonly fileModifiedAt?: number;
+  readonly source: ProfileImportSource;
+}
+
+export type RunGate =
+  { readonly ok: true; readonly profilePath: string } | { readonly ok: false; readonly error: ErrorInfo };
+
+/** Longest override reason kept; enough for a sentence, too short to paste a file into. */
+export const MAX_OVERRIDE_REASON = 500;
+
+interface Current {
+  readonly loaded: LoadedProfile;
+  readonly meta: StoredProfileMeta;
+}
+
+function refusal(title: string, detail: string): ErrorInfo {
+  return { code: 'invalid-request', title, detail, retryable: false };
+}
+
+export class ProfileService {
+  private readonly store: ProfileStore;
+  private readonly now: () => Date;
+  private readonly logSink: (entry: ProfileLogEntry) => void;
+  private readonly listeners = new Set<(profile: ProfileSummary | null) => void>();
+  private state: Current | null = null;
+
+  constructor(options: ProfileServiceOptions) {
+    this.store = new ProfileStore(options.dataDir);
+    this.now = options.now ?? (() => new Date());
+    this.logSink = options.log ?? (() => {});
+  }
+
+  /** Loads the profile saved by an earlier session, if its bytes are intact. Call once at start-up. */
+  async restore(): Promise<ProfileSummary | null> {
+    const stored = await this.store.load();
+    if (!stored) return null;
+    const loaded = await loadProfile(stored.bytes, stored.meta.fileName);
+    if (!loaded.ok) return null;
+    this.state = { loaded, meta: stored.meta };
+    this.emit();
+    return this.current();
+  }
+
+  /**
+   * Judges a file and, when it is usable (expired counts: an override may still allow it), makes it current.
+   * A refused file never replaces a good current profile; its summary is returned for the operator to read.
+   */
+  async importBytes(request: ImportRequest): Promise<ProfileSummary> {
+    const importedAt = this.now().getTime();
+    const loaded = await loadProfile(request.bytes, request.fileName);
+    const summary = summarizeProfile(loaded, {
+      fileName: request.fileName,
+      importedAt,
+      fileModifiedAt: request.fileModifiedAt,
+      now: importedAt,
+    });
+    const secrets = loaded.ok ? loaded.secrets : [];
+    const codes = summary.findings.filter((f) => f.severity !== 'info').map((f) => f.code);
+    if (!loaded.ok || summary.verdict === 'unusable') {
+      this.log(
+        secrets,
+        'warn',
+        'profile.refused',
+        `Refused ${summary.fileName} (${summary.fileKind}, sha256 ${summary.sha256}) from ${request.source}: ${codes.join(', ')}`,
+      );
+      return summary;
+    }
+    const meta: StoredProfileMeta = {
+      fileName: summary.fileName,
+      sha256: loaded.sha256,
+      importedAt,
+      fileModifiedAt: request.fileModifiedAt,
+      source: request.source,
+    };
+    await this.store.save(loaded.bytes, meta);
+    this.state = { loaded, meta };
+    this.log(
+      secrets,
+      'info',
+      'profile.imported',
+      `Imported ${summary.fileName} (${summary.variant.toUpperCase()}, ${summary.mdmHost ?? 'no host'}, sha256 ${summary.sha256}) from ${request.source}: ${summary.verdict}${codes.length ? `; ${codes.join(', ')}` : ''}`,
+    );
+    this.emit();
+    return summary;
+  }
+
+  /** Imports a file from disk ("Open With", the command line), using its modified time for the age rule. */
+  async importPath(filePath: string, source: ProfileImportSource = 'open-with'): Promise<ProfileSummary> {
+    const { bytes, modifiedAt } = await readProfileFile(filePath);
+    return this.importBytes({ fileName: path.basename(filePath), bytes, fileModifiedAt: modifiedAt, source });
+  }
+
+  /** The current profile judged at this moment (its age changes), or null. */
+  current(): ProfileSummary | null {
+    if (!this.state) return null;
+    const { loaded, meta } = this.state;
+    return summarizeProfile(loaded, { ...meta, now: this.now().getTime() });
+  }
+
+  /** Main-only: where the original bytes are, for `cfgutil install-profile`. Null without a profile. */
+  profilePath(): string | null {
+    return this.state ? this.store.profilePath : null;
+  }
+
+  /** Lets runs start with an expired profile; the decision, with its reason, is logged and kept on disk. */
+  async overrideAge(reason: string): Promise<ProfileSummary> {
+    const trimmed = reason.trim();
+    if (trimmed.length === 0 || trimmed.length > MAX_OVERRIDE_REASON) {
+      throw invalidRequest(
+        `Say in 1 to ${MAX_OVERRIDE_REASON} characters why the expired profile should be used anyway.`,
+      );
+    }
+    const summary = this.current();
+    if (!this.state || !summary)
+      throw new BenchError(refusal('No profile to override', 'Import the Intune enrollment profile first.'));
+    if (summary.age?.state !== 'expired') {
+      throw new BenchError(
+        refusal('Nothing to override', 'The profile has not expired, so runs are already allowed.'),
+      );
+    }
+    const at = this.now().getTime();
+    const secrets = this.state.loaded.secrets;
+    const safeReason = redactText(trimmed, secrets);
+    const meta: StoredProfileMeta = { ...this.state.meta, override: { reason: safeReason, at } };
+    await this.store.saveMeta(meta);
+    await this.store.appendOverride({
+      at,
+      reason: safeReason,
+      fileName: meta.fileName,
+      sha256: meta.sha256,
+      ageDays: summary.age.ageDays,
+    });
+    this.state = { ...this.state, meta };
+    this.log(
+      secrets,
+      'warn',
+      'profile.age-override',
+      `Operator overrode the two-week age check for ${meta.fileName} (${summary.age.ageDays} days old, sha256 ${meta.sha256}): "${safeReason}"`,
+    );
+    this.emit();
+    return this.current() ?? summary;
+  }
+
+  /** Whether a run may start now, and if not, why, in words for the operator. */
+  canStartRun(now: Date = this.now()): RunGate {
+    if (!this.state) {
+      return {
+        ok: false,
+        error: refusal(
+          'Import the enrollment profile first',
+          'Drop the .mobileconfig downloaded from Intune (Export Profile › Direct enrollment) on the window.',
+        ),
+      };
+    }
+    const summary = summarizeProfile(this.state.loaded, { ...this.state.meta, now: now.getTime() });
+    if (summary.verdict === 'expired') {
+      return {
+        ok: false,
+        error: refusal(
+          'The enrollment profile is more than two weeks old',
+          `${summary.headline} Intune's direct-enrollment file is valid for two weeks; download a fresh one, or override the age check and say why.`,
+        ),
+      };
+    }
+    if (summary.verdict === 'unusable') {
+      return { ok: false, error: refusal('The enrollment profile cannot be used', summary.headline) };
+    }
+    return { ok: true, profilePath: this.store.profilePath };
+  }
+
+  onChanged(listener: (profile: ProfileSummary | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    const summary = this.current();
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(summary);
+      } catch {
+        // A failing subscriber must not break the import.
+      }
+    }
+  }
+
+  private log(
+    secrets: readonly string[],
+    level: ProfileLogEntry['level'],
+    event: string,
+    message: string,
+  ): void {
+    this.logSink({ level, event, message: redactText(message, secrets) });
+  }
+}

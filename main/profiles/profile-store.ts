@@ -1,0 +1,126 @@
+/**
+ * Keeps the imported profile across restarts: the original bytes (what cfgutil installs), when and how it was
+ * imported, and the operator's age override, in `<dataDir>/profile/`.
+ *
+ * The file holds the SCEP challenge, so the folder is 0700 and the files 0600. Writes go to a temporary file
+ * and are renamed into place, so a crash never leaves half a profile. Override decisions are also appended to
+ * `overrides.jsonl`, which is never rewritten (issue 4 requirement 3: "log the override").
+ */
+import { createHash } from 'node:crypto';
+import { appendFile, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ProfileOverride } from '../../preload/domain';
+
+/** How the file reached the bench (kept for the log). */
+export type ProfileImportSource = 'renderer' | 'open-with' | 'command-line';
+
+export interface StoredProfileMeta {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly importedAt: number;
+  readonly fileModifiedAt?: number;
+  readonly source: ProfileImportSource;
+  readonly override?: ProfileOverride;
+}
+
+const SOURCES: readonly ProfileImportSource[] = ['renderer', 'open-with', 'command-line'];
+
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Validates what was read back from disk; a damaged or foreign file reads as "no profile". */
+function parseMeta(text: string): StoredProfileMeta | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.fileName !== 'string' || typeof r.sha256 !== 'string' || !isFiniteNumber(r.importedAt))
+    return undefined;
+  if (!SOURCES.includes(r.source as ProfileImportSource)) return undefined;
+  const o = r.override as Record<string, unknown> | undefined;
+  const override =
+    typeof o === 'object' && o !== null && typeof o.reason === 'string' && isFiniteNumber(o.at)
+      ? { reason: o.reason, at: o.at }
+      : undefined;
+  return {
+    fileName: r.fileName,
+    sha256: r.sha256,
+    importedAt: r.importedAt,
+    fileModifiedAt: isFiniteNumber(r.fileModifiedAt) ? r.fileModifiedAt : undefined,
+    source: r.source as ProfileImportSource,
+    override,
+  };
+}
+
+export class ProfileStore {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, 'profile');
+  }
+
+  /** Absolute path of the stored original bytes: the argument to `cfgutil install-profile`. */
+  get profilePath(): string {
+    return path.join(this.dir, 'current.mobileconfig');
+  }
+
+  private get metaPath(): string {
+    return path.join(this.dir, 'current.json');
+  }
+
+  private async ensureDir(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await chmod(this.dir, 0o700);
+  }
+
+  private async writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, data, { mode: 0o600 });
+    await chmod(temp, 0o600);
+    await rename(temp, file);
+  }
+
+  async save(bytes: Uint8Array, meta: StoredProfileMeta): Promise<void> {
+    await this.ensureDir();
+    await this.writeAtomic(this.profilePath, bytes);
+    await this.writeAtomic(this.metaPath, JSON.stringify(meta, null, 2));
+  }
+
+  async saveMeta(meta: StoredProfileMeta): Promise<void> {
+    await this.ensureDir();
+    await this.writeAtomic(this.metaPath, JSON.stringify(meta, null, 2));
+  }
+
+  /** The stored profile, or null when there is none or the bytes no longer match their recorded hash. */
+  async load(): Promise<{ readonly bytes: Uint8Array; readonly meta: StoredProfileMeta } | null> {
+    try {
+      const meta = parseMeta(await readFile(this.metaPath, 'utf8'));
+      if (!meta) return null;
+      const bytes = new Uint8Array(await readFile(this.profilePath));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return sha256 === meta.sha256 ? { bytes, meta } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Appends one override decision to the permanent record. */
+  async appendOverride(entry: {
+    readonly at: number;
+    readonly reason: string;
+    readonly fileName: string;
+    readonly sha256: string;
+    readonly ageDays: number;
+  }): Promise<void> {
+    await this.ensureDir();
+    const file = path.join(this.dir, 'overrides.jsonl');
+    await appendFile(file, `${JSON.stringify({ ...entry, atIso: new Date(entry.at).toISOString() })}\n`, {
+      mode: 0o600,
+    });
+  }
+}
