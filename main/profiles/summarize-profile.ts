@@ -25,7 +25,7 @@ const RANK = { error: 0, warning: 1, info: 2 } as const;
 function clean(text: string | undefined, secrets: readonly string[]): string | undefined {
   if (text === undefined) return undefined;
   const redacted = redactText(text, secrets)
-    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\p{Cc}/gu, ' ')
     .trim();
   if (redacted === '') return undefined;
   return redacted.length > MAX_TEXT ? `${redacted.slice(0, MAX_TEXT - 1)}…` : redacted;

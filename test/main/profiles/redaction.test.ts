@@ -1,0 +1,130 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProfileSummary } from '../../../preload/domain';
+import { runProfileCommand } from '../../../main/cli/profile-command';
+import { formatProfileSummary } from '../../../main/profiles/format-profile-summary';
+import { ProfileService, type ProfileLogEntry } from '../../../main/profiles/profile-service';
+import { DAY_MS } from '../../../main/profiles/profile-age';
+import {
+  CHALLENGE,
+  makeP12,
+  makeSigner,
+  makeWorkDir,
+  P12_PASSWORD,
+  profileDict,
+  scepPayload,
+  signBytes,
+  wifiOnlyDict,
+  xmlBytes,
+} from './profile-fixtures';
+
+const SECRETS = [CHALLENGE, P12_PASSWORD];
+
+function expectNoSecret(text: string, where: string): void {
+  for (const secret of SECRETS) expect(text.includes(secret), `${secret} leaked into ${where}`).toBe(false);
+}
+
+let work: Awaited<ReturnType<typeof makeWorkDir>>;
+let fixtures: { name: string; bytes: Uint8Array }[];
+
+beforeAll(async () => {
+  work = await makeWorkDir();
+  const p12 = await makeP12(work.dir, P12_PASSWORD);
+  const withP12 = profileDict();
+  const content = withP12.PayloadContent as { [k: string]: unknown }[];
+  content.push({
+    PayloadType: 'com.apple.security.pkcs12',
+    PayloadUUID: 'P12-1',
+    PayloadIdentifier: 'p12',
+    PayloadVersion: 1,
+    Password: P12_PASSWORD,
+    PayloadContent: p12,
+  });
+  const oddPlaces = profileDict({ serverUrl: `https://i.manage.microsoft.com/x?c=${CHALLENGE}` });
+  oddPlaces.PayloadDisplayName = `Enroll ${CHALLENGE}`;
+  const signer = await makeSigner(
+    work.dir,
+    'Redaction Signer',
+    new Date(Date.now() - DAY_MS),
+    new Date(Date.now() + 30 * DAY_MS),
+  );
+  fixtures = [
+    { name: 'scep-with-p12.mobileconfig', bytes: xmlBytes(withP12 as never) },
+    { name: 'signed.mobileconfig', bytes: await signBytes(work.dir, xmlBytes(withP12 as never), signer) },
+    { name: 'acme.mobileconfig', bytes: xmlBytes(profileDict({ variant: 'acme' })) },
+    { name: 'odd-places.mobileconfig', bytes: xmlBytes(oddPlaces) },
+    { name: 'wifi.mobileconfig', bytes: xmlBytes(wifiOnlyDict()) },
+    {
+      name: 'broken-identity.mobileconfig',
+      bytes: xmlBytes(profileDict({ payloads: [scepPayload('OTHER')] })),
+    },
+  ];
+  // The fixtures really contain the secrets, so the assertions below can fail.
+  for (const f of fixtures)
+    expect(Buffer.from(f.bytes).includes(Buffer.from(CHALLENGE)) || f.name.startsWith('signed')).toBe(true);
+});
+afterAll(async () => {
+  await work.cleanup();
+});
+
+describe('secrets never leave the profile', () => {
+  it('are absent from summaries, text output, log entries, events and run-gate errors', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'enroll-bench-redact-'));
+    const logs: ProfileLogEntry[] = [];
+    const events: (ProfileSummary | null)[] = [];
+    let clock = Date.now();
+    const service = new ProfileService({ dataDir, now: () => new Date(clock), log: (e) => logs.push(e) });
+    service.onChanged((p) => events.push(p));
+    try {
+      for (const f of fixtures) {
+        const summary = await service.importBytes({ fileName: f.name, bytes: f.bytes, source: 'renderer' });
+        expectNoSecret(JSON.stringify(summary), `summary of ${f.name}`);
+        expectNoSecret(formatProfileSummary(summary), `text of ${f.name}`);
+      }
+      clock += 15 * DAY_MS;
+      const gate = service.canStartRun();
+      expectNoSecret(JSON.stringify(gate), 'run gate');
+      await service.overrideAge(`operator pasted ${CHALLENGE} by mistake`);
+      expectNoSecret(JSON.stringify(service.current()), 'current after override');
+      expectNoSecret(JSON.stringify(logs), 'log entries');
+      expectNoSecret(JSON.stringify(events), 'change events');
+      expect(logs.length).toBeGreaterThanOrEqual(fixtures.length + 1);
+      expect(events.length).toBeGreaterThan(0);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('redacts a secret that an author put into a displayed field', async () => {
+    const service = new ProfileService({ dataDir: work.dir });
+    const odd = fixtures.find((f) => f.name === 'odd-places.mobileconfig');
+    const summary = await service.importBytes({
+      fileName: 'odd.mobileconfig',
+      bytes: odd?.bytes ?? new Uint8Array(),
+      source: 'renderer',
+    });
+    expect(summary.displayName).toBe('Enroll [redacted]');
+  });
+
+  it('are absent from the CLI output, as text and as JSON', async () => {
+    for (const f of fixtures) {
+      const file = path.join(work.dir, f.name);
+      await writeFile(file, f.bytes);
+      for (const args of [
+        ['inspect', file],
+        ['inspect', file, '--json'],
+      ]) {
+        let output = '';
+        await runProfileCommand(args, {
+          out: (t) => (output += t),
+          err: (t) => (output += t),
+          now: () => new Date(),
+        });
+        expect(output.length).toBeGreaterThan(100);
+        expectNoSecret(output, `CLI ${args.join(' ')}`);
+      }
+    }
+  });
+});
