@@ -12,6 +12,10 @@ const commands: Readonly<Record<string, { readonly summary: string; readonly loa
     summary: 'open the app (Electron; falls back to the headless server where Electron cannot run)',
     load: async () => (await import('./start-command')).runStartCommand,
   },
+  sim: {
+    summary: 'simulated device world: sim world | sim cfgutil ARGS… | sim attach|detach|cart|trust|approve … (sim help)',
+    load: async () => (await import('./sim-command')).runSimCommand,
+  },
   serve: {
     summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token (--simulate, --cfgutil PATH, --port N)',
     load: async () => (await import('./serve-command')).runServeCommand,

@@ -37,7 +37,7 @@ describe('get', () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ paired: false });
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'isPaired', 'serialNumber']);
-    const output = json(run).Output as Record<string, Record<string, Record<string, unknown>>>;
+    const output = json(run).Output as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
     expect(output[d.ecid]).toEqual({ isPaired: false });
     expect(Object.keys(output.Errors?.[d.ecid] ?? {})).toEqual(['serialNumber']);
     expect(output.Errors?.[d.ecid]?.serialNumber?.Domain).toBe(AMD);
@@ -47,7 +47,7 @@ describe('get', () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ paired: true, passcodeLocked: true });
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'name', 'serialNumber']);
-    const output = json(run).Output as Record<string, Record<string, Record<string, unknown>>>;
+    const output = json(run).Output as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
     expect(output[d.ecid]).toEqual({});
     expect(output.Errors?.[d.ecid]?.name).toEqual({ Domain: AMD, FailureReason: '', Message: 'The device is passcode protected.', Code: -402653158 });
     expect(output.Errors?.[d.ecid]?.serialNumber?.Code).toBe(-402653158);

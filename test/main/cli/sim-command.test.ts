@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runSimCommand } from '../../../main/cli/sim-command';
+import { cfgutil, fastWorld } from '../sim/sim-test-kit';
+
+function captureOutput(): { out: () => string; err: () => string } {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+  return { out: () => out, err: () => err };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('runSimCommand', () => {
+  it('runs one cfgutil command against a running world and prints exactly what the executable prints', async () => {
+    const handle = await fastWorld({ devices: 2 });
+    const expected = await cfgutil(handle, ['--format', 'JSON', 'list']);
+    const output = captureOutput();
+    const code = await runSimCommand(['cfgutil', '--socket', handle.socketPath, '--format', 'JSON', 'list']);
+    expect(code).toBe(0);
+    expect(output.out()).toBe(expected.stdout);
+  });
+
+  it('returns cfgutil’s exit code and stderr for a failing command', async () => {
+    const handle = await fastWorld();
+    const output = captureOutput();
+    const code = await runSimCommand(['cfgutil', '--socket', handle.socketPath, '-e', '0x1234', 'get', 'name']);
+    expect([code, output.err()]).toEqual([1, 'cfgutil: error: no devices found\n']);
+  });
+
+  it('plays the operator’s hand: attach, trust and detach', async () => {
+    const handle = await fastWorld();
+    const output = captureOutput();
+    expect(await runSimCommand(['--socket', handle.socketPath, 'attach', '--class', 'iPhone'])).toBe(0);
+    const [device] = handle.world.list();
+    expect(output.out()).toBe(`${device?.ecid}\n`);
+    expect(device?.deviceClass).toBe('iPhone');
+    expect(await runSimCommand(['--socket', handle.socketPath, 'trust', device?.ecid ?? ''])).toBe(0);
+    expect(handle.world.device(device?.ecid ?? '')?.isPaired).toBe(true);
+    expect(await runSimCommand(['--socket', handle.socketPath, 'detach', device?.ecid ?? ''])).toBe(0);
+    expect(handle.world.list()).toEqual([]);
+  });
+
+  it('reports a bad verb or argument without stopping the world', async () => {
+    const handle = await fastWorld({ devices: 1 });
+    const output = captureOutput();
+    expect(await runSimCommand(['--socket', handle.socketPath, 'explode'])).toBe(1);
+    expect(await runSimCommand(['--socket', handle.socketPath, 'find-my', 'not-an-ecid', 'on'])).toBe(1);
+    expect(output.err()).toContain('unknown control verb "explode"');
+    expect(handle.world.list()).toHaveLength(1);
+  });
+
+  it('says so when no world is reachable', async () => {
+    const output = captureOutput();
+    expect(await runSimCommand(['cfgutil', '--socket', '/nonexistent/world.sock', 'list'])).toBe(1);
+    expect(output.err()).toContain('is not reachable');
+  });
+});
