@@ -30,6 +30,22 @@ export const CFGUTIL_CODES: ReadonlyMap<number, ErrorCode> = new Map<number, Err
   [-402653035, 'trust-denied'], // 0xE8000095 kAMDUserDeniedPairingError
 ]);
 
+/**
+ * Codes that only mean something together with their domain. Foundation's `NSURLErrorDomain` codes are small
+ * negative numbers that other domains reuse, so they are matched only with that domain. They cover the Mac
+ * being offline during `prepare` (§8.3 "the Mac needs Internet"), whose localised `Detail` text cannot be
+ * relied on: NotConnectedToInternet −1009, TimedOut −1001, CannotFindHost −1003, CannotConnectToHost −1004,
+ * NetworkConnectionLost −1005, DNSLookupFailed −1006, DataNotAllowed −1020.
+ */
+export const DOMAIN_CODES: ReadonlyMap<string, ReadonlyMap<number, ErrorCode>> = new Map([
+  [
+    'NSURLErrorDomain',
+    new Map<number, ErrorCode>(
+      [-1009, -1001, -1003, -1004, -1005, -1006, -1020].map((code) => [code, 'network-unavailable']),
+    ),
+  ],
+]);
+
 /** Which field of the error a fallback substring is looked for in. */
 export type FallbackField = 'message' | 'detail';
 
@@ -60,10 +76,14 @@ function fallbackFor(raw: RawCfgutilError): ErrorCode | undefined {
   return MESSAGE_FALLBACKS.find((entry) => fields[entry.field].includes(entry.text))?.code;
 }
 
-/** Our code for one cfgutil error: by number first, then the fallback table, else `unknown`. */
+/** Our code for one cfgutil error: by number, then by domain and number, then the fallback table, else `unknown`. */
 export function classifyCfgutilError(raw: RawCfgutilError): ErrorCode {
   const byCode = raw.code === undefined ? undefined : CFGUTIL_CODES.get(raw.code);
-  return byCode ?? fallbackFor(raw) ?? 'unknown';
+  const byDomain =
+    raw.code === undefined || raw.domain === undefined
+      ? undefined
+      : DOMAIN_CODES.get(raw.domain)?.get(raw.code);
+  return byCode ?? byDomain ?? fallbackFor(raw) ?? 'unknown';
 }
 
 /** Context carried by a `CfgutilError` for the log and for callers that re-read the device. */

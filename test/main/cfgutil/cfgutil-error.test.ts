@@ -109,6 +109,19 @@ group('classifyCfgutilError by numeric code (§7.1)', () => {
     expect(new Set(table.map(([code]) => code))).toEqual(new Set(CFGUTIL_CODES.keys()));
   });
 
+  it('maps Foundation network codes only together with NSURLErrorDomain', () => {
+    expect(
+      classifyCfgutilError({
+        code: -1009,
+        domain: 'NSURLErrorDomain',
+        detail: 'Erreur de communication réseau.',
+      }),
+    ).toBe('network-unavailable');
+    expect(classifyCfgutilError({ code: -1001, domain: 'NSURLErrorDomain' })).toBe('network-unavailable');
+    expect(classifyCfgutilError({ code: -1009, domain: 'SomeOtherDomain' })).toBe('unknown');
+    expect(classifyCfgutilError({ code: -1009 })).toBe('unknown');
+  });
+
   it('lets the code win over a misleading message', () => {
     expect(classifyCfgutilError({ code: 625, message: 'already in use' })).toBe('needs-user-approval');
     expect(classifyCfgutilError({ code: -402653158, detail: 'Network communication error.' })).toBe(
