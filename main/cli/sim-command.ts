@@ -32,28 +32,35 @@ function takeSocket(argv: readonly string[]): { socket?: string; rest: readonly 
 
 async function socketFor(explicit: string | undefined): Promise<string> {
   const socket = explicit ?? (await readDiscovery())?.socketPath;
-  if (!socket) throw new UsageError('no simulated world is running (start one with "enroll-bench sim world", or pass --socket PATH)');
+  if (!socket)
+    throw new UsageError(
+      'no simulated world is running (start one with "enroll-bench sim world", or pass --socket PATH)',
+    );
   return socket;
 }
 
 function positiveNumber(text: string | undefined, name: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`--${name} must be a positive number, not "${text}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new UsageError(`--${name} must be a positive number, not "${text}"`);
   return value;
 }
 
 async function runWorld(argv: readonly string[]): Promise<number> {
   const { flags } = parseFlags(argv, { devices: 'string', 'time-scale': 'string', seed: 'string' });
   const devices = flags.devices === undefined ? 0 : Number(flags.devices);
-  if (!Number.isInteger(devices) || devices < 0 || devices > 80) throw new UsageError('--devices must be a whole number from 0 to 80');
+  if (!Number.isInteger(devices) || devices < 0 || devices > 80)
+    throw new UsageError('--devices must be a whole number from 0 to 80');
   const handle = await startSimulatedWorld({
     devices,
     timeScale: positiveNumber(flags['time-scale'], 'time-scale', 1),
     seed: Math.floor(positiveNumber(flags.seed, 'seed', 1)),
     publishDiscovery: true,
   });
-  console.log(`simulated world running with ${devices} device(s)\ncfgutil: ${handle.cfgutilPath}\nsocket: ${handle.socketPath}`);
+  console.log(
+    `simulated world running with ${devices} device(s)\ncfgutil: ${handle.cfgutilPath}\nsocket: ${handle.socketPath}`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -72,7 +79,9 @@ export async function runSimCommand(argv: readonly string[]): Promise<number> {
   const cfgutilMode = verb === 'cfgutil';
   const { socket, rest: args } = takeSocket(cfgutilMode ? rest : argv);
   const socketPath = await socketFor(socket);
-  const frame = cfgutilMode ? { type: 'run' as const, argv: args, cwd: process.cwd() } : { type: 'control' as const, argv: args };
+  const frame = cfgutilMode
+    ? { type: 'run' as const, argv: args, cwd: process.cwd() }
+    : { type: 'control' as const, argv: args };
   let end;
   try {
     end = await sendToWorld(socketPath, frame, process);
@@ -85,6 +94,7 @@ export async function runSimCommand(argv: readonly string[]): Promise<number> {
     process.stderr.write(`enroll-bench: simulated cfgutil crashed (${end.signal})\n`);
     return 134;
   }
-  if (end.text) (end.ok ? process.stdout : process.stderr).write(end.text.endsWith('\n') ? end.text : `${end.text}\n`);
+  if (end.text)
+    (end.ok ? process.stdout : process.stderr).write(end.text.endsWith('\n') ? end.text : `${end.text}\n`);
   return end.ok ? 0 : 1;
 }

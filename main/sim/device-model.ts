@@ -76,7 +76,9 @@ export interface SimDevice {
 }
 
 /** A read-only copy of a device for the harness and the UI. */
-export type SimDeviceSnapshot = Readonly<Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes'>> & {
+export type SimDeviceSnapshot = Readonly<
+  Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes'>
+> & {
   /** Normal form `0x…` upper-case hex (../shared/reference/cfgutil.md §2.1). */
   readonly ecid: string;
   readonly attached: boolean;

@@ -35,7 +35,8 @@ export async function readDiscovery(file = discoveryFilePath()): Promise<SimDisc
     const value: unknown = JSON.parse(await readFile(file, 'utf8'));
     if (typeof value !== 'object' || value === null) return undefined;
     const { socketPath, cfgutilPath, pid } = value as Record<string, unknown>;
-    if (typeof socketPath !== 'string' || typeof cfgutilPath !== 'string' || typeof pid !== 'number') return undefined;
+    if (typeof socketPath !== 'string' || typeof cfgutilPath !== 'string' || typeof pid !== 'number')
+      return undefined;
     return { socketPath, cfgutilPath, pid };
   } catch {
     return undefined;

@@ -40,9 +40,14 @@ export interface ArmedFault {
 }
 
 /** Takes the first armed fault matching this run (decrementing its count); its `ecid` says which device. */
-export function takeFault(armed: ArmedFault[], command: string, ecids: readonly bigint[]): ArmedFault | undefined {
+export function takeFault(
+  armed: ArmedFault[],
+  command: string,
+  ecids: readonly bigint[],
+): ArmedFault | undefined {
   const index = armed.findIndex(
-    (a) => (a.command === undefined || a.command === command) && (a.ecid === undefined || ecids.includes(a.ecid)),
+    (a) =>
+      (a.command === undefined || a.command === command) && (a.ecid === undefined || ecids.includes(a.ecid)),
   );
   const hit = armed[index];
   if (!hit) return undefined;

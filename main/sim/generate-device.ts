@@ -56,7 +56,12 @@ function imei(rng: SimRandom): string {
 }
 
 /** Creates a device record. `locationID` comes from the port allocator; `ecid` must be unused. */
-export function generateDevice(spec: SimAttachSpec, ecid: bigint, locationID: number, rng: SimRandom): SimDevice {
+export function generateDevice(
+  spec: SimAttachSpec,
+  ecid: bigint,
+  locationID: number,
+  rng: SimRandom,
+): SimDevice {
   const model = chooseModel(spec, rng);
   const erased = spec.state === 'erased';
   const storage = rng.pick(model.storageGb);
@@ -88,7 +93,16 @@ export function generateDevice(spec: SimAttachSpec, ecid: bigint, locationID: nu
     trust: 'none',
     profiles: [...(spec.profiles ?? [])],
     pendingProfiles: [],
-    apps: erased ? [] : [{ bundleIdentifier: 'com.microsoft.skydrive', displayName: 'OneDrive', itunesName: 'Microsoft OneDrive', bundleVersion: '15.12' }],
+    apps: erased
+      ? []
+      : [
+          {
+            bundleIdentifier: 'com.microsoft.skydrive',
+            displayName: 'OneDrive',
+            itunesName: 'Microsoft OneDrive',
+            bundleVersion: '15.12',
+          },
+        ],
     batteryCurrentCapacity: spec.batteryPercent ?? rng.int(23, 100),
     batteryIsCharging: true,
     firmwareVersion: model.firmwareVersion,

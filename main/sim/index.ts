@@ -18,7 +18,7 @@ export type { SimWorldOptions, SimQuirks, SimTimings, SimLanguage } from './sim-
 export type { SimAttachSpec } from './generate-device';
 export type { SimDeviceSnapshot, SimListEntry, SimProfile, DepState } from './device-model';
 export type { SimFault, SimFaultTarget } from './faults';
-export type { SimDeviceEvent, SimDeviceListener } from './sim-world';
+export type { SimDeviceEvent, SimDeviceListener } from './device-events';
 export { SimWorld } from './sim-world';
 export { supervisorIdOf } from './generate-device';
 
@@ -49,7 +49,9 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
     if (options.toolsInstalled !== false) {
       // Pins CommonJS for the extensionless script whatever package.json sits above the temp dir.
       await writeFile(path.join(dir, 'package.json'), '{"type":"commonjs"}\n', { mode: 0o600 });
-      await writeFile(cfgutilPath, cfgutilScript(options.nodePath ?? process.execPath, socketPath), { mode: 0o755 });
+      await writeFile(cfgutilPath, cfgutilScript(options.nodePath ?? process.execPath, socketPath), {
+        mode: 0o755,
+      });
       await chmod(cfgutilPath, 0o755);
     }
     if (options.publishDiscovery) await writeDiscovery({ socketPath, cfgutilPath, pid: process.pid });

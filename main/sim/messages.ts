@@ -30,34 +30,203 @@ interface ErrorDef {
 }
 
 const defs = {
-  needsApproval: { domain: CUK_DOMAIN, code: 625, message: { en: 'User interaction on the device is required to install this profile.', fr: 'Une interaction de l’utilisateur sur l’appareil est requise pour installer ce profil.', de: 'Zum Installieren dieses Profils ist eine Benutzerinteraktion auf dem Gerät erforderlich.' } },
-  alreadyPrepared: { domain: CUK_DOMAIN, code: 612, message: { en: 'The device is already prepared and must be erased to change settings.', fr: 'L’appareil est déjà préparé et doit être effacé pour modifier les réglages.', de: 'Das Gerät ist bereits vorbereitet und muss gelöscht werden, um die Einstellungen zu ändern.' } },
-  macOutOfDate: { domain: CUK_DOMAIN, code: 401, message: { en: 'The required framework "MobileDevice" is out of date. Please update macOS.', fr: 'Le framework requis « MobileDevice » n’est pas à jour. Veuillez mettre à jour macOS.', de: 'Das erforderliche Framework „MobileDevice“ ist veraltet. Aktualisiere macOS.' } },
-  configurationUnavailable: { domain: 'MCCloudConfigurationErrorDomain', code: 33001, message: { en: 'The configuration is not available.', fr: 'La configuration n’est pas disponible.', de: 'Die Konfiguration ist nicht verfügbar.' } },
+  needsApproval: {
+    domain: CUK_DOMAIN,
+    code: 625,
+    message: {
+      en: 'User interaction on the device is required to install this profile.',
+      fr: 'Une interaction de l’utilisateur sur l’appareil est requise pour installer ce profil.',
+      de: 'Zum Installieren dieses Profils ist eine Benutzerinteraktion auf dem Gerät erforderlich.',
+    },
+  },
+  alreadyPrepared: {
+    domain: CUK_DOMAIN,
+    code: 612,
+    message: {
+      en: 'The device is already prepared and must be erased to change settings.',
+      fr: 'L’appareil est déjà préparé et doit être effacé pour modifier les réglages.',
+      de: 'Das Gerät ist bereits vorbereitet und muss gelöscht werden, um die Einstellungen zu ändern.',
+    },
+  },
+  macOutOfDate: {
+    domain: CUK_DOMAIN,
+    code: 401,
+    message: {
+      en: 'The required framework "MobileDevice" is out of date. Please update macOS.',
+      fr: 'Le framework requis « MobileDevice » n’est pas à jour. Veuillez mettre à jour macOS.',
+      de: 'Das erforderliche Framework „MobileDevice“ ist veraltet. Aktualisiere macOS.',
+    },
+  },
+  configurationUnavailable: {
+    domain: 'MCCloudConfigurationErrorDomain',
+    code: 33001,
+    message: {
+      en: 'The configuration is not available.',
+      fr: 'La configuration n’est pas disponible.',
+      de: 'Die Konfiguration ist nicht verfügbar.',
+    },
+  },
   // [U] code: the reference only has the message (§7.1).
-  notActivated: { domain: CUK_DOMAIN, code: 613, message: { en: 'The device is not activated.', fr: 'L’appareil n’est pas activé.', de: 'Das Gerät ist nicht aktiviert.' } },
-  passcodeProtected: { domain: AMD_DOMAIN, code: -402653158, message: { en: 'The device is passcode protected.', fr: 'L’appareil est protégé par un code.', de: 'Das Gerät ist durch einen Code geschützt.' } },
-  valueMissing: { domain: AMD_DOMAIN, code: -402653163, message: { en: 'The value is missing.', fr: 'La valeur est manquante.', de: 'Der Wert fehlt.' } },
-  setProhibited: { domain: AMD_DOMAIN, code: -402653161, message: { en: 'Cannot set value on device.', fr: 'Impossible de définir la valeur sur l’appareil.', de: 'Der Wert kann auf dem Gerät nicht festgelegt werden.' } },
+  notActivated: {
+    domain: CUK_DOMAIN,
+    code: 613,
+    message: {
+      en: 'The device is not activated.',
+      fr: 'L’appareil n’est pas activé.',
+      de: 'Das Gerät ist nicht aktiviert.',
+    },
+  },
+  passcodeProtected: {
+    domain: AMD_DOMAIN,
+    code: -402653158,
+    message: {
+      en: 'The device is passcode protected.',
+      fr: 'L’appareil est protégé par un code.',
+      de: 'Das Gerät ist durch einen Code geschützt.',
+    },
+  },
+  valueMissing: {
+    domain: AMD_DOMAIN,
+    code: -402653163,
+    message: { en: 'The value is missing.', fr: 'La valeur est manquante.', de: 'Der Wert fehlt.' },
+  },
+  setProhibited: {
+    domain: AMD_DOMAIN,
+    code: -402653161,
+    message: {
+      en: 'Cannot set value on device.',
+      fr: 'Impossible de définir la valeur sur l’appareil.',
+      de: 'Der Wert kann auf dem Gerät nicht festgelegt werden.',
+    },
+  },
   // [U] wording for the three pairing codes (§8.1).
-  pairingProhibited: { domain: AMD_DOMAIN, code: -402653030, message: { en: 'Pairing with this device is prohibited by its configuration.', fr: 'Le jumelage avec cet appareil est interdit par sa configuration.', de: 'Das Koppeln mit diesem Gerät ist durch seine Konfiguration untersagt.' } },
-  trustPending: { domain: AMD_DOMAIN, code: -402653034, message: { en: 'The user has not yet responded to the pairing request on the device.', fr: 'L’utilisateur n’a pas encore répondu à la demande de jumelage sur l’appareil.', de: 'Der Benutzer hat noch nicht auf die Kopplungsanfrage auf dem Gerät reagiert.' } },
-  trustDenied: { domain: AMD_DOMAIN, code: -402653035, message: { en: 'The user denied the pairing request on the device.', fr: 'L’utilisateur a refusé la demande de jumelage sur l’appareil.', de: 'Der Benutzer hat die Kopplungsanfrage auf dem Gerät abgelehnt.' } },
+  pairingProhibited: {
+    domain: AMD_DOMAIN,
+    code: -402653030,
+    message: {
+      en: 'Pairing with this device is prohibited by its configuration.',
+      fr: 'Le jumelage avec cet appareil est interdit par sa configuration.',
+      de: 'Das Koppeln mit diesem Gerät ist durch seine Konfiguration untersagt.',
+    },
+  },
+  trustPending: {
+    domain: AMD_DOMAIN,
+    code: -402653034,
+    message: {
+      en: 'The user has not yet responded to the pairing request on the device.',
+      fr: 'L’utilisateur n’a pas encore répondu à la demande de jumelage sur l’appareil.',
+      de: 'Der Benutzer hat noch nicht auf die Kopplungsanfrage auf dem Gerät reagiert.',
+    },
+  },
+  trustDenied: {
+    domain: AMD_DOMAIN,
+    code: -402653035,
+    message: {
+      en: 'The user denied the pairing request on the device.',
+      fr: 'L’utilisateur a refusé la demande de jumelage sur l’appareil.',
+      de: 'Der Benutzer hat die Kopplungsanfrage auf dem Gerät abgelehnt.',
+    },
+  },
   // [U] wording; §7.1 gives the code and "unable to determine device state".
-  disconnected: { domain: AMD_DOMAIN, code: -402653052, message: { en: 'The device was disconnected.', fr: 'L’appareil a été déconnecté.', de: 'Die Verbindung zum Gerät wurde getrennt.' } },
-  deviceStateUnknown: { domain: CUK_DOMAIN, code: 603, message: { en: 'Unable to determine the state of the device.', fr: 'Impossible de déterminer l’état de l’appareil.', de: 'Der Status des Geräts kann nicht ermittelt werden.' } },
+  disconnected: {
+    domain: AMD_DOMAIN,
+    code: -402653052,
+    message: {
+      en: 'The device was disconnected.',
+      fr: 'L’appareil a été déconnecté.',
+      de: 'Die Verbindung zum Gerät wurde getrennt.',
+    },
+  },
+  deviceStateUnknown: {
+    domain: CUK_DOMAIN,
+    code: 603,
+    message: {
+      en: 'Unable to determine the state of the device.',
+      fr: 'Impossible de déterminer l’état de l’appareil.',
+      de: 'Der Status des Geräts kann nicht ermittelt werden.',
+    },
+  },
   // [U] code: the reference only has the message.
-  busy: { domain: CUK_DOMAIN, code: 609, message: { en: 'This action cannot be performed on the device while it is already in use.', fr: 'Cette action ne peut pas être effectuée sur l’appareil pendant qu’il est déjà utilisé.', de: 'Diese Aktion kann nicht ausgeführt werden, während das Gerät bereits verwendet wird.' } },
+  busy: {
+    domain: CUK_DOMAIN,
+    code: 609,
+    message: {
+      en: 'This action cannot be performed on the device while it is already in use.',
+      fr: 'Cette action ne peut pas être effectuée sur l’appareil pendant qu’il est déjà utilisé.',
+      de: 'Diese Aktion kann nicht ausgeführt werden, während das Gerät bereits verwendet wird.',
+    },
+  },
   // [U] code; the message must contain "complete the activation process" (§7.1).
-  activationLock: { domain: CUK_DOMAIN, code: 611, message: { en: 'Activation Lock is enabled on this device. Turn off Find My or complete the activation process on the device, then try again.', fr: 'Le verrouillage d’activation est activé sur cet appareil. Désactivez Localiser ou terminez le processus d’activation (complete the activation process), puis réessayez.', de: 'Die Aktivierungssperre ist aktiv. Deaktiviere „Wo ist?“ oder schließe die Aktivierung ab (complete the activation process) und versuche es erneut.' } },
-  restoreFailed: { domain: 'AMRestoreErrorDomain', code: 2006, message: { en: 'The device could not be restored.', fr: 'Impossible de restaurer l’appareil.', de: 'Das Gerät konnte nicht wiederhergestellt werden.' } },
+  activationLock: {
+    domain: CUK_DOMAIN,
+    code: 611,
+    message: {
+      en: 'Activation Lock is enabled on this device. Turn off Find My or complete the activation process on the device, then try again.',
+      fr: 'Le verrouillage d’activation est activé sur cet appareil. Désactivez Localiser ou terminez le processus d’activation (complete the activation process), puis réessayez.',
+      de: 'Die Aktivierungssperre ist aktiv. Deaktiviere „Wo ist?“ oder schließe die Aktivierung ab (complete the activation process) und versuche es erneut.',
+    },
+  },
+  restoreFailed: {
+    domain: 'AMRestoreErrorDomain',
+    code: 2006,
+    message: {
+      en: 'The device could not be restored.',
+      fr: 'Impossible de restaurer l’appareil.',
+      de: 'Das Gerät konnte nicht wiederhergestellt werden.',
+    },
+  },
   // [U] domain and code; `Detail` is the documented part (§6.1).
-  network: { domain: 'NSURLErrorDomain', code: -1009, message: { en: 'The activation record could not be downloaded.', fr: 'Impossible de télécharger l’enregistrement d’activation.', de: 'Der Aktivierungsdatensatz konnte nicht geladen werden.' }, detail: { en: 'Network communication error.', fr: 'Erreur de communication réseau.', de: 'Fehler bei der Netzwerkkommunikation.' } },
+  network: {
+    domain: 'NSURLErrorDomain',
+    code: -1009,
+    message: {
+      en: 'The activation record could not be downloaded.',
+      fr: 'Impossible de télécharger l’enregistrement d’activation.',
+      de: 'Der Aktivierungsdatensatz konnte nicht geladen werden.',
+    },
+    detail: {
+      en: 'Network communication error.',
+      fr: 'Erreur de communication réseau.',
+      de: 'Fehler bei der Netzwerkkommunikation.',
+    },
+  },
   // [U] the rest are the simulator's own.
-  notPaired: { domain: AMD_DOMAIN, code: -402653147, message: { en: 'The device is not paired with this computer.', fr: 'L’appareil n’est pas jumelé avec cet ordinateur.', de: 'Das Gerät ist nicht mit diesem Computer gekoppelt.' } },
-  fileMissing: { domain: 'NSCocoaErrorDomain', code: 260, message: { en: 'The file couldn’t be opened because there is no such file.', fr: 'Le fichier n’a pas pu être ouvert car il n’existe pas.', de: 'Die Datei konnte nicht geöffnet werden, da sie nicht existiert.' } },
-  profileInvalid: { domain: 'MCProfileErrorDomain', code: 1000, message: { en: 'The profile could not be read because it is not in the correct format.', fr: 'Le profil n’a pas pu être lu car son format est incorrect.', de: 'Das Profil konnte nicht gelesen werden, da es nicht das richtige Format hat.' } },
-  supervisionRequired: { domain: CUK_DOMAIN, code: 622, message: { en: 'This operation requires the supervision identity of the organization that supervises the device.', fr: 'Cette opération nécessite l’identité de supervision de l’organisation qui supervise l’appareil.', de: 'Für diesen Vorgang ist die Überwachungsidentität der Organisation erforderlich, die das Gerät überwacht.' } },
+  notPaired: {
+    domain: AMD_DOMAIN,
+    code: -402653147,
+    message: {
+      en: 'The device is not paired with this computer.',
+      fr: 'L’appareil n’est pas jumelé avec cet ordinateur.',
+      de: 'Das Gerät ist nicht mit diesem Computer gekoppelt.',
+    },
+  },
+  fileMissing: {
+    domain: 'NSCocoaErrorDomain',
+    code: 260,
+    message: {
+      en: 'The file couldn’t be opened because there is no such file.',
+      fr: 'Le fichier n’a pas pu être ouvert car il n’existe pas.',
+      de: 'Die Datei konnte nicht geöffnet werden, da sie nicht existiert.',
+    },
+  },
+  profileInvalid: {
+    domain: 'MCProfileErrorDomain',
+    code: 1000,
+    message: {
+      en: 'The profile could not be read because it is not in the correct format.',
+      fr: 'Le profil n’a pas pu être lu car son format est incorrect.',
+      de: 'Das Profil konnte nicht gelesen werden, da es nicht das richtige Format hat.',
+    },
+  },
+  supervisionRequired: {
+    domain: CUK_DOMAIN,
+    code: 622,
+    message: {
+      en: 'This operation requires the supervision identity of the organization that supervises the device.',
+      fr: 'Cette opération nécessite l’identité de supervision de l’organisation qui supervise l’appareil.',
+      de: 'Für diesen Vorgang ist die Überwachungsidentität der Organisation erforderlich, die das Gerät überwacht.',
+    },
+  },
 } satisfies Record<string, ErrorDef>;
 
 export type SimErrorId = keyof typeof defs;
@@ -65,7 +234,12 @@ export type SimErrorId = keyof typeof defs;
 /** The printable error for `id` in `language`. */
 export function simError(id: SimErrorId, language: SimLanguage): SimErrorBody {
   const def: ErrorDef = defs[id];
-  const body: SimErrorBody = { Domain: def.domain, FailureReason: '', Message: def.message[language], Code: def.code };
+  const body: SimErrorBody = {
+    Domain: def.domain,
+    FailureReason: '',
+    Message: def.message[language],
+    Code: def.code,
+  };
   return def.detail ? { ...body, Detail: def.detail[language] } : body;
 }
 
@@ -75,7 +249,11 @@ const plain = {
   // localized variant would break the app in a way the real tool (as far as is known) does not.
   noDevices: { en: 'no devices found', fr: 'no devices found', de: 'no devices found' },
   noSuchProfile: { en: 'no such profile', fr: 'no such profile', de: 'no such profile' },
-  ambiguous: { en: 'more than one device is attached; choose one with --ecid or use --foreach', fr: 'plusieurs appareils sont connectés ; choisissez-en un avec --ecid ou utilisez --foreach', de: 'mehrere Geräte sind angeschlossen; wähle eines mit --ecid oder verwende --foreach' },
+  ambiguous: {
+    en: 'more than one device is attached; choose one with --ecid or use --foreach',
+    fr: 'plusieurs appareils sont connectés ; choisissez-en un avec --ecid ou utilisez --foreach',
+    de: 'mehrere Geräte sind angeschlossen; wähle eines mit --ecid oder verwende --foreach',
+  },
 } satisfies Record<string, Localized>;
 
 /** A plain stderr message (no envelope, no code). */

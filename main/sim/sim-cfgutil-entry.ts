@@ -15,7 +15,11 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    const end = await sendToWorld(socketPath, { type: 'run', argv: process.argv.slice(2), cwd: process.cwd() }, process);
+    const end = await sendToWorld(
+      socketPath,
+      { type: 'run', argv: process.argv.slice(2), cwd: process.cwd() },
+      process,
+    );
     if (end.kind === 'crash') process.kill(process.pid, end.signal);
     return end.kind === 'exit' ? end.code : 1;
   } catch {

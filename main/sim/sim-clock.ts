@@ -18,7 +18,8 @@ export class SimClock {
   private closed = false;
 
   constructor(readonly timeScale: number) {
-    if (!(timeScale > 0) || !Number.isFinite(timeScale)) throw new RangeError('timeScale must be a positive number');
+    if (!(timeScale > 0) || !Number.isFinite(timeScale))
+      throw new RangeError('timeScale must be a positive number');
   }
 
   /** Simulated milliseconds since the world started. */
@@ -29,10 +30,13 @@ export class SimClock {
   /** Runs `fn` after `simSeconds` of simulated time. Returns a cancel function. */
   schedule(simSeconds: number, fn: () => void): () => void {
     if (this.closed) return () => undefined;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, Math.max(0, simSeconds * 1000 * this.timeScale));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        fn();
+      },
+      Math.max(0, simSeconds * 1000 * this.timeScale),
+    );
     this.timers.add(timer);
     return () => {
       clearTimeout(timer);

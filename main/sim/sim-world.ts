@@ -7,22 +7,23 @@
  * everything runs on one simulated clock so `timeScale` speeds up the whole bench.
  */
 import { formatEcid, parseEcid } from '../cfgutil/ecid';
-import type { DepState, SimDevice, SimDeviceSnapshot, SimListEntry, SimProfile } from './device-model';
+import { DeviceEvents, type SimDeviceListener } from './device-events';
+import type { DepState, SimDevice, SimDeviceSnapshot, SimProfile } from './device-model';
 import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
 import { generateDevice, randomEcid, type SimAttachSpec } from './generate-device';
 import { SimClock } from './sim-clock';
-import { defaultQuirks, defaultTimings, type SimQuirks, type SimTimings, type SimWorldOptions } from './sim-options';
+import {
+  defaultQuirks,
+  defaultTimings,
+  type SimQuirks,
+  type SimTimings,
+  type SimWorldOptions,
+} from './sim-options';
 import { SimRandom } from './sim-random';
 import { toListEntry, toSnapshot } from './snapshot';
 import { firstFreeLocation } from './usb-ports';
 
-/** Payload of `attached`/`detached`: the `list` entry the app would see, plus the full snapshot. */
-export interface SimDeviceEvent {
-  readonly entry: SimListEntry;
-  readonly device: SimDeviceSnapshot;
-}
-
-export type SimDeviceListener = (event: SimDeviceEvent) => void;
+export type { SimDeviceEvent, SimDeviceListener } from './device-events';
 
 export class SimWorld {
   readonly clock: SimClock;
@@ -38,8 +39,8 @@ export class SimWorld {
   /** Devices between "erase/restart sent" and USB detach: they refuse commands like a busy device. */
   private readonly rebooting = new Set<bigint>();
   private readonly lifecycle = new Map<bigint, () => void>();
-  private readonly attachListeners = new Set<SimDeviceListener>();
-  private readonly detachListeners = new Set<SimDeviceListener>();
+  private readonly attachEvents = new DeviceEvents();
+  private readonly detachEvents = new DeviceEvents();
   private readonly autoTrustSeconds: number | undefined;
   private readonly autoApproveSeconds: number | undefined;
 
@@ -137,13 +138,11 @@ export class SimWorld {
   }
 
   onAttached(listener: SimDeviceListener): () => void {
-    this.attachListeners.add(listener);
-    return () => this.attachListeners.delete(listener);
+    return this.attachEvents.on(listener);
   }
 
   onDetached(listener: SimDeviceListener): () => void {
-    this.detachListeners.add(listener);
-    return () => this.detachListeners.delete(listener);
+    return this.detachEvents.on(listener);
   }
 
   /** The operator taps Trust (true) or Don't Trust (false) on the device's dialog (§8.1). */
@@ -190,7 +189,8 @@ export class SimWorld {
   /** Arms a fault for the next matching run (see {@link SimFault}). */
   injectFault(fault: SimFault, target: SimFaultTarget = {}): void {
     const ecid = target.ecid === undefined ? undefined : parseEcid(target.ecid);
-    if (target.ecid !== undefined && ecid === undefined) throw new RangeError(`not an ECID: "${target.ecid}"`);
+    if (target.ecid !== undefined && ecid === undefined)
+      throw new RangeError(`not an ECID: "${target.ecid}"`);
     const times = target.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new RangeError('times must be a whole number ≥ 1');
     this.faults.push({ fault, ecid, command: target.command, remaining: times });
@@ -203,8 +203,8 @@ export class SimWorld {
   /** Stops every timer; the world is unusable afterwards. */
   close(): void {
     this.clock.close();
-    this.attachListeners.clear();
-    this.detachListeners.clear();
+    this.attachEvents.clear();
+    this.detachEvents.clear();
   }
 
   // ---- for commands --------------------------------------------------------------------------------
@@ -264,7 +264,7 @@ export class SimWorld {
   unplug(ecid: bigint): boolean {
     const device = this.devices.get(ecid);
     if (!device || !this.attachedSet.delete(ecid)) return false;
-    this.emit(this.detachListeners, device);
+    this.emit(this.detachEvents, device);
     return true;
   }
 
@@ -282,7 +282,10 @@ export class SimWorld {
 
   /** Stages a profile for on-device approval (§8.4); with `autoApproveSeconds` it is approved later. */
   stagePending(device: SimDevice, profile: SimProfile): void {
-    device.pendingProfiles = [...device.pendingProfiles.filter((p) => p.identifier !== profile.identifier), profile];
+    device.pendingProfiles = [
+      ...device.pendingProfiles.filter((p) => p.identifier !== profile.identifier),
+      profile,
+    ];
     const delay = this.autoApproveSeconds;
     if (delay !== undefined) {
       this.clock.schedule(delay, () => void this.approveProfile(formatEcid(device.ecid), profile.identifier));
@@ -293,19 +296,11 @@ export class SimWorld {
 
   private plugIn(device: SimDevice): void {
     this.attachedSet.add(device.ecid);
-    this.emit(this.attachListeners, device);
+    this.emit(this.attachEvents, device);
   }
 
-  private emit(listeners: ReadonlySet<SimDeviceListener>, device: SimDevice): void {
-    const event: SimDeviceEvent = { entry: toListEntry(device), device: this.snapshotOf(device) };
-    for (const listener of [...listeners]) {
-      // A throwing subscriber must not stop the world or the other subscribers.
-      try {
-        listener(event);
-      } catch {
-        /* ignored on purpose */
-      }
-    }
+  private emit(events: DeviceEvents, device: SimDevice): void {
+    events.emit({ entry: toListEntry(device), device: this.snapshotOf(device) });
   }
 
   private snapshotOf(device: SimDevice): SimDeviceSnapshot {
@@ -320,7 +315,9 @@ export class SimWorld {
   }
 
   private takePending(device: SimDevice, identifier?: string): SimProfile | undefined {
-    const profile = device.pendingProfiles.find((p) => identifier === undefined || p.identifier === identifier);
+    const profile = device.pendingProfiles.find(
+      (p) => identifier === undefined || p.identifier === identifier,
+    );
     if (profile) device.pendingProfiles = device.pendingProfiles.filter((p) => p !== profile);
     return profile;
   }

@@ -21,7 +21,10 @@ export async function readCallerFile(cwd: string, file: string): Promise<Buffer 
 export async function callerIdentity(ctx: RunContext): Promise<string | undefined> {
   const { certificate, privateKey } = ctx.options;
   if (!certificate || !privateKey) return undefined;
-  const [cert, key] = await Promise.all([readCallerFile(ctx.cwd, certificate), readCallerFile(ctx.cwd, privateKey)]);
+  const [cert, key] = await Promise.all([
+    readCallerFile(ctx.cwd, certificate),
+    readCallerFile(ctx.cwd, privateKey),
+  ]);
   return cert && cert.length > 0 && key && key.length > 0 ? supervisorIdOf(cert) : undefined;
 }
 

@@ -29,7 +29,8 @@ export interface Invocation {
   readonly args: readonly string[];
 }
 
-export type ParseResult = { readonly ok: true; readonly invocation: Invocation } | { readonly ok: false; readonly message: string };
+export type ParseResult =
+  { readonly ok: true; readonly invocation: Invocation } | { readonly ok: false; readonly message: string };
 
 const FORMATS: Readonly<Record<string, OutputFormat>> = { text: 'text', json: 'json', plist: 'plist' };
 
@@ -105,6 +106,15 @@ export function parseArgv(argv: readonly string[]): ParseResult {
       return fail(`option ${name} takes no value`);
     }
   }
-  const options: GlobalOptions = { certificate, privateKey, ecids, foreach, format, progress, timeout, verbose };
+  const options: GlobalOptions = {
+    certificate,
+    privateKey,
+    ecids,
+    foreach,
+    format,
+    progress,
+    timeout,
+    verbose,
+  };
   return { ok: true, invocation: { options, command: argv[i], args: argv.slice(i + 1) } };
 }

@@ -9,13 +9,18 @@ import { parse, parseBinary, type PlistValue } from 'plist';
 import type { SimProfile } from '../device-model';
 
 export type ProfileRead =
-  | { readonly ok: true; readonly profile: SimProfile }
-  | { readonly ok: false; readonly reason: 'invalid' };
+  { readonly ok: true; readonly profile: SimProfile } | { readonly ok: false; readonly reason: 'invalid' };
 
 type Dict = { readonly [key: string]: PlistValue };
 
 function isDict(value: PlistValue | undefined): value is Dict {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  );
 }
 
 function decode(bytes: Buffer): PlistValue | undefined {
@@ -43,7 +48,8 @@ export function readProfileBytes(bytes: Buffer): ProfileRead {
     ok: true,
     profile: {
       identifier: root.PayloadIdentifier,
-      displayName: typeof root.PayloadDisplayName === 'string' ? root.PayloadDisplayName : root.PayloadIdentifier,
+      displayName:
+        typeof root.PayloadDisplayName === 'string' ? root.PayloadDisplayName : root.PayloadIdentifier,
       version: typeof root.PayloadVersion === 'number' ? root.PayloadVersion : 1,
       isMdm: hasType('com.apple.mdm'),
       isWifi: hasType('com.apple.wifi.managed'),

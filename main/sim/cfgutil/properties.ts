@@ -35,12 +35,22 @@ const readers: Readonly<Record<string, Reader>> = {
   firmwareVersion: (d) => d.firmwareVersion,
   humanReadableProductVersion: (d) => d.firmwareVersion,
   wifiAddress: (d) => d.wifiAddress,
-  configurationProfiles: (d) => d.profiles.map((p) => ({ identifier: p.identifier, displayName: p.displayName, version: p.version })),
+  configurationProfiles: (d) =>
+    d.profiles.map((p) => ({ identifier: p.identifier, displayName: p.displayName, version: p.version })),
   installedApps: (d) => d.apps.map((a) => ({ ...a })),
 };
 
 /** Readable without pairing: what USB and lockdown's public domain expose (§5: "Most properties need a paired device"). */
-const PUBLIC = new Set(['ECID', 'UDID', 'name', 'deviceType', 'deviceClass', 'locationID', 'bootedState', 'isPaired']);
+const PUBLIC = new Set([
+  'ECID',
+  'UDID',
+  'name',
+  'deviceType',
+  'deviceClass',
+  'locationID',
+  'bootedState',
+  'isPaired',
+]);
 
 export const allProperties: readonly string[] = Object.keys(readers);
 

@@ -23,7 +23,8 @@ import { serialize } from './serialize';
 import { writeResults, type DeviceResult, type OutputSink } from './write-results';
 
 /** How a run ends: an exit code, or death by a signal (crash fault). */
-export type RunEnd = { readonly kind: 'exit'; readonly code: number } | { readonly kind: 'crash'; readonly signal: string };
+export type RunEnd =
+  { readonly kind: 'exit'; readonly code: number } | { readonly kind: 'crash'; readonly signal: string };
 
 export interface CfgutilRequest {
   readonly argv: readonly string[];
@@ -42,7 +43,14 @@ function usageError(sink: OutputSink, message: string): RunEnd {
   return exit(1);
 }
 
-function contextFor(world: SimWorld, request: CfgutilRequest, options: GlobalOptions, command: string, sink: OutputSink, signal: AbortSignal): RunContext {
+function contextFor(
+  world: SimWorld,
+  request: CfgutilRequest,
+  options: GlobalOptions,
+  command: string,
+  sink: OutputSink,
+  signal: AbortSignal,
+): RunContext {
   const language = world.quirks.language;
   return {
     world,
@@ -54,10 +62,20 @@ function contextFor(world: SimWorld, request: CfgutilRequest, options: GlobalOpt
     sleep: (seconds) => world.clock.sleep(seconds, signal),
     progress(device, step, of, text) {
       if (options.format === 'text') {
-        const line = step === 1 ? `${text} [${step}/${of}] [${'*'.repeat(40)}]  100%` : `Step ${step} of ${of}: ${text} [${step}/${of}]`;
+        const line =
+          step === 1
+            ? `${text} [${step}/${of}] [${'*'.repeat(40)}]  100%`
+            : `Step ${step} of ${of}: ${text} [${step}/${of}]`;
         sink.stdout(`${line}\n`);
       } else if (options.progress) {
-        const record = { Type: 'Progress', Command: command, ECID: formatEcid(device.ecid), Step: step, StepCount: of, Message: text };
+        const record = {
+          Type: 'Progress',
+          Command: command,
+          ECID: formatEcid(device.ecid),
+          Step: step,
+          StepCount: of,
+          Message: text,
+        };
         const line = `${JSON.stringify(record)}\n`;
         if (world.quirks.jsonProgress === 'stdout') sink.stdout(line);
         else sink.stderr(line);
@@ -66,10 +84,16 @@ function contextFor(world: SimWorld, request: CfgutilRequest, options: GlobalOpt
   };
 }
 
-async function runOnDevice(ecid: bigint, run: DeviceRun, ctx: RunContext, fault: ArmedFault | undefined): Promise<DeviceResult> {
+async function runOnDevice(
+  ecid: bigint,
+  run: DeviceRun,
+  ctx: RunContext,
+  fault: ArmedFault | undefined,
+): Promise<DeviceResult> {
   const { world } = ctx;
   const device: SimDevice | undefined = world.attachedDevice(ecid);
-  if (!device) return { ecid: formatEcid(ecid), name: 'Unknown device', outcome: fail(ctx.error('disconnected')) };
+  if (!device)
+    return { ecid: formatEcid(ecid), name: 'Unknown device', outcome: fail(ctx.error('disconnected')) };
   const release = world.tryAcquire(ecid, 'cfgutil');
   if (!release) return { ecid: formatEcid(ecid), name: device.name, outcome: fail(ctx.error('busy')) };
   let outcome: DeviceOutcome;
@@ -79,7 +103,8 @@ async function runOnDevice(ecid: bigint, run: DeviceRun, ctx: RunContext, fault:
       if (effectApplied) await run(device, ctx);
       else await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
       world.unplug(ecid);
-      if (reattachAfterSeconds !== undefined) world.clock.schedule(reattachAfterSeconds, () => void world.attach({ ecid: formatEcid(ecid) }));
+      if (reattachAfterSeconds !== undefined)
+        world.clock.schedule(reattachAfterSeconds, () => void world.attach({ ecid: formatEcid(ecid) }));
       outcome = fail(ctx.error(world.quirks.disconnectCode === 603 ? 'deviceStateUnknown' : 'disconnected'));
     } else if (fault?.fault.kind === 'error') {
       await ctx.sleep(world.timings.quickCommandSeconds);
@@ -96,28 +121,55 @@ async function runOnDevice(ecid: bigint, run: DeviceRun, ctx: RunContext, fault:
   return { ecid: formatEcid(ecid), name: device.name, outcome };
 }
 
-async function runDeviceCommand(world: SimWorld, request: CfgutilRequest, options: GlobalOptions, command: DeviceCommand, args: readonly string[], sink: OutputSink, signal: AbortSignal): Promise<RunEnd> {
+async function runDeviceCommand(
+  world: SimWorld,
+  request: CfgutilRequest,
+  options: GlobalOptions,
+  command: DeviceCommand,
+  args: readonly string[],
+  sink: OutputSink,
+  signal: AbortSignal,
+): Promise<RunEnd> {
   const run = command.bind(args, options);
   if (typeof run === 'string') return usageError(sink, run);
   const selection = await selectDevices(world, options, signal);
   if (selection.kind !== 'devices') {
-    return usageError(sink, plainMessage(selection.kind === 'none' ? 'noDevices' : 'ambiguous', world.quirks.language));
+    return usageError(
+      sink,
+      plainMessage(selection.kind === 'none' ? 'noDevices' : 'ambiguous', world.quirks.language),
+    );
   }
   const armed = takeFault(world.faults, command.name, selection.ecids);
   const special = await specialFault(armed, sink, signal);
   if (special) return special;
   const ctx = contextFor(world, request, options, command.name, sink, signal);
   const target = armed?.ecid ?? selection.ecids[0];
-  const results = await Promise.all(selection.ecids.map((e) => runOnDevice(e, run, ctx, e === target ? armed : undefined)));
+  const results = await Promise.all(
+    selection.ecids.map((e) => runOnDevice(e, run, ctx, e === target ? armed : undefined)),
+  );
   const order = command.layout === 'get' ? requestedProperties(args) : undefined;
-  return exit(writeResults(sink, command, results.map((r) => ({ ...r, order })), options.format, world.quirks));
+  return exit(
+    writeResults(
+      sink,
+      command,
+      results.map((r) => ({ ...r, order })),
+      options.format,
+      world.quirks,
+    ),
+  );
 }
 
 /** Faults that replace the whole run: hang until killed, garbage on stdout, or a crash. */
-async function specialFault(armed: ArmedFault | undefined, sink: OutputSink, signal: AbortSignal): Promise<RunEnd | undefined> {
+async function specialFault(
+  armed: ArmedFault | undefined,
+  sink: OutputSink,
+  signal: AbortSignal,
+): Promise<RunEnd | undefined> {
   switch (armed?.fault.kind) {
     case 'hang':
-      await new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+      await new Promise<void>((resolve) =>
+        signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
+      );
       return exit(1);
     case 'garbage':
       sink.stdout('\u0000\u001b[2J{"Command":"li\u00ff\u00fe#### MobileDevice: AMDeviceConnect ###\n');
@@ -131,7 +183,12 @@ async function specialFault(armed: ArmedFault | undefined, sink: OutputSink, sig
   }
 }
 
-export async function runCfgutil(world: SimWorld, request: CfgutilRequest, sink: OutputSink, signal: AbortSignal): Promise<RunEnd> {
+export async function runCfgutil(
+  world: SimWorld,
+  request: CfgutilRequest,
+  sink: OutputSink,
+  signal: AbortSignal,
+): Promise<RunEnd> {
   const { quirks } = world;
   if (quirks.objcNoise) sink.stderr(OBJC_NOISE);
   const parsed = parseArgv(request.argv);
@@ -149,7 +206,19 @@ export async function runCfgutil(world: SimWorld, request: CfgutilRequest, sink:
   }
   if (command === 'version') {
     if (options.format === 'text') sink.stdout(versionText(quirks.version, quirks.build));
-    else sink.stdout(serialize({ Command: 'version', Output: { version: quirks.version, build: quirks.build }, Type: 'CommandOutput', Devices: [] }, options.format, quirks.jsonStyle));
+    else
+      sink.stdout(
+        serialize(
+          {
+            Command: 'version',
+            Output: { version: quirks.version, build: quirks.build },
+            Type: 'CommandOutput',
+            Devices: [],
+          },
+          options.format,
+          quirks.jsonStyle,
+        ),
+      );
     return exit(0);
   }
   if (command === 'list') {

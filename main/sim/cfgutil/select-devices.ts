@@ -6,7 +6,8 @@
 import type { SimWorld } from '../sim-world';
 import type { GlobalOptions } from './parse-argv';
 
-export type Selection = { readonly kind: 'devices'; readonly ecids: readonly bigint[] } | { readonly kind: 'none' | 'ambiguous' };
+export type Selection =
+  { readonly kind: 'devices'; readonly ecids: readonly bigint[] } | { readonly kind: 'none' | 'ambiguous' };
 
 function current(world: SimWorld, options: GlobalOptions): Selection | undefined {
   const attached = world.attachedEcids();
@@ -21,7 +22,11 @@ function current(world: SimWorld, options: GlobalOptions): Selection | undefined
   return { kind: 'ambiguous' };
 }
 
-export async function selectDevices(world: SimWorld, options: GlobalOptions, signal: AbortSignal): Promise<Selection> {
+export async function selectDevices(
+  world: SimWorld,
+  options: GlobalOptions,
+  signal: AbortSignal,
+): Promise<Selection> {
   const timeout = options.timeout ?? world.timings.detectTimeoutSeconds;
   const step = Math.max(0.05, timeout / 20);
   for (let waited = 0; ; waited += step) {

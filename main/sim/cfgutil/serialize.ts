@@ -5,7 +5,12 @@ import { build, type PlistValue } from 'plist';
 
 /** Converts plain data to a plist value; `undefined` members are dropped as JSON.stringify does. */
 function toPlist(value: unknown): PlistValue {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+  if (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  ) {
     return value;
   }
   if (Array.isArray(value)) return value.map(toPlist);

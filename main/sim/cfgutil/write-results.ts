@@ -38,7 +38,9 @@ function errorOf(outcome: DeviceOutcome): SimErrorBody | undefined {
 function exitCode(results: readonly DeviceResult[], quirks: SimQuirks): number {
   const failed = results.filter((r) => !r.outcome.ok).length;
   if (failed === 0) {
-    const partial = results.some((r) => r.outcome.ok && Object.keys(r.outcome.propertyErrors ?? {}).length > 0);
+    const partial = results.some(
+      (r) => r.outcome.ok && Object.keys(r.outcome.propertyErrors ?? {}).length > 0,
+    );
     return partial ? quirks.partialGetExitCode : 0;
   }
   return failed === results.length ? 1 : quirks.mixedResultsExitCode;
@@ -65,7 +67,12 @@ function structured(command: DeviceCommand, results: readonly DeviceResult[]): u
   }
   // `get` always nests Errors, with {} for a clean device (§6.1); action commands have no property errors.
   if (command.layout === 'get') output.Errors = errors;
-  return { Command: command.name, Output: output, Type: 'CommandOutput', Devices: results.map((r) => r.ecid) };
+  return {
+    Command: command.name,
+    Output: output,
+    Type: 'CommandOutput',
+    Devices: results.map((r) => r.ecid),
+  };
 }
 
 function writeActionText(sink: OutputSink, command: DeviceCommand, results: readonly DeviceResult[]): void {
@@ -96,7 +103,8 @@ export function writeResults(
   for (const r of results) {
     if (!r.outcome.ok && 'warning' in r.outcome) sink.stderr(`cfgutil: warning: ${r.outcome.warning}\n`);
   }
-  const onlyWarnings = results.every((r) => r.outcome.ok || 'warning' in r.outcome) && results.some((r) => !r.outcome.ok);
+  const onlyWarnings =
+    results.every((r) => r.outcome.ok || 'warning' in r.outcome) && results.some((r) => !r.outcome.ok);
   if (format === 'text') {
     if (command.layout === 'get') writeGetText(sink, results);
     else writeActionText(sink, command, results);

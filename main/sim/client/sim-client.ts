@@ -24,7 +24,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Sends one frame and streams the answer; rejects when the world cannot be reached. */
-export function sendToWorld(socketPath: string, frame: ClientFrame, streams: ForwardStreams): Promise<ForwardEnd> {
+export function sendToWorld(
+  socketPath: string,
+  frame: ClientFrame,
+  streams: ForwardStreams,
+): Promise<ForwardEnd> {
   return new Promise((resolve, reject) => {
     let end: ForwardEnd | undefined;
     let buffer = '';
@@ -44,12 +48,17 @@ export function sendToWorld(socketPath: string, frame: ClientFrame, streams: For
         if (!isRecord(value)) continue;
         if (value.t === 'out' && typeof value.d === 'string') streams.stdout.write(value.d);
         else if (value.t === 'err' && typeof value.d === 'string') streams.stderr.write(value.d);
-        else if (value.t === 'exit' && typeof value.code === 'number') end = { kind: 'exit', code: value.code };
-        else if (value.t === 'crash' && typeof value.signal === 'string') end = { kind: 'crash', signal: value.signal };
-        else if (value.t === 'reply') end = { kind: 'reply', ok: value.ok === true, text: String(value.text ?? '') };
+        else if (value.t === 'exit' && typeof value.code === 'number')
+          end = { kind: 'exit', code: value.code };
+        else if (value.t === 'crash' && typeof value.signal === 'string')
+          end = { kind: 'crash', signal: value.signal };
+        else if (value.t === 'reply')
+          end = { kind: 'reply', ok: value.ok === true, text: String(value.text ?? '') };
       }
     });
     socket.on('error', reject);
-    socket.on('close', () => (end ? resolve(end) : reject(new Error('the simulated world closed the connection'))));
+    socket.on('close', () =>
+      end ? resolve(end) : reject(new Error('the simulated world closed the connection')),
+    );
   });
 }

@@ -15,7 +15,11 @@ export interface ControlReply {
   readonly text: string;
 }
 
-const DEP: Readonly<Record<string, DepState>> = { none: 'none', available: 'available', transient: 'transiently-unavailable' };
+const DEP: Readonly<Record<string, DepState>> = {
+  none: 'none',
+  available: 'available',
+  transient: 'transiently-unavailable',
+};
 
 function onOff(text: string | undefined): boolean {
   if (text === 'on') return true;
@@ -32,7 +36,13 @@ function describeWorld(world: SimWorld): string {
   return world
     .list()
     .map((d) => {
-      const entry = listLine({ locationID: d.locationID, UDID: d.udid, ECID: d.ecid, name: d.name, deviceType: d.deviceType });
+      const entry = listLine({
+        locationID: d.locationID,
+        UDID: d.udid,
+        ECID: d.ecid,
+        name: d.name,
+        deviceType: d.deviceType,
+      });
       const flags = `paired=${d.isPaired} supervised=${d.isSupervised} ${d.activationState} busy=${d.busy} pending=${d.pendingProfiles.length}`;
       return `${entry} ${flags}\n`;
     })
@@ -67,11 +77,30 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
     case 'list':
       return describeWorld(world);
     case 'attach': {
-      const { flags } = parseFlags(args, { class: 'string', type: 'string', ecid: 'string', erased: 'boolean', paired: 'boolean', locked: 'boolean', 'find-my': 'boolean', dep: 'string' });
-      if (flags.class !== undefined && flags.class !== 'iPad' && flags.class !== 'iPhone') throw new RangeError('--class must be iPad or iPhone');
+      const { flags } = parseFlags(args, {
+        class: 'string',
+        type: 'string',
+        ecid: 'string',
+        erased: 'boolean',
+        paired: 'boolean',
+        locked: 'boolean',
+        'find-my': 'boolean',
+        dep: 'string',
+      });
+      if (flags.class !== undefined && flags.class !== 'iPad' && flags.class !== 'iPhone')
+        throw new RangeError('--class must be iPad or iPhone');
       const dep = flags.dep === undefined ? undefined : DEP[flags.dep];
       if (flags.dep !== undefined && !dep) throw new RangeError('--dep must be none, available or transient');
-      const device = world.attach({ deviceClass: flags.class, deviceType: flags.type, ecid: flags.ecid, state: flags.erased ? 'erased' : 'in-use', paired: flags.paired, passcodeLocked: flags.locked, findMy: flags['find-my'], dep });
+      const device = world.attach({
+        deviceClass: flags.class,
+        deviceType: flags.type,
+        ecid: flags.ecid,
+        state: flags.erased ? 'erased' : 'in-use',
+        paired: flags.paired,
+        passcodeLocked: flags.locked,
+        findMy: flags['find-my'],
+        dep,
+      });
       return `${device.ecid}\n`;
     }
     case 'detach':
@@ -90,7 +119,8 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
     case 'approve':
     case 'ignore': {
       const ecid = need(first, 'ECID');
-      const done = verb === 'approve' ? world.approveProfile(ecid, second) : world.ignoreProfile(ecid, second);
+      const done =
+        verb === 'approve' ? world.approveProfile(ecid, second) : world.ignoreProfile(ecid, second);
       if (!done) throw new RangeError('no pending profile matched');
       return '';
     }
@@ -113,7 +143,8 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
       world.setOnline(onOff(first));
       return '';
     case 'language':
-      if (first !== 'en' && first !== 'fr' && first !== 'de') throw new RangeError('language must be en, fr or de');
+      if (first !== 'en' && first !== 'fr' && first !== 'de')
+        throw new RangeError('language must be en, fr or de');
       world.setQuirks({ language: first });
       return '';
     case 'fault': {

@@ -42,7 +42,8 @@ export function parseClientFrame(line: string): ClientFrame | undefined {
   if (!isArgv(frame.argv)) return undefined;
   if (frame.type === 'run') {
     const cwd = frame.cwd;
-    if (typeof cwd !== 'string' || !cwd.startsWith('/') || cwd.length > 4096 || cwd.includes('\u0000')) return undefined;
+    if (typeof cwd !== 'string' || !cwd.startsWith('/') || cwd.length > 4096 || cwd.includes('\u0000'))
+      return undefined;
     return { type: 'run', argv: frame.argv, cwd };
   }
   if (frame.type === 'control') return { type: 'control', argv: frame.argv };

@@ -26,12 +26,16 @@ function serve(world: SimWorld, socket: net.Socket, frame: ClientFrame, abort: A
   if (frame.type === 'control') {
     runControlVerb(world, frame.argv)
       .then((reply) => finish({ t: 'reply', ...reply }))
-      .catch((error: unknown) => finish({ t: 'reply', ok: false, text: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) =>
+        finish({ t: 'reply', ok: false, text: error instanceof Error ? error.message : String(error) }),
+      );
     return;
   }
   const sink = { stdout: (d: string) => send({ t: 'out', d }), stderr: (d: string) => send({ t: 'err', d }) };
   runCfgutil(world, frame, sink, abort.signal)
-    .then((end) => finish(end.kind === 'exit' ? { t: 'exit', code: end.code } : { t: 'crash', signal: end.signal }))
+    .then((end) =>
+      finish(end.kind === 'exit' ? { t: 'exit', code: end.code } : { t: 'crash', signal: end.signal }),
+    )
     .catch(() => finish({ t: 'exit', code: 70 }));
 }
 
@@ -57,7 +61,10 @@ function onConnection(world: SimWorld, socket: net.Socket, sockets: Set<net.Sock
     started = true;
     const frame = parseClientFrame(buffer.slice(0, index));
     if (!frame) {
-      socket.end(encodeFrame({ t: 'err', d: 'cfgutil: error: malformed request to the simulated world\n' }) + encodeFrame({ t: 'exit', code: 1 }));
+      socket.end(
+        encodeFrame({ t: 'err', d: 'cfgutil: error: malformed request to the simulated world\n' }) +
+          encodeFrame({ t: 'exit', code: 1 }),
+      );
       return;
     }
     serve(world, socket, frame, abort);

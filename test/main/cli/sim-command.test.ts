@@ -5,8 +5,12 @@ import { cfgutil, fastWorld } from '../sim/sim-test-kit';
 function captureOutput(): { out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((out += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((err += String(chunk)), true),
+  );
   return { out: () => out, err: () => err };
 }
 
@@ -27,7 +31,15 @@ describe('runSimCommand', () => {
   it('returns cfgutil’s exit code and stderr for a failing command', async () => {
     const handle = await fastWorld();
     const output = captureOutput();
-    const code = await runSimCommand(['cfgutil', '--socket', handle.socketPath, '-e', '0x1234', 'get', 'name']);
+    const code = await runSimCommand([
+      'cfgutil',
+      '--socket',
+      handle.socketPath,
+      '-e',
+      '0x1234',
+      'get',
+      'name',
+    ]);
     expect([code, output.err()]).toEqual([1, 'cfgutil: error: no devices found\n']);
   });
 

@@ -13,7 +13,13 @@ describe('startSimulatedWorld', () => {
     expect(envelope.Devices).toEqual([a?.ecid, b?.ecid]);
     const entry = (envelope.Output as Record<string, Record<string, unknown>>)[a?.ecid ?? ''];
     expect(Object.keys(entry ?? {})).toEqual(['locationID', 'UDID', 'ECID', 'name', 'deviceType']);
-    expect(entry).toEqual({ locationID: a?.locationID, UDID: a?.udid, ECID: a?.ecid, name: a?.name, deviceType: a?.deviceType });
+    expect(entry).toEqual({
+      locationID: a?.locationID,
+      UDID: a?.udid,
+      ECID: a?.ecid,
+      name: a?.name,
+      deviceType: a?.deviceType,
+    });
     expect(run.stdout.split('\n')).toHaveLength(2);
   });
 
@@ -27,7 +33,9 @@ describe('startSimulatedWorld', () => {
   it('prints pretty JSON when the jsonStyle quirk asks for it', async () => {
     const handle = await fastWorld({ quirks: { jsonStyle: 'pretty' } });
     const run = await cfgutil(handle, ['--format', 'JSON', 'list']);
-    expect(run.stdout).toBe('{\n  "Command": "list",\n  "Output": {},\n  "Type": "CommandOutput",\n  "Devices": []\n}\n');
+    expect(run.stdout).toBe(
+      '{\n  "Command": "list",\n  "Output": {},\n  "Type": "CommandOutput",\n  "Devices": []\n}\n',
+    );
   });
 
   it('prints one tab-separated text line per device', async () => {
@@ -35,7 +43,9 @@ describe('startSimulatedWorld', () => {
     const [d] = handle.world.list();
     const run = await cfgutil(handle, ['list']);
     const hex = `0x${(d?.locationID ?? 0).toString(16)}`;
-    expect(run.stdout).toBe(`Type: ${d?.deviceType}\tECID: ${d?.ecid}\tUDID: ${d?.udid} Location: ${hex} Name: ${d?.name}\n`);
+    expect(run.stdout).toBe(
+      `Type: ${d?.deviceType}\tECID: ${d?.ecid}\tUDID: ${d?.udid} Location: ${hex} Name: ${d?.name}\n`,
+    );
     expect(run.stdout.split(/\s+/)[3]).toBe(d?.ecid);
   });
 
@@ -62,7 +72,10 @@ describe('startSimulatedWorld', () => {
   it('reports the version in text and JSON', async () => {
     const handle = await fastWorld({ quirks: { version: '2.21', build: '1002.1' } });
     expect((await cfgutil(handle, ['version'])).stdout).toBe('cfgutil 2.21 (1002.1)\n');
-    expect(json(await cfgutil(handle, ['--format', 'JSON', 'version'])).Output).toEqual({ version: '2.21', build: '1002.1' });
+    expect(json(await cfgutil(handle, ['--format', 'JSON', 'version'])).Output).toEqual({
+      version: '2.21',
+      build: '1002.1',
+    });
   });
 
   it('prints help for a command and fails for an unknown one', async () => {

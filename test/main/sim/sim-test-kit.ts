@@ -38,13 +38,23 @@ export async function scratchDir(): Promise<string> {
 }
 
 /** Spawns the executable and resolves with everything it printed, whatever its exit code. */
-export function cfgutil(handle: SimWorldHandle, args: readonly string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CfgutilRun> {
+export function cfgutil(
+  handle: SimWorldHandle,
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CfgutilRun> {
   return new Promise((resolve) => {
-    execFile(handle.cfgutilPath, [...args], { cwd: options.cwd, timeout: options.timeoutMs ?? 10_000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      const failure = error as (NodeJS.ErrnoException & { code?: number | string; signal?: NodeJS.Signals }) | null;
-      const code = failure ? (typeof failure.code === 'number' ? failure.code : null) : 0;
-      resolve({ code, signal: failure?.signal ?? null, stdout, stderr });
-    });
+    execFile(
+      handle.cfgutilPath,
+      [...args],
+      { cwd: options.cwd, timeout: options.timeoutMs ?? 10_000, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const failure = error as
+          (NodeJS.ErrnoException & { code?: number | string; signal?: NodeJS.Signals }) | null;
+        const code = failure ? (typeof failure.code === 'number' ? failure.code : null) : 0;
+        resolve({ code, signal: failure?.signal ?? null, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -54,7 +64,10 @@ export function json(run: CfgutilRun): Record<string, unknown> {
 }
 
 /** A fake supervision identity: DER-looking certificate and key files. */
-export async function identityFiles(dir: string, label = 'org'): Promise<{ cert: string; key: string; certBytes: Buffer }> {
+export async function identityFiles(
+  dir: string,
+  label = 'org',
+): Promise<{ cert: string; key: string; certBytes: Buffer }> {
   const certBytes = Buffer.from(`0\u0082cert-${label}-${Math.random()}`);
   const cert = path.join(dir, `${label}-cert.der`);
   const key = path.join(dir, `${label}-key.der`);

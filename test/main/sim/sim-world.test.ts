@@ -5,7 +5,8 @@ import { hubAndPort } from '../../../main/sim/usb-ports';
 
 describe('SimWorld', () => {
   it('generates the same devices for the same seed and different ones for another seed', () => {
-    const pick = (seed: number) => new SimWorld({ seed, devices: 3 }).list().map((d) => [d.ecid, d.serialNumber, d.deviceType]);
+    const pick = (seed: number) =>
+      new SimWorld({ seed, devices: 3 }).list().map((d) => [d.ecid, d.serialNumber, d.deviceType]);
     expect(pick(5)).toEqual(pick(5));
     expect(pick(5)).not.toEqual(pick(6));
   });
@@ -13,7 +14,9 @@ describe('SimWorld', () => {
   it('derives modern UDIDs from chip ID and ECID, and gives Wi-Fi iPads no IMEI', () => {
     const world = new SimWorld();
     const ipad = world.attach({ deviceType: 'iPad13,18' });
-    expect(ipad.udid).toBe(`00008101-${(parseEcid(ipad.ecid) ?? 0n).toString(16).toUpperCase().padStart(16, '0')}`);
+    expect(ipad.udid).toBe(
+      `00008101-${(parseEcid(ipad.ecid) ?? 0n).toString(16).toUpperCase().padStart(16, '0')}`,
+    );
     expect(ipad.imei).toBeUndefined();
     expect(ipad.serialNumber).toMatch(/^[0-9B-DF-HJ-NP-RT-Z]{10}$/);
     const old = world.attach({ deviceType: 'iPad7,5' });
@@ -54,7 +57,12 @@ describe('SimWorld', () => {
     expect(world.detach(d.ecid)).toBe(true);
     off();
     expect(world.detach(d.ecid)).toBe(false);
-    expect(world.attach({ ecid: d.ecid })).toMatchObject({ ecid: d.ecid, isPaired: true, findMy: true, attached: true });
+    expect(world.attach({ ecid: d.ecid })).toMatchObject({
+      ecid: d.ecid,
+      isPaired: true,
+      findMy: true,
+      attached: true,
+    });
     world.detach(d.ecid);
     expect(detached).toEqual([d.ecid]);
   });

@@ -29,8 +29,9 @@ async function power(device: SimDevice, restart: boolean, ctx: RunContext): Prom
   return ok();
 }
 
-const noArgs = (name: string, run: (device: SimDevice, ctx: RunContext) => Promise<DeviceOutcome>) => (args: readonly string[]) =>
-  args.length > 0 ? `${name} takes no arguments` : run;
+const noArgs =
+  (name: string, run: (device: SimDevice, ctx: RunContext) => Promise<DeviceOutcome>) =>
+  (args: readonly string[]) => (args.length > 0 ? `${name} takes no arguments` : run);
 
 export const renameCommand: DeviceCommand = {
   name: 'rename',

@@ -23,7 +23,8 @@ const COMMANDS: Readonly<Record<string, string>> = {
   pair: 'pair the device with this Mac',
   unpair: 'remove the pairing with this Mac',
   erase: 'erase [--esim]: erase all content and settings',
-  prepare: 'prepare [--dep | --supervised --name <org> --host-cert <cert>] [--language <l>] [--locale <l>] [--skip-…]: initial configuration of an erased device',
+  prepare:
+    'prepare [--dep | --supervised --name <org> --host-cert <cert>] [--language <l>] [--locale <l>] [--skip-…]: initial configuration of an erased device',
   'install-profile': 'install-profile <path>: install a configuration profile',
   'remove-profile': 'remove-profile <identifier|path>: remove a configuration profile',
   rename: 'rename <name>: set the device name',

@@ -30,7 +30,12 @@ export function writeList(world: SimWorld, format: OutputFormat, sink: OutputSin
   }
   const output: Record<string, SimListEntry> = {};
   for (const entry of found) output[entry.ECID] = entry;
-  const envelope = { Command: 'list', Output: output, Type: 'CommandOutput', Devices: found.map((e) => e.ECID) };
+  const envelope = {
+    Command: 'list',
+    Output: output,
+    Type: 'CommandOutput',
+    Devices: found.map((e) => e.ECID),
+  };
   sink.stdout(serialize(envelope, format, world.quirks.jsonStyle));
   return 0;
 }

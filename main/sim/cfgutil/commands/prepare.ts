@@ -27,7 +27,9 @@ async function supervisorFor(flags: PrepareFlags, ctx: RunContext): Promise<stri
 async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext): Promise<DeviceOutcome> {
   const { world } = ctx;
   const { timings } = world;
-  const total = flags.dep ? world.rng.int(75, 95) : world.rng.int(timings.prepareMinSeconds, timings.prepareMaxSeconds);
+  const total = flags.dep
+    ? world.rng.int(75, 95)
+    : world.rng.int(timings.prepareMinSeconds, timings.prepareMaxSeconds);
   ctx.progress(device, 1, STEPS, 'Waiting for the device');
   await ctx.sleep(timings.quickCommandSeconds);
   if (world.clock.now() < device.readyAt) return fail(ctx.error('deviceStateUnknown'));
@@ -56,7 +58,8 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
   if (flags.dep) {
     device.isSupervised = true;
     device.organizationName = device.depOrganization;
-    device.supervisorId = supervisor ?? createHash('sha256').update(`dep:${device.depOrganization}`).digest('hex');
+    device.supervisorId =
+      supervisor ?? createHash('sha256').update(`dep:${device.depOrganization}`).digest('hex');
     world.stagePending(device, {
       identifier: 'com.apple.mdm.enrollment',
       displayName: 'Remote Management',

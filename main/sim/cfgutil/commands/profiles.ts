@@ -25,9 +25,18 @@ async function installProfile(device: SimDevice, file: string, ctx: RunContext):
   let profile: SimProfile;
   if (read.ok) profile = read.profile;
   else if (world.quirks.rejectUnparseableProfiles) return fail(ctx.error('profileInvalid'));
-  else profile = { identifier: path.basename(file), displayName: path.basename(file), version: 1, isMdm: false, isWifi: false, forbidsRename: false };
+  else
+    profile = {
+      identifier: path.basename(file),
+      displayName: path.basename(file),
+      version: 1,
+      isMdm: false,
+      isWifi: false,
+      forbidsRename: false,
+    };
   if (!(await ensurePaired(device, ctx))) return fail(ctx.error('notPaired'));
-  const silent = (await holdsSupervision(device, ctx)) && (!profile.isMdm || world.quirks.mdmSilentOnSupervised);
+  const silent =
+    (await holdsSupervision(device, ctx)) && (!profile.isMdm || world.quirks.mdmSilentOnSupervised);
   if (silent) {
     install(device, profile);
     return ok();
@@ -48,8 +57,10 @@ async function removeProfile(device: SimDevice, target: string, ctx: RunContext)
   const read = bytes ? readProfileBytes(bytes) : undefined;
   const identifier = read?.ok ? read.profile.identifier : target;
   if (!(await ensurePaired(device, ctx))) return fail(ctx.error('notPaired'));
-  if (device.isSupervised && !(await holdsSupervision(device, ctx))) return fail(ctx.error('supervisionRequired'));
-  if (!device.profiles.some((p) => p.identifier === identifier)) return { ok: false, warning: 'no such profile' };
+  if (device.isSupervised && !(await holdsSupervision(device, ctx)))
+    return fail(ctx.error('supervisionRequired'));
+  if (!device.profiles.some((p) => p.identifier === identifier))
+    return { ok: false, warning: 'no such profile' };
   device.profiles = device.profiles.filter((p) => p.identifier !== identifier);
   return ok();
 }
@@ -60,7 +71,8 @@ export const installProfileCommand: DeviceCommand = {
   successLine: (name, ecid) => `Installed profile on ${name} (ECID: ${ecid}).`,
   bind(args) {
     const [file, ...rest] = args;
-    if (file === undefined || file === '' || rest.length > 0) return 'install-profile requires exactly one profile path';
+    if (file === undefined || file === '' || rest.length > 0)
+      return 'install-profile requires exactly one profile path';
     return (device, ctx) => installProfile(device, file, ctx);
   },
 };
@@ -71,7 +83,8 @@ export const removeProfileCommand: DeviceCommand = {
   successLine: (name, ecid) => `Removed profile from ${name} (ECID: ${ecid}).`,
   bind(args) {
     const [target, ...rest] = args;
-    if (target === undefined || target === '' || rest.length > 0) return 'remove-profile requires one identifier or profile path';
+    if (target === undefined || target === '' || rest.length > 0)
+      return 'remove-profile requires one identifier or profile path';
     return (device, ctx) => removeProfile(device, target, ctx);
   },
 };

@@ -3,11 +3,41 @@ import { parseArgv } from '../../../../main/sim/cfgutil/parse-argv';
 
 describe('parseArgv', () => {
   it('reads every global option before the subcommand', () => {
-    const result = parseArgv(['-C', 'c.der', '--private-key', 'k.der', '-e', '0xabc', '--ecid=0x0ABC', '-e', '0x1', '-f', '--format', 'Json', '--progress', '--timeout', '30', '-v', '-v', 'get', '-e', 'x']);
+    const result = parseArgv([
+      '-C',
+      'c.der',
+      '--private-key',
+      'k.der',
+      '-e',
+      '0xabc',
+      '--ecid=0x0ABC',
+      '-e',
+      '0x1',
+      '-f',
+      '--format',
+      'Json',
+      '--progress',
+      '--timeout',
+      '30',
+      '-v',
+      '-v',
+      'get',
+      '-e',
+      'x',
+    ]);
     expect(result).toEqual({
       ok: true,
       invocation: {
-        options: { certificate: 'c.der', privateKey: 'k.der', ecids: [0xabcn, 1n], foreach: true, format: 'json', progress: true, timeout: 30, verbose: 2 },
+        options: {
+          certificate: 'c.der',
+          privateKey: 'k.der',
+          ecids: [0xabcn, 1n],
+          foreach: true,
+          format: 'json',
+          progress: true,
+          timeout: 30,
+          verbose: 2,
+        },
         command: 'get',
         args: ['-e', 'x'],
       },

@@ -16,14 +16,23 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
 
 describe('concurrency', () => {
   it('refuses a second command on a busy ECID while another ECID keeps working', async () => {
-    const handle = await fastWorld({ timeScale: 0.01, timings: { prepareMinSeconds: 150, prepareMaxSeconds: 150 } });
+    const handle = await fastWorld({
+      timeScale: 0.01,
+      timings: { prepareMinSeconds: 150, prepareMaxSeconds: 150 },
+    });
     const a = handle.world.attach({ state: 'erased' });
     const b = handle.world.attach({ paired: true });
     const prepare = cfgutil(handle, ['-e', a.ecid, 'prepare']);
     await until(() => handle.world.device(a.ecid)?.busy === true);
     const second = await cfgutil(handle, ['--format', 'JSON', '-e', a.ecid, 'get', 'name']);
     expect(second.code).toBe(1);
-    expect(json(second)).toMatchObject({ Command: 'get', Type: 'Error', Message: BUSY, AffectedDevices: [a.ecid], UnaffectedDevices: [] });
+    expect(json(second)).toMatchObject({
+      Command: 'get',
+      Type: 'Error',
+      Message: BUSY,
+      AffectedDevices: [a.ecid],
+      UnaffectedDevices: [],
+    });
     const other = await cfgutil(handle, ['--format', 'JSON', '-e', b.ecid, 'get', 'name']);
     expect(other.code).toBe(0);
     expect(handle.world.device(a.ecid)?.busy).toBe(true);
@@ -31,7 +40,10 @@ describe('concurrency', () => {
   });
 
   it('runs different ECIDs in parallel processes', async () => {
-    const handle = await fastWorld({ timeScale: 0.01, timings: { prepareMinSeconds: 100, prepareMaxSeconds: 100 } });
+    const handle = await fastWorld({
+      timeScale: 0.01,
+      timings: { prepareMinSeconds: 100, prepareMaxSeconds: 100 },
+    });
     const a = handle.world.attach({ state: 'erased' });
     const b = handle.world.attach({ state: 'erased' });
     const runs = [cfgutil(handle, ['-e', a.ecid, 'prepare']), cfgutil(handle, ['-e', b.ecid, 'prepare'])];
@@ -40,15 +52,23 @@ describe('concurrency', () => {
   });
 
   it('releases the busy flag and leaves the device unchanged when cfgutil is killed mid-prepare', async () => {
-    const handle = await fastWorld({ timeScale: 0.01, timings: { prepareMinSeconds: 500, prepareMaxSeconds: 500 } });
+    const handle = await fastWorld({
+      timeScale: 0.01,
+      timings: { prepareMinSeconds: 500, prepareMaxSeconds: 500 },
+    });
     const d = handle.world.attach({ state: 'erased' });
     const child = execFile(handle.cfgutilPath, ['-e', d.ecid, 'prepare']);
-    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const ended = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     await until(() => handle.world.device(d.ecid)?.busy === true);
     child.kill('SIGTERM');
     expect(await ended).toBe('SIGTERM');
     await until(() => handle.world.device(d.ecid)?.busy === false);
-    expect(handle.world.device(d.ecid)).toMatchObject({ freshlyErased: true, activationState: 'Unactivated' });
+    expect(handle.world.device(d.ecid)).toMatchObject({
+      freshlyErased: true,
+      activationState: 'Unactivated',
+    });
   });
 
   it('reports mixed results as Type Error with UnaffectedDevices, exit 1 by default and 0 with the quirk', async () => {
@@ -57,7 +77,12 @@ describe('concurrency', () => {
     const b = handle.world.attach();
     const run = await cfgutil(handle, ['--format', 'JSON', '-f', 'pair']);
     expect(run.code).toBe(1);
-    expect(json(run)).toMatchObject({ Type: 'Error', Code: -402653034, AffectedDevices: [b.ecid], UnaffectedDevices: [a.ecid] });
+    expect(json(run)).toMatchObject({
+      Type: 'Error',
+      Code: -402653034,
+      AffectedDevices: [b.ecid],
+      UnaffectedDevices: [a.ecid],
+    });
     handle.world.setQuirks({ mixedResultsExitCode: 0 });
     expect((await cfgutil(handle, ['-f', 'pair'])).code).toBe(0);
   });
@@ -93,7 +118,10 @@ describe('faults', () => {
   it('disconnects mid-command with −402653052, detaching the device, and re-attaches it when asked', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ state: 'erased' });
-    handle.world.injectFault({ kind: 'disconnect', reattachAfterSeconds: 5 }, { ecid: d.ecid, command: 'prepare' });
+    handle.world.injectFault(
+      { kind: 'disconnect', reattachAfterSeconds: 5 },
+      { ecid: d.ecid, command: 'prepare' },
+    );
     const back = new Promise<void>((resolve) => handle.world.onAttached(() => resolve()));
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare']);
     expect(json(run)).toMatchObject({ Type: 'Error', Code: -402653052, AffectedDevices: [d.ecid] });
@@ -124,7 +152,9 @@ describe('faults', () => {
     const handle = await fastWorld();
     const reply = await new Promise<string>((resolve) => {
       let text = '';
-      const socket = net.createConnection(handle.socketPath, () => socket.write('{"type":"run","argv":[1,2]}\n'));
+      const socket = net.createConnection(handle.socketPath, () =>
+        socket.write('{"type":"run","argv":[1,2]}\n'),
+      );
       socket.on('data', (c) => (text += c.toString()));
       socket.on('close', () => resolve(text));
     });
@@ -140,9 +170,15 @@ describe('localized mode', () => {
     const file = await profileFile(dir, 'com.contoso.fr', ['com.apple.mdm']);
     const d = handle.world.attach({ paired: true });
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'install-profile', file]);
-    expect(json(run)).toMatchObject({ Code: 625, Domain: 'ConfigurationUtilityKit.error', Message: 'Une interaction de l’utilisateur sur l’appareil est requise pour installer ce profil.' });
+    expect(json(run)).toMatchObject({
+      Code: 625,
+      Domain: 'ConfigurationUtilityKit.error',
+      Message: 'Une interaction de l’utilisateur sur l’appareil est requise pour installer ce profil.',
+    });
     handle.world.setQuirks({ language: 'de' });
     const again = await cfgutil(handle, ['-e', d.ecid, 'prepare']);
-    expect(again.stderr).toBe('cfgutil: error: Das Gerät ist bereits vorbereitet und muss gelöscht werden, um die Einstellungen zu ändern.\n(Domain: ConfigurationUtilityKit.error Code: 612)\n');
+    expect(again.stderr).toBe(
+      'cfgutil: error: Das Gerät ist bereits vorbereitet und muss gelöscht werden, um die Einstellungen zu ändern.\n(Domain: ConfigurationUtilityKit.error Code: 612)\n',
+    );
   });
 });

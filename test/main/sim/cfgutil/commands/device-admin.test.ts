@@ -5,14 +5,20 @@ describe('rename', () => {
   it('renames, and fails with −402653161 once a profile forbids name changes', async () => {
     const handle = await fastWorld();
     const dir = await scratchDir();
-    const restrict = await profileFile(dir, 'com.contoso.noname', ['com.apple.applicationaccess'], { allowDeviceNameModification: false });
+    const restrict = await profileFile(dir, 'com.contoso.noname', ['com.apple.applicationaccess'], {
+      allowDeviceNameModification: false,
+    });
     const d = handle.world.attach({ paired: true });
     expect((await cfgutil(handle, ['-e', d.ecid, 'rename', 'Cart 3 · 07'])).code).toBe(0);
-    expect(json(await cfgutil(handle, ['--format', 'JSON', 'list'])).Output).toMatchObject({ [d.ecid]: { name: 'Cart 3 · 07' } });
+    expect(json(await cfgutil(handle, ['--format', 'JSON', 'list'])).Output).toMatchObject({
+      [d.ecid]: { name: 'Cart 3 · 07' },
+    });
     await cfgutil(handle, ['-e', d.ecid, 'install-profile', restrict]);
     handle.world.approveProfile(d.ecid);
     const refused = await cfgutil(handle, ['-e', d.ecid, 'rename', 'Other']);
-    expect(refused.stderr).toBe('cfgutil: error: Cannot set value on device.\n(Domain: com.apple.configurator.MobileDeviceKit.amd.error Code: -402653161)\n');
+    expect(refused.stderr).toBe(
+      'cfgutil: error: Cannot set value on device.\n(Domain: com.apple.configurator.MobileDeviceKit.amd.error Code: -402653161)\n',
+    );
   });
 });
 
@@ -27,7 +33,10 @@ describe('restart and shut-down', () => {
     const handle = await fastWorld();
     const dir = await scratchDir();
     const id = await identityFiles(dir);
-    const d = handle.world.attach({ paired: true, supervisedBy: { organizationName: 'Contoso', certificate: id.certBytes } });
+    const d = handle.world.attach({
+      paired: true,
+      supervisedBy: { organizationName: 'Contoso', certificate: id.certBytes },
+    });
     const back = new Promise<void>((resolve) => handle.world.onAttached(() => resolve()));
     expect((await cfgutil(handle, ['-C', id.cert, '-K', id.key, '-e', d.ecid, 'restart'])).code).toBe(0);
     await back;

@@ -5,7 +5,10 @@ import { cfgutil, fastWorld, json } from '../../sim-test-kit';
 describe('erase', () => {
   it('returns, then detaches and re-attaches the same ECID erased, unactivated and unsupervised', async () => {
     const handle = await fastWorld();
-    const d = handle.world.attach({ paired: true, supervisedBy: { organizationName: 'Old', certificate: Buffer.from('old') } });
+    const d = handle.world.attach({
+      paired: true,
+      supervisedBy: { organizationName: 'Old', certificate: Buffer.from('old') },
+    });
     const events: string[] = [];
     const back = new Promise<SimDeviceEvent>((resolve) => {
       handle.world.onDetached((e) => events.push(`detached ${e.entry.ECID}`));
@@ -15,12 +18,33 @@ describe('erase', () => {
       });
     });
     const run = await cfgutil(handle, ['-e', d.ecid, 'erase']);
-    expect(run.stdout).toBe(`Erased device ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "erase" succeeded on 1 devices.\n`);
+    expect(run.stdout).toBe(
+      `Erased device ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "erase" succeeded on 1 devices.\n`,
+    );
     const event = await back;
     expect(events).toEqual([`detached ${d.ecid}`, `attached ${d.ecid}`]);
-    expect(event.entry).toEqual({ locationID: d.locationID, UDID: d.udid, ECID: d.ecid, name: d.deviceClass, deviceType: d.deviceType });
-    const after = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'activationState', 'isSupervised', 'configurationProfiles']);
-    expect((json(after).Output as Record<string, unknown>)[d.ecid]).toEqual({ activationState: 'Unactivated', isSupervised: false, configurationProfiles: [] });
+    expect(event.entry).toEqual({
+      locationID: d.locationID,
+      UDID: d.udid,
+      ECID: d.ecid,
+      name: d.deviceClass,
+      deviceType: d.deviceType,
+    });
+    const after = await cfgutil(handle, [
+      '--format',
+      'JSON',
+      '-e',
+      d.ecid,
+      'get',
+      'activationState',
+      'isSupervised',
+      'configurationProfiles',
+    ]);
+    expect((json(after).Output as Record<string, unknown>)[d.ecid]).toEqual({
+      activationState: 'Unactivated',
+      isSupervised: false,
+      configurationProfiles: [],
+    });
     expect(handle.world.device(d.ecid)?.atSetupAssistant).toBe(true);
   });
 
@@ -29,7 +53,9 @@ describe('erase', () => {
     const d = handle.world.attach({ paired: true });
     expect((await cfgutil(handle, ['-e', d.ecid, 'erase', '--esim'])).code).toBe(0);
     const busy = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'name']);
-    expect(json(busy).Message).toBe('This action cannot be performed on the device while it is already in use.');
+    expect(json(busy).Message).toBe(
+      'This action cannot be performed on the device while it is already in use.',
+    );
   });
 
   it('fails with Activation Lock when Find My is on', async () => {
@@ -45,6 +71,9 @@ describe('erase', () => {
     const d = handle.world.attach();
     expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'erase'])).Code).toBe(-402653147);
     const bad = await cfgutil(handle, ['-e', d.ecid, 'erase', '--everything']);
-    expect([bad.code, bad.stderr]).toEqual([1, 'cfgutil: error: unrecognized argument "--everything" for erase\n']);
+    expect([bad.code, bad.stderr]).toEqual([
+      1,
+      'cfgutil: error: unrecognized argument "--everything" for erase\n',
+    ]);
   });
 });

@@ -7,11 +7,29 @@ describe('get', () => {
   it('returns values under Output.<ECID> and an empty Errors entry for a clean paired device', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ deviceType: 'iPhone15,2', paired: true });
-    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'serialNumber', 'isPaired', 'activationState', 'IMEI']);
+    const run = await cfgutil(handle, [
+      '--format',
+      'JSON',
+      '-e',
+      d.ecid,
+      'get',
+      'serialNumber',
+      'isPaired',
+      'activationState',
+      'IMEI',
+    ]);
     expect(run.code).toBe(0);
     expect(json(run)).toEqual({
       Command: 'get',
-      Output: { [d.ecid]: { serialNumber: d.serialNumber, isPaired: true, activationState: 'Activated', IMEI: d.imei }, Errors: { [d.ecid]: {} } },
+      Output: {
+        [d.ecid]: {
+          serialNumber: d.serialNumber,
+          isPaired: true,
+          activationState: 'Activated',
+          IMEI: d.imei,
+        },
+        Errors: { [d.ecid]: {} },
+      },
       Type: 'CommandOutput',
       Devices: [d.ecid],
     });
@@ -23,7 +41,9 @@ describe('get', () => {
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'serialNumber', 'IMEI']);
     const output = json(run).Output as Record<string, Record<string, unknown>>;
     expect(output[d.ecid]).toEqual({ serialNumber: d.serialNumber });
-    expect(output.Errors?.[d.ecid]).toEqual({ IMEI: { Domain: AMD, FailureReason: '', Message: 'The value is missing.', Code: -402653163 } });
+    expect(output.Errors?.[d.ecid]).toEqual({
+      IMEI: { Domain: AMD, FailureReason: '', Message: 'The value is missing.', Code: -402653163 },
+    });
     expect(run.code).toBe(0);
   });
 
@@ -37,7 +57,10 @@ describe('get', () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ paired: false });
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'isPaired', 'serialNumber']);
-    const output = json(run).Output as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+    const output = json(run).Output as Record<
+      string,
+      Record<string, Record<string, Record<string, unknown>>>
+    >;
     expect(output[d.ecid]).toEqual({ isPaired: false });
     expect(Object.keys(output.Errors?.[d.ecid] ?? {})).toEqual(['serialNumber']);
     expect(output.Errors?.[d.ecid]?.serialNumber?.Domain).toBe(AMD);
@@ -47,9 +70,17 @@ describe('get', () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ paired: true, passcodeLocked: true });
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'name', 'serialNumber']);
-    const output = json(run).Output as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+    const output = json(run).Output as Record<
+      string,
+      Record<string, Record<string, Record<string, unknown>>>
+    >;
     expect(output[d.ecid]).toEqual({});
-    expect(output.Errors?.[d.ecid]?.name).toEqual({ Domain: AMD, FailureReason: '', Message: 'The device is passcode protected.', Code: -402653158 });
+    expect(output.Errors?.[d.ecid]?.name).toEqual({
+      Domain: AMD,
+      FailureReason: '',
+      Message: 'The device is passcode protected.',
+      Code: -402653158,
+    });
     expect(output.Errors?.[d.ecid]?.serialNumber?.Code).toBe(-402653158);
     handle.world.unlock(d.ecid);
     const after = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'name']);

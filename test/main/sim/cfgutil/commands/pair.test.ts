@@ -21,7 +21,9 @@ describe('pair', () => {
     handle.world.tapTrust(d.ecid, true);
     const paired = await cfgutil(handle, ['-e', d.ecid, 'pair']);
     expect(paired.code).toBe(0);
-    expect(paired.stdout).toBe(`Paired with ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "pair" succeeded on 1 devices.\n`);
+    expect(paired.stdout).toBe(
+      `Paired with ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "pair" succeeded on 1 devices.\n`,
+    );
     expect(handle.world.device(d.ecid)?.isPaired).toBe(true);
   });
 
@@ -41,7 +43,9 @@ describe('pair', () => {
     handle.world.tapTrust(d.ecid, false);
     const denied = await cfgutil(handle, ['-e', d.ecid, 'pair']);
     expect(denied.code).toBe(1);
-    expect(denied.stdout).toBe(`"pair" failed on ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "pair" failed on 1 devices.\n`);
+    expect(denied.stdout).toBe(
+      `"pair" failed on ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "pair" failed on 1 devices.\n`,
+    );
     expect(denied.stderr).toBe(
       'cfgutil: error: The user denied the pairing request on the device.\n(Domain: com.apple.configurator.MobileDeviceKit.amd.error Code: -402653035)\n',
     );
@@ -53,7 +57,9 @@ describe('pair', () => {
     const handle = await fastWorld();
     const dir = await scratchDir();
     const id = await identityFiles(dir);
-    const d = handle.world.attach({ supervisedBy: { organizationName: 'Contoso', certificate: id.certBytes } });
+    const d = handle.world.attach({
+      supervisedBy: { organizationName: 'Contoso', certificate: id.certBytes },
+    });
     const run = await cfgutil(handle, ['-C', id.cert, '-K', id.key, '-e', d.ecid, 'pair']);
     expect(run.code).toBe(0);
     expect(handle.world.device(d.ecid)?.trust).toBe('none');
@@ -65,10 +71,30 @@ describe('pair', () => {
     const id = await identityFiles(dir);
     const other = await identityFiles(dir, 'other');
     const d = handle.world.attach({ state: 'erased' });
-    const prep = await cfgutil(handle, ['-e', d.ecid, 'prepare', '--supervised', '--name', 'Contoso', '--host-cert', id.cert, '--forbid-pairing']);
+    const prep = await cfgutil(handle, [
+      '-e',
+      d.ecid,
+      'prepare',
+      '--supervised',
+      '--name',
+      'Contoso',
+      '--host-cert',
+      id.cert,
+      '--forbid-pairing',
+    ]);
     expect(prep.code).toBe(0);
     await cfgutil(handle, ['-e', d.ecid, 'unpair']);
-    const refused = await cfgutil(handle, ['--format', 'JSON', '-C', other.cert, '-K', other.key, '-e', d.ecid, 'pair']);
+    const refused = await cfgutil(handle, [
+      '--format',
+      'JSON',
+      '-C',
+      other.cert,
+      '-K',
+      other.key,
+      '-e',
+      d.ecid,
+      'pair',
+    ]);
     expect(json(refused).Code).toBe(-402653030);
     const owner = await cfgutil(handle, ['-C', id.cert, '-K', id.key, '-e', d.ecid, 'pair']);
     expect(owner.code).toBe(0);

@@ -10,7 +10,9 @@ describe('prepare', () => {
     const d = handle.world.attach({ paired: true });
     const run = await cfgutil(handle, ['-e', d.ecid, 'prepare', '--supervised', '--name', 'Contoso']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe(`cfgutil: error: The device is already prepared and must be erased to change settings.\n(Domain: ${CUK} Code: 612)\n`);
+    expect(run.stderr).toBe(
+      `cfgutil: error: The device is already prepared and must be erased to change settings.\n(Domain: ${CUK} Code: 612)\n`,
+    );
   });
 
   it('supervises a freshly erased device by the host certificate and prints the three steps', async () => {
@@ -18,7 +20,23 @@ describe('prepare', () => {
     const dir = await scratchDir();
     const id = await identityFiles(dir);
     const d = handle.world.attach({ state: 'erased', deviceClass: 'iPad' });
-    const run = await cfgutil(handle, ['-e', d.ecid, 'prepare', '--supervised', '--name', 'Contoso Schools', '--host-cert', id.cert, '--language', 'en', '--locale', 'en_US', '--skip-language', '--skip-region', '--forbid-pairing']);
+    const run = await cfgutil(handle, [
+      '-e',
+      d.ecid,
+      'prepare',
+      '--supervised',
+      '--name',
+      'Contoso Schools',
+      '--host-cert',
+      id.cert,
+      '--language',
+      'en',
+      '--locale',
+      'en_US',
+      '--skip-language',
+      '--skip-region',
+      '--forbid-pairing',
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
       `Waiting for the device [1/3] [${'*'.repeat(40)}]  100%`,
@@ -30,7 +48,14 @@ describe('prepare', () => {
       '',
     ]);
     const after = handle.world.device(d.ecid);
-    expect(after).toMatchObject({ activationState: 'Activated', isSupervised: true, organizationName: 'Contoso Schools', atSetupAssistant: true, freshlyErased: false, pairingForbidden: true });
+    expect(after).toMatchObject({
+      activationState: 'Activated',
+      isSupervised: true,
+      organizationName: 'Contoso Schools',
+      atSetupAssistant: true,
+      freshlyErased: false,
+      pairingForbidden: true,
+    });
     expect(after?.supervisorId).toBe(supervisorIdOf(id.certBytes));
     expect(after?.skippedPanes).toEqual(['language', 'region']);
   });
@@ -45,27 +70,63 @@ describe('prepare', () => {
   it('has no MDM-URL flag: unknown prepare flags are usage errors', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ state: 'erased' });
-    const run = await cfgutil(handle, ['-e', d.ecid, 'prepare', '--supervised', '--mdm-url', 'https://example.invalid']);
-    expect([run.code, run.stderr]).toEqual([1, 'cfgutil: error: unrecognized option "--mdm-url" for prepare\n']);
+    const run = await cfgutil(handle, [
+      '-e',
+      d.ecid,
+      'prepare',
+      '--supervised',
+      '--mdm-url',
+      'https://example.invalid',
+    ]);
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      'cfgutil: error: unrecognized option "--mdm-url" for prepare\n',
+    ]);
     expect(handle.world.device(d.ecid)?.freshlyErased).toBe(true);
   });
 
   it('fails --dep without an assignment with 33001', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ state: 'erased' });
-    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep', '--skip-language']);
+    const run = await cfgutil(handle, [
+      '--format',
+      'JSON',
+      '-e',
+      d.ecid,
+      'prepare',
+      '--dep',
+      '--skip-language',
+    ]);
     expect(run.code).toBe(1);
-    expect(json(run)).toMatchObject({ Command: 'prepare', Type: 'Error', Code: 33001, Message: 'The configuration is not available.', AffectedDevices: [d.ecid], UnaffectedDevices: [] });
+    expect(json(run)).toMatchObject({
+      Command: 'prepare',
+      Type: 'Error',
+      Code: 33001,
+      Message: 'The configuration is not available.',
+      AffectedDevices: [d.ecid],
+      UnaffectedDevices: [],
+    });
   });
 
   it('recovers from a transient DEP failure on retry, supervising and staging the MDM enrollment', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ state: 'erased', dep: 'transiently-unavailable' });
-    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep'])).Code).toBe(33001);
+    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep'])).Code).toBe(
+      33001,
+    );
     const retry = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep']);
-    expect(json(retry)).toEqual({ Command: 'prepare', Output: { [d.ecid]: {} }, Type: 'CommandOutput', Devices: [d.ecid] });
+    expect(json(retry)).toEqual({
+      Command: 'prepare',
+      Output: { [d.ecid]: {} },
+      Type: 'CommandOutput',
+      Devices: [d.ecid],
+    });
     const after = handle.world.device(d.ecid);
-    expect(after).toMatchObject({ isSupervised: true, organizationName: 'Contoso Schools', activationState: 'Activated' });
+    expect(after).toMatchObject({
+      isSupervised: true,
+      organizationName: 'Contoso Schools',
+      activationState: 'Activated',
+    });
     expect(after?.pendingProfiles.map((p) => p.isMdm)).toEqual([true]);
   });
 
@@ -100,12 +161,17 @@ describe('prepare', () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ state: 'erased' });
     const run = await cfgutil(handle, ['--format', 'JSON', '--progress', '-e', d.ecid, 'prepare']);
-    const records = run.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = run.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(records.map((r) => r.Step)).toEqual([1, 2, 3]);
     expect(json(run).Type).toBe('CommandOutput');
     handle.world.setQuirks({ jsonProgress: 'stdout' });
     const e = handle.world.attach({ state: 'erased' });
-    const lines = (await cfgutil(handle, ['--format', 'JSON', '--progress', '-e', e.ecid, 'prepare'])).stdout.trim().split('\n');
+    const lines = (await cfgutil(handle, ['--format', 'JSON', '--progress', '-e', e.ecid, 'prepare'])).stdout
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(4);
     expect(JSON.parse(lines[3] ?? '')).toMatchObject({ Command: 'prepare', Type: 'CommandOutput' });
   });
