@@ -222,7 +222,7 @@ export async function makeP12(
   const name = opts.name ?? 'Contoso Supervision';
   const signer = await makeSigner(
     dir,
-    name.replace(/\W+/g, '-'),
+    name,
     new Date(Date.now() - 86_400_000),
     new Date(Date.now() + 365 * 86_400_000),
   );

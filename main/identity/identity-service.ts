@@ -1,0 +1,220 @@
+/**
+ * The supervision identity: import the one exported from Apple Configurator (.p12 + password) or create a new
+ * organization identity, keep it as DER for cfgutil `-C`/`-K`, and describe it without ever handing out the
+ * private key (issue 4 requirement 5; ../shared/reference/cfgutil.md §1, §3.1).
+ */
+import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
+import type { IdentitySummary } from '../../preload/domain';
+import { BenchError } from '../errors/bench-error';
+import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
+import { buildSelfSignedCertificate, generateRsaKeyPair } from './build-certificate';
+import { IdentityStore, type IdentityPaths } from './identity-store';
+import { Pkcs12Error } from './pkcs12-decrypt';
+import { readPkcs12 } from './read-pkcs12';
+
+export interface IdentityLogEntry {
+  readonly level: 'info' | 'warn';
+  readonly event: string;
+  readonly message: string;
+}
+
+export interface IdentityServiceOptions {
+  readonly dataDir: string;
+  readonly now?: () => Date;
+  readonly log?: (entry: IdentityLogEntry) => void;
+}
+
+/**
+ * Validity of a created identity. A device supervised with this identity trusts only it for silent commands,
+ * and changing the supervising identity means erasing the device, so the certificate should outlive the
+ * hardware: 10 years, with a day of slack before "now" for Macs whose clock runs slightly behind.
+ */
+export const CREATED_IDENTITY_YEARS = 10;
+/** X.520 upper bound for an organization name. */
+export const MAX_ORGANIZATION_NAME = 64;
+export const MAX_PASSWORD_LENGTH = 1024;
+
+function refuse(title: string, detail: string): BenchError {
+  return new BenchError({ code: 'invalid-request', title, detail, retryable: false });
+}
+
+/** `O=…\nCN=…` (Node's form) → `CN=…, O=…`. */
+function displayName(subject: string): string {
+  return subject.split('\n').filter(Boolean).reverse().join(', ');
+}
+
+function attribute(subject: string, key: string): string | undefined {
+  return subject
+    .split('\n')
+    .find((line) => line.startsWith(`${key}=`))
+    ?.slice(key.length + 1);
+}
+
+export function describeIdentity(
+  certificate: Uint8Array,
+  source: IdentitySummary['source'],
+): IdentitySummary {
+  const cert = new X509Certificate(certificate);
+  return {
+    organizationName: attribute(cert.subject, 'O') ?? attribute(cert.subject, 'CN') ?? 'Unnamed organization',
+    subject: displayName(cert.subject),
+    notBefore: Date.parse(cert.validFrom),
+    notAfter: Date.parse(cert.validTo),
+    fingerprintSha256: cert.fingerprint256,
+    source,
+  };
+}
+
+function pkcs8Key(der: Uint8Array): KeyObject | undefined {
+  try {
+    return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+  } catch {
+    return undefined;
+  }
+}
+
+export class IdentityService {
+  private readonly store: IdentityStore;
+  private readonly now: () => Date;
+  private readonly logSink: (entry: IdentityLogEntry) => void;
+  private readonly listeners = new Set<(identity: IdentitySummary | null) => void>();
+  private summary: IdentitySummary | null = null;
+
+  constructor(options: IdentityServiceOptions) {
+    this.store = new IdentityStore(options.dataDir);
+    this.now = options.now ?? (() => new Date());
+    this.logSink = options.log ?? (() => {});
+  }
+
+  /** Loads the identity saved by an earlier session; ignores it when the key no longer matches the certificate. */
+  async restore(): Promise<IdentitySummary | null> {
+    const stored = await this.store.load();
+    if (!stored) return null;
+    try {
+      const key = pkcs8Key(stored.privateKey);
+      if (!key || !new X509Certificate(stored.certificate).checkPrivateKey(key)) return null;
+      this.summary = describeIdentity(stored.certificate, stored.meta.source);
+    } catch {
+      return null;
+    }
+    this.emit();
+    return this.summary;
+  }
+
+  current(): IdentitySummary | null {
+    return this.summary;
+  }
+
+  /** Main-only: the DER files for cfgutil `-C`/`-K`; null until an identity exists. Never send these to a UI. */
+  paths(): IdentityPaths | null {
+    return this.summary ? this.store.paths : null;
+  }
+
+  /** Imports Configurator's "Export Supervision Identity" file. Errors are plain-language and never echo the password. */
+  async importP12(request: {
+    readonly fileName: string;
+    readonly bytes: Uint8Array;
+    readonly password: string;
+  }): Promise<IdentitySummary> {
+    if (request.bytes.length === 0 || request.bytes.length > MAX_PROFILE_BYTES) {
+      throw refuse(
+        'This is not a supervision identity',
+        'The file is empty or far too large for a .p12 identity.',
+      );
+    }
+    if (request.password.length > MAX_PASSWORD_LENGTH)
+      throw refuse('The password is too long', `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
+    let contents: ReturnType<typeof readPkcs12>;
+    try {
+      contents = readPkcs12(request.bytes, request.password);
+    } catch (error) {
+      if (error instanceof Pkcs12Error && error.kind === 'wrong-password') {
+        throw refuse(
+          'The password is wrong',
+          'Type the password that was set when the identity was exported from Apple Configurator.',
+        );
+      }
+      const detail = error instanceof Pkcs12Error ? error.message : 'The file could not be read.';
+      throw refuse(
+        'This is not a usable supervision identity',
+        `${detail} Export it again: Apple Configurator › Settings › Organizations › Export Supervision Identity.`,
+      );
+    }
+    for (const keyDer of contents.privateKeys) {
+      const key = pkcs8Key(keyDer);
+      if (!key) continue;
+      const certificate = contents.certificates.find((c) => {
+        try {
+          return new X509Certificate(c).checkPrivateKey(key);
+        } catch {
+          return false;
+        }
+      });
+      if (certificate) {
+        const pkcs8 = new Uint8Array(key.export({ type: 'pkcs8', format: 'der' }));
+        return this.save(certificate, pkcs8, 'imported');
+      }
+    }
+    throw refuse(
+      'The file has no matching certificate and private key',
+      'A supervision identity needs both. Export it again with its private key: Apple Configurator › Settings › Organizations › Export Supervision Identity.',
+    );
+  }
+
+  /** Creates a new organization identity: RSA 2048 key and a self-signed certificate with CN and O = the name. */
+  async create(organizationName: string): Promise<IdentitySummary> {
+    const name = organizationName.trim();
+    if (name.length === 0 || name.length > MAX_ORGANIZATION_NAME || /\p{Cc}/u.test(name)) {
+      throw refuse(
+        'Check the organization name',
+        `Use 1 to ${MAX_ORGANIZATION_NAME} characters, without line breaks.`,
+      );
+    }
+    const keys = await generateRsaKeyPair();
+    const now = this.now();
+    const notAfter = new Date(now);
+    notAfter.setUTCFullYear(notAfter.getUTCFullYear() + CREATED_IDENTITY_YEARS);
+    const certificate = await buildSelfSignedCertificate({
+      commonName: name,
+      organization: name,
+      notBefore: new Date(now.getTime() - 24 * 60 * 60 * 1000),
+      notAfter,
+      publicKey: keys.publicKey,
+      signingKey: keys.privateKey,
+    });
+    return this.save(certificate, keys.privateKeyPkcs8, 'created');
+  }
+
+  onChanged(listener: (identity: IdentitySummary | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async save(
+    certificate: Uint8Array,
+    pkcs8: Uint8Array,
+    source: IdentitySummary['source'],
+  ): Promise<IdentitySummary> {
+    const summary = describeIdentity(certificate, source);
+    await this.store.save(certificate, pkcs8, { organizationName: summary.organizationName, source });
+    this.summary = summary;
+    const expired = summary.notAfter < this.now().getTime();
+    this.logSink({
+      level: expired ? 'warn' : 'info',
+      event: `identity.${source}`,
+      message: `Supervision identity ${source}: ${summary.subject}, valid until ${new Date(summary.notAfter).toISOString().slice(0, 10)}${expired ? ' (EXPIRED)' : ''}, SHA-256 ${summary.fingerprintSha256}`,
+    });
+    this.emit();
+    return summary;
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(this.summary);
+      } catch {
+        // A failing subscriber must not break the import.
+      }
+    }
+  }
+}
