@@ -231,7 +231,7 @@ describe('the spawn boundary with the simulator', () => {
   });
 
   it('cancels a running prepare on abort and leaves no process behind', async () => {
-    const { handle, client } = await simBench({ timeScale: 0.01 });
+    const { handle, client } = await simBench({ timeScale: 0.05 });
     const { ecid } = handle.world.attach({ state: 'erased' });
     const controller = new AbortController();
     const running = rejectsWith(
@@ -255,7 +255,7 @@ describe('concurrency (§9)', () => {
   });
 
   it('reports device-busy for a second command on the same ECID, while the first one succeeds', async () => {
-    const { handle, client } = await simBench({ timeScale: 0.01 });
+    const { handle, client } = await simBench({ timeScale: 0.05 });
     const { ecid } = handle.world.attach({ state: 'erased' });
     const first = client.prepare(ecid, { supervised: true });
     await eventually(() => handle.world.device(ecid)?.busy === true);
@@ -266,7 +266,7 @@ describe('concurrency (§9)', () => {
   });
 
   it('cannot classify a busy device from French text alone: unknown, with code and message kept', async () => {
-    const { handle, client } = await simBench({ timeScale: 0.01, quirks: { language: 'fr' } });
+    const { handle, client } = await simBench({ timeScale: 0.05, quirks: { language: 'fr' } });
     const { ecid } = handle.world.attach({ state: 'erased' });
     const first = client.prepare(ecid, { supervised: true });
     await eventually(() => handle.world.device(ecid)?.busy === true);
