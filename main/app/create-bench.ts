@@ -1,0 +1,64 @@
+/**
+ * The composition root shared by the Electron app and the headless server: settings, cfgutil location,
+ * engine choice, the bench service and the dispatcher in front of it.
+ */
+import path from 'node:path';
+import type { EngineStatus } from '../../preload/domain';
+import { locateCfgutil } from '../cfgutil/locate-cfgutil';
+import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
+import { SettingsStore } from '../settings/settings-store';
+import type { BenchHost } from './bench-host';
+import { BenchService } from './bench-service';
+import { chooseEngine } from './choose-engine';
+import { createEngineFactory } from './engine-factory';
+
+export interface CreateBenchOptions {
+  readonly simulate: boolean;
+  readonly cfgutilFlag?: string;
+  readonly dataDir: string;
+  readonly timeScale?: number;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly platform?: NodeJS.Platform;
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+export interface Bench {
+  readonly service: BenchService;
+  readonly host: BenchHost;
+  readonly engine: EngineStatus;
+  /** Plain-language problems met while starting (bad settings file...), for the operator. */
+  readonly problems: readonly string[];
+  close(): Promise<void>;
+}
+
+function logToStderr(message: string, detail?: unknown): void {
+  const suffix = detail instanceof Error ? `: ${detail.message}` : detail === undefined ? '' : `: ${String(detail)}`;
+  console.error(`[${new Date().toISOString()}] ${message}${suffix}`);
+}
+
+export async function createBench(options: CreateBenchOptions): Promise<Bench> {
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+  const log = options.log ?? logToStderr;
+  const { settings, problems } = await new SettingsStore(path.join(options.dataDir, 'settings.json')).load();
+  const located = await locateCfgutil({
+    ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
+    ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
+    ...(settings.cfgutilPath ? { settingPath: settings.cfgutilPath } : {}),
+  });
+  const engine = chooseEngine({ simulate: options.simulate, located, platform });
+  const service = new BenchService({
+    engine,
+    factory: createEngineFactory(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    log,
+  });
+  await service.start();
+  const dispatch = createInvokeDispatcher(service, (channel, error) => log(`${channel} failed`, error));
+  return {
+    service,
+    engine,
+    problems,
+    host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
+    close: () => service.close(),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Starts the real engines: cfgutil with node-usb signals, or the simulated world with its own events.
+ *
+ * Both end as the same `RunningEngine`, so everything above this file runs the same code in a training
+ * bench as on a Mac with a cart of iPads.
+ */
+import type { Ecid } from '../../preload/domain';
+import { createCfgutilClient, type CfgutilClient } from '../cfgutil/cfgutil-client';
+import { createUsbSignalSource } from '../devices/usb-signal-source';
+import { startSimulatedWorld } from '../sim/index';
+import type { EngineFactory, RunningEngine } from './engine';
+import { simulatorControlFor, simulatorSignalSource } from './simulator-engine';
+
+export interface EngineFactoryOptions {
+  /** Speed of the simulated clock (1 = real time). */
+  readonly timeScale?: number;
+}
+
+async function readSerialNumber(client: CfgutilClient, ecid: Ecid): Promise<string | undefined> {
+  const result = await client.get(ecid, ['serialNumber']);
+  return result.values.serialNumber;
+}
+
+export function createEngineFactory(options: EngineFactoryOptions = {}): EngineFactory {
+  return {
+    async startCfgutil(cfgutilPath): Promise<RunningEngine> {
+      const client = createCfgutilClient({ cfgutilPath });
+      const source = await createUsbSignalSource();
+      return {
+        lister: client,
+        source,
+        readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        close: async () => source.stop(),
+      };
+    },
+    async startSimulator(): Promise<RunningEngine> {
+      const handle = await startSimulatedWorld({
+        publishDiscovery: true,
+        ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+      });
+      const client = createCfgutilClient({ cfgutilPath: handle.cfgutilPath });
+      return {
+        lister: client,
+        source: simulatorSignalSource(handle.world),
+        simulator: simulatorControlFor(handle.world),
+        readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        close: () => handle.close(),
+      };
+    },
+  };
+}

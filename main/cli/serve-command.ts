@@ -1,0 +1,53 @@
+/**
+ * `enroll-bench serve`: the bench's services over HTTP + WebSocket, for a browser on this Mac or, when
+ * asked with `--host`, on another screen. Also the fallback of `start` where Electron cannot run.
+ */
+import path from 'node:path';
+import type { EngineStatus } from '../../preload/domain';
+import { createBench } from '../app/create-bench';
+import { defaultDataDir } from '../app/data-dir';
+import { startBenchServer } from '../server/bench-server';
+import { parseAppFlags, type AppFlags } from './app-flags';
+import { packageRoot } from './package-root';
+
+function describeEngine(engine: EngineStatus): string {
+  switch (engine.kind) {
+    case 'cfgutil':
+      return `cfgutil at ${engine.path}`;
+    case 'simulator':
+      return 'SIMULATED devices (no real cfgutil)';
+    case 'missing':
+      return 'no engine yet: cfgutil was not found (the page explains how to install it)';
+  }
+}
+
+/** Resolves when the process is asked to stop (Ctrl-C, SIGTERM from a test or launchd). */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+}
+
+export async function serveBench(flags: AppFlags): Promise<number> {
+  const bench = await createBench({ ...flags, dataDir: defaultDataDir() });
+  const server = await startBenchServer({
+    host: bench.host,
+    rendererDir: path.join(packageRoot(), 'dist', 'renderer'),
+    hostname: flags.hostname,
+    port: flags.port,
+  });
+  for (const problem of bench.problems) console.error(`enroll-bench: ${problem}`);
+  console.log(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
+  if (!['127.0.0.1', 'localhost', '::1'].includes(flags.hostname)) {
+    console.log(`Listening on ${flags.hostname} as asked: anyone who has the URL with its token can drive this bench.`);
+  }
+  await untilStopped();
+  await server.close();
+  await bench.close();
+  return 0;
+}
+
+export async function runServeCommand(argv: readonly string[]): Promise<number> {
+  return serveBench(parseAppFlags(argv));
+}
