@@ -3,6 +3,7 @@
  *
  * Every command returns its exit code instead of calling `process.exit`, so tests can run it in-process.
  */
+import { BenchError } from '../errors/bench-error';
 import { UsageError } from './parse-flags';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -50,6 +51,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       console.error(`enroll-bench: ${error.message}\n\n${usage()}`);
       return 2;
+    }
+    // An expected failure (a --cfgutil path that does not exist…) is explained, not dumped as a stack.
+    if (error instanceof BenchError) {
+      console.error(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
+      return 1;
     }
     throw error;
   }

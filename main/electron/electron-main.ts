@@ -3,9 +3,10 @@
  * modules, which the CLI's headless server uses too; this file adds the window, the IPC bridge and the
  * platform hooks (single instance, quit).
  */
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
+import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
 import { registerBenchIpc } from './typed-ipc';
 import { createBenchWindow, lockDownSession, rendererIndexUrl, type WindowPaths } from './window';
@@ -56,5 +57,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error('Enroll Bench failed to start:', error);
+  // The operator started an app, not a terminal: say what is wrong in a window before quitting.
+  const detail = error instanceof BenchError ? `${error.info.title}. ${error.info.detail}` : String(error);
+  dialog.showErrorBox('Enroll Bench could not start', detail);
   app.exit(1);
 });
