@@ -18,7 +18,7 @@ describe('concurrency', () => {
   it('refuses a second command on a busy ECID while another ECID keeps working', async () => {
     const handle = await fastWorld({
       timeScale: 0.01,
-      timings: { prepareMinSeconds: 150, prepareMaxSeconds: 150 },
+      timings: { prepareMinSeconds: 400, prepareMaxSeconds: 400 },
     });
     const a = handle.world.attach({ state: 'erased' });
     const b = handle.world.attach({ paired: true });
@@ -42,7 +42,7 @@ describe('concurrency', () => {
   it('runs different ECIDs in parallel processes', async () => {
     const handle = await fastWorld({
       timeScale: 0.01,
-      timings: { prepareMinSeconds: 100, prepareMaxSeconds: 100 },
+      timings: { prepareMinSeconds: 300, prepareMaxSeconds: 300 },
     });
     const a = handle.world.attach({ state: 'erased' });
     const b = handle.world.attach({ state: 'erased' });

@@ -49,7 +49,7 @@ describe('erase', () => {
   });
 
   it('refuses commands while the device reboots after the erase was sent', async () => {
-    const handle = await fastWorld({ timeScale: 0.01 });
+    const handle = await fastWorld({ timeScale: 0.01, timings: { eraseDetachSeconds: 1000 } });
     const d = handle.world.attach({ paired: true });
     expect((await cfgutil(handle, ['-e', d.ecid, 'erase', '--esim'])).code).toBe(0);
     const busy = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'name']);

@@ -28,7 +28,7 @@ describe('pair', () => {
   });
 
   it('succeeds when the operator taps Trust while pair is still waiting', async () => {
-    const handle = await fastWorld({ timeScale: 0.01, timings: { pairWaitSeconds: 100 } });
+    const handle = await fastWorld({ timeScale: 0.01, timings: { pairWaitSeconds: 1000 } });
     const d = handle.world.attach({ deviceClass: 'iPhone' });
     const running = cfgutil(handle, ['-e', d.ecid, 'pair']);
     await new Promise((r) => setTimeout(r, 300));
