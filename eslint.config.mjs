@@ -1,6 +1,7 @@
 // Flat ESLint config. Type-aware rules where they matter for process code (floating promises),
 // and import fences that keep the process boundaries honest.
 import js from '@eslint/js';
+import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -10,7 +11,7 @@ const noDefaultExport = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '*.config.ts'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.sim/**', '*.config.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,6 +55,6 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    languageOptions: { globals: globals.node },
   },
 );

@@ -21,6 +21,14 @@ async function readSerialNumber(client: CfgutilClient, ecid: Ecid): Promise<stri
   return result.values.serialNumber;
 }
 
+/**
+ * The simulated cfgutil is a Node script whose interpreter is this process's own binary. Inside Electron
+ * that binary is Electron itself, which behaves as Node only when asked to.
+ */
+function simulatorChildEnv(): Record<string, string> {
+  return process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
+}
+
 export function createEngineFactory(options: EngineFactoryOptions = {}): EngineFactory {
   return {
     async startCfgutil(cfgutilPath): Promise<RunningEngine> {
@@ -38,7 +46,7 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
         publishDiscovery: true,
         ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
       });
-      const client = createCfgutilClient({ cfgutilPath: handle.cfgutilPath });
+      const client = createCfgutilClient({ cfgutilPath: handle.cfgutilPath, env: simulatorChildEnv() });
       return {
         lister: client,
         source: simulatorSignalSource(handle.world),
