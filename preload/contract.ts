@@ -11,6 +11,8 @@ import type {
   Device,
   Ecid,
   EngineStatus,
+  IdentitySummary,
+  ProfileSummary,
   Result,
   SimulatorAction,
   WatcherStatus,
@@ -24,6 +26,28 @@ export interface InvokeChannels {
   useSimulator(): Promise<Result<EngineStatus>>;
   /** Play the operator's hand in the simulated bench. Refused when the engine is real cfgutil. */
   simulate(action: SimulatorAction): Promise<Result<Ecid[]>>;
+  /**
+   * Import the Intune enrollment profile (file picker or drop, Electron or browser). Always resolves with the
+   * verdict; a refused file does not replace the current profile. Over 5 MB decoded is refused.
+   */
+  importProfile(req: {
+    readonly fileName: string;
+    readonly dataBase64: string;
+    readonly lastModified?: number;
+  }): Promise<Result<ProfileSummary>>;
+  /** The current profile judged now (its age changes), or null. */
+  getProfile(): Promise<Result<ProfileSummary | null>>;
+  /** Allow runs with an expired profile; the reason is logged. Refused unless the profile has expired. */
+  overrideProfileAge(req: { readonly reason: string }): Promise<Result<ProfileSummary>>;
+  /** Import Apple Configurator's exported supervision identity (.p12 + password). */
+  importSupervisionIdentity(req: {
+    readonly fileName: string;
+    readonly dataBase64: string;
+    readonly password: string;
+  }): Promise<Result<IdentitySummary>>;
+  /** Create a new organization identity (RSA 2048, self-signed, CN and O = the name). */
+  createSupervisionIdentity(req: { readonly organizationName: string }): Promise<Result<IdentitySummary>>;
+  getSupervisionIdentity(): Promise<Result<IdentitySummary | null>>;
 }
 
 /** Events pushed from main to every connected UI. */
@@ -31,6 +55,8 @@ export interface EventChannels {
   devicesChanged(event: { readonly seq: number; readonly devices: readonly Device[] }): void;
   engineChanged(event: { readonly seq: number; readonly engine: EngineStatus }): void;
   watcherChanged(event: { readonly seq: number; readonly watcher: WatcherStatus }): void;
+  profileChanged(event: { readonly seq: number; readonly profile: ProfileSummary | null }): void;
+  identityChanged(event: { readonly seq: number; readonly identity: IdentitySummary | null }): void;
 }
 
 export type InvokeChannelName = keyof InvokeChannels;
@@ -45,11 +71,19 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   getSnapshot: true,
   useSimulator: true,
   simulate: true,
+  importProfile: true,
+  getProfile: true,
+  overrideProfileAge: true,
+  importSupervisionIdentity: true,
+  createSupervisionIdentity: true,
+  getSupervisionIdentity: true,
 };
 export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   devicesChanged: true,
   engineChanged: true,
   watcherChanged: true,
+  profileChanged: true,
+  identityChanged: true,
 };
 
 export function isInvokeChannel(name: unknown): name is InvokeChannelName {

@@ -25,6 +25,10 @@ function isEventPayload(channel: BenchEvent['channel'], payload: Record<string, 
       return isRecord(payload.engine) && typeof payload.engine.kind === 'string';
     case 'watcherChanged':
       return isRecord(payload.watcher) && typeof payload.watcher.state === 'string';
+    case 'profileChanged':
+      return payload.profile === null || (isRecord(payload.profile) && typeof payload.profile.verdict === 'string');
+    case 'identityChanged':
+      return payload.identity === null || (isRecord(payload.identity) && typeof payload.identity.subject === 'string');
   }
 }
 

@@ -9,6 +9,7 @@ import type { InvokeChannels } from '../../preload/contract';
 import type { BenchSnapshot, Device, Ecid, EngineStatus, Result, SimulatorAction, WatcherStatus } from '../../preload/domain';
 import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
 import { BenchError, toErrorInfo } from '../errors/bench-error';
+import type { ProfileChannels } from '../profiles/profile-channels';
 import type { EngineFactory, RunningEngine } from './engine';
 import { EventHub } from './event-hub';
 
@@ -21,7 +22,11 @@ export interface BenchServiceOptions {
   readonly pollMs?: number;
   /** Structured diagnostics for the log (never shown to a UI as is). */
   readonly log?: (message: string, detail?: unknown) => void;
+  /** The Intune profile and supervision identity channels (main/profiles/profile-channels.ts). */
+  readonly profileChannels?: ProfileChannels;
 }
+
+type Req<K extends keyof InvokeChannels> = Parameters<InvokeChannels[K]>[0];
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -114,6 +119,38 @@ export class BenchService implements InvokeChannels {
         break;
     }
     return ok(ecids);
+  }
+
+  // ---- Intune profile and supervision identity (issue 4): delegated to ProfileChannels ----
+  importProfile(req: Req<'importProfile'>) {
+    return this.profiles().importProfile(req);
+  }
+  getProfile() {
+    return this.profiles().getProfile();
+  }
+  overrideProfileAge(req: Req<'overrideProfileAge'>) {
+    return this.profiles().overrideProfileAge(req);
+  }
+  importSupervisionIdentity(req: Req<'importSupervisionIdentity'>) {
+    return this.profiles().importSupervisionIdentity(req);
+  }
+  createSupervisionIdentity(req: Req<'createSupervisionIdentity'>) {
+    return this.profiles().createSupervisionIdentity(req);
+  }
+  getSupervisionIdentity() {
+    return this.profiles().getSupervisionIdentity();
+  }
+
+  private profiles(): ProfileChannels {
+    if (!this.options.profileChannels) {
+      throw new BenchError({
+        code: 'invalid-request',
+        title: 'Profiles are not available here',
+        detail: 'This bench was started without profile support.',
+        retryable: false,
+      });
+    }
+    return this.options.profileChannels;
   }
 
   private attachEngine(engine: RunningEngine): void {

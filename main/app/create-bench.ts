@@ -5,7 +5,10 @@
 import path from 'node:path';
 import type { EngineStatus } from '../../preload/domain';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
+import { IdentityService } from '../identity/identity-service';
 import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
+import { ProfileChannels } from '../profiles/profile-channels';
+import { ProfileService } from '../profiles/profile-service';
 import { SettingsStore } from '../settings/settings-store';
 import type { BenchHost } from './bench-host';
 import { BenchService } from './bench-service';
@@ -47,11 +50,18 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     ...(settings.cfgutilPath ? { settingPath: settings.cfgutilPath } : {}),
   });
   const engine = chooseEngine({ simulate: options.simulate, located, platform });
+  // Issue 4: the imported profile and the supervision identity live in the data folder and survive restarts.
+  const profiles = new ProfileService({ dataDir: options.dataDir, log: (e) => log(`${e.event}: ${e.message}`) });
+  const identities = new IdentityService({ dataDir: options.dataDir, log: (e) => log(`${e.event}: ${e.message}`) });
+  await Promise.all([profiles.restore(), identities.restore()]);
+  const profileChannels = new ProfileChannels(profiles, identities);
   const service = new BenchService({
     engine,
     factory: createEngineFactory(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     log,
+    profileChannels,
   });
+  profileChannels.wire(service.hub);
   await service.start();
   const dispatch = createInvokeDispatcher(service, (channel, error) => log(`${channel} failed`, error));
   return {

@@ -8,6 +8,7 @@ import type { InvokeChannelName, InvokeChannels } from '../../preload/contract';
 import { simulatorActionTypes, type SimulatorAction } from '../../preload/domain';
 import { normalizeEcid } from '../cfgutil/ecid';
 import { invalidRequest } from '../errors/bench-error';
+import { profileArgValidators } from './validate-profile-args';
 
 export type ArgValidators = {
   readonly [K in InvokeChannelName]: (args: readonly unknown[]) => Parameters<InvokeChannels[K]>;
@@ -76,4 +77,5 @@ export const argValidators: ArgValidators = {
     expectCount(args, 1, 'simulate');
     return [simulatorAction(args[0])];
   },
+  ...profileArgValidators,
 };

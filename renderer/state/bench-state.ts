@@ -84,6 +84,11 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
       return { ...state, seq, engine: event.payload.engine };
     case 'watcherChanged':
       return { ...state, seq, watcher: event.payload.watcher };
+    case 'profileChanged':
+    case 'identityChanged':
+      // Issue 4: the profile and identity cards are fed by getProfile/getSupervisionIdentity plus these events;
+      // they are not folded into BenchState yet, but their sequence numbers still advance it.
+      return { ...state, seq };
   }
 }
 

@@ -3,6 +3,7 @@
  */
 import type { BenchApi, EventChannelName, EventPayload } from '../../preload/contract';
 import type { BenchSnapshot, Device, Result, SimulatorAction } from '../../preload/domain';
+import { noProfileChannels } from '../main/profiles/fake-profile-channels';
 
 export function device(n: number, extra: Partial<Device> = {}): Device {
   return {
@@ -41,6 +42,12 @@ export class FakeBenchApi implements BenchApi {
     this.actions.push(action);
     return this.simulateResult;
   }
+  readonly importProfile = noProfileChannels.importProfile;
+  readonly getProfile = noProfileChannels.getProfile;
+  readonly overrideProfileAge = noProfileChannels.overrideProfileAge;
+  readonly importSupervisionIdentity = noProfileChannels.importSupervisionIdentity;
+  readonly createSupervisionIdentity = noProfileChannels.createSupervisionIdentity;
+  readonly getSupervisionIdentity = noProfileChannels.getSupervisionIdentity;
   on<K extends EventChannelName>(channel: K, listener: (payload: EventPayload<K>) => void): () => void {
     const set = this.listeners.get(channel) ?? new Set();
     this.listeners.set(channel, set);

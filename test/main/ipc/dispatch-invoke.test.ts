@@ -3,6 +3,7 @@ import type { InvokeChannels } from '../../../preload/contract';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { invokeChannelNames } from '../../../preload/contract';
 import { argValidators } from '../../../main/ipc/validate-args';
+import { noProfileChannels } from '../profiles/fake-profile-channels';
 
 function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { calls: unknown[][] } {
   const calls: unknown[][] = [];
@@ -14,6 +15,7 @@ function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { c
       calls.push([action]);
       return { ok: true, value: [] };
     },
+    ...noProfileChannels,
     ...overrides,
   };
 }

@@ -6,6 +6,7 @@ import type { SimulatorAction } from '../../../preload/domain';
 import type { BenchHost } from '../../../main/app/bench-host';
 import { EventHub } from '../../../main/app/event-hub';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { noProfileChannels } from '../profiles/fake-profile-channels';
 
 export interface FakeBenchHost {
   readonly host: BenchHost;
@@ -36,6 +37,7 @@ export function createFakeBenchHost(): FakeBenchHost {
       actions.push(action);
       return { ok: true, value: ['0x1A'] };
     },
+    ...noProfileChannels,
   };
   const host: BenchHost = {
     dispatch: createInvokeDispatcher(handlers),
