@@ -12,7 +12,7 @@ function plural(count: number, word: string): string {
 
 const connectionWords: Readonly<Record<ConnectionState, string>> = {
   connecting: 'Connecting…',
-  open: 'Connected',
+  open: 'Bench online',
   lost: 'Reconnecting…',
 };
 

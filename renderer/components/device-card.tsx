@@ -1,11 +1,11 @@
 import type { Device } from '../../preload/domain';
 import { deviceLabel } from '../state/bench-state';
 import { describeMode } from './device-status';
-import { StatusIcon } from './status-icon';
+import { EjectIcon, StatusIcon } from './status-icon';
 
 export interface DeviceCardProps {
   readonly device: Device;
-  /** Smaller type and fewer details, for a full cart. */
+  /** Two-line layout without identifiers, for a full cart (see styles.css, "compact"). */
   readonly compact?: boolean;
   /** Present only in simulation: unplug this simulated device. */
   readonly onUnplug?: (device: Device) => void;
@@ -19,14 +19,12 @@ export function DeviceCard({ device, compact = false, onUnplug }: DeviceCardProp
   return (
     <article className={`device-card tone-${status.tone}${compact ? ' compact' : ''}`} aria-labelledby={headingId} data-ecid={device.ecid}>
       <p className="device-port">{device.portLabel ?? 'Port unknown'}</p>
-      <h3 className="device-name" id={headingId} title={label}>
-        {label}
-      </h3>
-      {model && model !== label && (
-        <p className="device-model" title={model}>
-          {model}
-        </p>
-      )}
+      <div className="device-what" title={model && model !== label ? `${label} · ${model}` : label}>
+        <h3 className="device-name" id={headingId}>
+          {label}
+        </h3>
+        {model && model !== label && <p className="device-model">{model}</p>}
+      </div>
       <p className="device-status" title={status.hint}>
         <StatusIcon name={status.icon} />
         <span>{status.word}</span>
@@ -44,8 +42,15 @@ export function DeviceCard({ device, compact = false, onUnplug }: DeviceCardProp
         </dl>
       )}
       {onUnplug && (
-        <button type="button" className="device-unplug" onClick={() => onUnplug(device)} aria-label={`Unplug ${label}${device.portLabel ? ` at ${device.portLabel}` : ''}`}>
-          Unplug
+        <button
+          type="button"
+          className="device-unplug"
+          onClick={() => onUnplug(device)}
+          aria-label={`Unplug ${label}${device.portLabel ? ` at ${device.portLabel}` : ''}`}
+          title="Unplug"
+        >
+          {/* A compact card has no room for the word beside the port label, which must never be cut. */}
+          {compact ? <EjectIcon /> : 'Unplug'}
         </button>
       )}
     </article>

@@ -15,3 +15,12 @@ export function StatusIcon({ name }: { readonly name: StatusIconName }) {
     </svg>
   );
 }
+
+/** The Mac's eject symbol, for the compact Unplug button (its accessible name comes from aria-label). */
+export function EjectIcon() {
+  return (
+    <svg className="eject-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M12 4l8 9H4z M4 17h16v3H4z" />
+    </svg>
+  );
+}

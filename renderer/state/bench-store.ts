@@ -52,17 +52,17 @@ export function createBenchStore(api: BenchApi, connection?: ConnectionSource): 
     const offs = (Object.keys(eventChannelNames) as EventChannelName[]).map((channel) =>
       api.on(channel, (payload: unknown) => update(applyEvent(state, { channel, payload } as BenchEvent))),
     );
-    if (connection) {
-      offs.push(
-        connection.subscribe((next) => {
-          const reconnected = next === 'open' && state.connection !== 'open';
-          update(applyConnection(state, next));
-          if (reconnected) void refresh();
-        }),
-      );
-    }
-    // Over a WebSocket the first snapshot is fetched by the reconnect rule above when the socket opens.
-    if (state.connection === 'open') void refresh();
+    const follow = (next: ConnectionState): void => {
+      const opened = next === 'open' && state.connection !== 'open';
+      update(applyConnection(state, next));
+      if (opened) void refresh();
+    };
+    if (connection) offs.push(connection.subscribe(follow));
+    // The socket may have opened between creating the store and starting it (before React ran its effect):
+    // read the current state now rather than trusting the one seen at creation.
+    const current = connection?.get() ?? 'open';
+    update(applyConnection(state, current));
+    if (current === 'open') void refresh();
     return () => offs.forEach((off) => off());
   };
 

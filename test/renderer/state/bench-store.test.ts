@@ -68,3 +68,16 @@ describe('createBenchStore', () => {
     expect(store.getState().devices).toHaveLength(3);
   });
 });
+
+describe('createBenchStore start', () => {
+  it('loads the snapshot when the socket opened before start() subscribed', async () => {
+    const api = new FakeBenchApi();
+    api.snapshots.push({ ok: true, value: snapshot({ seq: 2, devices: [device(1)] }) });
+    const connection = fakeConnection('connecting');
+    const store = createBenchStore(api, connection);
+    connection.set('open');
+    store.start();
+    await settle();
+    expect(store.getState()).toMatchObject({ loaded: true, connection: 'open', seq: 2 });
+  });
+});
