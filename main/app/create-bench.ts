@@ -29,6 +29,10 @@ export interface Bench {
   readonly service: BenchService;
   readonly host: BenchHost;
   readonly engine: EngineStatus;
+  /** Issue 4, main-only: `canStartRun()`, `profilePath()`, `importPath()` for "Open With" and argv files. */
+  readonly profiles: ProfileService;
+  /** Issue 4, main-only: `paths()` gives the DER files for cfgutil -C/-K. */
+  readonly identities: IdentityService;
   /** Plain-language problems met while starting (bad settings file...), for the operator. */
   readonly problems: readonly string[];
   close(): Promise<void>;
@@ -67,6 +71,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   return {
     service,
     engine,
+    profiles,
+    identities,
     problems,
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
     close: () => service.close(),
