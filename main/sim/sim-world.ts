@@ -86,12 +86,21 @@ export class SimWorld {
       if (!this.attachedSet.has(known.ecid)) this.plugIn(known);
       return this.snapshotOf(known);
     }
-    const location = firstFreeLocation(new Set([...this.devices.values()].map((d) => d.locationID)));
+    const location = firstFreeLocation(this.occupiedLocations());
     if (location === undefined) throw new RangeError('every simulated USB port is taken');
     const device = generateDevice(spec, wanted ?? this.freshEcid(), location, this.rng);
     this.devices.set(device.ecid, device);
     this.plugIn(device);
     return this.snapshotOf(device);
+  }
+
+  /**
+   * Ports in use: attached devices, and devices away only for a reboot (they come back to the same port).
+   * A port freed by an unplugged device is reused, as on a real cart, so a long demo never runs out.
+   */
+  private occupiedLocations(): Set<number> {
+    const busy = [...this.devices.values()].filter((d) => this.attachedSet.has(d.ecid) || this.lifecycle.has(d.ecid));
+    return new Set(busy.map((d) => d.locationID));
   }
 
   /** Unplugs a device; any pending reboot of it is cancelled. False when it was not attached. */

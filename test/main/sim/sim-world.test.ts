@@ -94,3 +94,16 @@ describe('SimWorld', () => {
     expect(world.ignoreProfile(d.ecid, 'x')).toBe(false);
   });
 });
+
+describe('SimWorld USB ports', () => {
+  it('reuses the ports of unplugged devices, so a long demo never runs out', () => {
+    const world = new SimWorld({ seed: 7 });
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 40; i++) world.attach();
+      world.detachAll();
+    }
+    const fresh = world.attach();
+    expect(fresh.locationID).toBe(0x01110000);
+    world.close();
+  });
+});
