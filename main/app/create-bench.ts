@@ -3,7 +3,8 @@
  * engine choice, the bench service and the dispatcher in front of it.
  */
 import path from 'node:path';
-import type { EngineStatus } from '../../preload/domain';
+import type { EngineStatus, ProfileSummary } from '../../preload/domain';
+import { BenchError } from '../errors/bench-error';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';
 import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
@@ -23,6 +24,8 @@ export interface CreateBenchOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly platform?: NodeJS.Platform;
   readonly log?: (message: string, detail?: unknown) => void;
+  /** A profile file named on the command line, imported once the bench is up. */
+  readonly profileFile?: string;
 }
 
 export interface Bench {
@@ -35,6 +38,8 @@ export interface Bench {
   readonly identities: IdentityService;
   /** Plain-language problems met while starting (bad settings file...), for the operator. */
   readonly problems: readonly string[];
+  /** The verdict on `profileFile`, when one was given. */
+  readonly startupProfile?: ProfileSummary;
   close(): Promise<void>;
 }
 
@@ -47,17 +52,27 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const log = options.log ?? logToStderr;
-  const { settings, problems } = await new SettingsStore(path.join(options.dataDir, 'settings.json')).load();
+  const { settings, problems: settingsProblems } = await new SettingsStore(path.join(options.dataDir, 'settings.json')).load();
   const located = await locateCfgutil({
     ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
     ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
     ...(settings.cfgutilPath ? { settingPath: settings.cfgutilPath } : {}),
   });
+  const problems = [...settingsProblems];
   const engine = chooseEngine({ simulate: options.simulate, located, platform });
   // Issue 4: the imported profile and the supervision identity live in the data folder and survive restarts.
   const profiles = new ProfileService({ dataDir: options.dataDir, log: (e) => log(`${e.event}: ${e.message}`) });
   const identities = new IdentityService({ dataDir: options.dataDir, log: (e) => log(`${e.event}: ${e.message}`) });
   await Promise.all([profiles.restore(), identities.restore()]);
+  let startupProfile: ProfileSummary | undefined;
+  if (options.profileFile) {
+    try {
+      startupProfile = await profiles.importPath(options.profileFile, 'command-line');
+    } catch (error) {
+      if (!(error instanceof BenchError)) throw error;
+      problems.push(`${error.info.title}. ${error.info.detail}`);
+    }
+  }
   const profileChannels = new ProfileChannels(profiles, identities);
   const service = new BenchService({
     engine,
@@ -74,6 +89,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     profiles,
     identities,
     problems,
+    ...(startupProfile ? { startupProfile } : {}),
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
     close: () => service.close(),
   };

@@ -28,7 +28,7 @@ export const DEFAULT_PORT = 4820;
 /** Strict: an unknown flag is a usage error that names it. */
 export function parseAppFlags(argv: readonly string[]): AppFlags {
   const { flags, positional } = parseFlags(argv, appFlagSpec);
-  if (positional.length > 0) throw new UsageError(`unexpected argument "${positional[0]}"`);
+  if (positional.length > 1) throw new UsageError(`unexpected argument "${positional[1]}" (give one profile file at most)`);
   const timeScale = flags['time-scale'] === undefined ? undefined : Number(flags['time-scale']);
   if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1000)) {
     throw new UsageError('--time-scale must be a number above 0 and at most 1000 (1 = real time)');
@@ -40,18 +40,23 @@ export function parseAppFlags(argv: readonly string[]): AppFlags {
     hostname: flags.host ?? '127.0.0.1',
     ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
     ...(timeScale !== undefined ? { timeScale } : {}),
+    ...(positional[0] !== undefined ? { profileFile: positional[0] } : {}),
   };
 }
 
 /**
  * Lenient, for the Electron process: Electron and macOS add arguments of their own (`-psn_…`,
- * `--inspect…`, the app path), so only the app's flags and their values are kept.
+ * `--inspect…`, the app path), so only the app's flags, their values and a `.mobileconfig` path are kept.
  */
 export function parseElectronFlags(argv: readonly string[]): AppFlags {
   const own: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     const name = arg.startsWith('--') ? (arg.slice(2).split('=')[0] ?? '') : '';
+    if (!arg.startsWith('-') && /\.mobileconfig$/i.test(arg)) {
+      own.push(arg);
+      continue;
+    }
     if (!Object.hasOwn(appFlagSpec, name)) continue;
     own.push(arg);
     const takesValue = appFlagSpec[name as keyof typeof appFlagSpec] === 'string' && !arg.includes('=');

@@ -4,6 +4,7 @@
  * Exit code 0 when the profile can be used now (ready, possibly with warnings), 1 when it is refused or expired,
  * 2 for a usage error or an unreadable file. Nothing is stored: inspecting is read-only.
  */
+import { BenchError } from '../errors/bench-error';
 import { loadProfile } from '../profiles/load-profile';
 import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { readProfileFile } from '../profiles/read-profile-file';
@@ -36,8 +37,8 @@ export async function runProfileCommand(
   try {
     read = await readProfileFile(file);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    io.err(`enroll-bench: cannot read ${file}${typeof code === 'string' ? ` (${code})` : ''}`);
+    if (!(error instanceof BenchError)) throw error;
+    io.err(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
     return 2;
   }
   const now = io.now().getTime();

@@ -17,6 +17,17 @@ const paths: WindowPaths = {
 };
 
 let bench: Bench | undefined;
+/** Files handed to the app by Finder ("Open With", a double-click) before the bench was ready. */
+const pendingOpenFiles: string[] = [];
+
+function importOpenedFile(filePath: string): void {
+  if (!bench) {
+    pendingOpenFiles.push(filePath);
+    return;
+  }
+  // The verdict reaches the window through the profileChanged event; a refusal is logged and shown there.
+  bench.profiles.importPath(filePath, 'open-with').catch((error: unknown) => console.error('Open With failed:', error));
+}
 
 async function openWindow(): Promise<void> {
   if (!bench) return;
@@ -35,12 +46,18 @@ async function main(): Promise<void> {
     if (existing?.isMinimized()) existing.restore();
     existing?.focus();
   });
+  // macOS delivers "Open With" as an event that may fire before `ready`.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    importOpenedFile(filePath);
+  });
   // Electron's own argv starts with the binary and the app path.
   const flags = parseElectronFlags(process.argv.slice(1));
   await app.whenReady();
   lockDownSession(session.defaultSession);
   bench = await createBench({ ...flags, dataDir: app.getPath('userData') });
   await openWindow();
+  for (const filePath of pendingOpenFiles.splice(0)) importOpenedFile(filePath);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
   });

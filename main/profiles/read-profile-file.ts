@@ -5,12 +5,40 @@
  * file into memory.
  */
 import { open, stat } from 'node:fs/promises';
+import { BenchError } from '../errors/bench-error';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'there is no file at that path',
+  EISDIR: 'that is a folder, not a file',
+  EACCES: 'this user may not read it',
+  EPERM: 'macOS did not allow reading it (check Files and Folders in Privacy & Security)',
+};
+
+/** A file-system failure as a plain-language refusal that names the file. */
+function unreadable(filePath: string, error: unknown): BenchError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return new BenchError({
+    code: 'invalid-request',
+    title: 'The profile file could not be read',
+    detail: `${filePath}: ${REASONS[code] ?? 'it could not be opened'}. Check the path, or drop the file on the window.`,
+    retryable: false,
+  });
+}
 
 export async function readProfileFile(
   filePath: string,
 ): Promise<{ readonly bytes: Uint8Array; readonly modifiedAt: number }> {
+  try {
+    return await readCapped(filePath);
+  } catch (error) {
+    throw unreadable(filePath, error);
+  }
+}
+
+async function readCapped(filePath: string): Promise<{ readonly bytes: Uint8Array; readonly modifiedAt: number }> {
   const info = await stat(filePath);
+  if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
   const handle = await open(filePath, 'r');
   try {
     const length = Math.min(info.size, MAX_PROFILE_BYTES + 1);

@@ -25,10 +25,17 @@ describe('parseAppFlags', () => {
     [['--port'], /--port needs a value/],
     [['--simulate=yes'], /takes no value/],
     [['--time-scale', '0'], /--time-scale must be/],
-    [['extra'], /unexpected argument "extra"/],
+    [['a.mobileconfig', 'extra'], /unexpected argument "extra"/],
   ])('refuses %j with a message that names the problem', (argv, message) => {
     expect(() => parseAppFlags(argv)).toThrow(UsageError);
     expect(() => parseAppFlags(argv)).toThrow(message);
+  });
+});
+
+describe('profile file argument', () => {
+  it('takes one profile path to import at start', () => {
+    expect(parseAppFlags(['--simulate', '/Users/it/Downloads/Contoso.mobileconfig'])).toMatchObject({ profileFile: '/Users/it/Downloads/Contoso.mobileconfig' });
+    expect(parseElectronFlags(['/Applications/Enroll Bench.app', 'Contoso.mobileconfig'])).toMatchObject({ profileFile: 'Contoso.mobileconfig' });
   });
 });
 

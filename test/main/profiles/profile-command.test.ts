@@ -113,7 +113,7 @@ describe('enroll-bench profile inspect', () => {
       now: () => new Date(),
     });
     expect(code).toBe(2);
-    expect(err).toMatch(/ENOENT/);
+    expect(err).toMatch(/could not be read\. .*nope: there is no file at that path/);
     await expect(runProfileCommand(['check', 'x'])).rejects.toBeInstanceOf(UsageError);
     await expect(runProfileCommand(['inspect'])).rejects.toBeInstanceOf(UsageError);
     await expect(runProfileCommand(['inspect', 'a', '--yaml'])).rejects.toBeInstanceOf(UsageError);
