@@ -20,9 +20,17 @@ export function rendererIndexUrl(paths: WindowPaths): string {
 /** Links the UI may open in the system browser (Microsoft and Apple documentation only). */
 const EXTERNAL_ALLOW_LIST = ['https://learn.microsoft.com/', 'https://support.apple.com/'];
 
+/**
+ * The window needs no network at all: everything comes from the bundle and IPC. The page's CSP must allow
+ * `ws:` for the browser build (served over HTTP), so in Electron the session itself cancels every network
+ * request, whatever the CSP says.
+ */
+export const BLOCKED_URL_PATTERNS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+
 export function lockDownSession(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest({ urls: BLOCKED_URL_PATTERNS }, (_details, callback) => callback({ cancel: true }));
 }
 
 export function createBenchWindow(paths: WindowPaths): BrowserWindow {

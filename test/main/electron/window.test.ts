@@ -59,13 +59,19 @@ describe('createBenchWindow', () => {
 });
 
 describe('lockDownSession', () => {
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check, and cancels all network requests', () => {
     let request: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
+    let blocked: { filter: { urls: string[] }; fn: (d: unknown, cb: (r: { cancel: boolean }) => void) => void } | undefined;
     lockDownSession({
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+      webRequest: { onBeforeRequest: (filter: { urls: string[] }, fn: NonNullable<typeof blocked>['fn']) => (blocked = { filter, fn }) },
     } as never);
+    expect(blocked?.filter.urls).toEqual(expect.arrayContaining(['ws://*/*', 'wss://*/*', 'https://*/*']));
+    const answer = vi.fn();
+    blocked?.fn({ url: 'wss://evil.example/' }, answer);
+    expect(answer).toHaveBeenCalledWith({ cancel: true });
     const granted = vi.fn();
     request?.({}, 'media', granted);
     expect(granted).toHaveBeenCalledWith(false);
