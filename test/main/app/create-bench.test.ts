@@ -1,0 +1,86 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BenchEvent } from '../../../preload/contract';
+import type { Device } from '../../../preload/domain';
+import { createBench, type Bench } from '../../../main/app/create-bench';
+import { simulatorSignalSource } from '../../../main/app/simulator-engine';
+import type { DeviceSignal } from '../../../main/devices/device-watcher';
+import { SimWorld } from '../../../main/sim/index';
+
+/** The whole Node side, for real: simulated world, generated cfgutil executable, spawn, parse, watcher. */
+async function startBench(): Promise<{ bench: Bench; events: BenchEvent[] }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-bench-'));
+  const bench = await createBench({ simulate: true, dataDir, timeScale: 0.01, log: () => {} });
+  const events: BenchEvent[] = [];
+  bench.host.subscribe((e) => events.push(e));
+  return { bench, events };
+}
+
+async function devicesWhen(events: BenchEvent[], count: number): Promise<readonly Device[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const last = events.filter((e) => e.channel === 'devicesChanged').at(-1);
+    if (last?.channel === 'devicesChanged' && last.payload.devices.length === count) return last.payload.devices;
+    if (Date.now() > deadline) throw new Error(`never saw ${count} devices`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('createBench in simulation', () => {
+  let bench: Bench | undefined;
+  afterEach(async () => {
+    await bench?.close();
+    bench = undefined;
+  });
+
+  it('shows simulated devices arriving and leaving through the real cfgutil path', async () => {
+    const started = await startBench();
+    bench = started.bench;
+    expect(bench.engine).toEqual({ kind: 'simulator', reason: 'requested' });
+    const ipad = await bench.host.dispatch('simulate', [{ type: 'attach', deviceClass: 'iPad' }]);
+    const phone = await bench.host.dispatch('simulate', [{ type: 'attach', deviceClass: 'iPhone' }]);
+    expect(ipad.ok && phone.ok).toBe(true);
+    const devices = await devicesWhen(started.events, 2);
+    expect(devices.map((d) => d.portLabel)).toEqual(['Port 1 › 1', 'Port 1 › 2']);
+    expect(devices[0]?.model).toMatch(/^iPad/);
+    expect(devices[1]?.model).toMatch(/^iPhone/);
+    expect(devices.every((d) => d.mode === 'normal' && /^00008\w{3}-/.test(d.udid ?? ''))).toBe(true);
+
+    const phoneEcid = phone.ok ? (phone.value as string[])[0] : '';
+    await bench.host.dispatch('simulate', [{ type: 'detach', ecid: phoneEcid }]);
+    const after = await devicesWhen(started.events, 1);
+    expect(after[0]?.ecid).toBe(ipad.ok ? (ipad.value as string[])[0] : '');
+
+    const snapshot = await bench.host.dispatch('getSnapshot', []);
+    const lastSeq = started.events.at(-1)?.payload.seq;
+    expect(snapshot).toMatchObject({ ok: true, value: { seq: lastSeq, devices: [{ ecid: after[0]?.ecid }] } });
+  });
+
+  it('refuses invalid requests from a client without disturbing the bench', async () => {
+    const started = await startBench();
+    bench = started.bench;
+    const refused = await bench.host.dispatch('simulate', [{ type: 'cart', count: -1, overSeconds: 0 }]);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await bench.host.dispatch('getSnapshot', [])).toMatchObject({ ok: true });
+  });
+});
+
+describe('simulatorSignalSource', () => {
+  it('reports a device in Recovery as recovery at its port, like a USB product ID would', () => {
+    const world = new SimWorld({ seed: 3 });
+    const signals: DeviceSignal[] = [];
+    const source = simulatorSignalSource(world);
+    source.start((s) => signals.push(s));
+    const device = world.attach({ bootedState: 'Recovery' });
+    world.detach(device.ecid);
+    source.stop();
+    world.attach();
+    expect(signals).toEqual([
+      { kind: 'attach', locationId: device.locationID, mode: 'recovery' },
+      { kind: 'detach', locationId: device.locationID, mode: 'recovery' },
+    ]);
+    world.close();
+  });
+});
