@@ -11,7 +11,17 @@ const noDefaultExport = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.sim/**', '*.config.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.sim/**',
+      '*.config.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,7 +47,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'node:*', '../main/**', '../../main/**'], message: 'The renderer talks to main only through window.bench.' },
+            {
+              group: ['electron', 'node:*', '../main/**', '../../main/**'],
+              message: 'The renderer talks to main only through window.bench.',
+            },
           ],
         },
       ],
@@ -49,7 +62,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/electron/ may import electron; services stay plain Node.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/electron/ may import electron; services stay plain Node.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -64,7 +64,9 @@ export type EventChannelName = keyof EventChannels;
 export type EventPayload<K extends EventChannelName> = Parameters<EventChannels[K]>[0];
 
 /** A pushed event as one discriminated value (what the WebSocket carries and the store applies). */
-export type BenchEvent = { [K in EventChannelName]: { readonly channel: K; readonly payload: EventPayload<K> } }[EventChannelName];
+export type BenchEvent = {
+  [K in EventChannelName]: { readonly channel: K; readonly payload: EventPayload<K> };
+}[EventChannelName];
 
 /** Runtime allow-lists; `Record<…, true>` makes a missing entry a compile error. */
 export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {

@@ -103,7 +103,8 @@ export interface ErrorInfo {
 }
 
 /** Outcome of every invoke call: expected failures travel as data, never as rejections. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
 
 /** Everything the renderer needs to draw the bench from scratch. */
 export interface BenchSnapshot {
@@ -121,7 +122,12 @@ export type SimulatorAction =
   | { readonly type: 'cart'; readonly count: number; readonly overSeconds: number }
   | { readonly type: 'detach-all' };
 
-export const simulatorActionTypes: readonly SimulatorAction['type'][] = ['attach', 'detach', 'cart', 'detach-all'];
+export const simulatorActionTypes: readonly SimulatorAction['type'][] = [
+  'attach',
+  'detach',
+  'cart',
+  'detach-all',
+];
 
 // ---- Intune enrollment profile and supervision identity (issue 4; ../shared/reference/intune.md §3) ----
 

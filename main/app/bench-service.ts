@@ -6,7 +6,15 @@
  * the dispatcher, which validates arguments first.
  */
 import type { InvokeChannels } from '../../preload/contract';
-import type { BenchSnapshot, Device, Ecid, EngineStatus, Result, SimulatorAction, WatcherStatus } from '../../preload/domain';
+import type {
+  BenchSnapshot,
+  Device,
+  Ecid,
+  EngineStatus,
+  Result,
+  SimulatorAction,
+  WatcherStatus,
+} from '../../preload/domain';
 import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
 import { BenchError, toErrorInfo } from '../errors/bench-error';
 import type { ProfileChannels } from '../profiles/profile-channels';
@@ -77,7 +85,8 @@ export class BenchService implements InvokeChannels {
       throw new BenchError({
         code: 'invalid-request',
         title: 'Real cfgutil is in use',
-        detail: 'The simulator can only replace a missing cfgutil. Restart with --simulate for a training bench.',
+        detail:
+          'The simulator can only replace a missing cfgutil. Restart with --simulate for a training bench.',
         retryable: false,
       });
     }

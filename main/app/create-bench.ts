@@ -44,7 +44,8 @@ export interface Bench {
 }
 
 function logToStderr(message: string, detail?: unknown): void {
-  const suffix = detail instanceof Error ? `: ${detail.message}` : detail === undefined ? '' : `: ${String(detail)}`;
+  const suffix =
+    detail instanceof Error ? `: ${detail.message}` : detail === undefined ? '' : `: ${String(detail)}`;
   console.error(`[${new Date().toISOString()}] ${message}${suffix}`);
 }
 
@@ -52,7 +53,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const log = options.log ?? logToStderr;
-  const { settings, problems: settingsProblems } = await new SettingsStore(path.join(options.dataDir, 'settings.json')).load();
+  const { settings, problems: settingsProblems } = await new SettingsStore(
+    path.join(options.dataDir, 'settings.json'),
+  ).load();
   const located = await locateCfgutil({
     ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
     ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
@@ -61,8 +64,14 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const problems = [...settingsProblems];
   const engine = chooseEngine({ simulate: options.simulate, located, platform });
   // Issue 4: the imported profile and the supervision identity live in the data folder and survive restarts.
-  const profiles = new ProfileService({ dataDir: options.dataDir, log: (e) => log(`${e.event}: ${e.message}`) });
-  const identities = new IdentityService({ dataDir: options.dataDir, log: (e) => log(`${e.event}: ${e.message}`) });
+  const profiles = new ProfileService({
+    dataDir: options.dataDir,
+    log: (e) => log(`${e.event}: ${e.message}`),
+  });
+  const identities = new IdentityService({
+    dataDir: options.dataDir,
+    log: (e) => log(`${e.event}: ${e.message}`),
+  });
   await Promise.all([profiles.restore(), identities.restore()]);
   let startupProfile: ProfileSummary | undefined;
   if (options.profileFile) {

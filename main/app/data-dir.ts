@@ -11,6 +11,9 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = 
   if (env.ENROLL_BENCH_DATA) return path.resolve(env.ENROLL_BENCH_DATA);
   const home = os.homedir();
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Enroll Bench');
-  const base = env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : path.join(home, '.local', 'share');
+  const base =
+    env.XDG_DATA_HOME && path.isAbsolute(env.XDG_DATA_HOME)
+      ? env.XDG_DATA_HOME
+      : path.join(home, '.local', 'share');
   return path.join(base, 'enroll-bench');
 }

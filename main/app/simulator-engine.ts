@@ -33,7 +33,10 @@ export function simulatorSignalSource(world: SimWorld): DeviceSignalSource {
   };
 }
 
-export function simulatorControlFor(world: SimWorld, onError: (error: unknown) => void = () => {}): SimulatorControl {
+export function simulatorControlFor(
+  world: SimWorld,
+  onError: (error: unknown) => void = () => {},
+): SimulatorControl {
   return {
     attach: (deviceClass) => world.attach(deviceClass ? { deviceClass } : {}).ecid,
     detach: (ecid) => void world.detach(ecid),

@@ -22,7 +22,9 @@ const nodeEsm = {
   external,
   logLevel: 'warning',
   // ESM bundles still meet CommonJS dependencies (ws): give them a real require.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
 };
 
 export async function buildAll({ quiet = false } = {}) {

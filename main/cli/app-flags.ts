@@ -28,7 +28,8 @@ export const DEFAULT_PORT = 4820;
 /** Strict: an unknown flag is a usage error that names it. */
 export function parseAppFlags(argv: readonly string[]): AppFlags {
   const { flags, positional } = parseFlags(argv, appFlagSpec);
-  if (positional.length > 1) throw new UsageError(`unexpected argument "${positional[1]}" (give one profile file at most)`);
+  if (positional.length > 1)
+    throw new UsageError(`unexpected argument "${positional[1]}" (give one profile file at most)`);
   const timeScale = flags['time-scale'] === undefined ? undefined : Number(flags['time-scale']);
   if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1000)) {
     throw new UsageError('--time-scale must be a number above 0 and at most 1000 (1 = real time)');

@@ -8,13 +8,16 @@ import { UsageError } from './parse-flags';
 
 type Command = (argv: readonly string[]) => Promise<number>;
 
-const commands: Readonly<Record<string, { readonly summary: string; readonly load: () => Promise<Command> }>> = {
+const commands: Readonly<
+  Record<string, { readonly summary: string; readonly load: () => Promise<Command> }>
+> = {
   start: {
     summary: 'open the app (Electron; falls back to the headless server where Electron cannot run)',
     load: async () => (await import('./start-command')).runStartCommand,
   },
   sim: {
-    summary: 'simulated device world: sim world | sim cfgutil ARGS… | sim attach|detach|cart|trust|approve … (sim help)',
+    summary:
+      'simulated device world: sim world | sim cfgutil ARGS… | sim attach|detach|cart|trust|approve … (sim help)',
     load: async () => (await import('./sim-command')).runSimCommand,
   },
   serve: {
@@ -46,7 +49,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     return 2;
   }
   try {
-    return await (await command.load())(args);
+    return await (
+      await command.load()
+    )(args);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`enroll-bench: ${error.message}\n\n${usage()}`);

@@ -12,13 +12,19 @@ export type ElectronLookup =
   | { readonly kind: 'found'; readonly binary: string }
   | { readonly kind: 'unavailable'; readonly reason: string };
 
-export function findElectronBinary(packageDir: string | undefined, env: NodeJS.ProcessEnv = process.env): ElectronLookup {
+export function findElectronBinary(
+  packageDir: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ElectronLookup {
   if (!packageDir) return { kind: 'unavailable', reason: 'the electron package is not installed' };
   const pathFile = path.join(packageDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
   const distDir = env.ELECTRON_OVERRIDE_DIST_PATH || path.join(packageDir, 'dist');
   if (!relative && !env.ELECTRON_OVERRIDE_DIST_PATH) {
-    return { kind: 'unavailable', reason: 'the Electron binary has not been downloaded (run `npx install-electron`)' };
+    return {
+      kind: 'unavailable',
+      reason: 'the Electron binary has not been downloaded (run `npx install-electron`)',
+    };
   }
   const binary = path.join(distDir, relative || 'electron');
   return existsSync(binary)

@@ -38,10 +38,13 @@ export async function serveBench(flags: AppFlags): Promise<number> {
     port: flags.port,
   });
   for (const problem of bench.problems) console.error(`enroll-bench: ${problem}`);
-  if (bench.startupProfile) console.log(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
+  if (bench.startupProfile)
+    console.log(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
   console.log(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.hostname)) {
-    console.log(`Listening on ${flags.hostname} as asked: anyone who has the URL with its token can drive this bench.`);
+    console.log(
+      `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can drive this bench.`,
+    );
   }
   await untilStopped();
   await server.close();

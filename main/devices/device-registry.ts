@@ -30,7 +30,12 @@ export interface Reconciliation {
   readonly changed: boolean;
 }
 
-function toDevice(entry: DeviceListEntry, previous: Device | undefined, mode: DeviceMode, now: number): Device {
+function toDevice(
+  entry: DeviceListEntry,
+  previous: Device | undefined,
+  mode: DeviceMode,
+  now: number,
+): Device {
   const model = modelNameFor(entry.deviceType);
   const portLabel = portLabelFor(entry.locationId);
   return {

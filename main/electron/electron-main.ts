@@ -26,7 +26,9 @@ function importOpenedFile(filePath: string): void {
     return;
   }
   // The verdict reaches the window through the profileChanged event; a refusal is logged and shown there.
-  bench.profiles.importPath(filePath, 'open-with').catch((error: unknown) => console.error('Open With failed:', error));
+  bench.profiles
+    .importPath(filePath, 'open-with')
+    .catch((error: unknown) => console.error('Open With failed:', error));
 }
 
 async function openWindow(): Promise<void> {

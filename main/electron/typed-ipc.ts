@@ -11,12 +11,19 @@ import type { BenchHost } from '../app/bench-host';
 import { invalidRequest, toErrorInfo } from '../errors/bench-error';
 import { isTrustedSender } from './trusted-sender';
 
-export function registerBenchIpc(webContents: WebContents, host: BenchHost, rendererIndexUrl: string): () => void {
+export function registerBenchIpc(
+  webContents: WebContents,
+  host: BenchHost,
+  rendererIndexUrl: string,
+): () => void {
   const names = Object.keys(invokeChannelNames) as InvokeChannelName[];
   for (const name of names) {
     webContents.ipc.handle(ipcChannel(name), async (event, ...args: unknown[]) => {
       if (!isTrustedSender(event.senderFrame, rendererIndexUrl)) {
-        return { ok: false, error: toErrorInfo(invalidRequest('This page is not allowed to control the bench.')) };
+        return {
+          ok: false,
+          error: toErrorInfo(invalidRequest('This page is not allowed to control the bench.')),
+        };
       }
       return host.dispatch(name, args);
     });

@@ -19,7 +19,12 @@ export class BenchError extends Error {
 
 /** A request from a UI that fails validation. The detail names the argument and the expected shape. */
 export function invalidRequest(detail: string): BenchError {
-  return new BenchError({ code: 'invalid-request', title: 'The request was refused', detail, retryable: false });
+  return new BenchError({
+    code: 'invalid-request',
+    title: 'The request was refused',
+    detail,
+    retryable: false,
+  });
 }
 
 /**

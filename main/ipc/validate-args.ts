@@ -41,7 +41,9 @@ export function ecidArg(value: unknown, field = 'ecid'): string {
 
 function simulatorAction(value: unknown): SimulatorAction {
   if (!isRecord(value) || !simulatorActionTypes.includes(value.type as SimulatorAction['type'])) {
-    throw invalidRequest(`simulate needs an action whose type is one of: ${simulatorActionTypes.join(', ')}.`);
+    throw invalidRequest(
+      `simulate needs an action whose type is one of: ${simulatorActionTypes.join(', ')}.`,
+    );
   }
   switch (value.type as SimulatorAction['type']) {
     case 'attach': {

@@ -36,7 +36,9 @@ export async function readProfileFile(
   }
 }
 
-async function readCapped(filePath: string): Promise<{ readonly bytes: Uint8Array; readonly modifiedAt: number }> {
+async function readCapped(
+  filePath: string,
+): Promise<{ readonly bytes: Uint8Array; readonly modifiedAt: number }> {
   const info = await stat(filePath);
   if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
   const handle = await open(filePath, 'r');

@@ -106,12 +106,16 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     token,
     close: async () => {
       // Wait for every session's 'close' so their event subscriptions are gone when close() resolves.
-      const sessionsClosed = [...wss.clients].map((client) => new Promise((resolve) => client.once('close', resolve)));
+      const sessionsClosed = [...wss.clients].map(
+        (client) => new Promise((resolve) => client.once('close', resolve)),
+      );
       for (const client of wss.clients) client.terminate();
       await Promise.all(sessionsClosed);
       wss.close();
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      );
     },
   };
 }

@@ -35,7 +35,8 @@ export function parseClientFrame(text: string): ParsedFrame {
     return { kind: 'unusable', detail: 'frame has no usable id' };
   }
   if (value.type !== 'invoke') return { kind: 'bad-request', id, detail: 'frame type must be "invoke".' };
-  if (typeof value.channel !== 'string') return { kind: 'bad-request', id, detail: 'channel must be a string.' };
+  if (typeof value.channel !== 'string')
+    return { kind: 'bad-request', id, detail: 'channel must be a string.' };
   if (!Array.isArray(value.args)) return { kind: 'bad-request', id, detail: 'args must be a list.' };
   return { kind: 'invoke', request: { id, channel: value.channel, args: value.args as unknown[] } };
 }

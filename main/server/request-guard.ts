@@ -51,7 +51,9 @@ function originAllowed(origin: string | undefined, allowedHosts: ReadonlySet<str
   } catch {
     return false; // Includes the literal "null" origin of sandboxed frames and file:// pages.
   }
-  return parsed.protocol === 'http:' && parsed.origin === origin && allowedHosts.has(parsed.host.toLowerCase());
+  return (
+    parsed.protocol === 'http:' && parsed.origin === origin && allowedHosts.has(parsed.host.toLowerCase())
+  );
 }
 
 export function checkRequest(
@@ -67,7 +69,8 @@ export function checkRequest(
     return { ok: false, status: 403, reason: 'cross-origin request' };
   }
   if (tokensMatch(queryToken, config.token)) return { ok: true, tokenFrom: 'query' };
-  if (tokensMatch(readCookie(headers.cookie, config.cookieName), config.token)) return { ok: true, tokenFrom: 'cookie' };
+  if (tokensMatch(readCookie(headers.cookie, config.cookieName), config.token))
+    return { ok: true, tokenFrom: 'cookie' };
   return { ok: false, status: 401, reason: 'missing or wrong token' };
 }
 

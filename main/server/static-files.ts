@@ -46,7 +46,11 @@ export function resolveStaticPath(root: string, pathname: string): string | unde
 }
 
 /** Streams one file; answers 404 for anything that is not a regular file. */
-export async function sendStaticFile(res: ServerResponse, filePath: string, headOnly: boolean): Promise<void> {
+export async function sendStaticFile(
+  res: ServerResponse,
+  filePath: string,
+  headOnly: boolean,
+): Promise<void> {
   const info = await stat(filePath).catch(() => undefined);
   if (!info?.isFile()) {
     sendText(res, 404, 'Not found');
@@ -63,6 +67,9 @@ export async function sendStaticFile(res: ServerResponse, filePath: string, head
 }
 
 export function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

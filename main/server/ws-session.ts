@@ -36,7 +36,11 @@ export function runWsSession(socket: WebSocket, host: BenchHost): void {
     } catch (error) {
       // A handler returned something JSON cannot carry (a BigInt, a cycle): answer with an error instead.
       if (frame.type !== 'result') return;
-      text = JSON.stringify({ type: 'result', id: frame.id, result: { ok: false, error: toErrorInfo(error) } });
+      text = JSON.stringify({
+        type: 'result',
+        id: frame.id,
+        result: { ok: false, error: toErrorInfo(error) },
+      });
     }
     socket.send(text);
   };
@@ -57,7 +61,11 @@ export function runWsSession(socket: WebSocket, host: BenchHost): void {
         socket.close(closeCodes.policyViolation, frame.detail);
         return;
       case 'bad-request':
-        send({ type: 'result', id: frame.id, result: { ok: false, error: toErrorInfo(invalidRequest(frame.detail)) } });
+        send({
+          type: 'result',
+          id: frame.id,
+          result: { ok: false, error: toErrorInfo(invalidRequest(frame.detail)) },
+        });
         return;
       case 'invoke': {
         const { id, channel, args } = frame.request;

@@ -47,7 +47,10 @@ export class SettingsStore {
       text = await readFile(this.file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {}, problems: [] };
-      return { settings: {}, problems: [`The settings file could not be read (${(error as Error).message}).`] };
+      return {
+        settings: {},
+        problems: [`The settings file could not be read (${(error as Error).message}).`],
+      };
     }
     try {
       return validateSettings(JSON.parse(text));
@@ -56,7 +59,9 @@ export class SettingsStore {
       await rename(this.file, aside).catch(() => {});
       return {
         settings: {},
-        problems: [`The settings file was not valid JSON; it was kept as ${path.basename(aside)} and defaults are used.`],
+        problems: [
+          `The settings file was not valid JSON; it was kept as ${path.basename(aside)} and defaults are used.`,
+        ],
       };
     }
   }

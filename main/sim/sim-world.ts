@@ -99,7 +99,9 @@ export class SimWorld {
    * A port freed by an unplugged device is reused, as on a real cart, so a long demo never runs out.
    */
   private occupiedLocations(): Set<number> {
-    const busy = [...this.devices.values()].filter((d) => this.attachedSet.has(d.ecid) || this.lifecycle.has(d.ecid));
+    const busy = [...this.devices.values()].filter(
+      (d) => this.attachedSet.has(d.ecid) || this.lifecycle.has(d.ecid),
+    );
     return new Set(busy.map((d) => d.locationID));
   }
 

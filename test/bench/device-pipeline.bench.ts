@@ -18,7 +18,16 @@ const entries: DeviceListEntry[] = Array.from({ length: CART }, (_, i) => ({
 const listJson = JSON.stringify({
   Command: 'list',
   Output: Object.fromEntries(
-    entries.map((e) => [e.ecid, { locationID: e.locationId, UDID: `00008101-${e.ecid.slice(2).padStart(16, '0')}`, ECID: e.ecid, name: e.name, deviceType: e.deviceType }]),
+    entries.map((e) => [
+      e.ecid,
+      {
+        locationID: e.locationId,
+        UDID: `00008101-${e.ecid.slice(2).padStart(16, '0')}`,
+        ECID: e.ecid,
+        name: e.name,
+        deviceType: e.deviceType,
+      },
+    ]),
   ),
   Type: 'CommandOutput',
   Devices: entries.map((e) => e.ecid),

@@ -12,7 +12,9 @@ export function createElectronFake() {
       return { ok: true, value: channel };
     }),
     on: vi.fn((channel: string, handler: (...a: unknown[]) => void) => renderer.on(channel, handler)),
-    removeListener: vi.fn((channel: string, handler: (...a: unknown[]) => void) => renderer.removeListener(channel, handler)),
+    removeListener: vi.fn((channel: string, handler: (...a: unknown[]) => void) =>
+      renderer.removeListener(channel, handler),
+    ),
   };
   const contextBridge = {
     exposeInMainWorld: vi.fn((key: string, api: unknown) => {

@@ -35,7 +35,11 @@ export class FakeEngine implements RunningEngine {
     const engine: FakeEngine = new FakeEngine({
       attach: (deviceClass = 'iPad') => {
         const ecid = `0x${(0x1000 + engine.next++).toString(16).toUpperCase()}`;
-        engine.listed.push({ ecid, name: deviceClass, deviceType: deviceClass === 'iPad' ? 'iPad13,18' : 'iPhone15,2' });
+        engine.listed.push({
+          ecid,
+          name: deviceClass,
+          deviceType: deviceClass === 'iPad' ? 'iPad13,18' : 'iPhone15,2',
+        });
         engine.fire('attach');
         return ecid;
       },
@@ -55,7 +59,10 @@ export class FakeEngine implements RunningEngine {
   }
 }
 
-export function fakeFactory(engines: { cfgutil?: FakeEngine; simulator?: FakeEngine }): EngineFactory & { started: string[] } {
+export function fakeFactory(engines: {
+  cfgutil?: FakeEngine;
+  simulator?: FakeEngine;
+}): EngineFactory & { started: string[] } {
   const started: string[] = [];
   return {
     started,

@@ -22,10 +22,22 @@ describe('chooseEngine', () => {
   it('prefers real cfgutil, shows preflight on a Mac without it, simulates elsewhere', () => {
     const found = { kind: 'found', path: '/usr/local/bin/cfgutil' } as const;
     const missing = { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] } as const;
-    expect(chooseEngine({ simulate: false, located: found, platform: 'darwin' })).toEqual({ kind: 'cfgutil', path: found.path });
-    expect(chooseEngine({ simulate: true, located: found, platform: 'darwin' })).toEqual({ kind: 'simulator', reason: 'requested' });
-    expect(chooseEngine({ simulate: false, located: missing, platform: 'darwin' })).toEqual({ kind: 'missing', searched: missing.searched });
-    expect(chooseEngine({ simulate: false, located: missing, platform: 'linux' })).toEqual({ kind: 'simulator', reason: 'not-macos' });
+    expect(chooseEngine({ simulate: false, located: found, platform: 'darwin' })).toEqual({
+      kind: 'cfgutil',
+      path: found.path,
+    });
+    expect(chooseEngine({ simulate: true, located: found, platform: 'darwin' })).toEqual({
+      kind: 'simulator',
+      reason: 'requested',
+    });
+    expect(chooseEngine({ simulate: false, located: missing, platform: 'darwin' })).toEqual({
+      kind: 'missing',
+      searched: missing.searched,
+    });
+    expect(chooseEngine({ simulate: false, located: missing, platform: 'linux' })).toEqual({
+      kind: 'simulator',
+      reason: 'not-macos',
+    });
   });
 });
 
@@ -35,7 +47,10 @@ describe('BenchService', () => {
     await t.service.start();
     await settle();
     const before = await t.service.getSnapshot();
-    expect(before.ok && before.value).toMatchObject({ devices: [], engine: { kind: 'simulator', reason: 'requested' } });
+    expect(before.ok && before.value).toMatchObject({
+      devices: [],
+      engine: { kind: 'simulator', reason: 'requested' },
+    });
     const attached = await t.dispatch('simulate', [{ type: 'cart', count: 3, overSeconds: 0 }]);
     expect(attached).toEqual({ ok: true, value: [] });
     await t.timers.advance(100);
@@ -47,7 +62,11 @@ describe('BenchService', () => {
   });
 
   it('reads the serial number of a new device in the background', async () => {
-    const t = setup({ simulate: false, located: { kind: 'found', path: '/usr/local/bin/cfgutil' }, platform: 'darwin' });
+    const t = setup({
+      simulate: false,
+      located: { kind: 'found', path: '/usr/local/bin/cfgutil' },
+      platform: 'darwin',
+    });
     t.real.listed = [{ ecid: '0xABC', name: 'iPad' }];
     t.real.serials.set('0xABC', 'DMPXK2ABCD12');
     await t.service.start();
@@ -61,18 +80,30 @@ describe('BenchService', () => {
     const t = setup({ simulate: false, located: { kind: 'found', path: '/x/cfgutil' }, platform: 'darwin' });
     await t.service.start();
     const result = await t.dispatch('simulate', [{ type: 'attach' }]);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', title: 'Not a simulated bench' } });
-    expect(await t.dispatch('useSimulator', [])).toMatchObject({ ok: false, error: { title: 'Real cfgutil is in use' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', title: 'Not a simulated bench' },
+    });
+    expect(await t.dispatch('useSimulator', [])).toMatchObject({
+      ok: false,
+      error: { title: 'Real cfgutil is in use' },
+    });
   });
 
   it('starts nothing on a Mac without cfgutil until the operator chooses the simulator', async () => {
-    const t = setup({ simulate: false, located: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] }, platform: 'darwin' });
+    const t = setup({
+      simulate: false,
+      located: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] },
+      platform: 'darwin',
+    });
     await t.service.start();
     expect(t.factory.started).toEqual([]);
     const chosen = await t.dispatch('useSimulator', []);
     expect(chosen).toEqual({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } });
     expect(t.factory.started).toEqual(['simulator']);
-    expect(t.events.some((e) => e.channel === 'engineChanged' && e.payload.engine.kind === 'simulator')).toBe(true);
+    expect(t.events.some((e) => e.channel === 'engineChanged' && e.payload.engine.kind === 'simulator')).toBe(
+      true,
+    );
   });
 
   it('closes the engine and stops watching', async () => {

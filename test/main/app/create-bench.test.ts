@@ -22,7 +22,8 @@ async function devicesWhen(events: BenchEvent[], count: number): Promise<readonl
   const deadline = Date.now() + 10_000;
   for (;;) {
     const last = events.filter((e) => e.channel === 'devicesChanged').at(-1);
-    if (last?.channel === 'devicesChanged' && last.payload.devices.length === count) return last.payload.devices;
+    if (last?.channel === 'devicesChanged' && last.payload.devices.length === count)
+      return last.payload.devices;
     if (Date.now() > deadline) throw new Error(`never saw ${count} devices`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -55,7 +56,10 @@ describe('createBench in simulation', () => {
 
     const snapshot = await bench.host.dispatch('getSnapshot', []);
     const lastSeq = started.events.at(-1)?.payload.seq;
-    expect(snapshot).toMatchObject({ ok: true, value: { seq: lastSeq, devices: [{ ecid: after[0]?.ecid }] } });
+    expect(snapshot).toMatchObject({
+      ok: true,
+      value: { seq: lastSeq, devices: [{ ecid: after[0]?.ecid }] },
+    });
   });
 
   it('refuses invalid requests from a client without disturbing the bench', async () => {

@@ -8,7 +8,18 @@ import { UsageError } from '../../../main/cli/parse-flags';
 
 describe('parseAppFlags', () => {
   it('reads every flag in both spellings', () => {
-    expect(parseAppFlags(['--simulate', '--port=0', '--cfgutil', '/x/cfgutil', '--time-scale', '0.1', '--host', '0.0.0.0'])).toEqual({
+    expect(
+      parseAppFlags([
+        '--simulate',
+        '--port=0',
+        '--cfgutil',
+        '/x/cfgutil',
+        '--time-scale',
+        '0.1',
+        '--host',
+        '0.0.0.0',
+      ]),
+    ).toEqual({
       simulate: true,
       serve: false,
       port: 0,
@@ -16,7 +27,12 @@ describe('parseAppFlags', () => {
       cfgutilFlag: '/x/cfgutil',
       timeScale: 0.1,
     });
-    expect(parseAppFlags([])).toEqual({ simulate: false, serve: false, port: DEFAULT_PORT, hostname: '127.0.0.1' });
+    expect(parseAppFlags([])).toEqual({
+      simulate: false,
+      serve: false,
+      port: DEFAULT_PORT,
+      hostname: '127.0.0.1',
+    });
   });
 
   it.each([
@@ -34,14 +50,26 @@ describe('parseAppFlags', () => {
 
 describe('profile file argument', () => {
   it('takes one profile path to import at start', () => {
-    expect(parseAppFlags(['--simulate', '/Users/it/Downloads/Contoso.mobileconfig'])).toMatchObject({ profileFile: '/Users/it/Downloads/Contoso.mobileconfig' });
-    expect(parseElectronFlags(['/Applications/Enroll Bench.app', 'Contoso.mobileconfig'])).toMatchObject({ profileFile: 'Contoso.mobileconfig' });
+    expect(parseAppFlags(['--simulate', '/Users/it/Downloads/Contoso.mobileconfig'])).toMatchObject({
+      profileFile: '/Users/it/Downloads/Contoso.mobileconfig',
+    });
+    expect(parseElectronFlags(['/Applications/Enroll Bench.app', 'Contoso.mobileconfig'])).toMatchObject({
+      profileFile: 'Contoso.mobileconfig',
+    });
   });
 });
 
 describe('parseElectronFlags', () => {
   it('keeps the app flags and ignores what Electron and macOS add', () => {
-    const argv = ['/Applications/Enroll Bench.app', '-psn_0_12345', '--inspect=9229', '--simulate', '--cfgutil', '/opt/cfgutil', '--enable-logging'];
+    const argv = [
+      '/Applications/Enroll Bench.app',
+      '-psn_0_12345',
+      '--inspect=9229',
+      '--simulate',
+      '--cfgutil',
+      '/opt/cfgutil',
+      '--enable-logging',
+    ];
     expect(parseElectronFlags(argv)).toMatchObject({ simulate: true, cfgutilFlag: '/opt/cfgutil' });
   });
 });
@@ -49,12 +77,21 @@ describe('parseElectronFlags', () => {
 describe('findElectronBinary', () => {
   it('reports a binary that was never downloaded instead of downloading it', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-electron-'));
-    expect(findElectronBinary(dir, {})).toMatchObject({ kind: 'unavailable', reason: expect.stringMatching(/not been downloaded/) });
+    expect(findElectronBinary(dir, {})).toMatchObject({
+      kind: 'unavailable',
+      reason: expect.stringMatching(/not been downloaded/),
+    });
     await writeFile(path.join(dir, 'path.txt'), 'electron');
-    expect(findElectronBinary(dir, {})).toMatchObject({ kind: 'unavailable', reason: expect.stringMatching(/missing at/) });
+    expect(findElectronBinary(dir, {})).toMatchObject({
+      kind: 'unavailable',
+      reason: expect.stringMatching(/missing at/),
+    });
     await mkdir(path.join(dir, 'dist'));
     await writeFile(path.join(dir, 'dist', 'electron'), '');
-    expect(findElectronBinary(dir, {})).toEqual({ kind: 'found', binary: path.join(dir, 'dist', 'electron') });
+    expect(findElectronBinary(dir, {})).toEqual({
+      kind: 'found',
+      binary: path.join(dir, 'dist', 'electron'),
+    });
     expect(findElectronBinary(undefined, {})).toMatchObject({ kind: 'unavailable' });
   });
 });

@@ -14,7 +14,8 @@ describe('runCli', () => {
   it('prints usage with every command for --help', async () => {
     const out = capture();
     expect(await runCli(['--help'])).toBe(0);
-    for (const command of ['start', 'serve', 'sim', 'profile']) expect(out.join('\n')).toContain(`  ${command}`);
+    for (const command of ['start', 'serve', 'sim', 'profile'])
+      expect(out.join('\n')).toContain(`  ${command}`);
   });
 
   it('exits 2 for an unknown command or flag', async () => {

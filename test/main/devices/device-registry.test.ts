@@ -10,7 +10,16 @@ describe('reconcileDevices', () => {
     const first = reconcileDevices(new Map(), [entry, { ...entry, name: 'dup' }], new Map(), 5);
     expect(first.changed).toBe(true);
     expect([...first.devices.values()]).toEqual([
-      { ecid: '0xABC', mode: 'normal', attachedAt: 5, name: 'iPad', deviceType: 'iPad14,1', model: 'iPad mini (6th generation)', locationId: 0x01100000, portLabel: 'Port 1' },
+      {
+        ecid: '0xABC',
+        mode: 'normal',
+        attachedAt: 5,
+        name: 'iPad',
+        deviceType: 'iPad14,1',
+        model: 'iPad mini (6th generation)',
+        locationId: 0x01100000,
+        portLabel: 'Port 1',
+      },
     ]);
     const second = reconcileDevices(first.devices, [entry], new Map(), 99);
     expect(second.changed).toBe(false);
@@ -27,11 +36,7 @@ describe('reconcileDevices', () => {
   it('sorts by port so cards keep their places', () => {
     const { devices } = reconcileDevices(
       new Map(),
-      [
-        { ecid: '0x3', locationId: 0x14300000 },
-        { ecid: '0x1' },
-        { ecid: '0x2', locationId: 0x14100000 },
-      ],
+      [{ ecid: '0x3', locationId: 0x14300000 }, { ecid: '0x1' }, { ecid: '0x2', locationId: 0x14100000 }],
       new Map(),
       0,
     );

@@ -5,8 +5,18 @@ import { DeviceWatcher, type DeviceSignal } from '../../../main/devices/device-w
 import { BenchError } from '../../../main/errors/bench-error';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
 
-const IPAD: DeviceListEntry = { ecid: '0x8294E3A41001C', name: 'iPad', deviceType: 'iPad13,18', locationId: 0x14200000 };
-const PHONE: DeviceListEntry = { ecid: '0x1C604A3405801E', name: 'iPhone', deviceType: 'iPhone15,2', locationId: 0x14300000 };
+const IPAD: DeviceListEntry = {
+  ecid: '0x8294E3A41001C',
+  name: 'iPad',
+  deviceType: 'iPad13,18',
+  locationId: 0x14200000,
+};
+const PHONE: DeviceListEntry = {
+  ecid: '0x1C604A3405801E',
+  name: 'iPhone',
+  deviceType: 'iPhone15,2',
+  locationId: 0x14300000,
+};
 
 function setup(options: { failWith?: () => unknown } = {}) {
   const timers = new ManualTimers();
@@ -116,7 +126,10 @@ describe('DeviceWatcher', () => {
   });
 
   it('reports degraded with a back-off that doubles, then recovers', async () => {
-    const t = setup({ failWith: () => new BenchError({ code: 'timed-out', title: 'cfgutil did not answer', detail: 'x', retryable: true }) });
+    const t = setup({
+      failWith: () =>
+        new BenchError({ code: 'timed-out', title: 'cfgutil did not answer', detail: 'x', retryable: true }),
+    });
     t.state.fail = true;
     t.watcher.start();
     await settle();

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceSignal } from '../../../main/devices/device-watcher';
 import { UsbSignalSource, type UsbDeviceLike } from '../../../main/devices/usb-signal-source';
 
-function device(idVendor: number, idProduct: number, ports: number[] = [2, 4]): UsbDeviceLike & { open: () => never } {
+function device(
+  idVendor: number,
+  idProduct: number,
+  ports: number[] = [2, 4],
+): UsbDeviceLike & { open: () => never } {
   return {
     busNumber: 0x14,
     portNumbers: ports,

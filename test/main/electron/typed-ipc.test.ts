@@ -37,14 +37,24 @@ describe('isTrustedSender', () => {
 describe('registerBenchIpc', () => {
   it('registers one handler per invoke channel on this window only', () => {
     const t = setup();
-    expect([...t.contents.handlers.keys()].sort()).toEqual(Object.keys(invokeChannelNames).map((n) => `bench:${n}`).sort());
+    expect([...t.contents.handlers.keys()].sort()).toEqual(
+      Object.keys(invokeChannelNames)
+        .map((n) => `bench:${n}`)
+        .sort(),
+    );
   });
 
   it('dispatches calls from our page and refuses other senders without reaching the bench', async () => {
     const t = setup();
     const handler = t.contents.handlers.get('bench:simulate');
-    expect(await handler?.({ senderFrame: { url: INDEX } }, { type: 'detach-all' })).toEqual({ ok: true, value: 'done' });
-    const refused = await handler?.({ senderFrame: { url: 'https://evil.example/' } }, { type: 'detach-all' });
+    expect(await handler?.({ senderFrame: { url: INDEX } }, { type: 'detach-all' })).toEqual({
+      ok: true,
+      value: 'done',
+    });
+    const refused = await handler?.(
+      { senderFrame: { url: 'https://evil.example/' } },
+      { type: 'detach-all' },
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await handler?.({ senderFrame: null })).toMatchObject({ ok: false });
     expect(t.calls).toEqual([{ channel: 'simulate', args: [{ type: 'detach-all' }] }]);

@@ -3,7 +3,10 @@ import { describe, expect, it, vi } from 'vitest';
 
 type Contents = EventEmitter & { openHandler?: unknown };
 type Created = { options: Record<string, unknown>; contents: Contents; loaded?: string };
-const { created, openExternal } = vi.hoisted(() => ({ created: [] as Created[], openExternal: vi.fn(async (_url: string) => {}) }));
+const { created, openExternal } = vi.hoisted(() => ({
+  created: [] as Created[],
+  openExternal: vi.fn(async (_url: string) => {}),
+}));
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
@@ -30,7 +33,8 @@ vi.mock('electron', async () => {
   return { BrowserWindow, shell: { openExternal } };
 });
 
-const { createBenchWindow, lockDownSession, rendererIndexUrl } = await import('../../../main/electron/window');
+const { createBenchWindow, lockDownSession, rendererIndexUrl } =
+  await import('../../../main/electron/window');
 
 describe('createBenchWindow', () => {
   const paths = { preload: '/app/dist/preload/preload.cjs', rendererIndex: '/app/dist/renderer/index.html' };
@@ -38,7 +42,13 @@ describe('createBenchWindow', () => {
   it('isolates, sandboxes and disables node in the renderer, explicitly', () => {
     createBenchWindow(paths);
     const prefs = created.at(-1)?.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: paths.preload });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: paths.preload,
+    });
     expect(created.at(-1)?.loaded).toBe(paths.rendererIndex);
     expect(rendererIndexUrl(paths)).toBe('file:///app/dist/renderer/index.html');
   });
@@ -62,11 +72,16 @@ describe('lockDownSession', () => {
   it('denies every permission request and check, and cancels all network requests', () => {
     let request: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined;
     let check: (() => boolean) | undefined;
-    let blocked: { filter: { urls: string[] }; fn: (d: unknown, cb: (r: { cancel: boolean }) => void) => void } | undefined;
+    let blocked:
+      | { filter: { urls: string[] }; fn: (d: unknown, cb: (r: { cancel: boolean }) => void) => void }
+      | undefined;
     lockDownSession({
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
-      webRequest: { onBeforeRequest: (filter: { urls: string[] }, fn: NonNullable<typeof blocked>['fn']) => (blocked = { filter, fn }) },
+      webRequest: {
+        onBeforeRequest: (filter: { urls: string[] }, fn: NonNullable<typeof blocked>['fn']) =>
+          (blocked = { filter, fn }),
+      },
     } as never);
     expect(blocked?.filter.urls).toEqual(expect.arrayContaining(['ws://*/*', 'wss://*/*', 'https://*/*']));
     const answer = vi.fn();

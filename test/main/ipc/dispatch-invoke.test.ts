@@ -9,7 +9,15 @@ function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { c
   const calls: unknown[][] = [];
   return {
     calls,
-    getSnapshot: async () => ({ ok: true, value: { seq: 0, devices: [], engine: { kind: 'simulator', reason: 'requested' }, watcher: { state: 'ok' } } }),
+    getSnapshot: async () => ({
+      ok: true,
+      value: {
+        seq: 0,
+        devices: [],
+        engine: { kind: 'simulator', reason: 'requested' },
+        watcher: { state: 'ok' },
+      },
+    }),
     useSimulator: async () => ({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } }),
     simulate: async (action) => {
       calls.push([action]);
@@ -60,7 +68,11 @@ describe('createInvokeDispatcher', () => {
   it('turns an unexpected exception into a generic internal error and reports it to main', async () => {
     const seen: unknown[] = [];
     const dispatch = createInvokeDispatcher(
-      handlers({ getSnapshot: async () => { throw new Error('/Users/it/secret path'); } }),
+      handlers({
+        getSnapshot: async () => {
+          throw new Error('/Users/it/secret path');
+        },
+      }),
       (_channel, error) => seen.push(error),
     );
     const result = await dispatch('getSnapshot', []);

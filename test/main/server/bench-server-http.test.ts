@@ -48,7 +48,9 @@ describe('startBenchServer over HTTP', () => {
   });
 
   it('refuses a token that could break the cookie', async () => {
-    await expect(startBenchServer({ host: createFakeBenchHost().host, rendererDir: dir, token: 'short; x=1' })).rejects.toThrow(/URL-safe/);
+    await expect(
+      startBenchServer({ host: createFakeBenchHost().host, rendererDir: dir, token: 'short; x=1' }),
+    ).rejects.toThrow(/URL-safe/);
   });
 
   it('refuses the page without a token', async () => {
@@ -60,7 +62,9 @@ describe('startBenchServer over HTTP', () => {
 
   it('refuses a wrong token in the query or the cookie', async () => {
     expect((await rawGet(server.port, '/?token=test-token-0123456789abcdeX', { host })).status).toBe(401);
-    expect((await rawGet(server.port, '/', { host, cookie: `enroll_bench_${server.port}=nope` })).status).toBe(401);
+    expect(
+      (await rawGet(server.port, '/', { host, cookie: `enroll_bench_${server.port}=nope` })).status,
+    ).toBe(401);
   });
 
   it('serves the page with the token and sets a strict HttpOnly cookie', async () => {
@@ -72,7 +76,10 @@ describe('startBenchServer over HTTP', () => {
   });
 
   it('sends the security headers on pages and refusals alike', async () => {
-    for (const res of [await rawGet(server.port, `/?token=${token}`, { host }), await rawGet(server.port, '/', { host })]) {
+    for (const res of [
+      await rawGet(server.port, `/?token=${token}`, { host }),
+      await rawGet(server.port, '/', { host }),
+    ]) {
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("default-src 'none'");
       expect(csp).toContain("frame-ancestors 'none'");
@@ -95,23 +102,35 @@ describe('startBenchServer over HTTP', () => {
     const res = await rawGet(server.port, `/?token=${token}`, { host, origin: 'http://evil.example' });
     expect(res.status).toBe(403);
     expect((await rawGet(server.port, '/', { host, cookie, origin: 'null' })).status).toBe(403);
-    expect((await rawGet(server.port, '/', { host, cookie, origin: `http://127.0.0.1:${server.port + 1}` })).status).toBe(403);
+    expect(
+      (await rawGet(server.port, '/', { host, cookie, origin: `http://127.0.0.1:${server.port + 1}` }))
+        .status,
+    ).toBe(403);
     expect((await rawGet(server.port, '/', { host, cookie, origin: `http://${host}` })).status).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    expect((await rawGet(server.port, `/?token=${token}`, { host: `evil.example:${server.port}` })).status).toBe(403);
-    expect((await rawGet(server.port, `/?token=${token}`, { host: `localhost:${server.port}` })).status).toBe(200);
+    expect(
+      (await rawGet(server.port, `/?token=${token}`, { host: `evil.example:${server.port}` })).status,
+    ).toBe(403);
+    expect((await rawGet(server.port, `/?token=${token}`, { host: `localhost:${server.port}` })).status).toBe(
+      200,
+    );
   });
 
-  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2E%2E%2F%2E%2E%2Fsecret.txt', '/..%5csecret.txt', '/%00', '/%E0%A4%A'])(
-    'does not let %s out of the renderer folder',
-    async (attack) => {
-      const res = await rawGet(server.port, attack, { host, cookie });
-      expect([400, 404]).toContain(res.status);
-      expect(res.body).not.toContain('TOP-SECRET');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/%2E%2E%2F%2E%2E%2Fsecret.txt',
+    '/..%5csecret.txt',
+    '/%00',
+    '/%E0%A4%A',
+  ])('does not let %s out of the renderer folder', async (attack) => {
+    const res = await rawGet(server.port, attack, { host, cookie });
+    expect([400, 404]).toContain(res.status);
+    expect(res.body).not.toContain('TOP-SECRET');
+  });
 
   it('answers 404 for directories and missing files, 405 for other methods, 426 for /ws over plain HTTP', async () => {
     expect((await rawGet(server.port, '/assets', { host, cookie })).status).toBe(404);

@@ -10,7 +10,10 @@ let server: BenchServer;
 let wsUrl: string;
 let sockets: WebSocket[];
 
-async function connect(url = `${wsUrl}?token=${token}`, headers: Record<string, string> = {}): Promise<WebSocket> {
+async function connect(
+  url = `${wsUrl}?token=${token}`,
+  headers: Record<string, string> = {},
+): Promise<WebSocket> {
   const ws = await openSocket(url, headers);
   sockets.push(ws);
   return ws;
@@ -32,25 +35,45 @@ describe('startBenchServer WebSocket', () => {
   it('refuses an upgrade without a token, with a wrong token, or on another path', async () => {
     await expect(openSocket(wsUrl)).rejects.toThrow('refused 401');
     await expect(openSocket(`${wsUrl}?token=wrong-token-0123456789abc`)).rejects.toThrow('refused 401');
-    await expect(openSocket(`ws://127.0.0.1:${server.port}/other?token=${token}`)).rejects.toThrow('refused 404');
+    await expect(openSocket(`ws://127.0.0.1:${server.port}/other?token=${token}`)).rejects.toThrow(
+      'refused 404',
+    );
     expect(fake.subscriberCount()).toBe(0);
   });
 
   it('refuses an upgrade from another origin even with the token', async () => {
-    await expect(openSocket(`${wsUrl}?token=${token}`, { origin: 'https://evil.example' })).rejects.toThrow('refused 403');
-    await expect(openSocket(`${wsUrl}?token=${token}`, { host: 'evil.example' })).rejects.toThrow('refused 403');
+    await expect(openSocket(`${wsUrl}?token=${token}`, { origin: 'https://evil.example' })).rejects.toThrow(
+      'refused 403',
+    );
+    await expect(openSocket(`${wsUrl}?token=${token}`, { host: 'evil.example' })).rejects.toThrow(
+      'refused 403',
+    );
   });
 
   it('accepts the cookie instead of the query token, from its own origin', async () => {
-    const ws = await connect(wsUrl, { cookie: `enroll_bench_${server.port}=${token}`, origin: `http://127.0.0.1:${server.port}` });
+    const ws = await connect(wsUrl, {
+      cookie: `enroll_bench_${server.port}=${token}`,
+      origin: `http://127.0.0.1:${server.port}`,
+    });
     expect(ws.readyState).toBe(WebSocket.OPEN);
   });
 
   it('answers an invoke with the dispatcher result under the same id', async () => {
     const ws = await connect();
     const log = frameLog(ws);
-    ws.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'simulate', args: [{ type: 'attach', deviceClass: 'iPad' }] }));
-    expect(await log.next((f) => f.id === 7)).toEqual({ type: 'result', id: 7, result: { ok: true, value: ['0x1A'] } });
+    ws.send(
+      JSON.stringify({
+        type: 'invoke',
+        id: 7,
+        channel: 'simulate',
+        args: [{ type: 'attach', deviceClass: 'iPad' }],
+      }),
+    );
+    expect(await log.next((f) => f.id === 7)).toEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true, value: ['0x1A'] },
+    });
     expect(fake.actions).toEqual([{ type: 'attach', deviceClass: 'iPad' }]);
   });
 
@@ -58,11 +81,21 @@ describe('startBenchServer WebSocket', () => {
     const ws = await connect();
     const log = frameLog(ws);
     ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'eraseEverything', args: [] }));
-    ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'simulate', args: [{ type: 'cart', count: 9999, overSeconds: 1 }] }));
+    ws.send(
+      JSON.stringify({
+        type: 'invoke',
+        id: 2,
+        channel: 'simulate',
+        args: [{ type: 'cart', count: 9999, overSeconds: 1 }],
+      }),
+    );
     const unknown = await log.next((f) => f.id === 1);
     const bad = await log.next((f) => f.id === 2);
     expect(unknown.result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(bad.result).toMatchObject({ ok: false, error: { code: 'invalid-request', detail: expect.stringContaining('cart.count') } });
+    expect(bad.result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', detail: expect.stringContaining('cart.count') },
+    });
     expect(fake.actions).toEqual([]);
   });
 
@@ -80,7 +113,11 @@ describe('startBenchServer WebSocket', () => {
     const [a, b] = [await connect(), await connect()];
     const [logA, logB] = [frameLog(a), frameLog(b)];
     fake.hub.emit('watcherChanged', { watcher: { state: 'degraded', detail: 'usb' } });
-    const expected = { type: 'event', channel: 'watcherChanged', payload: { seq: 1, watcher: { state: 'degraded', detail: 'usb' } } };
+    const expected = {
+      type: 'event',
+      channel: 'watcherChanged',
+      payload: { seq: 1, watcher: { state: 'degraded', detail: 'usb' } },
+    };
     expect(await logA.next((f) => f.type === 'event')).toEqual(expected);
     expect(await logB.next((f) => f.type === 'event')).toEqual(expected);
   });
@@ -92,7 +129,10 @@ describe('startBenchServer WebSocket', () => {
     ws.send(JSON.stringify({ type: 'invoke', id: 5, channel: 'getSnapshot', args: 'nope' }));
     ws.send(JSON.stringify({ type: 'invoke', id: 6, channel: 42, args: [] }));
     for (const id of [4, 5, 6]) {
-      expect((await log.next((f) => f.id === id)).result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+      expect((await log.next((f) => f.id === id)).result).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
     }
     expect(ws.readyState).toBe(WebSocket.OPEN);
   });
@@ -123,7 +163,9 @@ describe('startBenchServer WebSocket', () => {
   it('closes the socket on frames over 8 MB and stays up', async () => {
     const ws = await connect();
     const done = closed(ws);
-    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'getSnapshot', args: ['x'.repeat(maxFrameBytes)] }));
+    ws.send(
+      JSON.stringify({ type: 'invoke', id: 1, channel: 'getSnapshot', args: ['x'.repeat(maxFrameBytes)] }),
+    );
     expect((await done).code).toBe(1009);
     const again = await connect();
     const log = frameLog(again);

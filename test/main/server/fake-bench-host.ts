@@ -26,7 +26,12 @@ export function createFakeBenchHost(): FakeBenchHost {
   const handlers: InvokeChannels = {
     getSnapshot: async () => ({
       ok: true,
-      value: { seq: hub.currentSeq, devices: [], engine: { kind: 'simulator', reason: 'requested' }, watcher: { state: 'ok' } },
+      value: {
+        seq: hub.currentSeq,
+        devices: [],
+        engine: { kind: 'simulator', reason: 'requested' },
+        watcher: { state: 'ok' },
+      },
     }),
     useSimulator: async () => ({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } }),
     simulate: async (action) => {

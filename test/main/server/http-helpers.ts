@@ -10,12 +10,23 @@ export interface RawResponse {
   readonly body: string;
 }
 
-export function rawGet(port: number, path: string, headers: OutgoingHttpHeaders = {}, method = 'GET'): Promise<RawResponse> {
+export function rawGet(
+  port: number,
+  path: string,
+  headers: OutgoingHttpHeaders = {},
+  method = 'GET',
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -36,9 +47,15 @@ export function openSocket(url: string, headers: Record<string, string> = {}): P
 }
 
 /** Collects every parsed frame a socket receives, and lets a test wait for one that matches. */
-export function frameLog(ws: WebSocket): { frames: unknown[]; next(match: (f: Record<string, unknown>) => boolean): Promise<Record<string, unknown>> } {
+export function frameLog(ws: WebSocket): {
+  frames: unknown[];
+  next(match: (f: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+} {
   const frames: unknown[] = [];
-  const waiters: { match: (f: Record<string, unknown>) => boolean; resolve: (f: Record<string, unknown>) => void }[] = [];
+  const waiters: {
+    match: (f: Record<string, unknown>) => boolean;
+    resolve: (f: Record<string, unknown>) => void;
+  }[] = [];
   ws.on('message', (data) => {
     const frame = JSON.parse(String(data)) as Record<string, unknown>;
     frames.push(frame);
@@ -61,5 +78,7 @@ export function frameLog(ws: WebSocket): { frames: unknown[]; next(match: (f: Re
 }
 
 export function closed(ws: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  return new Promise((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
 }

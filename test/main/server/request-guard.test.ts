@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkRequest, readCookie, tokensMatch, type GuardConfig } from '../../../main/server/request-guard';
 import { allowedHostsFor, hostForUrl } from '../../../main/server/server-hosts';
 
-const config: GuardConfig = { allowedHosts: allowedHostsFor('127.0.0.1', 4000), token: 'abcdefghijklmnop', cookieName: 'enroll_bench_4000' };
+const config: GuardConfig = {
+  allowedHosts: allowedHostsFor('127.0.0.1', 4000),
+  token: 'abcdefghijklmnop',
+  cookieName: 'enroll_bench_4000',
+};
 
 describe('readCookie', () => {
   it('finds a cookie among others and ignores look-alike names', () => {
@@ -23,20 +27,30 @@ describe('tokensMatch', () => {
 describe('checkRequest', () => {
   it('accepts every loopback spelling of its own host and origin', () => {
     for (const name of ['127.0.0.1', 'localhost', '[::1]']) {
-      const verdict = checkRequest({ host: `${name}:4000`, origin: `http://${name}:4000` }, config.token, config);
+      const verdict = checkRequest(
+        { host: `${name}:4000`, origin: `http://${name}:4000` },
+        config.token,
+        config,
+      );
       expect(verdict).toEqual({ ok: true, tokenFrom: 'query' });
     }
   });
 
   it('refuses https or other-port origins and odd hosts', () => {
-    expect(checkRequest({ host: '127.0.0.1:4000', origin: 'https://127.0.0.1:4000' }, config.token, config)).toMatchObject({ status: 403 });
+    expect(
+      checkRequest({ host: '127.0.0.1:4000', origin: 'https://127.0.0.1:4000' }, config.token, config),
+    ).toMatchObject({ status: 403 });
     expect(checkRequest({ host: '127.0.0.1:4001' }, config.token, config)).toMatchObject({ status: 403 });
     expect(checkRequest({}, config.token, config)).toMatchObject({ status: 403 });
   });
 
   it('reports where the token came from', () => {
-    expect(checkRequest({ host: '127.0.0.1:4000', cookie: 'enroll_bench_4000=abcdefghijklmnop' }, null, config)).toEqual({ ok: true, tokenFrom: 'cookie' });
-    expect(checkRequest({ host: '127.0.0.1:4000', cookie: 'enroll_bench_4001=abcdefghijklmnop' }, null, config)).toMatchObject({ status: 401 });
+    expect(
+      checkRequest({ host: '127.0.0.1:4000', cookie: 'enroll_bench_4000=abcdefghijklmnop' }, null, config),
+    ).toEqual({ ok: true, tokenFrom: 'cookie' });
+    expect(
+      checkRequest({ host: '127.0.0.1:4000', cookie: 'enroll_bench_4001=abcdefghijklmnop' }, null, config),
+    ).toMatchObject({ status: 401 });
   });
 });
 

@@ -29,7 +29,9 @@ describe('SettingsStore', () => {
     expect(loaded.problems[0]).toMatch(/not valid JSON; it was kept as settings\.json\.unreadable-/);
     const kept = (await readdir(path.dirname(file))).find((n) => n.startsWith('settings.json.unreadable-'));
     expect(kept).toBeDefined();
-    expect(await readFile(path.join(path.dirname(file), kept ?? ''), 'utf8')).toBe('{"cfgutilPath": "/usr/lo');
+    expect(await readFile(path.join(path.dirname(file), kept ?? ''), 'utf8')).toBe(
+      '{"cfgutilPath": "/usr/lo',
+    );
   });
 });
 
