@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEVICE_PROPERTY_NAMES } from '../../../main/cfgutil/device-properties';
+import { SKIP_PANES } from '../../../main/cfgutil/prepare-options';
 import { eventually, identityIn, profileIn, rejectsWith, simBench } from './sim-harness';
 
 describe('CfgutilClient against the simulator: list and get', () => {
@@ -157,6 +158,13 @@ describe('CfgutilClient against the simulator: erase and prepare', () => {
     await bench.client.unpair(device.ecid);
     await rejectsWith(bench.client.pair(device.ecid), 'pairing-prohibited');
     await bench.client.pair(device.ecid, { identity });
+  });
+
+  it('sends only panes the simulated cfgutil accepts, all of them at once', async () => {
+    const { handle, client } = await simBench();
+    const device = handle.world.attach({ state: 'erased' });
+    await client.prepare(device.ecid, { supervised: true, name: 'Contoso Schools', skip: [...SKIP_PANES] });
+    expect(handle.world.device(device.ecid)?.skippedPanes).toHaveLength(SKIP_PANES.length);
   });
 
   it('prepares with --dep and --skip-all when the device is assigned', async () => {

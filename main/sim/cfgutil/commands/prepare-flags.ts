@@ -5,7 +5,12 @@
  * come to rely on one.
  */
 
-/** The `--skip-*` panes from one real 2.19/2.20 invocation (§8.3), without the `--skip-` prefix. */
+/**
+ * The `--skip-*` panes from one real 2.19/2.20 invocation (§8.3), without the `--skip-` prefix.
+ *
+ * Deliberately not imported from the driver's own list (main/cfgutil/prepare-options.ts): the simulator stands
+ * in for Apple's tool, so a pane the driver invents must be refused here, as real cfgutil would refuse it.
+ */
 export const SKIP_PANES: readonly string[] = [
   'accessibility-appearance',
   'action-button',
