@@ -15,7 +15,8 @@ import { DOWNLOAD_STEPS } from './wrong-file-findings';
 
 const TOPIC_PREFIX = 'com.apple.mgmt.External.';
 
-function finding(
+/** One finding; exported so the other profile checks build theirs the same way. */
+export function finding(
   severity: ProfileFindingSeverity,
   code: ProfileFindingCode,
   message: string,

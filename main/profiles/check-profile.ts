@@ -6,14 +6,8 @@
  * profile-age.ts because it changes with the clock.
  */
 import { X509Certificate } from 'node:crypto';
-import type {
-  ProfileFinding,
-  ProfileFindingCode,
-  ProfileFindingSeverity,
-  ProfileSigner,
-  ProfileVariant,
-} from '../../preload/domain';
-import { checkMdmPayload } from './check-mdm-payload';
+import type { ProfileFinding, ProfileSigner, ProfileVariant } from '../../preload/domain';
+import { checkMdmPayload, finding } from './check-mdm-payload';
 import { parseUrl } from './intune-hosts';
 import type { LoadedProfile } from './load-profile';
 import { listPayloadNames } from './payload-names';
@@ -28,14 +22,6 @@ export interface ProfileCheck {
 }
 
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-function finding(
-  severity: ProfileFindingSeverity,
-  code: ProfileFindingCode,
-  message: string,
-): ProfileFinding {
-  return { severity, code, message };
-}
 
 export function checkSignature(
   signer: ProfileSigner | undefined,
