@@ -58,7 +58,7 @@ function headline(
     case 'ready':
       return `Ready: ${days}.`;
     case 'ready-with-warnings':
-      return `Ready, with ${warnings} warning${warnings === 1 ? '' : 's'}: ${days}.`;
+      return `Ready: ${days}, ${warnings} warning${warnings === 1 ? '' : 's'} to read.`;
     case 'expired':
       return `Expired on ${new Date(expiresAt).toISOString().slice(0, 10)}: download a fresh profile, or override.`;
     case 'unusable': {
