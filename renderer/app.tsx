@@ -62,11 +62,16 @@ export function App({ api, store, panels }: AppProps) {
       <ConnectionNotice connection={state.connection} />
       <WatcherNotice watcher={state.watcher} />
       {actionError && <ErrorNotice error={actionError} onDismiss={() => setActionError(undefined)} />}
-      {simulated && <SimControls onAction={simulate} deviceCount={state.devices.length} />}
-      {panels && (
-        <section className="bench-panels" aria-label="Enrollment set-up">
-          {panels}
-        </section>
+      {(simulated || panels) && (
+        // One row for the simulator buttons and the folded set-up strip: a cart of 40 has no height to spare.
+        <div className="bench-toolbar">
+          {simulated && <SimControls onAction={simulate} deviceCount={state.devices.length} />}
+          {panels && (
+            <section className="bench-panels" aria-label="Enrollment set-up">
+              {panels}
+            </section>
+          )}
+        </div>
       )}
       <main className="bench-main" aria-label="Devices">
         {body}

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { BenchApi } from '../preload/contract';
 import { App } from './app';
 import { createBenchClient } from './bench-client';
+import { EnrollmentSetup } from './components/enrollment-setup';
 import { createBenchStore } from './state/bench-store';
 import './styles.css';
 
@@ -18,6 +19,6 @@ const store = createBenchStore(client.api, client.connection);
 
 createRoot(container).render(
   <StrictMode>
-    <App api={client.api} store={store} />
+    <App api={client.api} store={store} panels={<EnrollmentSetup api={client.api} store={store} />} />
   </StrictMode>,
 );

@@ -8,7 +8,15 @@
  * newest event per channel needs holding.
  */
 import type { BenchEvent, EventChannelName } from '../../preload/contract';
-import type { BenchSnapshot, Device, EngineStatus, ErrorInfo, WatcherStatus } from '../../preload/domain';
+import type {
+  BenchSnapshot,
+  Device,
+  EngineStatus,
+  ErrorInfo,
+  IdentitySummary,
+  ProfileSummary,
+  WatcherStatus,
+} from '../../preload/domain';
 
 /** How the UI reaches the bench: always `open` through Electron's preload; over WebSocket it can drop. */
 export type ConnectionState = 'connecting' | 'open' | 'lost';
@@ -29,6 +37,10 @@ export interface BenchState {
   readonly awaitingSnapshot: boolean;
   /** Newest event per channel received while awaiting a snapshot. */
   readonly held: Readonly<Partial<Record<EventChannelName, BenchEvent>>>;
+  /** The Intune enrollment profile as main judged it; `undefined` until the bench has said (null: none yet). */
+  readonly profile?: ProfileSummary | null;
+  /** The supervision identity; `undefined` until the bench has said (null: none yet). */
+  readonly identity?: IdentitySummary | null;
 }
 
 export const initialBenchState: BenchState = {
@@ -85,11 +97,26 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
     case 'watcherChanged':
       return { ...state, seq, watcher: event.payload.watcher };
     case 'profileChanged':
+      return { ...state, seq, profile: event.payload.profile };
     case 'identityChanged':
-      // Issue 4: the profile and identity cards are fed by getProfile/getSupervisionIdentity plus these events;
-      // they are not folded into BenchState yet, but their sequence numbers still advance it.
-      return { ...state, seq };
+      return { ...state, seq, identity: event.payload.identity };
   }
+}
+
+/*
+ * The snapshot does not carry the profile or identity: the store asks for them right after each snapshot.
+ * Their answers have no `seq`, but they travel on the same ordered channel as the events, so whichever of an
+ * answer and an event arrives later is at least as new: both are simply applied in arrival order.
+ */
+
+/** The answer to `getProfile()`. */
+export function applyProfile(state: BenchState, profile: ProfileSummary | null): BenchState {
+  return state.profile === profile ? state : { ...state, profile };
+}
+
+/** The answer to `getSupervisionIdentity()`. */
+export function applyIdentity(state: BenchState, identity: IdentitySummary | null): BenchState {
+  return state.identity === identity ? state : { ...state, identity };
 }
 
 export function applyConnection(state: BenchState, connection: ConnectionState): BenchState {

@@ -10,7 +10,9 @@ import { eventChannelNames } from '../../preload/contract';
 import {
   applyConnection,
   applyEvent,
+  applyIdentity,
   applyLoadError,
+  applyProfile,
   applySnapshot,
   beginSnapshot,
   initialBenchState,
@@ -46,6 +48,17 @@ export function createBenchStore(api: BenchApi, connection?: ConnectionSource): 
     update(beginSnapshot(state));
     const result = await api.getSnapshot();
     update(result.ok ? applySnapshot(state, result.value) : applyLoadError(state, result.error));
+    if (result.ok) await loadSetup();
+  };
+
+  // Asked after the snapshot, so the answers are at least as new as it. A failed read keeps what is shown:
+  // it only fails when the connection dropped, and the reconnect asks again.
+  const loadSetup = async (): Promise<void> => {
+    // Each answer is applied the moment it arrives (not after both): an event that lands between them is newer.
+    await Promise.all([
+      api.getProfile().then((r) => r.ok && update(applyProfile(state, r.value))),
+      api.getSupervisionIdentity().then((r) => r.ok && update(applyIdentity(state, r.value))),
+    ]);
   };
 
   const start = (): (() => void) => {
