@@ -26,6 +26,10 @@ export interface InvokeChannels {
   useSimulator(): Promise<Result<EngineStatus>>;
   /** Play the operator's hand in the simulated bench. Refused when the engine is real cfgutil. */
   simulate(action: SimulatorAction): Promise<Result<Ecid[]>>;
+  /** Look for cfgutil again (after installing Automation Tools) and use it when found. */
+  recheckEngine(): Promise<Result<EngineStatus>>;
+  /** Use cfgutil at a path the operator gives; the path is saved for the next start. */
+  chooseCfgutil(request: { readonly path: string }): Promise<Result<EngineStatus>>;
   /**
    * Import the Intune enrollment profile (file picker or drop, Electron or browser). Always resolves with the
    * verdict; a refused file does not replace the current profile. Over 5 MB decoded is refused.
@@ -73,6 +77,8 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   getSnapshot: true,
   useSimulator: true,
   simulate: true,
+  recheckEngine: true,
+  chooseCfgutil: true,
   importProfile: true,
   getProfile: true,
   overrideProfileAge: true,

@@ -18,6 +18,7 @@ import type {
 import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
 import { BenchError, toErrorInfo } from '../errors/bench-error';
 import type { ProfileChannels } from '../profiles/profile-channels';
+import type { LocateOutcome } from './choose-engine';
 import type { EngineFactory, RunningEngine } from './engine';
 import { EventHub } from './event-hub';
 
@@ -32,6 +33,14 @@ export interface BenchServiceOptions {
   readonly log?: (message: string, detail?: unknown) => void;
   /** The Intune profile and supervision identity channels (main/profiles/profile-channels.ts). */
   readonly profileChannels?: ProfileChannels;
+  /** Finds cfgutil again, or checks and saves a path the operator chose. */
+  readonly locator?: CfgutilLocator;
+}
+
+export interface CfgutilLocator {
+  find(): Promise<LocateOutcome>;
+  /** Returns the usable absolute path, or throws a BenchError that names the problem. */
+  choose(path: string): Promise<string>;
 }
 
 type Req<K extends keyof InvokeChannels> = Parameters<InvokeChannels[K]>[0];
@@ -63,11 +72,7 @@ export class BenchService implements InvokeChannels {
   }
 
   async close(): Promise<void> {
-    this.watcher?.stop();
-    this.watcher = undefined;
-    const engine = this.running;
-    this.running = undefined;
-    await engine?.close();
+    await this.stopEngine();
   }
 
   async getSnapshot(): Promise<Result<BenchSnapshot>> {
@@ -90,15 +95,22 @@ export class BenchService implements InvokeChannels {
         retryable: false,
       });
     }
-    this.engineStatus = { kind: 'simulator', reason: 'operator-chose' };
-    this.hub.emit('engineChanged', { engine: this.engineStatus });
-    try {
-      this.attachEngine(await this.options.factory.startSimulator());
-    } catch (error) {
-      this.options.log?.('simulator failed to start', error);
-      return { ok: false, error: toErrorInfo(error) };
-    }
+    return this.switchEngine({ kind: 'simulator', reason: 'operator-chose' }, () =>
+      this.options.factory.startSimulator(),
+    );
+  }
+
+  async recheckEngine(): Promise<Result<EngineStatus>> {
+    if (this.engineStatus.kind === 'cfgutil') return ok(this.engineStatus);
+    const located = await this.locator().find();
+    if (located.kind === 'found') return this.useCfgutil(located.path);
+    if (this.engineStatus.kind === 'missing')
+      this.setEngineStatus({ kind: 'missing', searched: located.searched });
     return ok(this.engineStatus);
+  }
+
+  async chooseCfgutil(request: Req<'chooseCfgutil'>): Promise<Result<EngineStatus>> {
+    return this.useCfgutil(await this.locator().choose(request.path));
   }
 
   async simulate(action: SimulatorAction): Promise<Result<Ecid[]>> {
@@ -148,6 +160,55 @@ export class BenchService implements InvokeChannels {
   }
   getSupervisionIdentity() {
     return this.profiles().getSupervisionIdentity();
+  }
+
+  private useCfgutil(path: string): Promise<Result<EngineStatus>> {
+    return this.switchEngine({ kind: 'cfgutil', path }, () => this.options.factory.startCfgutil(path));
+  }
+
+  /** Stops whatever runs, announces the new engine, then starts it; devices are listed afresh. */
+  private async switchEngine(
+    status: EngineStatus,
+    start: () => Promise<RunningEngine>,
+  ): Promise<Result<EngineStatus>> {
+    await this.stopEngine();
+    this.setEngineStatus(status);
+    try {
+      this.attachEngine(await start());
+    } catch (error) {
+      this.options.log?.(`${status.kind} failed to start`, error);
+      return { ok: false, error: toErrorInfo(error) };
+    }
+    return ok(status);
+  }
+
+  private async stopEngine(): Promise<void> {
+    this.watcher?.stop();
+    this.watcher = undefined;
+    const engine = this.running;
+    this.running = undefined;
+    await engine?.close();
+    if (this.devices.length > 0) {
+      this.devices = [];
+      this.hub.emit('devicesChanged', { devices: [] });
+    }
+  }
+
+  private setEngineStatus(status: EngineStatus): void {
+    this.engineStatus = status;
+    this.hub.emit('engineChanged', { engine: status });
+  }
+
+  private locator(): CfgutilLocator {
+    if (!this.options.locator) {
+      throw new BenchError({
+        code: 'invalid-request',
+        title: 'cfgutil cannot be changed here',
+        detail: 'Restart the bench with --cfgutil PATH.',
+        retryable: false,
+      });
+    }
+    return this.options.locator;
   }
 
   private profiles(): ProfileChannels {

@@ -13,6 +13,7 @@ import { ProfileService } from '../profiles/profile-service';
 import { SettingsStore } from '../settings/settings-store';
 import type { BenchHost } from './bench-host';
 import { BenchService } from './bench-service';
+import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 
@@ -53,9 +54,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const log = options.log ?? logToStderr;
-  const { settings, problems: settingsProblems } = await new SettingsStore(
-    path.join(options.dataDir, 'settings.json'),
-  ).load();
+  const settingsStore = new SettingsStore(path.join(options.dataDir, 'settings.json'));
+  const { settings, problems: settingsProblems } = await settingsStore.load();
   const located = await locateCfgutil({
     ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
     ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
@@ -88,6 +88,11 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     factory: createEngineFactory(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     log,
     profileChannels,
+    locator: createCfgutilLocator({
+      store: settingsStore,
+      ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
+      ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
+    }),
   });
   profileChannels.wire(service.hub);
   await service.start();

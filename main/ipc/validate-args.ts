@@ -79,5 +79,24 @@ export const argValidators: ArgValidators = {
     expectCount(args, 1, 'simulate');
     return [simulatorAction(args[0])];
   },
+  recheckEngine: (args) => {
+    expectCount(args, 0, 'recheckEngine');
+    return [];
+  },
+  chooseCfgutil: (args) => {
+    expectCount(args, 1, 'chooseCfgutil');
+    const request = args[0];
+    if (
+      !isRecord(request) ||
+      typeof request.path !== 'string' ||
+      !request.path.startsWith('/') ||
+      request.path.length > 1024
+    ) {
+      throw invalidRequest(
+        'chooseCfgutil needs { path } with the absolute path of cfgutil, such as /usr/local/bin/cfgutil.',
+      );
+    }
+    return [{ path: request.path }];
+  },
   ...profileArgValidators,
 };

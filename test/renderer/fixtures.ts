@@ -2,7 +2,7 @@
  * Devices, snapshots and a scriptable BenchApi for renderer tests.
  */
 import type { BenchApi, EventChannelName, EventPayload } from '../../preload/contract';
-import type { BenchSnapshot, Device, Result, SimulatorAction } from '../../preload/domain';
+import type { BenchSnapshot, Device, EngineStatus, Result, SimulatorAction } from '../../preload/domain';
 import { noProfileChannels } from '../main/profiles/fake-profile-channels';
 
 export function device(n: number, extra: Partial<Device> = {}): Device {
@@ -41,6 +41,17 @@ export class FakeBenchApi implements BenchApi {
   async simulate(action: SimulatorAction): Promise<Result<string[]>> {
     this.actions.push(action);
     return this.simulateResult;
+  }
+  readonly chosenCfgutilPaths: string[] = [];
+  recheckResult: Result<EngineStatus> = { ok: true, value: { kind: 'missing', searched: [] } };
+  recheckCalls = 0;
+  async recheckEngine(): Promise<Result<EngineStatus>> {
+    this.recheckCalls += 1;
+    return this.recheckResult;
+  }
+  async chooseCfgutil(request: { readonly path: string }): Promise<Result<EngineStatus>> {
+    this.chosenCfgutilPaths.push(request.path);
+    return { ok: true, value: { kind: 'cfgutil', path: request.path } };
   }
   readonly importProfile = noProfileChannels.importProfile;
   readonly getProfile = noProfileChannels.getProfile;

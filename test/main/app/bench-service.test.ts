@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
 import { BenchService } from '../../../main/app/bench-service';
-import { chooseEngine } from '../../../main/app/choose-engine';
+import { chooseEngine, type LocateOutcome } from '../../../main/app/choose-engine';
+import { invalidRequest } from '../../../main/errors/bench-error';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
@@ -11,11 +12,27 @@ function setup(engine: Parameters<typeof chooseEngine>[0]) {
   const real = new FakeEngine();
   const factory = fakeFactory({ simulator, cfgutil: real });
   const timers = new ManualTimers();
-  const service = new BenchService({ engine: chooseEngine(engine), factory, timers, debounceMs: 100 });
+  const located: { outcome: LocateOutcome } = {
+    outcome: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] },
+  };
+  const locator = {
+    find: async () => located.outcome,
+    choose: async (path: string) => {
+      if (!path.endsWith('cfgutil')) throw invalidRequest(`not cfgutil: ${path}`);
+      return path;
+    },
+  };
+  const service = new BenchService({
+    engine: chooseEngine(engine),
+    factory,
+    timers,
+    debounceMs: 100,
+    locator,
+  });
   const events: BenchEvent[] = [];
   service.hub.subscribe((e) => events.push(e));
   const dispatch = createInvokeDispatcher(service);
-  return { service, simulator, real, factory, timers, events, dispatch };
+  return { service, simulator, real, factory, timers, events, dispatch, located };
 }
 
 describe('chooseEngine', () => {
@@ -111,5 +128,47 @@ describe('BenchService', () => {
     await t.service.start();
     await t.service.close();
     expect(t.simulator.closed).toBe(true);
+  });
+
+  it('finds cfgutil after Automation Tools are installed, and keeps looking until then', async () => {
+    const t = setup({ simulate: false, located: { kind: 'missing', searched: [] }, platform: 'darwin' });
+    await t.service.start();
+    t.located.outcome = { kind: 'missing', searched: ['/usr/local/bin/cfgutil', '/Applications/x'] };
+    expect(await t.dispatch('recheckEngine', [])).toEqual({
+      ok: true,
+      value: { kind: 'missing', searched: ['/usr/local/bin/cfgutil', '/Applications/x'] },
+    });
+    expect(t.factory.started).toEqual([]);
+    t.located.outcome = { kind: 'found', path: '/usr/local/bin/cfgutil' };
+    expect(await t.dispatch('recheckEngine', [])).toEqual({
+      ok: true,
+      value: { kind: 'cfgutil', path: '/usr/local/bin/cfgutil' },
+    });
+    expect(t.factory.started).toEqual(['cfgutil:/usr/local/bin/cfgutil']);
+  });
+
+  it('switches from the simulator to a cfgutil path the operator chose, clearing simulated devices', async () => {
+    const t = setup({ simulate: false, located: { kind: 'missing', searched: [] }, platform: 'darwin' });
+    await t.service.start();
+    await t.dispatch('useSimulator', []);
+    await t.dispatch('simulate', [{ type: 'attach' }]);
+    await t.timers.advance(100);
+    expect((await t.service.getSnapshot()).ok && (await t.service.getSnapshot())).toMatchObject({
+      value: { devices: [{}] },
+    });
+    const refused = await t.dispatch('chooseCfgutil', [{ path: '/opt/tools/other' }]);
+    expect(refused).toMatchObject({ ok: false, error: { detail: 'not cfgutil: /opt/tools/other' } });
+    expect(await t.dispatch('chooseCfgutil', [{ path: 'relative/cfgutil' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    const chosen = await t.dispatch('chooseCfgutil', [{ path: '/opt/tools/cfgutil' }]);
+    expect(chosen).toEqual({ ok: true, value: { kind: 'cfgutil', path: '/opt/tools/cfgutil' } });
+    expect(t.simulator.closed).toBe(true);
+    const snapshot = await t.service.getSnapshot();
+    expect(snapshot.ok && snapshot.value).toMatchObject({
+      devices: [],
+      engine: { kind: 'cfgutil', path: '/opt/tools/cfgutil' },
+    });
   });
 });

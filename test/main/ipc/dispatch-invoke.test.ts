@@ -19,6 +19,11 @@ function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { c
       },
     }),
     useSimulator: async () => ({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } }),
+    recheckEngine: async () => ({ ok: true, value: { kind: 'simulator', reason: 'requested' } }),
+    chooseCfgutil: async (request) => {
+      calls.push([request]);
+      return { ok: true, value: { kind: 'cfgutil', path: request.path } };
+    },
     simulate: async (action) => {
       calls.push([action]);
       return { ok: true, value: [] };

@@ -31,6 +31,8 @@ beforeEach(async () => {
     {
       getSnapshot: notUsed,
       useSimulator: notUsed,
+      recheckEngine: notUsed,
+      chooseCfgutil: notUsed,
       simulate: notUsed,
       importProfile: (r) => channels.importProfile(r),
       getProfile: () => channels.getProfile(),

@@ -34,6 +34,8 @@ export function createFakeBenchHost(): FakeBenchHost {
       },
     }),
     useSimulator: async () => ({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } }),
+    recheckEngine: async () => ({ ok: true, value: { kind: 'simulator', reason: 'requested' } }),
+    chooseCfgutil: async ({ path }) => ({ ok: true, value: { kind: 'cfgutil', path } }),
     simulate: async (action) => {
       if (failNext) {
         failNext = false;
