@@ -21,11 +21,35 @@ describe('SimulationBanner', () => {
 describe('PreflightScreen', () => {
   it('explains the Automation Tools install, lists the searched paths and offers the simulator', () => {
     const onUseSimulator = vi.fn();
-    render(<PreflightScreen searched={['/usr/local/bin/cfgutil', '/Applications/Apple Configurator.app/Contents/MacOS/cfgutil']} onUseSimulator={onUseSimulator} />);
+    render(
+      <PreflightScreen
+        searched={['/usr/local/bin/cfgutil', '/Applications/Apple Configurator.app/Contents/MacOS/cfgutil']}
+        onUseSimulator={onUseSimulator}
+        onRecheck={() => {}}
+        onChoosePath={() => {}}
+      />,
+    );
     expect(screen.getByText('Apple Configurator ▸ Install Automation Tools…')).toBeTruthy();
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toContain('/Applications/Apple Configurator.app/Contents/MacOS/cfgutil');
     fireEvent.click(screen.getByRole('button', { name: 'Use the simulator' }));
     expect(onUseSimulator).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PreflightScreen actions', () => {
+  it('checks again, and uses only an absolute path the operator typed', () => {
+    const onRecheck = vi.fn();
+    const onChoosePath = vi.fn();
+    render(<PreflightScreen searched={[]} onUseSimulator={() => {}} onRecheck={onRecheck} onChoosePath={onChoosePath} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(onRecheck).toHaveBeenCalledTimes(1);
+    const field = screen.getByLabelText('cfgutil is somewhere else');
+    const use = screen.getByRole('button', { name: 'Use this cfgutil' }) as HTMLButtonElement;
+    fireEvent.change(field, { target: { value: 'cfgutil' } });
+    expect(use.disabled).toBe(true);
+    fireEvent.change(field, { target: { value: ' /opt/apple/cfgutil ' } });
+    fireEvent.click(use);
+    expect(onChoosePath).toHaveBeenCalledWith('/opt/apple/cfgutil');
   });
 });
 
