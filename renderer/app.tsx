@@ -48,7 +48,14 @@ export function App({ api, store, panels }: AppProps) {
       <p className="loading">Connecting to the bench…</p>
     );
   } else if (engine?.kind === 'missing') {
-    body = <PreflightScreen searched={engine.searched} onUseSimulator={() => run(() => api.useSimulator())} />;
+    body = (
+      <PreflightScreen
+        searched={engine.searched}
+        onUseSimulator={() => run(() => api.useSimulator())}
+        onRecheck={() => run(() => api.recheckEngine())}
+        onChoosePath={(path) => run(() => api.chooseCfgutil({ path }))}
+      />
+    );
   } else if (state.devices.length === 0) {
     body = <EmptyBench simulated={simulated} />;
   } else {

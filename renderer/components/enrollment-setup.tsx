@@ -87,6 +87,18 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
         <SetupStrip profile={profile} identity={identity} onExpand={() => setOpen(true)} expandRef={toggle} />
       ) : (
         <>
+          <div className="setup-actions">
+            {actions.rejected && (
+              <button type="button" onClick={actions.dismissRejected}>
+                Dismiss the refused file
+              </button>
+            )}
+            {opened && reason === undefined && (
+              <button type="button" ref={toggle} aria-expanded="true" onClick={() => setOpen(false)}>
+                Hide set-up details
+              </button>
+            )}
+          </div>
           <div className="setup-cards">
             <ProfileCard
               summary={profile}
@@ -103,18 +115,6 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
               onImport={importIdentityFile}
               onCreate={actions.createIdentity}
             />
-          </div>
-          <div className="setup-actions">
-            {actions.rejected && (
-              <button type="button" onClick={actions.dismissRejected}>
-                Dismiss the refused file
-              </button>
-            )}
-            {opened && reason === undefined && (
-              <button type="button" ref={toggle} aria-expanded="true" onClick={() => setOpen(false)}>
-                Hide set-up details
-              </button>
-            )}
           </div>
         </>
       )}

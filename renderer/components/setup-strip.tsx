@@ -23,16 +23,14 @@ export function SetupStrip({ profile, identity, onExpand, expandRef }: SetupStri
       <p className={`setup-strip-item ${warned ? 'profile-tone-attention' : 'profile-tone-ready'}`} title={profile.headline}>
         <ProfileIcon name={warned ? 'warning' : 'ok'} />
         <strong className="setup-strip-word">{warned ? 'Profile ready, with warnings' : 'Profile ready'}</strong>
-        <span className="setup-strip-detail"> · {parts.join(' · ')}</span>
-        {daysLeft && <span className="setup-strip-days"> · {daysLeft}</span>}
+        {daysLeft && <strong className="setup-strip-days">· {daysLeft}</strong>}
+        <span className="setup-strip-detail">· {parts.join(' · ')}</span>
       </p>
-      <p className="setup-strip-item profile-tone-ready" title={identity.subject}>
+      <p className="setup-strip-item profile-tone-ready" title={`${identity.subject}, ${identityUntil(identity)}`}>
         <ProfileIcon name="ok" />
         <strong className="setup-strip-word">Supervision</strong>
-        <span className="setup-strip-detail">
-          {' '}
-          · {identity.organizationName} · {identityUntil(identity)}
-        </span>
+        <span className="setup-strip-detail setup-strip-org">· {identity.organizationName}</span>
+        <span className="setup-strip-detail setup-strip-until">· {identityUntil(identity)}</span>
       </p>
       <button type="button" ref={expandRef} aria-expanded="false" onClick={onExpand}>
         Change…
