@@ -66,7 +66,10 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
   const collapsed = reason === undefined && !opened && profile !== null && identity !== null;
 
   return (
-    <div className={`setup ${collapsed ? 'setup-collapsed' : 'setup-expanded'}`}>
+    // Only the bare strip may sit beside the simulator buttons; a prompt or an error needs the whole row.
+    <div
+      className={`setup ${collapsed && !identityFile && !actions.profileError ? 'setup-collapsed' : 'setup-expanded'}`}
+    >
       {overlay}
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {actions.announcement}
@@ -82,7 +85,9 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
           }}
         />
       )}
-      {actions.profileError && <ErrorNotice error={actions.profileError} onDismiss={actions.dismissProfileError} />}
+      {actions.profileError && (
+        <ErrorNotice error={actions.profileError} onDismiss={actions.dismissProfileError} />
+      )}
       {collapsed ? (
         <SetupStrip profile={profile} identity={identity} onExpand={() => setOpen(true)} expandRef={toggle} />
       ) : (
@@ -111,7 +116,9 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
               identity={identity}
               now={now}
               busy={actions.busy}
-              error={actions.identityError && `${actions.identityError.title}. ${actions.identityError.detail}`}
+              error={
+                actions.identityError && `${actions.identityError.title}. ${actions.identityError.detail}`
+              }
               onImport={importIdentityFile}
               onCreate={actions.createIdentity}
             />

@@ -32,8 +32,8 @@ export function PasswordDialog({ fileName, busy = false, onSubmit, onCancel }: P
     >
       <h2 id={titleId}>Import supervision identity {fileName}</h2>
       <p id={hintId}>
-        Type the password that was set when the identity was exported from Apple Configurator. Leave it empty if
-        none was set.
+        Type the password that was set when the identity was exported from Apple Configurator. Leave it empty
+        if none was set.
       </p>
       <form
         onSubmit={(e) => {

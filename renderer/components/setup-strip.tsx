@@ -20,13 +20,21 @@ export function SetupStrip({ profile, identity, onExpand, expandRef }: SetupStri
   const daysLeft = profile.age ? parts.pop() : undefined;
   return (
     <div className="setup-strip">
-      <p className={`setup-strip-item ${warned ? 'profile-tone-attention' : 'profile-tone-ready'}`} title={profile.headline}>
+      <p
+        className={`setup-strip-item ${warned ? 'profile-tone-attention' : 'profile-tone-ready'}`}
+        title={profile.headline}
+      >
         <ProfileIcon name={warned ? 'warning' : 'ok'} />
-        <strong className="setup-strip-word">{warned ? 'Profile ready, with warnings' : 'Profile ready'}</strong>
+        <strong className="setup-strip-word">
+          {warned ? 'Profile ready, with warnings' : 'Profile ready'}
+        </strong>
         {daysLeft && <strong className="setup-strip-days">· {daysLeft}</strong>}
         <span className="setup-strip-detail">· {parts.join(' · ')}</span>
       </p>
-      <p className="setup-strip-item profile-tone-ready" title={`${identity.subject}, ${identityUntil(identity)}`}>
+      <p
+        className="setup-strip-item profile-tone-ready"
+        title={`${identity.subject}, ${identityUntil(identity)}`}
+      >
         <ProfileIcon name="ok" />
         <strong className="setup-strip-word">Supervision</strong>
         <span className="setup-strip-detail setup-strip-org">· {identity.organizationName}</span>

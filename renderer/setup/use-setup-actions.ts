@@ -77,7 +77,9 @@ export function useSetupActions(api: BenchApi): SetupActions {
       return;
     }
     setIdentityError(undefined);
-    setAnnouncement(`Supervision identity ${verb}: ${result.value.organizationName}, ${identityUntil(result.value)}.`);
+    setAnnouncement(
+      `Supervision identity ${verb}: ${result.value.organizationName}, ${identityUntil(result.value)}.`,
+    );
   }, []);
 
   const importIdentityFile = useCallback(
@@ -125,6 +127,16 @@ export function useSetupActions(api: BenchApi): SetupActions {
       dismissRejected: () => setRejected(null),
       dismissProfileError: () => setProfileError(undefined),
     }),
-    [pending, rejected, profileError, identityError, announcement, importProfileFile, importIdentityFile, createIdentity, overrideAge],
+    [
+      pending,
+      rejected,
+      profileError,
+      identityError,
+      announcement,
+      importProfileFile,
+      importIdentityFile,
+      createIdentity,
+      overrideAge,
+    ],
   );
 }

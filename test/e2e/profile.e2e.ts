@@ -25,7 +25,9 @@ const profileCard = (page: Page) => page.getByRole('region', { name: 'Intune enr
 const identityCard = (page: Page) => page.getByRole('region', { name: 'Supervision identity' });
 const setupArea = (page: Page) => page.getByRole('region', { name: 'Enrollment set-up' });
 
-test('profile and supervision identity: choose, drop, refuse, create, and keep after a reload', async ({ page }) => {
+test('profile and supervision identity: choose, drop, refuse, create, and keep after a reload', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const problems: string[] = [];
   page.on('console', (message) => {
@@ -38,26 +40,42 @@ test('profile and supervision identity: choose, drop, refuse, create, and keep a
   // Choose the file through the card's file input.
   await profileCard(page)
     .getByLabel('Choose profile file…')
-    .setInputFiles({ name: 'Contoso.mobileconfig', mimeType: 'application/x-apple-aspen-config', buffer: Buffer.from(xmlBytes(profileDict())) });
+    .setInputFiles({
+      name: 'Contoso.mobileconfig',
+      mimeType: 'application/x-apple-aspen-config',
+      buffer: Buffer.from(xmlBytes(profileDict())),
+    });
   await expect(profileCard(page).getByText('Ready', { exact: true })).toBeVisible();
   const details = profileCard(page).locator('dl');
   await expect(details).toContainText('Contoso Ltd');
   await expect(details).toContainText('i.manage.microsoft.com');
   await expect(details).toContainText('SCEP');
   await expect(profileCard(page).getByText('14 days left', { exact: true })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Profile loaded: Contoso.mobileconfig' })).toBeAttached();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Profile loaded: Contoso.mobileconfig' }),
+  ).toBeAttached();
 
   // A PDF is refused by name, and the good profile stays.
   await profileCard(page)
     .getByLabel('Load a different profile…')
-    .setInputFiles({ name: 'Intune manual.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdfBytes()) });
+    .setInputFiles({
+      name: 'Intune manual.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(pdfBytes()),
+    });
   await expect(profileCard(page).getByText('Not loaded: Intune manual.pdf')).toBeVisible();
-  await expect(profileCard(page).getByText(/This is a PDF document, not an enrollment profile/).first()).toBeVisible();
+  await expect(
+    profileCard(page)
+      .getByText(/This is a PDF document, not an enrollment profile/)
+      .first(),
+  ).toBeVisible();
   await expect(details).toContainText('Contoso.mobileconfig');
 
   // Dropping anywhere on the window: the overlay says what to drop, and the drop replaces the profile.
   const drag = await startDrag(page, { name: 'Contoso-fresh.mobileconfig', bytes: xmlBytes(profileDict()) });
-  await expect(page.getByText('Drop the Intune profile (.mobileconfig) or supervision identity (.p12)')).toBeVisible();
+  await expect(
+    page.getByText('Drop the Intune profile (.mobileconfig) or supervision identity (.p12)'),
+  ).toBeVisible();
   await finishDrop(page, drag);
   await expect(page.getByTestId('drop-overlay')).toHaveCount(0);
   await expect(details).toContainText('Contoso-fresh.mobileconfig');

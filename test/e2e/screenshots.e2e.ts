@@ -2,8 +2,11 @@
  * Screenshots of the simulated bench at 1280×800, for a person to look at: empty, 3 devices, 12 (the
  * most full-size cards), a cart of 40.
  * Saved to test-results/screenshots/. The assertions check the scenes are what the file names say.
+ * The bench is set up first (profile and supervision identity), as on a working day, so the set-up area is
+ * its one-line strip; setup-screenshots.e2e.ts shows the set-up cards themselves.
  */
 import { expect, test } from '@playwright/test';
+import { profileDict, xmlBytes } from '../main/profiles/profile-fixtures';
 import { deviceCards, settle, unplugAll } from './fixtures/bench-page';
 import { invokeBench } from './fixtures/bench-socket';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
@@ -13,6 +16,11 @@ let bench: ServedBench;
 
 test.beforeAll(async () => {
   bench = await startServedBench();
+  const dataBase64 = Buffer.from(xmlBytes(profileDict())).toString('base64');
+  const profile = await invokeBench(bench.origin, bench.token, 'importProfile', [{ fileName: 'Contoso.mobileconfig', dataBase64 }]);
+  expect(profile).toMatchObject({ ok: true, value: { verdict: 'ready' } });
+  const identity = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [{ organizationName: 'Contoso IT' }]);
+  expect(identity.ok).toBe(true);
 });
 
 test.afterAll(async () => {
@@ -24,6 +32,7 @@ test('empty bench, three devices, twelve, and a cart of forty', async ({ page })
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(bench.url);
   await unplugAll(page);
+  await expect(page.getByRole('button', { name: 'Change…' })).toBeVisible();
   await settle(page);
   await page.screenshot({ path: `${shots}/empty-bench.png` });
 

@@ -22,7 +22,9 @@ test.afterAll(async () => {
   await bench?.stop();
 });
 
-test('set-up cards, the folded strip over a cart of forty, a refused file and an expired profile', async ({ page }) => {
+test('set-up cards, the folded strip over a cart of forty, a refused file and an expired profile', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(bench.url);
@@ -33,10 +35,14 @@ test('set-up cards, the folded strip over a cart of forty, a refused file and an
 
   await dropFile(page, { name: 'Contoso.mobileconfig', bytes: xmlBytes(profileDict()) });
   await expect(page.getByText('Ready: 14 days left.', { exact: true })).toBeVisible();
-  const created = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [{ organizationName: 'Contoso IT' }]);
+  const created = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [
+    { organizationName: 'Contoso IT' },
+  ]);
   expect(created.ok).toBe(true);
   await expect(page.getByRole('button', { name: 'Change…' })).toBeVisible({ timeout: 30_000 });
-  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [{ type: 'cart', count: 40, overSeconds: 0 }]);
+  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [
+    { type: 'cart', count: 40, overSeconds: 0 },
+  ]);
   expect(cart.ok).toBe(true);
   await expect(deviceCards(page)).toHaveCount(40, { timeout: 90_000 });
   await settle(page);
@@ -47,9 +53,14 @@ test('set-up cards, the folded strip over a cart of forty, a refused file and an
   await expect(page.getByText('Profile ready', { exact: true })).toBeVisible();
   await expect(page.getByText('· 14 days left', { exact: true })).toBeVisible();
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await expect(page.getByText('· Contoso Ltd · SCEP · i.manage.microsoft.com', { exact: true })).toBeVisible();
+  await expect(
+    page.getByText('· Contoso Ltd · SCEP · i.manage.microsoft.com', { exact: true }),
+  ).toBeVisible();
   await settle(page);
-  await page.screenshot({ path: `${shots}/setup-strip-wide.png`, clip: { x: 0, y: 0, width: 1920, height: 200 } });
+  await page.screenshot({
+    path: `${shots}/setup-strip-wide.png`,
+    clip: { x: 0, y: 0, width: 1920, height: 200 },
+  });
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await unplugAll(page);
@@ -59,7 +70,20 @@ test('set-up cards, the folded strip over a cart of forty, a refused file and an
   await page.screenshot({ path: `${shots}/setup-refused-pdf.png` });
   await page.getByRole('button', { name: 'Dismiss the refused file' }).click();
 
-  await dropFile(page, { name: 'Old.mobileconfig', bytes: xmlBytes(profileDict()), lastModified: Date.now() - 20 * DAY_MS });
+  await dropFile(page, { name: 'Contoso Supervision.p12', bytes: new Uint8Array([0x30, 0x82, 0x01, 0x00]) });
+  await expect(
+    page.getByRole('dialog', { name: 'Import supervision identity Contoso Supervision.p12' }),
+  ).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${shots}/setup-p12-password.png` });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await dropFile(page, {
+    name: 'Old.mobileconfig',
+    bytes: xmlBytes(profileDict()),
+    lastModified: Date.now() - 20 * DAY_MS,
+  });
   await expect(page.getByText(/: runs are blocked/)).toBeVisible();
   await settle(page);
   await page.screenshot({ path: `${shots}/setup-expired.png`, fullPage: true });

@@ -40,11 +40,19 @@ export function profileSummary(extra: Partial<ProfileSummary> = {}, daysLeft = 9
 
 export function refusedSummary(fileName = 'manual.pdf'): ProfileSummary {
   return {
-    ...profileSummary({ fileName, fileKind: 'pdf', organization: undefined, mdmHost: undefined, variant: 'unknown' }),
+    ...profileSummary({
+      fileName,
+      fileKind: 'pdf',
+      organization: undefined,
+      mdmHost: undefined,
+      variant: 'unknown',
+    }),
     age: undefined,
     verdict: 'unusable',
     headline: 'Refused: This is a PDF document, not an enrollment profile.',
-    findings: [{ severity: 'error', code: 'file-pdf', message: 'This is a PDF document, not an enrollment profile.' }],
+    findings: [
+      { severity: 'error', code: 'file-pdf', message: 'This is a PDF document, not an enrollment profile.' },
+    ],
   };
 }
 
@@ -87,7 +95,9 @@ export class SetupFakeApi extends FakeBenchApi {
     this.profileImports.push(req);
     return this.importResult;
   };
-  override readonly importSupervisionIdentity = async (req: ImportIdentityRequest): Promise<Result<IdentitySummary>> => {
+  override readonly importSupervisionIdentity = async (
+    req: ImportIdentityRequest,
+  ): Promise<Result<IdentitySummary>> => {
     this.identityImports.push(req);
     return this.identityResult;
   };
@@ -97,7 +107,9 @@ export class SetupFakeApi extends FakeBenchApi {
     this.created.push(req.organizationName);
     return this.identityResult;
   };
-  override readonly overrideProfileAge = async (req: { readonly reason: string }): Promise<Result<ProfileSummary>> => {
+  override readonly overrideProfileAge = async (req: {
+    readonly reason: string;
+  }): Promise<Result<ProfileSummary>> => {
     this.overrides.push(req.reason);
     return { ok: true, value: profileSummary() };
   };

@@ -21,7 +21,8 @@ const profileFile = (name = 'Contoso.mobileconfig', text = '<plist/>') =>
   new File([text], name, { lastModified: 1_700_000_000_000 });
 const files = (file: File) => ({ dataTransfer: { types: ['Files'], files: [file], dropEffect: 'none' } });
 const setupRegion = () => screen.getByRole('region', { name: 'Enrollment set-up' });
-const politeStatus = (text: string) => screen.getAllByRole('status').find((el) => el.textContent?.includes(text));
+const politeStatus = (text: string) =>
+  screen.getAllByRole('status').find((el) => el.textContent?.includes(text));
 
 describe('EnrollmentSetup', () => {
   it('shows both cards while nothing is set up, and imports a chosen profile as base64', async () => {
@@ -95,7 +96,12 @@ describe('EnrollmentSetup', () => {
     api.profile = profileSummary();
     api.identityResult = {
       ok: false,
-      error: { code: 'invalid-request', title: 'The password is wrong', detail: 'Type the export password.', retryable: false },
+      error: {
+        code: 'invalid-request',
+        title: 'The password is wrong',
+        detail: 'Type the export password.',
+        retryable: false,
+      },
     };
     await renderSetup(api);
     await act(async () => {
@@ -109,11 +115,15 @@ describe('EnrollmentSetup', () => {
     await act(async () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Import identity' }));
     });
-    expect(api.identityImports).toEqual([{ fileName: 'Contoso.p12', dataBase64: btoa('p12'), password: 's3cret' }]);
+    expect(api.identityImports).toEqual([
+      { fileName: 'Contoso.p12', dataBase64: btoa('p12'), password: 's3cret' },
+    ]);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.body.innerHTML).not.toContain('s3cret');
     const card = screen.getByRole('region', { name: 'Supervision identity' });
-    expect(within(card).getByRole('alert').textContent).toContain('The password is wrong. Type the export password.');
+    expect(within(card).getByRole('alert').textContent).toContain(
+      'The password is wrong. Type the export password.',
+    );
   });
 
   it('closes the password dialog on Escape without importing', async () => {
@@ -122,7 +132,9 @@ describe('EnrollmentSetup', () => {
     await act(async () => {
       fireEvent.drop(window, files(new File(['p12'], 'Contoso.pfx')));
     });
-    fireEvent.keyDown(screen.getByLabelText('Password', { selector: '[role=dialog] input' }), { key: 'Escape' });
+    fireEvent.keyDown(screen.getByLabelText('Password', { selector: '[role=dialog] input' }), {
+      key: 'Escape',
+    });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(api.identityImports).toEqual([]);
   });
@@ -158,7 +170,9 @@ describe('EnrollmentSetup', () => {
     expect(screen.getByRole('button', { name: 'Change…' })).toBeTruthy();
     act(() => api.emit('profileChanged', { seq: 5, profile: profileSummary({}, 2) }));
     expect(screen.queryByRole('button', { name: 'Change…' })).toBeNull();
-    expect(screen.getByRole('region', { name: 'Intune enrollment profile' }).textContent).toContain('2 days left');
+    expect(screen.getByRole('region', { name: 'Intune enrollment profile' }).textContent).toContain(
+      '2 days left',
+    );
     expect(screen.queryByRole('button', { name: 'Hide set-up details' })).toBeNull();
   });
 
@@ -170,7 +184,9 @@ describe('EnrollmentSetup', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create identity' })));
     expect(api.created).toEqual(['Contoso IT']);
     expect(politeStatus('Supervision identity created: Contoso IT, until 2036-05-01.')).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Reason for using the expired profile'), { target: { value: 'Outage' } });
+    fireEvent.change(screen.getByLabelText('Reason for using the expired profile'), {
+      target: { value: 'Outage' },
+    });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Use it anyway' })));
     expect(api.overrides).toEqual(['Outage']);
   });

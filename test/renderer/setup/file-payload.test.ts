@@ -22,12 +22,17 @@ describe('file payload', () => {
 
   it('refuses a file over 5 MB without reading it, and takes exactly 5 MB', async () => {
     let read = false;
-    const huge = { size: MAX_UPLOAD_BYTES + 1, arrayBuffer: async () => ((read = true), new ArrayBuffer(0)) } as Blob;
+    const huge = {
+      size: MAX_UPLOAD_BYTES + 1,
+      arrayBuffer: async () => ((read = true), new ArrayBuffer(0)),
+    } as Blob;
     expect(await readFileBase64(huge)).toBeUndefined();
     expect(read).toBe(false);
     const limit = new File([new Uint8Array(MAX_UPLOAD_BYTES)], 'limit.bin');
     expect((await readFileBase64(limit))?.length).toBe(Math.ceil(MAX_UPLOAD_BYTES / 3) * 4);
-    expect(fileTooLargeError.detail).toBe('The file is larger than 5 MB; that is not an enrollment profile or identity.');
+    expect(fileTooLargeError.detail).toBe(
+      'The file is larger than 5 MB; that is not an enrollment profile or identity.',
+    );
   });
 
   it('sends .p12 and .pfx to the identity flow, everything else to the profile import', () => {

@@ -29,12 +29,17 @@ describe('attentionReason', () => {
     expect(attentionReason(facts({ profile: profileSummary({}, 2) }))).toBe('profile-expiring');
     expect(attentionReason(facts({ profile: profileSummary({}, 0) }))).toBe('profile-expired');
     expect(attentionReason(facts({ identity: null }))).toBe('no-identity');
-    expect(attentionReason(facts({ identity: identitySummary({ notAfter: NOW - 1 }) }))).toBe('identity-expired');
+    expect(attentionReason(facts({ identity: identitySummary({ notAfter: NOW - 1 }) }))).toBe(
+      'identity-expired',
+    );
     expect(attentionReason(facts({ identityError: true }))).toBe('identity-error');
   });
 
   it('keeps an overridden expired profile open: runs go on, but the reason stays in view', () => {
-    const overridden = profileSummary({ verdict: 'ready-with-warnings', override: { reason: 'outage', at: NOW } }, 0);
+    const overridden = profileSummary(
+      { verdict: 'ready-with-warnings', override: { reason: 'outage', at: NOW } },
+      0,
+    );
     expect(attentionReason(facts({ profile: overridden }))).toBe('profile-expired');
   });
 
@@ -46,11 +51,17 @@ describe('attentionReason', () => {
 
 describe('strip wording', () => {
   it('names organisation, variant, MDM host and days left', () => {
-    expect(profileStripParts(profileSummary())).toEqual(['Contoso Ltd', 'SCEP', 'i.manage.microsoft.com', '9 days left']);
-    expect(profileStripParts(profileSummary({ organization: undefined, variant: 'unknown', mdmHost: undefined }, 1))).toEqual([
-      'Contoso iPad enrollment',
-      '1 day left',
+    expect(profileStripParts(profileSummary())).toEqual([
+      'Contoso Ltd',
+      'SCEP',
+      'i.manage.microsoft.com',
+      '9 days left',
     ]);
+    expect(
+      profileStripParts(
+        profileSummary({ organization: undefined, variant: 'unknown', mdmHost: undefined }, 1),
+      ),
+    ).toEqual(['Contoso iPad enrollment', '1 day left']);
   });
 
   it('says until when the identity is valid, and announces verdicts by file name', () => {
@@ -58,6 +69,8 @@ describe('strip wording', () => {
     expect(profileImportAnnouncement(refusedSummary('x.pdf'))).toBe(
       'Profile not loaded: x.pdf. Refused: This is a PDF document, not an enrollment profile.',
     );
-    expect(profileImportAnnouncement(profileSummary())).toBe('Profile loaded: Contoso.mobileconfig. Ready: 9 days left.');
+    expect(profileImportAnnouncement(profileSummary())).toBe(
+      'Profile loaded: Contoso.mobileconfig. Ready: 9 days left.',
+    );
   });
 });

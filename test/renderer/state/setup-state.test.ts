@@ -28,7 +28,10 @@ describe('profile and identity in the bench state', () => {
     expect(state).toMatchObject({ seq: 6, profile: { fileName: 'new.mobileconfig' } });
     state = applyEvent(state, { channel: 'profileChanged', payload: { seq: 6, profile: null } });
     expect(state.profile?.fileName).toBe('new.mobileconfig');
-    state = applyEvent(state, { channel: 'identityChanged', payload: { seq: 7, identity: identitySummary() } });
+    state = applyEvent(state, {
+      channel: 'identityChanged',
+      payload: { seq: 7, identity: identitySummary() },
+    });
     expect(state).toMatchObject({ seq: 7, identity: { subject: 'CN=Contoso IT, O=Contoso IT' } });
     state = applyEvent(state, { channel: 'identityChanged', payload: { seq: 4, identity: null } });
     expect(state.identity).not.toBeNull();
@@ -36,14 +39,19 @@ describe('profile and identity in the bench state', () => {
 
   it('replays a profile event that raced the first snapshot, but not one the snapshot already covers', () => {
     const waiting = { ...initialBenchState, profile: null };
-    const held = applyEvent(waiting, { channel: 'profileChanged', payload: { seq: 9, profile: profileSummary() } });
+    const held = applyEvent(waiting, {
+      channel: 'profileChanged',
+      payload: { seq: 9, profile: profileSummary() },
+    });
     expect(applySnapshot(held, snapshot({ seq: 8 })).profile?.organization).toBe('Contoso Ltd');
     expect(applySnapshot(held, snapshot({ seq: 9 })).profile).toBeNull();
   });
 
   it('keeps the shown profile across a new snapshot (the store reads it again right after)', () => {
     const state = applyProfile(loaded(1), profileSummary());
-    expect(applySnapshot(beginSnapshot(state), snapshot({ seq: 30 })).profile?.organization).toBe('Contoso Ltd');
+    expect(applySnapshot(beginSnapshot(state), snapshot({ seq: 30 })).profile?.organization).toBe(
+      'Contoso Ltd',
+    );
   });
 
   it('returns the same state when an answer changes nothing', () => {

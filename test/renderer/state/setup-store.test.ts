@@ -27,7 +27,11 @@ describe('the store and the enrollment set-up', () => {
     expect(store.getState()).toMatchObject({ profile: { organization: 'Contoso Ltd' }, identity: null });
     api.emit('identityChanged', { seq: 3, identity: identitySummary() });
     api.emit('profileChanged', { seq: 4, profile: null });
-    expect(store.getState()).toMatchObject({ seq: 4, profile: null, identity: { organizationName: 'Contoso IT' } });
+    expect(store.getState()).toMatchObject({
+      seq: 4,
+      profile: null,
+      identity: { organizationName: 'Contoso IT' },
+    });
   });
 
   it('reads them again after every reconnect, since events sent meanwhile are lost', async () => {
@@ -52,7 +56,10 @@ describe('the store and the enrollment set-up', () => {
     store.start();
     await settle();
     Object.defineProperty(api, 'getProfile', {
-      value: async () => ({ ok: false, error: { code: 'internal', title: 'Lost', detail: 'd', retryable: true } }),
+      value: async () => ({
+        ok: false,
+        error: { code: 'internal', title: 'Lost', detail: 'd', retryable: true },
+      }),
     });
     await store.refresh();
     expect(store.getState().profile?.organization).toBe('Contoso Ltd');
