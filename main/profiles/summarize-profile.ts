@@ -46,6 +46,12 @@ function verdictOf(findings: readonly ProfileFinding[]): ProfileVerdict {
   return findings.some((f) => f.severity === 'warning') ? 'ready-with-warnings' : 'ready';
 }
 
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * One sentence after the verdict word, which every reader (card, strip, CLI) prints in front of it:
+ * "Ready" + "14 days left.", "Refused" + "This is a PDF document, not an enrollment profile."
+ */
 function headline(
   verdict: ProfileVerdict,
   findings: readonly ProfileFinding[],
@@ -56,14 +62,14 @@ function headline(
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   switch (verdict) {
     case 'ready':
-      return `Ready: ${days}.`;
+      return `${capitalized(days)}.`;
     case 'ready-with-warnings':
-      return `Ready: ${days}, ${warnings} warning${warnings === 1 ? '' : 's'} to read.`;
+      return `${capitalized(days)}; ${warnings} warning${warnings === 1 ? '' : 's'} to read.`;
     case 'expired':
-      return `Expired on ${new Date(expiresAt).toISOString().slice(0, 10)}: download a fresh profile, or override.`;
+      return `Since ${new Date(expiresAt).toISOString().slice(0, 10)}. Download a fresh profile, or override.`;
     case 'unusable': {
       const first = findings.find((f) => f.severity === 'error');
-      return `Refused: ${first ? firstSentence(first.message) : 'this file cannot be used.'}`;
+      return first ? firstSentence(first.message) : 'This file cannot be used.';
     }
   }
 }

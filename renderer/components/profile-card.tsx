@@ -50,7 +50,7 @@ function Verdict({ summary, label }: { readonly summary: ProfileSummary; readonl
   return (
     <p className={`profile-verdict profile-tone-${view.tone}`}>
       <ProfileIcon name={view.icon} />
-      <strong>{label ?? view.word}</strong> <span>{summary.headline}</span>
+      <strong>{label ?? view.word}</strong>: <span>{summary.headline}</span>
     </p>
   );
 }

@@ -6,6 +6,7 @@
  * supervision identity. Otherwise a one-line strip says everything is in order.
  */
 import type { IdentitySummary, ProfileSummary } from '../../preload/domain';
+import { verdictView } from '../components/profile-format';
 
 /** Why the full cards are open on their own; `undefined` when the strip is enough. */
 export type AttentionReason =
@@ -57,7 +58,8 @@ export function identityUntil(identity: IdentitySummary): string {
 
 /** The sentence announced after a profile import, from the verdict main returned. */
 export function profileImportAnnouncement(summary: ProfileSummary): string {
+  const verdict = `${verdictView[summary.verdict].word}: ${summary.headline}`;
   return summary.verdict === 'unusable'
-    ? `Profile not loaded: ${summary.fileName}. ${summary.headline}`
-    : `Profile loaded: ${summary.fileName}. ${summary.headline}`;
+    ? `Profile not loaded: ${summary.fileName}. ${verdict}`
+    : `Profile loaded: ${summary.fileName}. ${verdict}`;
 }

@@ -34,7 +34,7 @@ test('set-up cards, the folded strip over a cart of forty, a refused file and an
   await page.screenshot({ path: `${shots}/setup-no-profile.png` });
 
   await dropFile(page, { name: 'Contoso.mobileconfig', bytes: xmlBytes(profileDict()) });
-  await expect(page.getByText('Ready: 14 days left.', { exact: true })).toBeVisible();
+  await expect(page.getByText('14 days left.', { exact: true })).toBeVisible();
   const created = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [
     { organizationName: 'Contoso IT' },
   ]);

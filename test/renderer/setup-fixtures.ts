@@ -31,7 +31,7 @@ export function profileSummary(extra: Partial<ProfileSummary> = {}, daysLeft = 9
       overridden: false,
     },
     verdict: ageDays >= 14 ? 'expired' : ageDays >= 12 ? 'ready-with-warnings' : 'ready',
-    headline: `Ready: ${daysLeft} days left.`,
+    headline: `${daysLeft} days left.`,
     findings: [],
     evaluatedAt: NOW,
     ...extra,
@@ -49,7 +49,7 @@ export function refusedSummary(fileName = 'manual.pdf'): ProfileSummary {
     }),
     age: undefined,
     verdict: 'unusable',
-    headline: 'Refused: This is a PDF document, not an enrollment profile.',
+    headline: 'This is a PDF document, not an enrollment profile.',
     findings: [
       { severity: 'error', code: 'file-pdf', message: 'This is a PDF document, not an enrollment profile.' },
     ],

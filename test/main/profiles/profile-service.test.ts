@@ -56,7 +56,7 @@ describe('ProfileService', () => {
       source: 'renderer',
     });
     expect(refused.verdict).toBe('unusable');
-    expect(refused.headline).toMatch(/^Refused: This is a PDF document/);
+    expect(refused.headline).toMatch(/^This is a PDF document/);
     expect(service.current()?.sha256).toBe(good.sha256);
     expect(logs.at(-1)).toMatchObject({ level: 'warn', event: 'profile.refused' });
   });

@@ -38,7 +38,7 @@ function summary(overrides: Partial<ProfileSummary> = {}): ProfileSummary {
       overridden: false,
     },
     verdict: 'ready',
-    headline: 'Ready: 9 days left.',
+    headline: '9 days left.',
     findings: [
       { severity: 'info', code: 'variant-scep', message: 'SCEP profile: works on every iOS version.' },
     ],
@@ -84,7 +84,7 @@ describe('ProfileCard', () => {
         overridden: false,
       },
       verdict: 'ready-with-warnings',
-      headline: 'Ready, with 1 warning: 2 days left.',
+      headline: '2 days left; 1 warning to read.',
       findings: [{ severity: 'warning', code: 'age-expiring', message: 'The profile is 12 days old.' }],
     });
     render(<ProfileCard summary={s} onChooseFile={noop} onOverride={noop} />);
@@ -106,7 +106,7 @@ describe('ProfileCard', () => {
         overridden: false,
       },
       verdict: 'expired',
-      headline: 'Expired on 2026-03-15: download a fresh profile, or override.',
+      headline: 'Since 2026-03-15. Download a fresh profile, or override.',
     });
     render(<ProfileCard summary={s} onChooseFile={noop} onOverride={onOverride} />);
     expect(screen.getByText('Expired: runs blocked')).toBeTruthy();
@@ -145,7 +145,7 @@ describe('ProfileCard', () => {
       fileName: 'manual.pdf',
       fileKind: 'pdf',
       verdict: 'unusable',
-      headline: 'Refused: This is a PDF document, not an enrollment profile.',
+      headline: 'This is a PDF document, not an enrollment profile.',
       findings: [
         {
           severity: 'error',
