@@ -30,6 +30,58 @@ export function IdentityCard({ identity, onImport, onCreate, now, busy = false, 
   const [password, setPassword] = useState('');
   const [organization, setOrganization] = useState('');
   const expired = identity !== null && identity.notAfter < now;
+  const replaceForms = (
+    <>
+      <form
+        className="identity-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!file) return;
+          onImport(file, password);
+          setPassword('');
+        }}
+      >
+        <h3>Import from Apple Configurator (.p12)</h3>
+        <label htmlFor={fileId}>Identity file</label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".p12,.pfx,application/x-pkcs12"
+          onChange={(e) => setFile(firstFile(e.target.files))}
+        />
+        <label htmlFor={passwordId}>Password</label>
+        <input
+          id={passwordId}
+          type="password"
+          autoComplete="off"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <button type="submit" disabled={busy || !file}>
+          Import identity
+        </button>
+      </form>
+      <form
+        className="identity-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (organization.trim()) onCreate(organization.trim());
+        }}
+      >
+        <h3>Create a new organization identity</h3>
+        <label htmlFor={orgId}>Organization name</label>
+        <input
+          id={orgId}
+          value={organization}
+          maxLength={64}
+          onChange={(e) => setOrganization(e.target.value)}
+        />
+        <button type="submit" disabled={busy || organization.trim() === ''}>
+          Create identity
+        </button>
+      </form>
+    </>
+  );
   return (
     <section aria-labelledby={titleId} aria-busy={busy} className="identity-card">
       <h2 id={titleId}>Supervision identity</h2>
@@ -79,54 +131,18 @@ export function IdentityCard({ identity, onImport, onCreate, now, busy = false, 
           </div>
         </dl>
       )}
-      <form
-        className="identity-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!file) return;
-          onImport(file, password);
-          setPassword('');
-        }}
-      >
-        <h3>Import from Apple Configurator (.p12)</h3>
-        <label htmlFor={fileId}>Identity file</label>
-        <input
-          id={fileId}
-          type="file"
-          accept=".p12,.pfx,application/x-pkcs12"
-          onChange={(e) => setFile(firstFile(e.target.files))}
-        />
-        <label htmlFor={passwordId}>Password</label>
-        <input
-          id={passwordId}
-          type="password"
-          autoComplete="off"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <button type="submit" disabled={busy || !file}>
-          Import identity
-        </button>
-      </form>
-      <form
-        className="identity-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (organization.trim()) onCreate(organization.trim());
-        }}
-      >
-        <h3>Create a new organization identity</h3>
-        <label htmlFor={orgId}>Organization name</label>
-        <input
-          id={orgId}
-          value={organization}
-          maxLength={64}
-          onChange={(e) => setOrganization(e.target.value)}
-        />
-        <button type="submit" disabled={busy || organization.trim() === ''}>
-          Create identity
-        </button>
-      </form>
+      {identity && !expired ? (
+        <details className="identity-replace">
+          <summary>Replace the supervision identity…</summary>
+          <p>
+            Devices supervised with the current identity accept silent commands only from it; to move them to
+            a new one they must be erased.
+          </p>
+          {replaceForms}
+        </details>
+      ) : (
+        replaceForms
+      )}
     </section>
   );
 }

@@ -26,6 +26,16 @@ describe('IdentityCard', () => {
     expect(screen.getByText('Ready:')).toBeTruthy();
   });
 
+  it('keeps the replace forms folded away while a valid identity exists, and open when there is none', () => {
+    const { rerender } = render(<IdentityCard identity={identity} now={NOW} onImport={() => {}} onCreate={() => {}} />);
+    const folded = screen.getByText('Replace the supervision identity…').closest('details');
+    expect(folded?.open).toBe(false);
+    expect(folded?.querySelector('input[type="file"]')).not.toBeNull();
+    rerender(<IdentityCard identity={null} now={NOW} onImport={() => {}} onCreate={() => {}} />);
+    expect(screen.queryByText('Replace the supervision identity…')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Create identity' }).closest('details')).toBeNull();
+  });
+
   it('says Expired in words when the certificate has run out', () => {
     render(
       <IdentityCard
