@@ -14,21 +14,34 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isResult(value: unknown): value is Result<unknown> {
   if (!isRecord(value)) return false;
   if (value.ok === true) return 'value' in value;
-  return value.ok === false && isRecord(value.error) && typeof value.error.code === 'string' && typeof value.error.title === 'string';
+  return (
+    value.ok === false &&
+    isRecord(value.error) &&
+    typeof value.error.code === 'string' &&
+    typeof value.error.title === 'string'
+  );
 }
 
 function isEventPayload(channel: BenchEvent['channel'], payload: Record<string, unknown>): boolean {
   switch (channel) {
     case 'devicesChanged':
-      return Array.isArray(payload.devices) && payload.devices.every((d) => isRecord(d) && typeof d.ecid === 'string');
+      return (
+        Array.isArray(payload.devices) &&
+        payload.devices.every((d) => isRecord(d) && typeof d.ecid === 'string')
+      );
     case 'engineChanged':
       return isRecord(payload.engine) && typeof payload.engine.kind === 'string';
     case 'watcherChanged':
       return isRecord(payload.watcher) && typeof payload.watcher.state === 'string';
     case 'profileChanged':
-      return payload.profile === null || (isRecord(payload.profile) && typeof payload.profile.verdict === 'string');
+      return (
+        payload.profile === null || (isRecord(payload.profile) && typeof payload.profile.verdict === 'string')
+      );
     case 'identityChanged':
-      return payload.identity === null || (isRecord(payload.identity) && typeof payload.identity.subject === 'string');
+      return (
+        payload.identity === null ||
+        (isRecord(payload.identity) && typeof payload.identity.subject === 'string')
+      );
   }
 }
 

@@ -60,7 +60,8 @@ export const defaultBackoffMs: readonly number[] = [250, 500, 1000, 2000, 5000];
 export const connectionLostError: ErrorInfo = {
   code: 'internal',
   title: 'Lost the connection to the bench',
-  detail: 'The page could not reach Enroll Bench. It reconnects by itself; check that the bench is still running.',
+  detail:
+    'The page could not reach Enroll Bench. It reconnects by itself; check that the bench is still running.',
   retryable: true,
 };
 
@@ -136,7 +137,10 @@ export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
   // One method per contract channel, built from the runtime list, so channels added to the contract
   // work here without touching this file.
   const methods = Object.fromEntries(
-    (Object.keys(invokeChannelNames) as InvokeChannelName[]).map((name) => [name, (...args: unknown[]) => invoke(name, args)]),
+    (Object.keys(invokeChannelNames) as InvokeChannelName[]).map((name) => [
+      name,
+      (...args: unknown[]) => invoke(name, args),
+    ]),
   ) as unknown as InvokeChannels;
 
   const api: BenchApi = {

@@ -17,7 +17,11 @@ export function DeviceCard({ device, compact = false, onUnplug }: DeviceCardProp
   const model = device.model ?? device.deviceType;
   const headingId = `device-${device.ecid}`;
   return (
-    <article className={`device-card tone-${status.tone}${compact ? ' compact' : ''}`} aria-labelledby={headingId} data-ecid={device.ecid}>
+    <article
+      className={`device-card tone-${status.tone}${compact ? ' compact' : ''}`}
+      aria-labelledby={headingId}
+      data-ecid={device.ecid}
+    >
       <p className="device-port">{device.portLabel ?? 'Port unknown'}</p>
       <div className="device-what" title={model && model !== label ? `${label} · ${model}` : label}>
         <h3 className="device-name" id={headingId}>

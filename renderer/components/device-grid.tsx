@@ -13,7 +13,9 @@ const collator = new Intl.Collator(undefined, { numeric: true });
 export function sortByPort(devices: readonly Device[]): Device[] {
   return [...devices].sort(
     (a, b) =>
-      collator.compare(a.portLabel ?? '\uffff', b.portLabel ?? '\uffff') || a.attachedAt - b.attachedAt || a.ecid.localeCompare(b.ecid),
+      collator.compare(a.portLabel ?? '\uffff', b.portLabel ?? '\uffff') ||
+      a.attachedAt - b.attachedAt ||
+      a.ecid.localeCompare(b.ecid),
   );
 }
 

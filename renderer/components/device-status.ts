@@ -18,12 +18,32 @@ export interface StatusLook {
 export function describeMode(mode: DeviceMode): StatusLook {
   switch (mode) {
     case 'normal':
-      return { word: 'Connected', hint: 'Booted normally and talking to the bench.', tone: 'ready', icon: 'check' };
+      return {
+        word: 'Connected',
+        hint: 'Booted normally and talking to the bench.',
+        tone: 'ready',
+        icon: 'check',
+      };
     case 'recovery':
-      return { word: 'Recovery mode', hint: 'Needs a restore before it can be prepared.', tone: 'attention', icon: 'warning' };
+      return {
+        word: 'Recovery mode',
+        hint: 'Needs a restore before it can be prepared.',
+        tone: 'attention',
+        icon: 'warning',
+      };
     case 'dfu':
-      return { word: 'DFU mode', hint: 'Needs a restore before it can be prepared.', tone: 'attention', icon: 'warning' };
+      return {
+        word: 'DFU mode',
+        hint: 'Needs a restore before it can be prepared.',
+        tone: 'attention',
+        icon: 'warning',
+      };
     case 'other':
-      return { word: 'Unknown mode', hint: 'The bench cannot tell what state this device is in.', tone: 'unknown', icon: 'question' };
+      return {
+        word: 'Unknown mode',
+        hint: 'The bench cannot tell what state this device is in.',
+        tone: 'unknown',
+        icon: 'question',
+      };
   }
 }

@@ -6,7 +6,8 @@ export function WatcherNotice({ watcher }: { readonly watcher: WatcherStatus }) 
   if (watcher.state !== 'degraded') return null;
   return (
     <div className="notice notice-warning" role="status">
-      <strong>Device discovery is having trouble.</strong> The bench keeps retrying, so devices may appear late.
+      <strong>Device discovery is having trouble.</strong> The bench keeps retrying, so devices may appear
+      late.
       {watcher.detail && <span className="notice-detail"> {watcher.detail}</span>}
     </div>
   );

@@ -19,13 +19,16 @@ export function PreflightScreen({ searched, onUseSimulator, onRecheck, onChooseP
   return (
     <section className="preflight" aria-labelledby="preflight-title">
       <h2 id="preflight-title">Install Apple Configurator's Automation Tools</h2>
-      <p>Enroll Bench drives iPhones and iPads with Apple's cfgutil command, and it is not installed on this Mac.</p>
+      <p>
+        Enroll Bench drives iPhones and iPads with Apple's cfgutil command, and it is not installed on this
+        Mac.
+      </p>
       <ol className="preflight-steps">
         <li>Install Apple Configurator from the Mac App Store.</li>
         <li>Open Apple Configurator.</li>
         <li>
-          In the menu bar choose <strong>Apple Configurator ▸ Install Automation Tools…</strong> and enter an administrator
-          password. This puts cfgutil at <code>/usr/local/bin/cfgutil</code>.
+          In the menu bar choose <strong>Apple Configurator ▸ Install Automation Tools…</strong> and enter an
+          administrator password. This puts cfgutil at <code>/usr/local/bin/cfgutil</code>.
         </li>
         <li>
           Come back here and choose{' '}

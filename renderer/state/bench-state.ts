@@ -77,7 +77,9 @@ export function beginSnapshot(state: BenchState): BenchState {
 }
 
 export function applyEvent(state: BenchState, event: BenchEvent): BenchState {
-  const holding = state.awaitingSnapshot ? { ...state, held: { ...state.held, [event.channel]: event } } : state;
+  const holding = state.awaitingSnapshot
+    ? { ...state, held: { ...state.held, [event.channel]: event } }
+    : state;
   return state.loaded ? foldEvent(holding, event) : holding;
 }
 

@@ -31,7 +31,10 @@ test('plugging in three simulated devices shows three cards, unplugging one leav
   await expect(page.getByLabel('3 devices on the bench')).toBeVisible();
   await expect(deviceCards(page).getByText(/^Port /)).toHaveCount(3);
 
-  await deviceCards(page).first().getByRole('button', { name: /^Unplug / }).click();
+  await deviceCards(page)
+    .first()
+    .getByRole('button', { name: /^Unplug / })
+    .click();
   await expect(deviceCards(page)).toHaveCount(2, { timeout: 30_000 });
   await expect(page.getByRole('status').filter({ hasText: 'detached' })).toContainText('2 on the bench');
 
@@ -72,7 +75,11 @@ test('another origin is refused, even from the same browser that holds the cooki
     await page.goto(site.url);
     await expect(page).toHaveTitle('refused');
     expect((await fetch(bench.url, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
-    expect(await upgradeStatus(`${bench.origin.replace('http', 'ws')}/ws?token=${bench.token}`, { origin: site.origin })).toBe(403);
+    expect(
+      await upgradeStatus(`${bench.origin.replace('http', 'ws')}/ws?token=${bench.token}`, {
+        origin: site.origin,
+      }),
+    ).toBe(403);
   } finally {
     await site?.stop();
   }

@@ -17,9 +17,13 @@ let bench: ServedBench;
 test.beforeAll(async () => {
   bench = await startServedBench();
   const dataBase64 = Buffer.from(xmlBytes(profileDict())).toString('base64');
-  const profile = await invokeBench(bench.origin, bench.token, 'importProfile', [{ fileName: 'Contoso.mobileconfig', dataBase64 }]);
+  const profile = await invokeBench(bench.origin, bench.token, 'importProfile', [
+    { fileName: 'Contoso.mobileconfig', dataBase64 },
+  ]);
   expect(profile).toMatchObject({ ok: true, value: { verdict: 'ready' } });
-  const identity = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [{ organizationName: 'Contoso IT' }]);
+  const identity = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [
+    { organizationName: 'Contoso IT' },
+  ]);
   expect(identity.ok).toBe(true);
 });
 
@@ -44,14 +48,18 @@ test('empty bench, three devices, twelve, and a cart of forty', async ({ page })
   await page.screenshot({ path: `${shots}/three-devices.png` });
 
   await unplugAll(page);
-  const dozen = await invokeBench(bench.origin, bench.token, 'simulate', [{ type: 'cart', count: 12, overSeconds: 0 }]);
+  const dozen = await invokeBench(bench.origin, bench.token, 'simulate', [
+    { type: 'cart', count: 12, overSeconds: 0 },
+  ]);
   expect(dozen.ok).toBe(true);
   await expect(deviceCards(page)).toHaveCount(12, { timeout: 30_000 });
   await settle(page);
   await page.screenshot({ path: `${shots}/twelve-devices.png` });
 
   await unplugAll(page);
-  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [{ type: 'cart', count: 40, overSeconds: 0 }]);
+  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [
+    { type: 'cart', count: 40, overSeconds: 0 },
+  ]);
   expect(cart.ok).toBe(true);
   await expect(deviceCards(page)).toHaveCount(40, { timeout: 90_000 });
   await settle(page);

@@ -13,11 +13,16 @@ test.afterEach(async () => {
 test('preflight screen explains Automation Tools and switches to the simulator', async ({ page }) => {
   bench = await startMemoryBench({
     devices: [],
-    engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil', '/Applications/Apple Configurator.app/Contents/MacOS/cfgutil'] },
+    engine: {
+      kind: 'missing',
+      searched: ['/usr/local/bin/cfgutil', '/Applications/Apple Configurator.app/Contents/MacOS/cfgutil'],
+    },
     watcher: { state: 'ok' },
   });
   await page.goto(bench.url);
-  await expect(page.getByRole('heading', { name: "Install Apple Configurator's Automation Tools" })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: "Install Apple Configurator's Automation Tools" }),
+  ).toBeVisible();
   await expect(page.getByText('/Applications/Apple Configurator.app/Contents/MacOS/cfgutil')).toBeVisible();
   await settle(page);
   await page.screenshot({ path: `${shots}/preflight.png` });
@@ -26,13 +31,19 @@ test('preflight screen explains Automation Tools and switches to the simulator',
   await expect(page.getByText(/You chose the simulator/)).toBeVisible();
 });
 
-test('degraded discovery, devices needing a restore, and a lost connection are all visible', async ({ page }) => {
+test('degraded discovery, devices needing a restore, and a lost connection are all visible', async ({
+  page,
+}) => {
   bench = await startMemoryBench({
     devices: [
       memoryDevice(1),
       memoryDevice(2, { mode: 'recovery', name: undefined }),
       memoryDevice(3, { mode: 'dfu', name: undefined, model: undefined, serialNumber: undefined }),
-      memoryDevice(4, { mode: 'other', portLabel: undefined, name: 'A very long device name that an operator typed in Finder' }),
+      memoryDevice(4, {
+        mode: 'other',
+        portLabel: undefined,
+        name: 'A very long device name that an operator typed in Finder',
+      }),
     ],
     engine: { kind: 'cfgutil', path: '/usr/local/bin/cfgutil' },
     watcher: { state: 'degraded', detail: 'cfgutil list timed out; retrying in 8 s.' },

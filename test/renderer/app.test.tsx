@@ -37,7 +37,15 @@ describe('App', () => {
   it('unplugs a simulated device through bench.simulate and shows a refusal', async () => {
     const api = new FakeBenchApi();
     api.snapshots.push({ ok: true, value: snapshot({ seq: 1, devices: [device(1)] }) });
-    api.simulateResult = { ok: false, error: { code: 'invalid-request', title: 'The request was refused', detail: 'No such device.', retryable: false } };
+    api.simulateResult = {
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        title: 'The request was refused',
+        detail: 'No such device.',
+        retryable: false,
+      },
+    };
     await renderApp(api);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: /^Unplug iPad 1/ })));
     expect(api.actions).toEqual([{ type: 'detach', ecid: device(1).ecid }]);
@@ -46,7 +54,10 @@ describe('App', () => {
 
   it('hides simulator controls and Unplug with real cfgutil', async () => {
     const api = new FakeBenchApi();
-    api.snapshots.push({ ok: true, value: snapshot({ devices: [device(1)], engine: { kind: 'cfgutil', path: '/usr/local/bin/cfgutil' } }) });
+    api.snapshots.push({
+      ok: true,
+      value: snapshot({ devices: [device(1)], engine: { kind: 'cfgutil', path: '/usr/local/bin/cfgutil' } }),
+    });
     await renderApp(api);
     expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(screen.queryByRole('button')).toBeNull();
@@ -55,7 +66,10 @@ describe('App', () => {
 
   it('shows the preflight screen when cfgutil is missing and switches to the simulator on request', async () => {
     const api = new FakeBenchApi();
-    api.snapshots.push({ ok: true, value: snapshot({ engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] } }) });
+    api.snapshots.push({
+      ok: true,
+      value: snapshot({ engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] } }),
+    });
     await renderApp(api);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Use the simulator' })));
     expect(api.useSimulatorCalls).toBe(1);
@@ -66,7 +80,10 @@ describe('App', () => {
 
   it('offers to retry when the snapshot cannot be loaded', async () => {
     const api = new FakeBenchApi();
-    api.snapshots.push({ ok: false, error: { code: 'internal', title: 'Something went wrong', detail: 'Try again.', retryable: true } });
+    api.snapshots.push({
+      ok: false,
+      error: { code: 'internal', title: 'Something went wrong', detail: 'Try again.', retryable: true },
+    });
     await renderApp(api);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Try again' })));
     expect(screen.getByRole('heading', { name: 'Plug in an iPhone or iPad…' })).toBeTruthy();

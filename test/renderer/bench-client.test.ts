@@ -5,7 +5,9 @@ import { FakeBenchApi } from './fixtures';
 
 describe('wsUrlFor', () => {
   it('uses the page origin, the matching scheme and the token', () => {
-    expect(wsUrlFor({ protocol: 'http:', host: '127.0.0.1:5000' }, 'a b')).toBe('ws://127.0.0.1:5000/ws?token=a%20b');
+    expect(wsUrlFor({ protocol: 'http:', host: '127.0.0.1:5000' }, 'a b')).toBe(
+      'ws://127.0.0.1:5000/ws?token=a%20b',
+    );
     expect(wsUrlFor({ protocol: 'https:', host: 'bench.local' }, null)).toBe('wss://bench.local/ws');
   });
 });
@@ -13,7 +15,10 @@ describe('wsUrlFor', () => {
 describe('createBenchClient', () => {
   it('uses the Electron bridge when the preload exposed one', () => {
     const bench = new FakeBenchApi();
-    const client = createBenchClient({ bench, location: { protocol: 'file:', host: '', href: 'file:///app/index.html' } });
+    const client = createBenchClient({
+      bench,
+      location: { protocol: 'file:', host: '', href: 'file:///app/index.html' },
+    });
     expect(client.api).toBe(bench);
     expect(client.connection).toBeUndefined();
   });
@@ -26,7 +31,14 @@ describe('createBenchClient', () => {
     };
     const replaceState = vi.fn();
     const client = createBenchClient(
-      { location: { protocol: 'http:', host: '127.0.0.1:5000', href: 'http://127.0.0.1:5000/?token=abc&x=1#top' }, history: { replaceState } },
+      {
+        location: {
+          protocol: 'http:',
+          host: '127.0.0.1:5000',
+          href: 'http://127.0.0.1:5000/?token=abc&x=1#top',
+        },
+        history: { replaceState },
+      },
       factory,
     );
     expect(urls).toEqual(['ws://127.0.0.1:5000/ws?token=abc']);

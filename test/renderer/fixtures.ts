@@ -20,7 +20,13 @@ export function device(n: number, extra: Partial<Device> = {}): Device {
 }
 
 export function snapshot(extra: Partial<BenchSnapshot> = {}): BenchSnapshot {
-  return { seq: 0, devices: [], engine: { kind: 'simulator', reason: 'requested' }, watcher: { state: 'ok' }, ...extra };
+  return {
+    seq: 0,
+    devices: [],
+    engine: { kind: 'simulator', reason: 'requested' },
+    watcher: { state: 'ok' },
+    ...extra,
+  };
 }
 
 /** A BenchApi whose answers tests control and whose events tests emit. */
@@ -66,7 +72,8 @@ export class FakeBenchApi implements BenchApi {
     return () => set.delete(listener as (payload: never) => void);
   }
   emit<K extends EventChannelName>(channel: K, payload: EventPayload<K>): void {
-    for (const listener of this.listeners.get(channel) ?? []) (listener as (p: EventPayload<K>) => void)(payload);
+    for (const listener of this.listeners.get(channel) ?? [])
+      (listener as (p: EventPayload<K>) => void)(payload);
   }
   listenerCount(): number {
     return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);

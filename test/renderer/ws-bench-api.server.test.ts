@@ -21,7 +21,11 @@ let client: WsBenchClient;
 beforeEach(async () => {
   fake = createFakeBenchHost();
   server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent' });
-  client = createWsBenchApi({ url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`, socketFactory: nodeSocketFactory, backoffMs: [20] });
+  client = createWsBenchApi({
+    url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`,
+    socketFactory: nodeSocketFactory,
+    backoffMs: [20],
+  });
 });
 
 afterEach(async () => {
@@ -33,7 +37,10 @@ describe('createWsBenchApi against the real server', () => {
   it('round-trips invokes and receives events', async () => {
     const received: number[] = [];
     client.api.on('devicesChanged', (payload) => received.push(payload.seq));
-    await expect(client.api.simulate({ type: 'cart', count: 3, overSeconds: 0 })).resolves.toEqual({ ok: true, value: ['0x1A'] });
+    await expect(client.api.simulate({ type: 'cart', count: 3, overSeconds: 0 })).resolves.toEqual({
+      ok: true,
+      value: ['0x1A'],
+    });
     expect(fake.actions).toEqual([{ type: 'cart', count: 3, overSeconds: 0 }]);
     fake.hub.emit('devicesChanged', { devices: [] });
     await expect.poll(() => received).toEqual([1]);

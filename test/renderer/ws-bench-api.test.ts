@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectionLostError, createWsBenchApi, type SocketFactory, type SocketHandlers } from '../../renderer/ws-bench-api';
+import {
+  connectionLostError,
+  createWsBenchApi,
+  type SocketFactory,
+  type SocketHandlers,
+} from '../../renderer/ws-bench-api';
 
 class FakeSocket {
   readonly sent: unknown[] = [];
@@ -59,7 +64,11 @@ describe('createWsBenchApi', () => {
     latest().handlers.open();
     latest().reply({ type: 'event', channel: 'devicesChanged', payload: { seq: 1, devices: [] } });
     latest().reply({ type: 'event', channel: 'devicesChanged', payload: { seq: 'x', devices: [] } });
-    latest().reply({ type: 'event', channel: 'devicesChanged', payload: { seq: 2, devices: [{ name: 'no ecid' }] } });
+    latest().reply({
+      type: 'event',
+      channel: 'devicesChanged',
+      payload: { seq: 2, devices: [{ name: 'no ecid' }] },
+    });
     latest().reply({ type: 'event', channel: 'somethingElse', payload: { seq: 3 } });
     latest().handlers.message('not json');
     expect(devices).toHaveBeenCalledTimes(1);
@@ -75,12 +84,20 @@ describe('createWsBenchApi', () => {
     latest().handlers.open();
     const call = client.api.getSnapshot();
     latest().reply({ type: 'result', id: 1, result: { ok: 'yes' } });
-    latest().reply({ type: 'result', id: 1, result: { ok: false, error: { code: 'internal', title: 'Oops', detail: '', retryable: true } } });
+    latest().reply({
+      type: 'result',
+      id: 1,
+      result: { ok: false, error: { code: 'internal', title: 'Oops', detail: '', retryable: true } },
+    });
     await expect(call).resolves.toMatchObject({ ok: false, error: { title: 'Oops' } });
   });
 
   it('fails calls in flight when the connection drops, reports lost, and reconnects with backoff', async () => {
-    const client = createWsBenchApi({ url: 'ws://h/ws?token=t', socketFactory: factory, backoffMs: [100, 400] });
+    const client = createWsBenchApi({
+      url: 'ws://h/ws?token=t',
+      socketFactory: factory,
+      backoffMs: [100, 400],
+    });
     const states: string[] = [];
     client.connection.subscribe((s) => states.push(s));
     latest().handlers.open();

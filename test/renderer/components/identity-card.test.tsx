@@ -27,7 +27,9 @@ describe('IdentityCard', () => {
   });
 
   it('keeps the replace forms folded away while a valid identity exists, and open when there is none', () => {
-    const { rerender } = render(<IdentityCard identity={identity} now={NOW} onImport={() => {}} onCreate={() => {}} />);
+    const { rerender } = render(
+      <IdentityCard identity={identity} now={NOW} onImport={() => {}} onCreate={() => {}} />,
+    );
     const folded = screen.getByText('Replace the supervision identity…').closest('details');
     expect(folded?.open).toBe(false);
     expect(folded?.querySelector('input[type="file"]')).not.toBeNull();

@@ -30,7 +30,9 @@ describe('PreflightScreen', () => {
       />,
     );
     expect(screen.getByText('Apple Configurator ▸ Install Automation Tools…')).toBeTruthy();
-    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toContain('/Applications/Apple Configurator.app/Contents/MacOS/cfgutil');
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toContain(
+      '/Applications/Apple Configurator.app/Contents/MacOS/cfgutil',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Use the simulator' }));
     expect(onUseSimulator).toHaveBeenCalledTimes(1);
   });
@@ -40,7 +42,14 @@ describe('PreflightScreen actions', () => {
   it('checks again, and uses only an absolute path the operator typed', () => {
     const onRecheck = vi.fn();
     const onChoosePath = vi.fn();
-    render(<PreflightScreen searched={[]} onUseSimulator={() => {}} onRecheck={onRecheck} onChoosePath={onChoosePath} />);
+    render(
+      <PreflightScreen
+        searched={[]}
+        onUseSimulator={() => {}}
+        onRecheck={onRecheck}
+        onChoosePath={onChoosePath}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
     expect(onRecheck).toHaveBeenCalledTimes(1);
     const field = screen.getByLabelText('cfgutil is somewhere else');

@@ -11,25 +11,44 @@ import {
 } from '../../../renderer/state/bench-state';
 import { device, snapshot } from '../fixtures';
 
-const devicesAt = (seq: number, ...ns: number[]): BenchEvent => ({ channel: 'devicesChanged', payload: { seq, devices: ns.map((n) => device(n)) } });
-const loadedAt = (seq: number, ...ns: number[]): BenchState => applySnapshot(initialBenchState, snapshot({ seq, devices: ns.map((n) => device(n)) }));
+const devicesAt = (seq: number, ...ns: number[]): BenchEvent => ({
+  channel: 'devicesChanged',
+  payload: { seq, devices: ns.map((n) => device(n)) },
+});
+const loadedAt = (seq: number, ...ns: number[]): BenchState =>
+  applySnapshot(initialBenchState, snapshot({ seq, devices: ns.map((n) => device(n)) }));
 
 describe('applySnapshot', () => {
   it('loads devices, engine and watcher', () => {
-    const state = applySnapshot(initialBenchState, snapshot({ seq: 4, devices: [device(1)], watcher: { state: 'degraded' } }));
-    expect(state).toMatchObject({ loaded: true, seq: 4, devices: [device(1)], watcher: { state: 'degraded' }, awaitingSnapshot: false });
+    const state = applySnapshot(
+      initialBenchState,
+      snapshot({ seq: 4, devices: [device(1)], watcher: { state: 'degraded' } }),
+    );
+    expect(state).toMatchObject({
+      loaded: true,
+      seq: 4,
+      devices: [device(1)],
+      watcher: { state: 'degraded' },
+      awaitingSnapshot: false,
+    });
     expect(state.engine).toEqual({ kind: 'simulator', reason: 'requested' });
   });
 
   it('replaces a newer state, because a fresh snapshot is the truth (main restarted)', () => {
-    const state = applySnapshot(beginSnapshot(loadedAt(50, 1, 2)), snapshot({ seq: 2, devices: [device(3)] }));
+    const state = applySnapshot(
+      beginSnapshot(loadedAt(50, 1, 2)),
+      snapshot({ seq: 2, devices: [device(3)] }),
+    );
     expect(state.seq).toBe(2);
     expect(state.devices.map((d) => d.ecid)).toEqual([device(3).ecid]);
   });
 
   it('replays events that arrived before it, when they are newer', () => {
     let state = applyEvent(initialBenchState, devicesAt(3, 1));
-    state = applyEvent(state, { channel: 'watcherChanged', payload: { seq: 6, watcher: { state: 'degraded', detail: 'usb' } } });
+    state = applyEvent(state, {
+      channel: 'watcherChanged',
+      payload: { seq: 6, watcher: { state: 'degraded', detail: 'usb' } },
+    });
     state = applyEvent(state, devicesAt(7, 1, 2));
     expect(state.loaded).toBe(false);
     expect(state.devices).toEqual([]);
@@ -40,7 +59,10 @@ describe('applySnapshot', () => {
   });
 
   it('drops held events the snapshot already includes', () => {
-    const state = applySnapshot(applyEvent(initialBenchState, devicesAt(3, 1)), snapshot({ seq: 3, devices: [device(8)] }));
+    const state = applySnapshot(
+      applyEvent(initialBenchState, devicesAt(3, 1)),
+      snapshot({ seq: 3, devices: [device(8)] }),
+    );
     expect(state.devices.map((d) => d.name)).toEqual(['iPad 8']);
   });
 
@@ -64,7 +86,10 @@ describe('applyEvent', () => {
   it('applies newer events by channel', () => {
     let state = loadedAt(5, 1);
     state = applyEvent(state, devicesAt(6, 1, 2));
-    state = applyEvent(state, { channel: 'engineChanged', payload: { seq: 7, engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] } } });
+    state = applyEvent(state, {
+      channel: 'engineChanged',
+      payload: { seq: 7, engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] } },
+    });
     expect(state.seq).toBe(7);
     expect(state.devices).toHaveLength(2);
     expect(state.engine).toEqual({ kind: 'missing', searched: ['/usr/local/bin/cfgutil'] });
@@ -73,14 +98,19 @@ describe('applyEvent', () => {
   it('announces attaches and detaches, and keeps the last announcement for detail-only changes', () => {
     let state = applyEvent(loadedAt(1, 1), devicesAt(2, 1, 2));
     expect(state.announcement).toBe('iPad 2 attached at Port 2 › 2. 2 on the bench.');
-    state = applyEvent(state, { channel: 'devicesChanged', payload: { seq: 3, devices: [device(1, { mode: 'recovery' }), device(2)] } });
+    state = applyEvent(state, {
+      channel: 'devicesChanged',
+      payload: { seq: 3, devices: [device(1, { mode: 'recovery' }), device(2)] },
+    });
     expect(state.announcement).toBe('iPad 2 attached at Port 2 › 2. 2 on the bench.');
   });
 });
 
 describe('describeDeviceChange', () => {
   it('summarises several devices and both directions', () => {
-    expect(describeDeviceChange([device(1)], [device(2), device(3)])).toBe('2 devices attached. iPad 1 detached at Port 2 › 1. 2 on the bench.');
+    expect(describeDeviceChange([device(1)], [device(2), device(3)])).toBe(
+      '2 devices attached. iPad 1 detached at Port 2 › 1. 2 on the bench.',
+    );
     expect(describeDeviceChange([device(1)], [device(1)])).toBe('');
   });
 });
