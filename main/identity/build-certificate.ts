@@ -39,11 +39,6 @@ export async function generateRsaKeyPair(): Promise<NewKeyPair> {
   return { privateKeyPkcs8: pkcs8, privateKey: pair.privateKey, publicKey: pair.publicKey };
 }
 
-/** Imports a DER PKCS#8 RSA key for signing. */
-export async function importRsaSigningKey(pkcs8: Uint8Array): Promise<webcrypto.CryptoKey> {
-  return webcrypto.subtle.importKey('pkcs8', pkcs8, RSA, false, ['sign']);
-}
-
 export interface CertificateRequest {
   readonly commonName: string;
   readonly organization: string;

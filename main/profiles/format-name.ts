@@ -30,9 +30,3 @@ export function formatName(name: RelativeDistinguishedNames): string {
     .reverse()
     .join(', ');
 }
-
-/** The first value of one attribute (for example the CN), if present. */
-export function nameAttribute(name: RelativeDistinguishedNames, oid: string): string | undefined {
-  const found = name.typesAndValues.find((tv) => tv.type === oid);
-  return found ? attributeText(found.value) : undefined;
-}

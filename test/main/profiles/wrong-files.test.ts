@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBinary } from 'plist';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProfileFileKind, ProfileFindingCode } from '../../../preload/domain';
+import { checkBinaryPlist } from '../../../main/profiles/check-binary-plist';
 import { MAX_PROFILE_BYTES } from '../../../main/profiles/detect-file-kind';
 import { loadProfile } from '../../../main/profiles/load-profile';
 import {
@@ -14,6 +16,13 @@ import {
   zipBytes,
 } from './profile-fixtures';
 import { readFile } from 'node:fs/promises';
+
+// The real parser, wrapped in a spy: the hostile binary plists below must be refused by the structural
+// pre-check, so the test can prove that the (unbounded) parser was never reached.
+vi.mock('plist', async (importOriginal) => {
+  const original = await importOriginal<typeof import('plist')>();
+  return { ...original, parseBinary: vi.fn(original.parseBinary) };
+});
 
 let work: Awaited<ReturnType<typeof makeWorkDir>>;
 beforeAll(async () => {
@@ -173,7 +182,10 @@ describe('loadProfile with files that are not a profile', () => {
       tableAt,
     ];
     const bytes = new Uint8Array([...ascii('bplist00'), ...body, 8, ...trailer]);
+    vi.mocked(parseBinary).mockClear();
+    expect(checkBinaryPlist(bytes)).toBe('an object contains itself');
     await expectRefused(bytes, 'binary-plist', 'plist-malformed');
+    expect(parseBinary).not.toHaveBeenCalled();
   });
 
   it('refuses a binary plist that would expand exponentially', async () => {
@@ -223,8 +235,9 @@ describe('loadProfile with files that are not a profile', () => {
       tableAt,
     ];
     const bytes = new Uint8Array([...ascii('bplist00'), ...body, ...offsets, ...trailer]);
-    const started = Date.now();
+    vi.mocked(parseBinary).mockClear();
+    expect(checkBinaryPlist(bytes)).toBe('too many objects');
     await expectRefused(bytes, 'binary-plist', 'plist-malformed');
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(parseBinary).not.toHaveBeenCalled();
   });
 });
