@@ -21,6 +21,10 @@ import type { ProfileChannels } from '../profiles/profile-channels';
 import type { LocateOutcome } from './choose-engine';
 import type { EngineFactory, RunningEngine } from './engine';
 import { EventHub } from './event-hub';
+import { ConcurrencyLimit, SerialQueue } from './serial-queue';
+
+/** Background cfgutil reads at once (serial numbers of newly seen devices). */
+const BACKGROUND_READS = 4;
 
 export interface BenchServiceOptions {
   readonly engine: EngineStatus;
@@ -54,25 +58,31 @@ export class BenchService implements InvokeChannels {
   private watcher: DeviceWatcher | undefined;
   private devices: readonly Device[] = [];
   private watcherStatus: WatcherStatus = { state: 'starting' };
+  private readonly engineSwitches = new SerialQueue();
+  private readonly backgroundReads = new ConcurrencyLimit(BACKGROUND_READS);
 
   constructor(private readonly options: BenchServiceOptions) {
     this.hub = options.hub ?? new EventHub();
     this.engineStatus = options.engine;
   }
 
-  /** Starts the chosen engine; with `missing` nothing runs until the operator picks the simulator. */
+  /**
+   * Starts the chosen engine; with `missing` nothing runs until the operator picks one. An engine that fails
+   * to start leaves the bench on the preflight screen (and the reason in the log) instead of failing the app.
+   */
   async start(): Promise<void> {
-    const status = this.engineStatus;
-    if (status.kind === 'missing') return;
-    const engine =
-      status.kind === 'cfgutil'
-        ? await this.options.factory.startCfgutil(status.path)
-        : await this.options.factory.startSimulator();
-    this.attachEngine(engine);
+    await this.engineSwitches.run(async () => {
+      const status = this.engineStatus;
+      if (status.kind === 'missing') return;
+      const { factory } = this.options;
+      await this.switchEngine(status, () =>
+        status.kind === 'cfgutil' ? factory.startCfgutil(status.path) : factory.startSimulator(),
+      );
+    });
   }
 
   async close(): Promise<void> {
-    await this.stopEngine();
+    await this.engineSwitches.run(() => this.stopEngine());
   }
 
   async getSnapshot(): Promise<Result<BenchSnapshot>> {
@@ -84,7 +94,19 @@ export class BenchService implements InvokeChannels {
     });
   }
 
-  async useSimulator(): Promise<Result<EngineStatus>> {
+  useSimulator(): Promise<Result<EngineStatus>> {
+    return this.engineSwitches.run(() => this.switchToSimulator());
+  }
+
+  recheckEngine(): Promise<Result<EngineStatus>> {
+    return this.engineSwitches.run(() => this.recheck());
+  }
+
+  chooseCfgutil(request: Req<'chooseCfgutil'>): Promise<Result<EngineStatus>> {
+    return this.engineSwitches.run(async () => this.useCfgutil(await this.locator().choose(request.path)));
+  }
+
+  private async switchToSimulator(): Promise<Result<EngineStatus>> {
     if (this.engineStatus.kind === 'simulator') return ok(this.engineStatus);
     if (this.engineStatus.kind === 'cfgutil') {
       throw new BenchError({
@@ -100,17 +122,13 @@ export class BenchService implements InvokeChannels {
     );
   }
 
-  async recheckEngine(): Promise<Result<EngineStatus>> {
+  private async recheck(): Promise<Result<EngineStatus>> {
     if (this.engineStatus.kind === 'cfgutil') return ok(this.engineStatus);
     const located = await this.locator().find();
     if (located.kind === 'found') return this.useCfgutil(located.path);
     if (this.engineStatus.kind === 'missing')
       this.setEngineStatus({ kind: 'missing', searched: located.searched });
     return ok(this.engineStatus);
-  }
-
-  async chooseCfgutil(request: Req<'chooseCfgutil'>): Promise<Result<EngineStatus>> {
-    return this.useCfgutil(await this.locator().choose(request.path));
   }
 
   async simulate(action: SimulatorAction): Promise<Result<Ecid[]>> {
@@ -166,17 +184,23 @@ export class BenchService implements InvokeChannels {
     return this.switchEngine({ kind: 'cfgutil', path }, () => this.options.factory.startCfgutil(path));
   }
 
-  /** Stops whatever runs, announces the new engine, then starts it; devices are listed afresh. */
+  /**
+   * Stops whatever runs, announces the new engine, then starts it; devices are listed afresh. If it fails to
+   * start, the bench falls back to "no engine" (the preflight screen), from which every choice is open again,
+   * rather than claiming an engine that is not running.
+   */
   private async switchEngine(
     status: EngineStatus,
     start: () => Promise<RunningEngine>,
   ): Promise<Result<EngineStatus>> {
+    const searched = this.engineStatus.kind === 'missing' ? this.engineStatus.searched : [];
     await this.stopEngine();
     this.setEngineStatus(status);
     try {
       this.attachEngine(await start());
     } catch (error) {
       this.options.log?.(`${status.kind} failed to start`, error);
+      this.setEngineStatus({ kind: 'missing', searched });
       return { ok: false, error: toErrorInfo(error) };
     }
     return ok(status);
@@ -224,13 +248,16 @@ export class BenchService implements InvokeChannels {
   }
 
   private attachEngine(engine: RunningEngine): void {
+    this.watcher?.stop();
     this.running = engine;
     this.watcher = new DeviceWatcher({
       source: engine.source,
       lister: engine.lister,
       ...(this.options.timers ? { timers: this.options.timers } : {}),
       ...(this.options.debounceMs !== undefined ? { debounceMs: this.options.debounceMs } : {}),
-      ...(this.options.pollMs !== undefined ? { pollMs: this.options.pollMs } : {}),
+      ...((engine.pollMs ?? this.options.pollMs) !== undefined
+        ? { pollMs: engine.pollMs ?? this.options.pollMs }
+        : {}),
       onDevices: (devices) => {
         this.devices = devices;
         this.hub.emit('devicesChanged', { devices });
@@ -248,7 +275,7 @@ export class BenchService implements InvokeChannels {
   /** Best effort: unpaired devices cannot tell their serial yet; the card shows the ECID until then. */
   private async readSerial(engine: RunningEngine, ecid: Ecid): Promise<void> {
     try {
-      const serial = await engine.readSerialNumber?.(ecid);
+      const serial = await this.backgroundReads.run(async () => engine.readSerialNumber?.(ecid));
       if (serial && this.running === engine) this.watcher?.setSerialNumber(ecid, serial);
     } catch (error) {
       this.options.log?.(`could not read the serial number of ${ecid}`, error);

@@ -85,7 +85,10 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const profileChannels = new ProfileChannels(profiles, identities);
   const service = new BenchService({
     engine,
-    factory: createEngineFactory(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    factory: createEngineFactory({
+      log,
+      ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    }),
     log,
     profileChannels,
     locator: createCfgutilLocator({

@@ -6,6 +6,7 @@
  */
 import type { Ecid } from '../../preload/domain';
 import { createCfgutilClient, type CfgutilClient } from '../cfgutil/cfgutil-client';
+import type { DeviceSignalSource } from '../devices/device-watcher';
 import { createUsbSignalSource } from '../devices/usb-signal-source';
 import { startSimulatedWorld } from '../sim/index';
 import type { EngineFactory, RunningEngine } from './engine';
@@ -14,6 +15,28 @@ import { simulatorControlFor, simulatorSignalSource } from './simulator-engine';
 export interface EngineFactoryOptions {
   /** Speed of the simulated clock (1 = real time). */
   readonly timeScale?: number;
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+/** Without USB events the bench still works: it lists devices every few seconds instead. */
+export const POLL_WITHOUT_USB_MS = 3_000;
+
+const noSignals: DeviceSignalSource = { start: () => {}, stop: () => {} };
+
+/**
+ * node-usb is a native addon; if it cannot load (a damaged install, an unexpected architecture) the bench
+ * falls back to polling `cfgutil list` rather than refusing to start.
+ */
+export async function loadUsbSignals(
+  log: EngineFactoryOptions['log'],
+  load: () => Promise<DeviceSignalSource> = createUsbSignalSource,
+): Promise<{ readonly source: DeviceSignalSource; readonly pollMs?: number }> {
+  try {
+    return { source: await load() };
+  } catch (error) {
+    log?.('USB events are unavailable; listing devices every 3 s instead', error);
+    return { source: noSignals, pollMs: POLL_WITHOUT_USB_MS };
+  }
 }
 
 async function readSerialNumber(client: CfgutilClient, ecid: Ecid): Promise<string | undefined> {
@@ -33,12 +56,13 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
   return {
     async startCfgutil(cfgutilPath): Promise<RunningEngine> {
       const client = createCfgutilClient({ cfgutilPath });
-      const source = await createUsbSignalSource();
+      const usb = await loadUsbSignals(options.log);
       return {
         lister: client,
-        source,
+        source: usb.source,
+        ...(usb.pollMs !== undefined ? { pollMs: usb.pollMs } : {}),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
-        close: async () => source.stop(),
+        close: async () => usb.source.stop(),
       };
     },
     async startSimulator(): Promise<RunningEngine> {
@@ -50,7 +74,9 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
       return {
         lister: client,
         source: simulatorSignalSource(handle.world),
-        simulator: simulatorControlFor(handle.world),
+        simulator: simulatorControlFor(handle.world, (error) =>
+          options.log?.('simulated cart failed', error),
+        ),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
         close: () => handle.close(),
       };

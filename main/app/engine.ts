@@ -22,6 +22,8 @@ export interface RunningEngine {
   readonly source: DeviceSignalSource;
   /** Present only in simulation. */
   readonly simulator?: SimulatorControl;
+  /** How often to re-list devices without a USB event; shorter when USB events are unavailable. */
+  readonly pollMs?: number;
   /** Reads a device's serial number when it can (paired device); undefined otherwise. */
   readSerialNumber?(ecid: Ecid): Promise<string | undefined>;
   close(): Promise<void>;

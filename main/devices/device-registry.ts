@@ -5,6 +5,7 @@
  * events can be missed, doubled or arrive as attach-detach-attach flaps (../shared/reference/platform.md §1.4).
  */
 import type { Device, DeviceMode, Ecid } from '../../preload/domain';
+import { parseEcid } from '../cfgutil/ecid';
 import { modelNameFor } from './device-models';
 import { portLabelFor } from './usb-location';
 
@@ -15,12 +16,6 @@ export interface DeviceListEntry {
   readonly name?: string;
   readonly deviceType?: string;
   readonly locationId?: number;
-}
-
-/** What a USB event told us about the device at a location (recovery and DFU show only there). */
-export interface UsbHint {
-  readonly locationId: number;
-  readonly mode: DeviceMode;
 }
 
 export type DeviceMap = ReadonlyMap<Ecid, Device>;
@@ -99,6 +94,13 @@ export function withSerialNumber(devices: DeviceMap, ecid: Ecid, serialNumber: s
 /** Stable display order: by port, then by ECID, so cards do not jump around as devices come and go. */
 export function sortedDevices(devices: DeviceMap): Device[] {
   return [...devices.values()].sort(
-    (a, b) => (a.locationId ?? Infinity) - (b.locationId ?? Infinity) || a.ecid.localeCompare(b.ecid),
+    (a, b) => (a.locationId ?? Infinity) - (b.locationId ?? Infinity) || compareEcids(a.ecid, b.ecid),
   );
+}
+
+/** ECIDs are numbers printed without padding: `0x9…` comes before `0x10…`. */
+function compareEcids(a: Ecid, b: Ecid): number {
+  const x = parseEcid(a) ?? 0n;
+  const y = parseEcid(b) ?? 0n;
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -6,7 +6,7 @@
  */
 import { isInvokeChannel, type InvokeChannels } from '../../preload/contract';
 import type { Result } from '../../preload/domain';
-import { invalidRequest, toErrorInfo } from '../errors/bench-error';
+import { BenchError, invalidRequest, toErrorInfo } from '../errors/bench-error';
 import { argValidators, type ArgValidators } from './validate-args';
 
 export type InvokeDispatcher = (channel: unknown, args: readonly unknown[]) => Promise<Result<unknown>>;
@@ -30,7 +30,9 @@ export function createInvokeDispatcher(
       const handler = handlers[channel] as (...a: never[]) => Promise<Result<unknown>>;
       return await handler.apply(handlers, validated);
     } catch (error) {
-      onError(channel, error);
+      // A refused request is the client's problem and is answered in full; logging each one would let any
+      // client flood the log.
+      if (!(error instanceof BenchError && error.code === 'invalid-request')) onError(channel, error);
       return { ok: false, error: toErrorInfo(error) };
     }
   };

@@ -126,8 +126,66 @@ describe('BenchService', () => {
   it('closes the engine and stops watching', async () => {
     const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
     await t.service.start();
+    await settle();
     await t.service.close();
     expect(t.simulator.closed).toBe(true);
+    const events = t.events.length;
+    t.simulator.listed.push({ ecid: '0xBEEF' });
+    t.simulator.fire('attach');
+    await t.timers.advance(60_000);
+    expect(t.events).toHaveLength(events);
+  });
+
+  it('runs concurrent engine switches one after the other, leaving exactly one engine running', async () => {
+    const t = setup({ simulate: false, located: { kind: 'missing', searched: [] }, platform: 'darwin' });
+    await t.service.start();
+    const [a, b] = await Promise.all([t.dispatch('useSimulator', []), t.dispatch('useSimulator', [])]);
+    expect(a.ok && b.ok).toBe(true);
+    expect(t.factory.started).toEqual(['simulator']);
+  });
+
+  it('falls back to the preflight screen when the chosen engine fails to start, so every choice stays open', async () => {
+    const simulator = FakeEngine.simulated();
+    const factory = fakeFactory({ simulator });
+    const service = new BenchService({
+      engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] },
+      factory,
+      timers: new ManualTimers(),
+      locator: { find: async () => ({ kind: 'missing', searched: [] }), choose: async (path) => path },
+    });
+    const dispatch = createInvokeDispatcher(service);
+    const failed = await dispatch('chooseCfgutil', [{ path: '/opt/broken/cfgutil' }]);
+    expect(failed.ok).toBe(false);
+    const snapshot = await service.getSnapshot();
+    expect(snapshot.ok && snapshot.value.engine).toEqual({
+      kind: 'missing',
+      searched: ['/usr/local/bin/cfgutil'],
+    });
+    expect(await dispatch('useSimulator', [])).toEqual({
+      ok: true,
+      value: { kind: 'simulator', reason: 'operator-chose' },
+    });
+  });
+
+  it('reads serial numbers of a whole cart with a bounded number of cfgutil runs at once', async () => {
+    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
+    let running = 0;
+    let peak = 0;
+    t.simulator.readSerialNumber = async () => {
+      running += 1;
+      peak = Math.max(peak, running);
+      await settle();
+      running -= 1;
+      return 'DMPXK2ABCD12';
+    };
+    await t.service.start();
+    await t.dispatch('simulate', [{ type: 'cart', count: 30, overSeconds: 0 }]);
+    await t.timers.advance(100);
+    for (let i = 0; i < 20; i++) await settle();
+    expect(peak).toBeGreaterThan(1);
+    expect(peak).toBeLessThanOrEqual(4);
+    const snapshot = await t.service.getSnapshot();
+    expect(snapshot.ok && snapshot.value.devices.every((d) => d.serialNumber === 'DMPXK2ABCD12')).toBe(true);
   });
 
   it('finds cfgutil after Automation Tools are installed, and keeps looking until then', async () => {

@@ -42,6 +42,16 @@ describe('reconcileDevices', () => {
     );
     expect(sortedDevices(devices).map((d) => d.ecid)).toEqual(['0x2', '0x3', '0x1']);
   });
+
+  it('orders devices without a port by ECID as a number, not as text', () => {
+    const { devices } = reconcileDevices(
+      new Map(),
+      [{ ecid: '0x10' }, { ecid: '0x9' }, { ecid: '0xA' }],
+      new Map(),
+      0,
+    );
+    expect(sortedDevices(devices).map((d) => d.ecid)).toEqual(['0x9', '0xA', '0x10']);
+  });
 });
 
 describe('classifyUsbDevice', () => {

@@ -64,7 +64,9 @@ describe('createInvokeDispatcher', () => {
     ['array action', [[1]]],
   ])('refuses %s with a message naming the problem', async (_name, args) => {
     const h = handlers();
-    const result = await createInvokeDispatcher(h)('simulate', args);
+    const logged: unknown[] = [];
+    const result = await createInvokeDispatcher(h, (_channel, error) => logged.push(error))('simulate', args);
+    expect(logged).toEqual([]);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.detail.length).toBeGreaterThan(10);
     expect(h.calls).toEqual([]);
