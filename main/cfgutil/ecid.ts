@@ -29,12 +29,6 @@ export function normalizeEcid(text: unknown): Ecid | undefined {
   return value === undefined ? undefined : formatEcid(value);
 }
 
-/** True when both spell the same ECID. */
-export function sameEcid(a: string, b: string): boolean {
-  const x = parseEcid(a);
-  return x !== undefined && x === parseEcid(b);
-}
-
 /** Modern UDID for an ECID: chip ID, dash, ECID zero-padded to 16 hex digits (../shared/reference/platform.md §2.2). */
 export function udidFor(chipId: number, ecid: bigint): string {
   const chip = chipId.toString(16).toUpperCase().padStart(8, '0');
