@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
 import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
+import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
 import { registerBenchIpc } from './typed-ipc';
 import { createBenchWindow, lockDownSession, rendererIndexUrl, type WindowPaths } from './window';
 
@@ -17,6 +18,7 @@ const paths: WindowPaths = {
 };
 
 let bench: Bench | undefined;
+let mainWindow: BrowserWindow | undefined;
 /** Files handed to the app by Finder ("Open With", a double-click) before the bench was ready. */
 const pendingOpenFiles: string[] = [];
 
@@ -25,17 +27,25 @@ function importOpenedFile(filePath: string): void {
     pendingOpenFiles.push(filePath);
     return;
   }
-  // The verdict reaches the window through the profileChanged event; a refusal is logged and shown there.
-  bench.profiles
-    .importPath(filePath, 'open-with')
-    .catch((error: unknown) => console.error('Open With failed:', error));
+  // An accepted profile reaches the window through profileChanged; a refusal gets a message box.
+  bench.profiles.importPath(filePath, 'open-with').then(
+    (summary) => mainWindow && reportOpenedProfile(mainWindow, summary),
+    (error: unknown) => {
+      console.error('Open With failed:', error);
+      if (mainWindow) reportOpenedProfile(mainWindow, error);
+    },
+  );
 }
 
 async function openWindow(): Promise<void> {
   if (!bench) return;
   const window = createBenchWindow(paths);
+  mainWindow = window;
   const unregister = registerBenchIpc(window.webContents, bench.host, rendererIndexUrl(paths));
-  window.on('closed', unregister);
+  window.on('closed', () => {
+    unregister();
+    if (mainWindow === window) mainWindow = undefined;
+  });
 }
 
 async function main(): Promise<void> {
@@ -59,6 +69,10 @@ async function main(): Promise<void> {
   lockDownSession(session.defaultSession);
   bench = await createBench({ ...flags, dataDir: app.getPath('userData') });
   await openWindow();
+  if (mainWindow) {
+    warnAboutStartupProblems(mainWindow, bench.problems);
+    if (bench.startupProfile) reportOpenedProfile(mainWindow, bench.startupProfile);
+  }
   for (const filePath of pendingOpenFiles.splice(0)) importOpenedFile(filePath);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow();
