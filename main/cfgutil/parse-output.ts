@@ -8,6 +8,7 @@
  * anything unreadable becomes `{kind: 'unparseable'}` carrying the raw text for the log.
  */
 import type { Ecid } from '../../preload/domain';
+import { type DomainSuffix, findDomainSuffix } from './domain-suffix';
 import { normalizeEcid } from './ecid';
 import { findJsonObjects } from './extract-json';
 
@@ -202,9 +203,19 @@ export function parseStdout(stdout: string): ParsedStdout {
   return { kind: 'unparseable', reason, raw: stdout };
 }
 
-const ERROR_LINE = /^cfgutil:\s*error:\s*(.*)$/i;
-const WARNING_LINE = /^cfgutil:\s*warning:\s*(.*)$/i;
-const DOMAIN_LINE = /\(Domain:\s*(.*?)\s+Code:\s*(-?\d+|0x[0-9a-f]+)\s*\)/i;
+/**
+ * `s` so that `.` also matches U+2028/U+2029, which are not line breaks for `split` below but would make `(.*)$`
+ * fail and backtrack; with it, the capture always runs to the end of the line in one pass. No `\s*` before the
+ * capture either: it could share spaces with `.*`; the message is trimmed instead.
+ */
+const ERROR_LINE = /^cfgutil:\s*error:(.*)$/is;
+const WARNING_LINE = /^cfgutil:\s*warning:(.*)$/is;
+
+/**
+ * Longest stderr line read, in UTF-16 units. Real cfgutil lines are short; the cap bounds the work on a runaway
+ * line (a crashing tool dumping binary, a line of padding) whatever the patterns do.
+ */
+export const MAX_STDERR_LINE = 2_048;
 
 /**
  * Reads stderr: `cfgutil: error: <Message>` with an optional `(Domain: … Code: …)` line after it, and
@@ -215,27 +226,34 @@ export function parseStderr(stderr: string): StderrFindings {
   const warnings: RawCfgutilError[] = [];
   let last: RawCfgutilError[] | undefined;
   for (const line of stderr.split(/\r?\n|\r/)) {
-    const text = line.trim();
+    const text = line.slice(0, MAX_STDERR_LINE).trim();
     const error = ERROR_LINE.exec(text);
-    const warning = WARNING_LINE.exec(text);
-    const domain = DOMAIN_LINE.exec(text);
+    const warning = error ? null : WARNING_LINE.exec(text);
     if (error) {
-      errors.push(withDomain({ message: error[1]?.trim() ?? '' }, domain));
+      errors.push(messageWithDomain(error[1] ?? ''));
       last = errors;
     } else if (warning) {
-      warnings.push(withDomain({ message: warning[1]?.trim() ?? '' }, domain));
+      warnings.push(messageWithDomain(warning[1] ?? ''));
       last = warnings;
-    } else if (domain && last && last.length > 0) {
+    } else if (last && last.length > 0) {
+      const suffix = findDomainSuffix(text);
       const index = last.length - 1;
       const previous = last[index];
-      if (previous && previous.code === undefined) last[index] = withDomain(previous, domain);
+      if (suffix && previous && previous.code === undefined) last[index] = withDomain(previous, suffix);
     }
   }
   return { errors, warnings };
 }
 
-function withDomain(error: RawCfgutilError, match: RegExpExecArray | null): RawCfgutilError {
-  if (!match) return error;
-  const message = error.message?.replace(DOMAIN_LINE, '').trim();
-  return { ...error, message, domain: match[1], code: parseErrorCode(match[2]) };
+/** An error or warning line's text, with a `(Domain: … Code: …)` suffix on the same line taken out of it. */
+function messageWithDomain(text: string): RawCfgutilError {
+  const message = text.trim();
+  const suffix = findDomainSuffix(message);
+  if (!suffix) return { message };
+  const rest = `${message.slice(0, suffix.start)}${message.slice(suffix.end)}`.trim();
+  return withDomain({ message: rest }, suffix);
+}
+
+function withDomain(error: RawCfgutilError, suffix: DomainSuffix): RawCfgutilError {
+  return { ...error, domain: suffix.domain, code: parseErrorCode(suffix.code) };
 }

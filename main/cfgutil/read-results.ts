@@ -102,7 +102,13 @@ export function readGet<P extends DevicePropertyName>(
   return { values: values as Partial<Pick<DeviceProperties, P>>, errors };
 }
 
-const VERSION_TEXT = /(\d+(?:\.\d+)+)(?:\s*\(([\w.]+)\))?/;
+/**
+ * `(?<!\d)` keeps the engine from retrying inside a run of digits: without it, stdout made of a long run of digits
+ * with no dot costs time quadratic in its length. Only the head of stdout is read (see {@link VERSION_HEAD}).
+ */
+const VERSION_TEXT = /(?<!\d)(\d+(?:\.\d+)+)(?:\s*\(([\w.]+)\))?/;
+/** `cfgutil version` prints one short line; anything past this is not the version. */
+const VERSION_HEAD = 4_096;
 
 /** Reads `version` from a JSON `Output` (string or `{version, build}`) or from text like `cfgutil 2.6.1 (379)`. */
 export function readVersion(envelope: CommandOutputEnvelope | undefined, stdout: string): CfgutilVersion {
@@ -112,7 +118,7 @@ export function readVersion(envelope: CommandOutputEnvelope | undefined, stdout:
   const build = nonEmpty(field(output, 'build')) ?? nonEmpty(field(output, 'Build'));
   if (fromJson !== undefined)
     return { version: fromJson, ...(build === undefined ? {} : { build }), raw: stdout };
-  const match = VERSION_TEXT.exec(stdout);
+  const match = VERSION_TEXT.exec(stdout.slice(0, VERSION_HEAD));
   if (!match?.[1]) return { raw: stdout };
   return { version: match[1], ...(match[2] === undefined ? {} : { build: match[2] }), raw: stdout };
 }

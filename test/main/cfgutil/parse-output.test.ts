@@ -4,6 +4,7 @@ import {
   type ErrorEnvelope,
   type ParsedStdout,
   parseErrorCode,
+  MAX_STDERR_LINE,
   parseStderr,
   parseStdout,
 } from '../../../main/cfgutil/parse-output';
@@ -276,5 +277,52 @@ describe('parseStderr (§6.2)', () => {
 
   it('ignores everything else, including binary junk', () => {
     expect(parseStderr('\u0000\u00ff garbage\n(Domain: x Code: 5)\n')).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('reads a domain that contains spaces, up to the last word before Code:', () => {
+    const findings = parseStderr('cfgutil: error: Failed.\n(Domain: Some Odd Domain Code: 0x1F)\n');
+    expect(findings.errors).toEqual([{ message: 'Failed.', domain: 'Some Odd Domain', code: 31 }]);
+  });
+
+  it('needs whitespace before Code: and a closing parenthesis, as before', () => {
+    const findings = parseStderr(
+      'cfgutil: error: Failed.\n(Domain: x Code: 5\n(Domain: x-Code: 5)\n(Domain: Code: 7)\n',
+    );
+    expect(findings.errors).toEqual([{ message: 'Failed.', domain: '', code: 7 }]);
+  });
+
+  // Each of these lines took from seconds to minutes with the old `/\(Domain:\s*(.*?)\s+Code:…/`; the per-test
+  // timeout is the guard (no clock is read here).
+  const HUGE = 100_000;
+  it('reads a 100 KB line of whitespace as nothing', { timeout: 2_000 }, () => {
+    const findings = parseStderr(`cfgutil: error: Failed.\n${' '.repeat(HUGE)}\n`);
+    expect(findings.errors).toEqual([{ message: 'Failed.' }]);
+  });
+
+  it('reads a 100 KB "(Domain: " line as carrying no domain', { timeout: 2_000 }, () => {
+    const padding = ' '.repeat(HUGE);
+    const findings = parseStderr(
+      `cfgutil: error: Failed.\n(Domain: ${padding}\ncfgutil: warning: (Domain: ${padding}Code: 5\n`,
+    );
+    expect(findings.errors).toEqual([{ message: 'Failed.' }]);
+    expect(findings.warnings).toHaveLength(1);
+    expect(findings.warnings[0]?.domain).toBeUndefined();
+    expect(findings.warnings[0]?.code).toBeUndefined();
+  });
+
+  it('reads a 100 KB error line that ends in a line separator', { timeout: 2_000 }, () => {
+    const line = `cfgutil: error:${' '.repeat(1_000)}${'a'.repeat(HUGE)}\u2028`;
+    const [error] = parseStderr(line).errors;
+    expect(error?.message).toMatch(/^a+$/);
+    expect(error?.message?.length).toBeLessThan(MAX_STDERR_LINE);
+  });
+
+  it('still finds errors and domains on either side of a runaway line', { timeout: 2_000 }, () => {
+    const findings = parseStderr(
+      `cfgutil: error: Busy.\n${'(Domain: '.repeat(HUGE / 9)}\n(Domain: ConfigurationUtilityKit.error Code: 612)\n`,
+    );
+    expect(findings.errors).toEqual([
+      { message: 'Busy.', domain: 'ConfigurationUtilityKit.error', code: 612 },
+    ]);
   });
 });
