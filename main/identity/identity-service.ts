@@ -9,8 +9,8 @@ import { BenchError } from '../errors/bench-error';
 import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
 import { buildSelfSignedCertificate, generateRsaKeyPair } from './build-certificate';
 import { IdentityStore, type IdentityPaths } from './identity-store';
-import { Pkcs12Error } from './pkcs12-decrypt';
-import { readPkcs12 } from './read-pkcs12';
+import { Pkcs12Error } from './pkcs12-asn1';
+import { readPkcs12, type Pkcs12Contents } from './read-pkcs12';
 
 export interface IdentityLogEntry {
   readonly level: 'info' | 'warn';
@@ -36,6 +36,30 @@ export const MAX_PASSWORD_LENGTH = 1024;
 
 function refuse(title: string, detail: string): BenchError {
   return new BenchError({ code: 'invalid-request', title, detail, retryable: false });
+}
+
+const EXPORT_AGAIN =
+  'Export the identity again from Apple Configurator › Settings › Organizations › Export Supervision Identity.';
+
+/** What a failed .p12 read means for the operator. Pkcs12Error messages never contain the password. */
+function refusalFor(error: unknown): BenchError {
+  if (!(error instanceof Pkcs12Error))
+    return refuse('This is not a usable supervision identity', `The file could not be read. ${EXPORT_AGAIN}`);
+  switch (error.kind) {
+    case 'wrong-password':
+      return refuse(
+        'The password is wrong',
+        'Type the password that was set when the identity was exported from Apple Configurator.',
+      );
+    case 'too-costly':
+      return refuse(
+        'This identity file would take too long to open',
+        `${error.message} It was refused without being decrypted. ${EXPORT_AGAIN}`,
+      );
+    case 'malformed':
+    case 'unsupported':
+      return refuse('This is not a usable supervision identity', `${error.message} ${EXPORT_AGAIN}`);
+  }
 }
 
 /** `O=…\nCN=…` (Node's form) → `CN=…, O=…`. */
@@ -124,21 +148,11 @@ export class IdentityService {
     }
     if (request.password.length > MAX_PASSWORD_LENGTH)
       throw refuse('The password is too long', `Use at most ${MAX_PASSWORD_LENGTH} characters.`);
-    let contents: ReturnType<typeof readPkcs12>;
+    let contents: Pkcs12Contents;
     try {
-      contents = readPkcs12(request.bytes, request.password);
+      contents = await readPkcs12(request.bytes, request.password);
     } catch (error) {
-      if (error instanceof Pkcs12Error && error.kind === 'wrong-password') {
-        throw refuse(
-          'The password is wrong',
-          'Type the password that was set when the identity was exported from Apple Configurator.',
-        );
-      }
-      const detail = error instanceof Pkcs12Error ? error.message : 'The file could not be read.';
-      throw refuse(
-        'This is not a usable supervision identity',
-        `${detail} Export it again: Apple Configurator › Settings › Organizations › Export Supervision Identity.`,
-      );
+      throw refusalFor(error);
     }
     for (const keyDer of contents.privateKeys) {
       const key = pkcs8Key(keyDer);

@@ -4,19 +4,30 @@
  *
  * Pure JS on Node's crypto, so the Mac app does not depend on an `openssl` binary; handles both the modern
  * OpenSSL 3 layout and the legacy 3DES/RC2 layout Apple Configurator exports (RFC 7292).
+ *
+ * The file is untrusted and its iteration counts decide how long reading takes, so everything the reader can
+ * see is planned and charged to one {@link Pkcs12Budget} before any password hashing starts; sections that
+ * only become visible after decryption are charged before their own keys are derived.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { BER_LIMITS } from '../profiles/classify-der';
-import { bmpPassword, pkcs12Kdf } from './pkcs12-kdf';
-import { decryptWithPassword, integer, items, malformed, octets, oidOf, Pkcs12Error } from './pkcs12-decrypt';
+import {
+  decode,
+  explicit,
+  items,
+  iterationCount,
+  malformed,
+  octets,
+  oidOf,
+  Pkcs12Error,
+} from './pkcs12-asn1';
+import { admitBags, planBags, type BagPlan } from './pkcs12-bags';
+import { Pkcs12Budget } from './pkcs12-budget';
+import { planDecryption, type DecryptionPlan } from './pkcs12-decrypt';
+import { bmpPassword, pkcs12Kdf, pkcs12KdfRounds } from './pkcs12-kdf';
 
 const DATA = '1.2.840.113549.1.7.1';
 const ENCRYPTED_DATA = '1.2.840.113549.1.7.6';
-const KEY_BAG = '1.2.840.113549.1.12.10.1.1';
-const SHROUDED_KEY_BAG = '1.2.840.113549.1.12.10.1.2';
-const CERT_BAG = '1.2.840.113549.1.12.10.1.3';
-const X509_CERT = '1.2.840.113549.1.9.22.1';
 const DIGESTS: Readonly<Record<string, { readonly name: string; readonly size: number }>> = {
   '1.3.14.3.2.26': { name: 'sha1', size: 20 },
   '2.16.840.1.101.3.4.2.1': { name: 'sha256', size: 32 },
@@ -30,17 +41,17 @@ export interface Pkcs12Contents {
   readonly privateKeys: readonly Uint8Array[];
 }
 
-function decode(bytes: Uint8Array): asn1js.AsnType {
-  const decoded = asn1js.fromBER(bytes, BER_LIMITS);
-  if (decoded.offset === -1 || decoded.result.error) throw malformed('not ASN.1');
-  return decoded.result;
+interface MacPlan {
+  readonly rounds: number;
+  readonly verify: (password: string, content: Uint8Array) => Promise<void>;
 }
 
-/** `[0] EXPLICIT` wrapper → its single child. */
-const explicit = (node: asn1js.AsnType | undefined): asn1js.AsnType | undefined => items(node)[0];
+type Section =
+  | { readonly kind: 'plain'; readonly bags: readonly BagPlan[] }
+  | { readonly kind: 'encrypted'; readonly plan: DecryptionPlan; readonly data: Uint8Array };
 
-function verifyMac(macData: asn1js.AsnType, password: string, content: Uint8Array): void {
-  const [digestInfo, salt, iterations] = items(macData);
+function planMac(macData: asn1js.AsnType): MacPlan {
+  const [digestInfo, saltNode, iterationsNode] = items(macData);
   const [algorithm, digest] = items(digestInfo);
   const hash = DIGESTS[oidOf(items(algorithm)[0])];
   if (!hash)
@@ -48,44 +59,75 @@ function verifyMac(macData: asn1js.AsnType, password: string, content: Uint8Arra
       'unsupported',
       'The PKCS#12 file uses an integrity check the bench does not support.',
     );
-  const key = pkcs12Kdf(
-    hash.name,
-    bmpPassword(password),
-    octets(salt),
-    iterations ? integer(iterations) : 1,
-    3,
-    hash.size,
-  );
+  const salt = octets(saltNode);
+  const iterations = iterationsNode ? iterationCount(iterationsNode) : 1;
   const expected = octets(digest);
-  const actual = createHmac(hash.name, key).update(content).digest();
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-    throw new Pkcs12Error('wrong-password', 'The password is wrong.');
-  }
+  return {
+    rounds: pkcs12KdfRounds(hash.name, iterations, hash.size),
+    verify: async (password, content) => {
+      const key = await pkcs12Kdf(hash.name, bmpPassword(password), salt, iterations, 3, hash.size);
+      const actual = createHmac(hash.name, key).update(content).digest();
+      if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+        throw new Pkcs12Error('wrong-password', 'The password is wrong.');
+      }
+    },
+  };
 }
 
-function readBags(
-  safeContents: Uint8Array,
+function planSections(content: Uint8Array): Section[] {
+  const sections: Section[] = [];
+  for (const info of items(decode(content))) {
+    const [type, body] = items(info);
+    const oid = oidOf(type);
+    if (oid === DATA) sections.push({ kind: 'plain', bags: planBags(octets(explicit(body))) });
+    if (oid === ENCRYPTED_DATA) {
+      const [, encryptedContentInfo] = items(explicit(body));
+      const [, algorithm, encrypted] = items(encryptedContentInfo);
+      sections.push({ kind: 'encrypted', plan: planDecryption(algorithm), data: octets(encrypted) });
+    }
+  }
+  return sections;
+}
+
+/** Charges what is visible before decrypting anything: the MAC, each encrypted section, each plain bag. */
+function admitVisible(budget: Pkcs12Budget, mac: MacPlan | undefined, sections: readonly Section[]): void {
+  for (const section of sections) {
+    if (section.kind === 'plain') admitBags(budget, section.bags);
+  }
+  budget.charge(
+    (mac?.rounds ?? 0) + sections.reduce((sum, s) => sum + (s.kind === 'encrypted' ? s.plan.rounds : 0), 0),
+  );
+}
+
+async function readSections(
+  sections: readonly Section[],
   password: string,
-  out: { certificates: Uint8Array[]; privateKeys: Uint8Array[] },
-): void {
-  for (const bag of items(decode(safeContents))) {
-    const [idNode, valueWrapper] = items(bag);
-    const value = explicit(valueWrapper);
-    const id = oidOf(idNode);
-    if (id === KEY_BAG && value) out.privateKeys.push(new Uint8Array(value.toBER(false)));
-    if (id === SHROUDED_KEY_BAG) {
-      const [algorithm, encrypted] = items(value);
-      out.privateKeys.push(decryptWithPassword(algorithm, password, octets(encrypted)));
+  budget: Pkcs12Budget,
+): Promise<Pkcs12Contents> {
+  const out = { certificates: [] as Uint8Array[], privateKeys: [] as Uint8Array[] };
+  for (const section of sections) {
+    let bags = section.kind === 'plain' ? section.bags : undefined;
+    if (section.kind === 'encrypted') {
+      bags = planBags(await section.plan.decrypt(password, section.data));
+      admitBags(budget, bags);
     }
-    if (id === CERT_BAG) {
-      const [certId, certValue] = items(value);
-      if (oidOf(certId) === X509_CERT) out.certificates.push(octets(explicit(certValue)));
+    for (const bag of bags ?? []) {
+      if (bag.kind === 'key') out.privateKeys.push(await bag.read(password));
+      else if (bag.der) out.certificates.push(bag.der);
     }
   }
+  return out;
 }
 
-/** Throws `Pkcs12Error` for a wrong password, a damaged file or an unsupported algorithm. */
-export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents {
+/**
+ * Throws `Pkcs12Error` for a wrong password, a damaged file, an unsupported algorithm, or a file that asks for
+ * more work than {@link Pkcs12Budget} allows (`too-costly`, raised before that work starts).
+ */
+export async function readPkcs12(
+  bytes: Uint8Array,
+  password: string,
+  budget: Pkcs12Budget = new Pkcs12Budget(),
+): Promise<Pkcs12Contents> {
   try {
     const [version, authSafe, macData] = items(decode(bytes));
     if (!(version instanceof asn1js.Integer) || version.valueBlock.valueDec !== 3)
@@ -94,19 +136,11 @@ export function readPkcs12(bytes: Uint8Array, password: string): Pkcs12Contents 
     if (oidOf(contentType) !== DATA)
       throw new Pkcs12Error('unsupported', 'Public-key protected PKCS#12 files are not supported.');
     const content = octets(explicit(wrapped));
-    if (macData) verifyMac(macData, password, content);
-    const out = { certificates: [] as Uint8Array[], privateKeys: [] as Uint8Array[] };
-    for (const info of items(decode(content))) {
-      const [type, body] = items(info);
-      const oid = oidOf(type);
-      if (oid === DATA) readBags(octets(explicit(body)), password, out);
-      if (oid === ENCRYPTED_DATA) {
-        const [, encryptedContentInfo] = items(explicit(body));
-        const [, algorithm, encrypted] = items(encryptedContentInfo);
-        readBags(decryptWithPassword(algorithm, password, octets(encrypted)), password, out);
-      }
-    }
-    return out;
+    const mac = macData ? planMac(macData) : undefined;
+    const sections = planSections(content);
+    admitVisible(budget, mac, sections);
+    await mac?.verify(password, content);
+    return await readSections(sections, password, budget);
   } catch (error) {
     if (error instanceof Pkcs12Error) throw error;
     throw malformed('unexpected structure');

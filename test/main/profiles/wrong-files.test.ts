@@ -1,4 +1,5 @@
 import { parseBinary } from 'plist';
+import type * as Plist from 'plist';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProfileFileKind, ProfileFindingCode } from '../../../preload/domain';
 import { checkBinaryPlist } from '../../../main/profiles/check-binary-plist';
@@ -20,7 +21,7 @@ import { readFile } from 'node:fs/promises';
 // The real parser, wrapped in a spy: the hostile binary plists below must be refused by the structural
 // pre-check, so the test can prove that the (unbounded) parser was never reached.
 vi.mock('plist', async (importOriginal) => {
-  const original = await importOriginal<typeof import('plist')>();
+  const original = await importOriginal<typeof Plist>();
   return { ...original, parseBinary: vi.fn(original.parseBinary) };
 });
 
