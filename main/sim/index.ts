@@ -9,7 +9,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { removeDiscovery, writeDiscovery } from './discovery';
-import { cfgutilScript } from './server/cfgutil-script';
+import { cfgutilClientModule, cfgutilWrapper } from './server/cfgutil-script';
 import { startSimServer } from './server/sim-server';
 import type { SimWorldOptions } from './sim-options';
 import { SimWorld } from './sim-world';
@@ -32,11 +32,17 @@ export interface SimWorldHandle {
 }
 
 export interface StartOptions extends SimWorldOptions {
-  /** Interpreter for the executable's shebang; defaults to this process's Node binary. */
+  /**
+   * Absolute path of the Node (or Electron, with `ELECTRON_RUN_AS_NODE` in the child's environment) binary that
+   * runs the client; defaults to this process's own. Spaces and quotes are fine.
+   */
   readonly nodePath?: string;
 }
 
 export async function startSimulatedWorld(options: StartOptions = {}): Promise<SimWorldHandle> {
+  const nodePath = options.nodePath ?? process.execPath;
+  // Absolute, so the wrapper's `exec` can neither search PATH nor read the path as an option.
+  if (!path.isAbsolute(nodePath)) throw new RangeError(`nodePath must be absolute: ${nodePath}`);
   // mkdtemp creates the directory 0700: only this user can reach the socket and the executable.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'enroll-bench-sim-'));
   await chmod(dir, 0o700);
@@ -47,11 +53,10 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
   try {
     server = await startSimServer(world, socketPath);
     if (options.toolsInstalled !== false) {
-      // Pins CommonJS for the extensionless script whatever package.json sits above the temp dir.
-      await writeFile(path.join(dir, 'package.json'), '{"type":"commonjs"}\n', { mode: 0o600 });
-      await writeFile(cfgutilPath, cfgutilScript(options.nodePath ?? process.execPath, socketPath), {
-        mode: 0o755,
-      });
+      // A `sh` wrapper that execs Node on the client module (see cfgutil-script.ts for why not a shebang).
+      const clientPath = path.join(dir, 'cfgutil-client.mjs');
+      await writeFile(clientPath, cfgutilClientModule(socketPath), { mode: 0o600 });
+      await writeFile(cfgutilPath, cfgutilWrapper(nodePath, clientPath), { mode: 0o755 });
       await chmod(cfgutilPath, 0o755);
     }
     if (options.publishDiscovery) await writeDiscovery({ socketPath, cfgutilPath, pid: process.pid });

@@ -1,14 +1,21 @@
 /**
- * The text of the generated `cfgutil` executable.
+ * The files of the generated `cfgutil` executable: a POSIX `sh` wrapper and the Node client module it starts.
  *
- * A tiny self-contained CommonJS Node script: it forwards argv and cwd to the world over the Unix socket,
- * streams stdout/stderr back, and exits with the world's exit code (or dies by the signal of a crash
- * fault). When it is killed, its socket closes and the world abandons the command. It is a string constant
- * so no build step is needed before tests spawn it.
+ * Why a wrapper rather than `#!<node>` on the client itself: in the packaged Mac app the Node binary is
+ * `/Applications/Enroll Bench.app/Contents/MacOS/Enroll Bench`, and no kernel accepts a space in a shebang's
+ * interpreter path (the run fails with exit 127). `/bin/sh` exists everywhere cfgutil can, and the wrapper `exec`s
+ * Node with both paths single-quoted, so any path works and the process the app started *becomes* the Node client
+ * (same pid: signals, the process group and the exit status behave as for the real tool). This is not "spawning
+ * through a shell": the app still spawns the wrapper by path with an argument array, and the shell never parses
+ * any of those arguments (`"$@"` passes them through untouched). The environment passes through too, so
+ * `ELECTRON_RUN_AS_NODE` set by the app for the child reaches the Electron binary.
+ *
+ * The client is a tiny self-contained ES module: it forwards argv and cwd to the world over the Unix socket,
+ * streams stdout/stderr back, and exits with the world's exit code (or dies by the signal of a crash fault). When
+ * it is killed, its socket closes and the world abandons the command. `.mjs` makes it a module whatever
+ * package.json sits above it. It is a string constant so no build step is needed before tests spawn it.
  */
-const BODY = String.raw`'use strict';
-const net = require('node:net');
-let done = false;
+const BODY = String.raw`let done = false;
 let buffer = '';
 const socket = net.createConnection(SOCKET_PATH);
 socket.setEncoding('utf8');
@@ -40,7 +47,23 @@ socket.on('close', () => {
 });
 `;
 
-/** The full executable text for a given Node binary and socket path. */
-export function cfgutilScript(nodePath: string, socketPath: string): string {
-  return `#!${nodePath}\n// Simulated cfgutil (Enroll Bench). Generated; do not edit.\nconst SOCKET_PATH = ${JSON.stringify(socketPath)};\n${BODY}`;
+/** `text` as one single-quoted `sh` word: inside '…' nothing is special except `'`, written as `'\''`. */
+export function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/** The `cfgutil` wrapper for a given Node binary and client module. */
+export function cfgutilWrapper(nodePath: string, clientPath: string): string {
+  return [
+    '#!/bin/sh',
+    '# Simulated cfgutil (Enroll Bench). Generated; do not edit.',
+    '# A wrapper because a shebang cannot name an interpreter whose path has spaces.',
+    `exec ${shellQuote(nodePath)} ${shellQuote(clientPath)} "$@"`,
+    '',
+  ].join('\n');
+}
+
+/** The client module's text for a given socket path. */
+export function cfgutilClientModule(socketPath: string): string {
+  return `// Simulated cfgutil client (Enroll Bench). Generated; do not edit.\nimport net from 'node:net';\nconst SOCKET_PATH = ${JSON.stringify(socketPath)};\n${BODY}`;
 }
