@@ -1,10 +1,17 @@
 /**
  * The per-user discovery file through which `enroll-bench sim cfgutil` finds a running world.
  *
- * `<tmpdir>/enroll-bench-sim-<uid>.json`, mode 0600. Reading refuses files owned by someone else or
- * writable by others, since the socket path inside decides where commands go.
+ * `enroll-bench-sim-<uid>.json`, mode 0600, in `$XDG_RUNTIME_DIR` when it is set (per user, 0700, so nobody else
+ * can plant anything there), else in the OS temp folder, which is shared. In a shared folder another user may
+ * have created the name first, as a file or as a symlink to one of our files. So the file is never opened by its
+ * final name for writing: it is written under a random name with exclusive create (which never follows a
+ * symlink), then renamed over the final name (rename replaces the link itself, never its target). Reading refuses
+ * a symlink, a file owned by someone else, or one writable by others, since the socket path inside decides where
+ * commands go.
  */
-import { lstat, readFile, rm, writeFile, chmod } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,33 +21,82 @@ export interface SimDiscovery {
   readonly pid: number;
 }
 
+/** The outcome of publishing: a failure is reported, never thrown, because the world runs fine without it. */
+export type PublishResult =
+  | { readonly ok: true; readonly file: string }
+  | { readonly ok: false; readonly file: string; readonly reason: string };
+
+/** Largest discovery file read; the real one is a few hundred bytes. */
+const MAX_BYTES = 64 * 1024;
+
 function uid(): number {
   return typeof process.getuid === 'function' ? process.getuid() : 0;
 }
 
-export function discoveryFilePath(): string {
-  return path.join(os.tmpdir(), `enroll-bench-sim-${uid()}.json`);
+/** The folder for the file: `$XDG_RUNTIME_DIR` if set to an absolute path, else the OS temp folder. */
+export function discoveryDir(env: NodeJS.ProcessEnv = process.env): string {
+  const runtime = env.XDG_RUNTIME_DIR;
+  return runtime !== undefined && path.isAbsolute(runtime) ? runtime : os.tmpdir();
 }
 
-export async function writeDiscovery(info: SimDiscovery, file = discoveryFilePath()): Promise<void> {
-  await writeFile(file, `${JSON.stringify(info)}\n`, { mode: 0o600 });
-  await chmod(file, 0o600);
+export function discoveryFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(discoveryDir(env), `enroll-bench-sim-${uid()}.json`);
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Publishes the world: writes a private temp file next to `file`, then renames it over `file`. Best effort:
+ * resolves with what happened and never rejects.
+ */
+export async function writeDiscovery(info: SimDiscovery, file = discoveryFilePath()): Promise<PublishResult> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+  try {
+    // 'wx' = O_CREAT | O_EXCL: fails on any existing name, symlinks included, so nothing is written through one.
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(`${JSON.stringify(info)}\n`);
+      // The mode given to open is reduced by the umask; 0600 is wanted whatever the umask.
+      await handle.chmod(0o600);
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+    return { ok: true, file };
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    return { ok: false, file, reason: reasonOf(error) };
+  }
 }
 
 /** The published world, or undefined when there is none or the file is not trustworthy. */
 export async function readDiscovery(file = discoveryFilePath()): Promise<SimDiscovery | undefined> {
   try {
-    const stat = await lstat(file);
-    if (!stat.isFile() || stat.uid !== uid() || (stat.mode & 0o022) !== 0) return undefined;
-    const value: unknown = JSON.parse(await readFile(file, 'utf8'));
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { socketPath, cfgutilPath, pid } = value as Record<string, unknown>;
-    if (typeof socketPath !== 'string' || typeof cfgutilPath !== 'string' || typeof pid !== 'number')
-      return undefined;
-    return { socketPath, cfgutilPath, pid };
+    // O_NOFOLLOW: a symlink fails to open. The checks then run on the opened file itself, so it cannot be
+    // swapped between the check and the read.
+    const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile() || stat.uid !== uid() || (stat.mode & 0o022) !== 0 || stat.size > MAX_BYTES)
+        return undefined;
+      return parseDiscovery(await handle.readFile('utf8'));
+    } finally {
+      await handle.close();
+    }
   } catch {
     return undefined;
   }
+}
+
+function parseDiscovery(text: string): SimDiscovery | undefined {
+  const value: unknown = JSON.parse(text);
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { socketPath, cfgutilPath, pid } = value as Record<string, unknown>;
+  if (typeof socketPath !== 'string' || typeof cfgutilPath !== 'string' || typeof pid !== 'number')
+    return undefined;
+  return { socketPath, cfgutilPath, pid };
 }
 
 /** Removes the file only if it still describes this world (another world may have replaced it). */

@@ -8,12 +8,13 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { removeDiscovery, writeDiscovery } from './discovery';
+import { type PublishResult, removeDiscovery, writeDiscovery } from './discovery';
 import { cfgutilClientModule, cfgutilWrapper } from './server/cfgutil-script';
 import { startSimServer } from './server/sim-server';
 import type { SimWorldOptions } from './sim-options';
 import { SimWorld } from './sim-world';
 
+export type { PublishResult } from './discovery';
 export type { SimWorldOptions, SimQuirks, SimTimings, SimLanguage } from './sim-options';
 export type { SimAttachSpec } from './generate-device';
 export type { SimDeviceSnapshot, SimListEntry, SimProfile, DepState } from './device-model';
@@ -27,6 +28,11 @@ export interface SimWorldHandle {
   readonly cfgutilPath: string;
   readonly world: SimWorld;
   readonly socketPath: string;
+  /**
+   * How publishing the discovery file went, when `publishDiscovery` asked for it. A failure does not stop the
+   * world; the caller decides whether to log or show it.
+   */
+  readonly discovery?: PublishResult;
   /** Stops the server, cancels every timer, removes the private directory and the discovery file. */
   close(): Promise<void>;
 }
@@ -50,6 +56,7 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
   const cfgutilPath = path.join(dir, 'cfgutil');
   const world = new SimWorld(options);
   let server;
+  let discovery: PublishResult | undefined;
   try {
     server = await startSimServer(world, socketPath);
     if (options.toolsInstalled !== false) {
@@ -59,7 +66,9 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
       await writeFile(cfgutilPath, cfgutilWrapper(nodePath, clientPath), { mode: 0o755 });
       await chmod(cfgutilPath, 0o755);
     }
-    if (options.publishDiscovery) await writeDiscovery({ socketPath, cfgutilPath, pid: process.pid });
+    // Best effort: a world nobody can discover still serves the app, which holds the handle.
+    if (options.publishDiscovery)
+      discovery = await writeDiscovery({ socketPath, cfgutilPath, pid: process.pid });
   } catch (error) {
     world.close();
     await server?.close();
@@ -72,11 +81,12 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
     cfgutilPath,
     world,
     socketPath,
+    ...(discovery === undefined ? {} : { discovery }),
     close: () => {
       closing ??= (async () => {
         world.close();
         await running.close();
-        if (options.publishDiscovery) await removeDiscovery(socketPath);
+        if (discovery?.ok) await removeDiscovery(socketPath, discovery.file);
         await rm(dir, { recursive: true, force: true });
       })();
       return closing;
