@@ -7,6 +7,7 @@
  * everything runs on one simulated clock so `timeScale` speeds up the whole bench.
  */
 import { formatEcid, parseEcid } from '../cfgutil/ecid';
+import { scheduleCart } from './cart';
 import { DeviceEvents, type SimDeviceListener } from './device-events';
 import type { DepState, SimDevice, SimDeviceSnapshot, SimProfile } from './device-model';
 import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
@@ -19,9 +20,11 @@ import {
   type SimTimings,
   type SimWorldOptions,
 } from './sim-options';
+import { Reboots } from './reboots';
 import { SimRandom } from './sim-random';
+import { portsTakenError } from './sim-errors';
 import { toListEntry, toSnapshot } from './snapshot';
-import { firstFreeLocation } from './usb-ports';
+import { firstFreeLocation, PORT_COUNT } from './usb-ports';
 
 export type { SimDeviceEvent, SimDeviceListener } from './device-events';
 
@@ -36,9 +39,7 @@ export class SimWorld {
   private readonly devices = new Map<bigint, SimDevice>();
   private readonly attachedSet = new Set<bigint>();
   private readonly busyMap = new Map<bigint, string>();
-  /** Devices between "erase/restart sent" and USB detach: they refuse commands like a busy device. */
-  private readonly rebooting = new Set<bigint>();
-  private readonly lifecycle = new Map<bigint, () => void>();
+  private readonly reboots: Reboots;
   private readonly attachEvents = new DeviceEvents();
   private readonly detachEvents = new DeviceEvents();
   private readonly autoTrustSeconds: number | undefined;
@@ -46,6 +47,7 @@ export class SimWorld {
 
   constructor(options: SimWorldOptions = {}) {
     this.clock = new SimClock(options.timeScale ?? 1);
+    this.reboots = new Reboots(this.clock);
     this.rng = new SimRandom(options.seed ?? 1);
     this.timings = { ...defaultTimings, ...options.timings };
     this.quirksValue = { ...defaultQuirks, ...options.quirks };
@@ -87,7 +89,7 @@ export class SimWorld {
       return this.snapshotOf(known);
     }
     const location = firstFreeLocation(this.occupiedLocations());
-    if (location === undefined) throw new RangeError('every simulated USB port is taken');
+    if (location === undefined) throw portsTakenError(0, 1);
     const device = generateDevice(spec, wanted ?? this.freshEcid(), location, this.rng);
     this.devices.set(device.ecid, device);
     this.plugIn(device);
@@ -100,7 +102,7 @@ export class SimWorld {
    */
   private occupiedLocations(): Set<number> {
     const busy = [...this.devices.values()].filter(
-      (d) => this.attachedSet.has(d.ecid) || this.lifecycle.has(d.ecid),
+      (d) => this.attachedSet.has(d.ecid) || this.reboots.holdsPort(d.ecid),
     );
     return new Set(busy.map((d) => d.locationID));
   }
@@ -108,8 +110,7 @@ export class SimWorld {
   /** Unplugs a device; any pending reboot of it is cancelled. False when it was not attached. */
   detach(ecid: string): boolean {
     const device = this.require(ecid);
-    this.lifecycle.get(device.ecid)?.();
-    this.lifecycle.delete(device.ecid);
+    this.reboots.cancel(device.ecid);
     return this.unplug(device.ecid);
   }
 
@@ -117,23 +118,21 @@ export class SimWorld {
     for (const ecid of [...this.attachedSet]) this.detach(formatEcid(ecid));
   }
 
-  /** "A cart of N devices arriving over T seconds": resolves with their snapshots once all are attached. */
+  /**
+   * "A cart of N devices arriving over T seconds": resolves with their snapshots once all are attached. Throws a
+   * `BenchError` at once for a count or time it cannot meet, or when too few ports are free.
+   */
   cart(count: number, overSeconds: number, spec: SimAttachSpec = {}): Promise<SimDeviceSnapshot[]> {
-    if (!Number.isInteger(count) || count < 1 || count > 80) throw new RangeError('count must be 1–80');
-    if (!(overSeconds >= 0)) throw new RangeError('overSeconds must be ≥ 0');
-    const gap = count > 1 ? overSeconds / (count - 1) : 0;
-    const arrivals = Array.from({ length: count }, (_, i) => {
-      return new Promise<SimDeviceSnapshot>((resolve, reject) => {
-        this.clock.schedule(i * gap, () => {
-          try {
-            resolve(this.attach({ ...spec, ecid: undefined }));
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-      });
-    });
-    return Promise.all(arrivals);
+    return scheduleCart(
+      {
+        clock: this.clock,
+        freePorts: () => PORT_COUNT - this.occupiedLocations().size,
+        attach: (s) => this.attach(s),
+      },
+      count,
+      overSeconds,
+      spec,
+    );
   }
 
   /** Currently attached devices, in attach order. */
@@ -230,7 +229,7 @@ export class SimWorld {
   }
 
   isBusy(ecid: bigint): boolean {
-    return this.busyMap.has(ecid) || this.rebooting.has(ecid);
+    return this.busyMap.has(ecid) || this.reboots.isRebooting(ecid);
   }
 
   /** Marks a device busy for one command (§9: one command per device). Undefined when it already is. */
@@ -250,24 +249,15 @@ export class SimWorld {
    * Detaching by hand cancels the re-attach (the device was unplugged while rebooting).
    */
   reboot(ecid: bigint, detachAfter: number, reattachAfter: number, change: (d: SimDevice) => void): void {
-    this.rebooting.add(ecid);
-    const release = (): void => void this.rebooting.delete(ecid);
-    const cancelDetach = this.clock.schedule(detachAfter, () => {
-      release();
-      this.unplug(ecid);
-      const cancelAttach = this.clock.schedule(reattachAfter, () => {
-        this.lifecycle.delete(ecid);
+    this.reboots.start(ecid, detachAfter, reattachAfter, {
+      unplug: () => void this.unplug(ecid),
+      reattach: () => {
         const device = this.devices.get(ecid);
         if (!device) return;
         change(device);
         device.readyAt = this.clock.now() + this.timings.bootSettleSeconds * 1000;
         this.plugIn(device);
-      });
-      this.lifecycle.set(ecid, cancelAttach);
-    });
-    this.lifecycle.set(ecid, () => {
-      cancelDetach();
-      release();
+      },
     });
   }
 

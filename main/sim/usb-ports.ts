@@ -7,6 +7,8 @@
  */
 export const PORTS_PER_HUB = 10;
 export const HUB_COUNT = 8;
+/** Every simulated port on the cart. */
+export const PORT_COUNT = HUB_COUNT * PORTS_PER_HUB;
 
 /** The locationID of hub `hub` (1-based), port `port` (1-based). */
 export function locationIdFor(hub: number, port: number): number {
