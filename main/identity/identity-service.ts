@@ -7,6 +7,7 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { IdentitySummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
+import { SerialQueue } from '../profiles/serial-queue';
 import { buildSelfSignedCertificate, generateRsaKeyPair } from './build-certificate';
 import { IdentityStore, type IdentityPaths } from './identity-store';
 import { Pkcs12Error } from './pkcs12-asn1';
@@ -16,6 +17,12 @@ export interface IdentityLogEntry {
   readonly level: 'info' | 'warn';
   readonly event: string;
   readonly message: string;
+}
+
+export interface P12ImportRequest {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly password: string;
 }
 
 export interface IdentityServiceOptions {
@@ -103,6 +110,11 @@ export class IdentityService {
   private readonly logSink: (entry: IdentityLogEntry) => void;
   private readonly listeners = new Set<(identity: IdentitySummary | null) => void>();
   private summary: IdentitySummary | null = null;
+  /**
+   * Imports, creations and restores run one at a time, in call order, so the key and certificate on disk and the
+   * summary in memory always come from the same identity.
+   */
+  private readonly queue = new SerialQueue();
 
   constructor(options: IdentityServiceOptions) {
     this.store = new IdentityStore(options.dataDir);
@@ -111,7 +123,11 @@ export class IdentityService {
   }
 
   /** Loads the identity saved by an earlier session; ignores it when the key no longer matches the certificate. */
-  async restore(): Promise<IdentitySummary | null> {
+  restore(): Promise<IdentitySummary | null> {
+    return this.queue.run(() => this.restoreNow());
+  }
+
+  private async restoreNow(): Promise<IdentitySummary | null> {
     const stored = await this.store.load();
     if (!stored) return null;
     try {
@@ -135,11 +151,11 @@ export class IdentityService {
   }
 
   /** Imports Configurator's "Export Supervision Identity" file. Errors are plain-language and never echo the password. */
-  async importP12(request: {
-    readonly fileName: string;
-    readonly bytes: Uint8Array;
-    readonly password: string;
-  }): Promise<IdentitySummary> {
+  importP12(request: P12ImportRequest): Promise<IdentitySummary> {
+    return this.queue.run(() => this.importP12Now(request));
+  }
+
+  private async importP12Now(request: P12ImportRequest): Promise<IdentitySummary> {
     if (request.bytes.length === 0 || request.bytes.length > MAX_PROFILE_BYTES) {
       throw refuse(
         'This is not a supervision identity',
@@ -176,7 +192,11 @@ export class IdentityService {
   }
 
   /** Creates a new organization identity: RSA 2048 key and a self-signed certificate with CN and O = the name. */
-  async create(organizationName: string): Promise<IdentitySummary> {
+  create(organizationName: string): Promise<IdentitySummary> {
+    return this.queue.run(() => this.createNow(organizationName));
+  }
+
+  private async createNow(organizationName: string): Promise<IdentitySummary> {
     const name = organizationName.trim();
     if (name.length === 0 || name.length > MAX_ORGANIZATION_NAME || /\p{Cc}/u.test(name)) {
       throw refuse(

@@ -1,10 +1,18 @@
 /**
  * Stores the supervision identity in `<dataDir>/identity/` as the two DER files cfgutil's `-C` and `-K` take,
- * folder 0700 and files 0600 (issue 4 requirement 5), written to a temporary name and renamed into place.
+ * folder 0700 and files 0600 (issue 4 requirement 5), each written to a temporary name and renamed into place.
+ *
+ * The key and the certificate are two files, so they cannot be replaced in one step. `identity.json` is written
+ * last and records the sha256 of both; `load` returns nothing unless both files match it, so a crash between
+ * the renames can never hand cfgutil a certificate from one identity and a key from another.
+ *
+ * Not safe for concurrent callers on its own: IdentityService runs every save through one queue.
  */
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IdentitySummary } from '../../preload/domain';
+import { writePrivateFile } from '../profiles/write-private-file';
 
 export interface IdentityPaths {
   /** DER X.509 certificate, for `cfgutil -C` (and `prepare --host-cert`). */
@@ -22,6 +30,14 @@ export interface StoredIdentityMeta {
   readonly source: IdentitySummary['source'];
 }
 
+export interface StoredIdentity {
+  readonly certificate: Uint8Array;
+  readonly privateKey: Uint8Array;
+  readonly meta: StoredIdentityMeta;
+}
+
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
 export class IdentityStore {
   readonly dir: string;
 
@@ -36,36 +52,32 @@ export class IdentityStore {
     };
   }
 
-  private async write(file: string, data: Uint8Array | string): Promise<void> {
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, data, { mode: 0o600 });
-    await chmod(temp, 0o600);
-    await rename(temp, file);
+  private get metaPath(): string {
+    return path.join(this.dir, 'identity.json');
   }
 
   async save(certificate: Uint8Array, privateKeyPkcs8: Uint8Array, meta: StoredIdentityMeta): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     await chmod(this.dir, 0o700);
-    await this.write(this.paths.keyPath, privateKeyPkcs8);
-    await this.write(this.paths.certPath, certificate);
-    await this.write(path.join(this.dir, 'identity.json'), JSON.stringify(meta, null, 2));
+    await writePrivateFile(this.paths.keyPath, privateKeyPkcs8);
+    await writePrivateFile(this.paths.certPath, certificate);
+    const record = { ...meta, certSha256: sha256(certificate), keySha256: sha256(privateKeyPkcs8) };
+    await writePrivateFile(this.metaPath, JSON.stringify(record, null, 2));
   }
 
-  /** The stored identity, or null when there is none or it cannot be read. */
-  async load(): Promise<{
-    certificate: Uint8Array;
-    privateKey: Uint8Array;
-    meta: StoredIdentityMeta;
-  } | null> {
+  /** The stored identity, or null when there is none, it cannot be read, or its files are not one pair. */
+  async load(): Promise<StoredIdentity | null> {
     try {
       const certificate = new Uint8Array(await readFile(this.paths.certPath));
       const privateKey = new Uint8Array(await readFile(this.paths.keyPath));
-      const raw = JSON.parse(await readFile(path.join(this.dir, 'identity.json'), 'utf8')) as Record<
-        string,
-        unknown
-      >;
+      const raw = JSON.parse(await readFile(this.metaPath, 'utf8')) as Record<string, unknown>;
       const source = raw.source === 'imported' || raw.source === 'created' ? raw.source : undefined;
       if (typeof raw.organizationName !== 'string' || !source) return null;
+      // Records from builds before the hashes existed have neither; they are kept (the service still checks
+      // that the key fits the certificate), because losing a created identity would mean erasing devices.
+      const legacy = raw.certSha256 === undefined && raw.keySha256 === undefined;
+      if (!legacy && (raw.certSha256 !== sha256(certificate) || raw.keySha256 !== sha256(privateKey)))
+        return null;
       return { certificate, privateKey, meta: { organizationName: raw.organizationName, source } };
     } catch {
       return null;

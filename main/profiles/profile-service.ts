@@ -12,6 +12,7 @@ import { loadProfile, type LoadedProfile } from './load-profile';
 import { ProfileStore, type ProfileImportSource, type StoredProfileMeta } from './profile-store';
 import { readProfileFile } from './read-profile-file';
 import { redactText } from './redact-secrets';
+import { SerialQueue } from './serial-queue';
 import { summarizeProfile } from './summarize-profile';
 
 export interface ProfileLogEntry {
@@ -56,6 +57,8 @@ export class ProfileService {
   private readonly logSink: (entry: ProfileLogEntry) => void;
   private readonly listeners = new Set<(profile: ProfileSummary | null) => void>();
   private state: Current | null = null;
+  /** Every change to `state` and the stored files goes through here, so memory and disk hold the same import. */
+  private readonly queue = new SerialQueue();
 
   constructor(options: ProfileServiceOptions) {
     this.store = new ProfileStore(options.dataDir);
@@ -64,7 +67,11 @@ export class ProfileService {
   }
 
   /** Loads the profile saved by an earlier session, if its bytes are intact. Call once at start-up. */
-  async restore(): Promise<ProfileSummary | null> {
+  restore(): Promise<ProfileSummary | null> {
+    return this.queue.run(() => this.restoreNow());
+  }
+
+  private async restoreNow(): Promise<ProfileSummary | null> {
     const stored = await this.store.load();
     if (!stored) return null;
     const loaded = await loadProfile(stored.bytes, stored.meta.fileName);
@@ -77,16 +84,38 @@ export class ProfileService {
   /**
    * Judges a file and, when it is usable (expired counts: an override may still allow it), makes it current.
    * A refused file never replaces a good current profile; its summary is returned for the operator to read.
+   * Imports run one at a time, in call order.
    */
-  async importBytes(request: ImportRequest): Promise<ProfileSummary> {
-    const importedAt = this.now().getTime();
+  importBytes(request: ImportRequest): Promise<ProfileSummary> {
+    return this.queue.run(() => this.importNow(request));
+  }
+
+  /**
+   * Re-importing the current file (same sha256) keeps its earliest import and modified times and its override:
+   * otherwise dropping the same unsigned file again, or a browser copy whose modified time is "now", would
+   * silently restart the two weeks.
+   */
+  private keptHistory(
+    sha256: string,
+    now: number,
+    fileModifiedAt: number | undefined,
+  ): Pick<StoredProfileMeta, 'importedAt' | 'fileModifiedAt' | 'override'> & { readonly again: boolean } {
+    const previous = this.state?.meta.sha256 === sha256 ? this.state.meta : undefined;
+    if (!previous) return { importedAt: now, fileModifiedAt, again: false };
+    const modified = [previous.fileModifiedAt, fileModifiedAt].filter((t) => t !== undefined);
+    return {
+      importedAt: Math.min(previous.importedAt, now),
+      fileModifiedAt: modified.length ? Math.min(...modified) : undefined,
+      override: previous.override,
+      again: true,
+    };
+  }
+
+  private async importNow(request: ImportRequest): Promise<ProfileSummary> {
+    const now = this.now().getTime();
     const loaded = await loadProfile(request.bytes, request.fileName);
-    const summary = summarizeProfile(loaded, {
-      fileName: request.fileName,
-      importedAt,
-      fileModifiedAt: request.fileModifiedAt,
-      now: importedAt,
-    });
+    const { again, ...history } = this.keptHistory(loaded.sha256, now, request.fileModifiedAt);
+    const summary = summarizeProfile(loaded, { fileName: request.fileName, ...history, now });
     const secrets = loaded.ok ? loaded.secrets : [];
     const codes = summary.findings.filter((f) => f.severity !== 'info').map((f) => f.code);
     if (!loaded.ok || summary.verdict === 'unusable') {
@@ -101,8 +130,7 @@ export class ProfileService {
     const meta: StoredProfileMeta = {
       fileName: summary.fileName,
       sha256: loaded.sha256,
-      importedAt,
-      fileModifiedAt: request.fileModifiedAt,
+      ...history,
       source: request.source,
     };
     await this.store.save(loaded.bytes, meta);
@@ -111,7 +139,7 @@ export class ProfileService {
       secrets,
       'info',
       'profile.imported',
-      `Imported ${summary.fileName} (${summary.variant.toUpperCase()}, ${summary.mdmHost ?? 'no host'}, sha256 ${summary.sha256}) from ${request.source}: ${summary.verdict}${codes.length ? `; ${codes.join(', ')}` : ''}`,
+      `${again ? 'Re-imported the current file' : 'Imported'} ${summary.fileName} (${summary.variant.toUpperCase()}, ${summary.mdmHost ?? 'no host'}, sha256 ${summary.sha256}) from ${request.source}: ${summary.verdict}${codes.length ? `; ${codes.join(', ')}` : ''}${again ? `; age still counted from ${new Date(history.importedAt).toISOString()} at the latest` : ''}`,
     );
     this.emit();
     return summary;
@@ -136,7 +164,11 @@ export class ProfileService {
   }
 
   /** Lets runs start with an expired profile; the decision, with its reason, is logged and kept on disk. */
-  async overrideAge(reason: string): Promise<ProfileSummary> {
+  overrideAge(reason: string): Promise<ProfileSummary> {
+    return this.queue.run(() => this.overrideAgeNow(reason));
+  }
+
+  private async overrideAgeNow(reason: string): Promise<ProfileSummary> {
     const trimmed = reason.trim();
     if (trimmed.length === 0 || trimmed.length > MAX_OVERRIDE_REASON) {
       throw invalidRequest(

@@ -3,13 +3,18 @@
  * imported, and the operator's age override, in `<dataDir>/profile/`.
  *
  * The file holds the SCEP challenge, so the folder is 0700 and the files 0600. Writes go to a temporary file
- * and are renamed into place, so a crash never leaves half a profile. Override decisions are also appended to
- * `overrides.jsonl`, which is never rewritten (issue 4 requirement 3: "log the override").
+ * and are renamed into place, so a crash never leaves half a file. The bytes are written first and the meta,
+ * which records their sha256, last; `load` checks that hash, so bytes and meta from two different imports (a
+ * crash between the two renames) read as "no profile" rather than as a mixed pair. Override decisions are also
+ * appended to `overrides.jsonl`, which is never rewritten (issue 4 requirement 3: "log the override").
+ *
+ * Not safe for concurrent callers on its own: ProfileService runs every save through one queue.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProfileOverride } from '../../preload/domain';
+import { writePrivateFile } from './write-private-file';
 
 /** How the file reached the bench (kept for the log). */
 export type ProfileImportSource = 'renderer' | 'open-with' | 'command-line';
@@ -78,22 +83,16 @@ export class ProfileStore {
     await chmod(this.dir, 0o700);
   }
 
-  private async writeAtomic(file: string, data: Uint8Array | string): Promise<void> {
-    const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, data, { mode: 0o600 });
-    await chmod(temp, 0o600);
-    await rename(temp, file);
-  }
-
+  /** Bytes first, meta (with their sha256) last: see the file comment. */
   async save(bytes: Uint8Array, meta: StoredProfileMeta): Promise<void> {
     await this.ensureDir();
-    await this.writeAtomic(this.profilePath, bytes);
-    await this.writeAtomic(this.metaPath, JSON.stringify(meta, null, 2));
+    await writePrivateFile(this.profilePath, bytes);
+    await writePrivateFile(this.metaPath, JSON.stringify(meta, null, 2));
   }
 
   async saveMeta(meta: StoredProfileMeta): Promise<void> {
     await this.ensureDir();
-    await this.writeAtomic(this.metaPath, JSON.stringify(meta, null, 2));
+    await writePrivateFile(this.metaPath, JSON.stringify(meta, null, 2));
   }
 
   /** The stored profile, or null when there is none or the bytes no longer match their recorded hash. */

@@ -137,7 +137,7 @@ describe('ProfileService', () => {
     await service.overrideAge('ticket 1');
     await service.importBytes({
       fileName: 'new.mobileconfig',
-      bytes: xmlBytes(profileDict()),
+      bytes: xmlBytes({ ...profileDict(), PayloadDisplayName: 'Contoso iPad enrollment (fresh)' }),
       fileModifiedAt: START,
       source: 'renderer',
     });
