@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../../preload/domain';
 import { runProfileCommand } from '../../../main/cli/profile-command';
+import { toErrorInfo } from '../../../main/errors/bench-error';
+import { IdentityService, type IdentityLogEntry } from '../../../main/identity/identity-service';
 import { formatProfileSummary } from '../../../main/profiles/format-profile-summary';
 import { ProfileService, type ProfileLogEntry } from '../../../main/profiles/profile-service';
 import { DAY_MS } from '../../../main/profiles/profile-age';
@@ -13,6 +15,7 @@ import {
   makeSigner,
   makeWorkDir,
   P12_PASSWORD,
+  pdfBytes,
   profileDict,
   scepPayload,
   signBytes,
@@ -125,6 +128,59 @@ describe('secrets never leave the profile', () => {
         expect(output.length).toBeGreaterThan(100);
         expectNoSecret(output, `CLI ${args.join(' ')}`);
       }
+    }
+  });
+});
+
+describe('the .p12 password never leaves the identity import', () => {
+  /** Every form an error takes on its way to a UI or a log. */
+  function expectNoPasswordIn(error: unknown, where: string, password: string): void {
+    expect(error, `${where} should fail`).toBeInstanceOf(Error);
+    const e = error as Error;
+    for (const text of [
+      e.message,
+      String(e),
+      e.stack ?? '',
+      JSON.stringify(e),
+      JSON.stringify(toErrorInfo(e)),
+    ])
+      expect(text.includes(password), `${password} leaked into ${where}`).toBe(false);
+  }
+
+  it('is absent from log entries, the summary, change events and every refusal', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'enroll-bench-redact-identity-'));
+    const logs: IdentityLogEntry[] = [];
+    const service = new IdentityService({ dataDir, log: (e) => logs.push(e) });
+    const events: unknown[] = [];
+    service.onChanged((i) => events.push(i));
+    try {
+      for (const legacy of [false, true]) {
+        const p12 = await makeP12(work.dir, P12_PASSWORD, { legacy });
+        // A typo that contains the real password, so echoing the attempt would also leak the secret.
+        const typo = `${P12_PASSWORD}!`;
+        const wrong = await service
+          .importP12({ fileName: 'x.p12', bytes: p12, password: typo })
+          .catch((e: unknown) => e);
+        expect((wrong as Error).message).toMatch(/The password is wrong/);
+        expectNoPasswordIn(wrong, `wrong-password error (legacy ${legacy})`, typo);
+        expectNoPasswordIn(wrong, `wrong-password error (legacy ${legacy})`, P12_PASSWORD);
+        const summary = await service.importP12({ fileName: 'x.p12', bytes: p12, password: P12_PASSWORD });
+        expectNoSecret(JSON.stringify(summary), 'identity summary');
+      }
+      for (const [label, bytes] of [
+        ['a PDF', pdfBytes()],
+        ['a truncated .p12', (await makeP12(work.dir, P12_PASSWORD)).subarray(0, 200)],
+      ] as const) {
+        const error = await service
+          .importP12({ fileName: 'x.p12', bytes, password: P12_PASSWORD })
+          .catch((e: unknown) => e);
+        expectNoPasswordIn(error, label, P12_PASSWORD);
+      }
+      expect(logs.length).toBe(2);
+      expectNoSecret(JSON.stringify(logs), 'identity log entries');
+      expectNoSecret(JSON.stringify(events), 'identity change events');
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });
