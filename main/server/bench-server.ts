@@ -4,6 +4,9 @@
  *
  * Binds 127.0.0.1 by default. Every HTTP request and the WebSocket upgrade must pass the guards in
  * ./request-guard.ts (Host, Origin, token); the renderer files come from `rendererDir` (dist/renderer).
+ * No request, however malformed, may throw out of a handler: that would end the server for everyone.
+ * Beyond loopback the traffic is unencrypted, so the session refuses some channels to remote peers
+ * (./local-only-channels.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,6 +17,7 @@ import type { BenchHost } from '../app/bench-host';
 import { checkRequest, tokenCookie, type GuardConfig } from './request-guard';
 import { setSecurityHeaders } from './security-headers';
 import { allowedHostsFor, displayHost } from './server-hosts';
+import { parseRequestTarget } from './request-target';
 import { resolveStaticPath, sendStaticFile, sendText } from './static-files';
 import { runWsSession } from './ws-session';
 
@@ -40,6 +44,9 @@ export const maxFrameBytes = 8 * 1024 * 1024;
 
 export const wsPath = '/ws';
 
+/** Answers 204 behind the same guard as everything else, 401 without a valid token. */
+export const healthPath = '/healthz';
+
 const tokenPattern = /^[A-Za-z0-9_-]{16,}$/;
 
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
@@ -55,9 +62,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     return host && guard.allowedHosts.has(host) ? `ws://${host}` : defaultWsOrigin;
   };
 
-  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+  const serveRequest = (req: IncomingMessage, res: ServerResponse): void => {
     setSecurityHeaders(res, wsOriginFor(req));
-    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const url = parseRequestTarget(req.url);
+    if (!url) return sendText(res, 400, 'Bad request');
     const verdict = checkRequest(req.headers, url.searchParams.get('token'), guard);
     if (!verdict.ok) return sendText(res, verdict.status, `Refused: ${verdict.reason}.`);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -65,25 +73,58 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       return sendText(res, 405, 'Method not allowed');
     }
     if (url.pathname === wsPath) return sendText(res, 426, 'Use a WebSocket here');
+    if (url.pathname === healthPath) {
+      // Lets a page whose WebSocket keeps failing ask whether its token is still good (see ws-bench-api).
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (verdict.tokenFrom === 'query') res.setHeader('Set-Cookie', tokenCookie(guard));
-    const file = resolveStaticPath(options.rendererDir, url.pathname);
-    if (!file) return sendText(res, 404, 'Not found');
-    sendStaticFile(res, file, req.method === 'HEAD').catch(() => res.destroy());
+    void resolveStaticPath(options.rendererDir, url.pathname)
+      .then((file) =>
+        file ? sendStaticFile(res, file, req.method === 'HEAD') : sendText(res, 404, 'Not found'),
+      )
+      .catch(() => res.destroy());
+  };
+
+  // A throw here would be an uncaught exception that ends the server for everyone: answer this one
+  // request badly instead.
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    try {
+      serveRequest(req, res);
+    } catch {
+      if (res.headersSent) res.destroy();
+      else sendText(res, 500, 'Internal error');
+    }
   };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
   const server = createServer(handleRequest);
 
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://placeholder');
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = parseRequestTarget(req.url);
+    if (!url) {
+      socket.destroy();
+      return;
+    }
     const verdict = checkRequest(req.headers, url.searchParams.get('token'), guard);
     const status = url.pathname !== wsPath ? 404 : verdict.ok ? 0 : verdict.status;
     if (status !== 0) {
       socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host));
+    // The peer is read now: once the socket closes, remoteAddress is gone.
+    const peer = req.socket.remoteAddress;
+    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host, peer));
+  };
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      upgrade(req, socket, head);
+    } catch {
+      socket.destroy();
+    }
   });
   server.on('clientError', (_error, socket) => socket.destroy());
 

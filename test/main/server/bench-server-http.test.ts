@@ -139,6 +139,25 @@ describe('startBenchServer over HTTP', () => {
     expect((await rawGet(server.port, '/ws', { host, cookie })).status).toBe(426);
   });
 
+  it('answers /healthz with 204 for a valid token or cookie, 401 without, behind the same guard', async () => {
+    const ok = await rawGet(server.port, '/healthz', { host, cookie });
+    expect(ok.status).toBe(204);
+    expect(ok.body).toBe('');
+    expect((await rawGet(server.port, `/healthz?token=${token}`, { host })).status).toBe(204);
+    expect((await rawGet(server.port, '/healthz', { host })).status).toBe(401);
+    expect(
+      (
+        await rawGet(server.port, '/healthz', {
+          host,
+          cookie: `enroll_bench_${server.port}=old-token-0123456789`,
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await rawGet(server.port, '/healthz', { host, cookie, origin: 'http://evil.example' })).status,
+    ).toBe(403);
+  });
+
   it('answers HEAD without a body', async () => {
     const res = await rawGet(server.port, '/assets/app.js', { host, cookie }, 'HEAD');
     expect(res.status).toBe(200);

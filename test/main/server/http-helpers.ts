@@ -2,6 +2,7 @@
  * Raw HTTP and WebSocket helpers: node:http keeps paths exactly as written (fetch would normalise `..`).
  */
 import { request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 
 export interface RawResponse {
@@ -81,4 +82,31 @@ export function closed(ws: WebSocket): Promise<{ code: number; reason: string }>
   return new Promise((resolve) =>
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
+}
+
+export interface RawExchange {
+  readonly text: string;
+  /** False when the server neither answered nor closed within the bound (its handler threw). */
+  readonly closedByServer: boolean;
+}
+
+/**
+ * Writes raw bytes to the server and collects everything it sends until it closes the connection: for request
+ * targets that no HTTP client library would produce. `text` is '' when the server just drops the socket.
+ */
+export function rawExchange(port: number, text: string): Promise<RawExchange> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.write(text));
+    const chunks: Buffer[] = [];
+    let closedByServer = true;
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A reset is a close too; the assertion is on what arrived before it.
+    socket.on('error', () => {});
+    // A bound, not a timing assertion: a hung server fails the test instead of hanging it.
+    socket.setTimeout(5000, () => {
+      closedByServer = false;
+      socket.destroy();
+    });
+    socket.on('close', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), closedByServer }));
+  });
 }
