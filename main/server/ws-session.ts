@@ -3,12 +3,14 @@
  *
  * Nothing a client sends may crash the server: malformed frames get an `invalid-request` result or close
  * this one socket, dispatcher failures become `internal` results, and a client too slow to drain its events
- * is disconnected rather than buffered without limit.
+ * is disconnected rather than buffered without limit. Channels in ./local-only-channels.ts are refused to
+ * peers that are not on this machine.
  */
 import type { RawData, WebSocket } from 'ws';
 import type { ServerFrame } from '../../preload/contract';
 import type { BenchHost } from '../app/bench-host';
 import { invalidRequest, toErrorInfo } from '../errors/bench-error';
+import { localOnlyRefusalFor } from './local-only-channels';
 import { parseClientFrame } from './parse-client-frame';
 
 /** Close codes from RFC 6455 §7.4.1. */
@@ -23,7 +25,8 @@ function rawToText(data: RawData): string {
   return Buffer.from(new Uint8Array(data)).toString('utf8');
 }
 
-export function runWsSession(socket: WebSocket, host: BenchHost): void {
+/** `peerAddress` is the client's IP address as the TCP socket reports it (`undefined` if already gone). */
+export function runWsSession(socket: WebSocket, host: BenchHost, peerAddress: string | undefined): void {
   const send = (frame: ServerFrame): void => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > maxBufferedBytes) {
@@ -69,6 +72,11 @@ export function runWsSession(socket: WebSocket, host: BenchHost): void {
         return;
       case 'invoke': {
         const { id, channel, args } = frame.request;
+        const refusal = localOnlyRefusalFor(channel, peerAddress);
+        if (refusal) {
+          send({ type: 'result', id, result: { ok: false, error: refusal } });
+          return;
+        }
         void host
           .dispatch(channel, args)
           .catch((error: unknown) => ({ ok: false as const, error: toErrorInfo(error) }))

@@ -77,6 +77,24 @@ describe('startBenchServer WebSocket', () => {
     expect(fake.actions).toEqual([{ type: 'attach', deviceClass: 'iPad' }]);
   });
 
+  it('lets a loopback client use the local-only channels', async () => {
+    const ws = await connect();
+    const log = frameLog(ws);
+    ws.send(
+      JSON.stringify({
+        type: 'invoke',
+        id: 8,
+        channel: 'chooseCfgutil',
+        args: [{ path: '/usr/bin/cfgutil' }],
+      }),
+    );
+    expect(await log.next((f) => f.id === 8)).toEqual({
+      type: 'result',
+      id: 8,
+      result: { ok: true, value: { kind: 'cfgutil', path: '/usr/bin/cfgutil' } },
+    });
+  });
+
   it('returns the dispatcher refusal for unknown channels and bad arguments', async () => {
     const ws = await connect();
     const log = frameLog(ws);

@@ -1,0 +1,61 @@
+/**
+ * runWsSession with a peer address chosen by the test: a real socket from another machine cannot be made in
+ * a unit test, so the session is handed the address the server would have read from the TCP socket.
+ */
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { localOnlyRefusal } from '../../../main/server/local-only-channels';
+import { runWsSession } from '../../../main/server/ws-session';
+import { createFakeBenchHost } from './fake-bench-host';
+import { frameLog, openSocket } from './http-helpers';
+
+let wss: WebSocketServer | undefined;
+const clients: WebSocket[] = [];
+
+afterEach(async () => {
+  clients.splice(0).forEach((ws) => ws.terminate());
+  await new Promise((resolve) => wss?.close(resolve));
+});
+
+async function sessionAs(peerAddress: string | undefined): Promise<ReturnType<typeof frameLog>> {
+  const fake = createFakeBenchHost();
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  wss = server;
+  server.on('connection', (ws) => runWsSession(ws, fake.host, peerAddress));
+  await new Promise((resolve) => server.once('listening', resolve));
+  const ws = await openSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+  clients.push(ws);
+  const log = frameLog(ws);
+  const invoke = (id: number, channel: string, args: unknown[]): void =>
+    ws.send(JSON.stringify({ type: 'invoke', id, channel, args }));
+  invoke(1, 'chooseCfgutil', [{ path: '/tmp/evil' }]);
+  invoke(2, 'importSupervisionIdentity', [{ fileName: 'a.p12', dataBase64: 'AA==', password: 'pw' }]);
+  invoke(3, 'createSupervisionIdentity', [{ organizationName: 'Contoso' }]);
+  invoke(4, 'simulate', [{ type: 'attach' }]);
+  return log;
+}
+
+describe('runWsSession local-only channels', () => {
+  it.each(['192.168.1.20', '::ffff:10.0.0.5', 'fe80::1', undefined])(
+    'refuses identity and cfgutil channels from %s, and answers the rest',
+    async (peer) => {
+      const log = await sessionAs(peer);
+      for (const id of [1, 2, 3]) {
+        expect(await log.next((f) => f.id === id)).toEqual({
+          type: 'result',
+          id,
+          result: { ok: false, error: localOnlyRefusal },
+        });
+      }
+      expect(await log.next((f) => f.id === 4)).toMatchObject({ result: { ok: true } });
+    },
+  );
+
+  it('passes them to the dispatcher from loopback', async () => {
+    const log = await sessionAs('::ffff:127.0.0.1');
+    expect(await log.next((f) => f.id === 1)).toMatchObject({
+      result: { ok: true, value: { kind: 'cfgutil', path: '/tmp/evil' } },
+    });
+  });
+});
