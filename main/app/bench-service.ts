@@ -21,7 +21,7 @@ import type { ProfileChannels } from '../profiles/profile-channels';
 import type { LocateOutcome } from './choose-engine';
 import type { EngineFactory, RunningEngine } from './engine';
 import { EventHub } from './event-hub';
-import { ConcurrencyLimit, SerialQueue } from './serial-queue';
+import { ConcurrencyLimit, SerialQueue } from '../async/serial-queue';
 
 /** Background cfgutil reads at once (serial numbers of newly seen devices). */
 const BACKGROUND_READS = 4;

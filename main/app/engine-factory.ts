@@ -70,6 +70,13 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
         publishDiscovery: true,
         ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
       });
+      if (handle.discovery && !handle.discovery.ok) {
+        // The bench works without it; only `enroll-bench sim …` from another terminal cannot find this world.
+        options.log?.(
+          `simulator discovery file not written (${handle.discovery.file})`,
+          handle.discovery.reason,
+        );
+      }
       const client = createCfgutilClient({ cfgutilPath: handle.cfgutilPath, env: simulatorChildEnv() });
       return {
         lister: client,

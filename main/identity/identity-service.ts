@@ -7,7 +7,7 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { IdentitySummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
-import { SerialQueue } from '../profiles/serial-queue';
+import { SerialQueue } from '../async/serial-queue';
 import { buildSelfSignedCertificate, generateRsaKeyPair } from './build-certificate';
 import { IdentityStore, type IdentityPaths } from './identity-store';
 import { Pkcs12Error } from './pkcs12-asn1';

@@ -12,7 +12,7 @@ import { loadProfile, type LoadedProfile } from './load-profile';
 import { ProfileStore, type ProfileImportSource, type StoredProfileMeta } from './profile-store';
 import { readProfileFile } from './read-profile-file';
 import { redactText } from './redact-secrets';
-import { SerialQueue } from './serial-queue';
+import { SerialQueue } from '../async/serial-queue';
 import { summarizeProfile } from './summarize-profile';
 
 export interface ProfileLogEntry {

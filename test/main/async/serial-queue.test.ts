@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyLimit, SerialQueue } from '../../../main/app/serial-queue';
+import { ConcurrencyLimit, SerialQueue } from '../../../main/async/serial-queue';
 import { settle } from '../../fakes/manual-timers';
 
 function deferred() {

@@ -2,7 +2,8 @@
  * Runs async tasks one at a time, in call order; a failed task does not block the next.
  *
  * Engine switches (use the simulator, check again, choose cfgutil, quit) must not interleave: two at once
- * would both stop the old engine and both start a new one, leaving a watcher nobody stops.
+ * would both stop the old engine and both start a new one, leaving a watcher nobody stops. The profile and
+ * identity services queue their imports the same way, so a pair of files on disk never mixes two imports.
  */
 export class SerialQueue {
   private tail: Promise<unknown> = Promise.resolve();
