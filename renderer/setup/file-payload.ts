@@ -5,7 +5,7 @@
  * crosses the socket. The words match the bench's own refusal (main/ipc/validate-profile-args.ts), so the
  * operator sees one message whichever side said no.
  */
-import type { ErrorInfo } from '../../preload/domain';
+import type { ErrorInfo, Result } from '../../preload/domain';
 
 /** The bench accepts at most 5 MB (MAX_PROFILE_BYTES in main); the renderer may not import main, so it is mirrored. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -15,6 +15,15 @@ export const fileTooLargeError: ErrorInfo = {
   title: 'The request was refused',
   detail: 'The file is larger than 5 MB; that is not an enrollment profile or identity.',
   retryable: false,
+};
+
+/** The browser could not read the file (moved, deleted, a folder, no permission, still downloading). */
+export const fileUnreadableError: ErrorInfo = {
+  code: 'invalid-request',
+  title: 'The file could not be read',
+  detail:
+    'The browser could not open it: it may have been moved, deleted or renamed, or it is still being copied. Choose or drop the file again.',
+  retryable: true,
 };
 
 /** Bytes per `String.fromCharCode` call: large enough to be quick, small enough for the argument limit. */
@@ -32,6 +41,21 @@ export function bytesToBase64(bytes: Uint8Array): string {
 export async function readFileBase64(file: Blob): Promise<string | undefined> {
   if (file.size > MAX_UPLOAD_BYTES) return undefined;
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+}
+
+/**
+ * The file as base64 for a channel, or the refusal to show: never rejects, because a rejection here would go
+ * unhandled and the operator would see nothing at all.
+ */
+export async function readFilePayload(file: Blob): Promise<Result<string>> {
+  try {
+    const dataBase64 = await readFileBase64(file);
+    return dataBase64 === undefined
+      ? { ok: false, error: fileTooLargeError }
+      : { ok: true, value: dataBase64 };
+  } catch {
+    return { ok: false, error: fileUnreadableError };
+  }
 }
 
 /**

@@ -9,7 +9,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import type { ErrorInfo, IdentitySummary, ProfileSummary, Result } from '../../preload/domain';
-import { fileTooLargeError, readFileBase64 } from './file-payload';
+import { readFilePayload } from './file-payload';
 import { identityUntil, profileImportAnnouncement } from './setup-view';
 
 export interface SetupActions {
@@ -28,6 +28,13 @@ export interface SetupActions {
   dismissProfileError(): void;
 }
 
+const unexpectedFailure: ErrorInfo = {
+  code: 'internal',
+  title: 'Something went wrong inside Enroll Bench',
+  detail: 'Try again; if it keeps happening, reload the page or restart the app.',
+  retryable: true,
+};
+
 const words = (error: ErrorInfo): string => `${error.title}. ${error.detail}`;
 
 export function useSetupActions(api: BenchApi): SetupActions {
@@ -43,6 +50,9 @@ export function useSetupActions(api: BenchApi): SetupActions {
     setPending((n) => n + 1);
     try {
       return await work();
+    } catch {
+      // The contract never rejects; if a bridge does anyway, show an error instead of an unhandled rejection.
+      return { ok: false, error: unexpectedFailure };
     } finally {
       setPending((n) => n - 1);
     }
@@ -53,9 +63,13 @@ export function useSetupActions(api: BenchApi): SetupActions {
       const mine = ++attempt.current;
       setProfileError(undefined);
       void track(async (): Promise<Result<ProfileSummary>> => {
-        const dataBase64 = await readFileBase64(file);
-        if (dataBase64 === undefined) return { ok: false, error: fileTooLargeError };
-        return api.importProfile({ fileName: file.name, dataBase64, lastModified: file.lastModified });
+        const data = await readFilePayload(file);
+        if (!data.ok) return data;
+        return api.importProfile({
+          fileName: file.name,
+          dataBase64: data.value,
+          lastModified: file.lastModified,
+        });
       }).then((result) => {
         if (mine !== attempt.current) return;
         if (!result.ok) {
@@ -84,10 +98,10 @@ export function useSetupActions(api: BenchApi): SetupActions {
 
   const importIdentityFile = useCallback(
     (file: File, password: string) => {
-      void track(async () => {
-        const dataBase64 = await readFileBase64(file);
-        if (dataBase64 === undefined) return { ok: false, error: fileTooLargeError } as const;
-        return api.importSupervisionIdentity({ fileName: file.name, dataBase64, password });
+      void track(async (): Promise<Result<IdentitySummary>> => {
+        const data = await readFilePayload(file);
+        if (!data.ok) return data;
+        return api.importSupervisionIdentity({ fileName: file.name, dataBase64: data.value, password });
       }).then((result) => identityOutcome(result, 'imported'));
     },
     [api, track, identityOutcome],
