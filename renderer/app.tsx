@@ -63,7 +63,7 @@ export function App({ api, store, panels }: AppProps) {
   }
 
   return (
-    <div className={`bench${state.connection === 'lost' ? ' stale' : ''}`}>
+    <div className={`bench${state.connection === 'lost' || state.connection === 'expired' ? ' stale' : ''}`}>
       <BenchHeader devices={state.devices} connection={state.connection} />
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={state.connection} />

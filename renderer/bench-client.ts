@@ -26,6 +26,15 @@ export function wsUrlFor(location: Pick<Location, 'protocol' | 'host'>, token: s
   return `${scheme}//${location.host}/ws${query}`;
 }
 
+/**
+ * `http://host/healthz`, with the same token as the socket URL: the server's token check. The path mirrors
+ * main/server/bench-server.ts (`healthPath`), which the renderer may not import.
+ */
+export function healthUrlFor(location: Pick<Location, 'protocol' | 'host'>, token: string | null): string {
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  return `${location.protocol}//${location.host}/healthz${query}`;
+}
+
 export function createBenchClient(env: ClientEnvironment, socketFactory?: SocketFactory): BenchClient {
   if (env.bench) return { api: env.bench };
   const pageUrl = new URL(env.location.href);
@@ -35,6 +44,10 @@ export function createBenchClient(env: ClientEnvironment, socketFactory?: Socket
     pageUrl.searchParams.delete('token');
     env.history.replaceState(null, '', pageUrl.pathname + pageUrl.search + pageUrl.hash);
   }
-  const client = createWsBenchApi({ url: wsUrlFor(env.location, token), socketFactory });
+  const client = createWsBenchApi({
+    url: wsUrlFor(env.location, token),
+    healthUrl: healthUrlFor(env.location, token),
+    socketFactory,
+  });
   return { api: client.api, connection: client.connection };
 }

@@ -5,6 +5,11 @@
  * made while the connection is lost, and calls in flight when it drops, resolve at once with an error
  * Result (the contract never rejects), because nobody can tell whether main ran them. The socket reconnects
  * with backoff; the store re-reads the snapshot when the state returns to `open`.
+ *
+ * A server restarted by `enroll-bench serve` has a new token, and then every upgrade is refused with 401 —
+ * which browsers do not expose. So after a reconnect attempt that never opened, the client asks the server's
+ * `/healthz` (same guard, plain HTTP, status visible); a 401 there means this page can never get back in,
+ * and the state becomes `expired` instead of reconnecting forever.
  */
 import {
   invokeChannelNames,
@@ -41,6 +46,12 @@ export const browserSocketFactory: SocketFactory = (url, handlers) => {
   return { send: (text) => ws.send(text), close: () => ws.close() };
 };
 
+/** Answers the HTTP status of a GET to `url`, with the page's cookie; rejects when the server is unreachable. */
+export type StatusProbe = (url: string) => Promise<number>;
+
+export const browserStatusProbe: StatusProbe = (url) =>
+  fetch(url, { credentials: 'same-origin', cache: 'no-store' }).then((response) => response.status);
+
 export interface WsBenchClient {
   readonly api: BenchApi;
   readonly connection: ConnectionSource;
@@ -53,6 +64,9 @@ export interface WsBenchOptions {
   readonly socketFactory?: SocketFactory;
   /** Delays before reconnect attempts; the last one repeats. */
   readonly backoffMs?: readonly number[];
+  /** The server's token check (`/healthz`), asked after a failed reconnect; without it, retries never end. */
+  readonly healthUrl?: string;
+  readonly statusProbe?: StatusProbe;
 }
 
 export const defaultBackoffMs: readonly number[] = [250, 500, 1000, 2000, 5000];
@@ -65,12 +79,22 @@ export const connectionLostError: ErrorInfo = {
   retryable: true,
 };
 
+export const tokenExpiredError: ErrorInfo = {
+  code: 'invalid-request',
+  title: "This page's access token is no longer valid",
+  detail: 'The bench was restarted. Open the new URL printed by `enroll-bench serve`.',
+  retryable: false,
+};
+
 export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
   const factory = options.socketFactory ?? browserSocketFactory;
   const backoff = options.backoffMs ?? defaultBackoffMs;
+  const probe = options.statusProbe ?? browserStatusProbe;
   let state: ConnectionState = 'connecting';
   let socket: SocketHandle | undefined;
   let attempt = 0;
+  /** Whether the current socket ever opened: a close before that is a failed (re)connect. */
+  let opened = false;
   let stopped = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let nextId = 1;
@@ -94,6 +118,7 @@ export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
   const handlers: SocketHandlers = {
     open: () => {
       attempt = 0;
+      opened = true;
       setState('open');
       for (const text of queued.splice(0)) socket?.send(text);
     },
@@ -107,22 +132,42 @@ export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
       }
     },
     closed: () => {
+      const failedToConnect = !opened;
       socket = undefined;
       failAll();
       setState('lost');
       if (stopped) return;
-      const delay = backoff[Math.min(attempt, backoff.length - 1)] ?? 1000;
-      attempt += 1;
-      retryTimer = setTimeout(connect, delay);
+      if (failedToConnect && options.healthUrl !== undefined) void retryUnlessExpired(options.healthUrl);
+      else scheduleRetry();
     },
   };
 
+  function scheduleRetry(): void {
+    const delay = backoff[Math.min(attempt, backoff.length - 1)] ?? 1000;
+    attempt += 1;
+    retryTimer = setTimeout(connect, delay);
+  }
+
+  async function retryUnlessExpired(healthUrl: string): Promise<void> {
+    // Unreachable (the server is still down) or any other answer: keep trying; only 401 is final.
+    const status = await probe(healthUrl).catch(() => undefined);
+    if (stopped) return;
+    if (status === 401) {
+      stopped = true;
+      setState('expired');
+    } else {
+      scheduleRetry();
+    }
+  }
+
   function connect(): void {
     retryTimer = undefined;
+    opened = false;
     if (!stopped) socket = factory(options.url, handlers);
   }
 
   const invoke = (channel: InvokeChannelName, args: readonly unknown[]): Promise<Result<unknown>> => {
+    if (state === 'expired') return Promise.resolve({ ok: false, error: tokenExpiredError });
     if (stopped || state === 'lost') return Promise.resolve({ ok: false, error: connectionLostError });
     const id = nextId++;
     const frame: ClientFrame = { type: 'invoke', id, channel, args };

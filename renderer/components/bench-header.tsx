@@ -14,6 +14,7 @@ const connectionWords: Readonly<Record<ConnectionState, string>> = {
   connecting: 'Connecting…',
   open: 'Bench online',
   lost: 'Reconnecting…',
+  expired: 'Disconnected',
 };
 
 export function BenchHeader({ devices, connection }: BenchHeaderProps) {

@@ -14,6 +14,15 @@ export function WatcherNotice({ watcher }: { readonly watcher: WatcherStatus }) 
 }
 
 export function ConnectionNotice({ connection }: { readonly connection: ConnectionState }) {
+  if (connection === 'expired') {
+    // Reconnecting cannot help: only the new URL (with the new token) gets back in.
+    return (
+      <div className="notice notice-error" role="alert">
+        <strong>This page&apos;s access token is no longer valid (the bench was restarted).</strong> Open the
+        new URL printed by <code>enroll-bench serve</code>.
+      </div>
+    );
+  }
   if (connection !== 'lost') return null;
   return (
     <div className="notice notice-error" role="alert">

@@ -18,8 +18,11 @@ import type {
   WatcherStatus,
 } from '../../preload/domain';
 
-/** How the UI reaches the bench: always `open` through Electron's preload; over WebSocket it can drop. */
-export type ConnectionState = 'connecting' | 'open' | 'lost';
+/**
+ * How the UI reaches the bench: always `open` through Electron's preload; over WebSocket it can drop, and
+ * `expired` means the server no longer accepts this page's token (it restarted), so it will not come back.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'lost' | 'expired';
 
 export interface BenchState {
   /** False until the first snapshot: draw a loading state, not an empty bench. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBenchClient, wsUrlFor } from '../../renderer/bench-client';
+import { createBenchClient, healthUrlFor, wsUrlFor } from '../../renderer/bench-client';
 import type { SocketFactory } from '../../renderer/ws-bench-api';
 import { FakeBenchApi } from './fixtures';
 
@@ -9,6 +9,17 @@ describe('wsUrlFor', () => {
       'ws://127.0.0.1:5000/ws?token=a%20b',
     );
     expect(wsUrlFor({ protocol: 'https:', host: 'bench.local' }, null)).toBe('wss://bench.local/ws');
+  });
+});
+
+describe('healthUrlFor', () => {
+  it('asks /healthz on the page origin with the same token as the socket', () => {
+    expect(healthUrlFor({ protocol: 'http:', host: '127.0.0.1:5000' }, 'a b')).toBe(
+      'http://127.0.0.1:5000/healthz?token=a%20b',
+    );
+    expect(healthUrlFor({ protocol: 'http:', host: 'bench.local:80' }, null)).toBe(
+      'http://bench.local:80/healthz',
+    );
   });
 });
 

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startBenchServer, type BenchServer } from '../../main/server/bench-server';
-import { createWsBenchApi, type SocketFactory, type WsBenchClient } from '../../renderer/ws-bench-api';
+import {
+  createWsBenchApi,
+  type SocketFactory,
+  type StatusProbe,
+  type WsBenchClient,
+} from '../../renderer/ws-bench-api';
 import { createFakeBenchHost, type FakeBenchHost } from '../main/server/fake-bench-host';
 
 /** The same adapter the browser uses, over the `ws` package (Node 20 has no global WebSocket). */
@@ -14,6 +19,9 @@ const nodeSocketFactory: SocketFactory = (url, handlers) => {
   return { send: (text) => ws.send(text), close: () => ws.close() };
 };
 
+/** What the browser's fetch would answer; Node's fetch rejects the same way when nothing listens. */
+const nodeStatusProbe: StatusProbe = (url) => fetch(url).then((response) => response.status);
+
 let fake: FakeBenchHost;
 let server: BenchServer;
 let client: WsBenchClient;
@@ -23,7 +31,9 @@ beforeEach(async () => {
   server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent' });
   client = createWsBenchApi({
     url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`,
+    healthUrl: `http://127.0.0.1:${server.port}/healthz?token=${server.token}`,
     socketFactory: nodeSocketFactory,
+    statusProbe: nodeStatusProbe,
     backoffMs: [20],
   });
 });
@@ -55,5 +65,20 @@ describe('createWsBenchApi against the real server', () => {
     server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent', port, token });
     await expect.poll(() => client.connection.get(), { timeout: 5000 }).toBe('open');
     await expect(client.api.getSnapshot()).resolves.toMatchObject({ ok: true });
+  });
+
+  it('gives up with expired when the server came back with a new token', async () => {
+    await client.api.getSnapshot();
+    const { port } = server;
+    await server.close();
+    await expect.poll(() => client.connection.get()).toBe('lost');
+    server = await startBenchServer({
+      host: fake.host,
+      rendererDir: '/nonexistent',
+      port,
+      token: 'a-brand-new-token-0123456789',
+    });
+    await expect.poll(() => client.connection.get(), { timeout: 5000 }).toBe('expired');
+    expect(fake.subscriberCount()).toBe(0);
   });
 });

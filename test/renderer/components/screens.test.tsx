@@ -97,4 +97,13 @@ describe('BenchHeader and notices', () => {
     rerender(<ConnectionNotice connection="lost" />);
     expect(screen.getByRole('alert').textContent).toContain('Connection to Enroll Bench lost');
   });
+
+  it('tells the operator to open the new URL once the token expired, without promising a reconnect', () => {
+    render(<ConnectionNotice connection="expired" />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe(
+      "This page's access token is no longer valid (the bench was restarted). Open the new URL printed by enroll-bench serve.",
+    );
+    expect(alert.querySelector('code')?.textContent).toBe('enroll-bench serve');
+  });
 });
