@@ -18,8 +18,11 @@ export function ConnectionNotice({ connection }: { readonly connection: Connecti
     // Reconnecting cannot help: only the new URL (with the new token) gets back in.
     return (
       <div className="notice notice-error" role="alert">
-        <strong>This page&apos;s access token is no longer valid (the bench was restarted).</strong> Open the
-        new URL printed by <code>enroll-bench serve</code>.
+        <strong>This page&apos;s access token is no longer valid (the bench was restarted).</strong>{' '}
+        {/* One element, so the notice's flex layout keeps the closing period on the same line. */}
+        <span>
+          Open the new URL printed by <code>enroll-bench serve</code>.
+        </span>
       </div>
     );
   }

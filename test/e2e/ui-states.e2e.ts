@@ -62,3 +62,27 @@ test('degraded discovery, devices needing a restore, and a lost connection are a
   await settle(page);
   await page.screenshot({ path: `${shots}/connection-lost.png` });
 });
+
+test('a page whose token no longer works after a restart says so instead of reconnecting forever', async ({
+  page,
+}) => {
+  const snapshot = {
+    devices: [memoryDevice(1)],
+    engine: { kind: 'simulator', reason: 'requested' },
+    watcher: { state: 'ok' },
+  } as const;
+  bench = await startMemoryBench(snapshot);
+  await page.goto(bench.url);
+  await expect(page.getByText('Bench online')).toBeVisible();
+  const { port } = bench;
+  await bench.stop();
+  await expect(page.getByRole('alert')).toContainText('Connection to Enroll Bench lost');
+  // Same port, new random token: the page's cookie and remembered token are both stale now.
+  bench = await startMemoryBench(snapshot, port);
+  await expect(page.getByRole('alert')).toContainText(
+    "This page's access token is no longer valid (the bench was restarted). Open the new URL printed by enroll-bench serve.",
+  );
+  await expect(page.getByText('Disconnected')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${shots}/token-expired.png` });
+});
