@@ -15,6 +15,9 @@ export function DeviceCard({ device, compact = false, onUnplug }: DeviceCardProp
   const status = describeMode(device.mode);
   const label = deviceLabel(device);
   const model = device.model ?? device.deviceType;
+  // A device still called by its family name ("iPad") says more as its model ("iPad (10th generation)"),
+  // and a compact card has room for one line only.
+  const title = model && model.startsWith(`${label} `) ? model : label;
   const headingId = `device-${device.ecid}`;
   return (
     <article
@@ -23,11 +26,11 @@ export function DeviceCard({ device, compact = false, onUnplug }: DeviceCardProp
       data-ecid={device.ecid}
     >
       <p className="device-port">{device.portLabel ?? 'Port unknown'}</p>
-      <div className="device-what" title={model && model !== label ? `${label} · ${model}` : label}>
+      <div className="device-what" title={model && model !== title ? `${title} · ${model}` : title}>
         <h3 className="device-name" id={headingId}>
-          {label}
+          {title}
         </h3>
-        {model && model !== label && <p className="device-model">{model}</p>}
+        {model && model !== title && <p className="device-model">{model}</p>}
       </div>
       <p className="device-status" title={status.hint}>
         <StatusIcon name={status.icon} />

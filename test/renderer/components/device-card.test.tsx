@@ -20,6 +20,23 @@ describe('DeviceCard', () => {
     expect(card.className).toContain('tone-attention');
   });
 
+  it('shows the model instead of a bare family name, once', () => {
+    render(
+      <DeviceCard
+        device={{
+          ecid: '0xAC',
+          name: 'iPad',
+          model: 'iPad mini (6th generation)',
+          mode: 'normal',
+          attachedAt: 1,
+        }}
+        compact
+      />,
+    );
+    const card = screen.getByRole('article', { name: 'iPad mini (6th generation)' });
+    expect(within(card).getAllByText(/iPad/)).toHaveLength(1);
+  });
+
   it('falls back to the product type and says when the port is unknown', () => {
     render(<DeviceCard device={{ ecid: '0xAB', deviceType: 'iPhone14,7', mode: 'other', attachedAt: 1 }} />);
     const card = screen.getByRole('article', { name: 'iPhone14,7' });
