@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../../../preload/domain';
-import { CfgutilError } from '../../../main/cfgutil/cfgutil-error';
 import { DEFAULT_TIMEOUTS_MS, createCfgutilClient } from '../../../main/cfgutil/cfgutil-client';
 import { envelope, errorEnvelope, fakeRunner, type Reply } from './fake-runner';
 import { fakeCfgutil, readFixture } from './process-helpers';
+import { rejectsWith } from './rejects-with';
 
 const ECID = '0x8294E3A41001C';
 const CFGUTIL = '/Applications/Apple Configurator.app/Contents/MacOS/cfgutil';
@@ -15,16 +14,6 @@ const identity = { certPath: '/bench/org.der', keyPath: '/bench/org.key.der' };
 function clientWith(reply: Reply | ((args: readonly string[]) => Reply)) {
   const fake = fakeRunner(reply);
   return { client: createCfgutilClient({ cfgutilPath: CFGUTIL, runner: fake.runner }), calls: fake.calls };
-}
-
-async function failure(promise: Promise<unknown>, code: ErrorCode): Promise<CfgutilError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CfgutilError);
-  expect((error as CfgutilError).code).toBe(code);
-  return error as CfgutilError;
 }
 
 describe('CfgutilClient.list', () => {
@@ -70,7 +59,10 @@ describe('CfgutilClient.list', () => {
   });
 
   it('rejects with output-unparseable, keeping the run, on garbage', async () => {
-    const error = await failure(clientWith({ stdout: '\u0000garbage{' }).client.list(), 'output-unparseable');
+    const error = await rejectsWith(
+      clientWith({ stdout: '\u0000garbage{' }).client.list(),
+      'output-unparseable',
+    );
     expect(error.run?.stdout).toBe('\u0000garbage{');
     expect(error.info.originalMessage).toContain('garbage');
   });
@@ -155,19 +147,19 @@ describe('CfgutilClient.get', () => {
 
   it('refuses unknown properties and bad ECIDs without starting cfgutil', async () => {
     const { client, calls } = clientWith({});
-    await failure(client.get(ECID, ['serialNumber', 'all' as 'name']), 'invalid-request');
-    await failure(client.get('not-an-ecid', ['name']), 'invalid-request');
-    await failure(client.get(ECID, []), 'invalid-request');
+    await rejectsWith(client.get(ECID, ['serialNumber', 'all' as 'name']), 'invalid-request');
+    await rejectsWith(client.get('not-an-ecid', ['name']), 'invalid-request');
+    await rejectsWith(client.get(ECID, []), 'invalid-request');
     expect(calls).toHaveLength(0);
   });
 
   it('rejects when the reply does not mention the device', async () => {
     const stdout = envelope('get', { '0x1234567890': { name: 'other' } }, ['0x1234567890']);
-    await failure(clientWith({ stdout }).client.get(ECID, ['name']), 'output-unparseable');
+    await rejectsWith(clientWith({ stdout }).client.get(ECID, ['name']), 'output-unparseable');
   });
 
   it('rejects with no-devices-found from stderr, even in JSON mode (§6.2)', async () => {
-    const error = await failure(
+    const error = await rejectsWith(
       clientWith({ exitCode: 1, stderr: 'objc[1]: noise\ncfgutil: error: no devices found\n' }).client.get(
         ECID,
         ['name'],
@@ -185,7 +177,7 @@ describe('CfgutilClient device commands', () => {
       exitCode: 1,
       stdout: errorEnvelope('pair', -402653034, 'En attente', [ECID]),
     });
-    const error = await failure(client.pair(ECID, { identity }), 'trust-pending');
+    const error = await rejectsWith(client.pair(ECID, { identity }), 'trust-pending');
     expect(calls[0]?.args).toEqual([
       '-C',
       '/bench/org.der',
@@ -222,7 +214,7 @@ describe('CfgutilClient device commands', () => {
       'Please complete the activation process on the device.',
       [ECID],
     );
-    await failure(clientWith({ exitCode: 1, stdout }).client.erase(ECID), 'activation-locked');
+    await rejectsWith(clientWith({ exitCode: 1, stdout }).client.erase(ECID), 'activation-locked');
   });
 
   it('builds every prepare flag from typed options', async () => {
@@ -279,7 +271,7 @@ describe('CfgutilClient device commands', () => {
     [{ skip: ['mdm-url' as 'siri'] }],
   ])('refuses bad prepare options %j before starting cfgutil', async (options) => {
     const { client, calls } = clientWith({});
-    await failure(client.prepare(ECID, options), 'invalid-request');
+    await rejectsWith(client.prepare(ECID, options), 'invalid-request');
     expect(calls).toHaveLength(0);
   });
 
@@ -288,7 +280,7 @@ describe('CfgutilClient device commands', () => {
     [612, 'already-prepared'],
     [401, 'mac-out-of-date'],
   ] as const)('maps a prepare failure with code %i to %s', async (code, expected) => {
-    await failure(
+    await rejectsWith(
       clientWith({ exitCode: 1, stdout: errorEnvelope('prepare', code, 'x', [ECID]) }).client.prepare(ECID, {
         dep: true,
       }),
@@ -297,14 +289,14 @@ describe('CfgutilClient device commands', () => {
   });
 
   it('maps the offline prepare Detail to network-unavailable', async () => {
-    await failure(
+    await rejectsWith(
       clientWith({ exitCode: 1, stdout: readFixture('error-offline.json') }).client.prepare(ECID, {}),
       'network-unavailable',
     );
   });
 
   it('reads the bare per-ECID error of an action command (§6.1)', async () => {
-    await failure(
+    await rejectsWith(
       clientWith({ stdout: readFixture('action-bare-error.json') }).client.prepare(ECID, {}),
       'device-disconnected',
     );
@@ -334,19 +326,19 @@ describe('CfgutilClient device commands', () => {
   });
 
   it('still rejects other install-profile failures', async () => {
-    await failure(
+    await rejectsWith(
       clientWith({
         exitCode: 1,
         stdout: errorEnvelope('install-profile', -402653158, 'locked', [ECID]),
       }).client.installProfile(ECID, '/p.mobileconfig'),
       'passcode-locked',
     );
-    await failure(clientWith({}).client.installProfile(ECID, 'relative.mobileconfig'), 'invalid-request');
+    await rejectsWith(clientWith({}).client.installProfile(ECID, 'relative.mobileconfig'), 'invalid-request');
   });
 
   it('reports no-such-profile from the stderr warning of remove-profile', async () => {
     const { client, calls } = clientWith({ exitCode: 1, stderr: 'cfgutil: warning: no such profile\n' });
-    await failure(client.removeProfile(ECID, 'com.example.gone', { identity }), 'no-such-profile');
+    await rejectsWith(client.removeProfile(ECID, 'com.example.gone', { identity }), 'no-such-profile');
     expect(calls[0]?.args.slice(-2)).toEqual(['remove-profile', 'com.example.gone']);
   });
 
@@ -354,9 +346,9 @@ describe('CfgutilClient device commands', () => {
     const ok = clientWith({ stdout: envelope('rename', {}, [ECID]) });
     await ok.client.rename(ECID, 'Cart 3 · iPad 12');
     expect(ok.calls[0]?.args).toEqual(['-e', ECID, '--format', 'JSON', 'rename', 'Cart 3 · iPad 12']);
-    await failure(ok.client.rename(ECID, '--foreach'), 'invalid-request');
-    await failure(ok.client.rename(ECID, '  '), 'invalid-request');
-    await failure(
+    await rejectsWith(ok.client.rename(ECID, '--foreach'), 'invalid-request');
+    await rejectsWith(ok.client.rename(ECID, '  '), 'invalid-request');
+    await rejectsWith(
       clientWith({
         exitCode: 1,
         stdout: errorEnvelope('rename', -402653161, 'Cannot set value on device.', [ECID]),
@@ -376,26 +368,26 @@ describe('CfgutilClient device commands', () => {
   });
 
   it('refuses an identity given with relative paths', async () => {
-    await failure(
+    await rejectsWith(
       clientWith({}).client.restart(ECID, { identity: { certPath: 'org.der', keyPath: '/k' } }),
       'invalid-request',
     );
   });
 
   it('turns timeouts, cancels and crashes into their own codes', async () => {
-    await failure(
+    await rejectsWith(
       clientWith({ outcome: 'timed-out', exitCode: null, signal: 'SIGTERM' }).client.erase(ECID),
       'timed-out',
     );
-    await failure(
+    await rejectsWith(
       clientWith({ outcome: 'cancelled', exitCode: null, signal: 'SIGTERM' }).client.erase(ECID),
       'cancelled',
     );
-    await failure(
+    await rejectsWith(
       clientWith({ outcome: 'output-too-large', exitCode: null, signal: 'SIGKILL' }).client.list(),
       'output-unparseable',
     );
-    const crash = await failure(
+    const crash = await rejectsWith(
       clientWith({ exitCode: null, signal: 'SIGABRT' }).client.erase(ECID),
       'unknown',
     );
@@ -403,7 +395,7 @@ describe('CfgutilClient device commands', () => {
   });
 
   it('keeps a code it does not know, with the original message, as unknown', async () => {
-    const error = await failure(
+    const error = await rejectsWith(
       clientWith({
         exitCode: 1,
         stdout: errorEnvelope('erase', 2006, 'Restore failed.', [ECID]),
@@ -425,7 +417,7 @@ describe('CfgutilClient.version and logging', () => {
       version: '2.6.1',
       build: '379',
     });
-    await failure(clientWith({ outcome: 'timed-out', exitCode: null }).client.version(), 'timed-out');
+    await rejectsWith(clientWith({ outcome: 'timed-out', exitCode: null }).client.version(), 'timed-out');
   });
 
   it('reports every finished run to onRun, with its command and ECID', async () => {
@@ -460,6 +452,6 @@ describe('createCfgutilClient over the real spawn layer', () => {
   });
 
   it('rejects with cfgutil-missing when the path does not exist', async () => {
-    await failure(createCfgutilClient({ cfgutilPath: '/nowhere/cfgutil' }).list(), 'cfgutil-missing');
+    await rejectsWith(createCfgutilClient({ cfgutilPath: '/nowhere/cfgutil' }).list(), 'cfgutil-missing');
   });
 });

@@ -2,9 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'plist';
-import { afterEach, expect } from 'vitest';
-import type { ErrorCode } from '../../../preload/domain';
-import { CfgutilError } from '../../../main/cfgutil/cfgutil-error';
+import { afterEach } from 'vitest';
 import {
   type CfgutilClient,
   type SupervisionIdentity,
@@ -79,17 +77,6 @@ export async function profileIn(
   return path;
 }
 
-/** Awaits the rejection and checks it is a `CfgutilError` with `code`. */
-export async function rejectsWith(promise: Promise<unknown>, code: ErrorCode): Promise<CfgutilError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CfgutilError);
-  expect((error as CfgutilError).code).toBe(code);
-  return error as CfgutilError;
-}
-
 /** Polls `check` until it is true (real time), failing after `limitMs`. */
 export async function eventually(check: () => boolean, limitMs = 5_000): Promise<void> {
   const deadline = Date.now() + limitMs;
@@ -98,3 +85,5 @@ export async function eventually(check: () => boolean, limitMs = 5_000): Promise
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+export { rejectsWith } from './rejects-with';
