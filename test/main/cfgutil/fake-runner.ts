@@ -17,18 +17,23 @@ export function fakeRunner(reply: Reply | ((args: readonly string[]) => Reply)):
   const runner: CfgutilRunner = (path, args, options = {}) => {
     calls.push({ path, args, options });
     const answer = typeof reply === 'function' ? reply(args) : reply;
-    return Promise.resolve({
-      argv: [path, ...args],
-      exitCode: 0,
-      signal: null,
-      stdout: '',
-      stderr: '',
-      durationMs: 1,
-      outcome: 'exited',
-      ...answer,
-    });
+    return Promise.resolve(completedRun({ argv: [path, ...args], ...answer }));
   };
   return { runner, calls };
+}
+
+/** A run that exited 0 with no output, with `fields` laid over it. */
+export function completedRun(fields: Partial<CfgutilRun> = {}): CfgutilRun {
+  return {
+    argv: ['/cfgutil'],
+    exitCode: 0,
+    signal: null,
+    stdout: '',
+    stderr: '',
+    durationMs: 1,
+    outcome: 'exited',
+    ...fields,
+  };
 }
 
 /** A success envelope as cfgutil prints it (§6.1). */

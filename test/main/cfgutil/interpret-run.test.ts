@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CfgutilError } from '../../../main/cfgutil/cfgutil-error';
 import { interpretRun } from '../../../main/cfgutil/interpret-run';
-import type { CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
+import { completedRun } from './fake-runner';
 import { readFixture } from './process-helpers';
 
 const ECID = '0x8294E3A41001C';
 
-function run(fields: Partial<CfgutilRun>): CfgutilRun {
-  return {
-    argv: ['/cfgutil'],
-    exitCode: 0,
-    signal: null,
-    stdout: '',
-    stderr: '',
-    durationMs: 1,
-    outcome: 'exited',
-    ...fields,
-  };
-}
+const run = completedRun;
 
 function codeOf(action: () => unknown): string {
   try {
