@@ -17,9 +17,45 @@ import type {
   SimulatorAction,
   WatcherStatus,
 } from './domain';
+import type { DeviceFacts, JobAction, JobView, RunStatus, Workflow, WorkflowList } from './jobs-domain';
+import type { LogExportFormat, LogOutcome, LogPage, LogQuery } from './log-domain';
+
+/** Provisioning: arming the bench, one device's job, and the workflows (main/jobs/). */
+export interface JobInvokeChannels {
+  /** Armed: a new device starts after the countdown. Not armed: nothing starts by itself. */
+  setArmed(req: { readonly armed: boolean }): Promise<Result<RunStatus>>;
+  /** Pause all: running steps finish, no new step starts; resume goes on where each job was. */
+  setPaused(req: { readonly paused: boolean }): Promise<Result<RunStatus>>;
+  /** The workflow new jobs run. Jobs already started keep theirs. */
+  selectWorkflow(req: { readonly workflowId: string }): Promise<Result<RunStatus>>;
+  /** Start now (countdown), cancel, retry (failed/interrupted), skip, rerun (done, with the operator's word). */
+  jobAction(req: { readonly ecid: Ecid; readonly action: JobAction }): Promise<Result<JobView>>;
+  /** Retry every failed job whose device is still attached; resolves with how many were retried. */
+  retryFailed(): Promise<Result<number>>;
+  listWorkflows(): Promise<Result<WorkflowList>>;
+  /** Validates and saves to the data folder; a refusal names the field. Presets cannot be overwritten. */
+  saveWorkflow(req: { readonly workflow: Workflow }): Promise<Result<Workflow>>;
+  deleteWorkflow(req: { readonly workflowId: string }): Promise<Result<WorkflowList>>;
+  /** The names a rename template gives the attached devices, or the reason it is refused. */
+  previewNames(req: {
+    readonly template: string;
+  }): Promise<Result<readonly { readonly ecid: Ecid; readonly name: string }[]>>;
+}
+
+/** The bench log of finished jobs (main/log/). */
+export interface LogInvokeChannels {
+  queryLog(query: LogQuery): Promise<Result<LogPage>>;
+  /** The export's files as text, for the UI to save or download (the CLI writes them itself). */
+  exportLog(req: {
+    readonly format: LogExportFormat;
+    readonly from?: number;
+    readonly to?: number;
+    readonly outcome?: LogOutcome | 'all';
+  }): Promise<Result<{ readonly files: readonly { readonly fileName: string; readonly text: string }[] }>>;
+}
 
 /** Request/response channels. Every one resolves to a `Result`; none rejects with domain data. */
-export interface InvokeChannels {
+export interface InvokeChannels extends JobInvokeChannels, LogInvokeChannels {
   /** The whole bench state; apply only events whose `seq` is larger than the snapshot's. */
   getSnapshot(): Promise<Result<BenchSnapshot>>;
   /** From the macOS preflight screen: run the simulated bench instead of real cfgutil. */
@@ -61,6 +97,13 @@ export interface EventChannels {
   watcherChanged(event: { readonly seq: number; readonly watcher: WatcherStatus }): void;
   profileChanged(event: { readonly seq: number; readonly profile: ProfileSummary | null }): void;
   identityChanged(event: { readonly seq: number; readonly identity: IdentitySummary | null }): void;
+  /** One job changed. Progress is coalesced per job (100–250 ms); step changes and final states come at once. */
+  jobChanged(event: { readonly seq: number; readonly job: JobView }): void;
+  /** The device's job is gone (unplugged after it ended). */
+  jobRemoved(event: { readonly seq: number; readonly ecid: Ecid }): void;
+  factsChanged(event: { readonly seq: number; readonly ecid: Ecid; readonly facts: DeviceFacts }): void;
+  runChanged(event: { readonly seq: number; readonly run: RunStatus }): void;
+  workflowsChanged(event: { readonly seq: number; readonly list: WorkflowList }): void;
 }
 
 export type InvokeChannelName = keyof InvokeChannels;
@@ -85,6 +128,17 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   importSupervisionIdentity: true,
   createSupervisionIdentity: true,
   getSupervisionIdentity: true,
+  setArmed: true,
+  setPaused: true,
+  selectWorkflow: true,
+  jobAction: true,
+  retryFailed: true,
+  listWorkflows: true,
+  saveWorkflow: true,
+  deleteWorkflow: true,
+  previewNames: true,
+  queryLog: true,
+  exportLog: true,
 };
 export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   devicesChanged: true,
@@ -92,6 +146,11 @@ export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   watcherChanged: true,
   profileChanged: true,
   identityChanged: true,
+  jobChanged: true,
+  jobRemoved: true,
+  factsChanged: true,
+  runChanged: true,
+  workflowsChanged: true,
 };
 
 export function isInvokeChannel(name: unknown): name is InvokeChannelName {

@@ -4,6 +4,7 @@
  * Pure types and constants only: no `electron` or `node:` imports, because the sandboxed preload and the
  * browser renderer both compile this file. Everything here must survive structured clone and JSON.
  */
+import type { JobsSnapshot } from './jobs-domain';
 
 /**
  * A device's ECID, normalised: `0x` + upper-case hex without leading zeros (`0x8294E3A41001C`).
@@ -113,6 +114,8 @@ export interface BenchSnapshot {
   readonly devices: readonly Device[];
   readonly engine: EngineStatus;
   readonly watcher: WatcherStatus;
+  /** Jobs, per-device facts and the run state (main/jobs/). */
+  readonly jobs: JobsSnapshot;
 }
 
 /** The operator's hand in the simulated bench (demo, training and tests). */

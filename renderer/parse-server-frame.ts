@@ -42,6 +42,18 @@ function isEventPayload(channel: BenchEvent['channel'], payload: Record<string, 
         payload.identity === null ||
         (isRecord(payload.identity) && typeof payload.identity.subject === 'string')
       );
+    case 'jobChanged':
+      return (
+        isRecord(payload.job) && typeof payload.job.ecid === 'string' && typeof payload.job.phase === 'string'
+      );
+    case 'jobRemoved':
+      return typeof payload.ecid === 'string';
+    case 'factsChanged':
+      return typeof payload.ecid === 'string' && isRecord(payload.facts);
+    case 'runChanged':
+      return isRecord(payload.run) && typeof payload.run.armed === 'boolean';
+    case 'workflowsChanged':
+      return isRecord(payload.list) && Array.isArray(payload.list.workflows);
   }
 }
 

@@ -5,7 +5,8 @@
  * through the event hub. Both transports (Electron IPC and the headless WebSocket) reach it only through
  * the dispatcher, which validates arguments first.
  */
-import type { InvokeChannels } from '../../preload/contract';
+import type { InvokeChannels, JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
+import type { JobsSnapshot } from '../../preload/jobs-domain';
 import type {
   BenchSnapshot,
   Device,
@@ -22,6 +23,7 @@ import type { LocateOutcome } from './choose-engine';
 import type { EngineFactory, RunningEngine } from './engine';
 import { EventHub } from './event-hub';
 import { ConcurrencyLimit, SerialQueue } from '../async/serial-queue';
+import { emptyJobsSnapshot } from './unavailable-channels';
 
 /** Background cfgutil reads at once (serial numbers of newly seen devices). */
 const BACKGROUND_READS = 4;
@@ -39,6 +41,8 @@ export interface BenchServiceOptions {
   readonly profileChannels?: ProfileChannels;
   /** Finds cfgutil again, or checks and saves a path the operator chose. */
   readonly locator?: CfgutilLocator;
+  /** The jobs area's part of the snapshot; an empty one when the bench runs no jobs. */
+  readonly jobsSnapshot?: () => JobsSnapshot;
 }
 
 export interface CfgutilLocator {
@@ -51,7 +55,10 @@ type Req<K extends keyof InvokeChannels> = Parameters<InvokeChannels[K]>[0];
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export class BenchService implements InvokeChannels {
+/** The engine, devices, profile and identity channels; jobs and the log are areas of their own. */
+export type BenchServiceChannels = Omit<InvokeChannels, keyof JobInvokeChannels | keyof LogInvokeChannels>;
+
+export class BenchService implements BenchServiceChannels {
   readonly hub: EventHub;
   private engineStatus: EngineStatus;
   private running: RunningEngine | undefined;
@@ -91,6 +98,7 @@ export class BenchService implements InvokeChannels {
       devices: this.devices,
       engine: this.engineStatus,
       watcher: this.watcherStatus,
+      jobs: this.options.jobsSnapshot?.() ?? emptyJobsSnapshot,
     });
   }
 

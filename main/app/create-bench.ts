@@ -16,6 +16,8 @@ import { BenchService } from './bench-service';
 import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
+import { unavailableJobChannels, unavailableLogChannels } from './unavailable-channels';
+import { composeHandlers } from './compose-handlers';
 
 export interface CreateBenchOptions {
   readonly simulate: boolean;
@@ -99,7 +101,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   });
   profileChannels.wire(service.hub);
   await service.start();
-  const dispatch = createInvokeDispatcher(service, (channel, error) => log(`${channel} failed`, error));
+  const handlers = composeHandlers(service, unavailableJobChannels(), unavailableLogChannels());
+  const dispatch = createInvokeDispatcher(handlers, (channel, error) => log(`${channel} failed`, error));
   return {
     service,
     engine,

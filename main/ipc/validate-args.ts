@@ -8,6 +8,7 @@ import type { InvokeChannelName, InvokeChannels } from '../../preload/contract';
 import { simulatorActionTypes, type SimulatorAction } from '../../preload/domain';
 import { normalizeEcid } from '../cfgutil/ecid';
 import { invalidRequest } from '../errors/bench-error';
+import { jobArgValidators } from './validate-job-args';
 import { profileArgValidators } from './validate-profile-args';
 
 export type ArgValidators = {
@@ -99,4 +100,5 @@ export const argValidators: ArgValidators = {
     return [{ path: request.path }];
   },
   ...profileArgValidators,
+  ...jobArgValidators,
 };

@@ -4,13 +4,15 @@
  * Main owns the truth; the renderer folds one snapshot and then only events newer than it (`seq`), so an
  * event that raced the snapshot is neither lost nor applied twice. While a snapshot is on its way, events
  * are also held and replayed on top of it: over one ordered socket, an event emitted after main took the
- * snapshot can arrive before the snapshot does. Every event carries its channel's whole value, so only the
- * newest event per channel needs holding.
+ * snapshot can arrive before the snapshot does. Every event carries its channel's whole value (per device, for
+ * the job and facts channels), so only the newest event per channel and device needs holding.
  */
-import type { BenchEvent, EventChannelName } from '../../preload/contract';
+import type { BenchEvent } from '../../preload/contract';
+import type { DeviceFacts, JobView, RunStatus, WorkflowList } from '../../preload/jobs-domain';
 import type {
   BenchSnapshot,
   Device,
+  Ecid,
   EngineStatus,
   ErrorInfo,
   IdentitySummary,
@@ -38,8 +40,14 @@ export interface BenchState {
   readonly announcement: string;
   /** True from asking for a snapshot until it arrives. */
   readonly awaitingSnapshot: boolean;
-  /** Newest event per channel received while awaiting a snapshot. */
-  readonly held: Readonly<Partial<Record<EventChannelName, BenchEvent>>>;
+  /** Newest event per channel (and device, for per-device channels) received while awaiting a snapshot. */
+  readonly held: Readonly<Record<string, BenchEvent>>;
+  /** Each attached device's job, keyed by ECID. */
+  readonly jobs: Readonly<Record<Ecid, JobView>>;
+  readonly facts: Readonly<Record<Ecid, DeviceFacts>>;
+  readonly run?: RunStatus;
+  /** Workflows as main last announced them; `undefined` until asked or announced. */
+  readonly workflows?: WorkflowList;
   /** The Intune enrollment profile as main judged it; `undefined` until the bench has said (null: none yet). */
   readonly profile?: ProfileSummary | null;
   /** The supervision identity; `undefined` until the bench has said (null: none yet). */
@@ -55,6 +63,8 @@ export const initialBenchState: BenchState = {
   announcement: '',
   awaitingSnapshot: true,
   held: {},
+  jobs: {},
+  facts: {},
 };
 
 /** A fresh snapshot is authoritative: it replaces everything, even a state with a higher `seq` (main restarted). */
@@ -69,6 +79,9 @@ export function applySnapshot(state: BenchState, snapshot: BenchSnapshot): Bench
     loadError: undefined,
     awaitingSnapshot: false,
     held: {},
+    jobs: Object.fromEntries(snapshot.jobs.jobs.map((job) => [job.ecid, job])),
+    facts: snapshot.jobs.facts,
+    run: snapshot.jobs.run,
   };
   const held = Object.values(state.held).sort((a, b) => a.payload.seq - b.payload.seq);
   return held.reduce(applyEvent, base);
@@ -81,9 +94,30 @@ export function beginSnapshot(state: BenchState): BenchState {
 
 export function applyEvent(state: BenchState, event: BenchEvent): BenchState {
   const holding = state.awaitingSnapshot
-    ? { ...state, held: { ...state.held, [event.channel]: event } }
+    ? { ...state, held: { ...state.held, [heldKey(event)]: event } }
     : state;
   return state.loaded ? foldEvent(holding, event) : holding;
+}
+
+/** Per-device channels keep one held event per device; the others one per channel. */
+function heldKey(event: BenchEvent): string {
+  switch (event.channel) {
+    case 'jobChanged':
+      return `${event.channel}:${event.payload.job.ecid}`;
+    case 'jobRemoved':
+      // A removal and a later change of the same device's job must replay in order: they share one key.
+      return `jobChanged:${event.payload.ecid}`;
+    case 'factsChanged':
+      return `${event.channel}:${event.payload.ecid}`;
+    case 'devicesChanged':
+    case 'engineChanged':
+    case 'watcherChanged':
+    case 'profileChanged':
+    case 'identityChanged':
+    case 'runChanged':
+    case 'workflowsChanged':
+      return event.channel;
+  }
 }
 
 function foldEvent(state: BenchState, event: BenchEvent): BenchState {
@@ -105,6 +139,18 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
       return { ...state, seq, profile: event.payload.profile };
     case 'identityChanged':
       return { ...state, seq, identity: event.payload.identity };
+    case 'jobChanged':
+      return { ...state, seq, jobs: { ...state.jobs, [event.payload.job.ecid]: event.payload.job } };
+    case 'jobRemoved': {
+      const { [event.payload.ecid]: _removed, ...jobs } = state.jobs;
+      return { ...state, seq, jobs };
+    }
+    case 'factsChanged':
+      return { ...state, seq, facts: { ...state.facts, [event.payload.ecid]: event.payload.facts } };
+    case 'runChanged':
+      return { ...state, seq, run: event.payload.run };
+    case 'workflowsChanged':
+      return { ...state, seq, workflows: event.payload.list };
   }
 }
 

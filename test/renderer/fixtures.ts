@@ -4,6 +4,7 @@
 import type { BenchApi, EventChannelName, EventPayload } from '../../preload/contract';
 import type { BenchSnapshot, Device, EngineStatus, Result, SimulatorAction } from '../../preload/domain';
 import { noProfileChannels } from '../main/profiles/fake-profile-channels';
+import { emptyJobsSnapshot, noJobOrLogChannels } from '../fakes/no-job-channels';
 
 export function device(n: number, extra: Partial<Device> = {}): Device {
   return {
@@ -25,6 +26,7 @@ export function snapshot(extra: Partial<BenchSnapshot> = {}): BenchSnapshot {
     devices: [],
     engine: { kind: 'simulator', reason: 'requested' },
     watcher: { state: 'ok' },
+    jobs: emptyJobsSnapshot,
     ...extra,
   };
 }
@@ -65,6 +67,17 @@ export class FakeBenchApi implements BenchApi {
   readonly importSupervisionIdentity = noProfileChannels.importSupervisionIdentity;
   readonly createSupervisionIdentity = noProfileChannels.createSupervisionIdentity;
   readonly getSupervisionIdentity = noProfileChannels.getSupervisionIdentity;
+  readonly setArmed = noJobOrLogChannels.setArmed;
+  readonly setPaused = noJobOrLogChannels.setPaused;
+  readonly selectWorkflow = noJobOrLogChannels.selectWorkflow;
+  readonly jobAction = noJobOrLogChannels.jobAction;
+  readonly retryFailed = noJobOrLogChannels.retryFailed;
+  readonly listWorkflows = noJobOrLogChannels.listWorkflows;
+  readonly saveWorkflow = noJobOrLogChannels.saveWorkflow;
+  readonly deleteWorkflow = noJobOrLogChannels.deleteWorkflow;
+  readonly previewNames = noJobOrLogChannels.previewNames;
+  readonly queryLog = noJobOrLogChannels.queryLog;
+  readonly exportLog = noJobOrLogChannels.exportLog;
   on<K extends EventChannelName>(channel: K, listener: (payload: EventPayload<K>) => void): () => void {
     const set = this.listeners.get(channel) ?? new Set();
     this.listeners.set(channel, set);

@@ -3,6 +3,7 @@ import type { BenchEvent } from '../../../preload/contract';
 import { BenchService } from '../../../main/app/bench-service';
 import { chooseEngine, type LocateOutcome } from '../../../main/app/choose-engine';
 import { invalidRequest } from '../../../main/errors/bench-error';
+import { composeHandlers } from '../../../main/app/compose-handlers';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
@@ -31,7 +32,7 @@ function setup(engine: Parameters<typeof chooseEngine>[0]) {
   });
   const events: BenchEvent[] = [];
   service.hub.subscribe((e) => events.push(e));
-  const dispatch = createInvokeDispatcher(service);
+  const dispatch = createInvokeDispatcher(composeHandlers(service));
   return { service, simulator, real, factory, timers, events, dispatch, located };
 }
 
@@ -153,7 +154,7 @@ describe('BenchService', () => {
       timers: new ManualTimers(),
       locator: { find: async () => ({ kind: 'missing', searched: [] }), choose: async (path) => path },
     });
-    const dispatch = createInvokeDispatcher(service);
+    const dispatch = createInvokeDispatcher(composeHandlers(service));
     const failed = await dispatch('chooseCfgutil', [{ path: '/opt/broken/cfgutil' }]);
     expect(failed.ok).toBe(false);
     const snapshot = await service.getSnapshot();

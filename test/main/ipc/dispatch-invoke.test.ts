@@ -4,6 +4,7 @@ import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { invokeChannelNames } from '../../../preload/contract';
 import { argValidators } from '../../../main/ipc/validate-args';
 import { noProfileChannels } from '../profiles/fake-profile-channels';
+import { emptyJobsSnapshot, noJobOrLogChannels } from '../../fakes/no-job-channels';
 
 function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { calls: unknown[][] } {
   const calls: unknown[][] = [];
@@ -16,6 +17,7 @@ function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { c
         devices: [],
         engine: { kind: 'simulator', reason: 'requested' },
         watcher: { state: 'ok' },
+        jobs: emptyJobsSnapshot,
       },
     }),
     useSimulator: async () => ({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } }),
@@ -29,6 +31,7 @@ function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { c
       return { ok: true, value: [] };
     },
     ...noProfileChannels,
+    ...noJobOrLogChannels,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import type { BenchHost } from '../../../main/app/bench-host';
 import { EventHub } from '../../../main/app/event-hub';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { noProfileChannels } from '../profiles/fake-profile-channels';
+import { emptyJobsSnapshot, noJobOrLogChannels } from '../../fakes/no-job-channels';
 
 export interface FakeBenchHost {
   readonly host: BenchHost;
@@ -31,6 +32,7 @@ export function createFakeBenchHost(): FakeBenchHost {
         devices: [],
         engine: { kind: 'simulator', reason: 'requested' },
         watcher: { state: 'ok' },
+        jobs: emptyJobsSnapshot,
       },
     }),
     useSimulator: async () => ({ ok: true, value: { kind: 'simulator', reason: 'operator-chose' } }),
@@ -45,6 +47,7 @@ export function createFakeBenchHost(): FakeBenchHost {
       return { ok: true, value: ['0x1A'] };
     },
     ...noProfileChannels,
+    ...noJobOrLogChannels,
   };
   const host: BenchHost = {
     dispatch: createInvokeDispatcher(handlers),

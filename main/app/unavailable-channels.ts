@@ -1,0 +1,53 @@
+/**
+ * The answer of a contract area this bench was composed without (a test bench, or an area not built yet):
+ * every call resolves to a plain refusal instead of a missing-method crash.
+ */
+import type { JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
+import type { JobsSnapshot } from '../../preload/jobs-domain';
+import type { Result } from '../../preload/domain';
+
+function refusal(area: string): Promise<Result<never>> {
+  return Promise.resolve({
+    ok: false,
+    error: {
+      code: 'invalid-request',
+      title: `${area} is not available here`,
+      detail: `This bench was started without ${area.toLowerCase()}.`,
+      retryable: false,
+    },
+  });
+}
+
+export function unavailableJobChannels(): JobInvokeChannels {
+  const no = () => refusal('Provisioning');
+  return {
+    setArmed: no,
+    setPaused: no,
+    selectWorkflow: no,
+    jobAction: no,
+    retryFailed: no,
+    listWorkflows: no,
+    saveWorkflow: no,
+    deleteWorkflow: no,
+    previewNames: no,
+  };
+}
+
+export function unavailableLogChannels(): LogInvokeChannels {
+  const no = () => refusal('The bench log');
+  return { queryLog: no, exportLog: no };
+}
+
+/** What the snapshot says about jobs when there is no jobs area. */
+export const emptyJobsSnapshot: JobsSnapshot = {
+  jobs: [],
+  facts: {},
+  run: {
+    armed: false,
+    paused: false,
+    workflowId: 'supervise-and-enroll',
+    countdownSeconds: 5,
+    concurrency: 8,
+    counts: { queued: 0, running: 0, waitingForOperator: 0, succeeded: 0, failed: 0, other: 0 },
+  },
+};

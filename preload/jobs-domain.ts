@@ -1,0 +1,205 @@
+/**
+ * The provisioning vocabulary shared by main, preload and renderer: workflows, jobs and the bench's run state.
+ *
+ * Pure types and constants (the same rules as ./domain.ts): they cross IPC and the WebSocket as JSON.
+ * One job per attached device, keyed by ECID; a job survives the detach and re-attach its own steps cause.
+ */
+import type { Ecid, ErrorCode, ErrorInfo } from './domain';
+
+// ---- Workflows (saved as JSON files in the data folder; validated on load) ----
+
+/** Every step a workflow can hold, in the order a workflow runs them. */
+export type WorkflowStepKind =
+  | 'erase'
+  | 'prepare'
+  | 'wait-until-settled'
+  | 'finish-setup-assistant'
+  | 'install-enrollment-profile'
+  | 'verify-enrollment'
+  | 'rename'
+  | 'install-extra-profiles'
+  | 'shut-down';
+
+export type WorkflowStep =
+  | {
+      readonly kind: 'erase';
+      /** Erase a device supervised by another organization. Off unless the admin says so. */
+      readonly allowOtherOrganization: boolean;
+    }
+  | {
+      readonly kind: 'prepare';
+      /** `en`; passed as `--language`. */
+      readonly language: string;
+      /** `en_US`; passed as `--locale` (never `--region`). */
+      readonly locale: string;
+      /** `'all'` adds `--skip-all` and every known pane; otherwise the pane names (`language`, `region`…). */
+      readonly skipPanes: 'all' | readonly string[];
+      /** `false` passes `--forbid-pairing`: only this Mac's supervision identity may pair afterwards. */
+      readonly allowPairing: boolean;
+    }
+  | { readonly kind: 'wait-until-settled' }
+  | { readonly kind: 'finish-setup-assistant' }
+  | { readonly kind: 'install-enrollment-profile' }
+  | { readonly kind: 'verify-enrollment' }
+  | {
+      readonly kind: 'rename';
+      /** `{serial}`, `{model}`, `{n:3}` (a 3-digit counter), literal text such as a cart name. */
+      readonly template: string;
+    }
+  | {
+      readonly kind: 'install-extra-profiles';
+      /** File names inside the data folder's `profiles/extra/` folder. */
+      readonly files: readonly string[];
+    }
+  | { readonly kind: 'shut-down' };
+
+export interface Workflow {
+  /** File stem in the data folder: lower-case letters, digits and dashes. */
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly steps: readonly WorkflowStep[];
+  /** Shipped presets cannot be overwritten; duplicate them to edit. */
+  readonly preset: boolean;
+}
+
+/** A workflow file that could not be used, named with the field and the fix; the file itself is kept. */
+export interface WorkflowProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface WorkflowList {
+  readonly workflows: readonly Workflow[];
+  readonly problems: readonly WorkflowProblem[];
+}
+
+// ---- Jobs ----
+
+export type JobPhase =
+  | 'queued'
+  | 'countdown'
+  | 'running'
+  | 'waiting-for-operator'
+  | 'waiting-for-reattach'
+  | 'succeeded'
+  | 'failed'
+  | 'cancelled'
+  | 'interrupted'
+  | 'skipped';
+
+/** Why a job waits for a person; the renderer picks the picture by this, the words come in `instruction`. */
+export type OperatorReason =
+  | 'tap-trust'
+  | 'approve-profile'
+  | 'unlock-device'
+  | 'activation-lock'
+  | 'finish-setup-assistant'
+  | 'reconnect-device'
+  | 'mac-offline'
+  | 'confirm-rerun';
+
+export type SkipReason =
+  'ignore-list' | 'already-done' | 'other-organization' | 'operator' | 'not-an-ios-device' | 'recovery-mode';
+
+export interface JobStepRecord {
+  readonly step: WorkflowStepKind;
+  /** Epoch milliseconds. */
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  readonly outcome?: 'succeeded' | 'failed' | 'skipped' | 'cancelled' | 'interrupted';
+}
+
+/** One device's job as every UI sees it. */
+export interface JobView {
+  readonly jobId: string;
+  readonly ecid: Ecid;
+  readonly serialNumber?: string;
+  readonly workflowId: string;
+  readonly phase: JobPhase;
+  /** The step running or waiting, while there is one. */
+  readonly step?: WorkflowStepKind;
+  readonly stepIndex?: number;
+  readonly stepCount: number;
+  /** 0..1 within the current step, when the step reports progress. */
+  readonly stepFraction?: number;
+  /** 0..1 over the whole workflow, weighted by step. */
+  readonly progress: number;
+  /** Estimated milliseconds left, from this bench's measured step times. */
+  readonly etaMs?: number;
+  /** Epoch milliseconds at which the countdown starts the job (phase `countdown`). */
+  readonly countdownEndsAt?: number;
+  readonly waiting?: {
+    readonly reason: OperatorReason;
+    /** The exact instruction, for example "Tap Trust on the device and enter its passcode". */
+    readonly instruction: string;
+    readonly since: number;
+  };
+  readonly error?: ErrorInfo;
+  /** 1 for the first attempt at the current step; grows with retries. */
+  readonly attempt: number;
+  readonly skipReason?: SkipReason;
+  readonly startedAt?: number;
+  readonly endedAt?: number;
+  /** The name the device ended with (after the rename step). */
+  readonly finalName?: string;
+  readonly steps: readonly JobStepRecord[];
+}
+
+/** What an attached device shows before (and between) job steps: the facts an operator decides on. */
+export interface DeviceFacts {
+  readonly passcodeLocked?: boolean;
+  readonly paired?: boolean;
+  readonly supervised?: boolean;
+  readonly organizationName?: string;
+  /** The device is supervised by this bench's identity. */
+  readonly supervisedByUs?: boolean;
+  /** `configurationProfiles` holds the imported Intune profile's PayloadIdentifier. */
+  readonly holdsOurProfile?: boolean;
+  readonly batteryPercent?: number;
+  /** `humanReadableProductVersion`, for example `17.5.1`. */
+  readonly iosVersion?: string;
+  readonly activated?: boolean;
+  /** Epoch milliseconds of the read these facts come from. */
+  readonly readAt: number;
+}
+
+export interface JobCounts {
+  readonly queued: number;
+  readonly running: number;
+  readonly waitingForOperator: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly other: number;
+}
+
+/** The bench header: whether new devices start by themselves, with which workflow, and how the cart goes. */
+export interface RunStatus {
+  readonly armed: boolean;
+  readonly paused: boolean;
+  readonly workflowId: string;
+  /** Seconds a new device waits, visibly, before its job starts while armed. */
+  readonly countdownSeconds: number;
+  /** Heavy steps (erase, prepare, restore, install) running at once at most. */
+  readonly concurrency: number;
+  /** Set when the bench lowered the cap itself (devices kept dropping off USB mid-step). */
+  readonly concurrencyNote?: string;
+  readonly counts: JobCounts;
+  readonly devicesPerHour?: number;
+  readonly cartEtaMs?: number;
+}
+
+/** Jobs and run state as one value, for the snapshot. */
+export interface JobsSnapshot {
+  readonly jobs: readonly JobView[];
+  readonly facts: Readonly<Record<Ecid, DeviceFacts>>;
+  readonly run: RunStatus;
+}
+
+/** What an operator can do to one device's job. */
+export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun';
+
+export const jobActions: readonly JobAction[] = ['start-now', 'cancel', 'retry', 'skip', 'rerun'];
+
+/** The error code a failed job carries; same closed set as everywhere else. */
+export type JobErrorCode = ErrorCode;

@@ -1,0 +1,80 @@
+/**
+ * The bench log's vocabulary: one record per finished job, derived from the jobs' journal.
+ *
+ * Pure types (the same rules as ./domain.ts). Records never carry a secret: no SCEP challenge, password or key.
+ */
+import type { Ecid, ErrorCode } from './domain';
+import type { WorkflowStepKind } from './jobs-domain';
+
+export type LogOutcome = 'succeeded' | 'failed' | 'skipped' | 'cancelled' | 'interrupted';
+
+export interface LogRecord {
+  /** The job's id: unique per job, so a merge can de-duplicate. */
+  readonly jobId: string;
+  /** Epoch milliseconds. */
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly durationMs: number;
+  readonly serialNumber?: string;
+  readonly ecid: Ecid;
+  readonly udid?: string;
+  /** Apple product type, for example `iPad14,1`. */
+  readonly deviceType?: string;
+  readonly model?: string;
+  readonly iosVersion?: string;
+  readonly finalName?: string;
+  readonly workflowId: string;
+  readonly workflowName?: string;
+  readonly profileIdentifier?: string;
+  readonly organization?: string;
+  readonly portLabel?: string;
+  readonly outcome: LogOutcome;
+  readonly errorCode?: ErrorCode;
+  readonly errorMessage?: string;
+  /** Operator decisions that changed the run: an expired profile used (with its reason), retries. */
+  readonly overrides: readonly string[];
+  readonly steps: readonly { readonly step: WorkflowStepKind; readonly outcome: string }[];
+  readonly stationName: string;
+  readonly appVersion: string;
+  /** Which bench session (one start of the app) finished the job. */
+  readonly sessionId: string;
+}
+
+export interface LogQuery {
+  /** Matches serial number or device name, case-insensitive. */
+  readonly search?: string;
+  /** Epoch milliseconds, inclusive. */
+  readonly from?: number;
+  readonly to?: number;
+  readonly outcome?: LogOutcome | 'all';
+  readonly sessionId?: string;
+  readonly offset?: number;
+  /** At most 500 per page. */
+  readonly limit?: number;
+}
+
+export interface LogSummary {
+  readonly prepared: number;
+  readonly failed: number;
+  readonly medianDurationMs?: number;
+  readonly devicesPerHour?: number;
+}
+
+export interface LogPage {
+  readonly records: readonly LogRecord[];
+  /** Records matching the query, across all pages. */
+  readonly total: number;
+  readonly summary: LogSummary;
+  readonly sessions: readonly { readonly sessionId: string; readonly startedAt: number }[];
+  /** Plain-language notes from reading the log (a torn last line skipped, …). */
+  readonly warnings: readonly string[];
+}
+
+/** `csv`: every column, header row. `intune`: Apple Configurator ▸ Devices ▸ Add (no header). `json`. */
+export type LogExportFormat = 'csv' | 'intune' | 'json';
+
+export interface LogExportResult {
+  /** The files written (the Intune file splits at 5,000 rows). */
+  readonly files: readonly string[];
+  readonly rows: number;
+}
