@@ -56,3 +56,7 @@ export type JournalEntry =
       /** Everything the bench log shows for this job; never a secret. */
       readonly record: LogRecord;
     };
+
+/** Where the journal lives inside the data folder, and its file prefix (see main/storage/jsonl-files.ts). */
+export const JOURNAL_DIR = 'journal';
+export const JOURNAL_PREFIX = 'jobs';
