@@ -17,37 +17,61 @@ export interface ClientEnvironment {
   readonly bench?: BenchApi;
   readonly location: Pick<Location, 'protocol' | 'host' | 'href'>;
   readonly history?: Pick<History, 'replaceState'>;
+  /** Where the token lives after it left the address bar: this tab only, gone when the tab closes. */
+  readonly sessionStorage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
-/** `ws://host/ws`, carrying the page's token when the page still has it in its address. */
-export function wsUrlFor(location: Pick<Location, 'protocol' | 'host'>, token: string | null): string {
+/** The sessionStorage key of the page's token. */
+export const tokenStorageKey = 'enroll-bench.token';
+
+/** `ws://host/ws`: the token is not in the URL, it is offered as a subprotocol (see ws-bench-api). */
+export function wsUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${scheme}//${location.host}/ws${query}`;
+  return `${scheme}//${location.host}/ws`;
 }
 
 /**
- * `http://host/healthz`, with the same token as the socket URL: the server's token check. The path mirrors
- * main/server/bench-server.ts (`healthPath`), which the renderer may not import.
+ * `http://host/healthz`: the server's token check, asked with the token as a bearer header. The path
+ * mirrors main/server/bench-server.ts (`healthPath`), which the renderer may not import.
  */
-export function healthUrlFor(location: Pick<Location, 'protocol' | 'host'>, token: string | null): string {
-  const query = token ? `?token=${encodeURIComponent(token)}` : '';
-  return `${location.protocol}//${location.host}/healthz${query}`;
+export function healthUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol}//${location.host}/healthz`;
+}
+
+/**
+ * Reads the token once from the address (`?token=`), keeps it in sessionStorage and removes it from the
+ * address bar and history; after a reload the address has none, and the stored one is used.
+ */
+export function takePageToken(env: ClientEnvironment): string | undefined {
+  const pageUrl = new URL(env.location.href);
+  const fromUrl = pageUrl.searchParams.get('token');
+  if (fromUrl) {
+    try {
+      env.sessionStorage?.setItem(tokenStorageKey, fromUrl);
+    } catch {
+      // Storage refused (a privacy mode): the token still works for this page's lifetime.
+    }
+    if (env.history) {
+      pageUrl.searchParams.delete('token');
+      env.history.replaceState(null, '', pageUrl.pathname + pageUrl.search + pageUrl.hash);
+    }
+    return fromUrl;
+  }
+  try {
+    return env.sessionStorage?.getItem(tokenStorageKey) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function createBenchClient(env: ClientEnvironment, socketFactory?: SocketFactory): BenchClient {
   if (env.bench) return { api: env.bench };
-  const pageUrl = new URL(env.location.href);
-  const token = pageUrl.searchParams.get('token');
-  if (token && env.history) {
-    // The server has set its cookie by now; drop the token from the address bar and history.
-    pageUrl.searchParams.delete('token');
-    env.history.replaceState(null, '', pageUrl.pathname + pageUrl.search + pageUrl.hash);
-  }
+  const token = takePageToken(env);
   const client = createWsBenchApi({
-    url: wsUrlFor(env.location, token),
-    healthUrl: healthUrlFor(env.location, token),
-    socketFactory,
+    url: wsUrlFor(env.location),
+    healthUrl: healthUrlFor(env.location),
+    ...(token ? { token } : {}),
+    ...(socketFactory ? { socketFactory } : {}),
   });
   return { api: client.api, connection: client.connection };
 }

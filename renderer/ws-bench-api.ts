@@ -6,10 +6,14 @@
  * Result (the contract never rejects), because nobody can tell whether main ran them. The socket reconnects
  * with backoff; the store re-reads the snapshot when the state returns to `open`.
  *
+ * The token travels as a WebSocket subprotocol, `enroll-bench.token.<token>`, offered beside the protocol the
+ * page speaks, `enroll-bench.v1` (the server answers with that one). A cookie never opens the socket: browsers
+ * send cookies for 127.0.0.1 to every port, subprotocols only when script asks.
+ *
  * A server restarted by `enroll-bench serve` has a new token, and then every upgrade is refused with 401 —
  * which browsers do not expose. So after a reconnect attempt that never opened, the client asks the server's
- * `/healthz` (same guard, plain HTTP, status visible); a 401 there means this page can never get back in,
- * and the state becomes `expired` instead of reconnecting forever.
+ * `/healthz` (same guard, plain HTTP, status visible, the token as a bearer header); a 401 there means this
+ * page can never get back in, and the state becomes `expired` instead of reconnecting forever.
  */
 import {
   invokeChannelNames,
@@ -33,11 +37,24 @@ export interface SocketHandle {
   send(text: string): void;
   close(): void;
 }
-/** Opens one socket; injected so tests can drive the client without a network. */
-export type SocketFactory = (url: string, handlers: SocketHandlers) => SocketHandle;
+/** Opens one socket offering `protocols`; injected so tests can drive the client without a network. */
+export type SocketFactory = (
+  url: string,
+  handlers: SocketHandlers,
+  protocols: readonly string[],
+) => SocketHandle;
 
-export const browserSocketFactory: SocketFactory = (url, handlers) => {
-  const ws = new WebSocket(url);
+/** The protocol this client speaks; mirrors main/server/ws-token.ts, which the renderer may not import. */
+export const benchProtocol = 'enroll-bench.v1';
+export const tokenProtocolPrefix = 'enroll-bench.token.';
+
+/** What the client offers: the bench protocol, and the token when the page has one. */
+export function socketProtocols(token: string | undefined): string[] {
+  return token ? [benchProtocol, `${tokenProtocolPrefix}${token}`] : [benchProtocol];
+}
+
+export const browserSocketFactory: SocketFactory = (url, handlers, protocols) => {
+  const ws = new WebSocket(url, [...protocols]);
   ws.onopen = () => handlers.open();
   ws.onmessage = (event) => {
     if (typeof event.data === 'string') handlers.message(event.data);
@@ -46,11 +63,15 @@ export const browserSocketFactory: SocketFactory = (url, handlers) => {
   return { send: (text) => ws.send(text), close: () => ws.close() };
 };
 
-/** Answers the HTTP status of a GET to `url`, with the page's cookie; rejects when the server is unreachable. */
-export type StatusProbe = (url: string) => Promise<number>;
+/** Answers the HTTP status of a GET to `url` with the token as a bearer header; rejects when unreachable. */
+export type StatusProbe = (url: string, token: string | undefined) => Promise<number>;
 
-export const browserStatusProbe: StatusProbe = (url) =>
-  fetch(url, { credentials: 'same-origin', cache: 'no-store' }).then((response) => response.status);
+export const browserStatusProbe: StatusProbe = (url, token) =>
+  fetch(url, {
+    credentials: 'omit',
+    cache: 'no-store',
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  }).then((response) => response.status);
 
 export interface WsBenchClient {
   readonly api: BenchApi;
@@ -61,6 +82,8 @@ export interface WsBenchClient {
 
 export interface WsBenchOptions {
   readonly url: string;
+  /** The page's token, offered as a subprotocol; without one every upgrade is refused (and then `expired`). */
+  readonly token?: string;
   readonly socketFactory?: SocketFactory;
   /** Delays before reconnect attempts; the last one repeats. */
   readonly backoffMs?: readonly number[];
@@ -90,6 +113,7 @@ export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
   const factory = options.socketFactory ?? browserSocketFactory;
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const probe = options.statusProbe ?? browserStatusProbe;
+  const protocols = socketProtocols(options.token);
   let state: ConnectionState = 'connecting';
   let socket: SocketHandle | undefined;
   let attempt = 0;
@@ -150,7 +174,7 @@ export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
 
   async function retryUnlessExpired(healthUrl: string): Promise<void> {
     // Unreachable (the server is still down) or any other answer: keep trying; only 401 is final.
-    const status = await probe(healthUrl).catch(() => undefined);
+    const status = await probe(healthUrl, options.token).catch(() => undefined);
     if (stopped) return;
     if (status === 401) {
       stopped = true;
@@ -163,7 +187,7 @@ export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
   function connect(): void {
     retryTimer = undefined;
     opened = false;
-    if (!stopped) socket = factory(options.url, handlers);
+    if (!stopped) socket = factory(options.url, handlers, protocols);
   }
 
   const invoke = (channel: InvokeChannelName, args: readonly unknown[]): Promise<Result<unknown>> => {

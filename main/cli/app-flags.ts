@@ -11,6 +11,7 @@ export const appFlagSpec = {
   port: 'string',
   host: 'string',
   'time-scale': 'string',
+  'allow-remote-control': 'boolean',
 } as const;
 
 export interface AppFlags {
@@ -21,6 +22,8 @@ export interface AppFlags {
   readonly hostname: string;
   /** Speed of the simulated world's clock (1 = real time, 0.1 = ten times faster). */
   readonly timeScale?: number;
+  /** `serve --allow-remote-control`: other screens may run jobs too (main/server/local-only-channels.ts). */
+  readonly allowRemoteControl?: boolean;
 }
 
 export const DEFAULT_PORT = 4820;
@@ -41,6 +44,7 @@ export function parseAppFlags(argv: readonly string[]): AppFlags {
     hostname: flags.host ?? '127.0.0.1',
     ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
     ...(timeScale !== undefined ? { timeScale } : {}),
+    ...(flags['allow-remote-control'] ? { allowRemoteControl: true } : {}),
     ...(positional[0] !== undefined ? { profileFile: positional[0] } : {}),
   };
 }

@@ -3,10 +3,11 @@
  * Electron cannot run (Linux development, CI) and for driving the bench from a browser.
  *
  * Binds 127.0.0.1 by default. Every HTTP request and the WebSocket upgrade must pass the guards in
- * ./request-guard.ts (Host, Origin, token); the renderer files come from `rendererDir` (dist/renderer).
+ * ./request-guard.ts (Host, Origin, token); the WebSocket takes the token only as a subprotocol
+ * (./ws-token.ts), never from a cookie. The renderer files come from `rendererDir` (dist/renderer).
  * No request, however malformed, may throw out of a handler: that would end the server for everyone.
  * Beyond loopback the traffic is unencrypted, so the session refuses some channels to remote peers
- * (./local-only-channels.ts).
+ * (./local-only-channels.ts). Refusals go to the diagnostics log, where repeats are counted.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,12 +15,14 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { BenchHost } from '../app/bench-host';
-import { checkRequest, tokenCookie, type GuardConfig } from './request-guard';
+import type { LogFn } from '../diagnostics/log-fn';
+import { checkRequest, staticCookie, type GuardConfig } from './request-guard';
 import { setSecurityHeaders } from './security-headers';
 import { allowedHostsFor, displayHost } from './server-hosts';
 import { parseRequestTarget } from './request-target';
 import { resolveStaticPath, sendStaticFile, sendText } from './static-files';
 import { runWsSession } from './ws-session';
+import { benchProtocol, checkUpgrade } from './ws-token';
 
 export interface BenchServerOptions {
   readonly host: BenchHost;
@@ -29,6 +32,10 @@ export interface BenchServerOptions {
   readonly port?: number;
   /** Fixed token (tests); by default 32 random bytes. */
   readonly token?: string;
+  /** `serve --allow-remote-control`: other screens may run jobs too (./local-only-channels.ts). */
+  readonly allowRemoteControl?: boolean;
+  /** The diagnostics sink (main/diagnostics/): refusals are logged there. */
+  readonly log?: LogFn;
 }
 
 export interface BenchServer {
@@ -54,7 +61,12 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const token = options.token ?? randomBytes(32).toString('base64url');
   if (!tokenPattern.test(token)) throw new Error('The server token must be 16 or more URL-safe characters.');
   // Filled in once the port is known; requests cannot arrive before listen() completes.
-  let guard: GuardConfig = { allowedHosts: new Set(), token, cookieName: 'enroll_bench' };
+  // The cookie's key is unrelated to the token: it opens static files only (see ./request-guard.ts).
+  const staticKey = randomBytes(32).toString('base64url');
+  let guard: GuardConfig = { allowedHosts: new Set(), token, cookieName: 'enroll_bench', staticKey };
+  const log = options.log ?? (() => {});
+  const refused = (kind: 'http' | 'websocket', status: number, reason: string, path: string): void =>
+    log('server.refused', { kind, status, reason, path });
   let defaultWsOrigin = '';
   // The Host header is echoed only once it is known to be one of ours.
   const wsOriginFor = (req: IncomingMessage): string => {
@@ -67,19 +79,24 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     const url = parseRequestTarget(req.url);
     if (!url) return sendText(res, 400, 'Bad request');
     const verdict = checkRequest(req.headers, url.searchParams.get('token'), guard);
-    if (!verdict.ok) return sendText(res, verdict.status, `Refused: ${verdict.reason}.`);
+    if (!verdict.ok) {
+      refused('http', verdict.status, verdict.reason, url.pathname);
+      return sendText(res, verdict.status, `Refused: ${verdict.reason}.`);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, 405, 'Method not allowed');
     }
     if (url.pathname === wsPath) return sendText(res, 426, 'Use a WebSocket here');
     if (url.pathname === healthPath) {
+      // The static-files cookie is not the token: it cannot vouch for the page's token.
+      if (verdict.tokenFrom === 'cookie') return sendText(res, 401, 'Refused: missing or wrong token.');
       // Lets a page whose WebSocket keeps failing ask whether its token is still good (see ws-bench-api).
       res.writeHead(204);
       res.end();
       return;
     }
-    if (verdict.tokenFrom === 'query') res.setHeader('Set-Cookie', tokenCookie(guard));
+    if (verdict.tokenFrom === 'query') res.setHeader('Set-Cookie', staticCookie(guard));
     void resolveStaticPath(options.rendererDir, url.pathname)
       .then((file) =>
         file ? sendStaticFile(res, file, req.method === 'HEAD') : sendText(res, 404, 'Not found'),
@@ -98,24 +115,31 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     }
   };
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes });
+  // Only upgrades that offered the bench protocol get this far (checkUpgrade); the answer never echoes the token.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxFrameBytes,
+    handleProtocols: () => benchProtocol,
+  });
   const server = createServer(handleRequest);
 
+  const sessionPolicy = { allowRemoteControl: options.allowRemoteControl ?? false, log };
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = parseRequestTarget(req.url);
     if (!url) {
       socket.destroy();
       return;
     }
-    const verdict = checkRequest(req.headers, url.searchParams.get('token'), guard);
-    const status = url.pathname !== wsPath ? 404 : verdict.ok ? 0 : verdict.status;
+    const verdict = url.pathname === wsPath ? checkUpgrade(req.headers, guard) : undefined;
+    const status = url.pathname !== wsPath ? 404 : (verdict?.status ?? 0);
     if (status !== 0) {
+      refused('websocket', status, verdict?.reason ?? 'not the bench socket', url.pathname);
       socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     // The peer is read now: once the socket closes, remoteAddress is gone.
     const peer = req.socket.remoteAddress;
-    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host, peer));
+    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host, peer, sessionPolicy));
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -138,7 +162,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
 
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${displayHost(hostname)}:${port}`;
-  guard = { allowedHosts: allowedHostsFor(hostname, port), token, cookieName: `enroll_bench_${port}` };
+  guard = { ...guard, allowedHosts: allowedHostsFor(hostname, port), cookieName: `enroll_bench_${port}` };
   defaultWsOrigin = `ws://${displayHost(hostname)}:${port}`;
 
   return {

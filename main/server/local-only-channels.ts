@@ -1,26 +1,82 @@
 /**
- * Channels the headless server answers only to a browser on the Mac itself.
+ * Which channels the headless server answers to a browser that is not on the Mac itself.
  *
  * The server speaks plain HTTP and WebSocket. On loopback nothing crosses a network; with `--host 0.0.0.0`
- * everything does, unencrypted. These channels carry a .p12 file and its password, create the identity that
- * supervises every device, or pick the executable the bench will run, so they must not travel over the LAN
- * or be reachable by anyone on it who learned the token.
+ * everything does, unencrypted, and anyone on that network who learns the token can send frames. So every
+ * channel says here whether another screen may call it: a `Record` over the contract's channel names, so a
+ * new channel that does not say is a compile error (secure by default means nobody can forget).
+ *
+ * - 'any': reads what the bench already shows on every screen (snapshot, profile and identity summaries,
+ *   workflows, name previews, the bench log).
+ * - 'local': changes what happens to devices or what the bench trusts. Some of these the operator may open
+ *   to other screens with `serve --allow-remote-control` ({@link remoteControlChannels}); the rest carry a
+ *   profile, a .p12 and its password, the identity that supervises every device, an override of a safety
+ *   check, or the executable the bench runs, and stay on the Mac whatever the flags.
  */
 import { isIPv4, isIPv6 } from 'node:net';
-import type { InvokeChannelName } from '../../preload/contract';
+import { isInvokeChannel, type InvokeChannelName } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 
-export const localOnlyChannels = [
-  'importSupervisionIdentity',
-  'createSupervisionIdentity',
-  'chooseCfgutil',
+export type ChannelReach = 'local' | 'any';
+
+export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>> = {
+  getSnapshot: 'any',
+  getProfile: 'any',
+  getSupervisionIdentity: 'any',
+  listWorkflows: 'any',
+  previewNames: 'any',
+  queryLog: 'any',
+  // The same records queryLog pages through; refusing the file would protect nothing.
+  exportLog: 'any',
+  useSimulator: 'local',
+  simulate: 'local',
+  recheckEngine: 'local',
+  setArmed: 'local',
+  setPaused: 'local',
+  selectWorkflow: 'local',
+  jobAction: 'local',
+  retryFailed: 'local',
+  saveWorkflow: 'local',
+  deleteWorkflow: 'local',
+  chooseCfgutil: 'local',
+  importProfile: 'local',
+  overrideProfileAge: 'local',
+  importSupervisionIdentity: 'local',
+  createSupervisionIdentity: 'local',
+};
+
+/** The 'local' channels that `--allow-remote-control` opens to other screens: running the bench, not trusting. */
+export const remoteControlChannels = [
+  'useSimulator',
+  'simulate',
+  'recheckEngine',
+  'setArmed',
+  'setPaused',
+  'selectWorkflow',
+  'jobAction',
+  'retryFailed',
+  'saveWorkflow',
+  'deleteWorkflow',
 ] as const satisfies readonly InvokeChannelName[];
+
+export interface RemotePolicy {
+  /** `serve --allow-remote-control`: other screens may also run jobs and change workflows. */
+  readonly allowRemoteControl?: boolean;
+}
 
 export const localOnlyRefusal: ErrorInfo = {
   code: 'invalid-request',
-  title: 'The request was refused',
+  title: 'Only allowed on the Mac itself',
   detail:
-    'Importing a supervision identity, creating one, or choosing cfgutil is only allowed on the Mac itself: the connection from another screen is not encrypted.',
+    'Importing a profile or a supervision identity, creating one, overriding the profile age or choosing cfgutil is only allowed on the Mac itself: the connection from another screen is not encrypted.',
+  retryable: false,
+};
+
+export const remoteControlRefusal: ErrorInfo = {
+  code: 'invalid-request',
+  title: 'This screen can watch the bench, not control it',
+  detail:
+    'Starting, pausing or changing jobs and workflows from another screen is off. Use the Mac itself, or restart the bench with `enroll-bench serve --allow-remote-control` on a network you trust.',
   retryable: false,
 };
 
@@ -33,12 +89,19 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return isIPv6(lower) && (lower === '::1' || lower === '0:0:0:0:0:0:0:1');
 }
 
-/** The refusal for this channel from this peer, or `undefined` when it may go ahead. */
+/**
+ * The refusal for this channel from this peer, or `undefined` when it may go ahead. Unknown channel names
+ * are left to the dispatcher, which refuses them with its own message.
+ */
 export function localOnlyRefusalFor(
   channel: unknown,
   peerAddress: string | undefined,
+  policy: RemotePolicy = {},
 ): ErrorInfo | undefined {
-  const localOnly = (localOnlyChannels as readonly unknown[]).includes(channel);
+  if (!isInvokeChannel(channel) || localOnlyChannels[channel] === 'any') return undefined;
   // An unknown peer (the socket already gone) is treated as remote: refusing costs nothing then.
-  return localOnly && !isLoopbackAddress(peerAddress) ? localOnlyRefusal : undefined;
+  if (isLoopbackAddress(peerAddress)) return undefined;
+  const openedByFlag = (remoteControlChannels as readonly string[]).includes(channel);
+  if (!openedByFlag) return localOnlyRefusal;
+  return policy.allowRemoteControl ? undefined : remoteControlRefusal;
 }

@@ -6,8 +6,14 @@
  *   even though the browser considers it same-origin;
  * - `Origin`, when the browser sends one, must be this server's origin, so another web page cannot drive the
  *   bench through a WebSocket (browsers do not apply the same-origin policy to WebSocket handshakes);
- * - a random token, from the printed URL or the cookie it sets, so other local users and processes that can
- *   reach the port cannot use it without reading our stdout.
+ * - a random token, so other local users and processes that can reach the port cannot use it without
+ *   reading our stdout.
+ *
+ * The token itself never goes into a cookie: browsers send a cookie for 127.0.0.1 to every port of
+ * 127.0.0.1, so another local server would receive it. The API (the WebSocket) takes the token only as a
+ * subprotocol the page offers from script (./ws-token.ts); `/healthz` takes it as a bearer header or in the
+ * query. The cookie holds a second, unrelated random key that opens the page's static files and nothing else
+ * (the open-source bundle: nothing in it is secret), so a reload of the page still loads.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -18,11 +24,18 @@ export interface GuardConfig {
   readonly token: string;
   /** Cookie name; includes the port because browsers share cookies across ports of one host. */
   readonly cookieName: string;
+  /** The cookie's value: opens static files only, never the API. */
+  readonly staticKey: string;
 }
 
+/** Where the credential came from: `cookie` opens static files only. */
+export type CredentialSource = 'query' | 'header' | 'cookie';
+
 export type GuardVerdict =
-  | { readonly ok: true; readonly tokenFrom: 'query' | 'cookie' }
+  | { readonly ok: true; readonly tokenFrom: CredentialSource }
   | { readonly ok: false; readonly status: 401 | 403; readonly reason: string };
+
+export type Refusal = Extract<GuardVerdict, { ok: false }>;
 
 /** Reads one cookie by name from a Cookie header; the last occurrence wins, as browsers send them. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
@@ -56,11 +69,8 @@ function originAllowed(origin: string | undefined, allowedHosts: ReadonlySet<str
   );
 }
 
-export function checkRequest(
-  headers: IncomingHttpHeaders,
-  queryToken: string | null,
-  config: GuardConfig,
-): GuardVerdict {
+/** The Host and Origin checks, shared by HTTP requests and the WebSocket upgrade. */
+export function checkHostAndOrigin(headers: IncomingHttpHeaders, config: GuardConfig): Refusal | undefined {
   const host = headers.host?.toLowerCase();
   if (!host || !config.allowedHosts.has(host)) {
     return { ok: false, status: 403, reason: 'unexpected Host header' };
@@ -68,13 +78,32 @@ export function checkRequest(
   if (!originAllowed(headers.origin, config.allowedHosts)) {
     return { ok: false, status: 403, reason: 'cross-origin request' };
   }
-  if (tokensMatch(queryToken, config.token)) return { ok: true, tokenFrom: 'query' };
-  if (tokensMatch(readCookie(headers.cookie, config.cookieName), config.token))
-    return { ok: true, tokenFrom: 'cookie' };
-  return { ok: false, status: 401, reason: 'missing or wrong token' };
+  return undefined;
 }
 
-/** The Set-Cookie value that lets the page's assets and WebSocket authenticate after the first load. */
-export function tokenCookie(config: GuardConfig): string {
-  return `${config.cookieName}=${config.token}; Path=/; HttpOnly; SameSite=Strict`;
+function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header ?? '');
+  return match?.[1];
+}
+
+export const missingToken: Refusal = { ok: false, status: 401, reason: 'missing or wrong token' };
+
+/** For plain HTTP requests; the caller decides what a `cookie` verdict may open (static files only). */
+export function checkRequest(
+  headers: IncomingHttpHeaders,
+  queryToken: string | null,
+  config: GuardConfig,
+): GuardVerdict {
+  const refused = checkHostAndOrigin(headers, config);
+  if (refused) return refused;
+  if (tokensMatch(queryToken, config.token)) return { ok: true, tokenFrom: 'query' };
+  if (tokensMatch(bearerToken(headers.authorization), config.token)) return { ok: true, tokenFrom: 'header' };
+  if (tokensMatch(readCookie(headers.cookie, config.cookieName), config.staticKey))
+    return { ok: true, tokenFrom: 'cookie' };
+  return missingToken;
+}
+
+/** The Set-Cookie value that lets the page's assets load after the first request (never the token). */
+export function staticCookie(config: GuardConfig): string {
+  return `${config.cookieName}=${config.staticKey}; Path=/; HttpOnly; SameSite=Strict`;
 }

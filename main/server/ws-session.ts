@@ -9,8 +9,9 @@
 import type { RawData, WebSocket } from 'ws';
 import type { ServerFrame } from '../../preload/contract';
 import type { BenchHost } from '../app/bench-host';
+import type { LogFn } from '../diagnostics/log-fn';
 import { invalidRequest, toErrorInfo } from '../errors/bench-error';
-import { localOnlyRefusalFor } from './local-only-channels';
+import { localOnlyRefusalFor, type RemotePolicy } from './local-only-channels';
 import { parseClientFrame } from './parse-client-frame';
 
 /** Close codes from RFC 6455 §7.4.1. */
@@ -25,8 +26,17 @@ function rawToText(data: RawData): string {
   return Buffer.from(new Uint8Array(data)).toString('utf8');
 }
 
+export interface SessionPolicy extends RemotePolicy {
+  readonly log?: LogFn;
+}
+
 /** `peerAddress` is the client's IP address as the TCP socket reports it (`undefined` if already gone). */
-export function runWsSession(socket: WebSocket, host: BenchHost, peerAddress: string | undefined): void {
+export function runWsSession(
+  socket: WebSocket,
+  host: BenchHost,
+  peerAddress: string | undefined,
+  policy: SessionPolicy = {},
+): void {
   const send = (frame: ServerFrame): void => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > maxBufferedBytes) {
@@ -72,8 +82,13 @@ export function runWsSession(socket: WebSocket, host: BenchHost, peerAddress: st
         return;
       case 'invoke': {
         const { id, channel, args } = frame.request;
-        const refusal = localOnlyRefusalFor(channel, peerAddress);
+        const refusal = localOnlyRefusalFor(channel, peerAddress, policy);
         if (refusal) {
+          policy.log?.('server.channel-refused', {
+            channel,
+            peer: peerAddress ?? 'gone',
+            title: refusal.title,
+          });
           send({ type: 'result', id, result: { ok: false, error: refusal } });
           return;
         }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { deviceCards, unplugAll } from './fixtures/bench-page';
-import { upgradeStatus } from './fixtures/bench-socket';
+import { benchProtocols, upgradeStatus } from './fixtures/bench-socket';
 import { startForeignSite, type ForeignSite } from './fixtures/foreign-site';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
 
@@ -61,9 +61,43 @@ test('requests without the token are refused over HTTP and WebSocket', async ({ 
   expect(response?.status()).toBe(401);
   await expect(page.getByText('Enroll Bench')).toHaveCount(0);
   expect((await fetch(`${bench.origin}/?token=${bench.token}x`)).status).toBe(401);
-  expect(await upgradeStatus(`${bench.origin.replace('http', 'ws')}/ws`)).toBe(401);
-  expect(await upgradeStatus(`${bench.origin.replace('http', 'ws')}/ws?token=${bench.token}`)).toBe(101);
+  const wsUrl = `${bench.origin.replace('http', 'ws')}/ws`;
+  expect(await upgradeStatus(wsUrl)).toBe(401);
+  // The token is taken only as a subprotocol, never from the query.
+  expect(await upgradeStatus(`${wsUrl}?token=${bench.token}`)).toBe(401);
+  expect(await upgradeStatus(wsUrl, {}, benchProtocols(bench.token))).toBe(101);
   await context.close();
+});
+
+test('the page keeps its token in sessionStorage, and the cookie alone opens no socket', async ({ page }) => {
+  await page.goto(bench.url);
+  await expect(page.getByRole('banner').getByText('Bench online')).toBeVisible();
+  expect(page.url()).not.toContain(bench.token);
+  expect(await page.evaluate(() => sessionStorage.getItem('enroll-bench.token'))).toBe(bench.token);
+  const cookies = await page.context().cookies(bench.origin);
+  expect(cookies).toHaveLength(1);
+  expect(cookies[0]?.value).not.toContain(bench.token);
+  // Same origin, cookie sent by the browser, but no token subprotocol: refused.
+  const opened = await page.evaluate(
+    (url) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(url, ['enroll-bench.v1']);
+        ws.onopen = () => resolve('opened');
+        ws.onclose = () => resolve('refused');
+      }),
+    `${bench.origin.replace('http', 'ws')}/ws`,
+  );
+  expect(opened).toBe('refused');
+  const cookieHeader = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  expect(
+    await upgradeStatus(`${bench.origin.replace('http', 'ws')}/ws`, {
+      cookie: cookieHeader,
+      origin: bench.origin,
+    }),
+  ).toBe(401);
+  // A reload has no token in the address; the tab's sessionStorage still has it.
+  await page.reload();
+  await expect(page.getByRole('banner').getByText('Bench online')).toBeVisible();
 });
 
 test('another origin is refused, even from the same browser that holds the cookie', async ({ page }) => {
@@ -76,9 +110,11 @@ test('another origin is refused, even from the same browser that holds the cooki
     await expect(page).toHaveTitle('refused');
     expect((await fetch(bench.url, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
     expect(
-      await upgradeStatus(`${bench.origin.replace('http', 'ws')}/ws?token=${bench.token}`, {
-        origin: site.origin,
-      }),
+      await upgradeStatus(
+        `${bench.origin.replace('http', 'ws')}/ws`,
+        { origin: site.origin },
+        benchProtocols(bench.token),
+      ),
     ).toBe(403);
   } finally {
     await site?.stop();

@@ -27,10 +27,10 @@ const latest = (): FakeSocket => sockets[sockets.length - 1] as FakeSocket;
 
 /** A probe whose answers the test releases one by one, recording the URLs it was asked. */
 function scriptedProbe() {
-  const asked: string[] = [];
+  const asked: { url: string; token: string | undefined }[] = [];
   const answers: ((status: number | Error) => void)[] = [];
-  const probe: StatusProbe = (url) => {
-    asked.push(url);
+  const probe: StatusProbe = (url, token) => {
+    asked.push({ url, token });
     return new Promise((resolve, reject) =>
       answers.push((status) => (status instanceof Error ? reject(status) : resolve(status))),
     );
@@ -45,8 +45,9 @@ function scriptedProbe() {
 
 function startClient(statusProbe: StatusProbe) {
   return createWsBenchApi({
-    url: 'ws://h/ws?token=old',
-    healthUrl: 'http://h/healthz?token=old',
+    url: 'ws://h/ws',
+    healthUrl: 'http://h/healthz',
+    token: 'old',
     socketFactory: factory,
     statusProbe,
     backoffMs: [100],
@@ -69,7 +70,7 @@ describe('createWsBenchApi when the token stops working', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(sockets).toHaveLength(2);
     latest().handlers.closed();
-    expect(asked).toEqual(['http://h/healthz?token=old']);
+    expect(asked).toEqual([{ url: 'http://h/healthz', token: 'old' }]);
   });
 
   it('stops reconnecting and reports expired when /healthz answers 401', async () => {

@@ -10,8 +10,8 @@ import {
 import { createFakeBenchHost, type FakeBenchHost } from '../main/server/fake-bench-host';
 
 /** The same adapter the browser uses, over the `ws` package (Node 20 has no global WebSocket). */
-const nodeSocketFactory: SocketFactory = (url, handlers) => {
-  const ws = new WebSocket(url);
+const nodeSocketFactory: SocketFactory = (url, handlers, protocols) => {
+  const ws = new WebSocket(url, [...protocols]);
   ws.on('open', () => handlers.open());
   ws.on('message', (data) => handlers.message(String(data)));
   ws.on('close', () => handlers.closed());
@@ -20,7 +20,10 @@ const nodeSocketFactory: SocketFactory = (url, handlers) => {
 };
 
 /** What the browser's fetch would answer; Node's fetch rejects the same way when nothing listens. */
-const nodeStatusProbe: StatusProbe = (url) => fetch(url).then((response) => response.status);
+const nodeStatusProbe: StatusProbe = (url, token) =>
+  fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }).then(
+    (response) => response.status,
+  );
 
 let fake: FakeBenchHost;
 let server: BenchServer;
@@ -30,8 +33,9 @@ beforeEach(async () => {
   fake = createFakeBenchHost();
   server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent' });
   client = createWsBenchApi({
-    url: `ws://127.0.0.1:${server.port}/ws?token=${server.token}`,
-    healthUrl: `http://127.0.0.1:${server.port}/healthz?token=${server.token}`,
+    url: `ws://127.0.0.1:${server.port}/ws`,
+    healthUrl: `http://127.0.0.1:${server.port}/healthz`,
+    token: server.token,
     socketFactory: nodeSocketFactory,
     statusProbe: nodeStatusProbe,
     backoffMs: [20],

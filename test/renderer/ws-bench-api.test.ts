@@ -12,6 +12,7 @@ class FakeSocket {
   constructor(
     readonly url: string,
     readonly handlers: SocketHandlers,
+    readonly protocols: readonly string[],
   ) {}
   send(text: string): void {
     this.sent.push(JSON.parse(text));
@@ -25,8 +26,8 @@ class FakeSocket {
 }
 
 let sockets: FakeSocket[];
-const factory: SocketFactory = (url, handlers) => {
-  const socket = new FakeSocket(url, handlers);
+const factory: SocketFactory = (url, handlers, protocols) => {
+  const socket = new FakeSocket(url, handlers, protocols);
   sockets.push(socket);
   return socket;
 };
@@ -94,7 +95,8 @@ describe('createWsBenchApi', () => {
 
   it('fails calls in flight when the connection drops, reports lost, and reconnects with backoff', async () => {
     const client = createWsBenchApi({
-      url: 'ws://h/ws?token=t',
+      url: 'ws://h/ws',
+      token: 't0k',
       socketFactory: factory,
       backoffMs: [100, 400],
     });
@@ -110,7 +112,9 @@ describe('createWsBenchApi', () => {
     expect(sockets).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(sockets).toHaveLength(2);
-    expect(latest().url).toBe('ws://h/ws?token=t');
+    // Every attempt offers the token again as a subprotocol, never in the URL.
+    expect(latest().url).toBe('ws://h/ws');
+    expect(latest().protocols).toEqual(['enroll-bench.v1', 'enroll-bench.token.t0k']);
     latest().handlers.closed();
     vi.advanceTimersByTime(399);
     expect(sockets).toHaveLength(2);

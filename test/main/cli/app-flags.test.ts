@@ -35,6 +35,13 @@ describe('parseAppFlags', () => {
     });
   });
 
+  it('opens the control channels to other screens only when asked', () => {
+    expect(parseAppFlags(['--host', '0.0.0.0', '--allow-remote-control'])).toMatchObject({
+      allowRemoteControl: true,
+    });
+    expect(parseAppFlags(['--host', '0.0.0.0'])).not.toHaveProperty('allowRemoteControl');
+  });
+
   it.each([
     [['--bogus'], /unknown option --bogus/],
     [['--port', '70000'], /--port must be a whole number/],

@@ -22,7 +22,9 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'secret.txt'), 'TOP-SECRET');
   server = await startBenchServer({ host: createFakeBenchHost().host, rendererDir: renderer, token });
   host = `127.0.0.1:${server.port}`;
-  cookie = `enroll_bench_${server.port}=${token}`;
+  // The cookie the page gets on its first load: name=value, without the attributes.
+  const first = await rawGet(server.port, `/?token=${token}`, { host });
+  cookie = String(first.headers['set-cookie']?.[0]).split(';')[0] ?? '';
 });
 
 afterAll(async () => {
@@ -67,12 +69,20 @@ describe('startBenchServer over HTTP', () => {
     ).toBe(401);
   });
 
-  it('serves the page with the token and sets a strict HttpOnly cookie', async () => {
+  it('serves the page with the token and sets a strict HttpOnly cookie that is not the token', async () => {
     const res = await rawGet(server.port, `/?token=${token}`, { host });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('<title>bench</title>');
     expect(res.headers['set-cookie']).toEqual([`${cookie}; Path=/; HttpOnly; SameSite=Strict`]);
+    // Browsers send a 127.0.0.1 cookie to every port: it must not carry the token anywhere.
+    expect(cookie).toMatch(new RegExp(`^enroll_bench_${server.port}=[A-Za-z0-9_-]{43}$`));
+    expect(cookie).not.toContain(token);
+  });
+
+  it('does not take the token itself as the cookie', async () => {
+    const tokenCookie = `enroll_bench_${server.port}=${token}`;
+    expect((await rawGet(server.port, '/', { host, cookie: tokenCookie })).status).toBe(401);
   });
 
   it('sends the security headers on pages and refusals alike', async () => {
@@ -139,12 +149,17 @@ describe('startBenchServer over HTTP', () => {
     expect((await rawGet(server.port, '/ws', { host, cookie })).status).toBe(426);
   });
 
-  it('answers /healthz with 204 for a valid token or cookie, 401 without, behind the same guard', async () => {
-    const ok = await rawGet(server.port, '/healthz', { host, cookie });
+  it('answers /healthz with 204 for the token as a bearer header or in the query, 401 for the cookie or nothing', async () => {
+    const ok = await rawGet(server.port, '/healthz', { host, authorization: `Bearer ${token}` });
     expect(ok.status).toBe(204);
     expect(ok.body).toBe('');
     expect((await rawGet(server.port, `/healthz?token=${token}`, { host })).status).toBe(204);
     expect((await rawGet(server.port, '/healthz', { host })).status).toBe(401);
+    // The static-files cookie cannot vouch for a token.
+    expect((await rawGet(server.port, '/healthz', { host, cookie })).status).toBe(401);
+    expect((await rawGet(server.port, '/healthz', { host, authorization: `Bearer ${token}x` })).status).toBe(
+      401,
+    );
     expect(
       (
         await rawGet(server.port, '/healthz', {
@@ -154,7 +169,13 @@ describe('startBenchServer over HTTP', () => {
       ).status,
     ).toBe(401);
     expect(
-      (await rawGet(server.port, '/healthz', { host, cookie, origin: 'http://evil.example' })).status,
+      (
+        await rawGet(server.port, '/healthz', {
+          host,
+          authorization: `Bearer ${token}`,
+          origin: 'http://evil.example',
+        })
+      ).status,
     ).toBe(403);
   });
 

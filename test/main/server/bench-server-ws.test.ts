@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { maxFrameBytes, startBenchServer, type BenchServer } from '../../../main/server/bench-server';
 import { createFakeBenchHost, type FakeBenchHost } from './fake-bench-host';
-import { closed, frameLog, openSocket } from './http-helpers';
+import { benchProtocols, closed, frameLog, openSocket } from './http-helpers';
 
 const token = 'ws-token-0123456789abcdef';
 let fake: FakeBenchHost;
@@ -11,10 +11,11 @@ let wsUrl: string;
 let sockets: WebSocket[];
 
 async function connect(
-  url = `${wsUrl}?token=${token}`,
+  url = wsUrl,
   headers: Record<string, string> = {},
+  protocols: readonly string[] = benchProtocols(token),
 ): Promise<WebSocket> {
-  const ws = await openSocket(url, headers);
+  const ws = await openSocket(url, headers, protocols);
   sockets.push(ws);
   return ws;
 }
@@ -34,27 +35,54 @@ afterEach(async () => {
 describe('startBenchServer WebSocket', () => {
   it('refuses an upgrade without a token, with a wrong token, or on another path', async () => {
     await expect(openSocket(wsUrl)).rejects.toThrow('refused 401');
-    await expect(openSocket(`${wsUrl}?token=wrong-token-0123456789abc`)).rejects.toThrow('refused 401');
-    await expect(openSocket(`ws://127.0.0.1:${server.port}/other?token=${token}`)).rejects.toThrow(
-      'refused 404',
+    await expect(openSocket(wsUrl, {}, benchProtocols('wrong-token-0123456789abc'))).rejects.toThrow(
+      'refused 401',
     );
+    await expect(
+      openSocket(`ws://127.0.0.1:${server.port}/other`, {}, benchProtocols(token)),
+    ).rejects.toThrow('refused 404');
     expect(fake.subscriberCount()).toBe(0);
   });
 
-  it('refuses an upgrade from another origin even with the token', async () => {
-    await expect(openSocket(`${wsUrl}?token=${token}`, { origin: 'https://evil.example' })).rejects.toThrow(
-      'refused 403',
+  it('takes the token only as a subprotocol: not in the query, not twice, not without the bench protocol', async () => {
+    await expect(openSocket(`${wsUrl}?token=${token}`)).rejects.toThrow('refused 401');
+    await expect(openSocket(`${wsUrl}?token=${token}`, {}, ['enroll-bench.v1'])).rejects.toThrow(
+      'refused 401',
     );
-    await expect(openSocket(`${wsUrl}?token=${token}`, { host: 'evil.example' })).rejects.toThrow(
+    await expect(openSocket(wsUrl, {}, [`enroll-bench.token.${token}`])).rejects.toThrow('refused 401');
+    await expect(
+      openSocket(wsUrl, {}, [...benchProtocols(token), 'enroll-bench.token.another-0123456789abc']),
+    ).rejects.toThrow('refused 401');
+    expect(fake.subscriberCount()).toBe(0);
+  });
+
+  it('answers with the fixed bench subprotocol, never echoing the token', async () => {
+    const ws = await connect();
+    expect(ws.protocol).toBe('enroll-bench.v1');
+  });
+
+  it('refuses an upgrade from another origin even with the token', async () => {
+    await expect(
+      openSocket(wsUrl, { origin: 'https://evil.example' }, benchProtocols(token)),
+    ).rejects.toThrow('refused 403');
+    await expect(openSocket(wsUrl, { host: 'evil.example' }, benchProtocols(token))).rejects.toThrow(
       'refused 403',
     );
   });
 
-  it('accepts the cookie instead of the query token, from its own origin', async () => {
-    const ws = await connect(wsUrl, {
-      cookie: `enroll_bench_${server.port}=${token}`,
-      origin: `http://127.0.0.1:${server.port}`,
-    });
+  it('opens nothing with the cookie alone, even from its own origin', async () => {
+    const page = await fetch(`http://127.0.0.1:${server.port}/?token=${token}`);
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^enroll_bench_\d+=/);
+    const origin = `http://127.0.0.1:${server.port}`;
+    await expect(openSocket(wsUrl, { cookie, origin })).rejects.toThrow('refused 401');
+    await expect(openSocket(wsUrl, { cookie, origin }, ['enroll-bench.v1'])).rejects.toThrow('refused 401');
+    // The old cookie carried the token itself; that is refused too.
+    await expect(
+      openSocket(wsUrl, { cookie: `enroll_bench_${server.port}=${token}`, origin }),
+    ).rejects.toThrow('refused 401');
+    expect(fake.subscriberCount()).toBe(0);
+    const ws = await connect(wsUrl, { cookie, origin });
     expect(ws.readyState).toBe(WebSocket.OPEN);
   });
 

@@ -34,10 +34,19 @@ export function rawGet(
   });
 }
 
+/** What the bench page offers on its WebSocket: the bench protocol and the token (renderer/ws-bench-api.ts). */
+export function benchProtocols(token: string): string[] {
+  return ['enroll-bench.v1', `enroll-bench.token.${token}`];
+}
+
 /** Resolves with the open socket, or rejects with the HTTP status the upgrade was refused with. */
-export function openSocket(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+export function openSocket(
+  url: string,
+  headers: Record<string, string> = {},
+  protocols: readonly string[] = [],
+): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
+    const ws = new WebSocket(url, [...protocols], { headers });
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => {
       reject(new Error(`refused ${res.statusCode}`));

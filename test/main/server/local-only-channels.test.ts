@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { invokeChannelNames, type InvokeChannelName } from '../../../preload/contract';
 import {
   isLoopbackAddress,
   localOnlyChannels,
   localOnlyRefusal,
   localOnlyRefusalFor,
+  remoteControlChannels,
+  remoteControlRefusal,
 } from '../../../main/server/local-only-channels';
+
+const lanPeer = '192.168.1.20';
+const channels = Object.keys(invokeChannelNames) as InvokeChannelName[];
+const anyChannels = channels.filter((c) => localOnlyChannels[c] === 'any');
+const neverRemote = channels.filter(
+  (c) => localOnlyChannels[c] === 'local' && !(remoteControlChannels as readonly string[]).includes(c),
+);
 
 describe('isLoopbackAddress', () => {
   it.each(['127.0.0.1', '127.1.2.3', '127.255.255.255', '::1', '::ffff:127.0.0.1', '::FFFF:127.0.0.9'])(
@@ -27,34 +37,77 @@ describe('isLoopbackAddress', () => {
   ])('treats %s as another machine', (address) => expect(isLoopbackAddress(address)).toBe(false));
 });
 
-describe('localOnlyRefusalFor', () => {
-  it('covers the identity and cfgutil channels', () => {
-    expect([...localOnlyChannels].sort()).toEqual([
-      'chooseCfgutil',
-      'createSupervisionIdentity',
-      'importSupervisionIdentity',
+describe('localOnlyChannels', () => {
+  it('says for every contract channel whether another screen may call it', () => {
+    expect(Object.keys(localOnlyChannels).sort()).toEqual([...channels].sort());
+    expect(anyChannels.sort()).toEqual([
+      'exportLog',
+      'getProfile',
+      'getSnapshot',
+      'getSupervisionIdentity',
+      'listWorkflows',
+      'previewNames',
+      'queryLog',
     ]);
   });
 
-  it.each(localOnlyChannels)('refuses %s from a LAN peer with the explanation', (channel) => {
-    const refusal = localOnlyRefusalFor(channel, '192.168.1.20');
-    expect(refusal).toBe(localOnlyRefusal);
-    expect(refusal).toMatchObject({ code: 'invalid-request', retryable: false });
-    expect(refusal?.detail).toBe(
-      'Importing a supervision identity, creating one, or choosing cfgutil is only allowed on the Mac itself: the connection from another screen is not encrypted.',
-    );
-    expect(localOnlyRefusalFor(channel, undefined)).toBe(localOnlyRefusal);
+  it('keeps every job channel local unless the operator opts in', () => {
+    for (const channel of [
+      'setArmed',
+      'setPaused',
+      'selectWorkflow',
+      'jobAction',
+      'retryFailed',
+      'saveWorkflow',
+      'deleteWorkflow',
+    ] as const) {
+      expect(localOnlyChannels[channel]).toBe('local');
+      expect(remoteControlChannels).toContain(channel);
+    }
+    for (const channel of remoteControlChannels) expect(localOnlyChannels[channel]).toBe('local');
   });
 
-  it.each(localOnlyChannels)('allows %s from loopback', (channel) => {
+  it('never opens the trust channels, whatever the flags', () => {
+    expect(neverRemote.sort()).toEqual([
+      'chooseCfgutil',
+      'createSupervisionIdentity',
+      'importProfile',
+      'importSupervisionIdentity',
+      'overrideProfileAge',
+    ]);
+  });
+});
+
+describe('localOnlyRefusalFor', () => {
+  it.each(neverRemote)('refuses %s from a LAN peer even with --allow-remote-control', (channel) => {
+    expect(localOnlyRefusalFor(channel, lanPeer)).toBe(localOnlyRefusal);
+    expect(localOnlyRefusalFor(channel, lanPeer, { allowRemoteControl: true })).toBe(localOnlyRefusal);
+    expect(localOnlyRefusalFor(channel, undefined, { allowRemoteControl: true })).toBe(localOnlyRefusal);
+  });
+
+  it('refuses importProfile from another screen with the explanation', () => {
+    expect(localOnlyRefusalFor('importProfile', lanPeer)).toMatchObject({
+      code: 'invalid-request',
+      retryable: false,
+      detail: expect.stringContaining('Importing a profile'),
+    });
+  });
+
+  it.each(remoteControlChannels)('refuses %s from a LAN peer unless remote control is allowed', (channel) => {
+    expect(localOnlyRefusalFor(channel, lanPeer)).toBe(remoteControlRefusal);
+    expect(remoteControlRefusal.detail).toContain('--allow-remote-control');
+    expect(localOnlyRefusalFor(channel, lanPeer, { allowRemoteControl: true })).toBeUndefined();
+  });
+
+  it.each(channels)('allows %s from loopback', (channel) => {
     expect(localOnlyRefusalFor(channel, '127.0.0.1')).toBeUndefined();
     expect(localOnlyRefusalFor(channel, '::1')).toBeUndefined();
     expect(localOnlyRefusalFor(channel, '::ffff:127.0.0.1')).toBeUndefined();
   });
 
-  it('leaves every other channel to the dispatcher, from anywhere', () => {
-    for (const channel of ['getSnapshot', 'simulate', 'importProfile', 'nope', 42]) {
-      expect(localOnlyRefusalFor(channel, '192.168.1.20')).toBeUndefined();
+  it('lets the read-only channels and unknown names through from anywhere (the dispatcher refuses unknowns)', () => {
+    for (const channel of [...anyChannels, 'nope', 42, 'constructor', '__proto__']) {
+      expect(localOnlyRefusalFor(channel, lanPeer)).toBeUndefined();
     }
   });
 });

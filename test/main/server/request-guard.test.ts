@@ -6,6 +6,7 @@ const config: GuardConfig = {
   allowedHosts: allowedHostsFor('127.0.0.1', 4000),
   token: 'abcdefghijklmnop',
   cookieName: 'enroll_bench_4000',
+  staticKey: 'static-key-qrstuvwxyz',
 };
 
 describe('readCookie', () => {
@@ -44,13 +45,25 @@ describe('checkRequest', () => {
     expect(checkRequest({}, config.token, config)).toMatchObject({ status: 403 });
   });
 
-  it('reports where the token came from', () => {
+  it('reports where the credential came from; the cookie holds the static key, never the token', () => {
+    const host = '127.0.0.1:4000';
+    expect(checkRequest({ host, cookie: 'enroll_bench_4000=static-key-qrstuvwxyz' }, null, config)).toEqual({
+      ok: true,
+      tokenFrom: 'cookie',
+    });
+    expect(checkRequest({ host, cookie: 'enroll_bench_4000=abcdefghijklmnop' }, null, config)).toMatchObject({
+      status: 401,
+    });
     expect(
-      checkRequest({ host: '127.0.0.1:4000', cookie: 'enroll_bench_4000=abcdefghijklmnop' }, null, config),
-    ).toEqual({ ok: true, tokenFrom: 'cookie' });
-    expect(
-      checkRequest({ host: '127.0.0.1:4000', cookie: 'enroll_bench_4001=abcdefghijklmnop' }, null, config),
+      checkRequest({ host, cookie: 'enroll_bench_4001=static-key-qrstuvwxyz' }, null, config),
     ).toMatchObject({ status: 401 });
+    expect(checkRequest({ host, authorization: 'Bearer abcdefghijklmnop' }, null, config)).toEqual({
+      ok: true,
+      tokenFrom: 'header',
+    });
+    expect(checkRequest({ host, authorization: 'Basic abcdefghijklmnop' }, null, config)).toMatchObject({
+      status: 401,
+    });
   });
 });
 
