@@ -110,8 +110,19 @@ export class BenchService implements BenchServiceChannels {
     return this.engineSwitches.run(() => this.recheck());
   }
 
+  /** From the UI: only Apple's cfgutil is accepted (./cfgutil-locator.ts); every refusal is logged. */
   chooseCfgutil(request: Req<'chooseCfgutil'>): Promise<Result<EngineStatus>> {
-    return this.engineSwitches.run(async () => this.useCfgutil(await this.locator().choose(request.path)));
+    return this.engineSwitches.run(async () => {
+      let chosen: string;
+      try {
+        chosen = await this.locator().choose(request.path);
+      } catch (error) {
+        this.options.log?.('cfgutil.choose-refused', { path: request.path, error });
+        throw error;
+      }
+      this.options.log?.('cfgutil.chosen', { path: chosen });
+      return this.useCfgutil(chosen);
+    });
   }
 
   private async switchToSimulator(): Promise<Result<EngineStatus>> {
