@@ -5,6 +5,8 @@
 import path from 'node:path';
 import type { EngineStatus, ProfileSummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
+import { openDiagnosticsLog } from '../diagnostics/diagnostics-log';
+import type { LogFn } from '../diagnostics/log-fn';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';
 import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
@@ -26,7 +28,8 @@ export interface CreateBenchOptions {
   readonly timeScale?: number;
   readonly env?: NodeJS.ProcessEnv;
   readonly platform?: NodeJS.Platform;
-  readonly log?: (message: string, detail?: unknown) => void;
+  /** The diagnostics sink; by default the bench's own JSON Lines log in `<dataDir>/logs/`. */
+  readonly log?: LogFn;
   /** A profile file named on the command line, imported once the bench is up. */
   readonly profileFile?: string;
 }
@@ -43,19 +46,18 @@ export interface Bench {
   readonly problems: readonly string[];
   /** The verdict on `profileFile`, when one was given. */
   readonly startupProfile?: ProfileSummary;
+  /** The one diagnostics sink, for the shell and the server (main/diagnostics/). */
+  readonly log: LogFn;
+  /** The diagnostics log file, when the bench writes its own (no `log` option given). */
+  readonly logPath?: string;
   close(): Promise<void>;
-}
-
-function logToStderr(message: string, detail?: unknown): void {
-  const suffix =
-    detail instanceof Error ? `: ${detail.message}` : detail === undefined ? '' : `: ${String(detail)}`;
-  console.error(`[${new Date().toISOString()}] ${message}${suffix}`);
 }
 
 export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
-  const log = options.log ?? logToStderr;
+  const diagnostics = options.log ? undefined : openDiagnosticsLog({ dataDir: options.dataDir });
+  const log: LogFn = options.log ?? diagnostics?.log ?? (() => {});
   const settingsStore = new SettingsStore(path.join(options.dataDir, 'settings.json'));
   const { settings, problems: settingsProblems } = await settingsStore.load();
   const located = await locateCfgutil({
@@ -68,11 +70,11 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   // Issue 4: the imported profile and the supervision identity live in the data folder and survive restarts.
   const profiles = new ProfileService({
     dataDir: options.dataDir,
-    log: (e) => log(`${e.event}: ${e.message}`),
+    log: (e) => log(e.event, { level: e.level, message: e.message }),
   });
   const identities = new IdentityService({
     dataDir: options.dataDir,
-    log: (e) => log(`${e.event}: ${e.message}`),
+    log: (e) => log(e.event, { level: e.level, message: e.message }),
   });
   await Promise.all([profiles.restore(), identities.restore()]);
   let startupProfile: ProfileSummary | undefined;
@@ -102,7 +104,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   profileChannels.wire(service.hub);
   await service.start();
   const handlers = composeHandlers(service, unavailableJobChannels(), unavailableLogChannels());
-  const dispatch = createInvokeDispatcher(handlers, (channel, error) => log(`${channel} failed`, error));
+  const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
+    log('ipc.handler-failed', { channel, error }),
+  );
   return {
     service,
     engine,
@@ -110,7 +114,12 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     identities,
     problems,
     ...(startupProfile ? { startupProfile } : {}),
+    log,
+    ...(diagnostics ? { logPath: diagnostics.path } : {}),
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
-    close: () => service.close(),
+    close: async () => {
+      await service.close();
+      await diagnostics?.close();
+    },
   };
 }

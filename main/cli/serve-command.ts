@@ -36,14 +36,19 @@ export async function serveBench(flags: AppFlags): Promise<number> {
     rendererDir: path.join(packageRoot(), 'dist', 'renderer'),
     hostname: flags.hostname,
     port: flags.port,
+    log: bench.log,
+    ...(flags.allowRemoteControl ? { allowRemoteControl: true } : {}),
   });
   for (const problem of bench.problems) console.error(`enroll-bench: ${problem}`);
   if (bench.startupProfile)
     console.log(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
   console.log(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
+  if (bench.logPath) console.log(`Diagnostics log: ${bench.logPath}`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.hostname)) {
     console.log(
-      `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can drive this bench.`,
+      flags.allowRemoteControl
+        ? `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench and run its jobs.`
+        : `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench; jobs are controlled on this Mac only (--allow-remote-control opens them).`,
     );
   }
   await untilStopped();

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,50 @@ describe('createBench in simulation', () => {
     const refused = await bench.host.dispatch('simulate', [{ type: 'cart', count: -1, overSeconds: 0 }]);
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await bench.host.dispatch('getSnapshot', [])).toMatchObject({ ok: true });
+  });
+});
+
+describe('createBench diagnostics and the cfgutil choice', () => {
+  let bench: Bench | undefined;
+  afterEach(async () => {
+    await bench?.close();
+    bench = undefined;
+  });
+
+  it('refuses /bin/sh and a forged path from the UI, saves nothing, and logs each refusal as one JSON line', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-bench-'));
+    bench = await createBench({ simulate: true, dataDir, timeScale: 0.01, platform: 'linux' });
+    expect(bench.logPath).toBe(path.join(dataDir, 'logs', 'diagnostics.jsonl'));
+    const forged =
+      '/tmp/cfgutil\n[2026-01-01T00:00:00.000Z] cfgutil.chosen: /usr/local/bin/cfgutil\n' +
+      '{"time":"2026-01-01T00:00:00.000Z","event":"cfgutil.chosen","detail":{"path":"/tmp/evil"}}';
+    for (const chosen of ['/bin/sh', forged]) {
+      expect(await bench.host.dispatch('chooseCfgutil', [{ path: chosen }])).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request', title: 'cfgutil cannot be chosen from this screen' },
+      });
+    }
+    expect(await bench.host.dispatch('getSnapshot', [])).toMatchObject({
+      ok: true,
+      value: { engine: { kind: 'simulator' } },
+    });
+    await bench.close();
+    bench = undefined;
+    const settings = await readFile(path.join(dataDir, 'settings.json'), 'utf8').catch(() => '{}');
+    expect(settings).not.toContain('cfgutil');
+    const lines = (await readFile(path.join(dataDir, 'logs', 'diagnostics.jsonl'), 'utf8'))
+      .split('\n')
+      .filter((line) => line !== '');
+    const records = lines.map(
+      (line) => JSON.parse(line) as { time: string; event: string; detail?: unknown },
+    );
+    expect(records.filter((r) => r.event === 'cfgutil.chosen')).toEqual([]);
+    expect(records.some((r) => r.time.startsWith('2026-01-01'))).toBe(false);
+    const refusals = records.filter((r) => r.event === 'cfgutil.choose-refused');
+    expect(refusals.map((r) => (r.detail as { path: string }).path)).toEqual([
+      '/bin/sh',
+      forged.replace(/\n/g, '\ufffd'),
+    ]);
   });
 });
 
