@@ -3,19 +3,31 @@
  * modules, which the CLI's headless server uses too; this file adds the window, the IPC bridge and the
  * platform hooks (single instance, quit).
  */
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
 import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
 import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
 import { registerBenchIpc } from './typed-ipc';
-import { createBenchWindow, lockDownSession, rendererIndexUrl, type WindowPaths } from './window';
+import {
+  createBenchWindow,
+  guardAllWebContents,
+  lockDownSession,
+  registerAppScheme,
+  rendererIndexUrl,
+  serveRenderer,
+  type WindowPaths,
+} from './window';
 
 const paths: WindowPaths = {
   preload: path.join(__dirname, '../preload/preload.cjs'),
   rendererIndex: path.join(__dirname, '../renderer/index.html'),
 };
+
+// Both before `ready`: a privileged scheme can only be registered then, and no WebContents may escape the guard.
+registerAppScheme(protocol);
+guardAllWebContents(app);
 
 let bench: Bench | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -31,7 +43,7 @@ function importOpenedFile(filePath: string): void {
   bench.profiles.importPath(filePath, 'open-with').then(
     (summary) => mainWindow && reportOpenedProfile(mainWindow, summary),
     (error: unknown) => {
-      console.error('Open With failed:', error);
+      bench?.log('profile.open-with-failed', { file: filePath, error });
       if (mainWindow) reportOpenedProfile(mainWindow, error);
     },
   );
@@ -39,9 +51,9 @@ function importOpenedFile(filePath: string): void {
 
 async function openWindow(): Promise<void> {
   if (!bench) return;
-  const window = createBenchWindow(paths);
+  const window = createBenchWindow(paths, { devTools: !app.isPackaged });
   mainWindow = window;
-  const unregister = registerBenchIpc(window.webContents, bench.host, rendererIndexUrl(paths));
+  const unregister = registerBenchIpc(window.webContents, bench.host, rendererIndexUrl());
   window.on('closed', () => {
     unregister();
     if (mainWindow === window) mainWindow = undefined;
@@ -67,6 +79,7 @@ async function main(): Promise<void> {
   const flags = parseElectronFlags(process.argv.slice(1));
   await app.whenReady();
   lockDownSession(session.defaultSession);
+  serveRenderer(session.defaultSession, paths);
   bench = await createBench({ ...flags, dataDir: app.getPath('userData') });
   await openWindow();
   if (mainWindow) {

@@ -6,7 +6,9 @@ import { isTrustedSender } from '../../../main/electron/trusted-sender';
 import { invokeChannelNames } from '../../../preload/contract';
 import { createWebContentsFake } from '../../fakes/electron';
 
-const INDEX = 'file:///Applications/Enroll%20Bench.app/Contents/Resources/app.asar/dist/renderer/index.html';
+const INDEX = 'app://bench/index.html';
+const OLD_FILE_INDEX =
+  'file:///Applications/Enroll%20Bench.app/Contents/Resources/app.asar/dist/renderer/index.html';
 
 function setup() {
   const contents = createWebContentsFake();
@@ -24,11 +26,16 @@ function setup() {
 }
 
 describe('isTrustedSender', () => {
-  it('accepts only our own index.html over file://', () => {
+  it('accepts only the top frame of our own index.html at app://bench', () => {
     expect(isTrustedSender({ url: INDEX }, INDEX)).toBe(true);
-    expect(isTrustedSender({ url: `${INDEX}#devices` }, INDEX)).toBe(true);
+    expect(isTrustedSender({ url: `${INDEX}#devices`, parent: null }, INDEX)).toBe(true);
     expect(isTrustedSender(null, INDEX)).toBe(false);
+    expect(isTrustedSender({ url: INDEX, parent: { url: INDEX } }, INDEX)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example/index.html' }, INDEX)).toBe(false);
+    expect(isTrustedSender({ url: 'app://evil/index.html' }, INDEX)).toBe(false);
+    expect(isTrustedSender({ url: 'app://bench/other.html' }, INDEX)).toBe(false);
+    // file:// is no longer our page: any file on the disk shares that "origin".
+    expect(isTrustedSender({ url: OLD_FILE_INDEX }, OLD_FILE_INDEX)).toBe(false);
     expect(isTrustedSender({ url: 'file:///tmp/index.html' }, INDEX)).toBe(false);
     expect(isTrustedSender({ url: 'not a url' }, INDEX)).toBe(false);
   });
