@@ -30,7 +30,7 @@ export function cleanLogText(text: string, max = MAX_STRING): string {
 }
 
 /** Keys whose values are secrets wherever they appear (the .p12 password, a SCEP challenge, the token). */
-const SECRET_KEY = /pass(word|phrase)?|challenge|secret|token|private.?key|database64|^key$/i;
+const SECRET_KEY = /password|passphrase|challenge|secret|token|private.?key|database64|^key$/i;
 
 function errorFields(error: Error, depth: number): { [key: string]: LogValue } {
   const fields: { [key: string]: LogValue } = {
