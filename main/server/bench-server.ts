@@ -65,8 +65,15 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const staticKey = randomBytes(32).toString('base64url');
   let guard: GuardConfig = { allowedHosts: new Set(), token, cookieName: 'enroll_bench', staticKey };
   const log = options.log ?? (() => {});
-  const refused = (kind: 'http' | 'websocket', status: number, reason: string, path: string): void =>
-    log('server.refused', { kind, status, reason, path });
+  const refused = (req: IncomingMessage, kind: 'http' | 'websocket', status: number, reason: string): void =>
+    log('server.refused', {
+      kind,
+      status,
+      reason,
+      // The path only: the query may hold a (wrong) token.
+      path: parseRequestTarget(req.url)?.pathname ?? '(unparseable)',
+      peer: req.socket.remoteAddress ?? 'gone',
+    });
   let defaultWsOrigin = '';
   // The Host header is echoed only once it is known to be one of ours.
   const wsOriginFor = (req: IncomingMessage): string => {
@@ -80,7 +87,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     if (!url) return sendText(res, 400, 'Bad request');
     const verdict = checkRequest(req.headers, url.searchParams.get('token'), guard);
     if (!verdict.ok) {
-      refused('http', verdict.status, verdict.reason, url.pathname);
+      refused(req, 'http', verdict.status, verdict.reason);
       return sendText(res, verdict.status, `Refused: ${verdict.reason}.`);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -133,7 +140,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     const verdict = url.pathname === wsPath ? checkUpgrade(req.headers, guard) : undefined;
     const status = url.pathname !== wsPath ? 404 : (verdict?.status ?? 0);
     if (status !== 0) {
-      refused('websocket', status, verdict?.reason ?? 'not the bench socket', url.pathname);
+      refused(req, 'websocket', status, verdict?.reason ?? 'not the bench socket');
       socket.end(`HTTP/1.1 ${status} Refused\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }

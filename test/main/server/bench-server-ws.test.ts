@@ -86,6 +86,35 @@ describe('startBenchServer WebSocket', () => {
     expect(ws.readyState).toBe(WebSocket.OPEN);
   });
 
+  it('logs each refused upgrade with its reason and peer, never the query that may hold a token', async () => {
+    const logged: { message: string; detail: unknown }[] = [];
+    const logging = await startBenchServer({
+      host: fake.host,
+      rendererDir: '/nonexistent',
+      token,
+      log: (message, detail) => logged.push({ message, detail }),
+    });
+    try {
+      const url = `ws://127.0.0.1:${logging.port}/ws?token=${token}`;
+      await expect(openSocket(url)).rejects.toThrow('refused 401');
+      expect(logged).toEqual([
+        {
+          message: 'server.refused',
+          detail: {
+            kind: 'websocket',
+            status: 401,
+            reason: 'missing or wrong token',
+            path: '/ws',
+            peer: '127.0.0.1',
+          },
+        },
+      ]);
+      expect(JSON.stringify(logged)).not.toContain(token);
+    } finally {
+      await logging.close();
+    }
+  });
+
   it('answers an invoke with the dispatcher result under the same id', async () => {
     const ws = await connect();
     const log = frameLog(ws);
