@@ -60,9 +60,9 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const hostname = options.hostname ?? '127.0.0.1';
   const token = options.token ?? randomBytes(32).toString('base64url');
   if (!tokenPattern.test(token)) throw new Error('The server token must be 16 or more URL-safe characters.');
-  // Filled in once the port is known; requests cannot arrive before listen() completes.
   // The cookie's key is unrelated to the token: it opens static files only (see ./request-guard.ts).
   const staticKey = randomBytes(32).toString('base64url');
+  // Filled in once the port is known; requests cannot arrive before listen() completes.
   let guard: GuardConfig = { allowedHosts: new Set(), token, cookieName: 'enroll_bench', staticKey };
   const log = options.log ?? (() => {});
   const refused = (req: IncomingMessage, kind: 'http' | 'websocket', status: number, reason: string): void =>
@@ -97,7 +97,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     if (url.pathname === wsPath) return sendText(res, 426, 'Use a WebSocket here');
     if (url.pathname === healthPath) {
       // The static-files cookie is not the token: it cannot vouch for the page's token.
-      if (verdict.tokenFrom === 'cookie') return sendText(res, 401, 'Refused: missing or wrong token.');
+      if (verdict.tokenFrom === 'cookie') {
+        refused(req, 'http', 401, 'the cookie is not the token');
+        return sendText(res, 401, 'Refused: missing or wrong token.');
+      }
       // Lets a page whose WebSocket keeps failing ask whether its token is still good (see ws-bench-api).
       res.writeHead(204);
       res.end();
