@@ -71,7 +71,7 @@ export const settingsFieldSchemas = {
     .string({ error: 'the cfgutil path must be text' })
     .max(1024, { error: 'the cfgutil path is too long' })
     .refine((p) => path.isAbsolute(p) && !CONTROL.test(p), {
-      error: 'the cfgutil path must be an absolute path; choose cfgutil again',
+      error: 'the cfgutil path must be an absolute path',
     }),
   concurrency: whole('concurrency', CONCURRENCY_RANGE),
   countdownSeconds: whole('countdownSeconds', COUNTDOWN_RANGE),
