@@ -117,6 +117,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   profileChannels.wire(service.hub);
   const workflowChannels = new WorkflowChannels(workflows, trackAttachedDevices(service.hub));
   workflowChannels.wire(service.hub);
+  const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
   const jobChannels = { ...unavailableJobChannels(), ...workflowChannelMethods(workflowChannels) };
   const handlers = composeHandlers(service, jobChannels, unavailableLogChannels());
@@ -131,6 +132,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     problems,
     ...(startupProfile ? { startupProfile } : {}),
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
-    close: () => service.close(),
+    close: async () => {
+      stopWatchingWorkflows();
+      await service.close();
+    },
   };
 }

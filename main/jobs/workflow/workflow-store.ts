@@ -7,6 +7,7 @@
  * place, so a crash mid-write leaves the old workflow intact. Presets are never overwritten or deleted.
  */
 import { randomBytes } from 'node:crypto';
+import { watch } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Workflow, WorkflowList, WorkflowProblem } from '../../../preload/jobs-domain';
@@ -42,6 +43,8 @@ export class WorkflowStore {
   private readonly listeners = new Set<(list: WorkflowList) => void>();
   /** Saves and deletes run one at a time, so a list sent to the UI never mixes two of them. */
   private readonly writes = new SerialQueue();
+  /** The last list sent to listeners, so the folder watcher does not repeat what a save already announced. */
+  private lastAnnounced: string | undefined;
 
   constructor(options: WorkflowStoreOptions) {
     this.dir = options.dir;
@@ -136,8 +139,39 @@ export class WorkflowStore {
     return () => this.listeners.delete(listener);
   }
 
-  private async announce(): Promise<WorkflowList> {
+  /**
+   * Watches the folder for files added, edited or removed by hand (or by another bench process), and announces
+   * the new list once things are quiet for `debounceMs`. Returns a stop function.
+   */
+  async watchFolder(debounceMs = 250): Promise<() => void> {
+    let timer: NodeJS.Timeout | undefined;
+    const changed = () => {
+      clearTimeout(timer);
+      timer = setTimeout(
+        () => void this.writes.run(() => this.announce(true)).catch(() => undefined),
+        debounceMs,
+      );
+    };
+    try {
+      await mkdir(this.dir, { recursive: true, mode: 0o700 });
+      const watcher = watch(this.dir, { persistent: false }, changed);
+      // A folder that disappears ends watching; lists are still read on demand.
+      watcher.on('error', () => watcher.close());
+      return () => {
+        clearTimeout(timer);
+        watcher.close();
+      };
+    } catch {
+      // A data folder the bench cannot watch (or create) must not stop the bench from starting.
+      return () => clearTimeout(timer);
+    }
+  }
+
+  private async announce(onlyIfChanged = false): Promise<WorkflowList> {
     const list = await this.list();
+    const text = JSON.stringify(list);
+    if (onlyIfChanged && text === this.lastAnnounced) return list;
+    this.lastAnnounced = text;
     for (const listener of [...this.listeners]) {
       try {
         listener(list);

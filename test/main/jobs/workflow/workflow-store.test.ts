@@ -187,3 +187,32 @@ describe('WorkflowStore', () => {
     ]);
   });
 });
+
+describe('WorkflowStore.watchFolder', () => {
+  it('announces a file copied in by hand, once, and stops when asked', async () => {
+    const { dir, store } = await setup();
+    const seen: WorkflowList[] = [];
+    store.onChanged((list) => seen.push(list));
+    const stop = await store.watchFolder(50);
+    await writeWorkflowFile(dir, 'cart-7.json', { ...inPlace, preset: undefined });
+    const deadline = Date.now() + 5000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen.map((l) => l.workflows.at(-1)?.id)).toEqual(['cart-7']);
+    stop();
+    await writeWorkflowFile(dir, 'cart-8.json', { ...inPlace, id: 'cart-8', preset: undefined });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(seen).toHaveLength(1);
+  });
+
+  it('does not announce again what a save already announced', async () => {
+    const { store } = await setup();
+    const seen: WorkflowList[] = [];
+    store.onChanged((list) => seen.push(list));
+    const stop = await store.watchFolder(50);
+    await store.save(inPlace);
+    await new Promise((r) => setTimeout(r, 300));
+    stop();
+    expect(seen).toHaveLength(1);
+  });
+});
