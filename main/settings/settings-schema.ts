@@ -36,7 +36,7 @@ export interface Settings {
 }
 
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** Apple serial numbers are 10 to 12 letters and digits; a little room either side for other hardware. */
 const SERIAL = /^[A-Z0-9]{8,20}$/;
 

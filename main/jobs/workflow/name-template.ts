@@ -40,7 +40,7 @@ export function checkNameTemplate(template: string): string | undefined {
     return `The name template is longer than ${MAX_NAME_TEMPLATE} characters; a device name holds at most ${MAX_DEVICE_NAME}.`;
   }
   if ([...template].some((ch) => isControl(ch.codePointAt(0) ?? 0))) {
-    return 'The name template holds a control character (a line break or tab); remove it.';
+    return 'The name template holds a control character (a line break, tab or direction override); remove it.';
   }
   const unknown = template.replace(TOKEN, '').match(/\{[^}]*\}?|\}/);
   if (unknown) return `${unknown[0]} is not a name field; use {serial}, {model} or {n:3}.`;
@@ -74,6 +74,14 @@ export function templateNeedsSerial(template: string): boolean {
   return template.includes('{serial}');
 }
 
+/** C0 and C1 controls, line and paragraph separators, and direction overrides (which reorder what is read). */
 function isControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
 }

@@ -23,7 +23,7 @@ export const LOCALE_CODE = /^[a-z]{2,3}(?:_[A-Z][a-z]{3})?_(?:[A-Z]{2}|\d{3})$/;
 /** A file name inside `profiles/extra/`: no folders, no leading dot, a profile's extension. */
 const EXTRA_PROFILE_FILE = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}\.mobileconfig$/;
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const panes: readonly string[] = SKIP_PANES;
 

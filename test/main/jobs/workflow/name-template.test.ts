@@ -35,6 +35,7 @@ describe('checkNameTemplate', () => {
 
   it('refuses control characters, a leading dash and an overlong template', () => {
     expect(checkNameTemplate('a\n{n}')).toMatch(/control character/);
+    expect(checkNameTemplate('a\u202e{n}')).toMatch(/control character/);
     expect(checkNameTemplate('-{serial}')).toMatch(/must not start with "-"/);
     expect(checkNameTemplate(`{n}${'x'.repeat(200)}`)).toMatch(/longer than 120/);
   });

@@ -54,6 +54,9 @@ describe('parseWorkflow', () => {
   it('names the field at fault', () => {
     expect(refusal({ ...cart, id: 'Cart 7' })).toMatch(/^id: id must be lower-case letters/);
     expect(refusal({ ...cart, name: undefined })).toBe('name: name must be text');
+    expect(refusal({ ...cart, name: 'Cart \u202e7' })).toBe(
+      'name: name must not hold line breaks or control characters',
+    );
     expect(refusal({ ...cart, steps: [] })).toBe('steps: steps must hold at least one step');
     expect(refusal(withStep(2, { ...cart.steps[2], locale: 'fr-CA' }))).toMatch(
       /^steps\[2\]\.locale: locale must be a locale such as "en_US"/,
