@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -121,5 +121,21 @@ describe('workflow channels in the composed bench', () => {
     }
     expect(names).toEqual(['C7-01']);
     expect(await bench.host.dispatch('setArmed', [{ armed: true }])).toMatchObject({ ok: false });
+  });
+
+  it('tells the operator at start about a corrupt settings file and a bad workflow file, and still starts', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-wf-bench-'));
+    await writeFile(path.join(dataDir, 'settings.json'), '{"concurrency": 4');
+    await mkdir(path.join(dataDir, 'workflows'));
+    await writeFile(
+      path.join(dataDir, 'workflows', 'cart-9.json'),
+      JSON.stringify({ ...cart, id: 'cart-9', steps: [] }),
+    );
+    bench = await createBench({ simulate: true, dataDir, timeScale: 0.01, log: () => {} });
+    expect(bench.problems).toEqual([
+      expect.stringMatching(/^The settings file was not valid JSON; it was kept as settings\.json\.corrupt-/),
+      `Workflow file ${path.join(dataDir, 'workflows', 'cart-9.json')}: steps: steps must hold at least one step`,
+    ]);
+    expect(bench.settings.concurrency).toBe(8);
   });
 });
