@@ -2,7 +2,6 @@
  * The composition root shared by the Electron app and the headless server: settings, cfgutil location,
  * engine choice, the bench service and the dispatcher in front of it.
  */
-import path from 'node:path';
 import type { EngineStatus, ProfileSummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { openDiagnosticsLog } from '../diagnostics/diagnostics-log';
@@ -12,7 +11,14 @@ import { IdentityService } from '../identity/identity-service';
 import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
 import { ProfileChannels } from '../profiles/profile-channels';
 import { ProfileService } from '../profiles/profile-service';
+import { resolveBenchSettings, settingsFile, type BenchSettings } from '../settings/bench-settings';
 import { SettingsStore } from '../settings/settings-store';
+import { WorkflowStore } from '../jobs/workflow/workflow-store';
+import {
+  trackAttachedDevices,
+  WorkflowChannels,
+  workflowChannelMethods,
+} from '../jobs/workflow/workflow-channels';
 import type { BenchHost } from './bench-host';
 import { BenchService } from './bench-service';
 import { createCfgutilLocator } from './cfgutil-locator';
@@ -42,6 +48,10 @@ export interface Bench {
   readonly profiles: ProfileService;
   /** Issue 4, main-only: `paths()` gives the DER files for cfgutil -C/-K. */
   readonly identities: IdentityService;
+  /** Issue 12: the settings with defaults applied, as plain values (read once at start). */
+  readonly settings: BenchSettings;
+  /** Issue 9: the presets and the workflow files of the data folder. */
+  readonly workflows: WorkflowStore;
   /** Plain-language problems met while starting (bad settings file...), for the operator. */
   readonly problems: readonly string[];
   /** The verdict on `profileFile`, when one was given. */
@@ -58,14 +68,19 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const platform = options.platform ?? process.platform;
   const diagnostics = options.log ? undefined : openDiagnosticsLog({ dataDir: options.dataDir });
   const log: LogFn = options.log ?? diagnostics?.log ?? (() => {});
-  const settingsStore = new SettingsStore(path.join(options.dataDir, 'settings.json'));
-  const { settings, problems: settingsProblems } = await settingsStore.load();
+  const settingsStore = new SettingsStore(settingsFile(options.dataDir));
+  const workflows = WorkflowStore.inDataDir(options.dataDir);
+  const loaded = await resolveBenchSettings(await settingsStore.load(), {
+    findWorkflow: (id) => workflows.get(id),
+  });
+  const settings = loaded.settings;
   const located = await locateCfgutil({
     ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
     ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
     ...(settings.cfgutilPath ? { settingPath: settings.cfgutilPath } : {}),
   });
-  const problems = [...settingsProblems];
+  const problems = [...loaded.problems];
+  for (const p of (await workflows.list()).problems) problems.push(`Workflow file ${p.file}: ${p.message}`);
   const engine = chooseEngine({ simulate: options.simulate, located, platform });
   // Issue 4: the imported profile and the supervision identity live in the data folder and survive restarts.
   const profiles = new ProfileService({
@@ -102,8 +117,12 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     }),
   });
   profileChannels.wire(service.hub);
+  const workflowChannels = new WorkflowChannels(workflows, trackAttachedDevices(service.hub));
+  workflowChannels.wire(service.hub);
+  const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
-  const handlers = composeHandlers(service, unavailableJobChannels(), unavailableLogChannels());
+  const jobChannels = { ...unavailableJobChannels(), ...workflowChannelMethods(workflowChannels) };
+  const handlers = composeHandlers(service, jobChannels, unavailableLogChannels());
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),
   );
@@ -112,12 +131,15 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     engine,
     profiles,
     identities,
+    settings,
+    workflows,
     problems,
     ...(startupProfile ? { startupProfile } : {}),
     log,
     ...(diagnostics ? { logPath: diagnostics.path } : {}),
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
     close: async () => {
+      stopWatchingWorkflows();
       await service.close();
       await diagnostics?.close();
     },

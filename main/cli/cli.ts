@@ -25,8 +25,25 @@ const commands: Readonly<
     load: async () => (await import('./serve-command')).runServeCommand,
   },
   profile: {
-    summary: 'inspect an Intune enrollment profile: profile inspect FILE [--json] (exit 0 when usable)',
-    load: async () => (await import('./profile-command')).runProfileCommand,
+    summary:
+      'the Intune enrollment profile: profile inspect FILE | profile import FILE (saves it), [--json] (exit 0 when usable)',
+    load: async () => {
+      const [{ runProfileCommand }, { runProfileImportCommand }] = await Promise.all([
+        import('./profile-command'),
+        import('./profile-import-command'),
+      ]);
+      return (argv) =>
+        argv[0] === 'import' ? runProfileImportCommand(argv.slice(1)) : runProfileCommand(argv);
+    },
+  },
+  identity: {
+    summary:
+      'the supervision identity: identity create --organization NAME | identity import FILE.p12 | identity show, [--json]',
+    load: async () => (await import('./identity-command')).runIdentityCommand,
+  },
+  workflow: {
+    summary: 'workflows: workflow list | workflow show ID | workflow validate FILE, [--json]',
+    load: async () => (await import('./workflow-command')).runWorkflowCommand,
   },
 };
 

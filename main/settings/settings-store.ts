@@ -1,75 +1,126 @@
 /**
  * The bench's saved settings: a small JSON file in the app's data folder.
  *
- * The file is untrusted (edited by hand, half-written by a crash, from a newer version): every field is
- * validated, a bad field is dropped with a named problem, and an unreadable file is kept aside rather than
- * overwritten, so nothing the operator saved is lost. Writes go to a temporary file and are renamed into
- * place, so a crash mid-write leaves the old file intact.
+ * The file is untrusted (edited by hand, half-written by a crash, from a newer version): it is size-bounded
+ * before parsing and every field is validated (./validate-settings.ts). A file that cannot be read as settings
+ * at all is moved aside as `settings.json.corrupt-<time>` rather than overwritten, defaults are used, and the
+ * problem says so: nothing the operator saved is lost. Writes go to a temporary file that is flushed and
+ * renamed into place, so a crash mid-write leaves the old file intact.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { SerialQueue } from '../async/serial-queue';
+import { BenchError } from '../errors/bench-error';
+import { readBoundedText } from '../jobs/workflow/read-bounded-file';
+import type { Settings } from './settings-schema';
+import { validateSettings, type LoadedSettings } from './validate-settings';
 
-export interface Settings {
-  /** Absolute path of cfgutil chosen by the operator; overrides the standard locations. */
-  readonly cfgutilPath?: string;
-}
+export type { Settings } from './settings-schema';
+export { validateSettings, type LoadedSettings } from './validate-settings';
 
-export interface LoadedSettings {
-  readonly settings: Settings;
-  /** Plain-language problems found while reading, for the log and the preflight screen. */
-  readonly problems: readonly string[];
-}
+/** Far more than a thousand ignored serials need; a bigger file is not a settings file. */
+export const MAX_SETTINGS_BYTES = 256 * 1024;
 
-export function validateSettings(raw: unknown): LoadedSettings {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { settings: {}, problems: ['The settings file does not hold a JSON object; defaults are used.'] };
-  }
-  const record = raw as Record<string, unknown>;
-  const problems: string[] = [];
-  let settings: Settings = {};
-  if (record.cfgutilPath !== undefined) {
-    if (typeof record.cfgutilPath === 'string' && path.isAbsolute(record.cfgutilPath)) {
-      settings = { ...settings, cfgutilPath: record.cfgutilPath };
-    } else {
-      problems.push('The saved cfgutil path is not an absolute path; it was ignored. Choose cfgutil again.');
-    }
-  }
-  return { settings, problems };
+/** A patch: a field set to `undefined` goes back to its default. */
+export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] | undefined };
+
+/** `2026-12-01T19-44-16.123Z`: sortable, and legal in a file name on every system. */
+function stamp(date: Date): string {
+  return date.toISOString().replace(/:/g, '-');
 }
 
 export class SettingsStore {
-  constructor(private readonly file: string) {}
+  private readonly writes = new SerialQueue();
+
+  constructor(
+    private readonly file: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async load(): Promise<LoadedSettings> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = await readBoundedText(this.file, MAX_SETTINGS_BYTES, { followSymlink: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {}, problems: [] };
       return {
         settings: {},
-        problems: [`The settings file could not be read (${(error as Error).message}).`],
-      };
-    }
-    try {
-      return validateSettings(JSON.parse(text));
-    } catch {
-      const aside = `${this.file}.unreadable-${Date.now()}`;
-      await rename(this.file, aside).catch(() => {});
-      return {
-        settings: {},
         problems: [
-          `The settings file was not valid JSON; it was kept as ${path.basename(aside)} and defaults are used.`,
+          `The settings file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); defaults are used.`,
         ],
       };
     }
+    if (Buffer.byteLength(text, 'utf8') > MAX_SETTINGS_BYTES) return this.moveAside('is larger than 256 KB');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return this.moveAside('was not valid JSON');
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return this.moveAside('does not hold a JSON object');
+    }
+    return validateSettings(raw);
   }
 
-  async save(settings: Settings): Promise<void> {
+  /** Validates and writes the whole file. Refuses (and writes nothing) when a field is not valid. */
+  save(settings: Settings): Promise<void> {
+    return this.writes.run(() => this.saveNow(settings));
+  }
+
+  /** Reads, applies the patch and writes, one update at a time. Resolves with what was saved. */
+  update(patch: SettingsPatch): Promise<Settings> {
+    return this.writes.run(async () => {
+      const { settings } = await this.load();
+      const merged = Object.fromEntries(
+        Object.entries({ ...settings, ...patch }).filter(([, value]) => value !== undefined),
+      ) as Settings;
+      await this.saveNow(merged);
+      return merged;
+    });
+  }
+
+  private async saveNow(settings: Settings): Promise<void> {
+    const checked = validateSettings(settings);
+    if (checked.problems.length > 0) {
+      throw new BenchError({
+        code: 'invalid-request',
+        title: 'The settings were not saved',
+        detail: checked.problems[0] ?? '',
+        retryable: false,
+      });
+    }
     await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const temp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-    await rename(temp, this.file);
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(`${JSON.stringify(checked.settings, null, 2)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.file);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  private async moveAside(why: string): Promise<LoadedSettings> {
+    const aside = `${this.file}.corrupt-${stamp(this.now())}`;
+    try {
+      await rename(this.file, aside);
+    } catch {
+      return {
+        settings: {},
+        problems: [`The settings file ${why} and could not be moved aside; defaults are used.`],
+      };
+    }
+    return {
+      settings: {},
+      problems: [`The settings file ${why}; it was kept as ${path.basename(aside)} and defaults are used.`],
+    };
   }
 }

@@ -14,7 +14,7 @@ describe('runCli', () => {
   it('prints usage with every command for --help', async () => {
     const out = capture();
     expect(await runCli(['--help'])).toBe(0);
-    for (const command of ['start', 'serve', 'sim', 'profile'])
+    for (const command of ['start', 'serve', 'sim', 'profile', 'identity', 'workflow'])
       expect(out.join('\n')).toContain(`  ${command}`);
   });
 

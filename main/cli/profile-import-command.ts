@@ -1,0 +1,58 @@
+/**
+ * `enroll-bench profile import FILE [--json]`: saves the Intune enrollment profile into the data folder with
+ * the same checks as the window (the same ProfileService), so a Mac mini over SSH can be set up headless.
+ *
+ * Exit code 0 when the profile was saved and can be used now, 1 when it was refused (nothing saved; the current
+ * profile stays) or saved but expired (runs need an override), 2 for a usage error or an unreadable file.
+ */
+import { defaultDataDir } from '../app/data-dir';
+import { BenchError } from '../errors/bench-error';
+import { formatProfileSummary } from '../profiles/format-profile-summary';
+import { ProfileService } from '../profiles/profile-service';
+import { parseFlags, UsageError } from './parse-flags';
+
+export interface ProfileImportIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly now?: () => Date;
+}
+
+const defaultIo: ProfileImportIo = {
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+  env: process.env,
+};
+
+/** Takes the arguments after `profile import`. */
+export async function runProfileImportCommand(
+  argv: readonly string[],
+  io: ProfileImportIo = defaultIo,
+): Promise<number> {
+  const { flags, positional } = parseFlags(argv, { json: 'boolean' });
+  const [file, ...extra] = positional;
+  if (!file || extra.length > 0) throw new UsageError('usage: enroll-bench profile import FILE [--json]');
+  const profiles = new ProfileService({
+    dataDir: defaultDataDir(io.env),
+    ...(io.now ? { now: io.now } : {}),
+  });
+  await profiles.restore();
+  let summary: Awaited<ReturnType<ProfileService['importPath']>>;
+  try {
+    summary = await profiles.importPath(file, 'command-line');
+  } catch (error) {
+    if (!(error instanceof BenchError)) throw error;
+    io.err(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
+    return 2;
+  }
+  const saved = summary.verdict !== 'unusable';
+  io.out(flags.json ? JSON.stringify({ saved, profile: summary }, null, 2) : formatProfileSummary(summary));
+  if (!saved)
+    io.err('enroll-bench: the profile was refused and not saved; the current profile (if any) stays.');
+  else if (summary.verdict === 'expired') {
+    io.err(
+      'enroll-bench: saved, but it has expired: export a fresh one from Intune, or override in the window.',
+    );
+  }
+  return summary.verdict === 'ready' || summary.verdict === 'ready-with-warnings' ? 0 : 1;
+}

@@ -1,0 +1,130 @@
+/**
+ * `enroll-bench workflow list | show ID | validate FILE [--json]`: the bench's workflows from a terminal, on
+ * the app's data folder, and a check of a workflow file before it is copied there.
+ *
+ * Exit codes: 0 fine; 1 a workflow file has a problem (list), the id is unknown (show), or the file is not a
+ * usable workflow (validate); 2 for a usage error or a file that cannot be read.
+ */
+import type { Workflow, WorkflowStep } from '../../preload/jobs-domain';
+import { defaultDataDir } from '../app/data-dir';
+import { MAX_WORKFLOW_BYTES, parseWorkflowText } from '../jobs/workflow/parse-workflow';
+import { presetWorkflows } from '../jobs/workflow/presets';
+import { readBoundedText } from '../jobs/workflow/read-bounded-file';
+import { safeText } from '../jobs/workflow/safe-text';
+import { WorkflowStore } from '../jobs/workflow/workflow-store';
+import { parseFlags, UsageError } from './parse-flags';
+
+export interface WorkflowCommandIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: WorkflowCommandIo = {
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+  env: process.env,
+};
+
+const USAGE = 'usage: enroll-bench workflow list | workflow show ID | workflow validate FILE  [--json]';
+
+function describeStep(step: WorkflowStep): string {
+  if (step.kind === 'erase') {
+    return `erase${step.allowOtherOrganization ? ' (also devices of another organization)' : ''}`;
+  }
+  if (step.kind === 'prepare') {
+    const panes = step.skipPanes === 'all' ? 'all panes' : `${step.skipPanes.length} panes`;
+    return `prepare supervised, ${step.language} / ${step.locale}, skip ${panes}, pairing ${step.allowPairing ? 'allowed' : 'forbidden'}`;
+  }
+  if (step.kind === 'rename') return `rename to ${step.template}`;
+  if (step.kind === 'install-extra-profiles') return `install-extra-profiles ${step.files.join(', ')}`;
+  return step.kind;
+}
+
+export function formatWorkflow(workflow: Workflow): string {
+  return [
+    `${workflow.id}: ${workflow.name}${workflow.preset ? ' (preset)' : ''}`,
+    ...(workflow.description ? [`  ${workflow.description}`] : []),
+    ...workflow.steps.map((step, i) => `  ${i + 1}. ${describeStep(step)}`),
+  ].join('\n');
+}
+
+export async function runWorkflowCommand(
+  argv: readonly string[],
+  io: WorkflowCommandIo = defaultIo,
+): Promise<number> {
+  const [sub, ...rest] = argv;
+  const { flags, positional } = parseFlags(rest, { json: 'boolean' });
+  const store = WorkflowStore.inDataDir(defaultDataDir(io.env));
+  const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
+  if (sub === 'list') {
+    if (positional.length > 0) throw new UsageError(USAGE);
+    const list = await store.list();
+    if (flags.json) json(list);
+    else for (const w of list.workflows) io.out(`${w.id.padEnd(24)} ${w.name}${w.preset ? ' (preset)' : ''}`);
+    for (const p of list.problems) io.err(`enroll-bench: ${p.file}: ${p.message}`);
+    return list.problems.length > 0 ? 1 : 0;
+  }
+  if (sub === 'show') {
+    const [id, ...extra] = positional;
+    if (!id || extra.length > 0) throw new UsageError('workflow show takes exactly one ID');
+    const workflow = await store.get(id);
+    if (workflow) {
+      if (flags.json) json(workflow);
+      else io.out(formatWorkflow(workflow));
+      return 0;
+    }
+    const problem = (await store.list()).problems.find((p) => p.file === store.fileFor(id));
+    io.err(
+      problem
+        ? `enroll-bench: ${problem.file}: ${problem.message}`
+        : `enroll-bench: there is no workflow "${safeText(id)}"; workflow list shows them.`,
+    );
+    return 1;
+  }
+  if (sub === 'validate') {
+    const [file, ...extra] = positional;
+    if (!file || extra.length > 0) throw new UsageError('workflow validate takes exactly one FILE');
+    return validate(file, flags.json === true, store, io);
+  }
+  throw new UsageError(USAGE);
+}
+
+async function validate(
+  file: string,
+  asJson: boolean,
+  store: WorkflowStore,
+  io: WorkflowCommandIo,
+): Promise<number> {
+  let text: string;
+  try {
+    text = await readBoundedText(file, MAX_WORKFLOW_BYTES, { followSymlink: true });
+  } catch {
+    io.err(`enroll-bench: the workflow file cannot be read: ${file}`);
+    return 2;
+  }
+  const parsed = parseWorkflowText(text);
+  const problem = !parsed.ok
+    ? parsed.message
+    : presetWorkflows.some((p) => p.id === parsed.workflow.id)
+      ? `id: "${parsed.workflow.id}" is a shipped preset, which a file cannot replace; give it another id`
+      : undefined;
+  if (asJson) {
+    io.out(
+      JSON.stringify(
+        problem || !parsed.ok ? { valid: false, problem } : { valid: true, workflow: parsed.workflow },
+        null,
+        2,
+      ),
+    );
+  }
+  if (problem || !parsed.ok) {
+    io.err(`enroll-bench: ${file}: ${problem}`);
+    return 1;
+  }
+  if (!asJson) {
+    io.out(formatWorkflow(parsed.workflow));
+    io.out(`Valid. To use it, copy it to ${store.fileFor(parsed.workflow.id)}`);
+  }
+  return 0;
+}

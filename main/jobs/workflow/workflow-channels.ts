@@ -1,0 +1,98 @@
+/**
+ * The workflow half of the provisioning channels: list, save, delete, and a preview of the names a rename
+ * template gives the devices attached now. Every change is pushed to every UI as `workflowsChanged`.
+ *
+ * Arguments arrive shape-checked by main/ipc/validate-job-args.ts; the content of a workflow is judged here,
+ * by the store, and a refusal names the field.
+ */
+import type { JobInvokeChannels } from '../../../preload/contract';
+import type { Ecid, Result } from '../../../preload/domain';
+import type { Workflow, WorkflowList } from '../../../preload/jobs-domain';
+import type { EventHub } from '../../app/event-hub';
+import { BenchError } from '../../errors/bench-error';
+import { checkNameTemplate, expandNameTemplate, templateNeedsSerial } from './name-template';
+import type { WorkflowStore } from './workflow-store';
+
+export type WorkflowChannelName = 'listWorkflows' | 'saveWorkflow' | 'deleteWorkflow' | 'previewNames';
+
+/** What the preview needs to know of an attached device. */
+export interface AttachedDevice {
+  readonly ecid: Ecid;
+  readonly serialNumber?: string;
+  readonly model?: string;
+}
+
+/** Shown in the preview for a device whose serial number has not been read yet (it is not paired). */
+export const SERIAL_NOT_READ = '(serial number not read yet)';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export class WorkflowChannels implements Pick<JobInvokeChannels, WorkflowChannelName> {
+  constructor(
+    private readonly store: WorkflowStore,
+    private readonly attachedDevices: () => readonly AttachedDevice[],
+  ) {}
+
+  /** Forwards every saved or deleted workflow to every UI. Returns an unsubscribe. */
+  wire(hub: EventHub): () => void {
+    return this.store.onChanged((list) => hub.emit('workflowsChanged', { list }));
+  }
+
+  async listWorkflows(): Promise<Result<WorkflowList>> {
+    return ok(await this.store.list());
+  }
+
+  async saveWorkflow(req: { readonly workflow: Workflow }): Promise<Result<Workflow>> {
+    return ok(await this.store.save(req.workflow));
+  }
+
+  async deleteWorkflow(req: { readonly workflowId: string }): Promise<Result<WorkflowList>> {
+    return ok(await this.store.delete(req.workflowId));
+  }
+
+  /** The counter follows the order the devices are listed in, as it will when a cart runs. */
+  async previewNames(req: {
+    readonly template: string;
+  }): Promise<Result<readonly { readonly ecid: Ecid; readonly name: string }[]>> {
+    const problem = checkNameTemplate(req.template);
+    if (problem) {
+      throw new BenchError({
+        code: 'invalid-request',
+        title: 'This name template cannot be used',
+        detail: problem,
+        retryable: false,
+      });
+    }
+    const needsSerial = templateNeedsSerial(req.template);
+    return ok(
+      this.attachedDevices().map((device, index) => ({
+        ecid: device.ecid,
+        name:
+          needsSerial && !device.serialNumber
+            ? SERIAL_NOT_READ
+            : expandNameTemplate(req.template, { ...device, counter: index + 1 }),
+      })),
+    );
+  }
+}
+
+/** The devices attached now, kept from the hub's `devicesChanged` events (for the preview's device list). */
+export function trackAttachedDevices(hub: EventHub): () => readonly AttachedDevice[] {
+  let devices: readonly AttachedDevice[] = [];
+  hub.subscribe((event) => {
+    if (event.channel === 'devicesChanged') devices = event.payload.devices;
+  });
+  return () => devices;
+}
+
+/** The four channel methods bound to their object, to spread beside the rest of the jobs area. */
+export function workflowChannelMethods(
+  channels: WorkflowChannels,
+): Pick<JobInvokeChannels, WorkflowChannelName> {
+  return {
+    listWorkflows: () => channels.listWorkflows(),
+    saveWorkflow: (req) => channels.saveWorkflow(req),
+    deleteWorkflow: (req) => channels.deleteWorkflow(req),
+    previewNames: (req) => channels.previewNames(req),
+  };
+}
