@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
 import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
+import { installMacShell, type MacShell } from './mac-shell';
 import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
 import { registerBenchIpc } from './typed-ipc';
 import { createBenchWindow, lockDownSession, rendererIndexUrl, type WindowPaths } from './window';
@@ -19,6 +20,8 @@ const paths: WindowPaths = {
 
 let bench: Bench | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Menu, window place, Dock badge, notifications, no-sleep and quit guard (mac-shell.ts). */
+let mac: MacShell | undefined;
 /** Files handed to the app by Finder ("Open With", a double-click) before the bench was ready. */
 const pendingOpenFiles: string[] = [];
 
@@ -41,6 +44,7 @@ async function openWindow(): Promise<void> {
   if (!bench) return;
   const window = createBenchWindow(paths);
   mainWindow = window;
+  mac?.adoptWindow(window);
   const unregister = registerBenchIpc(window.webContents, bench.host, rendererIndexUrl(paths));
   window.on('closed', () => {
     unregister();
@@ -68,6 +72,12 @@ async function main(): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession);
   bench = await createBench({ ...flags, dataDir: app.getPath('userData') });
+  mac = installMacShell({
+    host: bench.host,
+    dataDir: app.getPath('userData'),
+    window: () => mainWindow,
+    openProfile: importOpenedFile,
+  });
   await openWindow();
   if (mainWindow) {
     warnAboutStartupProblems(mainWindow, bench.problems);
@@ -81,6 +91,7 @@ async function main(): Promise<void> {
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing || !bench) return;
+    if (mac && !mac.allowQuit()) return event.preventDefault();
     // Stop USB hotplug and any cfgutil child before the process goes (node-usb#438).
     closing = true;
     event.preventDefault();
