@@ -46,9 +46,11 @@ describe('macos.yml', async () => {
     expect(workflow.jobs.smoke?.needs).toBe('test');
   });
 
-  it('packages unsigned on pull requests and signed with the API-key notarization on tags', () => {
+  it('packages ad hoc signed on pull requests and signed with the API-key notarization on tags', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
-    const unsigned = runs(/npm run dist -- -c\.mac\.identity=null/);
+    const unsigned = runs(
+      /^npm run dist -- -c\.mac\.identity=- -c\.mac\.hardenedRuntime=false -c\.mac\.notarize=false$/,
+    );
     expect(unsigned).toEqual([expect.objectContaining({ if: "github.event_name == 'pull_request'" })]);
     const signed = steps.find((s) => s.run?.includes('npm run dist\n'));
     expect(signed?.if).toBe("startsWith(github.ref, 'refs/tags/v')");
@@ -59,7 +61,9 @@ describe('macos.yml', async () => {
   });
 
   it('smoke-tests a packaged app with the inspector fuse on, through the smoke config', () => {
-    expect(runs(/--dir --arm64 .*-c\.electronFuses\.enableNodeCliInspectArguments=true/)).toHaveLength(1);
+    expect(
+      runs(/--dir --arm64 -c\.mac\.identity=- .*-c\.electronFuses\.enableNodeCliInspectArguments=true/),
+    ).toHaveLength(1);
     expect(runs(/playwright test --config test\/smoke\/playwright\.config\.ts/)).toHaveLength(1);
   });
 });
