@@ -86,6 +86,21 @@ describe('installMacShell', () => {
     expect(saved.bounds).toEqual({ x: 40, y: 60, width: 1000, height: 700 });
   });
 
+  it('Settings… stays greyed out until the settings area passes its command', () => {
+    setUp();
+    expect(menuItem('Enroll Bench', 'Settings…').enabled).toBe(false);
+    const openSettings = vi.fn();
+    installMacShell({
+      host: { subscribe: () => () => {}, dispatch: vi.fn() },
+      dataDir: os.tmpdir(),
+      window: () => undefined,
+      openProfile: vi.fn(),
+      openSettings,
+    });
+    click(menuItem('Enroll Bench', 'Settings…'));
+    expect(openSettings).toHaveBeenCalledOnce();
+  });
+
   it('File ▸ Import Profile… hands the chosen file to the bench', async () => {
     const { openProfile } = setUp();
     electronMain.dialog.showOpenDialog.mockResolvedValueOnce({
