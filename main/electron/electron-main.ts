@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
 import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
+import { installMacShell, type MacShell } from './mac-shell';
 import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
 import { registerBenchIpc } from './typed-ipc';
 import {
@@ -31,6 +32,8 @@ guardAllWebContents(app);
 
 let bench: Bench | undefined;
 let mainWindow: BrowserWindow | undefined;
+/** Menu, window place, Dock badge, notifications, no-sleep and quit guard (mac-shell.ts). */
+let mac: MacShell | undefined;
 /** Files handed to the app by Finder ("Open With", a double-click) before the bench was ready. */
 const pendingOpenFiles: string[] = [];
 
@@ -53,6 +56,7 @@ async function openWindow(): Promise<void> {
   if (!bench) return;
   const window = createBenchWindow(paths, { devTools: !app.isPackaged });
   mainWindow = window;
+  mac?.adoptWindow(window);
   const unregister = registerBenchIpc(window.webContents, bench.host, rendererIndexUrl());
   window.on('closed', () => {
     unregister();
@@ -81,6 +85,12 @@ async function main(): Promise<void> {
   lockDownSession(session.defaultSession);
   serveRenderer(session.defaultSession, paths);
   bench = await createBench({ ...flags, dataDir: app.getPath('userData') });
+  mac = installMacShell({
+    host: bench.host,
+    dataDir: app.getPath('userData'),
+    window: () => mainWindow,
+    openProfile: importOpenedFile,
+  });
   await openWindow();
   if (mainWindow) {
     warnAboutStartupProblems(mainWindow, bench.problems);
@@ -94,6 +104,7 @@ async function main(): Promise<void> {
   let closing = false;
   app.on('before-quit', (event) => {
     if (closing || !bench) return;
+    if (mac && !mac.allowQuit()) return event.preventDefault();
     // Stop USB hotplug and any cfgutil child before the process goes (node-usb#438).
     closing = true;
     event.preventDefault();

@@ -72,6 +72,11 @@ vi.mock('electron', async () => {
   };
 });
 
+// The macOS touches have their own tests (mac-shell and the files it joins); here they only need to exist.
+vi.mock('../../../main/electron/mac-shell', () => ({
+  installMacShell: () => ({ adoptWindow: () => {}, allowQuit: () => true }),
+}));
+
 vi.mock('../../../main/app/create-bench', () => ({
   createBench: async () => ({
     host: { dispatch: async () => ({ ok: true, value: null }), subscribe: () => () => {} },

@@ -1,0 +1,98 @@
+/**
+ * The macOS touches, joined in one place so electron-main.ts needs only a few lines: the app menu, the
+ * window that remembers its place, the Dock badge, grouped notifications, no sleep while jobs run, and a
+ * warning on quit while they do. Each piece is its own module with its own test; this file is wiring.
+ */
+import { app, dialog, powerSaveBlocker, screen, type BrowserWindow } from 'electron';
+import type { InvokeDispatcher } from '../ipc/dispatch-invoke';
+import type { LogInvokeChannels } from '../../preload/contract';
+import { installAppMenu } from './app-menu';
+import { showWaitingOnDock } from './dock-badge';
+import { trackJobActivity, type BenchEventSource } from './job-activity';
+import { electronMenuCommands } from './menu-commands';
+import { electronNoticeSink, notifyWhenDevicesNeedAPerson } from './notifications';
+import { keepAwakeWhileJobsRun } from './power-guard';
+import { createQuitGuard } from './quit-guard';
+import { rememberWindowState, type PlacedWindow } from './window-state';
+
+export interface MacShellOptions {
+  /** The bench host: its events feed the badge, notifications and guards; its dispatcher serves Export. */
+  readonly host: BenchEventSource & { readonly dispatch: InvokeDispatcher };
+  readonly dataDir: string;
+  readonly window: () => BrowserWindow | undefined;
+  readonly openProfile: (filePath: string) => void;
+  /** Opens the settings window; until the settings area passes it, Settings… shows greyed out. */
+  readonly openSettings?: () => void;
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+export interface MacShell {
+  /** Restores and remembers the window's place, and asks before a close that would cut jobs off. */
+  adoptWindow(window: BrowserWindow): void;
+  /** For `before-quit`: false when the operator chose to keep jobs running. */
+  allowQuit(): boolean;
+}
+
+function placed(window: BrowserWindow): PlacedWindow {
+  return {
+    getNormalBounds: () => window.getNormalBounds(),
+    isMaximized: () => window.isMaximized(),
+    setBounds: (bounds) => window.setBounds(bounds),
+    maximize: () => window.maximize(),
+    onMovedOrResized: (listener) => {
+      window.on('resize', listener);
+      window.on('move', listener);
+    },
+    onClose: (listener) => window.on('close', listener),
+  };
+}
+
+export function installMacShell(options: MacShellOptions): MacShell {
+  const { host, window } = options;
+  const exportLog: LogInvokeChannels['exportLog'] = (req) =>
+    host.dispatch('exportLog', [req]) as ReturnType<LogInvokeChannels['exportLog']>;
+  const { openProfile, openSettings } = options;
+  const commands = electronMenuCommands({
+    window,
+    openProfile,
+    exportLog,
+    ...(openSettings ? { openSettings } : {}),
+  });
+  installAppMenu(app.name, commands);
+
+  const activity = trackJobActivity(host);
+  showWaitingOnDock(activity, app.dock);
+  keepAwakeWhileJobsRun(activity, powerSaveBlocker);
+  const focus = () => {
+    const current = window();
+    if (current?.isMinimized()) current.restore();
+    current?.show();
+  };
+  notifyWhenDevicesNeedAPerson(activity, electronNoticeSink(focus));
+  const guard = createQuitGuard(activity, (question) => {
+    const box = {
+      type: 'warning' as const,
+      message: question.message,
+      detail: question.detail,
+      buttons: [...question.buttons],
+      defaultId: 0,
+      cancelId: 0,
+    };
+    const current = window();
+    return current ? dialog.showMessageBoxSync(current, box) : dialog.showMessageBoxSync(box);
+  });
+
+  return {
+    adoptWindow(bench) {
+      rememberWindowState(placed(bench), {
+        dataDir: options.dataDir,
+        workAreas: () => screen.getAllDisplays().map((display) => display.workArea),
+        ...(options.log ? { log: options.log } : {}),
+      });
+      bench.on('close', (event) => {
+        if (!guard.allowQuit()) event.preventDefault();
+      });
+    },
+    allowQuit: () => guard.allowQuit(),
+  };
+}
