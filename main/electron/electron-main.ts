@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
+import { defaultDataDir } from '../app/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
 import { installMacShell, type MacShell } from './mac-shell';
@@ -84,10 +85,12 @@ async function main(): Promise<void> {
   await app.whenReady();
   lockDownSession(session.defaultSession);
   serveRenderer(session.defaultSession, paths);
-  bench = await createBench({ ...flags, dataDir: app.getPath('userData') });
+  // ENROLL_BENCH_DATA overrides the folder here too, so the app and `enroll-bench` share one data folder.
+  const dataDir = process.env.ENROLL_BENCH_DATA ? defaultDataDir() : app.getPath('userData');
+  bench = await createBench({ ...flags, dataDir });
   mac = installMacShell({
     host: bench.host,
-    dataDir: app.getPath('userData'),
+    dataDir,
     window: () => mainWindow,
     openProfile: importOpenedFile,
   });
