@@ -4,9 +4,10 @@
  *
  * Layout (CFBinaryPList.c's documented format): 8-byte header, objects, offset table, 32-byte trailer. Every
  * offset and reference is bounds-checked here, so the measuring and reading code after it never indexes outside
- * the file. Work and memory are linear in the file size: each reference is read once.
+ * the file. Work is linear in the file size and memory in the number of objects (at most the value budget);
+references are checked once here and read again, from the bytes, when needed.
  */
-import type { PlistProblem } from './plist-budget';
+import { MAX_PLIST_VALUES, type PlistProblem } from './plist-budget';
 
 export interface BinaryPlistObject {
   /** High nibble of the marker byte: 0 singleton, 1 int, 2 real, 3 date, 4 data, 5 ASCII, 6 UTF-16, 8 UID, a array, c set, d dict. */
@@ -16,14 +17,16 @@ export interface BinaryPlistObject {
   readonly size: number;
   /** Offset of the first byte after the marker and any extended size. */
   readonly body: number;
-  /** Referenced objects: array/set items, or a dictionary's keys followed by its values. */
-  readonly refs: readonly number[];
+  /** How many objects it references: array/set items, or a dictionary's keys followed by its values. */
+  readonly refCount: number;
 }
 
 export interface BinaryPlistGraph {
   readonly bytes: Uint8Array;
   readonly top: number;
   readonly objects: readonly BinaryPlistObject[];
+  /** The `i`th reference of a container, already checked to be a valid object index. */
+  readonly ref: (object: BinaryPlistObject, i: number) => number;
 }
 
 const malformed = (detail: string): PlistProblem => ({ kind: 'malformed', detail });
@@ -81,18 +84,16 @@ function readObject(
   if (type === 0xa || type === 0xc || type === 0xd) {
     const refCount = type === 0xd ? size * 2 : size;
     if (body + refCount * refSize > limit) return 'a container points outside the file';
-    const refs: number[] = new Array<number>(refCount);
     for (let i = 0; i < refCount; i++) {
       const ref = readUInt(bytes, body + i * refSize, refSize);
       if (ref === undefined || ref >= count) return 'a container points outside the file';
-      refs[i] = ref;
     }
-    return { type, marker, size, body, refs };
+    return { type, marker, size, body, refCount };
   }
   const length = bodyLength(type, size, marker);
   if (length === undefined) return `unknown object type 0x${marker.toString(16)}`;
   if (body + length > limit) return 'an object runs past the end of the file';
-  return { type, marker, size, body, refs: [] };
+  return { type, marker, size, body, refCount: 0 };
 }
 
 /** The object table, or the reason the file cannot be a binary plist. */
@@ -111,6 +112,8 @@ export function readBinaryPlistGraph(bytes: Uint8Array): BinaryPlistGraph | Plis
     return malformed('bad trailer numbers');
   if (count < 1 || count > len || top >= count || tableAt < 9 || tableAt + count * offsetSize > t)
     return malformed('trailer points outside the file');
+  // Each stored object is at least one value once read: more objects than the budget is refused unread.
+  if (count > MAX_PLIST_VALUES) return { kind: 'too-many-values', values: count };
   const objects: BinaryPlistObject[] = new Array<BinaryPlistObject>(count);
   for (let i = 0; i < count; i++) {
     const at = readUInt(bytes, tableAt + i * offsetSize, offsetSize);
@@ -120,5 +123,7 @@ export function readBinaryPlistGraph(bytes: Uint8Array): BinaryPlistGraph | Plis
     if (typeof object === 'string') return malformed(object);
     objects[i] = object;
   }
-  return { bytes, top, objects };
+  const ref = (object: BinaryPlistObject, i: number): number =>
+    readUInt(bytes, object.body + i * refSize, refSize) ?? 0;
+  return { bytes, top, objects, ref };
 }

@@ -68,9 +68,9 @@ export function measureBinaryPlist(graph: BinaryPlistGraph): PlistMeasure | Plis
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
     if (!frame) break;
-    const refs = objects[frame.index]?.refs ?? [];
-    if (frame.next < refs.length) {
-      const child = refs[frame.next] ?? 0;
+    const object = objects[frame.index];
+    if (object && frame.next < object.refCount) {
+      const child = graph.ref(object, frame.next);
       const known = done[child];
       if (known) {
         frame.next++;

@@ -8,7 +8,7 @@
  * which can only refuse a strange file, never let a large one through. Entity declarations are refused outright:
  * Apple's tools never write them, and they are the classic XML expansion trick.
  */
-import { overBudget, type PlistProblem } from './plist-budget';
+import { MAX_XML_CHARS, MAX_XML_REFERENCES, overBudget, type PlistProblem } from './plist-budget';
 import type { PlistMeasure } from './measure-binary-plist';
 
 /** Bounded attribute run, so a file full of unclosed `<array` tags stays linear. */
@@ -32,7 +32,20 @@ export function measureXmlPlist(text: string): PlistMeasure | PlistProblem {
   return { values, expandedBytes: text.length, depth: deepest };
 }
 
+/** Entity and character references (`&amp;`, `&#65;`) and attributes (`a="…"`): the XML parser's slow paths. */
+function countReferences(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x26 || c === 0x3d) count++; // '&', '='
+  }
+  return count;
+}
+
 export function checkXmlPlistBudget(text: string): PlistMeasure | PlistProblem {
+  if (text.length > MAX_XML_CHARS) return { kind: 'xml-too-long', chars: text.length };
+  const references = countReferences(text);
+  if (references > MAX_XML_REFERENCES) return { kind: 'xml-too-many-references', references };
   const measure = measureXmlPlist(text);
   if ('kind' in measure) return measure;
   return overBudget(measure) ?? measure;

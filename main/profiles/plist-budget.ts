@@ -14,13 +14,23 @@ export const MAX_EXPANDED_BYTES = 10 * 1024 * 1024;
 /** Arrays and dictionaries inside one another. Real profiles nest about five deep. */
 export const MAX_PLIST_DEPTH = 64;
 
+/**
+ * XML costs far more to parse than binary (the XML parser builds a DOM, about 60 ns per character of text and
+ * half a microsecond per entity or attribute), so XML text gets its own, smaller budget: at these limits
+ * the one synchronous parse stays under about 100 ms.
+ */
+export const MAX_XML_CHARS = 1024 * 1024;
+export const MAX_XML_REFERENCES = 20_000;
+
 /** Why a property list was refused before it was read. */
 export type PlistProblem =
   | { readonly kind: 'malformed'; readonly detail: string }
   | { readonly kind: 'expands'; readonly expandedBytes: number }
   | { readonly kind: 'too-many-values'; readonly values: number }
   | { readonly kind: 'too-deep'; readonly depth: number }
-  | { readonly kind: 'misplaced-binary' };
+  | { readonly kind: 'misplaced-binary' }
+  | { readonly kind: 'xml-too-long'; readonly chars: number }
+  | { readonly kind: 'xml-too-many-references'; readonly references: number };
 
 /** "199 MB", "1.1 TB", "more than 1,000 TB": for numbers that may be astronomically large. */
 export function formatSize(bytes: number): string {

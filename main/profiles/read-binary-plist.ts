@@ -88,13 +88,15 @@ export function readBinaryPlist(graph: BinaryPlistGraph): PlistValue {
     if (!o) throw new BadPlist('missing object');
     let value: PlistValue;
     if (o.type === 0xa || o.type === 0xc) {
-      value = Object.freeze(o.refs.map(build)) as PlistValue[];
+      const items: PlistValue[] = [];
+      for (let i = 0; i < o.refCount; i++) items.push(build(graph.ref(o, i)));
+      value = Object.freeze(items) as PlistValue[];
     } else if (o.type === 0xd) {
       const dict = Object.create(null) as { [key: string]: PlistValue };
       for (let i = 0; i < o.size; i++) {
-        const key = build(o.refs[i] ?? 0);
+        const key = build(graph.ref(o, i));
         if (typeof key !== 'string') throw new BadPlist('a dictionary key is not a string');
-        dict[key] = build(o.refs[o.size + i] ?? 0);
+        dict[key] = build(graph.ref(o, o.size + i));
       }
       value = Object.freeze(dict);
     } else {

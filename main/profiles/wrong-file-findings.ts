@@ -6,7 +6,14 @@
  */
 import type { ProfileFinding, ProfileFindingCode } from '../../preload/domain';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';
-import { formatSize, MAX_PLIST_DEPTH, MAX_PLIST_VALUES, type PlistProblem } from './plist-budget';
+import {
+  formatSize,
+  MAX_PLIST_DEPTH,
+  MAX_PLIST_VALUES,
+  MAX_XML_CHARS,
+  MAX_XML_REFERENCES,
+  type PlistProblem,
+} from './plist-budget';
 import { sanitizeText } from '../text/sanitize-text';
 
 /** Where the direct-enrollment file comes from, as the admin center labels it (intune.md §1, §2). */
@@ -133,6 +140,10 @@ function overBudgetWords(problem: PlistProblem | undefined): string {
       return `This file holds ${problem.values.toLocaleString('en-US')} values once read, where an enrollment profile holds about a hundred and the bench reads at most ${MAX_PLIST_VALUES.toLocaleString('en-US')}. ${again}`;
     case 'too-deep':
       return `This file nests lists ${problem.depth.toLocaleString('en-US')} levels deep, where an enrollment profile nests about five and the bench reads at most ${MAX_PLIST_DEPTH}. ${again}`;
+    case 'xml-too-long':
+      return `This XML profile is ${formatSize(problem.chars)} of text, where an enrollment profile is a few kilobytes and the bench reads XML profiles of up to ${formatSize(MAX_XML_CHARS)}. ${again}`;
+    case 'xml-too-many-references':
+      return `This XML profile holds ${problem.references.toLocaleString('en-US')} entity references and attributes, where an enrollment profile holds a handful and the bench reads at most ${MAX_XML_REFERENCES.toLocaleString('en-US')}. ${again}`;
     case 'malformed':
     case 'misplaced-binary':
     case undefined:

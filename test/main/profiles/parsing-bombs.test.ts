@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runProfileCommand } from '../../../main/cli/profile-command';
 import { loadProfile, type LoadResult } from '../../../main/profiles/load-profile';
 import { parsePlist } from '../../../main/profiles/parse-plist';
-import { MAX_PLIST_VALUES } from '../../../main/profiles/plist-budget';
+import { MAX_PLIST_VALUES, MAX_XML_CHARS, MAX_XML_REFERENCES } from '../../../main/profiles/plist-budget';
 import { bplist, exponentialArrays, sharedStringBomb, withBom } from './plist-bombs';
 import { binaryBytes, makeSigner, makeWorkDir, profileDict, signBytes, xmlBytes } from './profile-fixtures';
 import { writeFile } from 'node:fs/promises';
@@ -65,14 +65,22 @@ describe('parsing bombs are measured before anything expands', () => {
   it('counts values: a wide flat binary plist and an XML plist with too many elements are refused', async () => {
     const many: Record<string, number> = {};
     for (let i = 0; i < MAX_PLIST_VALUES; i++) many[`k${i}`] = i;
+    const xml = `<?xml version="1.0"?><plist><dict><key>PayloadType</key><string>Configuration</string><key>many</key><array>${'<true/>'.repeat(MAX_PLIST_VALUES)}</array></dict></plist>`;
     for (const bytes of [
       binaryBytes({ PayloadType: 'Configuration', many }),
-      xmlBytes({ PayloadType: 'Configuration', many }),
+      new TextEncoder().encode(xml),
     ]) {
       const finding = refusal(await loadProfile(bytes));
       expect(finding.code).toBe('plist-too-large');
       expect(finding.message).toMatch(/holds [\d,]+ values once read/);
     }
+  });
+
+  it('gives XML its own, smaller budget of text and references', async () => {
+    const long = xmlBytes({ PayloadType: 'Configuration', Blob: 'x'.repeat(MAX_XML_CHARS) });
+    expect(refusal(await loadProfile(long)).message).toMatch(/is 1\.0 MB of text/);
+    const refs = xmlBytes({ PayloadType: 'Configuration', Blob: '<'.repeat(MAX_XML_REFERENCES + 1) });
+    expect(refusal(await loadProfile(refs)).message).toMatch(/20,00\d entity references/);
   });
 
   it('refuses deep nesting in both formats, and XML entity declarations', async () => {
