@@ -11,7 +11,7 @@ import { classifyDer } from './classify-der';
 import { sniffFileKind } from './detect-file-kind';
 import { parsePlist } from './parse-plist';
 import { readProfile, type ProfileModel } from './read-profile';
-import { collectSecrets } from './redact-secrets';
+import { collectSecrets, type ProfileSecret } from './redact-secrets';
 import { unwrapSigned } from './unwrap-signed';
 import { wrongFileFinding, type WrongFileCode } from './wrong-file-findings';
 
@@ -29,8 +29,8 @@ export interface LoadedProfile extends LoadedBase {
   /** Set when the file is signed but the signer could not be identified. */
   readonly signerProblem?: string;
   readonly model: ProfileModel;
-  /** Secret strings found in the file (SCEP challenge, passwords): for redaction only, never for display. */
-  readonly secrets: readonly string[];
+  /** Secrets found in the file by key path (SCEP challenge, passwords): never for display. */
+  readonly secrets: readonly ProfileSecret[];
 }
 
 export interface LoadFailure extends LoadedBase {
