@@ -5,7 +5,7 @@
  * Layout (CFBinaryPList.c's documented format): 8-byte header, objects, offset table, 32-byte trailer. Every
  * offset and reference is bounds-checked here, so the measuring and reading code after it never indexes outside
  * the file. Work is linear in the file size and memory in the number of objects (at most the value budget);
-references are checked once here and read again, from the bytes, when needed.
+references are read from the bytes when needed and checked on every read.
  */
 import { MAX_PLIST_VALUES, type PlistProblem } from './plist-budget';
 
@@ -25,8 +25,8 @@ export interface BinaryPlistGraph {
   readonly bytes: Uint8Array;
   readonly top: number;
   readonly objects: readonly BinaryPlistObject[];
-  /** The `i`th reference of a container, already checked to be a valid object index. */
-  readonly ref: (object: BinaryPlistObject, i: number) => number;
+  /** The `i`th reference of a container, or undefined when it names no object (checked on every read). */
+  readonly ref: (object: BinaryPlistObject, i: number) => number | undefined;
 }
 
 const malformed = (detail: string): PlistProblem => ({ kind: 'malformed', detail });
@@ -64,7 +64,6 @@ function readObject(
   bytes: Uint8Array,
   at: number,
   limit: number,
-  count: number,
   refSize: number,
 ): BinaryPlistObject | string {
   const marker = bytes[at] ?? 0;
@@ -84,10 +83,6 @@ function readObject(
   if (type === 0xa || type === 0xc || type === 0xd) {
     const refCount = type === 0xd ? size * 2 : size;
     if (body + refCount * refSize > limit) return 'a container points outside the file';
-    for (let i = 0; i < refCount; i++) {
-      const ref = readUInt(bytes, body + i * refSize, refSize);
-      if (ref === undefined || ref >= count) return 'a container points outside the file';
-    }
     return { type, marker, size, body, refCount };
   }
   const length = bodyLength(type, size, marker);
@@ -119,11 +114,15 @@ export function readBinaryPlistGraph(bytes: Uint8Array): BinaryPlistGraph | Plis
     const at = readUInt(bytes, tableAt + i * offsetSize, offsetSize);
     if (at === undefined || at < 8 || at >= tableAt)
       return malformed('object offset outside the object area');
-    const object = readObject(bytes, at, tableAt, count, refSize);
+    const object = readObject(bytes, at, tableAt, refSize);
     if (typeof object === 'string') return malformed(object);
     objects[i] = object;
   }
-  const ref = (object: BinaryPlistObject, i: number): number =>
-    readUInt(bytes, object.body + i * refSize, refSize) ?? 0;
+  const ref = (object: BinaryPlistObject, i: number): number | undefined => {
+    // One-byte references (every real profile) without the general reader: a 5 MB bomb is millions of them.
+    const value =
+      refSize === 1 ? bytes[object.body + i] : readUInt(bytes, object.body + i * refSize, refSize);
+    return value !== undefined && value < count ? value : undefined;
+  };
   return { bytes, top, objects, ref };
 }

@@ -71,6 +71,7 @@ export function measureBinaryPlist(graph: BinaryPlistGraph): PlistMeasure | Plis
     const object = objects[frame.index];
     if (object && frame.next < object.refCount) {
       const child = graph.ref(object, frame.next);
+      if (child === undefined) return { kind: 'malformed', detail: 'a container points outside the file' };
       const known = done[child];
       if (known) {
         frame.next++;

@@ -82,7 +82,8 @@ function leaf(bytes: Uint8Array, o: BinaryPlistObject): PlistValue {
  */
 export function readBinaryPlist(graph: BinaryPlistGraph): PlistValue {
   const built = new Map<number, PlistValue>();
-  const build = (index: number): PlistValue => {
+  const build = (index: number | undefined): PlistValue => {
+    if (index === undefined) throw new BadPlist('a container points outside the file');
     if (built.has(index)) return built.get(index) ?? null;
     const o = graph.objects[index];
     if (!o) throw new BadPlist('missing object');
