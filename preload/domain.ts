@@ -172,6 +172,7 @@ export type ProfileFindingCode =
   | 'cms-no-content'
   | 'plist-malformed'
   | 'plist-not-dictionary'
+  | 'plist-too-large'
   | 'unsigned'
   | 'signature-valid'
   | 'signature-invalid'
@@ -199,7 +200,8 @@ export type ProfileFindingCode =
   | 'age-ok'
   | 'age-expiring'
   | 'age-expired'
-  | 'age-overridden';
+  | 'age-overridden'
+  | 'secret-reused';
 
 /** One plain-language verdict line: what is wrong (or fine) and what to do about it. */
 export interface ProfileFinding {

@@ -5,6 +5,7 @@
  * classification goes by `Code`. A handful of situations have no known code; for those, and only when the code
  * does not classify, one explicit table of English substrings is consulted.
  */
+import { sanitizeText } from '../text/sanitize-text';
 import type { Ecid, ErrorCode, ErrorInfo } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { describe } from './describe-error';
@@ -99,18 +100,21 @@ export interface CfgutilErrorContext {
 /** `ErrorInfo` for a code, with the words from `describe()`. `unknown` also shows what cfgutil said. */
 export function errorInfo(code: ErrorCode, context: CfgutilErrorContext = {}): ErrorInfo {
   const words = describe(code);
-  const said = context.originalMessage?.trim();
+  // cfgutil's words and a path from settings are outside text: one sanitiser, capped, before any message.
+  const original = context.originalMessage === undefined ? undefined : sanitizeText(context.originalMessage);
+  const about = context.about === undefined ? undefined : sanitizeText(context.about, { maxLength: 400 });
+  const said = original?.trim();
   const saidText = said
     ? ` cfgutil said: "${said}"${context.cfgutilCode === undefined ? '' : ` (code ${context.cfgutilCode})`}.`
     : '';
   return {
     code,
     title: words.title,
-    detail: `${context.about ? `${context.about} ` : ''}${words.detail}${code === 'unknown' ? saidText : ''}`,
+    detail: `${about ? `${about} ` : ''}${words.detail}${code === 'unknown' ? saidText : ''}`,
     retryable: words.retryable,
     ...(context.ecid === undefined ? {} : { ecid: context.ecid }),
     ...(context.cfgutilCode === undefined ? {} : { cfgutilCode: context.cfgutilCode }),
-    ...(context.originalMessage === undefined ? {} : { originalMessage: context.originalMessage }),
+    ...(original === undefined ? {} : { originalMessage: original }),
   };
 }
 

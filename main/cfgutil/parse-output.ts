@@ -7,6 +7,7 @@
  * object on stdout (§6.3), and `cfgutil: error: …` / `(Domain: … Code: …)` on stderr (§6.2). Nothing here throws;
  * anything unreadable becomes `{kind: 'unparseable'}` carrying the raw text for the log.
  */
+import { sanitizeText } from '../text/sanitize-text';
 import type { Ecid } from '../../preload/domain';
 import { type DomainSuffix, findDomainSuffix } from './domain-suffix';
 import { normalizeEcid } from './ecid';
@@ -72,6 +73,16 @@ function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * cfgutil's words, which reach a message, a log line and the UI: through the one sanitiser (no escape codes,
+ * no newlines, no bidi controls). Capped generously here, because the fallback table matches on this text;
+ * errorInfo() caps what is shown.
+ */
+const MAX_CFGUTIL_MESSAGE = 1000;
+function messageText(value: unknown): string | undefined {
+  return typeof value === 'string' ? sanitizeText(value, { maxLength: MAX_CFGUTIL_MESSAGE }) : undefined;
+}
+
 /** cfgutil prints integers; tolerate integer strings and `0xE800001A`-style hex (read as a signed 32-bit code). */
 export function parseErrorCode(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
@@ -85,10 +96,10 @@ export function parseErrorCode(value: unknown): number | undefined {
 function rawError(value: JsonObject): RawCfgutilError {
   return {
     code: parseErrorCode(value.Code),
-    domain: asString(value.Domain),
-    message: asString(value.Message),
-    failureReason: asString(value.FailureReason),
-    detail: asString(value.Detail),
+    domain: messageText(value.Domain),
+    message: messageText(value.Message),
+    failureReason: messageText(value.FailureReason),
+    detail: messageText(value.Detail),
   };
 }
 
@@ -126,7 +137,7 @@ function parseErrors(
   for (const [key, value] of Object.entries(errors)) {
     const ecid = ecidKey(key);
     if (ecid === undefined) continue;
-    const message = asString(value);
+    const message = messageText(value);
     if (message !== undefined) {
       envelope.device.set(ecid, { message });
       continue;
@@ -247,7 +258,7 @@ export function parseStderr(stderr: string): StderrFindings {
 
 /** An error or warning line's text, with a `(Domain: … Code: …)` suffix on the same line taken out of it. */
 function messageWithDomain(text: string): RawCfgutilError {
-  const message = text.trim();
+  const message = sanitizeText(text.trim(), { maxLength: MAX_CFGUTIL_MESSAGE }).trim();
   const suffix = findDomainSuffix(message);
   if (!suffix) return { message };
   const rest = `${message.slice(0, suffix.start)}${message.slice(suffix.end)}`.trim();

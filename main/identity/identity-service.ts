@@ -8,6 +8,7 @@ import type { IdentitySummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
 import { SerialQueue } from '../async/serial-queue';
+import { sanitizeText } from '../text/sanitize-text';
 import { buildSelfSignedCertificate, generateRsaKeyPair } from './build-certificate';
 import { IdentityStore, type IdentityPaths } from './identity-store';
 import { Pkcs12Error } from './pkcs12-asn1';
@@ -86,9 +87,11 @@ export function describeIdentity(
   source: IdentitySummary['source'],
 ): IdentitySummary {
   const cert = new X509Certificate(certificate);
+  // Names come from the .p12, outside text: the one sanitiser before they reach the UI, a log line or the CLI.
+  const organization = attribute(cert.subject, 'O') ?? attribute(cert.subject, 'CN');
   return {
-    organizationName: attribute(cert.subject, 'O') ?? attribute(cert.subject, 'CN') ?? 'Unnamed organization',
-    subject: displayName(cert.subject),
+    organizationName: (organization && sanitizeText(organization)) || 'Unnamed organization',
+    subject: sanitizeText(displayName(cert.subject), { maxLength: 300 }),
     notBefore: Date.parse(cert.validFrom),
     notAfter: Date.parse(cert.validTo),
     fingerprintSha256: cert.fingerprint256,

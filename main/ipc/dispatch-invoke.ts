@@ -7,6 +7,7 @@
 import { isInvokeChannel, type InvokeChannels } from '../../preload/contract';
 import type { Result } from '../../preload/domain';
 import { BenchError, invalidRequest, toErrorInfo } from '../errors/bench-error';
+import { sanitizeText } from '../text/sanitize-text';
 import { argValidators, type ArgValidators } from './validate-args';
 
 export type InvokeDispatcher = (channel: unknown, args: readonly unknown[]) => Promise<Result<unknown>>;
@@ -21,7 +22,9 @@ export function createInvokeDispatcher(
 ): InvokeDispatcher {
   return async (channel, args) => {
     if (!isInvokeChannel(channel)) {
-      return { ok: false, error: toErrorInfo(invalidRequest(`Unknown channel ${JSON.stringify(channel)}.`)) };
+      // The name is the client's text: sanitised and capped before it is echoed in the refusal.
+      const named = sanitizeText(channel, { maxLength: 80 });
+      return { ok: false, error: toErrorInfo(invalidRequest(`Unknown channel "${named}".`)) };
     }
     try {
       if (!Array.isArray(args)) throw invalidRequest(`${channel} arguments must be a list.`);

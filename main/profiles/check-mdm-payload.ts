@@ -11,6 +11,8 @@ import type {
 import { isIntuneHost, parseUrl } from './intune-hosts';
 import { payloadName } from './payload-names';
 import { stringField, type PayloadView } from './read-profile';
+import type { ShownValues } from './shown-value';
+import { sanitizeText } from '../text/sanitize-text';
 import { DOWNLOAD_STEPS } from './wrong-file-findings';
 
 const TOPIC_PREFIX = 'com.apple.mgmt.External.';
@@ -25,6 +27,7 @@ export function finding(
 }
 
 function checkUrl(
+  shown: ShownValues,
   mdm: PayloadView,
   key: 'ServerURL' | 'CheckInURL',
   codes: {
@@ -49,7 +52,7 @@ function checkUrl(
       finding(
         'error',
         codes.notHttps,
-        `The MDM ${key} must be an https:// address${url ? ` (it is ${url.protocol.replace(':', '')})` : ''}; iOS refuses MDM over an unencrypted connection. ${DOWNLOAD_STEPS}`,
+        `The MDM ${key} must be an https:// address${url ? ` (it is ${sanitizeText(url.protocol.replace(':', ''), { maxLength: 40 })})` : ''}; iOS refuses MDM over an unencrypted connection. ${DOWNLOAD_STEPS}`,
       ),
     ];
   }
@@ -58,7 +61,7 @@ function checkUrl(
       finding(
         'warning',
         codes.notIntune,
-        `Not an Intune profile: the ${key} points at ${url.host}, which is not a Microsoft Intune host. The bench can still install it; make sure this is the file you meant to use.`,
+        `Not an Intune profile: the ${key} points at ${shown.truth(url.host, `${key} host`) ?? '(no host)'}, which is not a Microsoft Intune host. The bench can still install it; make sure this is the file you meant to use.`,
       ),
     ];
   }
@@ -91,6 +94,7 @@ function checkTopic(mdm: PayloadView): ProfileFinding[] {
 
 /** Resolves `IdentityCertificateUUID` and classifies the profile as SCEP or ACME. */
 function checkIdentity(
+  shown: ShownValues,
   mdm: PayloadView,
   payloads: readonly PayloadView[],
 ): { findings: ProfileFinding[]; variant: ProfileVariant } {
@@ -152,7 +156,7 @@ function checkIdentity(
       finding(
         'error',
         'identity-payload-wrong-type',
-        `The MDM payload's device certificate is a ${payloadName(target.type)} payload; Intune's enrollment profile uses a SCEP or ACME payload. The file is not from Intune or was edited. ${DOWNLOAD_STEPS}`,
+        `The MDM payload's device certificate is a ${shown.text(payloadName(target.type), 'payload type') ?? 'nameless'} payload; Intune's enrollment profile uses a SCEP or ACME payload. The file is not from Intune or was edited. ${DOWNLOAD_STEPS}`,
       ),
     ],
   };
@@ -161,17 +165,18 @@ function checkIdentity(
 export function checkMdmPayload(
   mdm: PayloadView,
   payloads: readonly PayloadView[],
+  shown: ShownValues,
 ): { findings: ProfileFinding[]; variant: ProfileVariant } {
-  const identity = checkIdentity(mdm, payloads);
+  const identity = checkIdentity(shown, mdm, payloads);
   return {
     variant: identity.variant,
     findings: [
-      ...checkUrl(mdm, 'ServerURL', {
+      ...checkUrl(shown, mdm, 'ServerURL', {
         missing: 'server-url-missing',
         notHttps: 'server-url-not-https',
         notIntune: 'server-url-not-intune',
       }),
-      ...checkUrl(mdm, 'CheckInURL', {
+      ...checkUrl(shown, mdm, 'CheckInURL', {
         missing: 'check-in-url-missing',
         notHttps: 'check-in-url-not-https',
         notIntune: 'check-in-url-not-intune',

@@ -12,6 +12,7 @@ import { parseUrl } from './intune-hosts';
 import type { LoadedProfile } from './load-profile';
 import { listPayloadNames } from './payload-names';
 import { field, stringField, type ProfileModel } from './read-profile';
+import { createShownValues, type ShownValues } from './shown-value';
 import { DOWNLOAD_STEPS } from './wrong-file-findings';
 
 export interface ProfileCheck {
@@ -27,7 +28,9 @@ export function checkSignature(
   signer: ProfileSigner | undefined,
   signerProblem: string | undefined,
   now: number,
+  shown: ShownValues = createShownValues([]),
 ): ProfileFinding[] {
+  const subject = shown.text(signer?.subject, 'signer name') ?? '(no name)';
   if (signerProblem) {
     return [
       finding(
@@ -51,12 +54,12 @@ export function checkSignature(
       finding(
         'error',
         'signature-invalid',
-        `The signature by ${signer.subject} does not match the contents: the file was changed after it was signed, or damaged. Do not use it. ${DOWNLOAD_STEPS}`,
+        `The signature by ${subject} does not match the contents: the file was changed after it was signed, or damaged. Do not use it. ${DOWNLOAD_STEPS}`,
       ),
     ];
   }
   const out = [
-    finding('info', 'signature-valid', `Signed by ${signer.subject}; the signature matches the contents.`),
+    finding('info', 'signature-valid', `Signed by ${subject}; the signature matches the contents.`),
   ];
   if (signer.notAfter < now) {
     out.push(
@@ -78,9 +81,10 @@ export function checkSignature(
   return out;
 }
 
-function checkTopLevel(model: ProfileModel): ProfileFinding[] {
+function checkTopLevel(model: ProfileModel, shown: ShownValues): ProfileFinding[] {
   if (model.payloadType !== 'Configuration') {
-    const said = model.payloadType ? `"${model.payloadType}"` : 'nothing';
+    const type = shown.text(model.payloadType, 'top-level PayloadType');
+    const said = type ? `"${type}"` : 'nothing';
     return [
       finding(
         'error',
@@ -97,7 +101,7 @@ function checkTopLevel(model: ProfileModel): ProfileFinding[] {
   return [];
 }
 
-function checkExpiryDates(model: ProfileModel, now: number): ProfileFinding[] {
+function checkExpiryDates(model: ProfileModel, now: number, shown: ShownValues): ProfileFinding[] {
   const out: ProfileFinding[] = [];
   for (const date of [model.expirationDate, model.removalDate]) {
     if (date && date.getTime() < now) {
@@ -124,7 +128,7 @@ function checkExpiryDates(model: ProfileModel, now: number): ProfileFinding[] {
           finding(
             'warning',
             'embedded-certificate-expired',
-            `A certificate inside the profile ("${payload.displayName ?? 'unnamed'}") expired on ${day(notAfter)}; enrollment may fail. ${DOWNLOAD_STEPS}`,
+            `A certificate inside the profile ("${shown.text(payload.displayName, 'certificate name') ?? 'unnamed'}") expired on ${day(notAfter)}; enrollment may fail. ${DOWNLOAD_STEPS}`,
           ),
         );
       }
@@ -135,10 +139,17 @@ function checkExpiryDates(model: ProfileModel, now: number): ProfileFinding[] {
   return out;
 }
 
-/** Runs every content check; `now` in epoch milliseconds. */
-export function checkProfile(loaded: LoadedProfile, now: number): ProfileCheck {
+/**
+ * Runs every content check; `now` in epoch milliseconds. Every value from the file that a message quotes goes
+ * through `shown` (sanitised; a secret in a descriptive value hidden; reuse recorded for one warning).
+ */
+export function checkProfile(
+  loaded: LoadedProfile,
+  now: number,
+  shown: ShownValues = createShownValues(loaded.secrets),
+): ProfileCheck {
   const { model } = loaded;
-  const findings: ProfileFinding[] = [...checkTopLevel(model)];
+  const findings: ProfileFinding[] = [...checkTopLevel(model, shown)];
   let variant: ProfileVariant = 'unknown';
   let mdmHost: string | undefined;
   if (findings.length === 0) {
@@ -149,7 +160,7 @@ export function checkProfile(loaded: LoadedProfile, now: number): ProfileCheck {
         finding(
           'error',
           'no-mdm-payload',
-          `This profile has no MDM enrollment payload; it holds ${listPayloadNames(model.payloads.map((p) => p.type))} settings. It is a settings profile, not the Intune enrollment profile. ${DOWNLOAD_STEPS}`,
+          `This profile has no MDM enrollment payload; it holds ${shown.text(listPayloadNames(model.payloads.map((p) => p.type)), 'payload types') ?? 'no'} settings. It is a settings profile, not the Intune enrollment profile. ${DOWNLOAD_STEPS}`,
         ),
       );
     } else if (mdm.length > 1 || !only) {
@@ -161,13 +172,16 @@ export function checkProfile(loaded: LoadedProfile, now: number): ProfileCheck {
         ),
       );
     } else {
-      const result = checkMdmPayload(only, model.payloads);
+      const result = checkMdmPayload(only, model.payloads, shown);
       findings.push(...result.findings);
       variant = result.variant;
       const serverUrl = stringField(only.dict, 'ServerURL');
       mdmHost = serverUrl ? parseUrl(serverUrl)?.host : undefined;
     }
   }
-  findings.push(...checkExpiryDates(model, now), ...checkSignature(loaded.signer, loaded.signerProblem, now));
+  findings.push(
+    ...checkExpiryDates(model, now, shown),
+    ...checkSignature(loaded.signer, loaded.signerProblem, now, shown),
+  );
   return { findings, variant, mdmHost };
 }

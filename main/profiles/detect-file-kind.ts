@@ -31,6 +31,17 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boole
 
 const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0));
 
+/**
+ * Where a `bplist00` header would start: after a UTF-8 byte-order mark and a little whitespace, if any. Such a
+ * file is still judged as a binary plist (and refused with the reason, after its expansion is measured) rather
+ * than called unrecognisable (see parse-plist.ts).
+ */
+function binaryPlistStart(bytes: Uint8Array): number {
+  let at = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
+  while (at < 64 && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[at] ?? 0)) at++;
+  return at;
+}
+
 /** Most bytes are printable ASCII / UTF-8 text (tabs and newlines count, NUL does not). */
 function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
@@ -62,7 +73,7 @@ function firstHttpsHost(text: string): string | undefined {
 export function sniffFileKind(bytes: Uint8Array, fileName = ''): SniffedKind {
   if (bytes.length === 0) return { kind: 'empty' };
   if (bytes.length > MAX_PROFILE_BYTES) return { kind: 'too-large' };
-  if (startsWith(bytes, ascii('bplist00'))) return { kind: 'binary-plist' };
+  if (startsWith(bytes, ascii('bplist00'), binaryPlistStart(bytes))) return { kind: 'binary-plist' };
   if (startsWith(bytes, ascii('%PDF'))) return { kind: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return { kind: 'zip' };

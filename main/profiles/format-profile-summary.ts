@@ -3,6 +3,10 @@
  * (not colour alone), so `enroll-bench profile inspect` reads the same as the window (issue 4 requirement 6).
  */
 import type { ProfileFindingSeverity, ProfileSummary, ProfileVerdict } from '../../preload/domain';
+import { sanitizeText } from '../text/sanitize-text';
+
+/** The summary is sanitised already; this fence keeps any text that skipped it from acting on a terminal. */
+const line = (text: string): string => sanitizeText(text, { maxLength: 2000 });
 
 const VERDICT_WORDS: Readonly<Record<ProfileVerdict, string>> = {
   ready: 'READY',
@@ -53,8 +57,8 @@ export function formatProfileSummary(s: ProfileSummary): string {
   ];
   const lines = rows
     .filter((r): r is [string, string] => r[1] !== undefined)
-    .map(([k, v]) => `${`${k}:`.padEnd(18)}${v}`);
+    .map(([k, v]) => `${`${k}:`.padEnd(18)}${line(v)}`);
   lines.push('', 'Findings:');
-  for (const f of s.findings) lines.push(`  ${SEVERITY_WORDS[f.severity]}  ${f.message}  [${f.code}]`);
+  for (const f of s.findings) lines.push(`  ${SEVERITY_WORDS[f.severity]}  ${line(f.message)}  [${f.code}]`);
   return lines.join('\n');
 }

@@ -11,7 +11,7 @@ import { classifyDer } from './classify-der';
 import { sniffFileKind } from './detect-file-kind';
 import { parsePlist } from './parse-plist';
 import { readProfile, type ProfileModel } from './read-profile';
-import { collectSecrets } from './redact-secrets';
+import { collectSecrets, type ProfileSecret } from './redact-secrets';
 import { unwrapSigned } from './unwrap-signed';
 import { wrongFileFinding, type WrongFileCode } from './wrong-file-findings';
 
@@ -29,8 +29,8 @@ export interface LoadedProfile extends LoadedBase {
   /** Set when the file is signed but the signer could not be identified. */
   readonly signerProblem?: string;
   readonly model: ProfileModel;
-  /** Secret strings found in the file (SCEP challenge, passwords): for redaction only, never for display. */
-  readonly secrets: readonly string[];
+  /** Secrets found in the file by key path (SCEP challenge, passwords): never for display. */
+  readonly secrets: readonly ProfileSecret[];
 }
 
 export interface LoadFailure extends LoadedBase {
@@ -82,12 +82,27 @@ async function loadChecked(bytes: Uint8Array, fileName: string, sha256: string):
       if (/PRIVATE KEY/.test(sniffed.label)) return failWith('private-key', 'file-private-key');
       return failWith('text', 'file-text');
     case 'der':
+      await nextTurn();
       return loadDer(bytes, sha256, failWith);
     case 'xml-plist':
     case 'binary-plist':
-      return parseProfile(bytes, bytes, sha256, sniffed.kind, undefined, undefined, failWith);
+      await nextTurn();
+      return parseProfile(bytes, bytes, sha256, sniffed.kind, undefined, undefined);
   }
 }
+
+const PLIST_FAILURE_CODES = {
+  malformed: 'plist-malformed',
+  'not-dictionary': 'plist-not-dictionary',
+  'over-budget': 'plist-too-large',
+} as const satisfies Record<string, WrongFileCode>;
+
+/**
+ * Lets the event loop run between the stages of a load (sniff, ASN.1 decode, signature check, measure, parse).
+ * Each stage is bounded by the file cap and the plist budget to tens of milliseconds at worst
+ * (test/bench/profile-parse.bench.ts), so the main process never stalls for long on one untrusted file.
+ */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 type FailWith = (kind: ProfileFileKind, code: WrongFileCode) => LoadFailure;
 
@@ -106,6 +121,7 @@ async function loadDer(bytes: Uint8Array, sha256: string, failWith: FailWith): P
     case 'other':
       return failWith('unknown', 'cms-not-signed');
     case 'signed-data': {
+      await nextTurn();
       const unwrapped = await unwrapSigned(bytes);
       if (!unwrapped.ok) {
         const code =
@@ -116,6 +132,7 @@ async function loadDer(bytes: Uint8Array, sha256: string, failWith: FailWith): P
               : 'cms-not-signed';
         return failWith('signed-profile', code);
       }
+      await nextTurn();
       return parseProfile(
         bytes,
         unwrapped.content,
@@ -123,7 +140,6 @@ async function loadDer(bytes: Uint8Array, sha256: string, failWith: FailWith): P
         'signed-profile',
         unwrapped.signer,
         unwrapped.signerProblem,
-        failWith,
       );
     }
   }
@@ -136,14 +152,18 @@ function parseProfile(
   fileKind: ProfileFileKind,
   signer: ProfileSigner | undefined,
   signerProblem: string | undefined,
-  failWith: FailWith,
 ): LoadResult {
   const parsed = parsePlist(plistBytes);
-  if (!parsed.ok)
-    return failWith(
+  if (!parsed.ok) {
+    const code = PLIST_FAILURE_CODES[parsed.reason];
+    return {
+      ok: false,
+      bytes: original,
+      sha256,
       fileKind,
-      parsed.reason === 'not-dictionary' ? 'plist-not-dictionary' : 'plist-malformed',
-    );
+      finding: wrongFileFinding(code, { sizeBytes: original.length, problem: parsed.problem }),
+    };
+  }
   return {
     ok: true,
     bytes: original,

@@ -2,8 +2,9 @@
  * The profile feature as one plain Node object the app composes: import (from the renderer, "Open With" or the
  * command line), the current verdict, the age override and the gate that decides whether runs may start.
  *
- * Everything it hands out is a `ProfileSummary` (allow-listed, no secrets); every log entry is passed through
- * the file's own secrets before it leaves (issue 4 requirements 1–4; ../shared/reference/intune.md §3.5).
+ * Everything it hands out is a `ProfileSummary` (allow-listed by key path, no secrets; values from the file
+ * sanitised), and its log lines are built from those summaries (issue 4 requirements 1–4, issue 7 item 2;
+ * ../shared/reference/intune.md §3.5).
  */
 import path from 'node:path';
 import type { ErrorInfo, ProfileSummary } from '../../preload/domain';
@@ -11,7 +12,8 @@ import { BenchError, invalidRequest } from '../errors/bench-error';
 import { loadProfile, type LoadedProfile } from './load-profile';
 import { ProfileStore, type ProfileImportSource, type StoredProfileMeta } from './profile-store';
 import { readProfileFile } from './read-profile-file';
-import { redactText } from './redact-secrets';
+import { redactOperatorText } from './redact-secrets';
+import { sanitizeText } from '../text/sanitize-text';
 import { SerialQueue } from '../async/serial-queue';
 import { summarizeProfile } from './summarize-profile';
 
@@ -116,11 +118,9 @@ export class ProfileService {
     const loaded = await loadProfile(request.bytes, request.fileName);
     const { again, ...history } = this.keptHistory(loaded.sha256, now, request.fileModifiedAt);
     const summary = summarizeProfile(loaded, { fileName: request.fileName, ...history, now });
-    const secrets = loaded.ok ? loaded.secrets : [];
     const codes = summary.findings.filter((f) => f.severity !== 'info').map((f) => f.code);
     if (!loaded.ok || summary.verdict === 'unusable') {
       this.log(
-        secrets,
         'warn',
         'profile.refused',
         `Refused ${summary.fileName} (${summary.fileKind}, sha256 ${summary.sha256}) from ${request.source}: ${codes.join(', ')}`,
@@ -136,7 +136,6 @@ export class ProfileService {
     await this.store.save(loaded.bytes, meta);
     this.state = { loaded, meta };
     this.log(
-      secrets,
       'info',
       'profile.imported',
       `${again ? 'Re-imported the current file' : 'Imported'} ${summary.fileName} (${summary.variant.toUpperCase()}, ${summary.mdmHost ?? 'no host'}, sha256 ${summary.sha256}) from ${request.source}: ${summary.verdict}${codes.length ? `; ${codes.join(', ')}` : ''}${again ? `; age still counted from ${new Date(history.importedAt).toISOString()} at the latest` : ''}`,
@@ -185,7 +184,8 @@ export class ProfileService {
     }
     const at = this.now().getTime();
     const secrets = this.state.loaded.secrets;
-    const safeReason = redactText(trimmed, secrets);
+    // The operator's own words: no key path to go by, so a pasted secret is found by its value.
+    const safeReason = redactOperatorText(sanitizeText(trimmed, { maxLength: MAX_OVERRIDE_REASON }), secrets);
     const meta: StoredProfileMeta = { ...this.state.meta, override: { reason: safeReason, at } };
     await this.store.saveMeta(meta);
     await this.store.appendOverride({
@@ -197,7 +197,6 @@ export class ProfileService {
     });
     this.state = { ...this.state, meta };
     this.log(
-      secrets,
       'warn',
       'profile.age-override',
       `Operator overrode the two-week age check for ${meta.fileName} (${summary.age.ageDays} days old, sha256 ${meta.sha256}): "${safeReason}"`,
@@ -249,12 +248,11 @@ export class ProfileService {
     }
   }
 
-  private log(
-    secrets: readonly string[],
-    level: ProfileLogEntry['level'],
-    event: string,
-    message: string,
-  ): void {
-    this.logSink({ level, event, message: redactText(message, secrets) });
+  /**
+   * Log lines are built only from summary fields (already shown through shown-value.ts), codes, hashes and the
+   * sanitised override reason, so nothing here searches the text for secret values (which hid the truth).
+   */
+  private log(level: ProfileLogEntry['level'], event: string, message: string): void {
+    this.logSink({ level, event, message: sanitizeText(message, { maxLength: 2000 }) });
   }
 }

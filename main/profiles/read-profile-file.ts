@@ -6,6 +6,7 @@
  */
 import { open, stat } from 'node:fs/promises';
 import { BenchError } from '../errors/bench-error';
+import { sanitizeText } from '../text/sanitize-text';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -21,7 +22,7 @@ function unreadable(filePath: string, error: unknown): BenchError {
   return new BenchError({
     code: 'invalid-request',
     title: 'The profile file could not be read',
-    detail: `${filePath}: ${REASONS[code] ?? 'it could not be opened'}. Check the path, or drop the file on the window.`,
+    detail: `${sanitizeText(filePath, { maxLength: 300 })}: ${REASONS[code] ?? 'it could not be opened'}. Check the path, or drop the file on the window.`,
     retryable: false,
   });
 }

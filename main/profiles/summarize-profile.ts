@@ -9,7 +9,8 @@ import type { ProfileFinding, ProfileOverride, ProfileSummary, ProfileVerdict } 
 import { checkProfile } from './check-profile';
 import type { LoadedProfile, LoadFailure, LoadResult } from './load-profile';
 import { ageFinding, computeAge } from './profile-age';
-import { redactText } from './redact-secrets';
+import { sanitizeText } from '../text/sanitize-text';
+import { createShownValues, type ShownValues } from './shown-value';
 
 export interface SummaryContext {
   readonly fileName: string;
@@ -19,17 +20,9 @@ export interface SummaryContext {
   readonly now: number;
 }
 
-const MAX_TEXT = 200;
 const RANK = { error: 0, warning: 1, info: 2 } as const;
-
-function clean(text: string | undefined, secrets: readonly string[]): string | undefined {
-  if (text === undefined) return undefined;
-  const redacted = redactText(text, secrets)
-    .replace(/\p{Cc}/gu, ' ')
-    .trim();
-  if (redacted === '') return undefined;
-  return redacted.length > MAX_TEXT ? `${redacted.slice(0, MAX_TEXT - 1)}…` : redacted;
-}
+/** A finding is our sentence around quoted values that are already capped; this is the last fence. */
+const MAX_FINDING = 1500;
 
 function firstSentence(message: string): string {
   const end = message.indexOf('. ');
@@ -77,13 +70,13 @@ function headline(
 function base(
   result: LoadResult,
   ctx: SummaryContext,
+  shown: ShownValues,
 ): Pick<
   ProfileSummary,
   'fileName' | 'sizeBytes' | 'sha256' | 'fileKind' | 'importedAt' | 'fileModifiedAt' | 'evaluatedAt'
 > {
-  const secrets = result.ok ? result.secrets : [];
   return {
-    fileName: clean(ctx.fileName, secrets) ?? 'unnamed file',
+    fileName: shown.text(ctx.fileName, 'file name') ?? 'unnamed file',
     sizeBytes: result.bytes.length,
     sha256: result.sha256,
     fileKind: result.fileKind,
@@ -96,7 +89,7 @@ function base(
 function summarizeFailure(failure: LoadFailure, ctx: SummaryContext): ProfileSummary {
   const findings = [failure.finding];
   return {
-    ...base(failure, ctx),
+    ...base(failure, ctx, createShownValues([])),
     variant: 'unknown',
     verdict: 'unusable',
     headline: headline('unusable', findings, 0, 0),
@@ -105,7 +98,8 @@ function summarizeFailure(failure: LoadFailure, ctx: SummaryContext): ProfileSum
 }
 
 function summarizeLoaded(loaded: LoadedProfile, ctx: SummaryContext): ProfileSummary {
-  const check = checkProfile(loaded, ctx.now);
+  const shown = createShownValues(loaded.secrets);
+  const check = checkProfile(loaded, ctx.now, shown);
   const age = computeAge({
     importedAt: ctx.importedAt,
     fileModifiedAt: ctx.fileModifiedAt,
@@ -113,27 +107,35 @@ function summarizeLoaded(loaded: LoadedProfile, ctx: SummaryContext): ProfileSum
     now: ctx.now,
     override: ctx.override,
   });
-  const findings = sortFindings([...check.findings, ageFinding(age, ctx.override)]);
-  const verdict = verdictOf(findings);
-  const s = loaded.secrets;
+  // Every displayed value is shown before the reuse warning is taken, so the warning covers all of them.
   const signer = loaded.signer && {
     ...loaded.signer,
-    subject: clean(loaded.signer.subject, s) ?? '(no name)',
-    issuer: clean(loaded.signer.issuer, s) ?? '(no name)',
+    subject: shown.text(loaded.signer.subject, 'signer name') ?? '(no name)',
+    issuer: shown.text(loaded.signer.issuer, 'signer issuer') ?? '(no name)',
   };
+  const fields = {
+    ...base(loaded, ctx, shown),
+    organization: shown.text(loaded.model.organization, 'organization'),
+    displayName: shown.text(loaded.model.displayName, 'display name'),
+    payloadIdentifier: shown.text(loaded.model.identifier, 'profile identifier'),
+    mdmHost: shown.truth(check.mdmHost, 'MDM host'),
+  };
+  const reuse = shown.reuseFinding();
+  const findings = sortFindings([
+    ...check.findings,
+    ...(reuse ? [reuse] : []),
+    ageFinding(age, ctx.override),
+  ]);
+  const verdict = verdictOf(findings);
   return {
-    ...base(loaded, ctx),
-    organization: clean(loaded.model.organization, s),
-    displayName: clean(loaded.model.displayName, s),
-    payloadIdentifier: clean(loaded.model.identifier, s),
-    mdmHost: clean(check.mdmHost, s),
+    ...fields,
     variant: check.variant,
     signer,
     age,
     override: age.overridden ? ctx.override : undefined,
     verdict,
     headline: headline(verdict, findings, age.daysLeft, age.expiresAt),
-    findings: findings.map((f) => ({ ...f, message: redactText(f.message, s) })),
+    findings: findings.map((f) => ({ ...f, message: sanitizeText(f.message, { maxLength: MAX_FINDING }) })),
   };
 }
 

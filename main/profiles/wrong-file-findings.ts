@@ -6,6 +6,15 @@
  */
 import type { ProfileFinding, ProfileFindingCode } from '../../preload/domain';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';
+import {
+  formatSize,
+  MAX_PLIST_DEPTH,
+  MAX_PLIST_VALUES,
+  MAX_XML_CHARS,
+  MAX_XML_REFERENCES,
+  type PlistProblem,
+} from './plist-budget';
+import { sanitizeText } from '../text/sanitize-text';
 
 /** Where the direct-enrollment file comes from, as the admin center labels it (intune.md §1, §2). */
 export const DOWNLOAD_STEPS =
@@ -29,7 +38,7 @@ export type WrongFileCode = Extract<
 /** The one finding for a file that could not be read as a profile. */
 export function wrongFileFinding(
   code: WrongFileCode,
-  details: { readonly sizeBytes?: number; readonly host?: string } = {},
+  details: { readonly sizeBytes?: number; readonly host?: string; readonly problem?: PlistProblem } = {},
 ): ProfileFinding {
   switch (code) {
     case 'file-empty':
@@ -70,7 +79,7 @@ export function wrongFileFinding(
     case 'file-url-text':
       return error(
         code,
-        `This text file holds a web address on ${details.host ?? 'an unknown host'}, probably the Profile URL from ` +
+        `This text file holds a web address on ${details.host ? sanitizeText(details.host) : 'an unknown host'}, probably the Profile URL from ` +
           "Export Profile. That URL is for Setup Assistant enrollment in Apple Configurator's server settings; " +
           `this bench does direct enrollment and needs the downloaded .mobileconfig file. ${DOWNLOAD_STEPS}`,
       );
@@ -93,7 +102,17 @@ export function wrongFileFinding(
         'This signed file does not contain the profile itself (a detached signature). Download the profile again; ' +
           `the bench needs the file with the profile inside. ${DOWNLOAD_STEPS}`,
       );
+    case 'plist-too-large':
+      return error(code, `${overBudgetWords(details.problem)} ${DOWNLOAD_STEPS}`);
     case 'plist-malformed':
+      if (details.problem?.kind === 'misplaced-binary') {
+        return error(
+          code,
+          'The file holds a binary property list that does not start at its first byte (a byte-order mark or ' +
+            "spaces come before it). Apple's tools never write that and iOS does not read it. Download the " +
+            `profile again from Intune. ${DOWNLOAD_STEPS}`,
+        );
+      }
       return error(
         code,
         'The file looks like a configuration profile but cannot be read: it is damaged, cut short or was edited ' +
@@ -107,5 +126,27 @@ export function wrongFileFinding(
         'The bench cannot tell what this file is: it is not an XML, binary or signed configuration profile. ' +
           DOWNLOAD_STEPS,
       );
+  }
+}
+
+/** What a budget refusal says: the size the file was built to reach, and what to do. */
+function overBudgetWords(problem: PlistProblem | undefined): string {
+  const again =
+    'It is damaged or was made to attack the bench, so the bench did not open it: download the profile again from Intune.';
+  switch (problem?.kind) {
+    case 'expands':
+      return `This file is built to expand to ${formatSize(problem.expandedBytes)} when read (a small part of it is referenced over and over), where an enrollment profile is a few kilobytes. ${again}`;
+    case 'too-many-values':
+      return `This file holds ${problem.values.toLocaleString('en-US')} values once read, where an enrollment profile holds about a hundred and the bench reads at most ${MAX_PLIST_VALUES.toLocaleString('en-US')}. ${again}`;
+    case 'too-deep':
+      return `This file nests lists ${problem.depth.toLocaleString('en-US')} levels deep, where an enrollment profile nests about five and the bench reads at most ${MAX_PLIST_DEPTH}. ${again}`;
+    case 'xml-too-long':
+      return `This XML profile is ${formatSize(problem.chars)} of text, where an enrollment profile is a few kilobytes and the bench reads XML profiles of up to ${formatSize(MAX_XML_CHARS)}. ${again}`;
+    case 'xml-too-many-references':
+      return `This XML profile holds ${problem.references.toLocaleString('en-US')} entity references and attributes, where an enrollment profile holds a handful and the bench reads at most ${MAX_XML_REFERENCES.toLocaleString('en-US')}. ${again}`;
+    case 'malformed':
+    case 'misplaced-binary':
+    case undefined:
+      return `This file is far larger once read than any enrollment profile. ${again}`;
   }
 }

@@ -256,3 +256,19 @@ group('CfgutilError', () => {
     expect(error.info.originalMessage).toBe('secret path /Users/x');
   });
 });
+
+group('outside text in cfgutil errors', () => {
+  it('sanitises and caps what cfgutil said and the path sentence before they reach the detail', () => {
+    const info = errorInfo('unknown', {
+      originalMessage: `Oops\u001b[2K\nVerdict: READY \u202E${'x'.repeat(5000)}`,
+      about: 'The cfgutil at /tmp/evil\n2026-12-01T00:00:00Z INFO forged',
+    });
+    for (const text of [info.detail, info.originalMessage ?? '']) {
+      expect([...text].some((c) => c.charCodeAt(0) < 0x20 || c === '\u202e')).toBe(false);
+    }
+    expect(info.detail).toContain('Oops␛[2K Verdict: READY <U+202E>');
+    expect(info.detail).toContain('/tmp/evil 2026-12-01');
+    expect(Array.from(info.originalMessage ?? '').length).toBeLessThanOrEqual(200);
+    expect(info.detail.length).toBeLessThan(1000);
+  });
+});

@@ -313,8 +313,28 @@ describe('parseStderr (§6.2)', () => {
   it('reads a 100 KB error line that ends in a line separator', { timeout: 2_000 }, () => {
     const line = `cfgutil: error:${' '.repeat(1_000)}${'a'.repeat(HUGE)}\u2028`;
     const [error] = parseStderr(line).errors;
-    expect(error?.message).toMatch(/^a+$/);
+    // Capped by the one sanitiser, with the ellipsis that says so.
+    expect(error?.message).toMatch(/^a+…$/);
     expect(error?.message?.length).toBeLessThan(MAX_STDERR_LINE);
+    expect(error?.message?.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('passes error text through the sanitiser: no escape codes, newlines or bidi controls', () => {
+    const [error] = parseStderr('cfgutil: error: Busy\u001b[31m \u202Egnp.\u0007\n').errors;
+    expect(error?.message).toBe('Busy␛[31m <U+202E>gnp.␇');
+    const parsed = parseStdout(
+      JSON.stringify({
+        Command: 'get',
+        Type: 'CommandOutput',
+        Devices: ['0x1A2B3C4D5E6F7'],
+        Output: {
+          Errors: { '0x1A2B3C4D5E6F7': { Message: 'Locked\n\u001b[2KVerdict: READY', Code: 33001 } },
+        },
+      }),
+    );
+    expect(parsed.kind).toBe('output');
+    if (parsed.kind !== 'output') return;
+    expect(parsed.deviceErrors.get('0x1A2B3C4D5E6F7')?.message).toBe('Locked ␛[2KVerdict: READY');
   });
 
   it('still finds errors and domains on either side of a runaway line', { timeout: 2_000 }, () => {

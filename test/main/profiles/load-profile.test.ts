@@ -109,6 +109,9 @@ describe('loadProfile', () => {
   it('collects the SCEP challenge as a secret', async () => {
     const result = await loadProfile(xmlBytes(profileDict()));
     expectLoaded(result);
-    expect(result.secrets).toContain('S3cr3t-Ch4llenge');
+    expect(result.secrets).toContainEqual({
+      value: 'S3cr3t-Ch4llenge',
+      where: 'Challenge in the com.apple.security.scep payload',
+    });
   });
 });

@@ -108,7 +108,58 @@ describe('secrets never leave the profile', () => {
       bytes: odd?.bytes ?? new Uint8Array(),
       source: 'renderer',
     });
-    expect(summary.displayName).toBe('Enroll [redacted]');
+    expect(summary.displayName).toBe('Enroll (same as a secret in this file)');
+    const reuse = summary.findings.find((f) => f.code === 'secret-reused');
+    expect(reuse?.severity).toBe('warning');
+    expect(reuse?.message).toMatch(
+      /Challenge in the com\.apple\.security\.scep payload also appears as the display name/,
+    );
+  });
+
+  it('keeps the MDM host and its warnings visible when a Wi-Fi password equals the host name', async () => {
+    const host = 'mdm.contoso-lab.example';
+    const dict = profileDict({
+      serverUrl: `https://${host}/ioshandler.ashx`,
+      checkInUrl: `https://${host}/checkin.ashx`,
+    });
+    (dict.PayloadContent as { [k: string]: unknown }[]).push({
+      PayloadType: 'com.apple.wifi.managed',
+      PayloadUUID: 'WIFI-1',
+      PayloadIdentifier: 'wifi',
+      PayloadVersion: 1,
+      SSID_STR: 'Cart',
+      Password: host,
+    });
+    const service = new ProfileService({ dataDir: work.dir });
+    const summary = await service.importBytes({
+      fileName: 'same.mobileconfig',
+      bytes: xmlBytes(dict),
+      source: 'renderer',
+    });
+    expect(summary.mdmHost).toBe(host);
+    const notIntune = summary.findings.filter((f) => /not-intune$/.test(f.code));
+    expect(notIntune.map((f) => f.code).sort()).toEqual(['check-in-url-not-intune', 'server-url-not-intune']);
+    for (const f of notIntune) expect(f.message).toContain(host);
+    expect(JSON.stringify(summary)).not.toContain('[redacted]');
+    const reuse = summary.findings.find((f) => f.code === 'secret-reused');
+    expect(reuse?.message).toMatch(/Password in the com\.apple\.wifi\.managed payload also appears as the/);
+    expect(summary.verdict).toBe('ready-with-warnings');
+    expect(formatProfileSummary(summary)).toMatch(new RegExp(`MDM host:\\s+${host.replace(/\./g, '\\.')}`));
+  });
+
+  it('shows a displayed value that equals a secret as "(same as a secret in this file)", with a warning', async () => {
+    const dict = profileDict();
+    dict.PayloadOrganization = CHALLENGE;
+    const service = new ProfileService({ dataDir: work.dir });
+    const summary = await service.importBytes({
+      fileName: 'org.mobileconfig',
+      bytes: xmlBytes(dict),
+      source: 'renderer',
+    });
+    expect(summary.organization).toBe('(same as a secret in this file)');
+    expect(summary.findings.some((f) => f.code === 'secret-reused' && f.severity === 'warning')).toBe(true);
+    expect(summary.verdict).toBe('ready-with-warnings');
+    expectNoSecret(JSON.stringify(summary), 'summary with the secret as organization');
   });
 
   it('are absent from the CLI output, as text and as JSON', async () => {

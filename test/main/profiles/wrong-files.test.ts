@@ -1,8 +1,7 @@
-import { parseBinary } from 'plist';
-import type * as Plist from 'plist';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileFileKind, ProfileFindingCode } from '../../../preload/domain';
-import { checkBinaryPlist } from '../../../main/profiles/check-binary-plist';
+import { readBinaryPlistGraph } from '../../../main/profiles/binary-plist-graph';
+import { measureBinaryPlist } from '../../../main/profiles/measure-binary-plist';
 import { MAX_PROFILE_BYTES } from '../../../main/profiles/detect-file-kind';
 import { loadProfile } from '../../../main/profiles/load-profile';
 import {
@@ -17,13 +16,7 @@ import {
   zipBytes,
 } from './profile-fixtures';
 import { readFile } from 'node:fs/promises';
-
-// The real parser, wrapped in a spy: the hostile binary plists below must be refused by the structural
-// pre-check, so the test can prove that the (unbounded) parser was never reached.
-vi.mock('plist', async (importOriginal) => {
-  const original = await importOriginal<typeof Plist>();
-  return { ...original, parseBinary: vi.fn(original.parseBinary) };
-});
+import { bplist, exponentialArrays } from './plist-bombs';
 
 let work: Awaited<ReturnType<typeof makeWorkDir>>;
 beforeAll(async () => {
@@ -145,100 +138,21 @@ describe('loadProfile with files that are not a profile', () => {
   });
 
   it('refuses a binary plist whose array contains itself, without recursing forever', async () => {
-    // bplist00, object 0 = array of one ref (to itself), offset table, trailer.
-    const body = [0xa1, 0x00];
-    const tableAt = 8 + body.length;
-    const trailer = [
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      tableAt,
-    ];
-    const bytes = new Uint8Array([...ascii('bplist00'), ...body, 8, ...trailer]);
-    vi.mocked(parseBinary).mockClear();
-    expect(checkBinaryPlist(bytes)).toBe('an object contains itself');
+    const bytes = bplist([{ array: [0] }]);
+    const graph = readBinaryPlistGraph(bytes);
+    if ('kind' in graph) throw new Error('graph should read');
+    expect(measureBinaryPlist(graph)).toEqual({ kind: 'malformed', detail: 'an object contains itself' });
     await expectRefused(bytes, 'binary-plist', 'plist-malformed');
-    expect(parseBinary).not.toHaveBeenCalled();
   });
 
-  it('refuses a binary plist that would expand exponentially', async () => {
-    // 40 arrays, each holding the next one twice: 2^40 nodes if expanded naively.
-    const objects: number[][] = [];
-    for (let i = 0; i < 40; i++) objects.push([0xa2, i + 1, i + 1]);
-    objects.push([0x09]);
-    const offsets: number[] = [];
-    const body: number[] = [];
-    for (const o of objects) {
-      offsets.push(8 + body.length);
-      body.push(...o);
-    }
-    const tableAt = 8 + body.length;
-    const trailer = [
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      1,
-      1,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      objects.length,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      0,
-      tableAt,
-    ];
-    const bytes = new Uint8Array([...ascii('bplist00'), ...body, ...offsets, ...trailer]);
-    vi.mocked(parseBinary).mockClear();
-    expect(checkBinaryPlist(bytes)).toBe('too many objects');
-    await expectRefused(bytes, 'binary-plist', 'plist-malformed');
-    expect(parseBinary).not.toHaveBeenCalled();
+  it('refuses a binary plist that would expand exponentially, from its measure alone', async () => {
+    // 40 arrays, each holding the next one twice: 2^40 values if expanded naively.
+    const bytes = exponentialArrays(40);
+    const graph = readBinaryPlistGraph(bytes);
+    if ('kind' in graph) throw new Error('graph should read');
+    const measure = measureBinaryPlist(graph);
+    expect(measure).toMatchObject({ values: 2 ** 41 - 1, depth: 40 });
+    const message = await expectRefused(bytes, 'binary-plist', 'plist-too-large');
+    expect(message).toMatch(/built to expand to/);
   });
 });
