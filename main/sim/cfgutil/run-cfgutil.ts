@@ -84,8 +84,22 @@ function contextFor(
   };
 }
 
+/** Runs the action, or not, and reports a bare error inside the success envelope either way (§6.1, §12). */
+async function bareErrorRun(
+  device: SimDevice,
+  run: DeviceRun,
+  ctx: RunContext,
+  fault: Extract<ArmedFault['fault'], { kind: 'bare-error' }>,
+): Promise<DeviceOutcome> {
+  const happened = fault.happened ?? ctx.world.bareErrorHappened();
+  if (happened) await run(device, ctx);
+  else await ctx.sleep(ctx.world.timings.quickCommandSeconds);
+  return { ok: true, output: {}, bareError: ctx.error(fault.error ?? 'disconnected') };
+}
+
 async function runOnDevice(
   ecid: bigint,
+  command: DeviceCommand,
   run: DeviceRun,
   ctx: RunContext,
   fault: ArmedFault | undefined,
@@ -98,7 +112,13 @@ async function runOnDevice(
   if (!release) return { ecid: formatEcid(ecid), name: device.name, outcome: fail(ctx.error('busy')) };
   let outcome: DeviceOutcome;
   try {
-    if (fault?.fault.kind === 'disconnect') {
+    if (command.mutates && world.isSettling(ecid)) {
+      // Booted again, but not yet accepting changes (§8.2: AZTEC sleeps 70 s; AGREED-SIM 4).
+      await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
+      outcome = fail(ctx.error('busy'));
+    } else if (fault?.fault.kind === 'bare-error') {
+      outcome = await bareErrorRun(device, run, ctx, fault.fault);
+    } else if (fault?.fault.kind === 'disconnect') {
       const { effectApplied, reattachAfterSeconds } = fault.fault;
       if (effectApplied) await run(device, ctx);
       else await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
@@ -145,7 +165,7 @@ async function runDeviceCommand(
   const ctx = contextFor(world, request, options, command.name, sink, signal);
   const target = armed?.ecid ?? selection.ecids[0];
   const results = await Promise.all(
-    selection.ecids.map((e) => runOnDevice(e, run, ctx, e === target ? armed : undefined)),
+    selection.ecids.map((e) => runOnDevice(e, command, run, ctx, e === target ? armed : undefined)),
   );
   const order = command.layout === 'get' ? requestedProperties(args) : undefined;
   return exit(
@@ -178,6 +198,7 @@ async function specialFault(
       return { kind: 'crash', signal: armed.fault.signal ?? 'SIGABRT' };
     case 'disconnect':
     case 'error':
+    case 'bare-error':
     case undefined:
       return undefined;
   }
