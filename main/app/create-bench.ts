@@ -24,6 +24,8 @@ export interface CreateBenchOptions {
   readonly cfgutilFlag?: string;
   readonly dataDir: string;
   readonly timeScale?: number;
+  /** The simulated world's scenario (a shipped name or a JSON file). */
+  readonly scenario?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly platform?: NodeJS.Platform;
   readonly log?: (message: string, detail?: unknown) => void;
@@ -90,6 +92,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     factory: createEngineFactory({
       log,
       ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
     }),
     log,
     profileChannels,

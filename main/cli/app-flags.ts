@@ -11,6 +11,7 @@ export const appFlagSpec = {
   port: 'string',
   host: 'string',
   'time-scale': 'string',
+  scenario: 'string',
 } as const;
 
 export interface AppFlags {
@@ -21,6 +22,8 @@ export interface AppFlags {
   readonly hostname: string;
   /** Speed of the simulated world's clock (1 = real time, 0.1 = ten times faster). */
   readonly timeScale?: number;
+  /** The simulated world's starting cart: a shipped scenario name or a JSON file (main/sim/scenario.ts). */
+  readonly scenario?: string;
 }
 
 export const DEFAULT_PORT = 4820;
@@ -41,6 +44,7 @@ export function parseAppFlags(argv: readonly string[]): AppFlags {
     hostname: flags.host ?? '127.0.0.1',
     ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
     ...(timeScale !== undefined ? { timeScale } : {}),
+    ...(flags.scenario !== undefined ? { scenario: flags.scenario } : {}),
     ...(positional[0] !== undefined ? { profileFile: positional[0] } : {}),
   };
 }

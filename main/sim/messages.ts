@@ -214,7 +214,7 @@ const invented = {
       de: 'Für diesen Vorgang ist die Überwachungsidentität der Organisation erforderlich, die das Gerät überwacht.',
     },
   },
-  notRestorable: {
+  wrongMode: {
     message: {
       en: 'The device is not in a state that allows this operation.',
       fr: 'L’appareil n’est pas dans un état qui permet cette opération.',

@@ -51,6 +51,8 @@ export interface DeviceCommand {
    * 4). `get` and `pair` only read or handshake, so they work then.
    */
   readonly mutates: boolean;
+  /** Runs on a device in Recovery/DFU (`restore`, `update`, and `get` of what USB shows); others are refused. */
+  readonly worksInRecovery?: boolean;
   /** Text line for a device that succeeded (§6.2). */
   successLine(deviceName: string, ecid: string): string;
   /** Validates arguments before any device is touched; a string is a usage error. */

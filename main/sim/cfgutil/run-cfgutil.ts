@@ -112,7 +112,10 @@ async function runOnDevice(
   if (!release) return { ecid: formatEcid(ecid), name: device.name, outcome: fail(ctx.error('busy')) };
   let outcome: DeviceOutcome;
   try {
-    if (command.mutates && world.isSettling(ecid)) {
+    if (device.bootedState !== 'Booted' && !command.worksInRecovery) {
+      await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
+      outcome = fail(ctx.error('wrongMode'));
+    } else if (command.mutates && world.isSettling(ecid)) {
       // Booted again, but not yet accepting changes (§8.2: AZTEC sleeps 70 s; AGREED-SIM 4).
       await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
       outcome = fail(ctx.error('busy'));

@@ -18,7 +18,9 @@ async function readAll(
   // Reading a private property pairs first, as cfgutil does: silently at Setup Assistant or with our
   // identity, else with the Trust dialog (pending/denied), or refused by a supervisor that prohibits it.
   const needsPairing = !device.locked && properties.some((p) => !isPublicProperty(p));
-  const refused = needsPairing ? await ensurePaired(device, ctx) : undefined;
+  // In Recovery/DFU only what USB shows can be read.
+  const booted = device.bootedState === 'Booted';
+  const refused = !booted ? 'wrongMode' : needsPairing ? await ensurePaired(device, ctx) : undefined;
   for (const property of properties) {
     if (device.locked) {
       propertyErrors[property] = ctx.error('passcodeProtected');
@@ -38,6 +40,7 @@ export const getCommand: DeviceCommand = {
   aliases: ['get-property'],
   layout: 'get',
   mutates: false,
+  worksInRecovery: true,
   successLine: () => '',
   bind(args) {
     if (args.length === 0) return 'get requires at least one property name (or "all")';
