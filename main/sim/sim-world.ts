@@ -157,9 +157,11 @@ export class SimWorld {
     );
   }
 
-  /** Currently attached devices, in attach order. */
+  /** Currently attached devices, in the order they were first plugged in (a reboot or a flap keeps the place). */
   list(): SimDeviceSnapshot[] {
-    return [...this.attachedSet].map((e) => this.snapshotOf(this.devices.get(e) as SimDevice));
+    return [...this.devices.values()]
+      .filter((d) => this.attachedSet.has(d.ecid))
+      .map((d) => this.snapshotOf(d));
   }
 
   /** Any known device (attached or not). */
