@@ -91,10 +91,12 @@ async function runWorld(argv: readonly string[]): Promise<number> {
     publishDiscovery: true,
     ...(flags.bench !== undefined ? { bench: flags.bench } : {}),
   });
+  // Counted from the start options: a flapping port may be off USB at this very moment.
+  const count = typeof base.devices === 'number' ? base.devices : (base.devices ?? []).length;
   if (handle.discovery && !handle.discovery.ok)
     process.stderr.write(`enroll-bench: this world is not published: ${handle.discovery.reason}\n`);
   console.log(
-    `simulated world running with ${handle.world.list().length} device(s)\ncfgutil: ${handle.cfgutilPath}\nsocket: ${handle.socketPath}`,
+    `simulated world running with ${count} device(s)\ncfgutil: ${handle.cfgutilPath}\nsocket: ${handle.socketPath}`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
