@@ -15,6 +15,7 @@ import { findDeviceCommand } from './command-registry';
 import type { DeviceCommand, DeviceOutcome, DeviceRun, RunContext } from './command-types';
 import { fail } from './command-types';
 import { requestedProperties } from './commands/get';
+import { parseExecArgs, runExec } from './exec';
 import { helpText, versionText } from './commands/help';
 import { writeList } from './commands/list';
 import { parseArgv, type GlobalOptions } from './parse-argv';
@@ -29,6 +30,8 @@ export type RunEnd =
 export interface CfgutilRequest {
   readonly argv: readonly string[];
   readonly cwd: string;
+  /** The folder holding the simulated `cfgutil`, put on `PATH` for `exec` hooks (§11.14). */
+  readonly toolDir?: string;
 }
 
 const exit = (code: number): RunEnd => ({ kind: 'exit', code });
@@ -243,6 +246,12 @@ export async function runCfgutil(
           quirks.jsonStyle,
         ),
       );
+    return exit(0);
+  }
+  if (command === 'exec') {
+    const hooks = parseExecArgs(args);
+    if (typeof hooks === 'string') return usageError(sink, hooks);
+    await runExec(world, hooks, request.cwd, request.toolDir ?? request.cwd, signal);
     return exit(0);
   }
   if (command === 'list') {
