@@ -32,6 +32,8 @@ export interface CreateBenchOptions {
   readonly cfgutilFlag?: string;
   readonly dataDir: string;
   readonly timeScale?: number;
+  /** The simulated world's scenario (a shipped name or a JSON file). */
+  readonly scenario?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly platform?: NodeJS.Platform;
   /** The diagnostics sink; by default the bench's own JSON Lines log in `<dataDir>/logs/`. */
@@ -107,6 +109,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     factory: createEngineFactory({
       log,
       ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
     }),
     log,
     profileChannels,

@@ -8,13 +8,15 @@ import type { Ecid } from '../../preload/domain';
 import { createCfgutilClient, type CfgutilClient } from '../cfgutil/cfgutil-client';
 import type { DeviceSignalSource } from '../devices/device-watcher';
 import { createUsbSignalSource } from '../devices/usb-signal-source';
-import { startSimulatedWorld } from '../sim/index';
+import { loadScenario, scenarioWorldOptions, startSimulatedWorld } from '../sim/index';
 import type { EngineFactory, RunningEngine } from './engine';
 import { simulatorControlFor, simulatorSignalSource } from './simulator-engine';
 
 export interface EngineFactoryOptions {
   /** Speed of the simulated clock (1 = real time). */
   readonly timeScale?: number;
+  /** The simulated world's starting cart and switches: a shipped scenario name or a JSON file. */
+  readonly scenario?: string;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
@@ -66,7 +68,10 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
       };
     },
     async startSimulator(): Promise<RunningEngine> {
+      const scenario =
+        options.scenario === undefined ? {} : scenarioWorldOptions(await loadScenario(options.scenario));
       const handle = await startSimulatedWorld({
+        ...scenario,
         publishDiscovery: true,
         ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
       });

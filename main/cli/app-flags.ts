@@ -12,6 +12,7 @@ export const appFlagSpec = {
   host: 'string',
   'time-scale': 'string',
   'allow-remote-control': 'boolean',
+  scenario: 'string',
 } as const;
 
 export interface AppFlags {
@@ -24,6 +25,8 @@ export interface AppFlags {
   readonly timeScale?: number;
   /** `serve --allow-remote-control`: other screens may run jobs too (main/server/local-only-channels.ts). */
   readonly allowRemoteControl?: boolean;
+  /** The simulated world's starting cart: a shipped scenario name or a JSON file (main/sim/scenario.ts). */
+  readonly scenario?: string;
 }
 
 export const DEFAULT_PORT = 4820;
@@ -45,6 +48,7 @@ export function parseAppFlags(argv: readonly string[]): AppFlags {
     ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
     ...(timeScale !== undefined ? { timeScale } : {}),
     ...(flags['allow-remote-control'] ? { allowRemoteControl: true } : {}),
+    ...(flags.scenario !== undefined ? { scenario: flags.scenario } : {}),
     ...(positional[0] !== undefined ? { profileFile: positional[0] } : {}),
   };
 }

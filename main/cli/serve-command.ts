@@ -7,6 +7,7 @@ import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
 import { defaultDataDir } from '../app/data-dir';
 import { startBenchServer } from '../server/bench-server';
+import { loadScenario } from '../sim/index';
 import { parseAppFlags, type AppFlags } from './app-flags';
 import { packageRoot } from './package-root';
 
@@ -30,6 +31,8 @@ function untilStopped(): Promise<void> {
 }
 
 export async function serveBench(flags: AppFlags): Promise<number> {
+  // A bad scenario is a clear error now, not a simulator that fails to start later.
+  if (flags.scenario !== undefined) await loadScenario(flags.scenario);
   const bench = await createBench({ ...flags, dataDir: defaultDataDir() });
   const server = await startBenchServer({
     host: bench.host,

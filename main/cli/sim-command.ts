@@ -3,38 +3,58 @@
  *
  * - `sim cfgutil [--socket PATH] <cfgutil args…>` runs one cfgutil-style command against a running world and
  *   prints exactly what cfgutil would, returning its exit code;
- * - `sim world [--devices N] [--time-scale X] [--seed S]` starts a standalone world, publishes it in the
- *   discovery file and prints its cfgutil path; runs until interrupted;
- * - `sim list|attach|detach|cart|trust|approve|ignore|unlock|lock|find-my|dep|online|language|fault …`
- *   play the operator's hand on a running world.
+ * - `sim world [--devices N | --scenario NAME|FILE] [--time-scale X] [--seed S]` starts a standalone world,
+ *   publishes it in the discovery file of this bench (its data folder) and prints its cfgutil path; runs until
+ *   interrupted;
+ * - `sim list|attach|detach|cart|trust|approve|ignore|unlock|lock|find-my|dep|online|language|fault|
+ *   finish-setup|power-on|flap|switch …` play the operator's hand on a running world.
+ *
+ * Which world: `--socket PATH`, else the one published for `--bench DIR` (a data folder), else for this
+ * process's data folder (`ENROLL_BENCH_DATA`), so two benches on one machine never answer for each other.
  */
 import { sendToWorld } from '../sim/client/sim-client';
-import { readDiscovery } from '../sim/discovery';
-import { startSimulatedWorld } from '../sim/index';
+import { benchOf, discoveryFilePath, readDiscovery } from '../sim/discovery';
+import { loadScenario, scenarioWorldOptions, startSimulatedWorld, type SimWorldOptions } from '../sim/index';
 import { parseFlags, UsageError } from './parse-flags';
 
 const USAGE = `usage:
-  enroll-bench sim world [--devices N] [--time-scale X] [--seed S]
-  enroll-bench sim cfgutil [--socket PATH] <cfgutil arguments…>
-  enroll-bench sim [--socket PATH] <verb> [arguments…]
+  enroll-bench sim world [--devices N | --scenario clean-cart|messy-cart|FILE] [--time-scale X] [--seed S] [--bench DIR]
+  enroll-bench sim cfgutil [--socket PATH | --bench DIR] <cfgutil arguments…>
+  enroll-bench sim [--socket PATH | --bench DIR] <verb> [arguments…]
 verbs: list, attach [--class iPad|iPhone] [--type T] [--erased] [--paired] [--locked] [--find-my] [--dep STATE],
        detach ECID|--all, cart COUNT SECONDS, trust ECID [--deny], approve|ignore ECID [IDENTIFIER],
        unlock|lock ECID, find-my ECID on|off, dep ECID none|available|transient, online on|off,
-       language en|fr|de, fault hang|garbage|crash|disconnect [--ecid E] [--command C] [--times N]`;
+       language en|fr|de, finish-setup ECID, power-on ECID, flap ECID [N],
+       switch mdmInstallsSilently|panesLeftAfterSkipAll|installBeforeSetupDone|bareErrorEffect|activationLockAt VALUE,
+       fault hang|garbage|crash|disconnect|bare-error [--code C] [--happened yes|no] [--ecid E] [--command C] [--times N]
+--bench DIR names the bench by its data folder (default: ENROLL_BENCH_DATA or the platform's data folder).`;
 
-/** Takes a leading `--socket PATH` off the arguments. */
-function takeSocket(argv: readonly string[]): { socket?: string; rest: readonly string[] } {
-  if (argv[0] !== '--socket') return { rest: argv };
-  const socket = argv[1];
-  if (!socket) throw new UsageError('--socket needs a path');
-  return { socket, rest: argv.slice(2) };
+interface Target {
+  readonly socket?: string;
+  readonly bench?: string;
 }
 
-async function socketFor(explicit: string | undefined): Promise<string> {
-  const socket = explicit ?? (await readDiscovery())?.socketPath;
+/** Takes leading `--socket PATH` / `--bench DIR` off the arguments. */
+function takeTarget(argv: readonly string[]): { target: Target; rest: readonly string[] } {
+  let rest = argv;
+  const target: { socket?: string; bench?: string } = {};
+  while (rest[0] === '--socket' || rest[0] === '--bench') {
+    const value = rest[1];
+    if (!value) throw new UsageError(`${rest[0]} needs a path`);
+    if (rest[0] === '--socket') target.socket = value;
+    else target.bench = value;
+    rest = rest.slice(2);
+  }
+  return { target, rest };
+}
+
+async function socketFor(target: Target): Promise<string> {
+  if (target.socket) return target.socket;
+  const bench = target.bench ?? benchOf();
+  const socket = (await readDiscovery(discoveryFilePath(process.env, bench)))?.socketPath;
   if (!socket)
     throw new UsageError(
-      'no simulated world is running (start one with "enroll-bench sim world", or pass --socket PATH)',
+      `no simulated world is running for the bench at ${bench} (start one with "enroll-bench sim world", or pass --socket PATH or --bench DIR)`,
     );
   return socket;
 }
@@ -48,18 +68,35 @@ function positiveNumber(text: string | undefined, name: string, fallback: number
 }
 
 async function runWorld(argv: readonly string[]): Promise<number> {
-  const { flags } = parseFlags(argv, { devices: 'string', 'time-scale': 'string', seed: 'string' });
-  const devices = flags.devices === undefined ? 0 : Number(flags.devices);
-  if (!Number.isInteger(devices) || devices < 0 || devices > 80)
-    throw new UsageError('--devices must be a whole number from 0 to 80');
-  const handle = await startSimulatedWorld({
-    devices,
-    timeScale: positiveNumber(flags['time-scale'], 'time-scale', 1),
-    seed: Math.floor(positiveNumber(flags.seed, 'seed', 1)),
-    publishDiscovery: true,
+  const { flags } = parseFlags(argv, {
+    devices: 'string',
+    'time-scale': 'string',
+    seed: 'string',
+    scenario: 'string',
+    bench: 'string',
   });
+  if (flags.devices !== undefined && flags.scenario !== undefined)
+    throw new UsageError('give --devices or --scenario, not both');
+  const devices = flags.devices === undefined ? 0 : Number(flags.devices);
+  if (!Number.isInteger(devices) || devices < 0 || devices > 40)
+    throw new UsageError('--devices must be a whole number from 0 to 40');
+  const base: SimWorldOptions =
+    flags.scenario === undefined ? { devices } : scenarioWorldOptions(await loadScenario(flags.scenario));
+  const handle = await startSimulatedWorld({
+    ...base,
+    timeScale: positiveNumber(flags['time-scale'], 'time-scale', 1),
+    ...(flags.seed !== undefined || base.seed === undefined
+      ? { seed: Math.floor(positiveNumber(flags.seed, 'seed', 1)) }
+      : {}),
+    publishDiscovery: true,
+    ...(flags.bench !== undefined ? { bench: flags.bench } : {}),
+  });
+  // Counted from the start options: a flapping port may be off USB at this very moment.
+  const count = typeof base.devices === 'number' ? base.devices : (base.devices ?? []).length;
+  if (handle.discovery && !handle.discovery.ok)
+    process.stderr.write(`enroll-bench: this world is not published: ${handle.discovery.reason}\n`);
   console.log(
-    `simulated world running with ${devices} device(s)\ncfgutil: ${handle.cfgutilPath}\nsocket: ${handle.socketPath}`,
+    `simulated world running with ${count} device(s)\ncfgutil: ${handle.cfgutilPath}\nsocket: ${handle.socketPath}`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -77,8 +114,8 @@ export async function runSimCommand(argv: readonly string[]): Promise<number> {
   }
   if (verb === 'world') return runWorld(rest);
   const cfgutilMode = verb === 'cfgutil';
-  const { socket, rest: args } = takeSocket(cfgutilMode ? rest : argv);
-  const socketPath = await socketFor(socket);
+  const { target, rest: args } = takeTarget(cfgutilMode ? rest : argv);
+  const socketPath = await socketFor(target);
   const frame = cfgutilMode
     ? { type: 'run' as const, argv: args, cwd: process.cwd() }
     : { type: 'control' as const, argv: args };

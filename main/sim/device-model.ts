@@ -56,7 +56,10 @@ export interface SimDevice {
   passcodeProtected: boolean;
   locked: boolean;
   findMy: boolean;
+  /** Setup Assistant not finished yet (AGREED-SIM 1). No `get` property shows it. */
   atSetupAssistant: boolean;
+  /** Panes a person must still tap through before Setup Assistant is done (0 when not at it). */
+  panesLeft: number;
   freshlyErased: boolean;
   skippedPanes: string[];
   dep: DepState;

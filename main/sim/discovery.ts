@@ -1,7 +1,12 @@
 /**
- * The per-user discovery file through which `enroll-bench sim cfgutil` finds a running world.
+ * The per-bench discovery file through which `enroll-bench sim …` finds the world of one bench.
  *
- * `enroll-bench-sim-<uid>.json`, mode 0600, in `$XDG_RUNTIME_DIR` when it is set (per user, 0700, so nobody else
+ * Worlds never cross (issue 8, item 10): the file is named after the bench, that is its data folder
+ * (`ENROLL_BENCH_DATA`, or the default), so two benches on one machine each publish their own file, and `sim`
+ * verbs run with a bench's data folder reach that bench's world only. A second world for the same bench does not
+ * take over a live one: publishing is refused while the first still answers on its socket.
+ *
+ * `enroll-bench-sim-<uid>-<hash of the data folder>.json`, mode 0600, in `$XDG_RUNTIME_DIR` when it is set (per user, 0700, so nobody else
  * can plant anything there), else in the OS temp folder, which is shared. In a shared folder another user may
  * have created the name first, as a file or as a symlink to one of our files. So the file is never opened by its
  * final name for writing: it is written under a random name with exclusive create (which never follows a
@@ -9,11 +14,13 @@
  * a symlink, a file owned by someone else, or one writable by others, since the socket path inside decides where
  * commands go.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
+import net from 'node:net';
 import { open, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultDataDir } from '../app/data-dir';
 
 export interface SimDiscovery {
   readonly socketPath: string;
@@ -39,8 +46,28 @@ export function discoveryDir(env: NodeJS.ProcessEnv = process.env): string {
   return runtime !== undefined && path.isAbsolute(runtime) ? runtime : os.tmpdir();
 }
 
-export function discoveryFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(discoveryDir(env), `enroll-bench-sim-${uid()}.json`);
+/** Which bench a world belongs to: its data folder, as `serve`, `start` and every CLI verb resolve it. */
+export function benchOf(env: NodeJS.ProcessEnv = process.env): string {
+  return defaultDataDir(env);
+}
+
+export function discoveryFilePath(env: NodeJS.ProcessEnv = process.env, bench = benchOf(env)): string {
+  const key = createHash('sha256').update(path.resolve(bench)).digest('hex').slice(0, 16);
+  return path.join(discoveryDir(env), `enroll-bench-sim-${uid()}-${key}.json`);
+}
+
+/** True when something answers on the socket: the world it names is still running. */
+export function socketAnswers(socketPath: string, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.createConnection(socketPath);
+    const done = (alive: boolean): void => {
+      socket.destroy();
+      resolve(alive);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 function reasonOf(error: unknown): string {
@@ -52,6 +79,14 @@ function reasonOf(error: unknown): string {
  * resolves with what happened and never rejects.
  */
 export async function writeDiscovery(info: SimDiscovery, file = discoveryFilePath()): Promise<PublishResult> {
+  const current = await readDiscovery(file);
+  if (current && current.socketPath !== info.socketPath && (await socketAnswers(current.socketPath))) {
+    return {
+      ok: false,
+      file,
+      reason: `another simulated world (process ${current.pid}) already serves this bench; give this one its own data folder (ENROLL_BENCH_DATA)`,
+    };
+  }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
   try {
     // 'wx' = O_CREAT | O_EXCL: fails on any existing name, symlinks included, so nothing is written through one.

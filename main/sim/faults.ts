@@ -13,6 +13,16 @@ export type SimFault =
       /** Whether the operation had in fact completed before the drop (§7.2: "may actually have succeeded"). */
       readonly effectApplied?: boolean;
     }
+  /**
+   * The command exits 0 with `Type: CommandOutput` and a bare error under `Output.Errors.<ECID>` (§6.1, §12:
+   * AZTEC reads −402653030 and 603/−402653052 there after `prepare`). Whether the action really happened is
+   * `happened`, else the world's `bareErrorEffect` switch decides.
+   */
+  | {
+      readonly kind: 'bare-error';
+      readonly error?: 'disconnected' | 'deviceStateUnknown' | 'pairingProhibited';
+      readonly happened?: boolean;
+    }
   /** The process never answers until it is killed. */
   | { readonly kind: 'hang' }
   /** Stdout carries text that is not cfgutil output; exit 0. */

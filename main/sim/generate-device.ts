@@ -9,6 +9,7 @@ import { udidFor } from '../cfgutil/ecid';
 import { findModel, modelsOfClass, simCatalogue, type SimDeviceClass, type SimModel } from './catalogue';
 import type { BootedState, DepState, SimDevice, SimProfile } from './device-model';
 import type { SimRandom } from './sim-random';
+import { SKIP_PANES } from './cfgutil/commands/prepare-flags';
 
 /** What the harness may fix when attaching a device; everything else comes from the seed. */
 export interface SimAttachSpec {
@@ -28,6 +29,10 @@ export interface SimAttachSpec {
   readonly profiles?: readonly SimProfile[];
   readonly batteryPercent?: number;
   readonly bootedState?: BootedState;
+  /** Prepared elsewhere with `--forbid-pairing`: only its supervising host may pair (−402653030, §8.1). */
+  readonly pairingProhibited?: boolean;
+  /** A flapping port: this many quick detach/attach pairs right after the first attach. */
+  readonly flaps?: number;
 }
 
 // Apple serials avoid letters that read as digits.
@@ -86,6 +91,7 @@ export function generateDevice(
     locked: spec.passcodeLocked ?? false,
     findMy: spec.findMy ?? false,
     atSetupAssistant: erased,
+    panesLeft: erased ? SKIP_PANES.length : 0,
     freshlyErased: erased,
     skippedPanes: [],
     dep: spec.dep ?? 'none',
@@ -113,6 +119,7 @@ export function generateDevice(
     device.isSupervised = true;
     device.organizationName = spec.supervisedBy.organizationName;
     device.supervisorId = supervisorIdOf(spec.supervisedBy.certificate);
+    device.pairingForbidden = spec.pairingProhibited ?? false;
   }
   return device;
 }

@@ -8,7 +8,7 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { type PublishResult, removeDiscovery, writeDiscovery } from './discovery';
+import { benchOf, discoveryFilePath, type PublishResult, removeDiscovery, writeDiscovery } from './discovery';
 import { cfgutilClientModule, cfgutilWrapper } from './server/cfgutil-script';
 import { startSimServer } from './server/sim-server';
 import type { SimWorldOptions } from './sim-options';
@@ -43,6 +43,11 @@ export interface StartOptions extends SimWorldOptions {
    * runs the client; defaults to this process's own. Spaces and quotes are fine.
    */
   readonly nodePath?: string;
+  /**
+   * The bench this world belongs to (its data folder) for the discovery file; default: the data folder of this
+   * process (`ENROLL_BENCH_DATA` or the platform default), as `sim` verbs resolve it.
+   */
+  readonly bench?: string;
 }
 
 export async function startSimulatedWorld(options: StartOptions = {}): Promise<SimWorldHandle> {
@@ -68,7 +73,10 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
     }
     // Best effort: a world nobody can discover still serves the app, which holds the handle.
     if (options.publishDiscovery)
-      discovery = await writeDiscovery({ socketPath, cfgutilPath, pid: process.pid });
+      discovery = await writeDiscovery(
+        { socketPath, cfgutilPath, pid: process.pid },
+        discoveryFilePath(process.env, options.bench ?? benchOf()),
+      );
   } catch (error) {
     world.close();
     await server?.close();
@@ -93,3 +101,12 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
     },
   };
 }
+export {
+  loadScenario,
+  parseScenario,
+  scenarioWorldOptions,
+  cleanCartScenario,
+  CLEAN_CART_SIZE,
+  SHIPPED_SCENARIOS,
+  type SimScenario,
+} from './scenario';

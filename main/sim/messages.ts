@@ -1,9 +1,9 @@
 /**
  * Every error the simulated cfgutil can report, with its domain, code and localized message.
  *
- * Codes and domains come from ../shared/reference/cfgutil.md §7.1. Where the reference has "?" for a code or a
- * wording, the value here is the simulator's own choice (marked [U]); the app must branch on codes, and the
- * few message-only cases (busy, Activation Lock, not activated) keep their documented English substrings.
+ * Two tables. `defs`: codes and domains from ../shared/reference/cfgutil.md §7.1 (where only the wording is
+ * unknown, it is the simulator's, marked [U]). `invented`: errors the reference knows no code for, all with the
+ * one {@link INVENTED_CODE} and, where the reference has it, its exact English text (issue 8, item 6).
  * Messages change with the language; codes never do (§11.21).
  */
 import type { SimLanguage } from './sim-options';
@@ -66,16 +66,6 @@ const defs = {
       de: 'Die Konfiguration ist nicht verfügbar.',
     },
   },
-  // [U] code: the reference only has the message (§7.1).
-  notActivated: {
-    domain: CUK_DOMAIN,
-    code: 613,
-    message: {
-      en: 'The device is not activated.',
-      fr: 'L’appareil n’est pas activé.',
-      de: 'Das Gerät ist nicht aktiviert.',
-    },
-  },
   passcodeProtected: {
     domain: AMD_DOMAIN,
     code: -402653158,
@@ -127,14 +117,14 @@ const defs = {
       de: 'Der Benutzer hat die Kopplungsanfrage auf dem Gerät abgelehnt.',
     },
   },
-  // [U] wording; §7.1 gives the code and "unable to determine device state".
+  // Code from §7.1; wording seen by a predecessor script of S30 (§12).
   disconnected: {
     domain: AMD_DOMAIN,
     code: -402653052,
     message: {
-      en: 'The device was disconnected.',
-      fr: 'L’appareil a été déconnecté.',
-      de: 'Die Verbindung zum Gerät wurde getrennt.',
+      en: 'This device is no longer connected.',
+      fr: 'Cet appareil n’est plus connecté.',
+      de: 'Dieses Gerät ist nicht mehr verbunden.',
     },
   },
   deviceStateUnknown: {
@@ -146,26 +136,6 @@ const defs = {
       de: 'Der Status des Geräts kann nicht ermittelt werden.',
     },
   },
-  // [U] code: the reference only has the message.
-  busy: {
-    domain: CUK_DOMAIN,
-    code: 609,
-    message: {
-      en: 'This action cannot be performed on the device while it is already in use.',
-      fr: 'Cette action ne peut pas être effectuée sur l’appareil pendant qu’il est déjà utilisé.',
-      de: 'Diese Aktion kann nicht ausgeführt werden, während das Gerät bereits verwendet wird.',
-    },
-  },
-  // [U] code; the message must contain "complete the activation process" (§7.1).
-  activationLock: {
-    domain: CUK_DOMAIN,
-    code: 611,
-    message: {
-      en: 'Activation Lock is enabled on this device. Turn off Find My or complete the activation process on the device, then try again.',
-      fr: 'Le verrouillage d’activation est activé sur cet appareil. Désactivez Localiser ou terminez le processus d’activation (complete the activation process), puis réessayez.',
-      de: 'Die Aktivierungssperre ist aktiv. Deaktiviere „Wo ist?“ oder schließe die Aktivierung ab (complete the activation process) und versuche es erneut.',
-    },
-  },
   restoreFailed: {
     domain: 'AMRestoreErrorDomain',
     code: 2006,
@@ -175,10 +145,43 @@ const defs = {
       de: 'Das Gerät konnte nicht wiederhergestellt werden.',
     },
   },
-  // [U] domain and code; `Detail` is the documented part (§6.1).
+} satisfies Record<string, ErrorDef>;
+
+/**
+ * [invented] The code the simulator reports where the reference knows no code at all. The client does not know
+ * it, so these errors classify only through the client's English fallback table (`MESSAGE_FALLBACKS`), and a
+ * French or German run honestly comes out as `unknown`, as it would on a Mac in that language.
+ */
+export const INVENTED_CODE = 1;
+
+/**
+ * [invented] Errors with no code in the reference. Where the reference has the English text (busy, Activation
+ * Lock, not activated, the offline `Detail`) the English message is exactly that; the rest of the wording is
+ * the simulator's. Translations are plain translations: no English substring is smuggled in.
+ */
+const invented = {
+  busy: {
+    message: {
+      en: 'This action cannot be performed on the device while it is already in use.',
+      fr: 'Cette action ne peut pas être effectuée sur l’appareil pendant qu’il est déjà utilisé.',
+      de: 'Diese Aktion kann nicht ausgeführt werden, während das Gerät bereits verwendet wird.',
+    },
+  },
+  activationLock: {
+    message: {
+      en: 'The device is locked to an Apple Account. Turn off Find My, or complete the activation process on the device.',
+      fr: 'L’appareil est verrouillé sur un compte Apple. Désactivez Localiser ou terminez l’activation sur l’appareil.',
+      de: 'Das Gerät ist an einen Apple Account gebunden. Deaktiviere „Wo ist?“ oder schließe die Aktivierung auf dem Gerät ab.',
+    },
+  },
+  notActivated: {
+    message: {
+      en: 'The device is not activated.',
+      fr: 'L’appareil n’est pas activé.',
+      de: 'Das Gerät ist nicht aktiviert.',
+    },
+  },
   network: {
-    domain: 'NSURLErrorDomain',
-    code: -1009,
     message: {
       en: 'The activation record could not be downloaded.',
       fr: 'Impossible de télécharger l’enregistrement d’activation.',
@@ -190,19 +193,7 @@ const defs = {
       de: 'Fehler bei der Netzwerkkommunikation.',
     },
   },
-  // [U] the rest are the simulator's own.
-  notPaired: {
-    domain: AMD_DOMAIN,
-    code: -402653147,
-    message: {
-      en: 'The device is not paired with this computer.',
-      fr: 'L’appareil n’est pas jumelé avec cet ordinateur.',
-      de: 'Das Gerät ist nicht mit diesem Computer gekoppelt.',
-    },
-  },
   fileMissing: {
-    domain: 'NSCocoaErrorDomain',
-    code: 260,
     message: {
       en: 'The file couldn’t be opened because there is no such file.',
       fr: 'Le fichier n’a pas pu être ouvert car il n’existe pas.',
@@ -210,8 +201,6 @@ const defs = {
     },
   },
   profileInvalid: {
-    domain: 'MCProfileErrorDomain',
-    code: 1000,
     message: {
       en: 'The profile could not be read because it is not in the correct format.',
       fr: 'Le profil n’a pas pu être lu car son format est incorrect.',
@@ -219,21 +208,34 @@ const defs = {
     },
   },
   supervisionRequired: {
-    domain: CUK_DOMAIN,
-    code: 622,
     message: {
       en: 'This operation requires the supervision identity of the organization that supervises the device.',
       fr: 'Cette opération nécessite l’identité de supervision de l’organisation qui supervise l’appareil.',
       de: 'Für diesen Vorgang ist die Überwachungsidentität der Organisation erforderlich, die das Gerät überwacht.',
     },
   },
-} satisfies Record<string, ErrorDef>;
+  wrongMode: {
+    message: {
+      en: 'The device is not in a state that allows this operation.',
+      fr: 'L’appareil n’est pas dans un état qui permet cette opération.',
+      de: 'Das Gerät befindet sich nicht in einem Zustand, der diesen Vorgang erlaubt.',
+    },
+  },
+} satisfies Record<string, Omit<ErrorDef, 'domain' | 'code'>>;
 
-export type SimErrorId = keyof typeof defs;
+export type SimErrorId = keyof typeof defs | keyof typeof invented;
+
+/** Every invented error id, for the README table and the tests. */
+export const INVENTED_ERRORS = Object.keys(invented) as (keyof typeof invented)[];
+
+function defOf(id: SimErrorId): ErrorDef {
+  if (Object.hasOwn(defs, id)) return defs[id as keyof typeof defs];
+  return { domain: CUK_DOMAIN, code: INVENTED_CODE, ...invented[id as keyof typeof invented] };
+}
 
 /** The printable error for `id` in `language`. */
 export function simError(id: SimErrorId, language: SimLanguage): SimErrorBody {
-  const def: ErrorDef = defs[id];
+  const def = defOf(id);
   const body: SimErrorBody = {
     Domain: def.domain,
     FailureReason: '',

@@ -30,3 +30,13 @@ export function cartRequestError(detail: string): BenchError {
     retryable: false,
   });
 }
+
+/** A scenario file that cannot be used; `detail` names the file, the problem and the fix. */
+export function scenarioError(detail: string): BenchError {
+  return new BenchError({
+    code: 'invalid-request',
+    title: 'The simulator scenario cannot be used',
+    detail,
+    retryable: false,
+  });
+}

@@ -4,7 +4,14 @@
  * Every *(configurable)* item of ../shared/reference/cfgutil.md §11 is a quirk here with the documented
  * default, so the app can be tested against each plausible variant of the real tool.
  */
+import type { SimFault, SimFaultTarget } from './faults';
 import type { SimAttachSpec } from './generate-device';
+
+/** A fault armed at start; `device` picks one of the initial devices by its index. */
+export interface SimStartFault {
+  readonly fault: SimFault;
+  readonly target?: Omit<SimFaultTarget, 'ecid'> & { readonly device?: number };
+}
 
 export type SimLanguage = 'en' | 'fr' | 'de';
 
@@ -22,12 +29,22 @@ export interface SimTimings {
   readonly prepareMaxSeconds: number;
   /** `prepare --dep` takes this long to fail with 33001 (§8.3). */
   readonly depFailSeconds: number;
-  /** `get`, `list`, `install-profile` and friends (§9: "a few seconds"). */
+  /** `list`, `pair`, `rename` and friends (§9: "a few seconds"). */
   readonly quickCommandSeconds: number;
+  /** `get` costs this per property: ~11 properties take 1.8–2.1 s (§12). */
+  readonly getPerPropertySeconds: number;
+  /** `install-profile` (~2 s, AGREED-SIM 9). */
+  readonly installProfileSeconds: number;
+  /** `prepare` finished → USB detach of the reboot that follows it (§12: "MDM configuration … reboot"). */
+  readonly prepareRebootDetachSeconds: number;
+  /** Detach → re-attach of the reboot after `prepare` or `restart`. */
+  readonly rebootReattachSeconds: number;
+  /** `restore` / `update` with a cached IPSW (~11 min, §8.2). */
+  readonly restoreSeconds: number;
+  /** Seeded jitter: each duration is stretched by a factor in [1 − jitter, 1 + jitter]. */
+  readonly jitter: number;
   /** How long `pair` waits for a Trust tap before reporting "pending". */
   readonly pairWaitSeconds: number;
-  /** `restart`: detach → re-attach. */
-  readonly restartSeconds: number;
   /** How long a command looks for its devices when `--timeout` is not given. */
   readonly detectTimeoutSeconds: number;
 }
@@ -44,8 +61,32 @@ export interface SimQuirks {
   readonly jsonStyle: 'compact' | 'pretty';
   /** Where `--progress` records go in JSON/plist mode (§6.3, §11.19). */
   readonly jsonProgress: 'stderr' | 'stdout';
-  /** Whether MDM enrollment profiles install silently on supervised devices (§8.4, §11.11). */
+  /**
+   * Whether MDM enrollment profiles install silently on a device supervised with the matching `-C/-K` (§8.4,
+   * §11.11; AGREED-SIM 2 calls it `mdmInstallsSilently`, the scenario field of that name sets this).
+   */
   readonly mdmSilentOnSupervised: boolean;
+  /**
+   * [U] After `prepare --skip-all` (every pane skipped), how many panes a person must still tap through
+   * (libimobiledevice#477: `--skip-all` does not skip every screen). 0 = Setup Assistant finishes by itself.
+   */
+  readonly panesLeftAfterSkipAll: number;
+  /**
+   * [U] An MDM (direct-enrollment) profile installed before Setup Assistant is finished (memdocs: enrollment
+   * needs a completed Setup Assistant): `ignored` = the command answers as usual but nothing is installed and
+   * the device is not enrolled; `enrolls` = it installs as if Setup Assistant were done.
+   */
+  readonly installBeforeSetupDone: 'ignored' | 'enrolls';
+  /**
+   * [U] Whether an action reported with a bare error inside a success envelope (§6.1, §12) really happened.
+   * `random` decides per run from the world's seed.
+   */
+  readonly bareErrorEffect: 'happened' | 'not-happened' | 'random';
+  /**
+   * [U] Where Activation Lock shows: at activation (`prepare` fails with "complete the activation process";
+   * erase works, AGREED-SIM 7), or already at `erase` (S5's reading, §8.2).
+   */
+  readonly activationLockAt: 'activation' | 'erase';
   /** Broken Automation Tools: `list` returns an empty set (§1). */
   readonly brokenAutomationTools: boolean;
   /** Wi-Fi profile on an unactivated device: report 625, apply it, activate the device (§8.4). */
@@ -77,6 +118,10 @@ export interface SimWorldOptions {
   readonly autoTrustSeconds?: number;
   /** Demo helper: the simulated operator approves pending profiles after this long. */
   readonly autoApproveSeconds?: number;
+  /** Demo helper: the simulated person taps through Setup Assistant this long after the device waits there. */
+  readonly autoFinishSetupSeconds?: number;
+  /** Faults armed when the world starts (scenarios); `device` is an index into `devices`. */
+  readonly faults?: readonly SimStartFault[];
   /** False = "Automation Tools not installed": the cfgutil file is not written (§11.1). */
   readonly toolsInstalled?: boolean;
   /** Publish the socket in the per-user discovery file so `enroll-bench sim cfgutil` finds it. */
@@ -85,15 +130,20 @@ export interface SimWorldOptions {
 
 export const defaultTimings: SimTimings = {
   eraseReturnSeconds: 3,
-  eraseDetachSeconds: 22,
-  eraseReattachSeconds: 40,
+  eraseDetachSeconds: 20.5,
+  eraseReattachSeconds: 39,
   bootSettleSeconds: 60,
   prepareMinSeconds: 40,
-  prepareMaxSeconds: 90,
+  prepareMaxSeconds: 85,
   depFailSeconds: 40,
   quickCommandSeconds: 1,
+  getPerPropertySeconds: 0.18,
+  installProfileSeconds: 2,
+  prepareRebootDetachSeconds: 5,
+  rebootReattachSeconds: 30,
+  restoreSeconds: 660,
+  jitter: 0.2,
   pairWaitSeconds: 2,
-  restartSeconds: 30,
   detectTimeoutSeconds: 1,
 };
 
@@ -104,6 +154,10 @@ export const defaultQuirks: SimQuirks = {
   jsonStyle: 'compact',
   jsonProgress: 'stderr',
   mdmSilentOnSupervised: false,
+  panesLeftAfterSkipAll: 0,
+  installBeforeSetupDone: 'ignored',
+  bareErrorEffect: 'random',
+  activationLockAt: 'activation',
   brokenAutomationTools: false,
   wifiProfileActivates: true,
   rejectUnparseableProfiles: true,

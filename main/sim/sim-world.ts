@@ -44,6 +44,9 @@ export class SimWorld {
   private readonly detachEvents = new DeviceEvents();
   private readonly autoTrustSeconds: number | undefined;
   private readonly autoApproveSeconds: number | undefined;
+  private readonly autoFinishSetupSeconds: number | undefined;
+  /** Shut down by `shut-down`: off USB, port kept, until {@link powerOn}. */
+  private readonly poweredOff = new Set<bigint>();
 
   constructor(options: SimWorldOptions = {}) {
     this.clock = new SimClock(options.timeScale ?? 1);
@@ -54,9 +57,23 @@ export class SimWorld {
     this.onlineValue = options.online ?? true;
     this.autoTrustSeconds = options.autoTrustSeconds;
     this.autoApproveSeconds = options.autoApproveSeconds;
+    this.autoFinishSetupSeconds = options.autoFinishSetupSeconds;
     const initial = options.devices ?? 0;
     const specs = typeof initial === 'number' ? Array.from({ length: initial }, () => ({})) : initial;
-    for (const spec of specs) this.attach(spec);
+    const attached = specs.map((spec) => this.attach(spec));
+    for (const { fault, target = {} } of options.faults ?? []) {
+      const { device, ...rest } = target;
+      const ecid = device === undefined ? undefined : attached[device]?.ecid;
+      if (device !== undefined && ecid === undefined)
+        throw new RangeError(`no device #${device} for a fault`);
+      this.injectFault(fault, { ...rest, ...(ecid === undefined ? {} : { ecid }) });
+    }
+  }
+
+  /** A duration with the world's seeded jitter (§9 timings vary run to run; the seed makes them repeatable). */
+  duration(seconds: number): number {
+    const { jitter } = this.timings;
+    return seconds * (1 - jitter + 2 * jitter * this.rng.next());
   }
 
   get quirks(): SimQuirks {
@@ -85,7 +102,10 @@ export class SimWorld {
     if (spec.ecid !== undefined && wanted === undefined) throw new RangeError(`not an ECID: "${spec.ecid}"`);
     const known = wanted === undefined ? undefined : this.devices.get(wanted);
     if (known) {
-      if (!this.attachedSet.has(known.ecid)) this.plugIn(known);
+      if (!this.attachedSet.has(known.ecid)) {
+        this.poweredOff.delete(known.ecid);
+        this.plugIn(known);
+      }
       return this.snapshotOf(known);
     }
     const location = firstFreeLocation(this.occupiedLocations());
@@ -93,6 +113,7 @@ export class SimWorld {
     const device = generateDevice(spec, wanted ?? this.freshEcid(), location, this.rng);
     this.devices.set(device.ecid, device);
     this.plugIn(device);
+    if (spec.flaps !== undefined && spec.flaps > 0) this.flap(formatEcid(device.ecid), spec.flaps);
     return this.snapshotOf(device);
   }
 
@@ -102,7 +123,7 @@ export class SimWorld {
    */
   private occupiedLocations(): Set<number> {
     const busy = [...this.devices.values()].filter(
-      (d) => this.attachedSet.has(d.ecid) || this.reboots.holdsPort(d.ecid),
+      (d) => this.attachedSet.has(d.ecid) || this.reboots.holdsPort(d.ecid) || this.poweredOff.has(d.ecid),
     );
     return new Set(busy.map((d) => d.locationID));
   }
@@ -111,6 +132,7 @@ export class SimWorld {
   detach(ecid: string): boolean {
     const device = this.require(ecid);
     this.reboots.cancel(device.ecid);
+    this.poweredOff.delete(device.ecid);
     return this.unplug(device.ecid);
   }
 
@@ -135,9 +157,11 @@ export class SimWorld {
     );
   }
 
-  /** Currently attached devices, in attach order. */
+  /** Currently attached devices, in the order they were first plugged in (a reboot or a flap keeps the place). */
   list(): SimDeviceSnapshot[] {
-    return [...this.attachedSet].map((e) => this.snapshotOf(this.devices.get(e) as SimDevice));
+    return [...this.devices.values()]
+      .filter((d) => this.attachedSet.has(d.ecid))
+      .map((d) => this.snapshotOf(d));
   }
 
   /** Any known device (attached or not). */
@@ -174,6 +198,47 @@ export class SimWorld {
   /** The operator dismisses a pending profile without installing it. */
   ignoreProfile(ecid: string, identifier?: string): boolean {
     return this.takePending(this.require(ecid), identifier) !== undefined;
+  }
+
+  /**
+   * The person taps through what is left of Setup Assistant (AGREED-SIM 1). False when the device was not
+   * waiting there. An unsupervised device now needs Trust for a new host (§8.1).
+   */
+  finishSetup(ecid: string): boolean {
+    const device = this.require(ecid);
+    if (!device.atSetupAssistant) return false;
+    device.atSetupAssistant = false;
+    device.panesLeft = 0;
+    return true;
+  }
+
+  /** The operator holds the power button of a device that was shut down: it boots and re-attaches. */
+  powerOn(ecid: string): boolean {
+    const device = this.require(ecid);
+    if (!this.poweredOff.delete(device.ecid)) return false;
+    this.reboot(device.ecid, 0, this.duration(this.timings.rebootReattachSeconds), () => undefined);
+    return true;
+  }
+
+  /** `shut-down`: the device leaves USB and stays off (its port kept) until {@link powerOn}. */
+  shutDown(ecid: bigint, afterSeconds: number): void {
+    this.clock.schedule(afterSeconds, () => {
+      if (this.unplug(ecid)) this.poweredOff.add(ecid);
+    });
+  }
+
+  /**
+   * A flapping port (a loose cable, an underpowered hub): `times` quick detach/attach pairs, `gapSeconds` apart.
+   * The device keeps its state and port; only USB events fire.
+   */
+  flap(ecid: string, times = 3, gapSeconds = 0.4): void {
+    const device = this.require(ecid);
+    for (let i = 0; i < times; i++) {
+      this.clock.schedule(gapSeconds * (2 * i + 1), () => void this.unplug(device.ecid));
+      this.clock.schedule(gapSeconds * (2 * i + 2), () => {
+        if (!this.attachedSet.has(device.ecid)) this.plugIn(device);
+      });
+    }
   }
 
   unlock(ecid: string): void {
@@ -232,6 +297,21 @@ export class SimWorld {
     return this.busyMap.has(ecid) || this.reboots.isRebooting(ecid);
   }
 
+  /**
+   * Back from a reboot and saying `Booted`, but not yet accepting changes (§8.2, §11.5; AGREED-SIM 4): commands
+   * that change the device get the busy message until then.
+   */
+  isSettling(ecid: bigint): boolean {
+    const device = this.devices.get(ecid);
+    return device !== undefined && this.clock.now() < device.readyAt;
+  }
+
+  /** Whether an action reported with a bare error really happened ({@link SimQuirks.bareErrorEffect}). */
+  bareErrorHappened(): boolean {
+    const effect = this.quirksValue.bareErrorEffect;
+    return effect === 'random' ? this.rng.next() < 0.5 : effect === 'happened';
+  }
+
   /** Marks a device busy for one command (§9: one command per device). Undefined when it already is. */
   tryAcquire(ecid: bigint, command: string): (() => void) | undefined {
     if (this.isBusy(ecid)) return undefined;
@@ -255,8 +335,9 @@ export class SimWorld {
         const device = this.devices.get(ecid);
         if (!device) return;
         change(device);
-        device.readyAt = this.clock.now() + this.timings.bootSettleSeconds * 1000;
+        device.readyAt = this.clock.now() + this.duration(this.timings.bootSettleSeconds) * 1000;
         this.plugIn(device);
+        this.scheduleSetupFinish(device);
       },
     });
   }
@@ -294,6 +375,13 @@ export class SimWorld {
   }
 
   // ---- internals -----------------------------------------------------------------------------------
+
+  /** With `autoFinishSetupSeconds`, the simulated person finishes Setup Assistant on a device waiting there. */
+  private scheduleSetupFinish(device: SimDevice): void {
+    const delay = this.autoFinishSetupSeconds;
+    if (delay === undefined || !device.atSetupAssistant || device.freshlyErased) return;
+    this.clock.schedule(delay, () => void this.finishSetup(formatEcid(device.ecid)));
+  }
 
   private plugIn(device: SimDevice): void {
     this.attachedSet.add(device.ecid);

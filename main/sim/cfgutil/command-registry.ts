@@ -9,6 +9,7 @@ import { getCommand } from './commands/get';
 import { pairCommand, unpairCommand } from './commands/pair';
 import { prepareCommand } from './commands/prepare';
 import { installProfileCommand, removeProfileCommand } from './commands/profiles';
+import { restoreCommand, updateCommand } from './commands/restore';
 
 const all: readonly DeviceCommand[] = [
   getCommand,
@@ -21,6 +22,8 @@ const all: readonly DeviceCommand[] = [
   renameCommand,
   restartCommand,
   shutDownCommand,
+  restoreCommand,
+  updateCommand,
 ];
 
 export function findDeviceCommand(name: string): DeviceCommand | undefined {

@@ -31,6 +31,8 @@ export type DeviceOutcome =
       readonly ok: true;
       readonly output: Readonly<Record<string, unknown>>;
       readonly propertyErrors?: Readonly<Record<string, SimErrorBody>>;
+      /** A failure reported inside the success envelope, under `Output.Errors.<ECID>` (§6.1, §12). */
+      readonly bareError?: SimErrorBody;
     }
   | { readonly ok: false; readonly error: SimErrorBody }
   /** A cfgutil warning (stderr `cfgutil: warning: …`), counted as a failure (§11.12). */
@@ -44,6 +46,13 @@ export interface DeviceCommand {
   readonly aliases?: readonly string[];
   /** Text layout: `get` has its own three layouts (§6.2); the rest print result lines and a summary. */
   readonly layout: 'get' | 'action';
+  /**
+   * Changes the device: refused with the busy message while a re-attached device is still settling (AGREED-SIM
+   * 4). `get` and `pair` only read or handshake, so they work then.
+   */
+  readonly mutates: boolean;
+  /** Runs on a device in Recovery/DFU (`restore`, `update`, and `get` of what USB shows); others are refused. */
+  readonly worksInRecovery?: boolean;
   /** Text line for a device that succeeded (§6.2). */
   successLine(deviceName: string, ecid: string): string;
   /** Validates arguments before any device is touched; a string is a usage error. */

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SimDevice } from '../device-model';
+import type { SimErrorId } from '../messages';
 import { supervisorIdOf } from '../generate-device';
 import type { RunContext } from './command-types';
 
@@ -35,14 +36,27 @@ export async function holdsSupervision(device: SimDevice, ctx: RunContext): Prom
 }
 
 /**
- * Whether a device-level command may talk to the device: paired, or at Setup Assistant (which pairs without a
- * Trust prompt), or supervised by the caller's identity. Pairs implicitly in the last two cases.
+ * What a command meets when it must talk to the device (§8.1; AGREED-SIM 6): undefined when paired (pairing
+ * implicitly where no prompt is needed: our supervision identity, or a device still at Setup Assistant),
+ * otherwise the error a real pairing attempt gives. An unsupervised device past Setup Assistant shows the Trust
+ * dialog and reports it pending; a device whose supervisor prohibits pairing refuses other hosts.
  */
-export async function ensurePaired(device: SimDevice, ctx: RunContext): Promise<boolean> {
-  if (device.isPaired) return true;
-  if ((device.atSetupAssistant && !device.pairingForbidden) || (await holdsSupervision(device, ctx))) {
+export async function ensurePaired(device: SimDevice, ctx: RunContext): Promise<SimErrorId | undefined> {
+  if (device.isPaired) return undefined;
+  if (await holdsSupervision(device, ctx)) {
     device.isPaired = true;
-    return true;
+    return undefined;
   }
-  return false;
+  if (device.pairingForbidden) return 'pairingProhibited';
+  if (device.atSetupAssistant || device.trust === 'accepted') {
+    device.isPaired = true;
+    return undefined;
+  }
+  if (device.locked) return 'passcodeProtected';
+  if (device.trust === 'denied') {
+    device.trust = 'none';
+    return 'trustDenied';
+  }
+  ctx.world.showTrustDialog(device);
+  return 'trustPending';
 }

@@ -15,6 +15,7 @@ import { findDeviceCommand } from './command-registry';
 import type { DeviceCommand, DeviceOutcome, DeviceRun, RunContext } from './command-types';
 import { fail } from './command-types';
 import { requestedProperties } from './commands/get';
+import { parseExecArgs, runExec } from './exec';
 import { helpText, versionText } from './commands/help';
 import { writeList } from './commands/list';
 import { parseArgv, type GlobalOptions } from './parse-argv';
@@ -29,6 +30,8 @@ export type RunEnd =
 export interface CfgutilRequest {
   readonly argv: readonly string[];
   readonly cwd: string;
+  /** The folder holding the simulated `cfgutil`, put on `PATH` for `exec` hooks (§11.14). */
+  readonly toolDir?: string;
 }
 
 const exit = (code: number): RunEnd => ({ kind: 'exit', code });
@@ -84,8 +87,22 @@ function contextFor(
   };
 }
 
+/** Runs the action, or not, and reports a bare error inside the success envelope either way (§6.1, §12). */
+async function bareErrorRun(
+  device: SimDevice,
+  run: DeviceRun,
+  ctx: RunContext,
+  fault: Extract<ArmedFault['fault'], { kind: 'bare-error' }>,
+): Promise<DeviceOutcome> {
+  const happened = fault.happened ?? ctx.world.bareErrorHappened();
+  if (happened) await run(device, ctx);
+  else await ctx.sleep(ctx.world.timings.quickCommandSeconds);
+  return { ok: true, output: {}, bareError: ctx.error(fault.error ?? 'disconnected') };
+}
+
 async function runOnDevice(
   ecid: bigint,
+  command: DeviceCommand,
   run: DeviceRun,
   ctx: RunContext,
   fault: ArmedFault | undefined,
@@ -98,7 +115,16 @@ async function runOnDevice(
   if (!release) return { ecid: formatEcid(ecid), name: device.name, outcome: fail(ctx.error('busy')) };
   let outcome: DeviceOutcome;
   try {
-    if (fault?.fault.kind === 'disconnect') {
+    if (device.bootedState !== 'Booted' && !command.worksInRecovery) {
+      await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
+      outcome = fail(ctx.error('wrongMode'));
+    } else if (command.mutates && world.isSettling(ecid)) {
+      // Booted again, but not yet accepting changes (§8.2: AZTEC sleeps 70 s; AGREED-SIM 4).
+      await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
+      outcome = fail(ctx.error('busy'));
+    } else if (fault?.fault.kind === 'bare-error') {
+      outcome = await bareErrorRun(device, run, ctx, fault.fault);
+    } else if (fault?.fault.kind === 'disconnect') {
       const { effectApplied, reattachAfterSeconds } = fault.fault;
       if (effectApplied) await run(device, ctx);
       else await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
@@ -145,7 +171,7 @@ async function runDeviceCommand(
   const ctx = contextFor(world, request, options, command.name, sink, signal);
   const target = armed?.ecid ?? selection.ecids[0];
   const results = await Promise.all(
-    selection.ecids.map((e) => runOnDevice(e, run, ctx, e === target ? armed : undefined)),
+    selection.ecids.map((e) => runOnDevice(e, command, run, ctx, e === target ? armed : undefined)),
   );
   const order = command.layout === 'get' ? requestedProperties(args) : undefined;
   return exit(
@@ -178,6 +204,7 @@ async function specialFault(
       return { kind: 'crash', signal: armed.fault.signal ?? 'SIGABRT' };
     case 'disconnect':
     case 'error':
+    case 'bare-error':
     case undefined:
       return undefined;
   }
@@ -219,6 +246,12 @@ export async function runCfgutil(
           quirks.jsonStyle,
         ),
       );
+    return exit(0);
+  }
+  if (command === 'exec') {
+    const hooks = parseExecArgs(args);
+    if (typeof hooks === 'string') return usageError(sink, hooks);
+    await runExec(world, hooks, request.cwd, request.toolDir ?? request.cwd, signal);
     return exit(0);
   }
   if (command === 'list') {

@@ -60,13 +60,17 @@ function structured(command: DeviceCommand, results: readonly DeviceResult[]): u
   }
   const output: Record<string, unknown> = {};
   const errors: Record<string, unknown> = {};
+  const bare: Record<string, unknown> = {};
   for (const r of results) {
     if (!r.outcome.ok) continue;
-    output[r.ecid] = r.outcome.output;
+    // A bare error replaces the device's entry, as in the captured shape (test/fixtures/cfgutil).
+    if (r.outcome.bareError) bare[r.ecid] = r.outcome.bareError;
+    else output[r.ecid] = r.outcome.output;
     errors[r.ecid] = r.outcome.propertyErrors ?? {};
   }
-  // `get` always nests Errors, with {} for a clean device (§6.1); action commands have no property errors.
+  // `get` always nests Errors, with {} for a clean device (§6.1); action commands only for bare errors.
   if (command.layout === 'get') output.Errors = errors;
+  else if (Object.keys(bare).length > 0) output.Errors = bare;
   return {
     Command: command.name,
     Output: output,
@@ -78,16 +82,19 @@ function structured(command: DeviceCommand, results: readonly DeviceResult[]): u
 function writeActionText(sink: OutputSink, command: DeviceCommand, results: readonly DeviceResult[]): void {
   for (const r of results) {
     if (r.outcome.ok) {
+      // [U] A bare error in text mode: its lines on stderr, yet counted as a success (exit 0), like JSON.
+      if (r.outcome.bareError) writeErrorLines(sink, r.outcome.bareError);
       sink.stdout(`${command.successLine(r.name, r.ecid)}\n`);
     } else {
-      sink.stdout(`"${command.name}" failed on ${r.name} (ECID: ${r.ecid}).\n`);
+      // S13 transcripts (§12): the error lines come before `"<cmd>" failed on …`, then a blank line.
       const error = errorOf(r.outcome);
       if (error) writeErrorLines(sink, error);
+      sink.stdout(`\n"${command.name}" failed on ${r.name} (ECID: ${r.ecid}).\n`);
     }
   }
   const succeeded = results.filter((r) => r.outcome.ok).length;
   const failed = results.length - succeeded;
-  sink.stdout('--- Summary ---\n');
+  sink.stdout('\n--- Summary ---\n');
   if (succeeded > 0) sink.stdout(`Operation "${command.name}" succeeded on ${succeeded} devices.\n`);
   if (failed > 0) sink.stdout(`Operation "${command.name}" failed on ${failed} devices.\n`);
 }

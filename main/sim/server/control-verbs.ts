@@ -43,23 +43,78 @@ function describeWorld(world: SimWorld): string {
         name: d.name,
         deviceType: d.deviceType,
       });
-      const flags = `paired=${d.isPaired} supervised=${d.isSupervised} ${d.activationState} busy=${d.busy} pending=${d.pendingProfiles.length}`;
+      const setup = d.atSetupAssistant ? `setup-assistant(${d.panesLeft} panes)` : 'set-up';
+      const flags = `${d.bootedState} paired=${d.isPaired} supervised=${d.isSupervised} ${d.activationState} ${setup} busy=${d.busy} pending=${d.pendingProfiles.length}`;
       return `${entry} ${flags}\n`;
     })
     .join('');
 }
 
-function parseFault(kind: string | undefined): SimFault {
+const BARE_CODES: Readonly<Record<string, 'disconnected' | 'deviceStateUnknown' | 'pairingProhibited'>> = {
+  '-402653052': 'disconnected',
+  '603': 'deviceStateUnknown',
+  '-402653030': 'pairingProhibited',
+};
+
+function parseFault(kind: string | undefined, code?: string, happened?: string): SimFault {
   switch (kind) {
     case 'hang':
     case 'garbage':
     case 'crash':
     case 'disconnect':
       return { kind };
+    case 'bare-error': {
+      const error = code === undefined ? undefined : BARE_CODES[code];
+      if (code !== undefined && !error) throw new RangeError('--code must be -402653052, 603 or -402653030');
+      if (happened !== undefined && happened !== 'yes' && happened !== 'no')
+        throw new RangeError('--happened must be yes or no');
+      return {
+        kind,
+        ...(error ? { error } : {}),
+        ...(happened === undefined ? {} : { happened: happened === 'yes' }),
+      };
+    }
     case undefined:
     default:
-      throw new RangeError('fault kind must be hang, garbage, crash or disconnect');
+      throw new RangeError('fault kind must be hang, garbage, crash, disconnect or bare-error');
   }
+}
+
+/** `sim switch NAME VALUE`: the unknown-behaviour switches a running world can change. */
+function applySwitch(world: SimWorld, name: string | undefined, value: string | undefined): string {
+  const v = need(value, 'switch value');
+  switch (name) {
+    case 'mdmInstallsSilently':
+      world.setQuirks({ mdmSilentOnSupervised: onOff(v) });
+      break;
+    case 'panesLeftAfterSkipAll': {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 50) throw new RangeError('panesLeftAfterSkipAll is 0 to 50');
+      world.setQuirks({ panesLeftAfterSkipAll: n });
+      break;
+    }
+    case 'installBeforeSetupDone':
+      if (v !== 'ignored' && v !== 'enrolls')
+        throw new RangeError('installBeforeSetupDone is ignored or enrolls');
+      world.setQuirks({ installBeforeSetupDone: v });
+      break;
+    case 'bareErrorEffect':
+      if (v !== 'happened' && v !== 'not-happened' && v !== 'random')
+        throw new RangeError('bareErrorEffect is happened, not-happened or random');
+      world.setQuirks({ bareErrorEffect: v });
+      break;
+    case 'activationLockAt':
+      if (v !== 'activation' && v !== 'erase')
+        throw new RangeError('activationLockAt is activation or erase');
+      world.setQuirks({ activationLockAt: v });
+      break;
+    case undefined:
+    default:
+      throw new RangeError(
+        'switch must be mdmInstallsSilently, panesLeftAfterSkipAll, installBeforeSetupDone, bareErrorEffect or activationLockAt',
+      );
+  }
+  return '';
 }
 
 export async function runControlVerb(world: SimWorld, argv: readonly string[]): Promise<ControlReply> {
@@ -148,12 +203,34 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
       world.setQuirks({ language: first });
       return '';
     case 'fault': {
-      const { flags, positional } = parseFlags(args, { ecid: 'string', command: 'string', times: 'string' });
+      const { flags, positional } = parseFlags(args, {
+        ecid: 'string',
+        command: 'string',
+        times: 'string',
+        code: 'string',
+        happened: 'string',
+      });
       const times = flags.times === undefined ? 1 : Number(flags.times);
       if (!Number.isInteger(times) || times < 1) throw new RangeError('--times must be a whole number ≥ 1');
-      world.injectFault(parseFault(positional[0]), { ecid: flags.ecid, command: flags.command, times });
+      const fault = parseFault(positional[0], flags.code, flags.happened);
+      world.injectFault(fault, { ecid: flags.ecid, command: flags.command, times });
       return '';
     }
+    case 'finish-setup':
+      if (!world.finishSetup(need(first, 'ECID')))
+        throw new RangeError(`${first ?? ''} is not at Setup Assistant`);
+      return '';
+    case 'power-on':
+      if (!world.powerOn(need(first, 'ECID'))) throw new RangeError(`${first ?? ''} is not shut down`);
+      return '';
+    case 'flap': {
+      const times = second === undefined ? 3 : Number(second);
+      if (!Number.isInteger(times) || times < 1 || times > 10) throw new RangeError('flap count is 1 to 10');
+      world.flap(need(first, 'ECID'), times);
+      return '';
+    }
+    case 'switch':
+      return applySwitch(world, first, second);
     default:
       throw new RangeError(`unknown control verb "${verb}"`);
   }

@@ -6,6 +6,7 @@
  * device's busy flag, just as a killed cfgutil stops talking to the device.
  */
 import net from 'node:net';
+import path from 'node:path';
 import { runCfgutil } from '../cfgutil/run-cfgutil';
 import type { SimWorld } from '../sim-world';
 import { runControlVerb } from './control-verbs';
@@ -15,7 +16,13 @@ export interface SimServer {
   close(): Promise<void>;
 }
 
-function serve(world: SimWorld, socket: net.Socket, frame: ClientFrame, abort: AbortController): void {
+function serve(
+  world: SimWorld,
+  socket: net.Socket,
+  frame: ClientFrame,
+  abort: AbortController,
+  toolDir: string,
+): void {
   const send = (f: ServerFrame): void => {
     if (!socket.destroyed && socket.writable) socket.write(encodeFrame(f));
   };
@@ -32,14 +39,14 @@ function serve(world: SimWorld, socket: net.Socket, frame: ClientFrame, abort: A
     return;
   }
   const sink = { stdout: (d: string) => send({ t: 'out', d }), stderr: (d: string) => send({ t: 'err', d }) };
-  runCfgutil(world, frame, sink, abort.signal)
+  runCfgutil(world, { ...frame, toolDir }, sink, abort.signal)
     .then((end) =>
       finish(end.kind === 'exit' ? { t: 'exit', code: end.code } : { t: 'crash', signal: end.signal }),
     )
     .catch(() => finish({ t: 'exit', code: 70 }));
 }
 
-function onConnection(world: SimWorld, socket: net.Socket, sockets: Set<net.Socket>): void {
+function onConnection(world: SimWorld, socket: net.Socket, sockets: Set<net.Socket>, toolDir: string): void {
   sockets.add(socket);
   const abort = new AbortController();
   let buffer = '';
@@ -67,14 +74,16 @@ function onConnection(world: SimWorld, socket: net.Socket, sockets: Set<net.Sock
       );
       return;
     }
-    serve(world, socket, frame, abort);
+    serve(world, socket, frame, abort, toolDir);
   });
 }
 
 /** Listens on `socketPath` (inside a private 0700 directory made by the caller). */
 export function startSimServer(world: SimWorld, socketPath: string): Promise<SimServer> {
   const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => onConnection(world, socket, sockets));
+  // The executable sits next to the socket (see index.ts).
+  const toolDir = path.dirname(socketPath);
+  const server = net.createServer((socket) => onConnection(world, socket, sockets, toolDir));
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(socketPath, () => {

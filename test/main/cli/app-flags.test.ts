@@ -7,6 +7,14 @@ import { findElectronBinary } from '../../../main/cli/electron-binary';
 import { UsageError } from '../../../main/cli/parse-flags';
 
 describe('parseAppFlags', () => {
+  it('takes a simulator scenario by name or file', () => {
+    expect(parseAppFlags(['--simulate', '--scenario', 'messy-cart'])).toMatchObject({
+      simulate: true,
+      scenario: 'messy-cart',
+    });
+    expect(parseAppFlags(['--simulate'])).not.toHaveProperty('scenario');
+  });
+
   it('reads every flag in both spellings', () => {
     expect(
       parseAppFlags([

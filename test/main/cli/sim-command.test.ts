@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runSimCommand } from '../../../main/cli/sim-command';
-import { cfgutil, fastWorld } from '../sim/sim-test-kit';
+import { cfgutil, fastWorld, scratchDir } from '../sim/sim-test-kit';
 
 function captureOutput(): { out: () => string; err: () => string } {
   let out = '';
@@ -69,5 +69,42 @@ describe('runSimCommand', () => {
     const output = captureOutput();
     expect(await runSimCommand(['cfgutil', '--socket', '/nonexistent/world.sock', 'list'])).toBe(1);
     expect(output.err()).toContain('is not reachable');
+  });
+
+  it('plays Setup Assistant, switches and bare-error faults from the shell', async () => {
+    const handle = await fastWorld();
+    const { ecid } = handle.world.attach({ state: 'erased' });
+    const output = captureOutput();
+    const sim = (...args: string[]) => runSimCommand(['--socket', handle.socketPath, ...args]);
+    expect(await sim('finish-setup', ecid)).toBe(0);
+    expect(handle.world.device(ecid)?.atSetupAssistant).toBe(false);
+    expect(await sim('finish-setup', ecid)).toBe(1);
+    expect(await sim('switch', 'mdmInstallsSilently', 'on')).toBe(0);
+    expect(await sim('switch', 'panesLeftAfterSkipAll', '3')).toBe(0);
+    expect(handle.world.quirks).toMatchObject({ mdmSilentOnSupervised: true, panesLeftAfterSkipAll: 3 });
+    expect(await sim('switch', 'nonsense', 'on')).toBe(1);
+    expect(await sim('fault', 'bare-error', '--code', '603', '--happened', 'no', '--command', 'rename')).toBe(
+      0,
+    );
+    expect(handle.world.faults[0]?.fault).toEqual({
+      kind: 'bare-error',
+      error: 'deviceStateUnknown',
+      happened: false,
+    });
+    expect(await sim('fault', 'bare-error', '--code', '42')).toBe(1);
+    expect(output.err()).toContain('--code must be -402653052, 603 or -402653030');
+  });
+
+  it('reaches the world of the bench named by --bench, and says which bench has none', async () => {
+    vi.stubEnv('XDG_RUNTIME_DIR', await scratchDir());
+    const [mine, other] = [await scratchDir(), await scratchDir()];
+    const handle = await fastWorld({ devices: 1, publishDiscovery: true, bench: mine });
+    const output = captureOutput();
+    expect(await runSimCommand(['--bench', mine, 'list'])).toBe(0);
+    expect(output.out()).toContain(handle.world.list()[0]?.ecid ?? 'missing');
+    await expect(runSimCommand(['--bench', other, 'list'])).rejects.toThrow(
+      `no simulated world is running for the bench at ${other}`,
+    );
+    vi.unstubAllEnvs();
   });
 });

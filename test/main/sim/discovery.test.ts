@@ -99,4 +99,54 @@ describe('discovery file', () => {
     await handle.close();
     expect(await readDiscovery()).toBeUndefined();
   });
+
+  it('keeps two benches apart: each world publishes its own file, and sim verbs reach only theirs', async () => {
+    vi.stubEnv('XDG_RUNTIME_DIR', await scratchDir());
+    const [benchA, benchB] = [await scratchDir(), await scratchDir()];
+    const a = await startSimulatedWorld({
+      timeScale: 0.001,
+      devices: 1,
+      publishDiscovery: true,
+      bench: benchA,
+    });
+    const b = await startSimulatedWorld({
+      timeScale: 0.001,
+      devices: 2,
+      publishDiscovery: true,
+      bench: benchB,
+    });
+    try {
+      const fileA = discoveryFilePath(process.env, benchA);
+      expect(a.discovery).toEqual({ ok: true, file: fileA });
+      expect(b.discovery).toEqual({ ok: true, file: discoveryFilePath(process.env, benchB) });
+      expect(fileA).not.toBe(discoveryFilePath(process.env, benchB));
+      expect((await readDiscovery(fileA))?.socketPath).toBe(a.socketPath);
+      // ENROLL_BENCH_DATA names the bench the default way.
+      vi.stubEnv('ENROLL_BENCH_DATA', benchB);
+      expect((await readDiscovery())?.socketPath).toBe(b.socketPath);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('does not let a second world take over a live one for the same bench, but replaces a dead one', async () => {
+    vi.stubEnv('XDG_RUNTIME_DIR', await scratchDir());
+    const bench = await scratchDir();
+    const first = await startSimulatedWorld({ timeScale: 0.001, publishDiscovery: true, bench });
+    const second = await startSimulatedWorld({ timeScale: 0.001, publishDiscovery: true, bench });
+    try {
+      expect(second.discovery).toMatchObject({ ok: false });
+      expect(second.discovery?.ok ? '' : second.discovery?.reason).toContain('already serves this bench');
+      const file = discoveryFilePath(process.env, bench);
+      expect((await readDiscovery(file))?.socketPath).toBe(first.socketPath);
+      await first.close();
+      const third = await startSimulatedWorld({ timeScale: 0.001, publishDiscovery: true, bench });
+      expect(third.discovery).toEqual({ ok: true, file });
+      await third.close();
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
 });

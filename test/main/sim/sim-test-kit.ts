@@ -102,3 +102,6 @@ export async function profileFile(
   await writeFile(file, xml);
   return file;
 }
+
+/** The first progress line of a one-step action in text mode (S13, §12). */
+export const WAITING_1_OF_1 = `Waiting for the device [1/1] [${'*'.repeat(40)}]  100%\n`;

@@ -10,7 +10,8 @@ import { ensurePaired, holdsSupervision } from '../identity';
 
 async function rename(device: SimDevice, name: string, ctx: RunContext): Promise<DeviceOutcome> {
   await ctx.sleep(ctx.world.timings.quickCommandSeconds * 0.5);
-  if (!(await ensurePaired(device, ctx))) return fail(ctx.error('notPaired'));
+  const refused = await ensurePaired(device, ctx);
+  if (refused) return fail(ctx.error(refused));
   if (device.profiles.some((p) => p.forbidsRename)) return fail(ctx.error('setProhibited'));
   device.name = name;
   return ok();
@@ -21,10 +22,10 @@ async function power(device: SimDevice, restart: boolean, ctx: RunContext): Prom
   await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
   if (!(await holdsSupervision(device, ctx))) return fail(ctx.error('supervisionRequired'));
   if (restart) {
-    world.reboot(device.ecid, 2, world.timings.restartSeconds, () => undefined);
+    world.reboot(device.ecid, 2, world.duration(world.timings.rebootReattachSeconds), () => undefined);
   } else {
-    // Powered off: it stays unplugged until the harness attaches it again.
-    world.clock.schedule(2, () => void world.unplug(device.ecid));
+    // Powered off: it stays unplugged (its port kept) until the harness powers it on (AGREED-SIM 3).
+    world.shutDown(device.ecid, 2);
   }
   return ok();
 }
@@ -36,6 +37,7 @@ const noArgs =
 export const renameCommand: DeviceCommand = {
   name: 'rename',
   layout: 'action',
+  mutates: true,
   successLine: (name, ecid) => `Renamed ${name} (ECID: ${ecid}).`,
   bind(args) {
     const [name, ...rest] = args;
@@ -49,6 +51,7 @@ export const renameCommand: DeviceCommand = {
 export const restartCommand: DeviceCommand = {
   name: 'restart',
   layout: 'action',
+  mutates: true,
   successLine: (name, ecid) => `Restarted ${name} (ECID: ${ecid}).`,
   bind: noArgs('restart', (device, ctx) => power(device, true, ctx)),
 };
@@ -56,6 +59,7 @@ export const restartCommand: DeviceCommand = {
 export const shutDownCommand: DeviceCommand = {
   name: 'shut-down',
   layout: 'action',
+  mutates: true,
   successLine: (name, ecid) => `Shut down ${name} (ECID: ${ecid}).`,
   bind: noArgs('shut-down', (device, ctx) => power(device, false, ctx)),
 };

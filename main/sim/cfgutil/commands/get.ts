@@ -5,18 +5,27 @@
 import type { SimDevice } from '../../device-model';
 import type { SimErrorBody } from '../../messages';
 import type { DeviceCommand, DeviceOutcome, RunContext } from '../command-types';
+import { ensurePaired } from '../identity';
 import { allProperties, isPublicProperty, readProperty } from '../properties';
 
-function readAll(device: SimDevice, properties: readonly string[], ctx: RunContext): DeviceOutcome {
+async function readAll(
+  device: SimDevice,
+  properties: readonly string[],
+  ctx: RunContext,
+): Promise<DeviceOutcome> {
   const output: Record<string, unknown> = {};
   const propertyErrors: Record<string, SimErrorBody> = {};
-  // At Setup Assistant a host may pair without a prompt, so the device answers like a paired one.
-  const paired = device.isPaired || (device.atSetupAssistant && !device.pairingForbidden);
+  // Reading a private property pairs first, as cfgutil does: silently at Setup Assistant or with our
+  // identity, else with the Trust dialog (pending/denied), or refused by a supervisor that prohibits it.
+  const needsPairing = !device.locked && properties.some((p) => !isPublicProperty(p));
+  // In Recovery/DFU only what USB shows can be read.
+  const booted = device.bootedState === 'Booted';
+  const refused = !booted ? 'wrongMode' : needsPairing ? await ensurePaired(device, ctx) : undefined;
   for (const property of properties) {
     if (device.locked) {
       propertyErrors[property] = ctx.error('passcodeProtected');
-    } else if (!paired && !isPublicProperty(property)) {
-      propertyErrors[property] = ctx.error('notPaired');
+    } else if (refused && !isPublicProperty(property)) {
+      propertyErrors[property] = ctx.error(refused);
     } else {
       const value = readProperty(device, property);
       if (value === undefined) propertyErrors[property] = ctx.error('valueMissing');
@@ -30,12 +39,15 @@ export const getCommand: DeviceCommand = {
   name: 'get',
   aliases: ['get-property'],
   layout: 'get',
+  mutates: false,
+  worksInRecovery: true,
   successLine: () => '',
   bind(args) {
     if (args.length === 0) return 'get requires at least one property name (or "all")';
     const properties = requestedProperties(args);
     return async (device, ctx) => {
-      await ctx.sleep(ctx.world.timings.quickCommandSeconds * 0.5);
+      // ~11 properties take 1.8–2.1 s (§12).
+      await ctx.sleep(ctx.world.duration(ctx.world.timings.getPerPropertySeconds * properties.length));
       return readAll(device, properties, ctx);
     };
   },

@@ -30,6 +30,8 @@ const COMMANDS: Readonly<Record<string, string>> = {
   rename: 'rename <name>: set the device name',
   restart: 'restart the device (supervised only)',
   'shut-down': 'shut down the device (supervised only)',
+  restore: 'restore [-I <ipsw>]: erase and install the latest iOS (also from Recovery/DFU)',
+  update: 'update [-I <ipsw>]: install the latest iOS (also from Recovery/DFU)',
   exec: 'exec -a <command> -d <command>: run commands when devices attach or detach',
   version: 'print the version',
   help: 'help [command]: show help',

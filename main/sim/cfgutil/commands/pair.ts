@@ -17,6 +17,7 @@ async function waitForTap(device: SimDevice, ctx: RunContext): Promise<void> {
 }
 
 async function pair(device: SimDevice, ctx: RunContext): Promise<DeviceOutcome> {
+  ctx.progress(device, 1, 1, 'Waiting for the device');
   await ctx.sleep(ctx.world.timings.quickCommandSeconds * 0.5);
   if (device.isPaired) return ok();
   if (await holdsSupervision(device, ctx)) {
@@ -51,6 +52,7 @@ async function pair(device: SimDevice, ctx: RunContext): Promise<DeviceOutcome> 
 export const pairCommand: DeviceCommand = {
   name: 'pair',
   layout: 'action',
+  mutates: false,
   successLine: (name, ecid) => `Paired with ${name} (ECID: ${ecid}).`,
   bind: (args) => (args.length > 0 ? `pair takes no arguments` : pair),
 };
@@ -58,6 +60,7 @@ export const pairCommand: DeviceCommand = {
 export const unpairCommand: DeviceCommand = {
   name: 'unpair',
   layout: 'action',
+  mutates: false,
   successLine: (name, ecid) => `Unpaired with ${name} (ECID: ${ecid}).`,
   bind: (args) =>
     args.length > 0

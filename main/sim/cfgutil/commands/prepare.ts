@@ -2,13 +2,18 @@
  * `prepare` (§8.3, §11.10 of ../shared/reference/cfgutil.md): initial configuration of a freshly erased
  * device. Three steps (wait, download activation record, activate); 40–90 s; needs Internet.
  *
- * Failures, in the order a real run meets them: device not settled after its reboot (603), not freshly
- * erased (612), Mac offline (Detail "Network communication error."), DEP configuration missing or
- * transiently unavailable (33001), activation refused because of Activation Lock ("The device is not
- * activated.").
+ * Failures, in the order a real run meets them: not freshly erased (612, after "Waiting for the device
+ * [1/1]" as in S13), Mac offline (Detail "Network communication error."), DEP configuration missing or
+ * transiently unavailable (33001), Activation Lock at activation ("complete the activation process"; with the
+ * `activationLockAt: 'erase'` switch, "The device is not activated."). A device still settling after a reboot
+ * gets the busy message from the runner (AGREED-SIM 4).
+ *
+ * On success the device reboots (AZTEC: "MDM configuration likely initiated a reboot", also with `--dep`) and
+ * comes back with Setup Assistant finished when every pane was skipped (AGREED-SIM 1).
  */
 import { createHash } from 'node:crypto';
 import type { SimDevice } from '../../device-model';
+import { afterPrepareReboot } from '../../device-lifecycle';
 import { supervisorIdOf } from '../../generate-device';
 import { fail, ok, type DeviceCommand, type DeviceOutcome, type RunContext } from '../command-types';
 import { callerIdentity, readCallerFile } from '../identity';
@@ -27,13 +32,17 @@ async function supervisorFor(flags: PrepareFlags, ctx: RunContext): Promise<stri
 async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext): Promise<DeviceOutcome> {
   const { world } = ctx;
   const { timings } = world;
+  // §9: ~85 s for a DEP prepare that succeeds, 40–85 s otherwise.
   const total = flags.dep
-    ? world.rng.int(75, 95)
+    ? world.duration(timings.prepareMaxSeconds)
     : world.rng.int(timings.prepareMinSeconds, timings.prepareMaxSeconds);
+  if (!device.freshlyErased) {
+    ctx.progress(device, 1, 1, 'Waiting for the device');
+    await ctx.sleep(timings.quickCommandSeconds);
+    return fail(ctx.error('alreadyPrepared'));
+  }
   ctx.progress(device, 1, STEPS, 'Waiting for the device');
   await ctx.sleep(timings.quickCommandSeconds);
-  if (world.clock.now() < device.readyAt) return fail(ctx.error('deviceStateUnknown'));
-  if (!device.freshlyErased) return fail(ctx.error('alreadyPrepared'));
   const supervisor = await supervisorFor(flags, ctx);
   if (supervisor === 'missing') return fail(ctx.error('fileMissing'));
   ctx.progress(device, 2, STEPS, 'Downloading activation record for device');
@@ -42,7 +51,7 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
     return fail(ctx.error('network'));
   }
   if (flags.dep && device.dep !== 'available') {
-    await ctx.sleep(timings.depFailSeconds);
+    await ctx.sleep(world.duration(timings.depFailSeconds));
     // A transient failure clears itself: AZTEC's retry after a re-erase succeeded (§8.3).
     if (device.dep === 'transiently-unavailable') device.dep = 'available';
     return fail(ctx.error('configurationUnavailable'));
@@ -50,7 +59,10 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
   await ctx.sleep(total * 0.4);
   ctx.progress(device, 3, STEPS, 'Activating iOS on the device');
   await ctx.sleep(total * 0.6 - timings.quickCommandSeconds);
-  if (device.findMy) return fail(ctx.error('notActivated'));
+  if (device.findMy)
+    return fail(
+      ctx.error(world.quirks.activationLockAt === 'activation' ? 'activationLock' : 'notActivated'),
+    );
   device.activationState = 'Activated';
   device.freshlyErased = false;
   device.isPaired = true;
@@ -74,12 +86,20 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
     device.supervisorId = supervisor ?? createHash('sha256').update(`random:${device.udid}`).digest('hex');
     device.pairingForbidden = flags.forbidPairing;
   }
+  const panesLeftAfterSkipAll = world.quirks.panesLeftAfterSkipAll;
+  world.reboot(
+    device.ecid,
+    world.duration(timings.prepareRebootDetachSeconds),
+    world.duration(timings.rebootReattachSeconds),
+    (d) => afterPrepareReboot(d, panesLeftAfterSkipAll),
+  );
   return ok();
 }
 
 export const prepareCommand: DeviceCommand = {
   name: 'prepare',
   layout: 'action',
+  mutates: true,
   successLine: (name, ecid) => `"prepare" succeeded on ${name} (ECID: ${ecid}).`,
   bind(args) {
     const flags = parsePrepareFlags(args);

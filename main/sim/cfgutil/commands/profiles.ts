@@ -18,7 +18,7 @@ function install(device: SimDevice, profile: SimProfile): void {
 
 async function installProfile(device: SimDevice, file: string, ctx: RunContext): Promise<DeviceOutcome> {
   const { world } = ctx;
-  await ctx.sleep(world.timings.quickCommandSeconds);
+  await ctx.sleep(world.duration(world.timings.installProfileSeconds));
   const bytes = await readCallerFile(ctx.cwd, file);
   if (!bytes) return fail(ctx.error('fileMissing'));
   const read = readProfileBytes(bytes);
@@ -34,13 +34,18 @@ async function installProfile(device: SimDevice, file: string, ctx: RunContext):
       isWifi: false,
       forbidsRename: false,
     };
-  if (!(await ensurePaired(device, ctx))) return fail(ctx.error('notPaired'));
+  const refused = await ensurePaired(device, ctx);
+  if (refused) return fail(ctx.error(refused));
   const silent =
     (await holdsSupervision(device, ctx)) && (!profile.isMdm || world.quirks.mdmSilentOnSupervised);
+  // [U] Direct enrollment needs a finished Setup Assistant (memdocs): before that the command answers as it
+  // would, but nothing is installed or staged and the device is not enrolled (AGREED-SIM 1).
+  const lost = profile.isMdm && device.atSetupAssistant && world.quirks.installBeforeSetupDone === 'ignored';
   if (silent) {
-    install(device, profile);
+    if (!lost) install(device, profile);
     return ok();
   }
+  if (lost) return fail(ctx.error('needsApproval'));
   if (world.quirks.wifiProfileActivates && profile.isWifi && device.activationState === 'Unactivated') {
     // The quirk scripts rely on (§8.4): reported as 625, yet applied, and the device activates.
     install(device, profile);
@@ -56,7 +61,8 @@ async function removeProfile(device: SimDevice, target: string, ctx: RunContext)
   const bytes = target.endsWith('.mobileconfig') ? await readCallerFile(ctx.cwd, target) : undefined;
   const read = bytes ? readProfileBytes(bytes) : undefined;
   const identifier = read?.ok ? read.profile.identifier : target;
-  if (!(await ensurePaired(device, ctx))) return fail(ctx.error('notPaired'));
+  const refused = await ensurePaired(device, ctx);
+  if (refused) return fail(ctx.error(refused));
   if (device.isSupervised && !(await holdsSupervision(device, ctx)))
     return fail(ctx.error('supervisionRequired'));
   if (!device.profiles.some((p) => p.identifier === identifier))
@@ -68,6 +74,7 @@ async function removeProfile(device: SimDevice, target: string, ctx: RunContext)
 export const installProfileCommand: DeviceCommand = {
   name: 'install-profile',
   layout: 'action',
+  mutates: true,
   successLine: (name, ecid) => `Installed profile on ${name} (ECID: ${ecid}).`,
   bind(args) {
     const [file, ...rest] = args;
@@ -80,6 +87,7 @@ export const installProfileCommand: DeviceCommand = {
 export const removeProfileCommand: DeviceCommand = {
   name: 'remove-profile',
   layout: 'action',
+  mutates: true,
   successLine: (name, ecid) => `Removed profile from ${name} (ECID: ${ecid}).`,
   bind(args) {
     const [target, ...rest] = args;

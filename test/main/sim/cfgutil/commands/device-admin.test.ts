@@ -26,7 +26,9 @@ describe('restart and shut-down', () => {
   it('are supervised-only and need the supervising identity', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ paired: true });
-    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'restart'])).Code).toBe(622);
+    const refused = json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'restart']));
+    expect(refused).toMatchObject({ Code: 1, Type: 'Error' });
+    expect(String(refused.Message)).toContain('supervision identity');
   });
 
   it('restart detaches and re-attaches; shut-down detaches for good', async () => {
@@ -45,5 +47,10 @@ describe('restart and shut-down', () => {
     expect((await cfgutil(handle, ['-C', id.cert, '-K', id.key, '-e', d.ecid, 'shut-down'])).code).toBe(0);
     await gone;
     expect(handle.world.list()).toEqual([]);
+    // Off until the operator powers it on; it comes back to its own port.
+    const on = new Promise<void>((resolve) => handle.world.onAttached(() => resolve()));
+    expect(handle.world.powerOn(d.ecid)).toBe(true);
+    await on;
+    expect(handle.world.list().map((x) => [x.ecid, x.locationID])).toEqual([[d.ecid, d.locationID]]);
   });
 });

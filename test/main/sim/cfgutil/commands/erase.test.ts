@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SimDeviceEvent } from '../../../../../main/sim/index';
-import { cfgutil, fastWorld, json } from '../../sim-test-kit';
+import { cfgutil, fastWorld, json, WAITING_1_OF_1 } from '../../sim-test-kit';
 
 describe('erase', () => {
   it('returns, then detaches and re-attaches the same ECID erased, unactivated and unsupervised', async () => {
@@ -19,7 +19,7 @@ describe('erase', () => {
     });
     const run = await cfgutil(handle, ['-e', d.ecid, 'erase']);
     expect(run.stdout).toBe(
-      `Erased device ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "erase" succeeded on 1 devices.\n`,
+      `${WAITING_1_OF_1}Erased device ${d.name} (ECID: ${d.ecid}).\n\n--- Summary ---\nOperation "erase" succeeded on 1 devices.\n`,
     );
     const event = await back;
     expect(events).toEqual([`detached ${d.ecid}`, `attached ${d.ecid}`]);
@@ -58,18 +58,23 @@ describe('erase', () => {
     );
   });
 
-  it('fails with Activation Lock when Find My is on', async () => {
+  it('erases a device under Activation Lock by default, and refuses it with the activationLockAt switch', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach({ paired: true, findMy: true });
-    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'erase']);
+    expect((await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'erase'])).code).toBe(0);
+    handle.world.setQuirks({ activationLockAt: 'erase' });
+    const e = handle.world.attach({ paired: true, findMy: true });
+    const run = await cfgutil(handle, ['--format', 'JSON', '-e', e.ecid, 'erase']);
     expect(run.code).toBe(1);
+    expect(json(run)).toMatchObject({ Code: 1, Type: 'Error' });
     expect(String(json(run).Message)).toContain('complete the activation process');
   });
 
-  it('needs a paired device and rejects unknown arguments', async () => {
+  it('needs a paired device (the Trust dialog is pending) and rejects unknown arguments', async () => {
     const handle = await fastWorld();
     const d = handle.world.attach();
-    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'erase'])).Code).toBe(-402653147);
+    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'erase'])).Code).toBe(-402653034);
+    expect(handle.world.device(d.ecid)?.trust).toBe('shown');
     const bad = await cfgutil(handle, ['-e', d.ecid, 'erase', '--everything']);
     expect([bad.code, bad.stderr]).toEqual([
       1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cfgutil, fastWorld, identityFiles, json, scratchDir } from '../../sim-test-kit';
+import { cfgutil, fastWorld, identityFiles, json, scratchDir, WAITING_1_OF_1 } from '../../sim-test-kit';
 
 describe('pair', () => {
   it('reports the Trust dialog as pending, then pairs once the operator taps Trust', async () => {
@@ -22,7 +22,7 @@ describe('pair', () => {
     const paired = await cfgutil(handle, ['-e', d.ecid, 'pair']);
     expect(paired.code).toBe(0);
     expect(paired.stdout).toBe(
-      `Paired with ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "pair" succeeded on 1 devices.\n`,
+      `${WAITING_1_OF_1}Paired with ${d.name} (ECID: ${d.ecid}).\n\n--- Summary ---\nOperation "pair" succeeded on 1 devices.\n`,
     );
     expect(handle.world.device(d.ecid)?.isPaired).toBe(true);
   });
@@ -44,7 +44,7 @@ describe('pair', () => {
     const denied = await cfgutil(handle, ['-e', d.ecid, 'pair']);
     expect(denied.code).toBe(1);
     expect(denied.stdout).toBe(
-      `"pair" failed on ${d.name} (ECID: ${d.ecid}).\n--- Summary ---\nOperation "pair" failed on 1 devices.\n`,
+      `${WAITING_1_OF_1}\n"pair" failed on ${d.name} (ECID: ${d.ecid}).\n\n--- Summary ---\nOperation "pair" failed on 1 devices.\n`,
     );
     expect(denied.stderr).toBe(
       'cfgutil: error: The user denied the pairing request on the device.\n(Domain: com.apple.configurator.MobileDeviceKit.amd.error Code: -402653035)\n',

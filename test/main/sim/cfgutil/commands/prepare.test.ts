@@ -43,6 +43,7 @@ describe('prepare', () => {
       'Step 2 of 3: Downloading activation record for device [2/3]',
       'Step 3 of 3: Activating iOS on the device [3/3]',
       `"prepare" succeeded on ${d.name} (ECID: ${d.ecid}).`,
+      '',
       '--- Summary ---',
       'Operation "prepare" succeeded on 1 devices.',
       '',
@@ -139,14 +140,24 @@ describe('prepare', () => {
     expect((await cfgutil(handle, ['-e', d.ecid, 'prepare'])).code).toBe(0);
   });
 
-  it('reports "The device is not activated." for an erased device under Activation Lock', async () => {
+  it('shows Activation Lock at activation: "complete the activation process" (invented code)', async () => {
     const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased', findMy: true });
+    const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare']);
+    expect(run.code).toBe(1);
+    expect(json(run)).toMatchObject({ Type: 'Error', Code: 1 });
+    expect(String(json(run).Message)).toContain('complete the activation process');
+    expect(handle.world.device(d.ecid)?.activationState).toBe('Unactivated');
+  });
+
+  it('reports "The device is not activated." when the switch puts Activation Lock at erase', async () => {
+    const handle = await fastWorld({ quirks: { activationLockAt: 'erase' } });
     const d = handle.world.attach({ state: 'erased', findMy: true });
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare']);
     expect(json(run).Message).toBe('The device is not activated.');
   });
 
-  it('refuses prepare with 603 while a re-attached device is still settling after its reboot', async () => {
+  it('refuses prepare with the busy message while a re-attached device is still settling, but answers get', async () => {
     const handle = await fastWorld({ timings: { bootSettleSeconds: 100_000 } });
     const d = handle.world.attach({ paired: true });
     const back = new Promise<void>((resolve) => handle.world.onAttached(() => resolve()));
@@ -154,7 +165,17 @@ describe('prepare', () => {
     await back;
     expect(handle.world.device(d.ecid)?.bootedState).toBe('Booted');
     const run = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare']);
-    expect(json(run).Code).toBe(603);
+    expect(run.code).toBe(1);
+    expect(json(run)).toMatchObject({
+      Type: 'Error',
+      Code: 1,
+      Message: 'This action cannot be performed on the device while it is already in use.',
+    });
+    const read = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'get', 'bootedState']);
+    expect([read.code, (json(read).Output as Record<string, unknown>)[d.ecid]]).toEqual([
+      0,
+      { bootedState: 'Booted' },
+    ]);
   });
 
   it('writes progress records on stderr with --progress in JSON mode, or on stdout with the quirk', async () => {

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INVENTED_CODE } from '../../../../../main/sim/messages';
 import { cfgutil, fastWorld, identityFiles, json, profileFile, scratchDir } from '../../sim-test-kit';
 
 const NEEDS_APPROVAL =
@@ -127,10 +128,10 @@ describe('install-profile', () => {
           path.join(dir, 'nope.mobileconfig'),
         ]),
       ),
-    ).toMatchObject({ Type: 'Error', Code: 260, Domain: 'NSCocoaErrorDomain' });
+    ).toMatchObject({ Type: 'Error', Code: INVENTED_CODE, Domain: 'ConfigurationUtilityKit.error' });
     expect(
       json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'install-profile', junk])).Code,
-    ).toBe(1000);
+    ).toBe(INVENTED_CODE);
     handle.world.setQuirks({ rejectUnparseableProfiles: false });
     expect(
       json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'install-profile', junk])).Code,
@@ -172,6 +173,6 @@ describe('remove-profile', () => {
     });
     expect(
       json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'remove-profile', 'com.x'])).Code,
-    ).toBe(622);
+    ).toBe(INVENTED_CODE);
   });
 });

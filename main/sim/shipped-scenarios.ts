@@ -1,0 +1,51 @@
+/**
+ * The scenarios that ship with the simulator (issue 8, item 12), used by tests and the demo.
+ *
+ * `clean-cart`: the hands-free case a real Mac must still confirm (AGREED-SIM 2): iPads fresh from the box and
+ * MDM enrollment profiles that install silently on a device we supervise. `messy-cart`: twelve devices, one of
+ * each trouble a bench meets, and a few faults on top.
+ */
+import type { SimScenario } from './scenario-schema';
+
+export const CLEAN_CART_SIZE = 30;
+
+/** The clean cart with `count` iPads (`run --simulate --cart N`). */
+export function cleanCartScenario(count = CLEAN_CART_SIZE): SimScenario {
+  return {
+    name: 'clean-cart',
+    description: `${count} iPads fresh from the box; MDM enrollment installs silently on devices we supervise.`,
+    seed: 30,
+    switches: { mdmInstallsSilently: true },
+    devices: [{ count, class: 'iPad', state: 'fresh', batteryPercent: 80 }],
+  };
+}
+
+export const messyCartScenario: SimScenario = {
+  name: 'messy-cart',
+  description: 'Twelve devices, one of each trouble: every operator prompt and fault the bench must explain.',
+  seed: 12,
+  devices: [
+    /* 0 */ { class: 'iPad', state: 'fresh' },
+    /* 1 */ { class: 'iPad', state: 'in-use', name: 'Room 12 iPad' },
+    /* 2 */ { class: 'iPad', state: 'in-use', paired: true, passcodeLocked: true },
+    /* 3 */ { class: 'iPhone', state: 'in-use', paired: true, findMy: true, name: 'Logan’s iPhone' },
+    /* 4 */ { class: 'iPad', state: 'in-use', supervisedBy: 'Fabrikam Schools', pairingProhibited: true },
+    /* 5 */ { class: 'iPad', state: 'fresh', dfu: true },
+    /* 6 */ { class: 'iPad', state: 'fresh', batteryPercent: 4 },
+    /* 7 */ { class: 'iPad', state: 'fresh', flappingPort: 3 },
+    /* 8 */ { class: 'iPad', state: 'fresh', dep: 'transient' },
+    /* 9 */ { class: 'iPad', state: 'in-use', paired: true },
+    /* 10 */ { class: 'iPad', state: 'fresh' },
+    /* 11 */ { class: 'iPad', state: 'fresh' },
+  ],
+  faults: [
+    { kind: 'disconnect', device: 9, command: 'erase', reattachAfterSeconds: 20 },
+    { kind: 'bare-error', device: 10, command: 'prepare', error: 'deviceStateUnknown', happened: true },
+    { kind: 'hang', device: 11, command: 'install-profile' },
+  ],
+};
+
+export const SHIPPED_SCENARIOS: Readonly<Record<string, () => SimScenario>> = {
+  'clean-cart': () => cleanCartScenario(),
+  'messy-cart': () => messyCartScenario,
+};
