@@ -1,0 +1,113 @@
+/**
+ * The bench log's part of the contract: queries for the log view and exports as text for the UI to save.
+ *
+ * One {@link LogIndex} over the journal, refreshed incrementally before each call. The filtered list and its
+ * summary are kept for the last filter, so paging through 100,000 records filters and summarises once.
+ * Everything that leaves is redacted against the profile's secrets.
+ */
+import path from 'node:path';
+import type { LogInvokeChannels } from '../../preload/contract';
+import type { ErrorInfo, Result } from '../../preload/domain';
+import type { LogPage, LogQuery, LogSummary } from '../../preload/log-domain';
+import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
+import { exportRecords } from './export/export-log';
+import { LogIndex, type IndexedRecord } from './log-index';
+import {
+  DEFAULT_PAGE,
+  filterRecords,
+  listSessions,
+  MAX_PAGE,
+  summarize,
+  type RecordFilter,
+} from './log-query';
+import type { SecretSource } from './profile-secrets';
+import { redactRecord } from './redact-record';
+
+export interface LogChannelsOptions {
+  readonly dataDir: string;
+  readonly secrets: SecretSource;
+  readonly now?: () => number;
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+interface Filtered {
+  readonly key: string;
+  readonly source: readonly IndexedRecord[];
+  readonly matching: readonly IndexedRecord[];
+  readonly summary: LogSummary;
+}
+
+function unreadable(): ErrorInfo {
+  return {
+    code: 'internal',
+    title: 'The bench log could not be read',
+    detail: 'The journal folder in the data folder could not be read. Check its permissions, then try again.',
+    retryable: true,
+  };
+}
+
+export class LogChannels implements LogInvokeChannels {
+  readonly index: LogIndex;
+  private filtered: Filtered | undefined;
+
+  constructor(private readonly options: LogChannelsOptions) {
+    this.index = new LogIndex(path.join(options.dataDir, JOURNAL_DIR), JOURNAL_PREFIX);
+  }
+
+  async queryLog(query: LogQuery): Promise<Result<LogPage>> {
+    try {
+      await this.index.refresh();
+      const { matching, summary } = this.filter(query);
+      const secrets = await this.options.secrets.secrets();
+      const offset = query.offset ?? 0;
+      const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PAGE);
+      return {
+        ok: true,
+        value: {
+          records: matching.slice(offset, offset + limit).map((r) => redactRecord(r.record, secrets)),
+          total: matching.length,
+          summary,
+          sessions: listSessions(this.index.records()),
+          warnings: this.index.warnings(),
+        },
+      };
+    } catch (error) {
+      this.options.log?.('log: query failed', error);
+      return { ok: false, error: unreadable() };
+    }
+  }
+
+  async exportLog(
+    req: Parameters<LogInvokeChannels['exportLog']>[0],
+  ): ReturnType<LogInvokeChannels['exportLog']> {
+    try {
+      await this.index.refresh();
+      const output = await exportRecords(
+        this.index.records().map((r) => r.record),
+        req,
+        { now: (this.options.now ?? Date.now)(), secrets: await this.options.secrets.secrets() },
+      );
+      return { ok: true, value: { files: output.files } };
+    } catch (error) {
+      this.options.log?.('log: export failed', error);
+      return { ok: false, error: unreadable() };
+    }
+  }
+
+  /** The matching records and their summary, reused while neither the filter nor the index changed. */
+  private filter(query: LogQuery): Filtered {
+    const filter: RecordFilter = {
+      search: query.search,
+      from: query.from,
+      to: query.to,
+      outcome: query.outcome,
+      sessionId: query.sessionId,
+    };
+    const key = JSON.stringify(filter);
+    const source = this.index.records();
+    if (this.filtered?.key === key && this.filtered.source === source) return this.filtered;
+    const matching = filterRecords(source, filter);
+    this.filtered = { key, source, matching, summary: summarize(matching.map((r) => r.record)) };
+    return this.filtered;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The bench log, derived from the jobs' journal: one record per job, the last `job-ended` entry per job id
+ * (a retried job ends again). Indexed once, then kept current by reading only the bytes appended since the
+ * last refresh, file by file (by offset), so a query over 100,000 records costs a stat of each file and
+ * whatever is new. Reading happens in 1 MB chunks with awaits between them, so the first index of a large
+ * journal does not hold the main process for long.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { LogRecord } from '../../preload/log-domain';
+import { listJsonlFiles, parseLine, tornLineWarning } from '../storage/jsonl-files';
+import { scanJsonlFile } from '../storage/jsonl-scan';
+import { SerialQueue } from '../async/serial-queue';
+import { parseJobEnded } from './log-record-schema';
+
+/** Lines that cannot be `job-ended` entries are skipped before they are decoded or parsed. */
+const NEEDLE = '"job-ended"';
+const MAX_WARNINGS = 50;
+
+export interface IndexedRecord {
+  readonly record: LogRecord;
+  /** Serial number and device name, lower-cased, for search. */
+  readonly searchText: string;
+}
+
+interface FileState {
+  offset: number;
+  line: number;
+  size: number;
+  tailBytes: number;
+}
+
+export class LogIndex {
+  private files = new Map<string, FileState>();
+  private byJob = new Map<string, IndexedRecord>();
+  private sorted: IndexedRecord[] | undefined;
+  private lineWarnings: string[] = [];
+  private droppedWarnings = 0;
+  private readonly queue = new SerialQueue();
+
+  constructor(
+    private readonly dir: string,
+    private readonly prefix: string,
+  ) {}
+
+  /** Reads what was appended since the last refresh. Calls run one at a time. */
+  refresh(): Promise<void> {
+    return this.queue.run(() => this.refreshNow());
+  }
+
+  /** Every record, newest finish first. */
+  records(): readonly IndexedRecord[] {
+    this.sorted ??= [...this.byJob.values()].sort((a, b) => b.record.finishedAt - a.record.finishedAt);
+    return this.sorted;
+  }
+
+  warnings(): readonly string[] {
+    const torn = [...this.files]
+      .filter(([, state]) => state.tailBytes > 0)
+      .map(([file]) => tornLineWarning(path.basename(file)));
+    const dropped = this.droppedWarnings > 0 ? [`…and ${this.droppedWarnings} more lines skipped.`] : [];
+    return [...this.lineWarnings, ...dropped, ...torn];
+  }
+
+  private async refreshNow(): Promise<void> {
+    const files = await listJsonlFiles(this.dir, this.prefix);
+    const sizes = await Promise.all(files.map(async (file) => (await stat(file)).size));
+    // A file gone or shorter than what was read (deleted or replaced by hand): start again from nothing.
+    const rewritten = [...this.files].some(
+      ([file, state]) => !files.includes(file) || (sizes[files.indexOf(file)] ?? 0) < state.size,
+    );
+    if (rewritten) this.reset();
+    for (const [i, file] of files.entries()) {
+      const size = sizes[i] ?? 0;
+      const state = this.files.get(file) ?? { offset: 0, line: 0, size: 0, tailBytes: 0 };
+      this.files.set(file, state);
+      if (size === state.size && state.offset + state.tailBytes === size) continue;
+      await this.readFrom(file, state);
+    }
+  }
+
+  private async readFrom(file: string, state: FileState): Promise<void> {
+    const name = path.basename(file);
+    const result = await scanJsonlFile(
+      file,
+      (line, lineNumber) => {
+        const parsed = parseLine(line, parseJobEnded);
+        if (!parsed.ok) this.warn(`${name} line ${lineNumber}: ${parsed.problem}, skipped.`);
+        else if (parsed.value !== 'other') this.add(parsed.value);
+      },
+      {
+        offset: state.offset,
+        line: state.line,
+        needle: NEEDLE,
+        onLongLine: (lineNumber) => this.warn(`${name} line ${lineNumber}: longer than 1 MB, skipped.`),
+      },
+    );
+    state.offset = result.offset;
+    state.line = result.line;
+    state.tailBytes = result.tailBytes;
+    state.size = result.offset + result.tailBytes;
+  }
+
+  private add(record: LogRecord): void {
+    const searchText = `${record.serialNumber ?? ''}\n${record.finalName ?? ''}`.toLowerCase();
+    this.byJob.set(record.jobId, { record, searchText });
+    this.sorted = undefined;
+  }
+
+  private warn(message: string): void {
+    if (this.lineWarnings.length < MAX_WARNINGS) this.lineWarnings.push(message);
+    else this.droppedWarnings += 1;
+  }
+
+  private reset(): void {
+    this.files = new Map();
+    this.byJob = new Map();
+    this.sorted = undefined;
+    this.lineWarnings = [];
+    this.droppedWarnings = 0;
+  }
+}
