@@ -7,6 +7,8 @@ import type { EngineStatus, ProfileSummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';
+import { LogChannels } from '../log/log-channels';
+import { storedProfileSecrets } from '../log/profile-secrets';
 import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
 import { ProfileChannels } from '../profiles/profile-channels';
 import { ProfileService } from '../profiles/profile-service';
@@ -16,7 +18,7 @@ import { BenchService } from './bench-service';
 import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
-import { unavailableJobChannels, unavailableLogChannels } from './unavailable-channels';
+import { unavailableJobChannels } from './unavailable-channels';
 import { composeHandlers } from './compose-handlers';
 
 export interface CreateBenchOptions {
@@ -101,7 +103,13 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   });
   profileChannels.wire(service.hub);
   await service.start();
-  const handlers = composeHandlers(service, unavailableJobChannels(), unavailableLogChannels());
+  // Issue 11: the bench log, read from the jobs' journal in the data folder.
+  const logChannels = new LogChannels({
+    dataDir: options.dataDir,
+    secrets: storedProfileSecrets(options.dataDir),
+    log,
+  });
+  const handlers = composeHandlers(service, unavailableJobChannels(), logChannels);
   const dispatch = createInvokeDispatcher(handlers, (channel, error) => log(`${channel} failed`, error));
   return {
     service,

@@ -28,6 +28,11 @@ const commands: Readonly<
     summary: 'inspect an Intune enrollment profile: profile inspect FILE [--json] (exit 0 when usable)',
     load: async () => (await import('./profile-command')).runProfileCommand,
   },
+  log: {
+    summary:
+      'the bench log: log export --format csv|intune|json | log merge FILE… --out FILE | log show [--json]',
+    load: async () => (await import('./log-command')).runLogCommand,
+  },
 };
 
 function usage(): string {

@@ -49,12 +49,15 @@ function unreadable(): ErrorInfo {
 export class LogChannels implements LogInvokeChannels {
   readonly index: LogIndex;
   private filtered: Filtered | undefined;
+  private sessionList: { source: readonly IndexedRecord[]; list: LogPage['sessions'] } | undefined;
 
   constructor(private readonly options: LogChannelsOptions) {
     this.index = new LogIndex(path.join(options.dataDir, JOURNAL_DIR), JOURNAL_PREFIX);
   }
 
-  async queryLog(query: LogQuery): Promise<Result<LogPage>> {
+  // Arrow properties, not methods: compose-handlers spreads the areas into one object, and a spread copies
+  // only own properties.
+  readonly queryLog = async (query: LogQuery): Promise<Result<LogPage>> => {
     try {
       await this.index.refresh();
       const { matching, summary } = this.filter(query);
@@ -67,7 +70,7 @@ export class LogChannels implements LogInvokeChannels {
           records: matching.slice(offset, offset + limit).map((r) => redactRecord(r.record, secrets)),
           total: matching.length,
           summary,
-          sessions: listSessions(this.index.records()),
+          sessions: this.sessions(),
           warnings: this.index.warnings(),
         },
       };
@@ -75,11 +78,9 @@ export class LogChannels implements LogInvokeChannels {
       this.options.log?.('log: query failed', error);
       return { ok: false, error: unreadable() };
     }
-  }
+  };
 
-  async exportLog(
-    req: Parameters<LogInvokeChannels['exportLog']>[0],
-  ): ReturnType<LogInvokeChannels['exportLog']> {
+  readonly exportLog: LogInvokeChannels['exportLog'] = async (req) => {
     try {
       await this.index.refresh();
       const output = await exportRecords(
@@ -92,6 +93,12 @@ export class LogChannels implements LogInvokeChannels {
       this.options.log?.('log: export failed', error);
       return { ok: false, error: unreadable() };
     }
+  };
+
+  private sessions(): LogPage['sessions'] {
+    const source = this.index.records();
+    if (this.sessionList?.source !== source) this.sessionList = { source, list: listSessions(source) };
+    return this.sessionList.list;
   }
 
   /** The matching records and their summary, reused while neither the filter nor the index changed. */

@@ -2,6 +2,8 @@
  * One export function for the CLI and the UI channel: filter, redact, format. It returns the files as text;
  * the CLI writes them with {@link writeExportFiles} (atomically), the channel hands them to the UI.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import type { LogExportFormat, LogOutcome, LogRecord } from '../../../preload/log-domain';
 import { redactRecord } from '../redact-record';
@@ -13,7 +15,7 @@ export interface ExportRequest {
   readonly format: LogExportFormat;
   readonly from?: number;
   readonly to?: number;
-  /** Default `succeeded`: the exports are the record of prepared devices. */
+  /** Default `succeeded` for CSV and Intune (the record of prepared devices), `all` for JSON. */
   readonly outcome?: LogOutcome | 'all';
 }
 
@@ -37,7 +39,7 @@ export async function exportRecords(
   request: ExportRequest,
   options: { readonly now: number; readonly secrets: readonly string[] },
 ): Promise<ExportOutput> {
-  const outcome = request.outcome ?? 'succeeded';
+  const outcome = request.outcome ?? (request.format === 'json' ? 'all' : 'succeeded');
   const chosen = records
     .filter(
       (r) =>
@@ -91,6 +93,7 @@ export async function writeExportFiles(files: readonly ExportedFile[], out: stri
   const ext = /\.[^./\\]+$/.exec(out)?.[0] ?? '';
   const stem = out.slice(0, out.length - ext.length);
   const targets = files.length === 1 ? [out] : files.map((_, i) => `${stem}-part${i + 1}${ext}`);
+  await mkdir(path.dirname(path.resolve(out)), { recursive: true });
   for (const [i, file] of files.entries()) await writeFileAtomic(targets[i] ?? out, file.text);
   return targets;
 }
