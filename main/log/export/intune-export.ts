@@ -27,6 +27,7 @@ export function intuneDetails(record: LogRecord): string {
   );
   const details = neutralizeFormula(parts.join(' - ').replace(/\s+/g, ' ').trim());
   // 128 UTF-16 units (what Intune counts), cut between characters so an emoji is never left as half a pair.
+  if (details.length <= INTUNE_MAX_DETAILS) return details;
   let cut = '';
   for (const char of details) {
     if (cut.length + char.length > INTUNE_MAX_DETAILS) break;
