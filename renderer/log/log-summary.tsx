@@ -2,6 +2,8 @@
 import type { LogSummary } from '../../preload/log-domain';
 import { formatDuration, formatRate } from './log-format';
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 export function LogSummaryView({
   summary,
   total,
@@ -10,9 +12,9 @@ export function LogSummaryView({
   readonly total: number;
 }) {
   const items: [string, string][] = [
-    ['Records', String(total)],
-    ['Prepared', String(summary?.prepared ?? 0)],
-    ['Failed', String(summary?.failed ?? 0)],
+    ['Records', count(total)],
+    ['Prepared', count(summary?.prepared ?? 0)],
+    ['Failed', count(summary?.failed ?? 0)],
     ['Median time per device', formatDuration(summary?.medianDurationMs)],
     ['Devices per hour', formatRate(summary?.devicesPerHour)],
   ];
