@@ -47,6 +47,7 @@ export async function runLogCommand(argv: readonly string[], io: LogCommandIo = 
       return mergeCommand(rest, io);
     case 'show':
       return showCommand(rest, io);
+    case undefined:
     default:
       throw new UsageError(USAGE);
   }
