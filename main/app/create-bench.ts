@@ -109,6 +109,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     secrets: storedProfileSecrets(options.dataDir),
     log,
   });
+  logChannels.warmUp();
   const handlers = composeHandlers(service, unavailableJobChannels(), logChannels);
   const dispatch = createInvokeDispatcher(handlers, (channel, error) => log(`${channel} failed`, error));
   return {

@@ -55,6 +55,13 @@ export class LogChannels implements LogInvokeChannels {
     this.index = new LogIndex(path.join(options.dataDir, JOURNAL_DIR), JOURNAL_PREFIX);
   }
 
+  /** Builds the index in the background, so the first look at the log does not wait for a large journal. */
+  warmUp(): void {
+    this.index
+      .refresh()
+      .catch((error: unknown) => this.options.log?.('log: reading the journal failed', error));
+  }
+
   // Arrow properties, not methods: compose-handlers spreads the areas into one object, and a spread copies
   // only own properties.
   readonly queryLog = async (query: LogQuery): Promise<Result<LogPage>> => {
