@@ -2,7 +2,7 @@
  * The bench log, derived from the jobs' journal: one record per job, the last `job-ended` entry per job id
  * (a retried job ends again). Indexed once, then kept current by reading only the bytes appended since the
  * last refresh, file by file (by offset), so a query over 100,000 records costs a stat of each file and
- * whatever is new. Reading happens in 1 MB chunks with awaits between them, so the first index of a large
+ * whatever is new. Reading happens in 256 KB chunks with awaits between them, so the first index of a large
  * journal does not hold the main process for long.
  */
 import { stat } from 'node:fs/promises';
@@ -30,10 +30,15 @@ interface FileState {
   tailBytes: number;
 }
 
+const newestFirst = (a: IndexedRecord, b: IndexedRecord) => b.record.finishedAt - a.record.finishedAt;
+
 export class LogIndex {
   private files = new Map<string, FileState>();
   private byJob = new Map<string, IndexedRecord>();
-  private sorted: IndexedRecord[] | undefined;
+  private sorted: IndexedRecord[] = [];
+  /** Records added since `sorted` was built; a replaced record (a retried job) forces a full sort. */
+  private added: IndexedRecord[] = [];
+  private replaced = false;
   private lineWarnings: string[] = [];
   private droppedWarnings = 0;
   private readonly queue = new SerialQueue();
@@ -50,7 +55,17 @@ export class LogIndex {
 
   /** Every record, newest finish first. */
   records(): readonly IndexedRecord[] {
-    this.sorted ??= [...this.byJob.values()].sort((a, b) => b.record.finishedAt - a.record.finishedAt);
+    if (this.replaced) {
+      this.sorted = [...this.byJob.values()].sort(newestFirst);
+    } else if (this.added.length > 0) {
+      const added = this.added.sort(newestFirst);
+      // Jobs usually end in journal order, so new records go in front without sorting the 100,000 again.
+      const inOrder =
+        (this.sorted[0]?.record.finishedAt ?? -Infinity) <= (added.at(-1)?.record.finishedAt ?? 0);
+      this.sorted = inOrder ? [...added, ...this.sorted] : [...this.sorted, ...added].sort(newestFirst);
+    }
+    this.added = [];
+    this.replaced = false;
     return this.sorted;
   }
 
@@ -103,8 +118,10 @@ export class LogIndex {
 
   private add(record: LogRecord): void {
     const searchText = `${record.serialNumber ?? ''}\n${record.finalName ?? ''}`.toLowerCase();
-    this.byJob.set(record.jobId, { record, searchText });
-    this.sorted = undefined;
+    const entry = { record, searchText };
+    if (this.byJob.has(record.jobId)) this.replaced = true;
+    else this.added.push(entry);
+    this.byJob.set(record.jobId, entry);
   }
 
   private warn(message: string): void {
@@ -115,7 +132,9 @@ export class LogIndex {
   private reset(): void {
     this.files = new Map();
     this.byJob = new Map();
-    this.sorted = undefined;
+    this.sorted = [];
+    this.added = [];
+    this.replaced = false;
     this.lineWarnings = [];
     this.droppedWarnings = 0;
   }

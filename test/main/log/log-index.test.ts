@@ -83,6 +83,16 @@ describe('LogIndex', () => {
     expect(jobIds()).toEqual(['job-2', 'job-1', 'job-0']);
   });
 
+  it('keeps newest-first order when a job that finished earlier is appended later', async () => {
+    await writeJournal(dataDir, [makeRecord(5), makeRecord(6)]);
+    await index.refresh();
+    expect(jobIds()).toEqual(['job-6', 'job-5']);
+    const late = jobEntries(makeRecord(1)).concat(jobEntries(makeRecord(9)));
+    await appendFile(journalFile(dataDir), late.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    await index.refresh();
+    expect(jobIds()).toEqual(['job-9', 'job-6', 'job-5', 'job-1']);
+  });
+
   it('starts again when a file was replaced by a shorter one', async () => {
     await writeJournal(
       dataDir,
