@@ -23,7 +23,7 @@ const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T'
 export function formatLogSummary(view: LogSummaryView): string {
   const { summary } = view;
   const lines = [
-    `Bench log: ${view.journalDir} (${view.files} journal files)`,
+    `Bench log: ${view.journalDir} (${view.files} journal ${view.files === 1 ? 'file' : 'files'})`,
     `Records: ${view.total} (prepared ${summary.prepared}, failed ${summary.failed})`,
     `Median time per device: ${summary.medianDurationMs === undefined ? '–' : formatDuration(summary.medianDurationMs)}`,
     `Devices per hour: ${summary.devicesPerHour === undefined ? '–' : summary.devicesPerHour.toFixed(1)}`,
