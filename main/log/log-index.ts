@@ -32,6 +32,14 @@ interface FileState {
 
 const newestFirst = (a: IndexedRecord, b: IndexedRecord) => b.record.finishedAt - a.record.finishedAt;
 
+/** Journal order is nearly always finish order: then reversing is enough, and 100,000 records skip a sort. */
+function sortNewestFirst(records: IndexedRecord[]): IndexedRecord[] {
+  const inOrder = records.every(
+    (r, i) => i === 0 || (records[i - 1]?.record.finishedAt ?? 0) <= r.record.finishedAt,
+  );
+  return inOrder ? records.reverse() : records.sort(newestFirst);
+}
+
 export class LogIndex {
   private files = new Map<string, FileState>();
   private byJob = new Map<string, IndexedRecord>();
@@ -55,8 +63,8 @@ export class LogIndex {
 
   /** Every record, newest finish first. */
   records(): readonly IndexedRecord[] {
-    if (this.replaced) {
-      this.sorted = [...this.byJob.values()].sort(newestFirst);
+    if (this.replaced || this.sorted.length === 0) {
+      this.sorted = sortNewestFirst([...this.byJob.values()]);
     } else if (this.added.length > 0) {
       const added = this.added.sort(newestFirst);
       // Jobs usually end in journal order, so new records go in front without sorting the 100,000 again.
