@@ -60,7 +60,11 @@ export const logOutcomes: Readonly<Record<LogOutcome, true>> = {
 
 const keys = <T extends string>(table: Readonly<Record<T, true>>) => Object.keys(table) as [T, ...T[]];
 
-const text = (max: number) => z.string().max(max).transform(cleanText);
+// Too long is cut, not refused: a record is never lost over a long error message. A journal line is at most
+// 1 MB before it is parsed (jsonl-scan.ts), which bounds the work.
+const text = (max: number) => z.string().transform((value) => cleanText(value.slice(0, max)));
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).transform((items) => items.slice(0, max));
 const time = z.number().finite().nonnegative();
 
 const recordSchema = z.object({
@@ -83,8 +87,8 @@ const recordSchema = z.object({
   outcome: z.enum(keys(logOutcomes)),
   errorCode: z.enum(keys(errorCodes)).optional(),
   errorMessage: text(2000).optional(),
-  overrides: z.array(text(500)).max(50),
-  steps: z.array(z.object({ step: z.enum(keys(stepKinds)), outcome: text(64) })).max(50),
+  overrides: list(text(500), 50),
+  steps: list(z.object({ step: z.enum(keys(stepKinds)), outcome: text(64) }), 50),
   stationName: text(200),
   appVersion: text(40),
   sessionId: text(100),
