@@ -5,7 +5,6 @@ import {
   applyEvent,
   applySnapshot,
   beginSnapshot,
-  describeDeviceChange,
   initialBenchState,
   type BenchState,
 } from '../../../renderer/state/bench-state';
@@ -95,23 +94,9 @@ describe('applyEvent', () => {
     expect(state.engine).toEqual({ kind: 'missing', searched: ['/usr/local/bin/cfgutil'] });
   });
 
-  it('announces attaches and detaches, and keeps the last announcement for detail-only changes', () => {
-    let state = applyEvent(loadedAt(1, 1), devicesAt(2, 1, 2));
-    expect(state.announcement).toBe('iPad 2 attached at Port 2 › 2. 2 on the bench.');
-    state = applyEvent(state, {
-      channel: 'devicesChanged',
-      payload: { seq: 3, devices: [device(1, { mode: 'recovery' }), device(2)] },
-    });
-    expect(state.announcement).toBe('iPad 2 attached at Port 2 › 2. 2 on the bench.');
-  });
-});
-
-describe('describeDeviceChange', () => {
-  it('summarises several devices and both directions', () => {
-    expect(describeDeviceChange([device(1)], [device(2), device(3)])).toBe(
-      '2 devices attached. iPad 1 detached at Port 2 › 1. 2 on the bench.',
-    );
-    expect(describeDeviceChange([device(1)], [device(1)])).toBe('');
+  it('does not announce attaches and detaches: the live region is for what needs a person', () => {
+    const state = applyEvent(loadedAt(1, 1), devicesAt(2, 1, 2));
+    expect(state.announcement).toBe('');
   });
 });
 
