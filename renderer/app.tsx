@@ -10,6 +10,7 @@ import type { JobAction } from '../preload/jobs-domain';
 import { BenchHeader } from './components/bench-header';
 import { BenchTabs, tabWords, type BenchTab } from './components/bench-tabs';
 import { CardActionsContext, type CardActions } from './components/card-actions';
+import { DeviceDetails } from './components/device-details';
 import { DeviceGrid } from './components/device-grid';
 import { EmptyBench } from './components/empty-bench';
 import { LiveRegion } from './components/live-region';
@@ -47,6 +48,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const deviceCount = useBench((s) => s.devices.length);
   const [actionError, setActionError] = useState<ErrorInfo>();
   const [tab, setTab] = useState<BenchTab>('bench');
+  const [details, setDetails] = useState<Ecid>();
 
   useEffect(() => store.start(), [store]);
 
@@ -72,6 +74,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
     () => ({
       onJobAction: (ecid: Ecid, action: JobAction) => onDevice(ecid, () => api.jobAction({ ecid, action })),
       onDismissError: (ecid: Ecid) => store.setCardError(ecid, undefined),
+      onDetails: setDetails,
       ...(simulated
         ? {
             onSimulate: (action: SimulatorAction) =>
@@ -118,6 +121,9 @@ function BenchScreen({ api, store, panels }: AppProps) {
         <CartDoneStrip onShowResults={() => setTab('results')} onRetryFailed={retryFailed} />
         <CardActionsContext.Provider value={cardActions}>
           <DeviceGrid />
+          {details && deviceCount > 0 && (
+            <DeviceDetails ecid={details} onClose={() => setDetails(undefined)} />
+          )}
         </CardActionsContext.Provider>
       </>
     );

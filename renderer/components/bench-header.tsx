@@ -6,7 +6,7 @@ import type { ProfileSummary } from '../../preload/domain';
 import type { RunStatus, WorkflowList } from '../../preload/jobs-domain';
 import type { ConnectionState } from '../state/bench-state';
 import { useBench } from '../state/bench-store';
-import { formatElapsed } from './job-status';
+import { formatDuration } from './job-status';
 import { StatusIcon } from './status-icon';
 
 export interface BenchHeaderProps {
@@ -32,7 +32,7 @@ export function profileAgeWords(profile: ProfileSummary | null | undefined): str
   const age = profile.age;
   if (!age) return `Profile: ${profile.verdict === 'unusable' ? 'refused' : 'ready'}`;
   if (age.state === 'expired') return age.overridden ? 'Profile expired (overridden)' : 'Profile expired';
-  return `Profile: day ${age.ageDays + 1} of 14, ${plural(age.daysLeft, 'day')} left`;
+  return `Profile: ${plural(age.daysLeft, 'day')} left`;
 }
 
 function ArmedSwitch({ run, onArm }: { readonly run: RunStatus; readonly onArm: (armed: boolean) => void }) {
@@ -102,7 +102,7 @@ export function RunCounts({ run }: { readonly run: RunStatus }) {
       )}
       {run.cartEtaMs !== undefined && (
         <li>
-          ETA <strong>{formatElapsed(run.cartEtaMs)}</strong>
+          Cart done in <strong>{formatDuration(run.cartEtaMs)}</strong>
         </li>
       )}
     </ul>
@@ -141,12 +141,14 @@ export function BenchHeader({ onArm, onPause, onSelectWorkflow }: BenchHeaderPro
         {profile?.age && profile.age.state !== 'fresh' && <StatusIcon name="warning" />}
         {profileWords}
       </p>
-      <p className="device-count" aria-label={`${plural(deviceCount, 'device')} on the bench`}>
-        <strong>{deviceCount}</strong> {deviceCount === 1 ? 'device' : 'devices'}
-        {needsRestore > 0 && <span className="count-attention"> · {needsRestore} need a restore</span>}
-      </p>
-      {run && <RunCounts run={run} />}
       <p className={`connection connection-${connection}`}>{connectionWords[connection]}</p>
+      <div className="bench-header-row">
+        <p className="device-count" aria-label={`${plural(deviceCount, 'device')} on the bench`}>
+          <strong>{deviceCount}</strong> {deviceCount === 1 ? 'device' : 'devices'}
+          {needsRestore > 0 && <span className="count-attention"> · {needsRestore} need a restore</span>}
+        </p>
+        {run && <RunCounts run={run} />}
+      </div>
     </header>
   );
 }

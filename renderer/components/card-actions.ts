@@ -12,6 +12,8 @@ export interface CardActions {
   /** Present only in simulation. */
   readonly onSimulate?: (action: SimulatorAction) => void;
   readonly onUnplug?: (device: Device) => void;
+  /** A full cart's card opens the device's full card. */
+  readonly onDetails?: (ecid: Ecid) => void;
 }
 
 const nothing = (): void => {};

@@ -37,6 +37,7 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
       onDismissError={actions.onDismissError}
       onSimulate={actions.onSimulate}
       onUnplug={actions.onUnplug}
+      onDetails={actions.onDetails}
     />
   );
 });

@@ -11,14 +11,17 @@ import { Elapsed } from './elapsed';
 import { actionWords, describeJob, percentOf, type JobLook } from './job-status';
 import { OperatorPicture } from './operator-picture';
 import { SimHands } from './sim-hands';
-import { EjectIcon, StatusIcon } from './status-icon';
+import { StatusIcon } from './status-icon';
+import { CompactDeviceCard } from './compact-device-card';
 
 export interface DeviceCardProps {
   readonly device: Device;
   readonly job?: JobView;
   readonly facts?: DeviceFacts;
-  /** Two-line layout without identifiers, for a full cart (see styles.css, "compact"). */
+  /** Four short lines, for a full cart (./compact-device-card.tsx). */
   readonly compact?: boolean;
+  /** Compact only: open this device's full card. */
+  readonly onDetails?: (ecid: string) => void;
   /** Epoch ms, for the countdown's seconds. */
   readonly now?: number;
   /** A refused action on this device. */
@@ -31,25 +34,38 @@ export interface DeviceCardProps {
   readonly onUnplug?: (device: Device) => void;
 }
 
-function noJobLook(device: Device): JobLook {
+export function noJobLook(device: Device): JobLook {
   const status = describeMode(device.mode);
-  return { word: status.word, tone: status.tone, icon: status.icon, showProgress: false, actions: [] };
+  return {
+    word: status.word,
+    short: status.word,
+    tone: status.tone,
+    icon: status.icon,
+    showProgress: false,
+    actions: [],
+  };
+}
+
+/** What the card calls the device: the model when the name is only the family ("iPad"). */
+export function cardTitle(device: Device): { title: string; model?: string; where: string } {
+  const label = deviceLabel(device);
+  const model = device.model ?? device.deviceType;
+  const title = model && model.startsWith(`${label} `) ? model : label;
+  return { title, model, where: device.portLabel ? ` at ${device.portLabel}` : '' };
 }
 
 export function DeviceCard(props: DeviceCardProps) {
-  const { device, job, facts, compact = false, actionError } = props;
+  if (props.compact) return <CompactDeviceCard {...props} />;
+  const { device, job, facts, actionError } = props;
   const label = deviceLabel(device);
-  const model = device.model ?? device.deviceType;
-  // A device still called by its family name ("iPad") says more as its model ("iPad (10th generation)").
-  const title = model && model.startsWith(`${label} `) ? model : label;
-  const where = device.portLabel ? ` at ${device.portLabel}` : '';
+  const { title, model, where } = cardTitle(device);
   const headingId = `device-${device.ecid}`;
   const look = job ? describeJob(job, props.now) : noJobLook(device);
   const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
   const serial = device.serialNumber ?? job?.serialNumber;
   return (
     <article
-      className={`device-card tone-${look.tone}${compact ? ' compact' : ''}${waiting ? ' needs-person' : ''}`}
+      className={`device-card tone-${look.tone}${waiting ? ' needs-person' : ''}`}
       aria-labelledby={headingId}
       data-ecid={device.ecid}
       data-phase={job?.phase ?? 'none'}
@@ -94,26 +110,13 @@ export function DeviceCard(props: DeviceCardProps) {
       {job?.phase === 'failed' && job.error && (
         <div className="device-error">
           <p className="device-error-title">{job.error.title}</p>
-          {!compact && <p className="device-error-fix">{job.error.detail}</p>}
+          <p className="device-error-fix">{job.error.detail}</p>
         </div>
       )}
       {job?.phase === 'succeeded' && job.finalName && <p className="device-final-name">{job.finalName}</p>}
-      {facts && job?.phase !== 'succeeded' && <DeviceFactsList facts={facts} compact={compact} />}
-      {!compact && (
-        <dl className="device-ids">
-          {serial && (
-            <>
-              <dt>Serial</dt>
-              <dd>{serial}</dd>
-            </>
-          )}
-          <dt>ECID</dt>
-          <dd>{device.ecid}</dd>
-        </dl>
-      )}
       {actionError && (
         <div className="device-action-error" role="alert">
-          <strong>{actionError.title}.</strong> {!compact && actionError.detail}
+          <strong>{actionError.title}.</strong> {actionError.detail}
           {props.onDismissError && (
             <button
               type="button"
@@ -149,6 +152,17 @@ export function DeviceCard(props: DeviceCardProps) {
           )}
         </div>
       )}
+      {facts && job?.phase !== 'succeeded' && <DeviceFactsList facts={facts} compact={false} />}
+      <dl className="device-ids">
+        {serial && (
+          <>
+            <dt>Serial</dt>
+            <dd>{serial}</dd>
+          </>
+        )}
+        <dt>ECID</dt>
+        <dd>{device.ecid}</dd>
+      </dl>
       {props.onUnplug && (
         <button
           type="button"
@@ -157,8 +171,7 @@ export function DeviceCard(props: DeviceCardProps) {
           aria-label={`Unplug ${label}${where}`}
           title="Unplug"
         >
-          {/* A compact card has no room for the word beside the port label, which must never be cut. */}
-          {compact ? <EjectIcon /> : 'Unplug'}
+          Unplug
         </button>
       )}
     </article>

@@ -7,6 +7,8 @@ import type { OperatorReason } from '../../preload/jobs-domain';
 
 interface Hand {
   readonly label: string;
+  /** For a full cart's narrow card; the accessible name keeps the whole label. */
+  readonly short?: string;
   readonly action: SimulatorAction;
 }
 
@@ -18,11 +20,17 @@ export function handsFor(reason: OperatorReason, ecid: Ecid): readonly Hand[] {
         { label: "Don't Trust", action: { type: 'deny-trust', ecid } },
       ];
     case 'approve-profile':
-      return [{ label: 'Approve profile', action: { type: 'approve-profile', ecid } }];
+      return [{ label: 'Approve profile', short: 'Approve', action: { type: 'approve-profile', ecid } }];
     case 'unlock-device':
       return [{ label: 'Unlock', action: { type: 'unlock', ecid } }];
     case 'finish-setup-assistant':
-      return [{ label: 'Finish Setup Assistant', action: { type: 'finish-setup-assistant', ecid } }];
+      return [
+        {
+          label: 'Finish Setup Assistant',
+          short: 'Finish',
+          action: { type: 'finish-setup-assistant', ecid },
+        },
+      ];
     case 'activation-lock':
     case 'reconnect-device':
     case 'mac-offline':
@@ -37,12 +45,15 @@ export interface SimHandsProps {
   /** The device in words ("iPad 3 at Port 1 › 3"), so each button's name says which device it acts on. */
   readonly target: string;
   readonly onSimulate: (action: SimulatorAction) => void;
+  /** `first`: only the hand that lets the job go on (a full cart's card has room for one button). */
+  readonly only?: 'first';
 }
 
-export function SimHands({ ecid, reason, target, onSimulate }: SimHandsProps) {
+export function SimHands({ ecid, reason, target, onSimulate, only }: SimHandsProps) {
+  const hands = handsFor(reason, ecid);
   return (
     <>
-      {handsFor(reason, ecid).map((hand) => (
+      {(only ? hands.slice(0, 1) : hands).map((hand) => (
         <button
           key={hand.label}
           type="button"
@@ -51,7 +62,7 @@ export function SimHands({ ecid, reason, target, onSimulate }: SimHandsProps) {
           aria-label={`${hand.label}: ${target}`}
           onClick={() => onSimulate(hand.action)}
         >
-          {hand.label}
+          {only ? (hand.short ?? hand.label) : hand.label}
         </button>
       ))}
     </>

@@ -2,7 +2,7 @@
  * The workflow editor, like Apple Configurator's blueprints: pick a workflow, duplicate it, edit its steps
  * and their options, and save it to the data folder through main (saveWorkflow), which has the last word.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 import type { Workflow, WorkflowStepKind } from '../../preload/jobs-domain';
@@ -251,22 +251,23 @@ function DraftField(props: {
   error?: string;
   onChange: (value: string) => void;
 }) {
-  const errorId = `${props.label.replace(/\s+/g, '-').toLowerCase()}-error`;
+  const id = useId();
   return (
-    <label className="draft-field">
-      {props.label}
+    <div className="draft-field">
+      <label htmlFor={id}>{props.label}</label>
       <input
+        id={id}
         value={props.value}
         readOnly={props.readOnly}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
         onChange={(e) => props.onChange(e.target.value)}
       />
       {props.error && (
-        <span className="field-error" id={errorId}>
+        <span className="field-error" id={`${id}-error`}>
           {props.error}
         </span>
       )}
-    </label>
+    </div>
   );
 }
