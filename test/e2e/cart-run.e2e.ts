@@ -55,7 +55,10 @@ async function arm(page: Page, armed: boolean): Promise<void> {
 }
 
 async function useWorkflow(page: Page, name: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'Workflow', exact: true }).selectOption({ label: name });
+  // Bounded: without the jobs area the list never arrives, and the test should say so soon.
+  await page
+    .getByRole('combobox', { name: 'Workflow', exact: true })
+    .selectOption({ label: name }, { timeout: 30_000 });
   await expect(page.getByRole('combobox', { name: 'Workflow', exact: true })).toHaveValue(/.+/);
 }
 
