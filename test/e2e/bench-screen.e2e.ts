@@ -89,6 +89,18 @@ test('a cart of forty in mixed states fits 1280×800 and stays readable', async 
   await page.screenshot({ path: `${shots}/bench-40-devices.png` });
   const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
   expect(overflow).toBeLessThanOrEqual(0);
+  // A narrow card's port opens the whole card: the instruction, its picture and every action; Escape closes.
+  await page.getByRole('button', { name: /^Details: .*Port 1 › 2$/ }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Device details' });
+  await expect(dialog).toContainText('Settings ▸ General ▸ VPN & Device Management');
+  await expect(dialog.getByRole('button', { name: /^Skip: / })).toBeVisible();
+  await expect(dialog.locator('svg.operator-picture')).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: `${shots}/bench-40-details.png` });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Details: .*Port 1 › 2$/ })).toBeFocused();
   // Nothing a person must read is smaller than 13 px.
   const smallest = await page.evaluate(() =>
     Math.min(
