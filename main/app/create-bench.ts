@@ -18,6 +18,8 @@ import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 import { unavailableJobChannels, unavailableLogChannels } from './unavailable-channels';
 import { composeHandlers } from './compose-handlers';
+import { EventHub } from './event-hub';
+import { jobsAreaFor } from './jobs-wiring';
 
 export interface CreateBenchOptions {
   readonly simulate: boolean;
@@ -85,12 +87,25 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     }
   }
   const profileChannels = new ProfileChannels(profiles, identities);
+  const hub = new EventHub();
+  const factory = createEngineFactory({
+    log,
+    ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+  });
+  const jobs = await jobsAreaFor({
+    hub,
+    factory,
+    dataDir: options.dataDir,
+    profiles,
+    identities,
+    log,
+    ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+  });
   const service = new BenchService({
     engine,
-    factory: createEngineFactory({
-      log,
-      ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
-    }),
+    hub,
+    factory: jobs.factory,
+    jobsSnapshot: () => jobs.area.board.snapshot(),
     log,
     profileChannels,
     locator: createCfgutilLocator({
@@ -101,7 +116,11 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   });
   profileChannels.wire(service.hub);
   await service.start();
-  const handlers = composeHandlers(service, unavailableJobChannels(), unavailableLogChannels());
+  const handlers = composeHandlers(
+    service,
+    { ...unavailableJobChannels(), ...jobs.channels },
+    unavailableLogChannels(),
+  );
   const dispatch = createInvokeDispatcher(handlers, (channel, error) => log(`${channel} failed`, error));
   return {
     service,
@@ -111,6 +130,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     problems,
     ...(startupProfile ? { startupProfile } : {}),
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
-    close: () => service.close(),
+    close: async () => {
+      await service.close();
+      await jobs.area.close();
+    },
   };
 }
