@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import type { JobView } from '../../../preload/jobs-domain';
+import type { JobView, Workflow } from '../../../preload/jobs-domain';
 import { createCfgutilClient, type SupervisionIdentity } from '../../../main/cfgutil/cfgutil-client';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
@@ -57,6 +57,7 @@ export interface JobsBenchOptions {
   readonly workflowId?: string;
   readonly journal?: JournalSink & { readonly entries: unknown[] };
   readonly scale?: number;
+  readonly workflows?: readonly Workflow[];
 }
 
 export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
@@ -98,7 +99,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       onNewDevice: (ecid) => void client.get(ecid, ['serialNumber']).catch(() => {}),
     });
     const board = new JobBoard({
-      workflows: workflowSource(),
+      workflows: workflowSource(options.workflows),
       devices: feed,
       client: { current: () => client },
       settings: {
