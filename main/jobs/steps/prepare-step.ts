@@ -41,10 +41,12 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
   const options = prepareOptionsFor(step, ctx);
   for (let attempt = 1; ; attempt += 1) {
     let code: ReturnType<typeof cfgutilCode>;
-    markReboot(ctx);
     try {
       await ctx.heavy(() => ctx.client.prepare(ctx.ecid, options, { signal: ctx.signal }));
+      // The device reboots once prepare is done (AGREED-SIM item 3); a detach while it ran was a drop-off.
+      markReboot(ctx);
     } catch (error) {
+      markReboot(ctx);
       code = cfgutilCode(error);
       if (code === 'activation-locked' || code === 'not-activated') {
         clearReboot(ctx);
