@@ -12,7 +12,6 @@ import type { JobView, Workflow } from '../../preload/jobs-domain';
 import { defaultDataDir } from '../app/data-dir';
 import { modelNameFor } from '../devices/device-models';
 import { startRunSession, type RunSession } from '../jobs/headless/run-session';
-import { isFinal } from '../jobs/job-state';
 import { noJobEvents, type JobEventSink } from '../jobs/job-board-types';
 import { readWorkflowFile, workflowSource } from '../jobs/workflow-source';
 import { parseFlags, UsageError } from './parse-flags';
@@ -104,7 +103,7 @@ export function runReport(jobs: readonly JobView[], deviceTypes: ReadonlyMap<str
       serial: job.serialNumber ?? null,
       model: (deviceType ? modelNameFor(deviceType) : undefined) ?? deviceType ?? null,
       outcome,
-      errorCode: outcome === 'succeeded' ? null : (job.error?.code ?? (job.waiting ? null : null)),
+      errorCode: outcome === 'succeeded' ? null : (job.error?.code ?? null),
       steps: job.steps.map((s) => ({
         step: s.step,
         startedAt: s.startedAt,
@@ -220,20 +219,17 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     note: (text) => io.err(`enroll-bench: ${text}`),
   });
   const deviceTypes = new Map<string, string | undefined>();
+  let jobs: JobView[] = [];
   try {
     const stop = io.interrupted ?? ctrlC();
     if (flags['until-idle']) await untilIdle(session, changes, IDLE_QUIET_MS * session.timeScale, stop);
     else await stop;
-    for (const job of session.board.views()) {
-      deviceTypes.set(job.ecid, session.world?.world.device(job.ecid)?.deviceType);
-    }
+    // Taken before closing: a job still under way is reported as interrupted (and journaled so by close).
+    jobs = session.board.views();
+    for (const job of jobs) deviceTypes.set(job.ecid, session.board.deviceTypeOf(job.ecid));
   } finally {
     await session.close();
   }
-  // After close: jobs still under way are journaled and reported as interrupted.
-  const jobs = session.board
-    .views()
-    .filter((j) => isFinal(j.phase) || j.phase === 'waiting-for-operator' || true);
   const report = runReport(jobs, deviceTypes);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.err(`enroll-bench: ${report.counts.succeeded} of ${jobs.length} succeeded in ${seconds} s.`);

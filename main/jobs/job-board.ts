@@ -151,6 +151,11 @@ export class JobBoard {
     return [...this.slots.values()].map((slot) => this.viewOf(slot));
   }
 
+  /** The Apple product type of a device the bench has seen (`iPad14,1`), for reports. */
+  deviceTypeOf(ecid: Ecid): string | undefined {
+    return this.slots.get(ecid)?.values?.deviceType ?? this.presence.device(ecid)?.deviceType;
+  }
+
   /** True when every attached device's job has ended or waits for a person (the CLI's `--until-idle`). */
   isIdle(): boolean {
     if (this.admitting.size > 0) return false;

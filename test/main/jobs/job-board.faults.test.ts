@@ -12,7 +12,10 @@ describe('faults', () => {
   it('retries busy/settling (603) and unreadable output until the device shows the effect', async () => {
     const bench = await jobsBench({ world: silent });
     const device = bench.handle.world.attach({ paired: true });
-    bench.handle.world.injectFault({ kind: 'error', error: 'deviceStateUnknown' }, { command: 'prepare', times: 2 });
+    bench.handle.world.injectFault(
+      { kind: 'error', error: 'deviceStateUnknown' },
+      { command: 'prepare', times: 2 },
+    );
     bench.handle.world.injectFault({ kind: 'garbage' }, { command: 'rename' });
     const jobs = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
     expect(bench.runs.filter((r) => r.command === 'prepare').length).toBeGreaterThanOrEqual(3);
@@ -27,18 +30,26 @@ describe('faults', () => {
         paired: true,
         supervisedBy: { organizationName: ORG, certificate: bench.identity.certBytes },
       });
-      bench.handle.world.injectFault({ kind: 'disconnect', effectApplied, reattachAfterSeconds: 10 }, { command: 'install-profile' });
+      bench.handle.world.injectFault(
+        { kind: 'disconnect', effectApplied, reattachAfterSeconds: 10 },
+        { command: 'install-profile' },
+      );
       await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
       const installs = bench.runs.filter((r) => r.command === 'install-profile').length;
       expect(installs).toBe(effectApplied ? 1 : 2);
-      expect(bench.handle.world.device(device.ecid)?.profiles.map((p) => p.identifier)).toContain(bench.profile.payloadIdentifier);
+      expect(bench.handle.world.device(device.ecid)?.profiles.map((p) => p.identifier)).toContain(
+        bench.profile.payloadIdentifier,
+      );
     });
   }
 
   it('re-attach after prepare (its reboot) continues the same job', async () => {
     const bench = await jobsBench({ world: silent });
     const device = bench.handle.world.attach({ paired: true });
-    bench.handle.world.injectFault({ kind: 'disconnect', effectApplied: true, reattachAfterSeconds: 30 }, { command: 'prepare' });
+    bench.handle.world.injectFault(
+      { kind: 'disconnect', effectApplied: true, reattachAfterSeconds: 30 },
+      { command: 'prepare' },
+    );
     const jobs = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
     expect(jobs).toHaveLength(1);
     expect(bench.runs.filter((r) => r.command === 'prepare')).toHaveLength(1);
@@ -67,7 +78,11 @@ describe('faults', () => {
     const world = bench.handle.world;
     const devices = Array.from({ length: 3 }, () => world.attach({ paired: true }));
     // Waiting for approval on the device: an unplug now is not the job's own reboot.
-    await until(bench, (j) => j.length === 3 && j.every((x) => x.waiting?.reason === 'approve-profile'), 30_000);
+    await until(
+      bench,
+      (j) => j.length === 3 && j.every((x) => x.waiting?.reason === 'approve-profile'),
+      30_000,
+    );
     for (const d of devices) world.detach(d.ecid);
     const jobs = await until(bench, (j) => j.every((x) => x.waiting?.reason === 'reconnect-device'));
     expect(jobs[0]?.waiting?.instruction).toMatch(/plug it back/);

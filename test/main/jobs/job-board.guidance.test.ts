@@ -13,7 +13,9 @@ describe('guidance and automatic continuation', () => {
     const device = bench.handle.world.attach({ paired: true });
     const waiting = await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'approve-profile');
     expect(jobOf(waiting, device.ecid)?.waiting?.instruction).toBe(INSTRUCTIONS['approve-profile']);
-    expect(bench.handle.world.device(device.ecid)?.pendingProfiles.map((p) => p.identifier)).toEqual([bench.profile.payloadIdentifier]);
+    expect(bench.handle.world.device(device.ecid)?.pendingProfiles.map((p) => p.identifier)).toEqual([
+      bench.profile.payloadIdentifier,
+    ]);
     bench.handle.world.approveProfile(device.ecid);
     const done = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
     expect(jobOf(done, device.ecid)?.finalName).toMatch(/-/);
@@ -25,7 +27,9 @@ describe('guidance and automatic continuation', () => {
     const devices = Array.from({ length: 4 }, () => bench.handle.world.attach({ paired: true }));
     await until(bench, (j) => j.length === 4 && j.every((x) => x.phase === 'succeeded'));
     for (const d of devices) {
-      expect(bench.handle.world.device(d.ecid)?.profiles.map((p) => p.identifier)).toContain(bench.profile.payloadIdentifier);
+      expect(bench.handle.world.device(d.ecid)?.profiles.map((p) => p.identifier)).toContain(
+        bench.profile.payloadIdentifier,
+      );
     }
   });
 
@@ -33,7 +37,9 @@ describe('guidance and automatic continuation', () => {
     const bench = await jobsBench({ workflowId: ENROLL_IN_PLACE, world: { autoApproveSeconds: 5 } });
     const device = bench.handle.world.attach({ paired: false });
     const waiting = await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'tap-trust');
-    expect(jobOf(waiting, device.ecid)?.waiting?.instruction).toBe('Tap Trust on the device and enter its passcode.');
+    expect(jobOf(waiting, device.ecid)?.waiting?.instruction).toBe(
+      'Tap Trust on the device and enter its passcode.',
+    );
     bench.handle.world.tapTrust(device.ecid, true);
     await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
   });
@@ -73,6 +79,9 @@ describe('guidance and automatic continuation', () => {
     const bench = await jobsBench({ workflowId: ENROLL_IN_PLACE, scale: 0.0005 });
     const device = bench.handle.world.attach({ paired: true });
     const failed = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'failed', 30_000);
-    expect(jobOf(failed, device.ecid)?.error).toMatchObject({ code: 'needs-user-approval', title: 'The profile was not approved' });
+    expect(jobOf(failed, device.ecid)?.error).toMatchObject({
+      code: 'needs-user-approval',
+      title: 'The profile was not approved',
+    });
   }, 40_000);
 });

@@ -26,7 +26,10 @@ describe('restart mid-cart from the journal', () => {
     const onDisk = foldJournal([...(bench.journal.entries as JournalEntry[])]);
     expect(onDisk.lastByEcid.get(cut.ecid)).toMatchObject({ phase: 'running', ended: false, stepIndex: 2 });
     const board = await bench.restart(onDisk);
-    const after = await until({ board }, (j) => j.length === 2 && j.every((x) => x.phase === 'interrupted' || x.phase === 'skipped'));
+    const after = await until(
+      { board },
+      (j) => j.length === 2 && j.every((x) => x.phase === 'interrupted' || x.phase === 'skipped'),
+    );
     expect(jobOf(after, done.ecid)).toMatchObject({ phase: 'skipped', skipReason: 'already-done' });
     expect(jobOf(after, cut.ecid)).toMatchObject({ phase: 'interrupted', stepIndex: 2, step: 'prepare' });
     const before = bench.runs.filter((r) => CHANGING.has(r.command)).length;
@@ -39,7 +42,11 @@ describe('restart mid-cart from the journal', () => {
     expect(bench.runs.filter((r) => r.ecid === cut.ecid && r.command === 'erase')).toHaveLength(1);
 
     board.jobAction(done.ecid, 'rerun');
-    await until({ board }, (j) => jobOf(j, done.ecid)?.phase === 'succeeded' && (jobOf(j, done.ecid)?.steps.length ?? 0) === 8, 30_000);
+    await until(
+      { board },
+      (j) => jobOf(j, done.ecid)?.phase === 'succeeded' && (jobOf(j, done.ecid)?.steps.length ?? 0) === 8,
+      30_000,
+    );
     expect(bench.runs.filter((r) => r.ecid === done.ecid && r.command === 'erase')).toHaveLength(2);
   }, 60_000);
 });
@@ -51,15 +58,41 @@ describe('the journal on disk', () => {
       const sink = await openJournal(dir, (e) => {
         throw e;
       });
-      sink.append({ v: 1, kind: 'job-created', at: 1, sessionId: 's', jobId: 'j', ecid: '0xA', workflowId: 'w', serialNumber: 'S1', profileSha256: 'p' });
-      sink.append({ v: 1, kind: 'job-transition', at: 2, jobId: 'j', ecid: '0xA', phase: 'running', step: 'erase', stepIndex: 0, attempt: 1 });
+      sink.append({
+        v: 1,
+        kind: 'job-created',
+        at: 1,
+        sessionId: 's',
+        jobId: 'j',
+        ecid: '0xA',
+        workflowId: 'w',
+        serialNumber: 'S1',
+        profileSha256: 'p',
+      });
+      sink.append({
+        v: 1,
+        kind: 'job-transition',
+        at: 2,
+        jobId: 'j',
+        ecid: '0xA',
+        phase: 'running',
+        step: 'erase',
+        stepIndex: 0,
+        attempt: 1,
+      });
       await sink.close();
       const file = path.join(dir, JOURNAL_DIR, 'jobs-000001.jsonl');
       expect((await readFile(file, 'utf8')).split('\n')).toHaveLength(3);
       await writeFile(file, `${await readFile(file, 'utf8')}{"v":1,"kind":"job-tra`, { flag: 'w' });
       const history = await readJournal(dir);
       expect(history.warnings).toEqual([expect.stringMatching(/last line was cut off/)]);
-      expect(history.lastByEcid.get('0xA')).toMatchObject({ jobId: 'j', phase: 'running', stepIndex: 0, ended: false, serialNumber: 'S1' });
+      expect(history.lastByEcid.get('0xA')).toMatchObject({
+        jobId: 'j',
+        phase: 'running',
+        stepIndex: 0,
+        ended: false,
+        serialNumber: 'S1',
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../preload/jobs-domain';
 import { expectNoOverlap, jobOf, jobsBench, until } from './jobs-sim-harness';
 
-const CHANGING = new Set(['erase', 'prepare', 'install-profile', 'rename', 'shut-down', 'restart', 'remove-profile']);
+const CHANGING = new Set([
+  'erase',
+  'prepare',
+  'install-profile',
+  'rename',
+  'shut-down',
+  'restart',
+  'remove-profile',
+]);
 
 describe('cart safety', () => {
   it('never erases a device supervised by another organization', async () => {
@@ -15,7 +23,10 @@ describe('cart safety', () => {
     const jobs = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'skipped');
     expect(jobOf(jobs, device.ecid)?.skipReason).toBe('other-organization');
     expect(bench.runs.filter((r) => r.ecid === device.ecid && CHANGING.has(r.command))).toEqual([]);
-    expect(bench.handle.world.device(device.ecid)).toMatchObject({ isSupervised: true, organizationName: 'Fabrikam' });
+    expect(bench.handle.world.device(device.ecid)).toMatchObject({
+      isSupervised: true,
+      organizationName: 'Fabrikam',
+    });
   });
 
   it('erases another organization’s device only when the erase step allows it', async () => {
@@ -32,7 +43,10 @@ describe('cart safety', () => {
       supervisedBy: { organizationName: 'Fabrikam', certificate: Buffer.from('0\u0082someone-else') },
     });
     await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
-    expect(bench.handle.world.device(device.ecid)).toMatchObject({ isSupervised: false, activationState: 'Unactivated' });
+    expect(bench.handle.world.device(device.ecid)).toMatchObject({
+      isSupervised: false,
+      activationState: 'Unactivated',
+    });
   });
 
   it('never touches a device on the ignore list, by ECID or by serial', async () => {
@@ -55,7 +69,10 @@ describe('cart safety', () => {
         },
       },
     );
-    const jobs = await until({ board: ignoring }, (j) => j.length === 2 && j.every((x) => x.phase === 'skipped'));
+    const jobs = await until(
+      { board: ignoring },
+      (j) => j.length === 2 && j.every((x) => x.phase === 'skipped'),
+    );
     expect(jobs.map((j) => j.skipReason)).toEqual(['ignore-list', 'ignore-list']);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(bench.runs.filter((r) => CHANGING.has(r.command))).toEqual([]);
@@ -102,7 +119,11 @@ describe('cart safety', () => {
     const bench = await jobsBench({ workflows: [prepareOnly], workflowId: 'prepare-only' });
     const device = bench.handle.world.attach({ paired: true });
     const jobs = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'failed');
-    expect(jobOf(jobs, device.ecid)?.error).toMatchObject({ code: 'already-prepared', title: 'Erase the device first', retryable: false });
+    expect(jobOf(jobs, device.ecid)?.error).toMatchObject({
+      code: 'already-prepared',
+      title: 'Erase the device first',
+      retryable: false,
+    });
     expectNoOverlap(bench.runs);
   });
 });

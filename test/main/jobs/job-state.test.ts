@@ -23,7 +23,12 @@ const events: Record<string, JobEvent> = {
   progress: { type: 'progress', fraction: 0.5 },
   'step-ended': { type: 'step-ended', at: 4, outcome: 'succeeded' },
   attempt: { type: 'attempt', error },
-  'waiting-for-operator': { type: 'waiting-for-operator', at: 4, reason: 'unlock-device', instruction: 'Unlock' },
+  'waiting-for-operator': {
+    type: 'waiting-for-operator',
+    at: 4,
+    reason: 'unlock-device',
+    instruction: 'Unlock',
+  },
   'waiting-for-reattach': { type: 'waiting-for-reattach', at: 4 },
   resumed: { type: 'resumed' },
   succeeded: { type: 'succeeded', at: 9 },
@@ -36,8 +41,22 @@ const events: Record<string, JobEvent> = {
 
 /** For each phase, the events that move it, and to where; every other event leaves it untouched. */
 const moves: Record<JobPhase, Partial<Record<keyof typeof events, JobPhase>>> = {
-  queued: { countdown: 'countdown', 'step-started': 'running', failed: 'failed', cancelled: 'cancelled', interrupted: 'interrupted', skipped: 'skipped' },
-  countdown: { held: 'queued', 'step-started': 'running', failed: 'failed', cancelled: 'cancelled', interrupted: 'interrupted', skipped: 'skipped' },
+  queued: {
+    countdown: 'countdown',
+    'step-started': 'running',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    interrupted: 'interrupted',
+    skipped: 'skipped',
+  },
+  countdown: {
+    held: 'queued',
+    'step-started': 'running',
+    failed: 'failed',
+    cancelled: 'cancelled',
+    interrupted: 'interrupted',
+    skipped: 'skipped',
+  },
   running: {
     'step-started': 'running',
     progress: 'running',
@@ -104,8 +123,18 @@ describe('reduceJob', () => {
   });
 
   it('keeps the waiting time when the same reason is shown again with new words', () => {
-    const first = reduceJob(inPhase('running'), { type: 'waiting-for-operator', at: 4, reason: 'tap-trust', instruction: 'A' });
-    const again = reduceJob(first, { type: 'waiting-for-operator', at: 8, reason: 'tap-trust', instruction: 'B' });
+    const first = reduceJob(inPhase('running'), {
+      type: 'waiting-for-operator',
+      at: 4,
+      reason: 'tap-trust',
+      instruction: 'A',
+    });
+    const again = reduceJob(first, {
+      type: 'waiting-for-operator',
+      at: 8,
+      reason: 'tap-trust',
+      instruction: 'B',
+    });
     expect(again.waiting).toEqual({ reason: 'tap-trust', instruction: 'B', since: 4 });
   });
 
@@ -130,6 +159,8 @@ describe('reduceJob', () => {
 
   it('clamps progress to 0..1 and takes the serial number in any phase', () => {
     expect(reduceJob(inPhase('running'), { type: 'progress', fraction: 3 }).stepFraction).toBe(1);
-    expect(reduceJob(inPhase('succeeded'), { type: 'identified', serialNumber: 'S1' }).serialNumber).toBe('S1');
+    expect(reduceJob(inPhase('succeeded'), { type: 'identified', serialNumber: 'S1' }).serialNumber).toBe(
+      'S1',
+    );
   });
 });

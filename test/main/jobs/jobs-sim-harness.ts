@@ -81,12 +81,21 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
         const start = performance.now();
         const run: CfgutilRun = await runCfgutil(path, args, opts);
         const e = args.indexOf('-e');
-        runs.push({ ecid: e >= 0 ? args[e + 1] : undefined, command: args[args.indexOf('JSON') + 1] ?? '?', start, end: performance.now() });
+        runs.push({
+          ecid: e >= 0 ? args[e + 1] : undefined,
+          command: args[args.indexOf('JSON') + 1] ?? '?',
+          start,
+          end: performance.now(),
+        });
         return run;
       },
     }),
   );
-  const make = (history: JournalHistory | undefined, journal: JournalSink, overrides: Partial<JobBoardOptions> = {}) => {
+  const make = (
+    history: JournalHistory | undefined,
+    journal: JournalSink,
+    overrides: Partial<JobBoardOptions> = {},
+  ) => {
     const feed = new DeviceListFeed();
     const watcher = new DeviceWatcher({
       source: simulatorSignalSource(handle.world),
@@ -149,13 +158,19 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
 }
 
 /** Polls (real time) until `check` holds; fails with what the jobs show. */
-export async function until(bench: { board: JobBoard }, check: (jobs: JobView[]) => boolean, limitMs = 20_000): Promise<JobView[]> {
+export async function until(
+  bench: { board: JobBoard },
+  check: (jobs: JobView[]) => boolean,
+  limitMs = 20_000,
+): Promise<JobView[]> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const jobs = bench.board.views();
     if (check(jobs)) return jobs;
     if (Date.now() > deadline) {
-      throw new Error(`not reached in time: ${JSON.stringify(jobs.map((j) => ({ phase: j.phase, step: j.step, waiting: j.waiting?.reason, error: j.error?.code, skip: j.skipReason })))}`);
+      throw new Error(
+        `not reached in time: ${JSON.stringify(jobs.map((j) => ({ phase: j.phase, step: j.step, waiting: j.waiting?.reason, error: j.error?.code, skip: j.skipReason })))}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -174,7 +189,8 @@ export function expectNoOverlap(runs: readonly RunInterval[]): void {
     for (let i = 1; i < sorted.length; i += 1) {
       const prev = sorted[i - 1];
       const next = sorted[i];
-      if (prev && next && next.start < prev.end) overlaps.push(`${ecid}: ${prev.command} and ${next.command}`);
+      if (prev && next && next.start < prev.end)
+        overlaps.push(`${ecid}: ${prev.command} and ${next.command}`);
     }
   }
   expect(overlaps).toEqual([]);
