@@ -88,7 +88,10 @@ function outcomeOf(job: JobView): RunOutcome {
     case 'cancelled':
     case 'interrupted':
       return job.phase;
-    default:
+    case 'countdown':
+    case 'queued':
+    case 'running':
+    case 'waiting-for-reattach':
       return 'interrupted';
   }
 }

@@ -29,7 +29,11 @@ function outcomeOf(view: JobView): LogOutcome {
     case 'cancelled':
     case 'interrupted':
       return view.phase;
-    default:
+    case 'countdown':
+    case 'queued':
+    case 'running':
+    case 'waiting-for-operator':
+    case 'waiting-for-reattach':
       return 'interrupted';
   }
 }
