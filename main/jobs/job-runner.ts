@@ -5,7 +5,7 @@
  */
 import type { WorkflowStepKind } from '../../preload/jobs-domain';
 import type { JobContext } from './job-context';
-import { failureFrom, JobSkip } from './job-failure';
+import { failure, failureFrom, JobSkip } from './job-failure';
 import { runStep } from './steps/run-step';
 
 export interface RunnerHooks {
@@ -15,9 +15,37 @@ export interface RunnerHooks {
   measured(step: WorkflowStepKind, ms: number): void;
 }
 
+/**
+ * What a workflow needs before it may touch a device: never erase a device the bench then cannot supervise
+ * or enroll for want of an identity or a profile.
+ */
+export function preflight(ctx: Pick<JobContext, 'workflow' | 'identity' | 'profile' | 'ours'>): void {
+  const kinds = new Set(ctx.workflow.steps.map((s) => s.kind));
+  if (
+    (kinds.has('prepare') || kinds.has('install-enrollment-profile')) &&
+    (!ctx.identity || !ctx.ours.organizationName)
+  ) {
+    throw failure(
+      'invalid-request',
+      'No supervision identity',
+      'Create or import the supervision identity first, then press Retry. Nothing was done to the device.',
+      true,
+    );
+  }
+  if ((kinds.has('install-enrollment-profile') || kinds.has('verify-enrollment')) && !ctx.profile) {
+    throw failure(
+      'invalid-request',
+      'No usable enrollment profile',
+      'Import the Intune enrollment profile (or renew an expired one), then press Retry. Nothing was done to the device.',
+      true,
+    );
+  }
+}
+
 export async function runJob(ctx: JobContext, fromIndex: number, hooks: RunnerHooks): Promise<void> {
   const steps = ctx.workflow.steps;
   try {
+    preflight(ctx);
     for (let index = fromIndex; index < steps.length; index += 1) {
       const step = steps[index];
       if (!step) break;

@@ -126,4 +126,18 @@ describe('cart safety', () => {
     });
     expectNoOverlap(bench.runs);
   });
+
+  it('without an enrollment profile nothing is done to the device: the job fails before erasing', async () => {
+    const bench = await jobsBench({ settings: { armed: false } });
+    const device = bench.handle.world.attach({ paired: true });
+    const board = await bench.restart(
+      { lastByEcid: new Map(), doneBySerial: new Map(), warnings: [] },
+      { profile: { current: () => undefined } },
+    );
+    await until({ board }, (j) => jobOf(j, device.ecid)?.phase === 'queued');
+    board.jobAction(device.ecid, 'start-now');
+    const jobs = await until({ board }, (j) => jobOf(j, device.ecid)?.phase === 'failed');
+    expect(jobOf(jobs, device.ecid)?.error?.title).toBe('No usable enrollment profile');
+    expect(bench.runs.filter((r) => CHANGING.has(r.command))).toEqual([]);
+  });
 });
