@@ -43,6 +43,23 @@ describe('faults', () => {
     });
   }
 
+  for (const effectApplied of [true, false]) {
+    it(`an ambiguous −402653052 on erase that ${effectApplied ? 'did' : 'did not'} happen: erased once, or sent again`, async () => {
+      const bench = await jobsBench({ world: silent });
+      const device = bench.handle.world.attach({ paired: true });
+      bench.handle.world.injectFault(
+        { kind: 'disconnect', effectApplied, reattachAfterSeconds: 5 },
+        { command: 'erase' },
+      );
+      await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded', 30_000);
+      expect(bench.runs.filter((r) => r.command === 'erase')).toHaveLength(effectApplied ? 1 : 2);
+      expect(bench.handle.world.device(device.ecid)).toMatchObject({
+        isSupervised: true,
+        organizationName: ORG,
+      });
+    }, 40_000);
+  }
+
   it('re-attach after prepare (its reboot) continues the same job', async () => {
     const bench = await jobsBench({ world: silent });
     const device = bench.handle.world.attach({ paired: true });
