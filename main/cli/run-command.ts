@@ -8,7 +8,7 @@
  * every job succeeded, 1 otherwise, 2 on a usage error.
  */
 import { existsSync } from 'node:fs';
-import type { JobView, Workflow } from '../../preload/jobs-domain';
+import type { JobView, RunStatus, Workflow } from '../../preload/jobs-domain';
 import { defaultDataDir } from '../app/data-dir';
 import { modelNameFor } from '../devices/device-models';
 import { startRunSession, type RunSession } from '../jobs/headless/run-session';
@@ -33,6 +33,8 @@ export interface RunCommandIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /** On a terminal: redraws one live summary line in place (absent when stderr is not a terminal). */
+  readonly live?: (text: string) => void;
   /** Resolves when the operator stops the run (Ctrl-C); tests pass a promise they control. */
   readonly interrupted?: Promise<void>;
 }
@@ -41,7 +43,14 @@ const defaultIo: RunCommandIo = {
   out: (t) => console.log(t),
   err: (t) => console.error(t),
   env: process.env,
+  ...(process.stderr.isTTY ? { live: (t: string) => void process.stderr.write(`\x1b[2K\r${t}`) } : {}),
 };
+
+function summaryLine(run: RunStatus): string {
+  const c = run.counts;
+  const eta = run.cartEtaMs === undefined ? '' : ` · about ${Math.ceil(run.cartEtaMs / 60_000)} min left`;
+  return `${c.succeeded} done · ${c.running} running · ${c.waitingForOperator} waiting for you · ${c.failed} failed · ${c.queued} queued${eta}`;
+}
 
 /** Idle = every job ended or waits for a person, and nothing changed for 10 s (device time). */
 export const IDLE_QUIET_MS = 10_000;
@@ -199,7 +208,17 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     throw new UsageError('run needs --cfgutil PATH (or ENROLL_BENCH_CFGUTIL) or --simulate');
 
   const changes = { at: Date.now() };
-  const lines = progressLines(io.err);
+  let summary = '';
+  let note: string | undefined;
+  // On a terminal the live line is cleared before each progress line and drawn again after it.
+  const err = io.live
+    ? (text: string) => {
+        io.live?.('');
+        io.err(text);
+        io.live?.(summary);
+      }
+    : io.err;
+  const lines = progressLines(err);
   const events: JobEventSink = {
     jobChanged: (job, immediate) => {
       if (immediate) changes.at = Date.now();
@@ -208,7 +227,10 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     jobRemoved: () => void (changes.at = Date.now()),
     factsChanged: () => {},
     runChanged: (run) => {
-      if (run.concurrencyNote) io.err(run.concurrencyNote);
+      if (run.concurrencyNote && run.concurrencyNote !== note) err(`enroll-bench: ${run.concurrencyNote}`);
+      note = run.concurrencyNote;
+      summary = summaryLine(run);
+      io.live?.(summary);
     },
   };
   const started = Date.now();
@@ -219,7 +241,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     ...(flags.simulate ? { simulate: { cart, timeScale } } : { cfgutilPath: cfgutilPath as string }),
     concurrency,
     events,
-    note: (text) => io.err(`enroll-bench: ${text}`),
+    note: (text) => err(`enroll-bench: ${text}`),
   });
   const deviceTypes = new Map<string, string | undefined>();
   let jobs: JobView[] = [];
@@ -232,6 +254,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     for (const job of jobs) deviceTypes.set(job.ecid, session.board.deviceTypeOf(job.ecid));
   } finally {
     await session.close();
+    io.live?.('');
   }
   const report = runReport(jobs, deviceTypes);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

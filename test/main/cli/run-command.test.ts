@@ -15,16 +15,18 @@ async function io() {
   dirs.push(dir);
   const out: string[] = [];
   const err: string[] = [];
+  const live: string[] = [];
   return {
     out,
     err,
+    live,
     io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { ENROLL_BENCH_DATA: dir } },
   };
 }
 
 describe('enroll-bench run', () => {
   it('runs a simulated clean cart until idle and prints the JSON report; exit 0 when all succeeded', async () => {
-    const { out, err, io: streams } = await io();
+    const { out, err, live, io: streams } = await io();
     const code = await runRunCommand(
       [
         '--simulate',
@@ -37,7 +39,7 @@ describe('enroll-bench run', () => {
         '--until-idle',
         '--json',
       ],
-      streams,
+      { ...streams, live: (t: string) => live.push(t) },
     );
     expect(code).toBe(0);
     const report = JSON.parse(out.join('')) as {
@@ -75,6 +77,8 @@ describe('enroll-bench run', () => {
       ]);
     }
     expect(err.join('\n')).toMatch(/ephemeral one/);
+    expect(live).toContain('3 done · 0 running · 0 waiting for you · 0 failed · 0 queued');
+    expect(live.at(-1)).toBe('');
     expect(err.join('\n')).toMatch(/running 3\/8 prepare/);
   }, 60_000);
 
