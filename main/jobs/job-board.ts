@@ -316,7 +316,9 @@ export class JobBoard {
       return;
     }
     const last = this.history.lastByEcid.get(ecid);
-    if (last && !last.ended && !isFinal(last.phase) && last.workflowId === slot.workflow.id) {
+    // Cut off by a crash (no end) or by the bench closing mid-job (ended as interrupted): never rerun by itself.
+    const cutOff = last && (last.phase === 'interrupted' || (!last.ended && !isFinal(last.phase)));
+    if (last && cutOff && last.workflowId === slot.workflow.id) {
       // Cut off by a restart: shown as interrupted at that step; the operator's Retry continues from there.
       slot.view = {
         ...slot.view,

@@ -51,6 +51,23 @@ describe('restart mid-cart from the journal', () => {
   }, 60_000);
 });
 
+describe('restart after the bench was closed mid-job', () => {
+  it('shows the job interrupted at its step and runs nothing by itself', async () => {
+    const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
+    const device = bench.handle.world.attach({ paired: true });
+    await until(bench, (j) => jobOf(j, device.ecid)?.step === 'prepare', 30_000);
+    const entries = bench.journal.entries as JournalEntry[];
+    await bench.board.close();
+    expect(entries.at(-1)).toMatchObject({ kind: 'job-ended', record: { outcome: 'interrupted' } });
+    const board = await bench.restart(foldJournal([...entries]));
+    const jobs = await until({ board }, (j) => jobOf(j, device.ecid)?.phase === 'interrupted');
+    expect(jobOf(jobs, device.ecid)?.step).toBe('prepare');
+    const before = bench.runs.filter((r) => CHANGING.has(r.command)).length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bench.runs.filter((r) => CHANGING.has(r.command)).length).toBe(before);
+  }, 40_000);
+});
+
 describe('the journal on disk', () => {
   it('appends one line per entry and reads back with a torn last line skipped with a warning', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'journal-'));
