@@ -140,4 +140,26 @@ describe('cart safety', () => {
     expect(jobOf(jobs, device.ecid)?.error?.title).toBe('No usable enrollment profile');
     expect(bench.runs.filter((r) => CHANGING.has(r.command))).toEqual([]);
   });
+
+  it('paused: a countdown does not start the job and a running job starts no new step; resume goes on', async () => {
+    const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
+    bench.board.setPaused(true);
+    const device = bench.handle.world.attach({ paired: true });
+    await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'countdown');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(jobOf(bench.board.views(), device.ecid)?.phase).toBe('countdown');
+    expect(bench.runs.filter((r) => CHANGING.has(r.command))).toEqual([]);
+    bench.board.setPaused(false);
+    await until(bench, (j) => jobOf(j, device.ecid)?.step === 'prepare', 30_000);
+    bench.board.setPaused(true);
+    // The prepare under way finishes; the next step does not start while paused.
+    await until(bench, (j) => jobOf(j, device.ecid)?.steps.at(-1)?.endedAt !== undefined, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const held = jobOf(bench.board.views(), device.ecid);
+    expect(held?.stepIndex).toBe(2);
+    expect(held?.steps.map((x) => x.step)).toEqual(['erase', 'wait-until-settled', 'prepare']);
+    expect(bench.board.runStatus().paused).toBe(true);
+    bench.board.setPaused(false);
+    await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded', 30_000);
+  }, 40_000);
 });
