@@ -24,7 +24,11 @@ export class HeavyStepLimit {
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     while (this.active >= this.max) {
       signal?.throwIfAborted();
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      // A job cancelled while it waits for a slot leaves at once instead of at the next release.
+      await new Promise<void>((resolve) => {
+        this.waiting.push(resolve);
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
     }
     signal?.throwIfAborted();
     this.active += 1;

@@ -20,6 +20,18 @@ describe('HeavyStepLimit', () => {
     await Promise.all(Array.from({ length: 4 }, () => limit.run(task)));
     expect(peak).toBe(1);
   });
+
+  it('a waiter whose job is cancelled leaves at once', async () => {
+    const limit = new HeavyStepLimit(1);
+    let release: () => void = () => {};
+    const holding = limit.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const controller = new AbortController();
+    const waiting = limit.run(async () => 'ran', controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toThrow();
+    release();
+    await holding;
+  });
 });
 
 describe('backoffMs', () => {
