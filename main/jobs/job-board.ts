@@ -34,7 +34,8 @@ import {
 } from './job-board-types';
 import type { JobContext } from './job-context';
 import { withProgress, StepTimes } from './job-progress';
-import { logRecordFor } from './job-log-record';
+import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
+import { abortableWait } from './abortable-wait';
 import { doneKey, type JournalHistory, type JournalSink } from './job-journal';
 import { runJob } from './job-runner';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
@@ -495,24 +496,8 @@ export class JobBoard {
     const { signal } = controller;
     const supervision = this.options.supervision.current();
     const profile = this.options.profile.current();
-    const wait = (ms: number, register?: (wake: () => void) => () => void): Promise<boolean> =>
-      new Promise((resolve, reject) => {
-        let settled = false;
-        const finish = (woken: boolean, error?: unknown) => {
-          if (settled) return;
-          settled = true;
-          this.clock.clearTimeout(timer);
-          unregister?.();
-          signal.removeEventListener('abort', onAbort);
-          if (error) reject(error);
-          else resolve(woken);
-        };
-        const onAbort = () => finish(false, signal.reason ?? new Error('aborted'));
-        const timer = this.clock.setTimeout(() => finish(false), Math.max(0, ms));
-        const unregister = register?.(() => finish(true));
-        if (signal.aborted) onAbort();
-        else signal.addEventListener('abort', onAbort, { once: true });
-      });
+    const wait = (ms: number, register?: (wake: () => void) => () => void) =>
+      abortableWait(this.clock, signal, ms, register);
     return {
       ecid,
       client,
@@ -597,77 +582,34 @@ export class JobBoard {
   }
 
   private journalCreated(slot: Slot): void {
-    const { view } = slot;
-    this.options.journal.append({
-      v: 1,
-      kind: 'job-created',
-      at: this.clock.now(),
-      sessionId: this.sessionId,
-      jobId: view.jobId,
-      ecid: view.ecid,
-      workflowId: view.workflowId,
-      ...(view.serialNumber ? { serialNumber: view.serialNumber } : {}),
-      ...(slot.profileSha256 ? { profileSha256: slot.profileSha256 } : {}),
-    });
+    this.options.journal.append(
+      createdEntry(slot.view, this.sessionId, slot.profileSha256, this.clock.now()),
+    );
   }
 
   private journalTransition(slot: Slot): void {
-    const { view } = slot;
-    this.options.journal.append({
-      v: 1,
-      kind: 'job-transition',
-      at: this.clock.now(),
-      jobId: view.jobId,
-      ecid: view.ecid,
-      phase: view.phase,
-      attempt: view.attempt,
-      ...(view.step ? { step: view.step } : {}),
-      ...(view.stepIndex === undefined ? {} : { stepIndex: view.stepIndex }),
-      ...(view.waiting ? { reason: view.waiting.reason } : {}),
-      ...(view.skipReason ? { skipReason: view.skipReason } : {}),
-      ...(view.error ? { error: errorSummary(view.error) } : {}),
-    });
+    this.options.journal.append(transitionEntry(slot.view, this.clock.now()));
   }
 
   private journalEnded(slot: Slot): void {
-    const { view } = slot;
-    const device = this.presence.device(view.ecid);
+    const device = this.presence.device(slot.view.ecid);
     const profile = this.options.profile.current();
     const organization = this.options.supervision.current().organizationName;
-    const record = logRecordFor(
-      view,
-      {
-        workflowName: slot.workflow.name,
-        ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
-        ...(organization ? { organization } : {}),
-        ...(device?.udid ? { udid: device.udid } : {}),
-        ...(device?.deviceType ? { deviceType: device.deviceType } : {}),
-        ...(device?.model ? { model: device.model } : {}),
-        ...(slot.values?.firmwareVersion ? { iosVersion: slot.values.firmwareVersion } : {}),
-        ...(device?.portLabel ? { portLabel: device.portLabel } : {}),
-        stationName: this.options.settings.stationName,
-        appVersion: this.options.appVersion ?? 'dev',
-        sessionId: this.sessionId,
-      },
-      this.clock.now(),
-    );
-    this.options.journal.append({
-      v: 1,
-      kind: 'job-ended',
-      at: this.clock.now(),
-      jobId: view.jobId,
-      ecid: view.ecid,
-      record,
-    });
+    const context = {
+      workflowName: slot.workflow.name,
+      ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
+      ...(organization ? { organization } : {}),
+      ...(device?.udid ? { udid: device.udid } : {}),
+      ...(device?.deviceType ? { deviceType: device.deviceType } : {}),
+      ...(device?.model ? { model: device.model } : {}),
+      ...(slot.values?.firmwareVersion ? { iosVersion: slot.values.firmwareVersion } : {}),
+      ...(device?.portLabel ? { portLabel: device.portLabel } : {}),
+      stationName: this.options.settings.stationName,
+      appVersion: this.options.appVersion ?? 'dev',
+      sessionId: this.sessionId,
+    };
+    this.options.journal.append(endedEntry(slot.view, context, this.clock.now()));
   }
-}
-
-function errorSummary(error: ErrorInfo): Pick<ErrorInfo, 'code' | 'title' | 'cfgutilCode'> {
-  return {
-    code: error.code,
-    title: error.title,
-    ...(error.cfgutilCode === undefined ? {} : { cfgutilCode: error.cfgutilCode }),
-  };
 }
 
 function noEngine(): ErrorInfo {
