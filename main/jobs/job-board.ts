@@ -36,7 +36,8 @@ import type { JobContext } from './job-context';
 import { withProgress, StepTimes } from './job-progress';
 import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
 import { abortableWait } from './abortable-wait';
-import { doneKey, type JournalHistory, type JournalSink } from './job-journal';
+import type { JournalHistory, JournalSink } from './job-journal';
+import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
@@ -312,41 +313,41 @@ export class JobBoard {
     const profileSha256 = this.options.profile.current()?.sha256;
     const slot = this.createSlot(ecid, workflow, profileSha256);
     if (!slot) return;
-    if (this.options.settings.ignoreEcids.some((e) => e.toUpperCase() === ecid.toUpperCase())) {
-      this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason: 'ignore-list' });
-      return;
-    }
-    const last = this.history.lastByEcid.get(ecid);
-    // Cut off by a crash (no end) or by the bench closing mid-job (ended as interrupted): never rerun by itself.
-    const cutOff = last && (last.phase === 'interrupted' || (!last.ended && !isFinal(last.phase)));
-    if (last && cutOff && last.workflowId === slot.workflow.id) {
-      // Cut off by a restart: shown as interrupted at that step; the operator's Retry continues from there.
+    const rules = {
+      ignoreEcids: this.options.settings.ignoreEcids,
+      ignoreSerials: this.options.settings.ignoreSerials,
+      history: this.history,
+      workflowId: slot.workflow.id,
+      ...(profileSha256 ? { profileSha256 } : {}),
+    };
+    const byEcid = admitByEcid(ecid, rules);
+    if (byEcid.kind === 'interrupted' && byEcid.stepIndex !== undefined) {
       slot.view = {
         ...slot.view,
-        ...(last.stepIndex === undefined
-          ? {}
-          : { stepIndex: last.stepIndex, step: slot.workflow.steps[last.stepIndex]?.kind }),
+        stepIndex: byEcid.stepIndex,
+        step: slot.workflow.steps[byEcid.stepIndex]?.kind,
       };
-      this.dispatch(slot, { type: 'interrupted', at: this.clock.now() });
-      return;
     }
+    if (this.settle(slot, byEcid)) return;
     this.admitting.add(ecid);
     try {
       const read = await this.readFacts(ecid, slot);
-      if (this.slots.get(ecid) !== slot || isFinal(slot.view.phase) || slot.view.phase !== 'queued') return;
-      const serial = read?.values.serialNumber;
-      if (serial && this.options.settings.ignoreSerials.includes(serial)) {
-        this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason: 'ignore-list' });
-        return;
-      }
-      if (serial && this.history.doneBySerial.get(serial)?.has(doneKey(slot.workflow.id, profileSha256))) {
-        this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason: 'already-done' });
-        return;
-      }
+      if (this.slots.get(ecid) !== slot || slot.view.phase !== 'queued') return;
+      if (this.settle(slot, admitBySerial(read?.values.serialNumber, rules))) return;
       if (this.state.armed) this.beginCountdown(slot);
     } finally {
       this.admitting.delete(ecid);
     }
+  }
+
+  /** Applies a decision that ends admission; false for a new job. */
+  private settle(slot: Slot, admission: Admission): boolean {
+    const at = this.clock.now();
+    if (admission.kind === 'ignore') this.dispatch(slot, { type: 'skipped', at, reason: 'ignore-list' });
+    else if (admission.kind === 'already-done')
+      this.dispatch(slot, { type: 'skipped', at, reason: 'already-done' });
+    else if (admission.kind === 'interrupted') this.dispatch(slot, { type: 'interrupted', at });
+    return admission.kind !== 'new';
   }
 
   private createSlot(
