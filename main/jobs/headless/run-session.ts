@@ -106,10 +106,6 @@ async function supervision(
   return { identity: made, organizationName: created.organizationName };
 }
 
-function simulatorChildEnv(): Record<string, string> {
-  return process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
-}
-
 export async function startRunSession(options: RunSessionOptions): Promise<RunSession> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'enroll-bench-run-'));
   const cleanups: (() => Promise<void> | void)[] = [() => rm(temp, { recursive: true, force: true })];
@@ -136,7 +132,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       });
       const handle = world;
       cleanups.push(() => handle.close());
-      raw = createCfgutilClient({ cfgutilPath: handle.cfgutilPath, env: simulatorChildEnv() });
+      raw = createCfgutilClient({ cfgutilPath: handle.cfgutilPath });
       source = simulatorSignalSource(handle.world);
       pollMs = Math.max(250, 10_000 * scale);
     } else {
