@@ -13,6 +13,9 @@ import { ProfileChannels } from '../profiles/profile-channels';
 import { ProfileService } from '../profiles/profile-service';
 import { resolveBenchSettings, settingsFile, type BenchSettings } from '../settings/bench-settings';
 import { SettingsStore } from '../settings/settings-store';
+import { SettingsChannels } from '../settings/settings-channels';
+import { benchPreflightDeps } from '../preflight/bench-preflight';
+import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import {
   trackAttachedDevices,
@@ -125,7 +128,26 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
   const jobChannels = { ...unavailableJobChannels(), ...workflowChannelMethods(workflowChannels) };
-  const handlers = composeHandlers(service, jobChannels, unavailableLogChannels());
+  const preflight = new PreflightChannels(
+    benchPreflightDeps({
+      engine: () => service.engine(),
+      running: () => service.runningEngine(),
+      identity: () => identities.current(),
+      profile: () => profiles.current(),
+      dataDir: options.dataDir,
+      platform,
+    }),
+    log,
+  );
+  const settingsChannels = new SettingsChannels({
+    store: settingsStore,
+    file: settingsFile(options.dataDir),
+    listWorkflows: () => workflows.list(),
+  });
+  const handlers = composeHandlers(service, jobChannels, unavailableLogChannels(), {
+    ...preflight.methods(),
+    ...settingsChannels.methods(),
+  });
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),
   );

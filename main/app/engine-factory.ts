@@ -64,6 +64,7 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
         source: usb.source,
         ...(usb.pollMs !== undefined ? { pollMs: usb.pollMs } : {}),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        cfgutilVersion: (signal) => client.version({ signal }),
         close: async () => usb.source.stop(),
       };
     },
@@ -90,6 +91,8 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
           options.log?.('simulated cart failed', error),
         ),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        cfgutilVersion: (signal) => client.version({ signal }),
+        simulatedOnline: () => handle.world.online,
         close: () => handle.close(),
       };
     },

@@ -4,6 +4,7 @@
  * The service never knows which one it has, beyond whether it may play the operator's hand (`simulator`).
  */
 import type { Ecid } from '../../preload/domain';
+import type { CfgutilVersion } from '../cfgutil/cfgutil-client';
 import type { DeviceLister, DeviceSignalSource } from '../devices/device-watcher';
 
 export type DeviceClassName = 'iPad' | 'iPhone';
@@ -26,6 +27,10 @@ export interface RunningEngine {
   readonly pollMs?: number;
   /** Reads a device's serial number when it can (paired device); undefined otherwise. */
   readSerialNumber?(ecid: Ecid): Promise<string | undefined>;
+  /** `cfgutil version` of this engine's cfgutil (real or simulated), for the preflight checks. */
+  cfgutilVersion?(signal: AbortSignal): Promise<CfgutilVersion>;
+  /** Present only in simulation: whether the simulated world is online (`sim online on|off`). */
+  simulatedOnline?(): boolean;
   close(): Promise<void>;
 }
 
