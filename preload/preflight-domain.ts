@@ -71,12 +71,7 @@ export interface CleanLeftoversOutcome {
 
 /** The settings the panel edits. The cfgutil path is not among them: it is chosen on the preflight screen. */
 export type EditableSettingName =
-  | 'concurrency'
-  | 'countdownSeconds'
-  | 'stationName'
-  | 'ignore'
-  | 'defaultWorkflowId'
-  | 'sounds';
+  'concurrency' | 'countdownSeconds' | 'stationName' | 'ignore' | 'defaultWorkflowId' | 'sounds';
 
 export const editableSettingNames: readonly EditableSettingName[] = [
   'concurrency',

@@ -34,20 +34,25 @@ function names(value: unknown): string[] {
     value.length > MAX_NAMES ||
     !value.every((n) => typeof n === 'string' && n.length > 0 && n.length <= 100)
   ) {
-    throw invalidRequest(`cleanRestoreLeftovers needs { names } with 1 to ${MAX_NAMES} folder names from the report.`);
+    throw invalidRequest(
+      `cleanRestoreLeftovers needs { names } with 1 to ${MAX_NAMES} folder names from the report.`,
+    );
   }
   return value as string[];
 }
 
 function patch(value: unknown): SettingsPatchView {
   if (!isRecord(value)) throw invalidRequest('saveSettings needs { patch } as an object.');
-  const unknown = Object.keys(value).filter((key) => !(editableSettingNames as readonly string[]).includes(key));
+  const unknown = Object.keys(value).filter(
+    (key) => !(editableSettingNames as readonly string[]).includes(key),
+  );
   if (unknown.length > 0) {
     throw invalidRequest(
       `saveSettings can change only ${editableSettingNames.join(', ')}; not ${unknown.slice(0, 3).join(', ').slice(0, 120)}.`,
     );
   }
-  if (JSON.stringify(value).length > MAX_PATCH_JSON) throw invalidRequest('The settings patch is larger than 256 KB.');
+  if (JSON.stringify(value).length > MAX_PATCH_JSON)
+    throw invalidRequest('The settings patch is larger than 256 KB.');
   // Each value is judged by the settings schema, which names the field at fault.
   return value as SettingsPatchView;
 }

@@ -98,10 +98,28 @@ export async function macOnlineCheck(
         'Run `enroll-bench sim online on`.',
       );
     case 'no-name':
-      return check('mac-online', title, 'problem', `The name ${ACTIVATION_HOST} does not resolve: the Mac looks offline.`, OFFLINE_FIX);
+      return check(
+        'mac-online',
+        title,
+        'problem',
+        `The name ${ACTIVATION_HOST} does not resolve: the Mac looks offline.`,
+        OFFLINE_FIX,
+      );
     case 'no-connection':
-      return check('mac-online', title, 'problem', `${ACTIVATION_HOST} cannot be reached over HTTPS.`, OFFLINE_FIX);
+      return check(
+        'mac-online',
+        title,
+        'problem',
+        `${ACTIVATION_HOST} cannot be reached over HTTPS.`,
+        OFFLINE_FIX,
+      );
     case 'timed-out':
-      return check('mac-online', title, 'problem', `${ACTIVATION_HOST} did not answer within ${REACHABILITY_TIMEOUT_MS / 1000} seconds.`, OFFLINE_FIX);
+      return check(
+        'mac-online',
+        title,
+        'problem',
+        `${ACTIVATION_HOST} did not answer within ${REACHABILITY_TIMEOUT_MS / 1000} seconds.`,
+        OFFLINE_FIX,
+      );
   }
 }

@@ -64,7 +64,9 @@ export function benchPreflightDeps(sources: BenchPreflightSources): PreflightDep
       },
       check: (signal) => {
         const online = sources.running()?.simulatedOnline;
-        return simulated() && online ? simulatedReachability(online).check(signal) : real.online.check(signal);
+        return simulated() && online
+          ? simulatedReachability(online).check(signal)
+          : real.online.check(signal);
       },
     },
   };

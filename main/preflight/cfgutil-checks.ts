@@ -45,7 +45,13 @@ export async function cfgutilVersionCheck(
 ): Promise<PreflightCheck> {
   const title = 'cfgutil version';
   if (engine.kind === 'missing' || !version) {
-    return check('cfgutil-version', title, 'problem', 'No cfgutil is running, so it has no version.', INSTALL_FIX);
+    return check(
+      'cfgutil-version',
+      title,
+      'problem',
+      'No cfgutil is running, so it has no version.',
+      INSTALL_FIX,
+    );
   }
   let answer: CfgutilVersion;
   try {
@@ -118,7 +124,12 @@ export async function automationToolsCheck(
 ): Promise<PreflightCheck> {
   const title = 'Automation Tools';
   if (platform !== 'darwin') {
-    return check('automation-tools', title, 'warning', 'Cannot check here: the Automation Tools exist only on a Mac.');
+    return check(
+      'automation-tools',
+      title,
+      'warning',
+      'Cannot check here: the Automation Tools exist only on a Mac.',
+    );
   }
   if ((await checkFile(AUTOMATION_TOOLS_PATH)) === 'executable') {
     return check('automation-tools', title, 'ok', `Installed (${AUTOMATION_TOOLS_PATH}).`);
@@ -134,5 +145,11 @@ export async function automationToolsCheck(
       );
     }
   }
-  return check('automation-tools', title, 'problem', 'Not installed, and Apple Configurator was not found.', INSTALL_FIX);
+  return check(
+    'automation-tools',
+    title,
+    'problem',
+    'Not installed, and Apple Configurator was not found.',
+    INSTALL_FIX,
+  );
 }

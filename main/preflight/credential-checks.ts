@@ -87,7 +87,13 @@ export function profileCheck(profile: ProfileSummary | null): PreflightCheck {
     : 'age unknown';
   switch (profile.verdict) {
     case 'unusable':
-      return check('enrollment-profile', title, 'problem', `${name} cannot be used: ${profile.headline}`, PROFILE_FIX);
+      return check(
+        'enrollment-profile',
+        title,
+        'problem',
+        `${name} cannot be used: ${profile.headline}`,
+        PROFILE_FIX,
+      );
     case 'expired':
       return profile.age?.overridden
         ? check(
@@ -99,7 +105,13 @@ export function profileCheck(profile: ProfileSummary | null): PreflightCheck {
           )
         : check('enrollment-profile', title, 'problem', `${name} is ${age}: runs cannot start.`, PROFILE_FIX);
     case 'ready-with-warnings':
-      return check('enrollment-profile', title, 'warning', `${name} (${age}): ${profile.headline}`, 'Read the profile card’s notes.');
+      return check(
+        'enrollment-profile',
+        title,
+        'warning',
+        `${name} (${age}): ${profile.headline}`,
+        'Read the profile card’s notes.',
+      );
     case 'ready':
       if (profile.age && profile.age.state !== 'fresh') {
         return check('enrollment-profile', title, 'warning', `${name} is ${age}.`, PROFILE_FIX);

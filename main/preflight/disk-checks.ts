@@ -25,10 +25,22 @@ export async function dataFolderSpaceCheck(folder: string, free: FreeSpace): Pro
   const bytes = await free(folder);
   const sentence = `${formatBytes(bytes)} free for the data folder.`;
   if (bytes < DATA_FOLDER_LIMITS.problem) {
-    return check('disk-data-folder', title, 'problem', sentence, 'Free some space: the bench log and its exports may fail to save.');
+    return check(
+      'disk-data-folder',
+      title,
+      'problem',
+      sentence,
+      'Free some space: the bench log and its exports may fail to save.',
+    );
   }
   if (bytes < DATA_FOLDER_LIMITS.warning) {
-    return check('disk-data-folder', title, 'warning', sentence, 'Free some space before a long day of devices.');
+    return check(
+      'disk-data-folder',
+      title,
+      'warning',
+      sentence,
+      'Free some space before a long day of devices.',
+    );
   }
   return check('disk-data-folder', title, 'ok', sentence);
 }

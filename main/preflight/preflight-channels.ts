@@ -29,7 +29,9 @@ export class PreflightChannels implements Pick<PreflightInvokeChannels, Prefligh
     return { ok: true, value: await runPreflight(this.deps) };
   }
 
-  async cleanRestoreLeftovers(req: { readonly names: readonly string[] }): Promise<Result<CleanLeftoversOutcome>> {
+  async cleanRestoreLeftovers(req: {
+    readonly names: readonly string[];
+  }): Promise<Result<CleanLeftoversOutcome>> {
     const folder = await this.deps.tempFolder.locate();
     if (!folder) throw noTempFolder;
     const outcome = await removeLeftovers(folder, req.names, this.deps.now ? { now: this.deps.now() } : {});

@@ -7,7 +7,11 @@
  */
 import { lstat, readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { CleanLeftoversOutcome, RestoreLeftover, RestoreLeftovers } from '../../preload/preflight-domain';
+import type {
+  CleanLeftoversOutcome,
+  RestoreLeftover,
+  RestoreLeftovers,
+} from '../../preload/preflight-domain';
 import { sanitizeText } from '../text/sanitize-text';
 
 /** Where the leftovers are; tests and the simulated bench give a folder of their own. */
@@ -101,7 +105,10 @@ export async function removeLeftovers(
     const shown = sanitizeText(name, { maxLength: 60 });
     const item = GUID.test(name) ? byName.get(name) : undefined;
     if (!item) {
-      skipped.push({ name: shown, reason: 'not a restore leftover now (gone, still in use, or not cfgutil’s)' });
+      skipped.push({
+        name: shown,
+        reason: 'not a restore leftover now (gone, still in use, or not cfgutil’s)',
+      });
       continue;
     }
     const target = path.join(realFolder, name);
@@ -116,7 +123,10 @@ export async function removeLeftovers(
       deleted.push(name);
       freedBytes += item.sizeBytes;
     } catch (error) {
-      skipped.push({ name: shown, reason: `could not be deleted (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      skipped.push({
+        name: shown,
+        reason: `could not be deleted (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
     }
   }
   return { deleted, freedBytes, skipped };

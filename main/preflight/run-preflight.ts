@@ -8,8 +8,17 @@ import type { PreflightCheck, PreflightReport, RestoreLeftovers } from '../../pr
 import type { CfgutilVersion } from '../cfgutil/cfgutil-client';
 import type { CheckFile } from '../cfgutil/locate-cfgutil';
 import type { CfgutilSignatureCheck } from '../cfgutil/verify-cfgutil-signature';
-import { macOnlineCheck, REACHABILITY_TIMEOUT_MS, type ActivationReachability } from './activation-reachability';
-import { automationToolsCheck, cfgutilFoundCheck, cfgutilSignatureCheck, cfgutilVersionCheck } from './cfgutil-checks';
+import {
+  macOnlineCheck,
+  REACHABILITY_TIMEOUT_MS,
+  type ActivationReachability,
+} from './activation-reachability';
+import {
+  automationToolsCheck,
+  cfgutilFoundCheck,
+  cfgutilSignatureCheck,
+  cfgutilVersionCheck,
+} from './cfgutil-checks';
 import { identityCheck, profileCheck } from './credential-checks';
 import { cfgutilTempSpaceCheck, dataFolderSpaceCheck, type FreeSpace } from './disk-checks';
 import { bounded, check, formatBytes, worstStatus } from './preflight-check';
@@ -39,7 +48,12 @@ async function leftoversCheck(
   const folder = await deps.tempFolder.locate(signal);
   if (!folder) {
     return {
-      check: check('restore-leftovers', title, 'ok', 'cfgutil has no temporary folder on this Mac yet: nothing to clean.'),
+      check: check(
+        'restore-leftovers',
+        title,
+        'ok',
+        'cfgutil has no temporary folder on this Mac yet: nothing to clean.',
+      ),
       leftovers: null,
       folder,
     };
@@ -51,7 +65,11 @@ async function leftoversCheck(
   });
   const count = leftovers.items.length;
   if (count === 0) {
-    return { check: check('restore-leftovers', title, 'ok', 'No restore leftovers in cfgutil’s temporary folder.'), leftovers, folder };
+    return {
+      check: check('restore-leftovers', title, 'ok', 'No restore leftovers in cfgutil’s temporary folder.'),
+      leftovers,
+      folder,
+    };
   }
   const atLeast = leftovers.incomplete ? 'at least ' : '';
   return {
@@ -86,18 +104,38 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
       cfgutilFoundCheck(engine),
       bounded('cfgutil-version', 'cfgutil version', (signal) => cfgutilVersionCheck(engine, version, signal)),
       bounded('cfgutil-signature', "Apple's cfgutil", () => cfgutilSignatureCheck(engine, deps.signature)),
-      bounded('automation-tools', 'Automation Tools', () => automationToolsCheck(deps.platform, deps.checkFile)),
+      bounded('automation-tools', 'Automation Tools', () =>
+        automationToolsCheck(deps.platform, deps.checkFile),
+      ),
       identityCheck(deps.identity(), now()),
       profileCheck(deps.profile()),
-      bounded('disk-data-folder', 'Disk space for the bench', () => dataFolderSpaceCheck(deps.dataDir, deps.freeSpace)),
+      bounded('disk-data-folder', 'Disk space for the bench', () =>
+        dataFolderSpaceCheck(deps.dataDir, deps.freeSpace),
+      ),
       leftoverLine,
-      bounded('mac-online', 'Mac online', (signal) => macOnlineCheck(deps.reachability, signal), REACHABILITY_TIMEOUT_MS + 1_000),
+      bounded(
+        'mac-online',
+        'Mac online',
+        (signal) => macOnlineCheck(deps.reachability, signal),
+        REACHABILITY_TIMEOUT_MS + 1_000,
+      ),
     ]);
   // Free space is measured where the leftovers are, or in the user's temporary folder (the same volume).
   const tempSpace = await bounded('disk-cfgutil-temp', 'Disk space for restores', () =>
     cfgutilTempSpaceCheck(seen.folder ?? os.tmpdir(), deps.freeSpace),
   );
-  const checks = [found, versionLine, signature, tools, identity, profile, dataSpace, tempSpace, leftoverResult, online];
+  const checks = [
+    found,
+    versionLine,
+    signature,
+    tools,
+    identity,
+    profile,
+    dataSpace,
+    tempSpace,
+    leftoverResult,
+    online,
+  ];
   return {
     checkedAt: now(),
     overall: worstStatus(checks.map((c) => c.status)),

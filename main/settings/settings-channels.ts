@@ -34,12 +34,16 @@ export interface SettingsChannelsOptions {
   readonly hostName?: string;
 }
 
+/** The schema's first issue, worded for the message beside the field: "Must be from 1 to 64." */
 function firstIssue(field: EditableSettingName, value: unknown): string | undefined {
   const result = settingsFieldSchemas[field].safeParse(value);
   if (result.success) return undefined;
   const issue = result.error.issues[0];
-  const where = (issue?.path ?? []).map((p) => (typeof p === 'number' ? ` (entry ${p + 1})` : ` ${String(p)}`));
-  return `${issue?.message ?? 'not valid'}${where.join('')}`;
+  // The schema's words start with the field's own name, which the panel already shows as the label.
+  const words = (issue?.message ?? 'not valid').replace(new RegExp(`^${field} `), '');
+  const where = (issue?.path ?? []).map((p) => (typeof p === 'number' ? `entry ${p + 1}` : String(p)));
+  const sentence = `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+  return where.length > 0 ? `${sentence} (${where.join(', ')}).` : `${sentence}.`;
 }
 
 export class SettingsChannels implements Pick<PreflightInvokeChannels, SettingsChannelName> {
@@ -62,7 +66,7 @@ export class SettingsChannels implements Pick<PreflightInvokeChannels, SettingsC
       }
       const problem = firstIssue(field, value);
       if (problem) {
-        errors.push({ field, message: problem.charAt(0).toUpperCase() + problem.slice(1) });
+        errors.push({ field, message: problem });
         continue;
       }
       const parsed = settingsFieldSchemas[field].parse(value);
@@ -78,7 +82,10 @@ export class SettingsChannels implements Pick<PreflightInvokeChannels, SettingsC
   }
 
   private async view(known?: WorkflowList): Promise<SettingsView> {
-    const [loaded, list] = await Promise.all([this.options.store.load(), known ?? this.options.listWorkflows()]);
+    const [loaded, list] = await Promise.all([
+      this.options.store.load(),
+      known ?? this.options.listWorkflows(),
+    ]);
     const file: Settings = loaded.settings;
     return {
       settings: withDefaults(file, this.options.hostName),
