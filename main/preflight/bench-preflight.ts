@@ -18,7 +18,8 @@ import type { PreflightDeps } from './run-preflight';
 
 export interface BenchPreflightSources {
   readonly engine: () => EngineStatus;
-  readonly running: () => RunningEngine | undefined;
+  /** What the running engine can tell (its cfgutil's version, the simulated world's network). */
+  readonly running: () => Pick<RunningEngine, 'cfgutilVersion' | 'simulatedOnline'> | undefined;
   readonly identity: () => IdentitySummary | null;
   readonly profile: () => ProfileSummary | null;
   readonly dataDir: string;
