@@ -82,7 +82,7 @@ export async function runPreflightCommand(
     return report.value.overall === 'problem' ? 1 : 0;
   }
   const listed = report.value.leftovers?.items.map((item) => item.name) ?? [];
-  if (flags.all === positional.length > 0)
+  if (Boolean(flags.all) === positional.length > 0)
     throw new UsageError('preflight clean takes folder names or --all');
   const names = flags.all ? listed : positional;
   if (names.length === 0) {
