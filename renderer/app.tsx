@@ -10,6 +10,7 @@ import { EmptyBench } from './components/empty-bench';
 import { LiveRegion } from './components/live-region';
 import { ConnectionNotice, ErrorNotice, WatcherNotice } from './components/notices';
 import { PreflightScreen } from './components/preflight-screen';
+import { BenchPanelButtons } from './preflight/bench-panel-buttons';
 import { SimControls } from './components/sim-controls';
 import { SimulationBanner } from './components/simulation-banner';
 import { useBenchState, type BenchStore } from './state/bench-store';
@@ -65,6 +66,7 @@ export function App({ api, store, panels }: AppProps) {
   return (
     <div className={`bench${state.connection === 'lost' || state.connection === 'expired' ? ' stale' : ''}`}>
       <BenchHeader devices={state.devices} connection={state.connection} />
+      <BenchPanelButtons api={api} />
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={state.connection} />
       <WatcherNotice watcher={state.watcher} />
