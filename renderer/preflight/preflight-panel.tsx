@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
-import type { ErrorInfo } from '../../preload/domain';
+import type { ErrorInfo, Result } from '../../preload/domain';
 import type { CleanLeftoversOutcome, PreflightReport, PreflightStatus } from '../../preload/preflight-domain';
 import { LeftoversSection } from './leftovers-section';
 import { PanelDialog } from './panel-dialog';
@@ -28,17 +28,23 @@ export function PreflightPanel({ api, onClose }: PreflightPanelProps) {
   const [busy, setBusy] = useState(true);
   const [outcome, setOutcome] = useState<CleanLeftoversOutcome>();
 
-  const check = useCallback(async () => {
-    setBusy(true);
-    const result = await api.getPreflight();
+  const apply = useCallback((result: Result<PreflightReport>) => {
     if (result.ok) {
       setReport(result.value);
       setError(undefined);
     } else setError(result.error);
     setBusy(false);
-  }, [api]);
+  }, []);
 
-  useEffect(() => void check(), [check]);
+  // The checks run as soon as the panel opens; "Check again" runs them anew.
+  useEffect(() => {
+    void api.getPreflight().then(apply);
+  }, [api, apply]);
+
+  const check = async () => {
+    setBusy(true);
+    apply(await api.getPreflight());
+  };
 
   const clean = async (names: readonly string[]) => {
     setBusy(true);

@@ -60,7 +60,8 @@ describe('App', () => {
     });
     await renderApp(api);
     expect(screen.getAllByRole('article')).toHaveLength(1);
-    expect(screen.queryByRole('button')).toBeNull();
+    // Only the panel buttons, which every bench has; no simulator control and no Unplug.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Preflight', 'Settings']);
     expect(screen.queryByRole('heading', { name: 'Simulation' })).toBeNull();
   });
 
