@@ -24,6 +24,14 @@ export function PanelDialog({ title, onClose, children, actions }: PanelDialogPr
     box.current?.querySelector<HTMLElement>('h2')?.focus();
     return () => opener?.focus();
   }, []);
+  // Escape closes the panel even when focus has left it (a pressed button that went away leaves it on the page).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
     <div className="panel-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -33,10 +41,6 @@ export function PanelDialog({ title, onClose, children, actions }: PanelDialogPr
         aria-modal="true"
         aria-labelledby={titleId}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
           if (e.key !== 'Tab' || !box.current) return;
           const items = [...box.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
           const first = items[0];

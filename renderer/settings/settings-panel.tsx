@@ -66,6 +66,9 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
   };
 
   const limits = view?.limits;
+  // One "ignore" field holds both lists; the bench's message says which one (", entry 2" after its name).
+  const ecidError = errors.ignore && /\(ecids\b/.test(errors.ignore) ? errors.ignore : undefined;
+  const serialError = ecidError ? undefined : errors.ignore;
   return (
     <PanelDialog
       title="Settings"
@@ -188,13 +191,14 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
                 />
               )}
             </SettingsField>
-            <SettingsField label="ECIDs" hint="One per line, such as 0x1A2B3C4D5E6F.">
-              {({ id, describedBy }) => (
+            <SettingsField label="ECIDs" hint="One per line, such as 0x1A2B3C4D5E6F." error={ecidError}>
+              {({ id, describedBy, invalid }) => (
                 <textarea
                   id={id}
                   rows={3}
                   value={form.ecids}
                   aria-describedby={describedBy}
+                  aria-invalid={invalid}
                   onChange={(e) => set('ecids', e.target.value)}
                 />
               )}
