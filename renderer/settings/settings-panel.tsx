@@ -178,7 +178,7 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
             <SettingsField
               label="Serial numbers"
               hint="One per line, such as F9FXQ0A1HG7Q."
-              error={errors.ignore}
+              error={serialError}
             >
               {({ id, describedBy, invalid }) => (
                 <textarea

@@ -90,3 +90,24 @@ describe('SettingsPanel', () => {
     );
   });
 });
+
+describe('SettingsPanel ignore list errors', () => {
+  it('puts an ECID refusal under the ECIDs, not the serial numbers', async () => {
+    const api = fake();
+    api.saveSettings = async () => ({
+      ok: true,
+      value: {
+        saved: false,
+        errors: [
+          { field: 'ignore', message: 'An ECID is hexadecimal, such as 0x1A2B3C4D5E6F (ecids, entry 1).' },
+        ],
+      },
+    });
+    render(<SettingsPanel api={api} onClose={() => {}} />);
+    fireEvent.change(await screen.findByLabelText('ECIDs'), { target: { value: 'zz' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await screen.findByText(/An ECID is hexadecimal/);
+    expect(screen.getByLabelText('ECIDs').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Serial numbers').getAttribute('aria-invalid')).toBe('false');
+  });
+});
