@@ -44,6 +44,14 @@ export async function cfgutilVersionCheck(
   signal: AbortSignal,
 ): Promise<PreflightCheck> {
   const title = 'cfgutil version';
+  if (engine.kind === 'simulator' && !version) {
+    return check(
+      'cfgutil-version',
+      title,
+      'warning',
+      'Not checked: no simulated world runs here (the command line starts none).',
+    );
+  }
   if (engine.kind === 'missing' || !version) {
     return check(
       'cfgutil-version',

@@ -142,5 +142,11 @@ describe('runPreflight', () => {
     const deps = healthyDeps({ engine: () => ({ kind: 'simulator', reason: 'not-macos' }) });
     expect((await line('cfgutil-found', deps)).status).toBe('warning');
     expect((await line('cfgutil-signature', deps)).status).toBe('warning');
+    // `enroll-bench preflight` on Linux: a simulated engine, but no world to ask.
+    const headless = healthyDeps({
+      engine: () => ({ kind: 'simulator', reason: 'not-macos' }),
+      cfgutilVersion: () => undefined,
+    });
+    expect((await line('cfgutil-version', headless)).status).toBe('warning');
   });
 });
