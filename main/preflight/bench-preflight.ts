@@ -35,7 +35,7 @@ export interface BenchPreflightSources {
 export function benchPreflightDeps(sources: BenchPreflightSources): PreflightDeps {
   const simulated = () => sources.engine().kind === 'simulator';
   const real = {
-    temp: sources.tempFolder ?? macCfgutilTempFolder(),
+    temp: sources.tempFolder ?? macCfgutilTempFolder(undefined, sources.platform),
     sim: sources.tempFolder ?? simulatedCfgutilTempFolder(sources.dataDir),
     online: sources.reachability ?? createActivationReachability(),
   };

@@ -46,10 +46,19 @@ export async function findDeviceServiceTemp(root: string, signal?: AbortSignal):
   return undefined;
 }
 
-export function macCfgutilTempFolder(userTempDir: string = os.tmpdir()): RestoreLeftoverFolder {
+/** macOS gives each user `/var/folders/xx/yyyy/T/` as the temporary folder; its parent holds the XPC services'. */
+const USER_AREA = /^(?:\/private)?\/var\/folders\/[^/]+\/[^/]+$/;
+
+export function macCfgutilTempFolder(
+  userTempDir: string = os.tmpdir(),
+  platform: NodeJS.Platform = process.platform,
+): RestoreLeftoverFolder {
+  const area = path.dirname(path.resolve(userTempDir));
+  // Anywhere else (another system, TMPDIR pointed elsewhere) there is nothing of cfgutil's to search for.
+  const searchable = platform === 'darwin' && USER_AREA.test(area);
   return {
     simulated: false,
-    locate: (signal) => findDeviceServiceTemp(path.dirname(userTempDir), signal),
+    locate: async (signal) => (searchable ? findDeviceServiceTemp(area, signal) : undefined),
   };
 }
 

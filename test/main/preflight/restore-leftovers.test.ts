@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { IDLE_MS, listLeftovers, removeLeftovers } from '../../../main/preflight/restore-leftovers';
 import {
   findDeviceServiceTemp,
+  macCfgutilTempFolder,
   simulatedCfgutilTempFolder,
 } from '../../../main/preflight/cfgutil-temp-folder';
 
@@ -83,6 +84,13 @@ describe('restore leftovers', () => {
     await mkdir(path.join(root, 'C', 'other'), { recursive: true });
     expect(await findDeviceServiceTemp(root)).toBe(temp);
     expect(await findDeviceServiceTemp(path.join(root, 'C'))).toBeUndefined();
+  });
+
+  it("searches only a Mac user's /var/folders area, never from / when TMPDIR points elsewhere", async () => {
+    expect(await macCfgutilTempFolder('/tmp', 'darwin').locate()).toBeUndefined();
+    expect(await macCfgutilTempFolder('/var/folders/ab/cdef/T', 'linux').locate()).toBeUndefined();
+    // The real user area does not exist here: the search finds nothing, within its bound.
+    expect(await macCfgutilTempFolder('/var/folders/ab/cdef/T', 'darwin').locate()).toBeUndefined();
   });
 
   it('keeps the simulated stand-in inside the data folder', async () => {
