@@ -77,6 +77,7 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
         source: usb.source,
         ...(usb.pollMs !== undefined ? { pollMs: usb.pollMs } : {}),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        cfgutilVersion: (signal) => client.version({ signal }),
         close: async () => usb.source.stop(),
       };
     },
@@ -105,6 +106,8 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
           options.log?.('simulated cart failed', error),
         ),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        cfgutilVersion: (signal) => client.version({ signal }),
+        simulatedOnline: () => handle.world.online,
         close: () => handle.close(),
       };
     },
