@@ -141,13 +141,14 @@ export function BenchHeader({ onArm, onPause, onSelectWorkflow }: BenchHeaderPro
         {profile?.age && profile.age.state !== 'fresh' && <StatusIcon name="warning" />}
         {profileWords}
       </p>
-      <p className={`connection connection-${connection}`}>{connectionWords[connection]}</p>
       <div className="bench-header-row">
         <p className="device-count" aria-label={`${plural(deviceCount, 'device')} on the bench`}>
           <strong>{deviceCount}</strong> {deviceCount === 1 ? 'device' : 'devices'}
           {needsRestore > 0 && <span className="count-attention"> · {needsRestore} need a restore</span>}
         </p>
         {run && <RunCounts run={run} />}
+        {/* On the second row, clear of the Preflight and Settings buttons at the top right. */}
+        <p className={`connection connection-${connection}`}>{connectionWords[connection]}</p>
       </div>
     </header>
   );

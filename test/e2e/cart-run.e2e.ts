@@ -24,11 +24,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** `enroll-bench sim …` against the served bench's world (found through its discovery file). */
 function sim(...args: string[]): void {
-  const run = spawnSync(process.execPath, ['main/bin/enroll-bench.mjs', 'sim', ...args], {
-    cwd: root,
-    env: process.env,
-    encoding: 'utf8',
-  });
+  // `--bench` names this served bench's data folder: worlds never cross, so sim verbs must say which.
+  const run = spawnSync(
+    process.execPath,
+    ['main/bin/enroll-bench.mjs', 'sim', '--bench', bench.dataDir, ...args],
+    {
+      cwd: root,
+      env: process.env,
+      encoding: 'utf8',
+    },
+  );
   expect(run.status, `sim ${args.join(' ')}: ${run.stderr}`).toBe(0);
 }
 
