@@ -119,8 +119,9 @@ test('a device that needs a person: the instruction shows and the job goes on af
   await unplugAll(page);
   // Enroll in place on a device already in use: nobody supervises it, so the profile needs approval on it.
   await useWorkflow(page, 'Enroll in place');
-  // The first profile install answers garbage: a failure the operator sees with its fix, and retries.
-  sim('fault', 'garbage', '--command', 'install-profile');
+  // Profile installs answer garbage more often than the bench retries by itself (5 attempts with back-off):
+  // the job fails with a title and fix the operator sees, and the operator's Retry then gets through.
+  sim('fault', 'garbage', '--command', 'install-profile', '--times', '6');
   await arm(page, true);
   await page.getByRole('button', { name: 'Plug in an iPhone' }).click();
   const card = deviceCards(page).first();
