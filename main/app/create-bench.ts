@@ -8,6 +8,8 @@ import { openDiagnosticsLog } from '../diagnostics/diagnostics-log';
 import type { LogFn } from '../diagnostics/log-fn';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';
+import { LogChannels } from '../log/log-channels';
+import { storedProfileSecrets } from '../log/profile-secrets';
 import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
 import { ProfileChannels } from '../profiles/profile-channels';
 import { ProfileService } from '../profiles/profile-service';
@@ -24,8 +26,10 @@ import { BenchService } from './bench-service';
 import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
-import { unavailableJobChannels, unavailableLogChannels } from './unavailable-channels';
+import { unavailableJobChannels } from './unavailable-channels';
 import { composeHandlers } from './compose-handlers';
+import { EventHub } from './event-hub';
+import { jobsAreaFor } from './jobs-wiring';
 
 export interface CreateBenchOptions {
   readonly simulate: boolean;
@@ -104,13 +108,28 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     }
   }
   const profileChannels = new ProfileChannels(profiles, identities);
+  const hub = new EventHub();
+  const factory = createEngineFactory({
+    log,
+    ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+  });
+  const jobs = await jobsAreaFor({
+    hub,
+    factory,
+    workflows,
+    settings,
+    dataDir: options.dataDir,
+    profiles,
+    identities,
+    log,
+    ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+  });
   const service = new BenchService({
     engine,
-    factory: createEngineFactory({
-      log,
-      ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
-      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
-    }),
+    hub,
+    factory: jobs.factory,
+    jobsSnapshot: () => jobs.area.board.snapshot(),
     log,
     profileChannels,
     locator: createCfgutilLocator({
@@ -124,8 +143,19 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   workflowChannels.wire(service.hub);
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
-  const jobChannels = { ...unavailableJobChannels(), ...workflowChannelMethods(workflowChannels) };
-  const handlers = composeHandlers(service, jobChannels, unavailableLogChannels());
+  const jobChannels = {
+    ...unavailableJobChannels(),
+    ...workflowChannelMethods(workflowChannels),
+    ...jobs.channels,
+  };
+  // Issue 11: the bench log, read from the jobs' journal in the data folder.
+  const logChannels = new LogChannels({
+    dataDir: options.dataDir,
+    secrets: storedProfileSecrets(options.dataDir),
+    log,
+  });
+  logChannels.warmUp();
+  const handlers = composeHandlers(service, jobChannels, logChannels);
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),
   );
@@ -144,6 +174,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     close: async () => {
       stopWatchingWorkflows();
       await service.close();
+      await jobs.area.close();
       await diagnostics?.close();
     },
   };
