@@ -184,6 +184,8 @@ export interface RunStatus {
   readonly concurrency: number;
   /** Set when the bench lowered the cap itself (devices kept dropping off USB mid-step). */
   readonly concurrencyNote?: string;
+  /** Set while the journal cannot be written (disk full, read-only folder): jobs wait before their next step. */
+  readonly recordingProblem?: string;
   readonly counts: JobCounts;
   readonly devicesPerHour?: number;
   readonly cartEtaMs?: number;

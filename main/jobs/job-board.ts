@@ -97,6 +97,7 @@ export class JobBoard {
   private history: JournalHistory;
   private firstStart: number | undefined;
   private unsubscribe: (() => void) | undefined;
+  private stopHealth: (() => void) | undefined;
   private closed = false;
 
   constructor(private readonly options: JobBoardOptions) {
@@ -128,6 +129,7 @@ export class JobBoard {
       appVersion: this.options.appVersion ?? 'dev',
     });
     for (const warning of this.history.warnings) this.options.log?.(`journal: ${warning}`);
+    this.stopHealth = this.options.journal.onHealth?.((problem) => this.onRecordingProblem(problem));
     this.unsubscribe = this.options.devices.subscribe((devices) => this.onDevices(devices));
     this.onDevices(this.options.devices.current());
   }
@@ -136,11 +138,14 @@ export class JobBoard {
   async close(): Promise<void> {
     this.closed = true;
     this.unsubscribe?.();
+    this.stopHealth?.();
     for (const slot of this.slots.values()) {
       this.clock.clearTimeout(slot.countdown);
       if (!isFinal(slot.view.phase)) this.dispatch(slot, { type: 'interrupted', at: this.clock.now() });
       slot.controller?.abort();
     }
+    // Jobs waiting to be unpaused go on to see their abort.
+    this.wakePaused();
   }
 
   snapshot(): JobsSnapshot {
@@ -197,8 +202,7 @@ export class JobBoard {
   setPaused(paused: boolean): RunStatus {
     this.state = { ...this.state, paused };
     if (!paused) {
-      for (const wake of [...this.pauseWaiters]) wake();
-      this.pauseWaiters.clear();
+      this.wakePaused();
       for (const slot of this.slots.values()) {
         if (slot.view.phase === 'countdown' && (slot.view.countdownEndsAt ?? 0) <= this.clock.now())
           this.startJob(slot);
@@ -469,9 +473,25 @@ export class JobBoard {
     this.emitRun();
   }
 
-  private unpaused(): Promise<void> {
-    if (!this.state.paused) return Promise.resolve();
-    return new Promise((resolve) => this.pauseWaiters.add(resolve));
+  /** Resolves when the operator has not paused the bench and the journal can record the next step. */
+  private async unpaused(): Promise<void> {
+    while ((this.state.paused || this.state.recordingProblem !== undefined) && !this.closed) {
+      await new Promise<void>((resolve) => this.pauseWaiters.add(resolve));
+    }
+  }
+
+  private wakePaused(): void {
+    for (const wake of [...this.pauseWaiters]) wake();
+    this.pauseWaiters.clear();
+  }
+
+  /** The journal cannot write (disk full…): no step starts until it can; the header says why. */
+  private onRecordingProblem(problem: string | undefined): void {
+    const { recordingProblem: _previous, ...rest } = this.state;
+    this.state = problem === undefined ? rest : { ...rest, recordingProblem: problem };
+    if (problem === undefined) this.wakePaused();
+    this.options.log?.(problem ?? 'The journal can be written again; jobs go on.');
+    this.emitRun();
   }
 
   private giveWord(slot: Slot): void {

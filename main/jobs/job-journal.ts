@@ -8,6 +8,7 @@ import type { Ecid } from '../../preload/domain';
 import type { JobPhase } from '../../preload/jobs-domain';
 import { openJsonlAppender, readJsonlFiles, type JsonlAppender } from '../storage/jsonl-files';
 import { JOURNAL_DIR, JOURNAL_PREFIX, type JournalEntry } from './journal-entry';
+import { retryingJournal, type JournalHealthListener } from './journal-retry';
 
 export interface LastJobState {
   readonly jobId: string;
@@ -100,21 +101,30 @@ export async function readJournal(dataDir: string): Promise<JournalHistory> {
   return foldJournal(records, warnings);
 }
 
-/** Where new entries go. A write that fails is reported, never thrown into a job. */
+/** Where new entries go. A write that fails is reported and retried (./journal-retry.ts), never thrown into a job. */
 export interface JournalSink {
   append(entry: JournalEntry): void;
   close(): Promise<void>;
+  /** Told when entries cannot be written (a message for the operator) and when they can again (undefined). */
+  onHealth?(listener: JournalHealthListener): () => void;
 }
 
-export async function openJournal(dataDir: string, onError: (error: unknown) => void): Promise<JournalSink> {
-  const appender: JsonlAppender = await openJsonlAppender({
+export interface OpenJournalOptions {
+  readonly retryMs?: number;
+  /** The storage under the journal; tests wrap it to inject write errors. */
+  readonly openAppender?: typeof openJsonlAppender;
+}
+
+export async function openJournal(
+  dataDir: string,
+  onError: (error: unknown) => void,
+  options: OpenJournalOptions = {},
+): Promise<JournalSink> {
+  const appender: JsonlAppender = await (options.openAppender ?? openJsonlAppender)({
     dir: path.join(dataDir, JOURNAL_DIR),
     prefix: JOURNAL_PREFIX,
   });
-  return {
-    append: (entry) => void appender.append(entry).catch(onError),
-    close: () => appender.close(),
-  };
+  return retryingJournal(appender, onError, options.retryMs);
 }
 
 export const memoryJournal = (): JournalSink & { readonly entries: JournalEntry[] } => {

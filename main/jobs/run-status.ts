@@ -21,6 +21,8 @@ export interface RunState {
   readonly countdownSeconds: number;
   readonly concurrency: number;
   readonly concurrencyNote?: string;
+  /** Set while the journal cannot be written: no step starts until it can (main/jobs/journal-retry.ts). */
+  readonly recordingProblem?: string;
 }
 
 /**

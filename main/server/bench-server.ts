@@ -36,6 +36,8 @@ export interface BenchServerOptions {
   readonly allowRemoteControl?: boolean;
   /** The diagnostics sink (main/diagnostics/): refusals are logged there. */
   readonly log?: LogFn;
+  /** Unsent bytes at which a WebSocket client is cut off as too slow (tests lower it; ./ws-session.ts). */
+  readonly maxBufferedBytes?: number;
 }
 
 export interface BenchServer {
@@ -133,7 +135,11 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   });
   const server = createServer(handleRequest);
 
-  const sessionPolicy = { allowRemoteControl: options.allowRemoteControl ?? false, log };
+  const sessionPolicy = {
+    allowRemoteControl: options.allowRemoteControl ?? false,
+    log,
+    ...(options.maxBufferedBytes !== undefined ? { maxBufferedBytes: options.maxBufferedBytes } : {}),
+  };
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = parseRequestTarget(req.url);
     if (!url) {

@@ -18,7 +18,13 @@ import { parseClientFrame } from './parse-client-frame';
 const closeCodes = { unsupportedData: 1003, policyViolation: 1008, tryAgainLater: 1013 } as const;
 
 /** A client holding this much unsent data is not keeping up (40 devices × many events is far below it). */
-const maxBufferedBytes = 16 * 1024 * 1024;
+export const defaultMaxBufferedBytes = 16 * 1024 * 1024;
+
+/**
+ * A reader too slow to drain its events never reads our close frame either (it sits behind the backlog), so
+ * the socket is dropped this long after the close is sent rather than after ws's own 30 s.
+ */
+export const slowClientGraceMs = 2_000;
 
 function rawToText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
@@ -28,6 +34,8 @@ function rawToText(data: RawData): string {
 
 export interface SessionPolicy extends RemotePolicy {
   readonly log?: LogFn;
+  /** Unsent bytes beyond which the client is cut off (default ./defaultMaxBufferedBytes). */
+  readonly maxBufferedBytes?: number;
 }
 
 /** `peerAddress` is the client's IP address as the TCP socket reports it (`undefined` if already gone). */
@@ -37,10 +45,26 @@ export function runWsSession(
   peerAddress: string | undefined,
   policy: SessionPolicy = {},
 ): void {
+  const maxBufferedBytes = policy.maxBufferedBytes ?? defaultMaxBufferedBytes;
+  let unsubscribe = (): void => {};
+  let dropTimer: NodeJS.Timeout | undefined;
+  // Stops the events at once, so the backlog stops growing and the hub stops serving this socket.
+  const cutOff = (): void => {
+    unsubscribe();
+    policy.log?.('server.client-too-slow', {
+      peer: peerAddress ?? 'gone',
+      bufferedBytes: socket.bufferedAmount,
+      limitBytes: maxBufferedBytes,
+    });
+    socket.close(closeCodes.tryAgainLater, 'client too slow');
+    dropTimer = setTimeout(() => socket.terminate(), slowClientGraceMs);
+    dropTimer.unref();
+  };
+
   const send = (frame: ServerFrame): void => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > maxBufferedBytes) {
-      socket.close(closeCodes.tryAgainLater, 'client too slow');
+      cutOff();
       return;
     }
     let text: string;
@@ -58,8 +82,11 @@ export function runWsSession(
     socket.send(text);
   };
 
-  const unsubscribe = host.subscribe((event) => send({ type: 'event', ...event }));
-  socket.on('close', unsubscribe);
+  unsubscribe = host.subscribe((event) => send({ type: 'event', ...event }));
+  socket.on('close', () => {
+    unsubscribe();
+    clearTimeout(dropTimer);
+  });
   // Errors (oversized frame, protocol violation) are followed by 'close'; without a listener ws would throw.
   socket.on('error', () => {});
 

@@ -1,0 +1,81 @@
+/**
+ * A bench service over a simulated world the test can reach into (faults, the operator's hand), wired the
+ * way main/app/engine-factory.ts wires the app's: the world's events as USB signals, its generated cfgutil
+ * executable spawned by the real client, the real device watcher.
+ */
+import type { BenchEvent } from '../../preload/contract';
+import type { Device } from '../../preload/domain';
+import { BenchService } from '../../main/app/bench-service';
+import { simulatorControlFor, simulatorSignalSource } from '../../main/app/simulator-engine';
+import { createCfgutilClient, type CfgutilClientOptions } from '../../main/cfgutil/cfgutil-client';
+import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../main/sim/index';
+
+export interface SimBench {
+  readonly service: BenchService;
+  readonly handle: SimWorldHandle;
+  readonly events: BenchEvent[];
+  readonly logged: { message: string; detail: unknown }[];
+  devices(): readonly Device[];
+  close(): Promise<void>;
+}
+
+export interface SimBenchOptions {
+  readonly world?: StartOptions;
+  readonly timeoutsMs?: CfgutilClientOptions['timeoutsMs'];
+  readonly debounceMs?: number;
+  readonly pollMs?: number;
+}
+
+export async function startSimBench(options: SimBenchOptions = {}): Promise<SimBench> {
+  let handle: SimWorldHandle | undefined;
+  const logged: { message: string; detail: unknown }[] = [];
+  const service = new BenchService({
+    engine: { kind: 'simulator', reason: 'requested' },
+    debounceMs: options.debounceMs ?? 300,
+    pollMs: options.pollMs ?? 2_000,
+    log: (message, detail) => logged.push({ message, detail }),
+    factory: {
+      startCfgutil: () => Promise.reject(new Error('no cfgutil in these tests')),
+      startSimulator: async () => {
+        const started = await startSimulatedWorld({ timeScale: 0.01, seed: 14, ...options.world });
+        handle = started;
+        const client = createCfgutilClient({
+          cfgutilPath: started.cfgutilPath,
+          ...(options.timeoutsMs ? { timeoutsMs: options.timeoutsMs } : {}),
+        });
+        return {
+          lister: client,
+          source: simulatorSignalSource(started.world),
+          simulator: simulatorControlFor(started.world),
+          readSerialNumber: async (ecid) => (await client.get(ecid, ['serialNumber'])).values.serialNumber,
+          close: () => started.close(),
+        };
+      },
+    },
+  });
+  const events: BenchEvent[] = [];
+  service.hub.subscribe((event) => events.push(event));
+  let devices: readonly Device[] = [];
+  service.hub.subscribe((event) => {
+    if (event.channel === 'devicesChanged') devices = event.payload.devices;
+  });
+  await service.start();
+  if (!handle) throw new Error('the simulated world did not start');
+  return {
+    service,
+    handle,
+    events,
+    logged,
+    devices: () => devices,
+    close: () => service.close(),
+  };
+}
+
+/** Polls until `check` holds; a bound, not a timing assertion: a wedged bench fails with `what`. */
+export async function waitFor(check: () => boolean, what: string, boundMs = 30_000): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting (${boundMs} ms): ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
