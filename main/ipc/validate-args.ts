@@ -6,8 +6,8 @@
  */
 import type { InvokeChannelName, InvokeChannels } from '../../preload/contract';
 import { simulatorActionTypes, type OnDeviceHand, type SimulatorAction } from '../../preload/domain';
-import { normalizeEcid } from '../cfgutil/ecid';
 import { invalidRequest } from '../errors/bench-error';
+import { boundedInteger, ecidArg, isRecord } from './arg-shapes';
 import { jobArgValidators } from './validate-job-args';
 import { preflightArgValidators } from './validate-preflight-args';
 import { profileArgValidators } from './validate-profile-args';
@@ -20,25 +20,6 @@ function expectCount(args: readonly unknown[], count: number, channel: string): 
   if (args.length !== count) {
     throw invalidRequest(`${channel} takes ${count} argument(s), got ${args.length}.`);
   }
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A whole number within bounds, or a refusal that names the field. */
-export function boundedInteger(value: unknown, field: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalidRequest(`${field} must be a whole number from ${min} to ${max}.`);
-  }
-  return value;
-}
-
-/** An ECID in any accepted spelling, returned in normal form. */
-export function ecidArg(value: unknown, field = 'ecid'): string {
-  const ecid = normalizeEcid(value);
-  if (!ecid) throw invalidRequest(`${field} must be an ECID such as 0x8294E3A41001C.`);
-  return ecid;
 }
 
 function simulatorAction(value: unknown): SimulatorAction {

@@ -8,7 +8,7 @@ import type { JobInvokeChannels, LogInvokeChannels } from '../../preload/contrac
 import { jobActions, type JobAction, type Workflow } from '../../preload/jobs-domain';
 import type { LogExportFormat, LogOutcome, LogQuery } from '../../preload/log-domain';
 import { invalidRequest } from '../errors/bench-error';
-import { ecidArg, isRecord } from './validate-args';
+import { ecidArg, isRecord, none, one } from './arg-shapes';
 
 type Channels = JobInvokeChannels & LogInvokeChannels;
 type Validators = {
@@ -25,16 +25,6 @@ const logOutcomes: readonly (LogOutcome | 'all')[] = [
   'all',
 ];
 const exportFormats: readonly LogExportFormat[] = ['csv', 'intune', 'json'];
-
-function one(args: readonly unknown[], channel: string): Record<string, unknown> {
-  if (args.length !== 1 || !isRecord(args[0])) throw invalidRequest(`${channel} takes one object argument.`);
-  return args[0];
-}
-
-function none(args: readonly unknown[], channel: string): [] {
-  if (args.length !== 0) throw invalidRequest(`${channel} takes no arguments.`);
-  return [];
-}
 
 function flag(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw invalidRequest(`${field} must be true or false.`);

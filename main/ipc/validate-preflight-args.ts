@@ -6,7 +6,7 @@
 import type { PreflightInvokeChannels } from '../../preload/contract';
 import { editableSettingNames, type SettingsPatchView } from '../../preload/preflight-domain';
 import { invalidRequest } from '../errors/bench-error';
-import { isRecord } from './validate-args';
+import { isRecord, none, one } from './arg-shapes';
 
 type Validators = {
   readonly [K in keyof PreflightInvokeChannels]: (
@@ -16,16 +16,6 @@ type Validators = {
 
 const MAX_NAMES = 200;
 const MAX_PATCH_JSON = 256 * 1024;
-
-function one(args: readonly unknown[], channel: string): Record<string, unknown> {
-  if (args.length !== 1 || !isRecord(args[0])) throw invalidRequest(`${channel} takes one object argument.`);
-  return args[0];
-}
-
-function none(args: readonly unknown[], channel: string): [] {
-  if (args.length !== 0) throw invalidRequest(`${channel} takes no arguments.`);
-  return [];
-}
 
 function names(value: unknown): string[] {
   if (

@@ -6,35 +6,15 @@
  */
 import type { InvokeChannels } from '../../preload/contract';
 import { invalidRequest } from '../errors/bench-error';
+import { none, one, text } from './arg-shapes';
 import type { ProfileChannelName } from '../profiles/profile-channels';
 
 type Validators = {
   readonly [K in ProfileChannelName]: (args: readonly unknown[]) => Parameters<InvokeChannels[K]>;
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** 5 MB as base64, plus padding. */
 const MAX_BASE64 = Math.ceil((5 * 1024 * 1024) / 3) * 4 + 4;
-
-function one(args: readonly unknown[], channel: string): Record<string, unknown> {
-  if (args.length !== 1 || !isRecord(args[0])) throw invalidRequest(`${channel} takes one object argument.`);
-  return args[0];
-}
-
-function none(args: readonly unknown[], channel: string): [] {
-  if (args.length !== 0) throw invalidRequest(`${channel} takes no arguments.`);
-  return [];
-}
-
-function text(value: unknown, field: string, max: number, min = 1): string {
-  if (typeof value !== 'string' || value.length < min || value.length > max) {
-    throw invalidRequest(`${field} must be text of ${min} to ${max} characters.`);
-  }
-  return value;
-}
 
 function payload(value: unknown): string {
   if (typeof value !== 'string') throw invalidRequest('dataBase64 must be the file content as base64 text.');

@@ -4,6 +4,7 @@
  * re-read rather than by its exit code (../shared/reference/cfgutil.md §7.2).
  */
 import type { ErrorCode } from '../../preload/domain';
+import type { IdentityOptions } from '../cfgutil/cfgutil-client';
 import { backoffMs, type BackoffPolicy } from './backoff';
 import { READ_PROPERTIES, readOf, type DeviceRead } from './device-read';
 import { TRUST_DENIED_INSTRUCTION } from './guidance';
@@ -19,6 +20,11 @@ export const REREAD_CODES: ReadonlySet<ErrorCode> = new Set([
   'output-unparseable',
   'unknown',
 ]);
+
+/** The job's signal and, when the bench has one, its supervision identity (`-C/-K`) for a command. */
+export function withIdentity(ctx: JobContext): IdentityOptions {
+  return { signal: ctx.signal, ...(ctx.identity ? { identity: ctx.identity } : {}) };
+}
 
 /** Waits until the device is listed again; an unexpected absence asks the operator to plug it back. */
 export async function awaitPresence(ctx: JobContext, expected: boolean): Promise<void> {
@@ -104,10 +110,7 @@ export async function ensurePaired(ctx: JobContext, read: DeviceRead): Promise<D
   const deadline = ctx.now() + ctx.timings.operatorTimeoutMs;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await ctx.client.pair(ctx.ecid, {
-        signal: ctx.signal,
-        ...(ctx.identity ? { identity: ctx.identity } : {}),
-      });
+      await ctx.client.pair(ctx.ecid, withIdentity(ctx));
       const after = await readDevice(ctx);
       if (after.values.isPaired !== false) {
         ctx.resume();
@@ -160,4 +163,17 @@ export async function waitForOperator(
     }
     if (ctx.now() > deadline) throw failure(timeout.code, timeout.title, timeout.detail);
   }
+}
+
+/**
+ * Activation Lock stops erase and prepare alike: no reboot is coming, and only the owner can remove the lock
+ * (Find My), so the job waits for the operator's word, bounded by the operator timeout.
+ */
+export async function waitForActivationLockRemoval(ctx: JobContext): Promise<void> {
+  clearReboot(ctx);
+  await waitForOperator(ctx, 'activation-lock', undefined, {
+    code: 'activation-locked',
+    title: 'Activation Lock is still on',
+    detail: 'The owner must remove the device from Find My; this bench cannot. Then press Retry.',
+  });
 }

@@ -38,8 +38,11 @@ function readUInt(bytes: Uint8Array, at: number, size: number): number | undefin
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-/** Bytes an object's body occupies, for the types whose size does not come from references. */
-function bodyLength(type: number, size: number, marker: number): number | undefined {
+/**
+ * Bytes a leaf object's body occupies, as stored (UTF-16 strings count two bytes per character); undefined for
+ * containers, whose size comes from their references, and for markers that are no known type.
+ */
+export function leafBodyLength(type: number, size: number, marker: number): number | undefined {
   switch (type) {
     case 0x0:
       return 0;
@@ -85,7 +88,7 @@ function readObject(
     if (body + refCount * refSize > limit) return 'a container points outside the file';
     return { type, marker, size, body, refCount };
   }
-  const length = bodyLength(type, size, marker);
+  const length = leafBodyLength(type, size, marker);
   if (length === undefined) return `unknown object type 0x${marker.toString(16)}`;
   if (body + length > limit) return 'an object runs past the end of the file';
   return { type, marker, size, body, refCount: 0 };

@@ -7,7 +7,7 @@
  * Here each object is measured once (memoised), so the work is linear in the number of references, while the
  * totals are those of the full expansion: exactly what would be built, however astronomically large.
  */
-import type { BinaryPlistGraph } from './binary-plist-graph';
+import { leafBodyLength, type BinaryPlistGraph } from './binary-plist-graph';
 import { overBudget, type PlistProblem } from './plist-budget';
 
 export interface PlistMeasure {
@@ -23,26 +23,6 @@ interface Totals {
   values: number;
   bytes: number;
   depth: number;
-}
-
-/** Leaf bytes of one object, as stored (UTF-16 strings count two bytes per character). */
-function leafBytes(type: number, size: number, marker: number): number {
-  switch (type) {
-    case 0x1:
-    case 0x2:
-      return 1 << size;
-    case 0x3:
-      return marker === 0x33 ? 8 : 0;
-    case 0x4:
-    case 0x5:
-      return size;
-    case 0x6:
-      return size * 2;
-    case 0x8:
-      return size + 1;
-    default:
-      return 0;
-  }
 }
 
 /**
@@ -61,7 +41,8 @@ export function measureBinaryPlist(graph: BinaryPlistGraph): PlistMeasure | Plis
     stack.push({
       index,
       next: 0,
-      totals: { values: 1, bytes: 1 + leafBytes(o.type, o.size, o.marker), depth: 0 },
+      // The graph kept only leaves with a known length; a container (undefined) counts its references below.
+      totals: { values: 1, bytes: 1 + (leafBodyLength(o.type, o.size, o.marker) ?? 0), depth: 0 },
     });
   };
   open(graph.top);

@@ -6,6 +6,7 @@ import type { ProfileSummary } from '../../preload/domain';
 import type { RunStatus, WorkflowList } from '../../preload/jobs-domain';
 import type { ConnectionState } from '../state/bench-state';
 import { useBench } from '../state/bench-store';
+import { CountItem } from './count-item';
 import { formatDuration } from './job-status';
 import { StatusIcon } from './status-icon';
 
@@ -79,22 +80,20 @@ export function RunCounts({ run }: { readonly run: RunStatus }) {
   const c = run.counts;
   return (
     <ul className="run-counts" aria-label="Cart">
-      <li className="count-busy">
-        <StatusIcon name="spinner" />
-        <strong>{c.running + c.queued}</strong> running
-      </li>
-      <li className={c.waitingForOperator > 0 ? 'count-attention' : undefined}>
-        <StatusIcon name="hand" />
-        <strong>{c.waitingForOperator}</strong> need you
-      </li>
-      <li className="count-done">
-        <StatusIcon name="check" />
-        <strong>{c.succeeded}</strong> done
-      </li>
-      <li className={c.failed > 0 ? 'count-failed' : undefined}>
-        <StatusIcon name="cross" />
-        <strong>{c.failed}</strong> failed
-      </li>
+      <CountItem tone="count-busy" icon="spinner" count={c.running + c.queued} word="running" />
+      <CountItem
+        tone={c.waitingForOperator > 0 ? 'count-attention' : undefined}
+        icon="hand"
+        count={c.waitingForOperator}
+        word="need you"
+      />
+      <CountItem tone="count-done" icon="check" count={c.succeeded} word="done" />
+      <CountItem
+        tone={c.failed > 0 ? 'count-failed' : undefined}
+        icon="cross"
+        count={c.failed}
+        word="failed"
+      />
       {run.devicesPerHour !== undefined && (
         <li>
           <strong>{Math.round(run.devicesPerHour)}</strong>/hour

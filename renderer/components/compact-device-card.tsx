@@ -3,10 +3,10 @@
  * button that opens the full card with the name, the instruction's picture and every action); the state in
  * a few words; then the bar, the one action that matters, the final name, or what stops a job.
  */
+import { CardActionRow, ProgressBar } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { cardTitle, noJobLook, type DeviceCardProps } from './device-card';
-import { actionWords, compactActions, describeJob, percentOf } from './job-status';
-import { SimHands } from './sim-hands';
+import { compactActions, describeJob, percentOf } from './job-status';
 import { EjectIcon, StatusIcon } from './status-icon';
 
 export function CompactDeviceCard(props: DeviceCardProps) {
@@ -65,46 +65,21 @@ export function CompactDeviceCard(props: DeviceCardProps) {
       </div>
       {job && look.showProgress && (
         <div className="device-progress-row">
-          <div
-            className="device-progress"
-            role="progressbar"
-            aria-label={`${title}${where}: progress`}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percentOf(job)}
-          >
-            <div className="device-progress-fill" style={{ width: `${percentOf(job)}%` }} />
-          </div>
+          <ProgressBar target={`${title}${where}`} percent={percentOf(job)} />
           <span className="device-percent">{percentOf(job)}%</span>
         </div>
       )}
       {waiting && <p className="visually-hidden">{waiting.instruction}</p>}
       {/* Third line: the bar above, or the one action that matters (a job with an action has no bar). */}
-      {(actions.length > 0 || (waiting && props.onSimulate)) && (
-        <div className="device-actions">
-          {props.onJobAction &&
-            actions.map((action) => (
-              <button
-                key={action}
-                type="button"
-                className={`job-action action-${action}`}
-                onClick={() => props.onJobAction?.(device.ecid, action)}
-                aria-label={`${actionWords[action]}: ${title}${where}`}
-              >
-                {actionWords[action]}
-              </button>
-            ))}
-          {waiting && props.onSimulate && (
-            <SimHands
-              ecid={device.ecid}
-              reason={waiting.reason}
-              target={`${title}${where}`}
-              onSimulate={props.onSimulate}
-              only="first"
-            />
-          )}
-        </div>
-      )}
+      <CardActionRow
+        ecid={device.ecid}
+        target={`${title}${where}`}
+        actions={actions}
+        waitingFor={waiting?.reason}
+        onJobAction={props.onJobAction}
+        onSimulate={props.onSimulate}
+        onlyFirstHand
+      />
 
       {job?.phase === 'succeeded' && job.finalName && <p className="device-final-name">{job.finalName}</p>}
       {!job && facts && <DeviceFactsList facts={facts} compact />}

@@ -5,12 +5,12 @@
 import type { Device, ErrorInfo, SimulatorAction } from '../../preload/domain';
 import type { DeviceFacts, JobAction, JobView } from '../../preload/jobs-domain';
 import { deviceLabel } from '../state/bench-state';
+import { CardActionRow, ProgressBar } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { describeMode } from './device-status';
 import { Elapsed } from './elapsed';
-import { actionWords, describeJob, percentOf, type JobLook } from './job-status';
+import { describeJob, percentOf, type JobLook } from './job-status';
 import { OperatorPicture } from './operator-picture';
-import { SimHands } from './sim-hands';
 import { StatusIcon } from './status-icon';
 import { CompactDeviceCard } from './compact-device-card';
 
@@ -89,18 +89,7 @@ export function DeviceCard(props: DeviceCardProps) {
           </p>
         )}
       </div>
-      {job && look.showProgress && (
-        <div
-          className="device-progress"
-          role="progressbar"
-          aria-label={`${title}${where}: progress`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percentOf(job)}
-        >
-          <div className="device-progress-fill" style={{ width: `${percentOf(job)}%` }} />
-        </div>
-      )}
+      {job && look.showProgress && <ProgressBar target={`${title}${where}`} percent={percentOf(job)} />}
       {waiting && (
         <div className="device-instruction">
           <OperatorPicture reason={waiting.reason} />
@@ -128,30 +117,14 @@ export function DeviceCard(props: DeviceCardProps) {
           )}
         </div>
       )}
-      {(look.actions.length > 0 || (waiting && props.onSimulate)) && (
-        <div className="device-actions">
-          {props.onJobAction &&
-            look.actions.map((action) => (
-              <button
-                key={action}
-                type="button"
-                className={`job-action action-${action}`}
-                onClick={() => props.onJobAction?.(device.ecid, action)}
-                aria-label={`${actionWords[action]}: ${title}${where}`}
-              >
-                {actionWords[action]}
-              </button>
-            ))}
-          {waiting && props.onSimulate && (
-            <SimHands
-              ecid={device.ecid}
-              reason={waiting.reason}
-              target={`${title}${where}`}
-              onSimulate={props.onSimulate}
-            />
-          )}
-        </div>
-      )}
+      <CardActionRow
+        ecid={device.ecid}
+        target={`${title}${where}`}
+        actions={look.actions}
+        waitingFor={waiting?.reason}
+        onJobAction={props.onJobAction}
+        onSimulate={props.onSimulate}
+      />
       {facts && job?.phase !== 'succeeded' && <DeviceFactsList facts={facts} compact={false} />}
       <dl className="device-ids">
         {serial && (

@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { useBench } from '../state/bench-store';
 import { failedRows, isCartDone, tallyJobs } from './results';
+import { CountItem } from './count-item';
 import { StatusIcon } from './status-icon';
 
 export interface ResultsViewProps {
@@ -24,25 +25,17 @@ export function ResultsView({ onRetryFailed, onOpenLog }: ResultsViewProps) {
         {done ? 'Cart finished' : tally.active > 0 ? 'Cart in progress' : 'No cart yet'}
       </h2>
       <ul className="results-counts" aria-label="Results">
-        <li className="count-done">
-          <StatusIcon name="check" />
-          <strong>{tally.done}</strong> done
-        </li>
-        <li className={tally.failed > 0 ? 'count-failed' : undefined}>
-          <StatusIcon name="cross" />
-          <strong>{tally.failed}</strong> failed
-        </li>
-        <li>
-          <strong>{tally.skipped}</strong> skipped
-        </li>
-        <li>
-          <strong>{tally.cancelled}</strong> cancelled
-        </li>
+        <CountItem tone="count-done" icon="check" count={tally.done} word="done" />
+        <CountItem
+          tone={tally.failed > 0 ? 'count-failed' : undefined}
+          icon="cross"
+          count={tally.failed}
+          word="failed"
+        />
+        <CountItem count={tally.skipped} word="skipped" />
+        <CountItem count={tally.cancelled} word="cancelled" />
         {tally.active > 0 && (
-          <li className="count-busy">
-            <StatusIcon name="spinner" />
-            <strong>{tally.active}</strong> still going
-          </li>
+          <CountItem tone="count-busy" icon="spinner" count={tally.active} word="still going" />
         )}
       </ul>
       <div className="results-actions">

@@ -16,7 +16,8 @@ import {
   markReboot,
   readDevice,
   REREAD_CODES,
-  waitForOperator,
+  waitForActivationLockRemoval,
+  withIdentity,
 } from '../step-kit';
 
 type EraseStep = Extract<WorkflowStep, { kind: 'erase' }>;
@@ -34,21 +35,11 @@ export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succe
     const generation = ctx.generation();
     markReboot(ctx);
     try {
-      await ctx.heavy(() =>
-        ctx.client.erase(ctx.ecid, {
-          signal: ctx.signal,
-          ...(ctx.identity ? { identity: ctx.identity } : {}),
-        }),
-      );
+      await ctx.heavy(() => ctx.client.erase(ctx.ecid, withIdentity(ctx)));
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === 'activation-locked') {
-        clearReboot(ctx);
-        await waitForOperator(ctx, 'activation-lock', undefined, {
-          code: 'activation-locked',
-          title: 'Activation Lock is still on',
-          detail: 'The owner must remove the device from Find My; this bench cannot. Then press Retry.',
-        });
+        await waitForActivationLockRemoval(ctx);
         continue;
       }
       if (code === undefined || !REREAD_CODES.has(code)) {

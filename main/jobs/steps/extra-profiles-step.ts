@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { readDevice, REREAD_CODES, waitForOperator } from '../step-kit';
+import { readDevice, REREAD_CODES, waitForOperator, withIdentity } from '../step-kit';
 
 type ExtraStep = Extract<WorkflowStep, { kind: 'install-extra-profiles' }>;
 
@@ -32,10 +32,7 @@ export async function runExtraProfiles(ctx: JobContext, step: ExtraStep): Promis
     const before = (await readDevice(ctx)).values.configurationProfiles?.length ?? 0;
     try {
       const outcome = await ctx.heavy(() =>
-        ctx.client.installProfile(ctx.ecid, path.join(dir, file), {
-          signal: ctx.signal,
-          ...(ctx.identity ? { identity: ctx.identity } : {}),
-        }),
+        ctx.client.installProfile(ctx.ecid, path.join(dir, file), withIdentity(ctx)),
       );
       if (outcome === 'awaiting-user-approval') {
         await waitForOperator(

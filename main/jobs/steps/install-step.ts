@@ -8,9 +8,19 @@ import { backoffMs } from '../backoff';
 import { holdsProfile } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { ensurePaired, readDevice, REREAD_CODES, waitForOperator } from '../step-kit';
+import { ensurePaired, readDevice, REREAD_CODES, waitForOperator, withIdentity } from '../step-kit';
 
 const UNSEEN_INSTALLS = 3;
+
+/** Waits for a person, going on by itself as soon as a re-read shows the profile on the device. */
+function waitForProfile(
+  ctx: JobContext,
+  payloadIdentifier: string,
+  reason: Parameters<typeof waitForOperator>[1],
+  timeout: Parameters<typeof waitForOperator>[3],
+): Promise<unknown> {
+  return waitForOperator(ctx, reason, (r) => holdsProfile(r.values, payloadIdentifier), timeout);
+}
 
 export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 'skipped'> {
   const profile = ctx.profile;
@@ -29,12 +39,7 @@ export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 
   for (let attempt = 1; ; attempt += 1) {
     let outcome: 'installed' | 'awaiting-user-approval' | 'ambiguous';
     try {
-      outcome = await ctx.heavy(() =>
-        ctx.client.installProfile(ctx.ecid, profile.path, {
-          signal: ctx.signal,
-          ...(ctx.identity ? { identity: ctx.identity } : {}),
-        }),
-      );
+      outcome = await ctx.heavy(() => ctx.client.installProfile(ctx.ecid, profile.path, withIdentity(ctx)));
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === undefined || !REREAD_CODES.has(code) || attempt >= ctx.timings.busy.attempts)
@@ -44,31 +49,20 @@ export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 
     read = await readDevice(ctx);
     if (holdsProfile(read.values, profile.payloadIdentifier)) return 'succeeded';
     if (outcome === 'awaiting-user-approval') {
-      await waitForOperator(
-        ctx,
-        'approve-profile',
-        (r) => holdsProfile(r.values, profile.payloadIdentifier),
-        {
-          code: 'needs-user-approval',
-          title: 'The profile was not approved',
-          detail:
-            'Approve it on the device (Settings ▸ General ▸ VPN & Device Management), then press Retry.',
-        },
-      );
+      await waitForProfile(ctx, profile.payloadIdentifier, 'approve-profile', {
+        code: 'needs-user-approval',
+        title: 'The profile was not approved',
+        detail: 'Approve it on the device (Settings ▸ General ▸ VPN & Device Management), then press Retry.',
+      });
       return 'succeeded';
     }
     if (outcome === 'installed' && ++unseen >= UNSEEN_INSTALLS) {
-      await waitForOperator(
-        ctx,
-        'finish-setup-assistant',
-        (r) => holdsProfile(r.values, profile.payloadIdentifier),
-        {
-          code: 'no-such-profile',
-          title: 'The profile is not on the device',
-          detail:
-            'cfgutil said it installed, but the device does not show it. Finish Setup Assistant on the device, then press Retry.',
-        },
-      );
+      await waitForProfile(ctx, profile.payloadIdentifier, 'finish-setup-assistant', {
+        code: 'no-such-profile',
+        title: 'The profile is not on the device',
+        detail:
+          'cfgutil said it installed, but the device does not show it. Finish Setup Assistant on the device, then press Retry.',
+      });
       unseen = 0;
     }
     ctx.dispatch({ type: 'attempt' });

@@ -10,7 +10,7 @@ import { backoffMs } from '../backoff';
 import { supervisedByUs } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { clearReboot, markReboot, readDevice, REREAD_CODES, waitForOperator } from '../step-kit';
+import { clearReboot, markReboot, readDevice, REREAD_CODES, waitForActivationLockRemoval } from '../step-kit';
 
 type PrepareStep = Extract<WorkflowStep, { kind: 'prepare' }>;
 
@@ -49,12 +49,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       markReboot(ctx);
       code = cfgutilCode(error);
       if (code === 'activation-locked' || code === 'not-activated') {
-        clearReboot(ctx);
-        await waitForOperator(ctx, 'activation-lock', undefined, {
-          code: 'activation-locked',
-          title: 'Activation Lock is still on',
-          detail: 'The owner must remove the device from Find My; this bench cannot. Then press Retry.',
-        });
+        await waitForActivationLockRemoval(ctx);
         continue;
       }
       if (code === 'network-unavailable') ctx.setWaiting('mac-offline');

@@ -1,16 +1,13 @@
 /** Shut down when done: sent with the identity (supervised devices only); done when the device leaves USB. */
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { markReboot, REREAD_CODES } from '../step-kit';
+import { markReboot, REREAD_CODES, withIdentity } from '../step-kit';
 
 export async function runShutDown(ctx: JobContext): Promise<'succeeded'> {
   const generation = ctx.generation();
   markReboot(ctx);
   try {
-    await ctx.client.shutDown(ctx.ecid, {
-      signal: ctx.signal,
-      ...(ctx.identity ? { identity: ctx.identity } : {}),
-    });
+    await ctx.client.shutDown(ctx.ecid, withIdentity(ctx));
   } catch (error) {
     const code = cfgutilCode(error);
     if (code === undefined || !REREAD_CODES.has(code)) throw failureFrom(error);

@@ -6,13 +6,13 @@
  * file stays where it is, untouched, for the admin to fix. Saves go to a temporary file that is renamed into
  * place, so a crash mid-write leaves the old workflow intact. Presets are never overwritten or deleted.
  */
-import { randomBytes } from 'node:crypto';
 import { watch } from 'node:fs';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Workflow, WorkflowList, WorkflowProblem } from '../../../preload/jobs-domain';
 import { SerialQueue } from '../../async/serial-queue';
 import { BenchError } from '../../errors/bench-error';
+import { writeFileAtomic } from '../../storage/atomic-write';
 import { sanitizeText } from '../../text/sanitize-text';
 import { MAX_WORKFLOW_BYTES, parseWorkflow, parseWorkflowText } from './parse-workflow';
 import { presetWorkflows } from './presets';
@@ -240,20 +240,6 @@ export class WorkflowStore {
 
   private async writeAtomically(file: string, text: string): Promise<void> {
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const temp = path.join(this.dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      const handle = await open(temp, 'wx', 0o644);
-      try {
-        await handle.writeFile(text, 'utf8');
-        // On disk before the rename, so a power cut cannot leave an empty file under the real name.
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, file);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+    await writeFileAtomic(file, text);
   }
 }
