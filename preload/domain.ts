@@ -123,13 +123,27 @@ export type SimulatorAction =
   | { readonly type: 'attach'; readonly deviceClass?: 'iPad' | 'iPhone' }
   | { readonly type: 'detach'; readonly ecid: Ecid }
   | { readonly type: 'cart'; readonly count: number; readonly overSeconds: number }
-  | { readonly type: 'detach-all' };
+  | { readonly type: 'detach-all' }
+  /** The person's hand on one device's screen (the card's buttons in simulation). */
+  | { readonly type: OnDeviceHand; readonly ecid: Ecid };
+
+/** What a person does on a device's own screen: the Trust dialog, the profile approval, the passcode… */
+export type OnDeviceHand = 'trust' | 'deny-trust' | 'approve-profile' | 'unlock' | 'finish-setup-assistant';
+
+export const onDeviceHands: readonly OnDeviceHand[] = [
+  'trust',
+  'deny-trust',
+  'approve-profile',
+  'unlock',
+  'finish-setup-assistant',
+];
 
 export const simulatorActionTypes: readonly SimulatorAction['type'][] = [
   'attach',
   'detach',
   'cart',
   'detach-all',
+  ...onDeviceHands,
 ];
 
 // ---- Intune enrollment profile and supervision identity (issue 4; ../shared/reference/intune.md §3) ----

@@ -1,18 +1,27 @@
 /**
- * The bench screen. The only component that talks to the bench: everything below it is presentational.
+ * The bench screen. The only component that calls the bench: everything below it reads its own slice of the
+ * store (useBench) and hands actions back up. A device's refusal goes on its card; the global notice keeps
+ * only what belongs to the whole bench (arming, the workflow, the simulator toolbar).
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BenchApi } from '../preload/contract';
-import type { Device, ErrorInfo, Result, SimulatorAction } from '../preload/domain';
+import type { Device, Ecid, ErrorInfo, Result, SimulatorAction } from '../preload/domain';
+import type { JobAction } from '../preload/jobs-domain';
 import { BenchHeader } from './components/bench-header';
+import { BenchTabs, tabWords, type BenchTab } from './components/bench-tabs';
+import { CardActionsContext, type CardActions } from './components/card-actions';
+import { DeviceDetails } from './components/device-details';
 import { DeviceGrid } from './components/device-grid';
 import { EmptyBench } from './components/empty-bench';
 import { LiveRegion } from './components/live-region';
+import { LogView } from './log/log-view';
 import { ConnectionNotice, ErrorNotice, WatcherNotice } from './components/notices';
 import { PreflightScreen } from './components/preflight-screen';
+import { CartDoneStrip, ResultsView } from './components/results-view';
 import { SimControls } from './components/sim-controls';
 import { SimulationBanner } from './components/simulation-banner';
-import { useBenchState, type BenchStore } from './state/bench-store';
+import { BenchStoreContext, useBench, type BenchStore } from './state/bench-store';
+import { WorkflowEditor } from './workflows/workflow-editor';
 
 export interface AppProps {
   readonly api: BenchApi;
@@ -21,29 +30,71 @@ export interface AppProps {
   readonly panels?: ReactNode;
 }
 
-export function App({ api, store, panels }: AppProps) {
-  const state = useBenchState(store);
+export function App(props: AppProps) {
+  return (
+    <BenchStoreContext.Provider value={props.store}>
+      <BenchScreen {...props} />
+    </BenchStoreContext.Provider>
+  );
+}
+
+function BenchScreen({ api, store, panels }: AppProps) {
+  const loaded = useBench((s) => s.loaded);
+  const loadError = useBench((s) => s.loadError);
+  const engine = useBench((s) => s.engine);
+  const connection = useBench((s) => s.connection);
+  const watcher = useBench((s) => s.watcher);
+  const announcement = useBench((s) => s.announcement);
+  const deviceCount = useBench((s) => s.devices.length);
   const [actionError, setActionError] = useState<ErrorInfo>();
+  const [tab, setTab] = useState<BenchTab>('bench');
+  const [details, setDetails] = useState<Ecid>();
 
   useEffect(() => store.start(), [store]);
 
-  // Every action reports failure the same way: a dismissible notice with the bench's own words.
+  // Bench-wide actions report failure in the one global notice, in the bench's own words.
   const run = useCallback((action: () => Promise<Result<unknown>>) => {
     setActionError(undefined);
     void action().then((result) => {
       if (!result.ok) setActionError(result.error);
     });
   }, []);
-  const simulate = useCallback((action: SimulatorAction) => run(() => api.simulate(action)), [api, run]);
-  const unplug = useCallback((device: Device) => simulate({ type: 'detach', ecid: device.ecid }), [simulate]);
-
-  const engine = state.engine;
+  // A device's actions report failure on its own card.
+  const onDevice = useCallback(
+    (ecid: Ecid, action: () => Promise<Result<unknown>>) => {
+      store.setCardError(ecid, undefined);
+      void action().then((result) => {
+        if (!result.ok) store.setCardError(ecid, result.error);
+      });
+    },
+    [store],
+  );
   const simulated = engine?.kind === 'simulator';
+  const cardActions = useMemo<CardActions>(
+    () => ({
+      onJobAction: (ecid: Ecid, action: JobAction) => onDevice(ecid, () => api.jobAction({ ecid, action })),
+      onDismissError: (ecid: Ecid) => store.setCardError(ecid, undefined),
+      onDetails: setDetails,
+      ...(simulated
+        ? {
+            onSimulate: (action: SimulatorAction) =>
+              'ecid' in action
+                ? onDevice(action.ecid, () => api.simulate(action))
+                : run(() => api.simulate(action)),
+            onUnplug: (device: Device) =>
+              onDevice(device.ecid, () => api.simulate({ type: 'detach', ecid: device.ecid })),
+          }
+        : {}),
+    }),
+    [api, store, simulated, onDevice, run],
+  );
+  const simulate = useCallback((action: SimulatorAction) => run(() => api.simulate(action)), [api, run]);
+  const retryFailed = useCallback(() => run(() => api.retryFailed()), [api, run]);
 
   let body: ReactNode;
-  if (!state.loaded) {
-    body = state.loadError ? (
-      <ErrorNotice error={state.loadError} onRetry={() => void store.refresh()} />
+  if (!loaded) {
+    body = loadError ? (
+      <ErrorNotice error={loadError} onRetry={() => void store.refresh()} />
     ) : (
       <p className="loading">Connecting to the bench…</p>
     );
@@ -56,23 +107,45 @@ export function App({ api, store, panels }: AppProps) {
         onChoosePath={(path) => run(() => api.chooseCfgutil({ path }))}
       />
     );
-  } else if (state.devices.length === 0) {
+  } else if (tab === 'workflows') {
+    body = <WorkflowEditor api={api} onSaved={() => void store.reloadWorkflows()} />;
+  } else if (tab === 'results') {
+    body = <ResultsView onRetryFailed={retryFailed} onOpenLog={() => setTab('log')} />;
+  } else if (tab === 'log') {
+    body = <LogView api={api} />;
+  } else if (deviceCount === 0) {
     body = <EmptyBench simulated={simulated} />;
   } else {
-    body = <DeviceGrid devices={state.devices} onUnplug={simulated ? unplug : undefined} />;
+    body = (
+      <>
+        <CartDoneStrip onShowResults={() => setTab('results')} onRetryFailed={retryFailed} />
+        <CardActionsContext.Provider value={cardActions}>
+          <DeviceGrid />
+          {details && deviceCount > 0 && (
+            <DeviceDetails ecid={details} onClose={() => setDetails(undefined)} />
+          )}
+        </CardActionsContext.Provider>
+      </>
+    );
   }
+  const showTabs = loaded && engine?.kind !== 'missing';
 
   return (
-    <div className={`bench${state.connection === 'lost' || state.connection === 'expired' ? ' stale' : ''}`}>
-      <BenchHeader devices={state.devices} connection={state.connection} />
+    <div className={`bench${connection === 'lost' || connection === 'expired' ? ' stale' : ''}`}>
+      <BenchHeader
+        onArm={(armed) => run(() => api.setArmed({ armed }))}
+        onPause={(paused) => run(() => api.setPaused({ paused }))}
+        onSelectWorkflow={(workflowId) => run(() => api.selectWorkflow({ workflowId }))}
+      />
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
-      <ConnectionNotice connection={state.connection} />
-      <WatcherNotice watcher={state.watcher} />
+      <ConnectionNotice connection={connection} />
+      <WatcherNotice watcher={watcher} />
       {actionError && <ErrorNotice error={actionError} onDismiss={() => setActionError(undefined)} />}
-      {(simulated || panels) && (
-        // One row for the simulator buttons and the folded set-up strip: a cart of 40 has no height to spare.
+      {(showTabs || simulated || panels) && (
+        // One row for the tabs, the simulator buttons and the folded set-up strip: a cart of 40 has no height to spare.
         <div className="bench-toolbar">
-          {simulated && <SimControls onAction={simulate} deviceCount={state.devices.length} />}
+          {showTabs && <BenchTabs tab={tab} onTab={setTab} />}
+          {simulated && tab === 'bench' && <SimControls onAction={simulate} deviceCount={deviceCount} />}
           {panels && (
             <section className="bench-panels" aria-label="Enrollment set-up">
               {panels}
@@ -80,10 +153,16 @@ export function App({ api, store, panels }: AppProps) {
           )}
         </div>
       )}
-      <main className="bench-main" aria-label="Devices">
-        {body}
+      <main className="bench-main" aria-label={showTabs && tab !== 'bench' ? tabWords[tab] : 'Devices'}>
+        {showTabs ? (
+          <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {body}
+          </div>
+        ) : (
+          body
+        )}
       </main>
-      <LiveRegion message={state.announcement} />
+      <LiveRegion message={announcement} />
     </div>
   );
 }

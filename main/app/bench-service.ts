@@ -175,6 +175,37 @@ export class BenchService implements BenchServiceChannels {
       case 'detach-all':
         control.detachAll();
         break;
+      case 'trust':
+      case 'deny-trust':
+        control.tapTrust(action.ecid, action.type === 'trust');
+        ecids = [action.ecid];
+        break;
+      case 'approve-profile':
+        if (!control.approveProfile(action.ecid)) {
+          throw new BenchError({
+            code: 'no-such-profile',
+            title: 'No profile is waiting on this device',
+            detail:
+              'Nothing to approve in Settings yet: the bench has not sent the profile, or it was approved already.',
+            retryable: false,
+            ecid: action.ecid,
+          });
+        }
+        ecids = [action.ecid];
+        break;
+      case 'unlock':
+        control.unlock(action.ecid);
+        ecids = [action.ecid];
+        break;
+      case 'finish-setup-assistant':
+        // The simulated world has no control verb that walks Setup Assistant to the Home Screen yet.
+        throw new BenchError({
+          code: 'invalid-request',
+          title: 'Not simulated yet',
+          detail: 'The simulated device cannot finish Setup Assistant by hand yet.',
+          retryable: false,
+          ecid: action.ecid,
+        });
     }
     return ok(ecids);
   }

@@ -8,6 +8,8 @@ import { openDiagnosticsLog } from '../diagnostics/diagnostics-log';
 import type { LogFn } from '../diagnostics/log-fn';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';
+import { LogChannels } from '../log/log-channels';
+import { storedProfileSecrets } from '../log/profile-secrets';
 import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
 import { ProfileChannels } from '../profiles/profile-channels';
 import { ProfileService } from '../profiles/profile-service';
@@ -24,7 +26,7 @@ import { BenchService } from './bench-service';
 import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
-import { unavailableJobChannels, unavailableLogChannels } from './unavailable-channels';
+import { unavailableJobChannels } from './unavailable-channels';
 import { composeHandlers } from './compose-handlers';
 
 export interface CreateBenchOptions {
@@ -125,7 +127,14 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
   const jobChannels = { ...unavailableJobChannels(), ...workflowChannelMethods(workflowChannels) };
-  const handlers = composeHandlers(service, jobChannels, unavailableLogChannels());
+  // Issue 11: the bench log, read from the jobs' journal in the data folder.
+  const logChannels = new LogChannels({
+    dataDir: options.dataDir,
+    secrets: storedProfileSecrets(options.dataDir),
+    log,
+  });
+  logChannels.warmUp();
+  const handlers = composeHandlers(service, jobChannels, logChannels);
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),
   );

@@ -15,6 +15,11 @@ export interface SimulatorControl {
   /** Starts a cart of `count` iPads arriving over `overSeconds` of simulated time. */
   cart(count: number, overSeconds: number): void;
   detachAll(): void;
+  /** The Trust dialog: Trust (true) or Don't Trust (false). */
+  tapTrust(ecid: Ecid, accept: boolean): void;
+  /** Approves the profile waiting in Settings; false when none was waiting. */
+  approveProfile(ecid: Ecid): boolean;
+  unlock(ecid: Ecid): void;
 }
 
 export interface RunningEngine {

@@ -45,5 +45,8 @@ export function simulatorControlFor(
       world.cart(count, overSeconds, { deviceClass: 'iPad' }).catch(onError);
     },
     detachAll: () => world.detachAll(),
+    tapTrust: (ecid, accept) => world.tapTrust(ecid, accept),
+    approveProfile: (ecid) => world.approveProfile(ecid),
+    unlock: (ecid) => world.unlock(ecid),
   };
 }

@@ -45,6 +45,11 @@ const commands: Readonly<
     summary: 'workflows: workflow list | workflow show ID | workflow validate FILE, [--json]',
     load: async () => (await import('./workflow-command')).runWorkflowCommand,
   },
+  log: {
+    summary:
+      'the bench log: log export --format csv|intune|json | log merge FILE… --out FILE | log show [--json]',
+    load: async () => (await import('./log-command')).runLogCommand,
+  },
 };
 
 function usage(): string {

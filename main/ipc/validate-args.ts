@@ -5,7 +5,7 @@
  * contract: a channel without a validator, or a validator returning the wrong tuple, does not compile.
  */
 import type { InvokeChannelName, InvokeChannels } from '../../preload/contract';
-import { simulatorActionTypes, type SimulatorAction } from '../../preload/domain';
+import { simulatorActionTypes, type OnDeviceHand, type SimulatorAction } from '../../preload/domain';
 import { normalizeEcid } from '../cfgutil/ecid';
 import { invalidRequest } from '../errors/bench-error';
 import { jobArgValidators } from './validate-job-args';
@@ -64,6 +64,12 @@ function simulatorAction(value: unknown): SimulatorAction {
       };
     case 'detach-all':
       return { type: 'detach-all' };
+    case 'trust':
+    case 'deny-trust':
+    case 'approve-profile':
+    case 'unlock':
+    case 'finish-setup-assistant':
+      return { type: value.type as OnDeviceHand, ecid: ecidArg(value.ecid) };
   }
 }
 

@@ -1,29 +1,74 @@
-import type { Device } from '../../preload/domain';
+/**
+ * One device's whole story: where it is, what it is, what its job is doing, and the one thing a person must
+ * do when it waits. Presentational: the data and the handlers come from ./connected-device-card.tsx.
+ */
+import type { Device, ErrorInfo, SimulatorAction } from '../../preload/domain';
+import type { DeviceFacts, JobAction, JobView } from '../../preload/jobs-domain';
 import { deviceLabel } from '../state/bench-state';
+import { DeviceFactsList } from './device-facts';
 import { describeMode } from './device-status';
-import { EjectIcon, StatusIcon } from './status-icon';
+import { Elapsed } from './elapsed';
+import { actionWords, describeJob, percentOf, type JobLook } from './job-status';
+import { OperatorPicture } from './operator-picture';
+import { SimHands } from './sim-hands';
+import { StatusIcon } from './status-icon';
+import { CompactDeviceCard } from './compact-device-card';
 
 export interface DeviceCardProps {
   readonly device: Device;
-  /** Two-line layout without identifiers, for a full cart (see styles.css, "compact"). */
+  readonly job?: JobView;
+  readonly facts?: DeviceFacts;
+  /** Four short lines, for a full cart (./compact-device-card.tsx). */
   readonly compact?: boolean;
+  /** Compact only: open this device's full card. */
+  readonly onDetails?: (ecid: string) => void;
+  /** Epoch ms, for the countdown's seconds. */
+  readonly now?: number;
+  /** A refused action on this device. */
+  readonly actionError?: ErrorInfo;
+  readonly onJobAction?: (ecid: string, action: JobAction) => void;
+  readonly onDismissError?: (ecid: string) => void;
+  /** Present only in simulation: play the person's hand on this device. */
+  readonly onSimulate?: (action: SimulatorAction) => void;
   /** Present only in simulation: unplug this simulated device. */
   readonly onUnplug?: (device: Device) => void;
 }
 
-export function DeviceCard({ device, compact = false, onUnplug }: DeviceCardProps) {
+export function noJobLook(device: Device): JobLook {
   const status = describeMode(device.mode);
+  return {
+    word: status.word,
+    short: status.word,
+    tone: status.tone,
+    icon: status.icon,
+    showProgress: false,
+    actions: [],
+  };
+}
+
+/** What the card calls the device: the model when the name is only the family ("iPad"). */
+export function cardTitle(device: Device): { title: string; model?: string; where: string } {
   const label = deviceLabel(device);
   const model = device.model ?? device.deviceType;
-  // A device still called by its family name ("iPad") says more as its model ("iPad (10th generation)"),
-  // and a compact card has room for one line only.
   const title = model && model.startsWith(`${label} `) ? model : label;
+  return { title, model, where: device.portLabel ? ` at ${device.portLabel}` : '' };
+}
+
+export function DeviceCard(props: DeviceCardProps) {
+  if (props.compact) return <CompactDeviceCard {...props} />;
+  const { device, job, facts, actionError } = props;
+  const label = deviceLabel(device);
+  const { title, model, where } = cardTitle(device);
   const headingId = `device-${device.ecid}`;
+  const look = job ? describeJob(job, props.now) : noJobLook(device);
+  const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
+  const serial = device.serialNumber ?? job?.serialNumber;
   return (
     <article
-      className={`device-card tone-${status.tone}${compact ? ' compact' : ''}`}
+      className={`device-card tone-${look.tone}${waiting ? ' needs-person' : ''}`}
       aria-labelledby={headingId}
       data-ecid={device.ecid}
+      data-phase={job?.phase ?? 'none'}
     >
       <p className="device-port">{device.portLabel ?? 'Port unknown'}</p>
       <div className="device-what" title={model && model !== title ? `${title} · ${model}` : title}>
@@ -32,32 +77,101 @@ export function DeviceCard({ device, compact = false, onUnplug }: DeviceCardProp
         </h3>
         {model && model !== title && <p className="device-model">{model}</p>}
       </div>
-      <p className="device-status" title={status.hint}>
-        <StatusIcon name={status.icon} />
-        <span>{status.word}</span>
-      </p>
-      {!compact && (
-        <dl className="device-ids">
-          {device.serialNumber && (
-            <>
-              <dt>Serial</dt>
-              <dd>{device.serialNumber}</dd>
-            </>
-          )}
-          <dt>ECID</dt>
-          <dd>{device.ecid}</dd>
-        </dl>
+      <div className="device-state">
+        <p className="device-status">
+          <StatusIcon name={look.icon} />
+          <span>{look.word}</span>
+        </p>
+        {job && look.showProgress && (
+          <p className="device-progress-words">
+            <span className="device-percent">{percentOf(job)}%</span>
+            {job.startedAt !== undefined && <Elapsed since={job.startedAt} />}
+          </p>
+        )}
+      </div>
+      {job && look.showProgress && (
+        <div
+          className="device-progress"
+          role="progressbar"
+          aria-label={`${title}${where}: progress`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percentOf(job)}
+        >
+          <div className="device-progress-fill" style={{ width: `${percentOf(job)}%` }} />
+        </div>
       )}
-      {onUnplug && (
+      {waiting && (
+        <div className="device-instruction">
+          <OperatorPicture reason={waiting.reason} />
+          <p>{waiting.instruction}</p>
+        </div>
+      )}
+      {job?.phase === 'failed' && job.error && (
+        <div className="device-error">
+          <p className="device-error-title">{job.error.title}</p>
+          <p className="device-error-fix">{job.error.detail}</p>
+        </div>
+      )}
+      {job?.phase === 'succeeded' && job.finalName && <p className="device-final-name">{job.finalName}</p>}
+      {actionError && (
+        <div className="device-action-error" role="alert">
+          <strong>{actionError.title}.</strong> {actionError.detail}
+          {props.onDismissError && (
+            <button
+              type="button"
+              onClick={() => props.onDismissError?.(device.ecid)}
+              aria-label={`Dismiss the message on ${title}${where}`}
+            >
+              OK
+            </button>
+          )}
+        </div>
+      )}
+      {(look.actions.length > 0 || (waiting && props.onSimulate)) && (
+        <div className="device-actions">
+          {props.onJobAction &&
+            look.actions.map((action) => (
+              <button
+                key={action}
+                type="button"
+                className={`job-action action-${action}`}
+                onClick={() => props.onJobAction?.(device.ecid, action)}
+                aria-label={`${actionWords[action]}: ${title}${where}`}
+              >
+                {actionWords[action]}
+              </button>
+            ))}
+          {waiting && props.onSimulate && (
+            <SimHands
+              ecid={device.ecid}
+              reason={waiting.reason}
+              target={`${title}${where}`}
+              onSimulate={props.onSimulate}
+            />
+          )}
+        </div>
+      )}
+      {facts && job?.phase !== 'succeeded' && <DeviceFactsList facts={facts} compact={false} />}
+      <dl className="device-ids">
+        {serial && (
+          <>
+            <dt>Serial</dt>
+            <dd>{serial}</dd>
+          </>
+        )}
+        <dt>ECID</dt>
+        <dd>{device.ecid}</dd>
+      </dl>
+      {props.onUnplug && (
         <button
           type="button"
           className="device-unplug"
-          onClick={() => onUnplug(device)}
-          aria-label={`Unplug ${label}${device.portLabel ? ` at ${device.portLabel}` : ''}`}
+          onClick={() => props.onUnplug?.(device)}
+          aria-label={`Unplug ${label}${where}`}
           title="Unplug"
         >
-          {/* A compact card has no room for the word beside the port label, which must never be cut. */}
-          {compact ? <EjectIcon /> : 'Unplug'}
+          Unplug
         </button>
       )}
     </article>

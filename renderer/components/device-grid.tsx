@@ -1,5 +1,6 @@
 import type { Device } from '../../preload/domain';
-import { DeviceCard } from './device-card';
+import { useBench } from '../state/bench-store';
+import { ConnectedDeviceCard } from './connected-device-card';
 
 /** Above this many devices the cards go compact so a cart of 40 fits a 1280×800 screen. */
 export const compactThreshold = 12;
@@ -19,18 +20,15 @@ export function sortByPort(devices: readonly Device[]): Device[] {
   );
 }
 
-export interface DeviceGridProps {
-  readonly devices: readonly Device[];
-  readonly onUnplug?: (device: Device) => void;
-}
-
-export function DeviceGrid({ devices, onUnplug }: DeviceGridProps) {
+/** The grid follows the device list only; each card follows its own job (see ConnectedDeviceCard). */
+export function DeviceGrid() {
+  const devices = useBench((s) => s.devices);
   const compact = devices.length > compactThreshold;
   return (
     <ul className={`device-grid${compact ? ' compact' : ''}`} aria-label="Attached devices">
       {sortByPort(devices).map((device) => (
         <li key={device.ecid}>
-          <DeviceCard device={device} compact={compact} onUnplug={onUnplug} />
+          <ConnectedDeviceCard ecid={device.ecid} compact={compact} />
         </li>
       ))}
     </ul>

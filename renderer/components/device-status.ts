@@ -5,7 +5,7 @@
 import type { DeviceMode } from '../../preload/domain';
 
 export type StatusTone = 'ready' | 'attention' | 'unknown';
-export type StatusIconName = 'check' | 'warning' | 'question';
+export type StatusIconName = 'check' | 'warning' | 'question' | 'clock' | 'spinner' | 'hand' | 'cross';
 
 export interface StatusLook {
   readonly word: string;

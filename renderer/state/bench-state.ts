@@ -36,7 +36,10 @@ export interface BenchState {
   readonly connection: ConnectionState;
   /** Why the snapshot could not be loaded, when it could not. */
   readonly loadError?: ErrorInfo;
-  /** Plain sentence for the polite live region, for example "iPad Air attached at Hub 1 · Port 3." */
+  /**
+   * Plain sentence for the polite live region: only what needs a person (a device waiting for a hand, a
+   * failure), never progress, so a screen reader is not flooded by a cart of 40.
+   */
   readonly announcement: string;
   /** True from asking for a snapshot until it arrives. */
   readonly awaitingSnapshot: boolean;
@@ -46,6 +49,8 @@ export interface BenchState {
   readonly jobs: Readonly<Record<Ecid, JobView>>;
   readonly facts: Readonly<Record<Ecid, DeviceFacts>>;
   readonly run?: RunStatus;
+  /** A refused action on one device (Retry, Trust…): shown on that device's card, not in the global notice. */
+  readonly cardErrors: Readonly<Record<Ecid, ErrorInfo>>;
   /** Workflows as main last announced them; `undefined` until asked or announced. */
   readonly workflows?: WorkflowList;
   /** The Intune enrollment profile as main judged it; `undefined` until the bench has said (null: none yet). */
@@ -65,6 +70,7 @@ export const initialBenchState: BenchState = {
   held: {},
   jobs: {},
   facts: {},
+  cardErrors: {},
 };
 
 /** A fresh snapshot is authoritative: it replaces everything, even a state with a higher `seq` (main restarted). */
@@ -129,7 +135,6 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
         ...state,
         seq,
         devices: event.payload.devices,
-        announcement: describeDeviceChange(state.devices, event.payload.devices) || state.announcement,
       };
     case 'engineChanged':
       return { ...state, seq, engine: event.payload.engine };
@@ -139,8 +144,11 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
       return { ...state, seq, profile: event.payload.profile };
     case 'identityChanged':
       return { ...state, seq, identity: event.payload.identity };
-    case 'jobChanged':
-      return { ...state, seq, jobs: { ...state.jobs, [event.payload.job.ecid]: event.payload.job } };
+    case 'jobChanged': {
+      const job = event.payload.job;
+      const announcement = describeAttention(state, state.jobs[job.ecid], job) || state.announcement;
+      return { ...state, seq, announcement, jobs: { ...state.jobs, [job.ecid]: job } };
+    }
     case 'jobRemoved': {
       const { [event.payload.ecid]: _removed, ...jobs } = state.jobs;
       return { ...state, seq, jobs };
@@ -165,6 +173,18 @@ export function applyProfile(state: BenchState, profile: ProfileSummary | null):
   return state.profile === profile ? state : { ...state, profile };
 }
 
+/** The answer to `listWorkflows()` (same ordering argument as the profile's). */
+export function applyWorkflows(state: BenchState, workflows: WorkflowList): BenchState {
+  return { ...state, workflows };
+}
+
+/** A refused action on one device, or `undefined` to clear it. */
+export function applyCardError(state: BenchState, ecid: Ecid, error: ErrorInfo | undefined): BenchState {
+  if (state.cardErrors[ecid] === error) return state;
+  const { [ecid]: _old, ...rest } = state.cardErrors;
+  return { ...state, cardErrors: error ? { ...rest, [ecid]: error } : rest };
+}
+
 /** The answer to `getSupervisionIdentity()`. */
 export function applyIdentity(state: BenchState, identity: IdentitySummary | null): BenchState {
   return state.identity === identity ? state : { ...state, identity };
@@ -179,28 +199,21 @@ export function applyLoadError(state: BenchState, error: ErrorInfo): BenchState 
   return { ...state, loadError: error };
 }
 
+/** What a job's change asks of the operator, in words; empty when it asks nothing new. */
+export function describeAttention(state: BenchState, before: JobView | undefined, after: JobView): string {
+  const device = state.devices.find((d) => d.ecid === after.ecid);
+  const where = device?.portLabel ?? (device ? deviceLabel(device) : (after.serialNumber ?? after.ecid));
+  if (after.phase === 'waiting-for-operator' && after.waiting) {
+    const same = before?.phase === 'waiting-for-operator' && before.waiting?.reason === after.waiting.reason;
+    return same ? '' : `${where}: ${after.waiting.instruction}`;
+  }
+  if (after.phase === 'failed' && before?.phase !== 'failed') {
+    return `${where} failed: ${after.error?.title ?? 'the job stopped'}.`;
+  }
+  return '';
+}
+
 /** The name an operator knows a device by. */
 export function deviceLabel(device: Device): string {
   return device.name ?? device.model ?? device.deviceType ?? 'Unnamed device';
-}
-
-function sentence(verb: 'attached' | 'detached', devices: readonly Device[]): string {
-  if (devices.length === 1 && devices[0]) {
-    const device = devices[0];
-    return `${deviceLabel(device)} ${verb}${device.portLabel ? ` at ${device.portLabel}` : ''}.`;
-  }
-  return `${devices.length} devices ${verb}.`;
-}
-
-/** What changed between two device lists, in words; empty when only details changed. */
-export function describeDeviceChange(before: readonly Device[], after: readonly Device[]): string {
-  const beforeIds = new Set(before.map((d) => d.ecid));
-  const afterIds = new Set(after.map((d) => d.ecid));
-  const attached = after.filter((d) => !beforeIds.has(d.ecid));
-  const detached = before.filter((d) => !afterIds.has(d.ecid));
-  const parts = [];
-  if (attached.length > 0) parts.push(sentence('attached', attached));
-  if (detached.length > 0) parts.push(sentence('detached', detached));
-  if (parts.length === 0) return '';
-  return `${parts.join(' ')} ${after.length} on the bench.`;
 }

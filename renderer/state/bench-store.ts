@@ -4,16 +4,19 @@
  * It subscribes to events before asking for the snapshot (so nothing falls in between), and asks again
  * whenever the connection comes back, because events sent while it was down are gone.
  */
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { BenchApi, BenchEvent, EventChannelName } from '../../preload/contract';
+import type { Ecid, ErrorInfo } from '../../preload/domain';
 import { eventChannelNames } from '../../preload/contract';
 import {
+  applyCardError,
   applyConnection,
   applyEvent,
   applyIdentity,
   applyLoadError,
   applyProfile,
   applySnapshot,
+  applyWorkflows,
   beginSnapshot,
   initialBenchState,
   type BenchState,
@@ -33,6 +36,10 @@ export interface BenchStore {
   start(): () => void;
   /** Loads the snapshot again (after a reconnect, or from a "try again" button). */
   refresh(): Promise<void>;
+  /** Reads the workflow list again (after the editor saved or deleted one). */
+  reloadWorkflows(): Promise<void>;
+  /** Shows (or clears, with `undefined`) a refused action on one device's card. */
+  setCardError(ecid: Ecid, error: ErrorInfo | undefined): void;
 }
 
 export function createBenchStore(api: BenchApi, connection?: ConnectionSource): BenchStore {
@@ -58,7 +65,13 @@ export function createBenchStore(api: BenchApi, connection?: ConnectionSource): 
     await Promise.all([
       api.getProfile().then((r) => r.ok && update(applyProfile(state, r.value))),
       api.getSupervisionIdentity().then((r) => r.ok && update(applyIdentity(state, r.value))),
+      reloadWorkflows(),
     ]);
+  };
+
+  const reloadWorkflows = async (): Promise<void> => {
+    const result = await api.listWorkflows();
+    if (result.ok) update(applyWorkflows(state, result.value));
   };
 
   const start = (): (() => void) => {
@@ -87,9 +100,30 @@ export function createBenchStore(api: BenchApi, connection?: ConnectionSource): 
     },
     start,
     refresh,
+    reloadWorkflows,
+    setCardError: (ecid, error) => update(applyCardError(state, ecid, error)),
   };
 }
 
 export function useBenchState(store: BenchStore): BenchState {
   return useSyncExternalStore(store.subscribe, store.getState);
+}
+
+/** The store below `<BenchProvider>`; components read slices of it with {@link useBench}. */
+export const BenchStoreContext = createContext<BenchStore | undefined>(undefined);
+
+export function useBenchStore(): BenchStore {
+  const store = useContext(BenchStoreContext);
+  if (!store) throw new Error('useBench needs a <BenchStoreContext.Provider> above it');
+  return store;
+}
+
+/**
+ * One slice of the bench state. A component re-renders only when its slice changes (by `Object.is`): the
+ * state is folded immutably and keyed by ECID, so `s.jobs[ecid]` stays the same object until that job changes.
+ * The selector must return a value already in the state (or a primitive), never a fresh object.
+ */
+export function useBench<T>(selector: (state: BenchState) => T): T {
+  const store = useBenchStore();
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
 }

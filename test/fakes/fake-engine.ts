@@ -7,6 +7,10 @@ export class FakeEngine implements RunningEngine {
   listed: DeviceListEntry[] = [];
   closed = false;
   serials = new Map<string, string>();
+  /** The person's hands played on devices (`trust 0x1001`, `approve 0x1001`…), in order. */
+  readonly hands: string[] = [];
+  /** ECIDs with a profile waiting for approval (approveProfile answers false for the others). */
+  readonly pendingProfiles = new Set<string>();
   private signal: (s: DeviceSignal) => void = () => {};
   private next = 1;
 
@@ -54,6 +58,12 @@ export class FakeEngine implements RunningEngine {
         engine.listed = [];
         engine.fire('detach');
       },
+      tapTrust: (ecid, accept) => void engine.hands.push(`${accept ? 'trust' : 'deny-trust'} ${ecid}`),
+      approveProfile: (ecid) => {
+        engine.hands.push(`approve ${ecid}`);
+        return engine.pendingProfiles.delete(ecid);
+      },
+      unlock: (ecid) => void engine.hands.push(`unlock ${ecid}`),
     });
     return engine;
   }

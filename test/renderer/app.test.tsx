@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../renderer/app';
 import { createBenchStore } from '../../renderer/state/bench-store';
 import { device, FakeBenchApi, snapshot } from './fixtures';
+import { job } from './store-fixtures';
 
 afterEach(cleanup);
 
@@ -24,14 +25,27 @@ describe('App', () => {
     expect(screen.getByRole('main', { name: 'Devices' })).toBeTruthy();
   });
 
-  it('draws a card per device, follows events and announces attaches', async () => {
+  it('draws a card per device and follows events, announcing only what needs a person', async () => {
     const api = new FakeBenchApi();
     api.snapshots.push({ ok: true, value: snapshot({ seq: 1, devices: [device(1), device(2)] }) });
     await renderApp(api);
     expect(screen.getAllByRole('article')).toHaveLength(2);
     act(() => api.emit('devicesChanged', { seq: 2, devices: [device(1), device(2), device(3)] }));
     expect(screen.getAllByRole('article')).toHaveLength(3);
-    expect(screen.getByText('iPad 3 attached at Port 2 › 3. 3 on the bench.')).toBeTruthy();
+    const live = screen.getByRole('status');
+    expect(live.textContent).toBe('');
+    act(() => api.emit('jobChanged', { seq: 3, job: job(3, { progress: 0.2 }) }));
+    expect(live.textContent).toBe('');
+    act(() =>
+      api.emit('jobChanged', {
+        seq: 4,
+        job: job(3, {
+          phase: 'waiting-for-operator',
+          waiting: { reason: 'tap-trust', instruction: 'Tap Trust on the device.', since: 1 },
+        }),
+      }),
+    );
+    expect(live.textContent).toBe('Port 2 › 3: Tap Trust on the device.');
   });
 
   it('unplugs a simulated device through bench.simulate and shows a refusal', async () => {
@@ -60,7 +74,8 @@ describe('App', () => {
     });
     await renderApp(api);
     expect(screen.getAllByRole('article')).toHaveLength(1);
-    expect(screen.queryByRole('button')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Unplug/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Simulator controls' })).toBeNull();
     expect(screen.queryByRole('heading', { name: 'Simulation' })).toBeNull();
   });
 

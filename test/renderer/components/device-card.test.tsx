@@ -1,9 +1,10 @@
 /** @vitest-environment jsdom */
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeviceCard } from '../../../renderer/components/device-card';
 import { compactThreshold, DeviceGrid, sortByPort } from '../../../renderer/components/device-grid';
 import { device } from '../fixtures';
+import { loadedStore, renderWithStore } from '../store-fixtures';
 
 afterEach(cleanup);
 
@@ -69,10 +70,11 @@ describe('DeviceGrid', () => {
 
   it('goes compact above the threshold', () => {
     const few = Array.from({ length: compactThreshold }, (_, i) => device(i + 1));
-    const { rerender } = render(<DeviceGrid devices={few} />);
+    const store = loadedStore({ devices: few });
+    renderWithStore(<DeviceGrid />, store);
     expect(screen.getByRole('list', { name: 'Attached devices' }).className).not.toContain('compact');
     expect(screen.getAllByRole('article')).toHaveLength(compactThreshold);
-    rerender(<DeviceGrid devices={[...few, device(99)]} />);
+    act(() => store.set({ ...store.getState(), devices: [...few, device(99)] }));
     expect(screen.getByRole('list', { name: 'Attached devices' }).className).toContain('compact');
     expect(screen.getAllByRole('article')).toHaveLength(compactThreshold + 1);
   });

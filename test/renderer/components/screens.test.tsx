@@ -7,6 +7,7 @@ import { PreflightScreen } from '../../../renderer/components/preflight-screen';
 import { cartAction, SimControls } from '../../../renderer/components/sim-controls';
 import { SimulationBanner } from '../../../renderer/components/simulation-banner';
 import { device } from '../fixtures';
+import { loadedStore, renderWithStore } from '../store-fixtures';
 
 afterEach(cleanup);
 
@@ -84,7 +85,10 @@ describe('SimControls', () => {
 
 describe('BenchHeader and notices', () => {
   it('counts devices and those needing a restore', () => {
-    render(<BenchHeader devices={[device(1), device(2, { mode: 'dfu' })]} connection="open" />);
+    renderWithStore(
+      <BenchHeader onArm={() => {}} onPause={() => {}} onSelectWorkflow={() => {}} />,
+      loadedStore({ devices: [device(1), device(2, { mode: 'dfu' })] }),
+    );
     expect(screen.getByLabelText('2 devices on the bench')).toBeTruthy();
     expect(screen.getByText(/1 need a restore/)).toBeTruthy();
   });

@@ -5,11 +5,12 @@ import {
   applyEvent,
   applySnapshot,
   beginSnapshot,
-  describeDeviceChange,
+  describeAttention,
   initialBenchState,
   type BenchState,
 } from '../../../renderer/state/bench-state';
 import { device, snapshot } from '../fixtures';
+import { facts, job } from '../store-fixtures';
 
 const devicesAt = (seq: number, ...ns: number[]): BenchEvent => ({
   channel: 'devicesChanged',
@@ -95,23 +96,9 @@ describe('applyEvent', () => {
     expect(state.engine).toEqual({ kind: 'missing', searched: ['/usr/local/bin/cfgutil'] });
   });
 
-  it('announces attaches and detaches, and keeps the last announcement for detail-only changes', () => {
-    let state = applyEvent(loadedAt(1, 1), devicesAt(2, 1, 2));
-    expect(state.announcement).toBe('iPad 2 attached at Port 2 › 2. 2 on the bench.');
-    state = applyEvent(state, {
-      channel: 'devicesChanged',
-      payload: { seq: 3, devices: [device(1, { mode: 'recovery' }), device(2)] },
-    });
-    expect(state.announcement).toBe('iPad 2 attached at Port 2 › 2. 2 on the bench.');
-  });
-});
-
-describe('describeDeviceChange', () => {
-  it('summarises several devices and both directions', () => {
-    expect(describeDeviceChange([device(1)], [device(2), device(3)])).toBe(
-      '2 devices attached. iPad 1 detached at Port 2 › 1. 2 on the bench.',
-    );
-    expect(describeDeviceChange([device(1)], [device(1)])).toBe('');
+  it('does not announce attaches and detaches: the live region is for what needs a person', () => {
+    const state = applyEvent(loadedAt(1, 1), devicesAt(2, 1, 2));
+    expect(state.announcement).toBe('');
   });
 });
 
@@ -119,5 +106,67 @@ describe('applyConnection', () => {
   it('returns the same object when nothing changes', () => {
     expect(applyConnection(initialBenchState, 'connecting')).toBe(initialBenchState);
     expect(applyConnection(initialBenchState, 'lost').connection).toBe('lost');
+  });
+});
+
+describe('events held while a snapshot loads, per channel and device', () => {
+  const jobAt = (seq: number, n: number, progress: number): BenchEvent => ({
+    channel: 'jobChanged',
+    payload: { seq, job: job(n, { progress }) },
+  });
+
+  it('keeps the newest event of every device, not only the newest of the channel', () => {
+    let state = applyEvent(initialBenchState, jobAt(3, 1, 0.1));
+    state = applyEvent(state, jobAt(4, 2, 0.2));
+    state = applyEvent(state, jobAt(5, 1, 0.5));
+    state = applyEvent(state, {
+      channel: 'factsChanged',
+      payload: { seq: 6, ecid: device(3).ecid, facts: facts({ batteryPercent: 12 }) },
+    });
+    state = applySnapshot(state, snapshot({ seq: 2, devices: [device(1), device(2), device(3)] }));
+    expect(state.jobs[device(1).ecid]?.progress).toBe(0.5);
+    expect(state.jobs[device(2).ecid]?.progress).toBe(0.2);
+    expect(state.facts[device(3).ecid]?.batteryPercent).toBe(12);
+    expect(state.seq).toBe(6);
+  });
+
+  it('replays a removal after an older change of the same device, so the job stays gone', () => {
+    let state = applyEvent(initialBenchState, jobAt(3, 1, 0.9));
+    state = applyEvent(state, { channel: 'jobRemoved', payload: { seq: 4, ecid: device(1).ecid } });
+    state = applySnapshot(state, snapshot({ seq: 2, devices: [device(1)] }));
+    expect(state.jobs[device(1).ecid]).toBeUndefined();
+  });
+
+  it('drops held job events the snapshot already has', () => {
+    let state = applyEvent(initialBenchState, jobAt(3, 1, 0.1));
+    state = applySnapshot(
+      state,
+      snapshot({
+        seq: 3,
+        devices: [device(1)],
+        jobs: { ...snapshot().jobs, jobs: [job(1, { progress: 0.7 })] },
+      }),
+    );
+    expect(state.jobs[device(1).ecid]?.progress).toBe(0.7);
+  });
+});
+
+describe('describeAttention (the live region)', () => {
+  const base = applySnapshot(initialBenchState, snapshot({ devices: [device(4)] }));
+  const waiting = job(4, {
+    phase: 'waiting-for-operator',
+    waiting: { reason: 'approve-profile', instruction: 'Approve the profile in Settings.', since: 1 },
+  });
+
+  it('speaks when a device starts waiting for a person or fails, and not for progress', () => {
+    expect(describeAttention(base, job(4, { progress: 0.1 }), job(4, { progress: 0.2 }))).toBe('');
+    expect(describeAttention(base, job(4), waiting)).toBe('Port 2 › 4: Approve the profile in Settings.');
+    expect(describeAttention(base, waiting, waiting)).toBe('');
+    const failed = job(4, {
+      phase: 'failed',
+      error: { code: 'timed-out', title: 'cfgutil did not answer', detail: 'Retry.', retryable: true },
+    });
+    expect(describeAttention(base, job(4), failed)).toBe('Port 2 › 4 failed: cfgutil did not answer.');
+    expect(describeAttention(base, failed, failed)).toBe('');
   });
 });

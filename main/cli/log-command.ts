@@ -1,0 +1,189 @@
+/**
+ * `enroll-bench log export|merge|show`: the bench log from a terminal, on the same data folder as the app
+ * (`ENROLL_BENCH_DATA` overrides). Exports are written atomically; without `--out` a single file goes to stdout.
+ */
+import type { LogExportFormat, LogOutcome, LogRecord } from '../../preload/log-domain';
+import { defaultDataDir } from '../app/data-dir';
+import { exportRecords, writeExportFiles } from '../log/export/export-log';
+import { filterRecords, listSessions, summarize } from '../log/log-query';
+import { logOutcomes } from '../log/log-record-schema';
+import { mergeRecords, readLogFile } from '../log/merge-logs';
+import { storedProfileSecrets } from '../log/profile-secrets';
+import { readBenchLog } from '../log/read-bench-log';
+import { redactRecord } from '../log/redact-record';
+import { formatLogSummary } from '../log/format-log-summary';
+import { parseFlags, UsageError } from './parse-flags';
+
+export interface LogCommandIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly now: () => number;
+}
+
+const defaultIo: LogCommandIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  env: process.env,
+  now: () => Date.now(),
+};
+
+const USAGE = [
+  'usage: enroll-bench log export --format csv|intune|json [--from DATE] [--to DATE] [--outcome O] [--out FILE] [--json]',
+  '       enroll-bench log merge FILE… --out FILE [--format json|csv|intune] [--outcome O] [--json]',
+  '       enroll-bench log show [--from DATE] [--to DATE] [--outcome O] [--session ID] [--search TEXT] [--json]',
+  'DATE is YYYY-MM-DD (a whole local day) or an ISO time; O is succeeded, failed, skipped, cancelled, interrupted or all.',
+].join('\n');
+
+const filterFlags = { from: 'string', to: 'string', outcome: 'string', json: 'boolean' } as const;
+const formats: readonly LogExportFormat[] = ['csv', 'intune', 'json'];
+
+export async function runLogCommand(argv: readonly string[], io: LogCommandIo = defaultIo): Promise<number> {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case 'export':
+      return exportCommand(rest, io);
+    case 'merge':
+      return mergeCommand(rest, io);
+    case 'show':
+      return showCommand(rest, io);
+    case undefined:
+    default:
+      throw new UsageError(USAGE);
+  }
+}
+
+async function exportCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, { ...filterFlags, format: 'string', out: 'string' });
+  if (positional.length > 0) throw new UsageError(`log export takes no file names (use --out)\n${USAGE}`);
+  const format = parseFormat(flags.format, undefined);
+  const dataDir = defaultDataDir(io.env);
+  const log = await readBenchLog(dataDir);
+  for (const warning of log.warnings) io.err(`warning: ${warning}\n`);
+  return writeOut(
+    log.records.map((r) => r.record),
+    { format, ...dateRange(flags), ...outcomeOf(flags.outcome) },
+    flags,
+    dataDir,
+    io,
+  );
+}
+
+async function mergeCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, { ...filterFlags, format: 'string', out: 'string' });
+  if (positional.length === 0) throw new UsageError(`log merge needs at least one FILE\n${USAGE}`);
+  if (!flags.out) throw new UsageError(`log merge needs --out FILE\n${USAGE}`);
+  const lists: LogRecord[][] = [];
+  for (const file of positional) {
+    let input;
+    try {
+      input = await readLogFile(file);
+    } catch (error) {
+      io.err(
+        `enroll-bench: ${file} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).\n`,
+      );
+      return 1;
+    }
+    for (const warning of input.warnings) io.err(`warning: ${warning}\n`);
+    lists.push(input.records);
+  }
+  const format = parseFormat(flags.format, 'json');
+  const merged = mergeRecords(lists);
+  const request = {
+    format,
+    ...dateRange(flags),
+    ...outcomeOf(flags.outcome ?? (format === 'json' ? 'all' : undefined)),
+  };
+  return writeOut(merged, request, flags, defaultDataDir(io.env), io);
+}
+
+async function writeOut(
+  records: readonly LogRecord[],
+  request: Parameters<typeof exportRecords>[1],
+  flags: { readonly out?: string; readonly json?: boolean },
+  dataDir: string,
+  io: LogCommandIo,
+): Promise<number> {
+  const secrets = await storedProfileSecrets(dataDir).secrets();
+  const output = await exportRecords(records, request, { now: io.now(), secrets });
+  for (const warning of output.warnings) io.err(`warning: ${warning}\n`);
+  if (!flags.out) {
+    if (output.files.length !== 1) {
+      throw new UsageError(
+        `this export is ${output.files.length} files (5,000 serials each): give --out FILE`,
+      );
+    }
+    io.out(output.files[0]?.text ?? '');
+    return 0;
+  }
+  const written = await writeExportFiles(output.files, flags.out);
+  io.out(
+    flags.json
+      ? `${JSON.stringify({ files: written, rows: output.rows, warnings: output.warnings }, null, 2)}\n`
+      : `${output.rows} rows written to ${written.join(', ')}\n`,
+  );
+  return 0;
+}
+
+async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, { ...filterFlags, session: 'string', search: 'string' });
+  if (positional.length > 0) throw new UsageError(USAGE);
+  const dataDir = defaultDataDir(io.env);
+  const log = await readBenchLog(dataDir);
+  const matching = filterRecords(log.records, {
+    ...dateRange(flags),
+    ...outcomeOf(flags.outcome),
+    ...(flags.session ? { sessionId: flags.session } : {}),
+    ...(flags.search ? { search: flags.search } : {}),
+  }).map((r) => r.record);
+  const secrets = await storedProfileSecrets(dataDir).secrets();
+  const view = {
+    journalDir: log.journalDir,
+    files: log.files,
+    total: matching.length,
+    summary: summarize(matching),
+    sessions: listSessions(log.records),
+    warnings: log.warnings,
+    latest: matching.slice(0, 10).map((r) => redactRecord(r, secrets)),
+  };
+  io.out(flags.json ? `${JSON.stringify(view, null, 2)}\n` : formatLogSummary(view));
+  return 0;
+}
+
+function parseFormat(value: string | undefined, fallback: LogExportFormat | undefined): LogExportFormat {
+  const format = value ?? fallback;
+  if (!formats.includes(format as LogExportFormat)) {
+    throw new UsageError(`--format must be csv, intune or json${value ? `, not "${value}"` : ''}\n${USAGE}`);
+  }
+  return format as LogExportFormat;
+}
+
+function outcomeOf(value: string | undefined): { outcome?: LogOutcome | 'all' } {
+  if (value === undefined) return {};
+  if (value !== 'all' && !Object.hasOwn(logOutcomes, value)) {
+    throw new UsageError(
+      `--outcome must be succeeded, failed, skipped, cancelled, interrupted or all, not "${value}"`,
+    );
+  }
+  return { outcome: value as LogOutcome | 'all' };
+}
+
+/** `--from 2026-03-02` is that local day's first millisecond; `--to 2026-03-02` its last. */
+export function parseDate(value: string, edge: 'from' | 'to'): number {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const ms = day
+    ? edge === 'from'
+      ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime()
+      : new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + 1).getTime() - 1
+    : Date.parse(value);
+  if (!Number.isFinite(ms))
+    throw new UsageError(`--${edge} must be a date (YYYY-MM-DD) or an ISO time, not "${value}"`);
+  return ms;
+}
+
+function dateRange(flags: { readonly from?: string; readonly to?: string }): { from?: number; to?: number } {
+  return {
+    ...(flags.from ? { from: parseDate(flags.from, 'from') } : {}),
+    ...(flags.to ? { to: parseDate(flags.to, 'to') } : {}),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * What a card can ask of the bench, handed down once through context so the memoised cards take no
+ * callback props that could change identity and re-render all 40 of them.
+ */
+import { createContext } from 'react';
+import type { Device, Ecid, SimulatorAction } from '../../preload/domain';
+import type { JobAction } from '../../preload/jobs-domain';
+
+export interface CardActions {
+  readonly onJobAction: (ecid: Ecid, action: JobAction) => void;
+  readonly onDismissError: (ecid: Ecid) => void;
+  /** Present only in simulation. */
+  readonly onSimulate?: (action: SimulatorAction) => void;
+  readonly onUnplug?: (device: Device) => void;
+  /** A full cart's card opens the device's full card. */
+  readonly onDetails?: (ecid: Ecid) => void;
+}
+
+const nothing = (): void => {};
+
+export const CardActionsContext = createContext<CardActions>({
+  onJobAction: nothing,
+  onDismissError: nothing,
+});

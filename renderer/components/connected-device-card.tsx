@@ -1,0 +1,43 @@
+/**
+ * A device card fed from the store by ECID. Memoised, and subscribed only to its own device, job, facts and
+ * refusal, so one device's progress re-renders one card (test/renderer/components/connected-device-card.test.tsx).
+ */
+import { memo, useContext } from 'react';
+import type { Ecid } from '../../preload/domain';
+import { useBench } from '../state/bench-store';
+import { CardActionsContext } from './card-actions';
+import { DeviceCard } from './device-card';
+import { useCountdownClock } from './use-countdown-clock';
+
+export interface ConnectedDeviceCardProps {
+  readonly ecid: Ecid;
+  readonly compact: boolean;
+}
+
+export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
+  ecid,
+  compact,
+}: ConnectedDeviceCardProps) {
+  const device = useBench((s) => s.devices.find((d) => d.ecid === ecid));
+  const job = useBench((s) => s.jobs[ecid]);
+  const facts = useBench((s) => s.facts[ecid]);
+  const actionError = useBench((s) => s.cardErrors[ecid]);
+  const actions = useContext(CardActionsContext);
+  const now = useCountdownClock(job?.phase === 'countdown');
+  if (!device) return null;
+  return (
+    <DeviceCard
+      device={device}
+      job={job}
+      facts={facts}
+      compact={compact}
+      now={now}
+      actionError={actionError}
+      onJobAction={actions.onJobAction}
+      onDismissError={actions.onDismissError}
+      onSimulate={actions.onSimulate}
+      onUnplug={actions.onUnplug}
+      onDetails={actions.onDetails}
+    />
+  );
+});

@@ -1,0 +1,190 @@
+/**
+ * A device's job in words: what the card's status line says, its tone and icon (never colour alone), and
+ * which actions make sense now. Pure, so every phase is tested without rendering.
+ */
+import type {
+  JobAction,
+  JobPhase,
+  JobView,
+  OperatorReason,
+  SkipReason,
+  WorkflowStepKind,
+} from '../../preload/jobs-domain';
+import type { StatusIconName, StatusTone } from './device-status';
+
+export type JobTone = StatusTone | 'busy' | 'done' | 'failed';
+
+export interface JobLook {
+  readonly word: string;
+  /** The same in a few words, for a full cart's narrow cards (the long form is their tooltip). */
+  readonly short: string;
+  readonly tone: JobTone;
+  readonly icon: StatusIconName;
+  /** Show the progress bar (running steps, and a device restarting between steps). */
+  readonly showProgress: boolean;
+  readonly actions: readonly JobAction[];
+}
+
+/** The step in words, as an IT tech says it. */
+export const stepWords: Readonly<Record<WorkflowStepKind, string>> = {
+  erase: 'Erasing',
+  prepare: 'Supervising (prepare)',
+  'wait-until-settled': 'Waiting for it to restart',
+  'finish-setup-assistant': 'Finishing Setup Assistant',
+  'install-enrollment-profile': 'Installing the Intune profile',
+  'verify-enrollment': 'Checking the profile is on it',
+  rename: 'Renaming',
+  'install-extra-profiles': 'Installing extra profiles',
+  'shut-down': 'Shutting down',
+};
+
+const shortStepWords: Readonly<Record<WorkflowStepKind, string>> = {
+  erase: 'Erasing',
+  prepare: 'Supervising',
+  'wait-until-settled': 'Restarting',
+  'finish-setup-assistant': 'Setup Assistant',
+  'install-enrollment-profile': 'Profile',
+  'verify-enrollment': 'Verifying',
+  rename: 'Renaming',
+  'install-extra-profiles': 'Extra profiles',
+  'shut-down': 'Shutting down',
+};
+
+/** What the person must do, in two or three words (the full instruction comes from main). */
+export const reasonWords: Readonly<Record<OperatorReason, string>> = {
+  'tap-trust': 'Tap Trust',
+  'approve-profile': 'Approve',
+  'unlock-device': 'Unlock it',
+  'activation-lock': 'Find My on',
+  'finish-setup-assistant': 'Finish setup',
+  'reconnect-device': 'Replug it',
+  'mac-offline': 'Mac offline',
+  'confirm-rerun': 'Confirm rerun',
+};
+
+/** The step's name in the workflow editor (a noun, not an activity). */
+export const stepTitles: Readonly<Record<WorkflowStepKind, string>> = {
+  erase: 'Erase',
+  prepare: 'Prepare (supervise)',
+  'wait-until-settled': 'Wait until it restarts',
+  'finish-setup-assistant': 'Finish Setup Assistant',
+  'install-enrollment-profile': 'Install the Intune profile',
+  'verify-enrollment': 'Verify enrollment',
+  rename: 'Rename',
+  'install-extra-profiles': 'Install extra profiles',
+  'shut-down': 'Shut down',
+};
+
+const skipWords: Readonly<Record<SkipReason, string>> = {
+  'ignore-list': 'on the ignore list',
+  'already-done': 'already enrolled',
+  'other-organization': 'supervised by another organization',
+  operator: 'skipped by you',
+  'not-an-ios-device': 'not an iPhone or iPad',
+  'recovery-mode': 'in recovery mode',
+};
+
+function look(
+  word: string | readonly [string, string],
+  tone: JobTone,
+  icon: StatusIconName,
+  actions: readonly JobAction[] = [],
+  showProgress = false,
+): JobLook {
+  const [long, short] = typeof word === 'string' ? [word, word] : word;
+  return { word: long, short, tone, icon, actions, showProgress };
+}
+
+/** `now` (epoch ms) counts the countdown's seconds; without it the countdown just says it starts soon. */
+export function describeJob(job: JobView, now?: number): JobLook {
+  const phase: JobPhase = job.phase;
+  switch (phase) {
+    case 'queued':
+      return look(['Queued: waiting for a free slot', 'Queued'], 'busy', 'clock', ['cancel']);
+    case 'countdown': {
+      const left =
+        job.countdownEndsAt !== undefined && now !== undefined ? job.countdownEndsAt - now : undefined;
+      const seconds = left === undefined ? undefined : Math.max(0, Math.ceil(left / 1000));
+      const words = seconds === undefined ? 'Starts soon' : `Starts in ${seconds} s`;
+      return look([words, seconds === undefined ? 'Soon' : `${seconds} s`], 'attention', 'clock', [
+        'start-now',
+        'cancel',
+        'skip',
+      ]);
+    }
+    case 'running':
+      return look(
+        job.step ? [stepWords[job.step], shortStepWords[job.step]] : 'Working',
+        'busy',
+        'spinner',
+        ['cancel'],
+        true,
+      );
+    case 'waiting-for-reattach':
+      return look(['Restarting: leave it plugged in', 'Restarting'], 'busy', 'spinner', ['cancel'], true);
+    case 'waiting-for-operator':
+      return look(
+        ['Needs you', job.waiting ? reasonWords[job.waiting.reason] : 'Needs you'],
+        'attention',
+        'hand',
+        ['cancel', 'skip'],
+      );
+    case 'succeeded':
+      return look('Done – unplug', 'done', 'check', ['rerun']);
+    case 'failed':
+      return look(
+        ['Failed', job.error ? `Failed: ${job.error.title}` : 'Failed'],
+        'failed',
+        'cross',
+        job.error?.retryable === false ? ['skip'] : ['retry', 'skip'],
+      );
+    case 'cancelled':
+      return look('Cancelled', 'unknown', 'cross', ['retry']);
+    case 'interrupted':
+      return look('Interrupted', 'failed', 'warning', ['retry', 'skip']);
+    case 'skipped':
+      return look(
+        `Skipped: ${job.skipReason ? skipWords[job.skipReason] : 'not run'}`,
+        'unknown',
+        'question',
+      );
+  }
+}
+
+/** The few actions a full cart's narrow card shows itself; the rest are in its details. */
+export function compactActions(job: JobView, all: readonly JobAction[]): readonly JobAction[] {
+  if (job.phase === 'failed' || job.phase === 'interrupted') return all.filter((a) => a === 'retry');
+  if (job.phase === 'countdown') return ['start-now'];
+  return [];
+}
+
+export const actionWords: Readonly<Record<JobAction, string>> = {
+  'start-now': 'Start now',
+  cancel: 'Cancel',
+  retry: 'Retry',
+  skip: 'Skip',
+  rerun: 'Run again',
+};
+
+/** `1:05`, `12:40`, `1:02:03`. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A wait in words: `under a minute`, `~14 min`, `~1 h 5 min`. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `~${minutes} min`;
+  return `~${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** Whole percent, never 100 before the job has really finished. */
+export function percentOf(job: JobView): number {
+  if (job.phase === 'succeeded') return 100;
+  return Math.min(99, Math.max(0, Math.floor(job.progress * 100)));
+}

@@ -1,0 +1,100 @@
+/**
+ * The records as a virtualised table: only the rows in view (plus a few) are in the DOM, so 100,000 records
+ * scroll as smoothly as ten. Rows whose page has not arrived yet show as loading and are asked for.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { LogRecord } from '../../preload/log-domain';
+import { formatDuration, formatWhen, outcomeLabels } from './log-format';
+
+export const ROW_HEIGHT = 44;
+
+const columns = [
+  'Finished',
+  'Outcome',
+  'Serial number',
+  'Device name',
+  'Model',
+  'Time',
+  'Port',
+  'Station',
+  'Problem',
+];
+
+export interface LogListProps {
+  readonly total: number;
+  readonly recordAt: (index: number) => LogRecord | undefined;
+  readonly ensure: (start: number, end: number) => void;
+}
+
+function cells(record: LogRecord): string[] {
+  return [
+    formatWhen(record.finishedAt),
+    outcomeLabels[record.outcome],
+    record.serialNumber ?? '—',
+    record.finalName ?? '—',
+    record.model ?? record.deviceType ?? '—',
+    formatDuration(record.durationMs),
+    record.portLabel ?? '—',
+    record.stationName,
+    record.errorMessage ?? record.errorCode ?? '',
+  ];
+}
+
+export function LogList({ total, recordAt, ensure }: LogListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // The virtualizer's functions are not memoisable; this component re-renders with it, which is what we want.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const start = items[0]?.index ?? 0;
+  const end = items.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) ensure(start, end);
+  }, [ensure, start, end, total]);
+
+  return (
+    <div className="log-table" role="table" aria-label="Bench log" aria-rowcount={total + 1}>
+      <div role="rowgroup">
+        <div className="log-row log-head" role="row" aria-rowindex={1}>
+          {columns.map((c) => (
+            <span key={c} role="columnheader">
+              {c}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className="log-scroll" ref={scroller} tabIndex={0} aria-label="Records, newest first">
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const record = recordAt(item.index);
+            return (
+              <div
+                key={item.key}
+                className={`log-row${record ? ` outcome-${record.outcome}` : ' loading'}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                {record ? (
+                  cells(record).map((text, i) => (
+                    <span key={columns[i]} role="cell" title={text}>
+                      {text}
+                    </span>
+                  ))
+                ) : (
+                  <span role="cell">Loading…</span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The real flow of issue 10, item 9, against `enroll-bench serve --simulate` (the real job engine, the
+ * simulated cfgutil): arm, a cart of 10 through supervise-and-enroll to ten "Done – unplug" with no other
+ * click; a device that needs approval shows the instruction and goes on after the simulated approval; a
+ * failed device shows its error and fix, and Retry works.
+ *
+ * Written against the contract (preload/contract.ts, preload/jobs-domain.ts) on the ui branch, where the
+ * jobs area is not composed yet: there every job channel answers "Provisioning is not available here", so
+ * this file fails until the jobs engine is merged. It is picked up by `playwright test` (*.e2e.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { profileDict, xmlBytes } from '../main/profiles/profile-fixtures';
+import { deviceCards, unplugAll } from './fixtures/bench-page';
+import { invokeBench } from './fixtures/bench-socket';
+import { startServedBench, type ServedBench } from './fixtures/serve-process';
+
+let bench: ServedBench;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** `enroll-bench sim …` against the served bench's world (found through its discovery file). */
+function sim(...args: string[]): void {
+  const run = spawnSync(process.execPath, ['main/bin/enroll-bench.mjs', 'sim', ...args], {
+    cwd: root,
+    env: process.env,
+    encoding: 'utf8',
+  });
+  expect(run.status, `sim ${args.join(' ')}: ${run.stderr}`).toBe(0);
+}
+
+test.beforeAll(async () => {
+  // Twenty times faster than real time: an erase and a prepare take seconds, not minutes.
+  bench = await startServedBench(['--time-scale', '0.05']);
+  const dataBase64 = Buffer.from(xmlBytes(profileDict())).toString('base64');
+  const profile = await invokeBench(bench.origin, bench.token, 'importProfile', [
+    { fileName: 'Contoso.mobileconfig', dataBase64 },
+  ]);
+  expect(profile).toMatchObject({ ok: true, value: { verdict: 'ready' } });
+  const identity = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [
+    { organizationName: 'Contoso IT' },
+  ]);
+  expect(identity.ok).toBe(true);
+});
+
+test.afterAll(async () => {
+  await bench?.stop();
+});
+
+async function arm(page: Page, armed: boolean): Promise<void> {
+  const armedSwitch = page.getByRole('switch', { name: 'Armed' });
+  if ((await armedSwitch.getAttribute('aria-checked')) !== String(armed)) await armedSwitch.click();
+  await expect(armedSwitch).toHaveAttribute('aria-checked', String(armed));
+}
+
+async function useWorkflow(page: Page, name: string): Promise<void> {
+  // Bounded: without the jobs area the list never arrives, and the test should say so soon.
+  await page
+    .getByRole('combobox', { name: 'Workflow', exact: true })
+    .selectOption({ label: name }, { timeout: 30_000 });
+  await expect(page.getByRole('combobox', { name: 'Workflow', exact: true })).toHaveValue(/.+/);
+}
+
+/** The phase the card shows (data-phase), polled. */
+function phaseOf(card: Locator): Promise<string | null> {
+  return card.getAttribute('data-phase');
+}
+
+/** Phase and, while waiting, the reason: changes when the job moves on, even from one wait to another. */
+async function stateOf(card: Locator): Promise<string> {
+  const picture = card.locator('svg.operator-picture');
+  const reason = (await picture.count()) > 0 ? await picture.getAttribute('data-reason') : '';
+  return `${await phaseOf(card)}:${reason ?? ''}`;
+}
+
+test('arm, a cart of 10 runs supervise-and-enroll to ten "Done – unplug" with no other click', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto(bench.url);
+  await unplugAll(page);
+  await useWorkflow(page, 'Supervise and enroll');
+  await arm(page, true);
+  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [
+    { type: 'cart', count: 10, overSeconds: 0 },
+  ]);
+  expect(cart.ok).toBe(true);
+  await expect(deviceCards(page)).toHaveCount(10, { timeout: 60_000 });
+  // Something starts by itself: no Start now was pressed.
+  await expect(page.locator('[data-phase="running"], [data-phase="countdown"]').first()).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(page.getByText('Done – unplug', { exact: true })).toHaveCount(10, { timeout: 540_000 });
+  await expect(page.locator('[data-phase="failed"]')).toHaveCount(0);
+  await expect(page.getByText(/^Cart finished:/)).toBeVisible();
+  await unplugAll(page);
+});
+
+test('a device that needs a person: the instruction shows and the job goes on after approval; a failure shows its fix and Retry works', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await page.goto(bench.url);
+  await unplugAll(page);
+  // Enroll in place on a device already in use: nobody supervises it, so the profile needs approval on it.
+  await useWorkflow(page, 'Enroll in place');
+  // The first profile install answers garbage: a failure the operator sees with its fix, and retries.
+  sim('fault', 'garbage', '--command', 'install-profile');
+  await arm(page, true);
+  await page.getByRole('button', { name: 'Plug in an iPhone' }).click();
+  const card = deviceCards(page).first();
+  await expect(card).toBeVisible({ timeout: 30_000 });
+
+  let sawFailure = false;
+  let sawApproval = false;
+  // Walk whatever the device asks for, as a person would, until it is done.
+  for (let turn = 0; turn < 12; turn++) {
+    await expect
+      .poll(() => phaseOf(card), { timeout: 240_000 })
+      .toMatch(/^(waiting-for-operator|failed|succeeded)$/);
+    const phase = await phaseOf(card);
+    if (phase === 'succeeded') break;
+    if (phase === 'failed') {
+      // The error's title and its fix are on the card; Retry is there and works.
+      await expect(card.locator('.device-error-title')).not.toBeEmpty();
+      await expect(card.locator('.device-error-fix')).not.toBeEmpty();
+      sawFailure = true;
+      await card.getByRole('button', { name: /^Retry: / }).click();
+      await expect.poll(() => phaseOf(card), { timeout: 60_000 }).not.toBe('failed');
+      continue;
+    }
+    const before = await stateOf(card);
+    const reason = before.split(':')[1];
+    await expect(card.locator('.device-instruction')).not.toBeEmpty();
+    if (reason === 'tap-trust') {
+      await card.getByRole('button', { name: /^Trust: / }).click();
+    } else if (reason === 'approve-profile') {
+      await expect(card.locator('.device-instruction')).toContainText(/Settings|VPN|Device Management/);
+      sawApproval = true;
+      await card.getByRole('button', { name: /^Approve profile: / }).click();
+    } else if (reason === 'unlock-device') {
+      await card.getByRole('button', { name: /^Unlock: / }).click();
+    } else {
+      throw new Error(`the simulated person has no hand for "${reason}"`);
+    }
+    await expect.poll(() => stateOf(card), { timeout: 60_000 }).not.toBe(before);
+  }
+  await expect(card).toContainText('Done – unplug');
+  expect(sawApproval).toBe(true);
+  expect(sawFailure).toBe(true);
+});

@@ -1,0 +1,99 @@
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BenchService } from '../../../main/app/bench-service';
+import { composeHandlers } from '../../../main/app/compose-handlers';
+import { unavailableJobChannels } from '../../../main/app/unavailable-channels';
+import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { LogChannels } from '../../../main/log/log-channels';
+import { jobEntries, journalFile, makeRecord, T0, writeJournal } from './journal-fixtures';
+
+let dataDir: string;
+let channels: LogChannels;
+beforeEach(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'log-channels-'));
+  channels = new LogChannels({ dataDir, secrets: { secrets: async () => [] }, now: () => T0 });
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function page(query: Parameters<LogChannels['queryLog']>[0]) {
+  const result = await channels.queryLog(query);
+  if (!result.ok) throw new Error(result.error.title);
+  return result.value;
+}
+
+describe('LogChannels.queryLog', () => {
+  it('pages newest first, with the total and the summary of everything that matches', async () => {
+    const records = Array.from({ length: 12 }, (_, i) =>
+      makeRecord(i, { durationMs: (i + 1) * 60_000, outcome: i % 4 === 3 ? 'failed' : 'succeeded' }),
+    );
+    await writeJournal(dataDir, records);
+    const first = await page({ limit: 5 });
+    expect(first.records.map((r) => r.jobId)).toEqual(['job-11', 'job-10', 'job-9', 'job-8', 'job-7']);
+    expect(first.total).toBe(12);
+    const second = await page({ limit: 5, offset: 10 });
+    expect(second.records.map((r) => r.jobId)).toEqual(['job-1', 'job-0']);
+    // 9 succeeded with durations 1,2,3,5,6,7,9,10,11 minutes: the median is 6 minutes.
+    expect(first.summary).toMatchObject({ prepared: 9, failed: 3, medianDurationMs: 360_000 });
+    // One session from job-0's start (T0) to job-11's finish (T0 + 11 min + 5 min): 9 devices in 16 minutes.
+    expect(first.summary.devicesPerHour).toBeCloseTo(9 / (16 / 60));
+    expect(first.sessions).toEqual([{ sessionId: 'session-1', startedAt: T0 }]);
+  });
+
+  it('searches serial and name, and filters by outcome, date and session', async () => {
+    await writeJournal(dataDir, [
+      makeRecord(0),
+      makeRecord(1, { finalName: 'Library iPad', outcome: 'failed' }),
+      makeRecord(2, { sessionId: 'session-2', serialNumber: 'DMPXK1ABCD' }),
+    ]);
+    expect((await page({ search: 'library' })).records.map((r) => r.jobId)).toEqual(['job-1']);
+    expect((await page({ search: 'dmpxk1' })).records.map((r) => r.jobId)).toEqual(['job-2']);
+    expect((await page({ outcome: 'failed' })).total).toBe(1);
+    expect((await page({ sessionId: 'session-2' })).total).toBe(1);
+    expect((await page({ from: makeRecord(1).finishedAt })).total).toBe(2);
+    expect((await page({ to: makeRecord(0).finishedAt })).total).toBe(1);
+    expect((await page({ outcome: 'all' })).sessions.map((s) => s.sessionId)).toEqual([
+      'session-2',
+      'session-1',
+    ]);
+  });
+
+  it('sees a job that ended after the last query, and reports journal warnings', async () => {
+    await writeJournal(dataDir, [makeRecord(0)]);
+    expect((await page({})).total).toBe(1);
+    const lines = jobEntries(makeRecord(1)).map((e) => `${JSON.stringify(e)}\n`);
+    await appendFile(journalFile(dataDir), `${lines.join('')}{"torn`);
+    const after = await page({});
+    expect(after.total).toBe(2);
+    expect(after.warnings).toEqual([
+      'jobs-000001.jsonl: the last line was cut off (a crash while writing) and was skipped.',
+    ]);
+  });
+
+  it('answers an empty log when there is no journal yet', async () => {
+    expect(await page({})).toMatchObject({ records: [], total: 0, summary: { prepared: 0, failed: 0 } });
+  });
+});
+
+describe('LogChannels through the dispatcher', () => {
+  it('is composed in place of the unavailable log area, and exports files as text', async () => {
+    await writeJournal(dataDir, [makeRecord(0), makeRecord(1, { outcome: 'failed' })]);
+    const dispatch = createInvokeDispatcher(
+      composeHandlers({} as BenchService, unavailableJobChannels(), channels),
+    );
+    const exported = await dispatch('exportLog', [{ format: 'csv' }]);
+    expect(exported.ok).toBe(true);
+    const files = exported.ok
+      ? (exported.value as { files: { fileName: string; text: string }[] }).files
+      : [];
+    expect(files.map((f) => f.fileName)).toEqual(['enroll-bench-log-2026-03-02.csv']);
+    expect(files[0]?.text.split('\r\n').filter(Boolean)).toHaveLength(2);
+    const refused = await dispatch('exportLog', [{ format: 'xlsx' }]);
+    expect(refused.ok).toBe(false);
+    const queried = await dispatch('queryLog', [{ limit: 1 }]);
+    expect(queried.ok && (queried.value as { total: number }).total).toBe(2);
+  });
+});

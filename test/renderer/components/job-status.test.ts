@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { JobPhase } from '../../../preload/jobs-domain';
+import {
+  compactActions,
+  describeJob,
+  formatDuration,
+  formatElapsed,
+  percentOf,
+} from '../../../renderer/components/job-status';
+import { job } from '../store-fixtures';
+
+describe('describeJob', () => {
+  it('gives every phase a word, an icon and a tone, and the actions that make sense', () => {
+    const phases: JobPhase[] = [
+      'queued',
+      'countdown',
+      'running',
+      'waiting-for-operator',
+      'waiting-for-reattach',
+      'succeeded',
+      'failed',
+      'cancelled',
+      'interrupted',
+      'skipped',
+    ];
+    const looks = phases.map((phase) => describeJob(job(1, { phase }), 0));
+    for (const look of looks) {
+      expect(look.word.length).toBeGreaterThan(3);
+      expect(look.icon).toBeTruthy();
+    }
+    expect(looks.map((l) => l.actions)).toEqual([
+      ['cancel'],
+      ['start-now', 'cancel', 'skip'],
+      ['cancel'],
+      ['cancel', 'skip'],
+      ['cancel'],
+      ['rerun'],
+      ['retry', 'skip'],
+      ['retry'],
+      ['retry', 'skip'],
+      [],
+    ]);
+    expect(describeJob(job(1, { phase: 'succeeded' })).word).toBe('Done – unplug');
+  });
+
+  it('says the step in words and counts the countdown in whole seconds', () => {
+    expect(describeJob(job(1, { step: 'prepare' })).word).toBe('Supervising (prepare)');
+    expect(describeJob(job(1, { step: 'prepare' })).short).toBe('Supervising');
+    expect(describeJob(job(1, { phase: 'countdown', countdownEndsAt: 10_000 }), 5_500).word).toBe(
+      'Starts in 5 s',
+    );
+    expect(describeJob(job(1, { phase: 'countdown', countdownEndsAt: 10_000 })).word).toBe('Starts soon');
+  });
+
+  it('offers no Retry when the error says retrying cannot help', () => {
+    const error = {
+      code: 'mac-out-of-date' as const,
+      title: 'Update the Mac',
+      detail: '…',
+      retryable: false,
+    };
+    expect(describeJob(job(1, { phase: 'failed', error })).actions).toEqual(['skip']);
+    expect(describeJob(job(1, { phase: 'failed', error })).short).toBe('Failed: Update the Mac');
+  });
+
+  it('keeps a full cart to the one action that matters', () => {
+    const failed = job(1, { phase: 'failed' });
+    expect(compactActions(failed, describeJob(failed).actions)).toEqual(['retry']);
+    expect(compactActions(job(1, { phase: 'countdown' }), [])).toEqual(['start-now']);
+    expect(compactActions(job(1), ['cancel'])).toEqual([]);
+  });
+});
+
+describe('numbers', () => {
+  it('never shows 100 % before the job has finished', () => {
+    expect(percentOf(job(1, { progress: 0.999 }))).toBe(99);
+    expect(percentOf(job(1, { phase: 'succeeded', progress: 0.99 }))).toBe(100);
+    expect(percentOf(job(1, { progress: -1 }))).toBe(0);
+  });
+
+  it('formats elapsed time and a cart ETA', () => {
+    expect(formatElapsed(65_000)).toBe('1:05');
+    expect(formatElapsed(3_723_000)).toBe('1:02:03');
+    expect(formatDuration(20_000)).toBe('under a minute');
+    expect(formatDuration(14 * 60_000 + 20_000)).toBe('~14 min');
+    expect(formatDuration(65 * 60_000)).toBe('~1 h 5 min');
+  });
+});
