@@ -9,7 +9,7 @@
  *   npm run bench -- test/bench/x.bench.ts   one vitest bench file, as before (passed to `vitest bench --run`)
  *
  * Each figure is a TypeScript script in test/bench/figures/*.figure.ts. They are bundled with esbuild into
- * test-results/bench-figures/ and each runs in a fresh Node process of its own, so one figure's memory and
+ * test-results/bench/figures/ and each runs in a fresh Node process of its own, so one figure's memory and
  * CPU never count in another's, and the process measured is the bench's code and nothing else (no test
  * runner). A figure appends one JSON line per record to the file named by BENCH_FIGURES_OUT.
  *
@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const figuresDir = path.join(root, 'test/bench/figures');
-const outDir = path.join(root, 'test-results/bench-figures');
+const outDir = path.join(root, 'test-results/bench/figures');
 
 /** In run order; `quick` = part of the CI set. The slow ones last, so the quick ones report first. */
 const FIGURES = [
