@@ -33,7 +33,15 @@ function commandOf(args: readonly string[]): string {
   return rest.find((a) => !a.startsWith('-') && !/^0x/i.test(a)) ?? '?';
 }
 
-export async function startCountedBench(world: StartOptions): Promise<CountedBench> {
+export interface CountedBenchOptions {
+  /** The watcher's debounce; default the bench's own (1.5 s). */
+  readonly debounceMs?: number;
+}
+
+export async function startCountedBench(
+  world: StartOptions,
+  options: CountedBenchOptions = {},
+): Promise<CountedBench> {
   const handle = await startSimulatedWorld(world);
   const calls: CfgutilCall[] = [];
   const client = createCfgutilClient({
@@ -63,7 +71,11 @@ export async function startCountedBench(world: StartOptions): Promise<CountedBen
     startCfgutil: () => Promise.reject(new Error('the benchmark runs the simulator only')),
     startSimulator: async () => engine,
   };
-  const service = new BenchService({ engine: { kind: 'simulator', reason: 'requested' }, factory });
+  const service = new BenchService({
+    engine: { kind: 'simulator', reason: 'requested' },
+    factory,
+    ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+  });
   await service.start();
   return {
     service,
