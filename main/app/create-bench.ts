@@ -28,6 +28,8 @@ import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 import { unavailableJobChannels } from './unavailable-channels';
 import { composeHandlers } from './compose-handlers';
+import { EventHub } from './event-hub';
+import { jobsAreaFor } from './jobs-wiring';
 
 export interface CreateBenchOptions {
   readonly simulate: boolean;
@@ -106,13 +108,28 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     }
   }
   const profileChannels = new ProfileChannels(profiles, identities);
+  const hub = new EventHub();
+  const factory = createEngineFactory({
+    log,
+    ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
+  });
+  const jobs = await jobsAreaFor({
+    hub,
+    factory,
+    workflows,
+    settings,
+    dataDir: options.dataDir,
+    profiles,
+    identities,
+    log,
+    ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+  });
   const service = new BenchService({
     engine,
-    factory: createEngineFactory({
-      log,
-      ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
-      ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
-    }),
+    hub,
+    factory: jobs.factory,
+    jobsSnapshot: () => jobs.area.board.snapshot(),
     log,
     profileChannels,
     locator: createCfgutilLocator({
@@ -126,7 +143,11 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   workflowChannels.wire(service.hub);
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
-  const jobChannels = { ...unavailableJobChannels(), ...workflowChannelMethods(workflowChannels) };
+  const jobChannels = {
+    ...unavailableJobChannels(),
+    ...workflowChannelMethods(workflowChannels),
+    ...jobs.channels,
+  };
   // Issue 11: the bench log, read from the jobs' journal in the data folder.
   const logChannels = new LogChannels({
     dataDir: options.dataDir,
@@ -153,6 +174,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     close: async () => {
       stopWatchingWorkflows();
       await service.close();
+      await jobs.area.close();
       await diagnostics?.close();
     },
   };

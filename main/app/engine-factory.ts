@@ -6,6 +6,7 @@
  */
 import type { Ecid } from '../../preload/domain';
 import { createCfgutilClient, type CfgutilClient } from '../cfgutil/cfgutil-client';
+import { withDeviceLanes } from '../devices/device-lanes';
 import type { DeviceSignalSource } from '../devices/device-watcher';
 import { createUsbSignalSource } from '../devices/usb-signal-source';
 import { loadScenario, scenarioWorldOptions, startSimulatedWorld } from '../sim/index';
@@ -57,10 +58,12 @@ function simulatorChildEnv(): Record<string, string> {
 export function createEngineFactory(options: EngineFactoryOptions = {}): EngineFactory {
   return {
     async startCfgutil(cfgutilPath): Promise<RunningEngine> {
-      const client = createCfgutilClient({ cfgutilPath });
+      // Every reader (watcher, serial reads, jobs) shares this client, so one device never gets two commands.
+      const client = withDeviceLanes(createCfgutilClient({ cfgutilPath }));
       const usb = await loadUsbSignals(options.log);
       return {
         lister: client,
+        client,
         source: usb.source,
         ...(usb.pollMs !== undefined ? { pollMs: usb.pollMs } : {}),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
@@ -82,9 +85,12 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
           handle.discovery.reason,
         );
       }
-      const client = createCfgutilClient({ cfgutilPath: handle.cfgutilPath, env: simulatorChildEnv() });
+      const client = withDeviceLanes(
+        createCfgutilClient({ cfgutilPath: handle.cfgutilPath, env: simulatorChildEnv() }),
+      );
       return {
         lister: client,
+        client,
         source: simulatorSignalSource(handle.world),
         simulator: simulatorControlFor(handle.world, (error) =>
           options.log?.('simulated cart failed', error),

@@ -4,6 +4,7 @@
  * The service never knows which one it has, beyond whether it may play the operator's hand (`simulator`).
  */
 import type { Ecid } from '../../preload/domain';
+import type { CfgutilClient } from '../cfgutil/cfgutil-client';
 import type { DeviceLister, DeviceSignalSource } from '../devices/device-watcher';
 
 export type DeviceClassName = 'iPad' | 'iPhone';
@@ -29,6 +30,8 @@ export interface RunningEngine {
   readonly simulator?: SimulatorControl;
   /** How often to re-list devices without a USB event; shorter when USB events are unavailable. */
   readonly pollMs?: number;
+  /** The engine's cfgutil client, one command per device at a time (main/devices/device-lanes.ts). */
+  readonly client?: CfgutilClient;
   /** Reads a device's serial number when it can (paired device); undefined otherwise. */
   readSerialNumber?(ecid: Ecid): Promise<string | undefined>;
   close(): Promise<void>;

@@ -24,6 +24,11 @@ const commands: Readonly<
     summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token (--simulate, --cfgutil PATH, --port N)',
     load: async () => (await import('./serve-command')).runServeCommand,
   },
+  run: {
+    summary:
+      'provision attached devices: run --workflow ID|FILE [--simulate --cart N --time-scale X] [--until-idle] [--json]',
+    load: async () => (await import('./run-command')).runRunCommand,
+  },
   profile: {
     summary:
       'the Intune enrollment profile: profile inspect FILE | profile import FILE (saves it), [--json] (exit 0 when usable)',

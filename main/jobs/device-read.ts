@@ -1,0 +1,93 @@
+/**
+ * What one `get` shows about a device, as the jobs decide on it: the bench's `DeviceFacts` plus the raw values
+ * a step checks its effect against. Pure: the runner does the reading.
+ */
+import type { ErrorCode } from '../../preload/domain';
+import type { DeviceFacts } from '../../preload/jobs-domain';
+import type { DeviceProperties, DevicePropertyName, GetResult } from '../cfgutil/cfgutil-client';
+
+/** The properties read before and after every step: ~12, one `get` (§9: "a few seconds"). */
+export const READ_PROPERTIES = [
+  'serialNumber',
+  'name',
+  'deviceType',
+  'UDID',
+  'bootedState',
+  'activationState',
+  'isPaired',
+  'isSupervised',
+  'organizationName',
+  'passcodeProtected',
+  'batteryCurrentCapacity',
+  'firmwareVersion',
+  'configurationProfiles',
+] as const satisfies readonly DevicePropertyName[];
+
+export type ReadProperty = (typeof READ_PROPERTIES)[number];
+
+/** Who this bench is: the supervising organization's name and the enrollment profile's identifier. */
+export interface OurIdentity {
+  readonly organizationName?: string;
+  readonly profileIdentifier?: string;
+}
+
+export interface DeviceRead {
+  readonly values: Partial<Pick<DeviceProperties, ReadProperty>>;
+  readonly facts: DeviceFacts;
+  /** A property read failed because the screen is locked (−402653158). */
+  readonly locked: boolean;
+  /** Every property error's code, for logging and decisions. */
+  readonly errorCodes: readonly ErrorCode[];
+}
+
+export function readOf(result: GetResult<ReadProperty>, ours: OurIdentity, now: number): DeviceRead {
+  const { values } = result;
+  const errorCodes = Object.values(result.errors).flatMap((e) => (e ? [e.code] : []));
+  const locked = errorCodes.includes('passcode-locked');
+  const supervised = values.isSupervised;
+  const org = values.organizationName;
+  const profiles = values.configurationProfiles;
+  const facts: DeviceFacts = {
+    readAt: now,
+    ...(locked
+      ? { passcodeLocked: true }
+      : values.passcodeProtected === undefined
+        ? {}
+        : { passcodeLocked: false }),
+    ...(values.isPaired === undefined ? {} : { paired: values.isPaired }),
+    ...(supervised === undefined ? {} : { supervised }),
+    ...(org === undefined ? {} : { organizationName: org }),
+    ...(supervised === undefined ? {} : { supervisedByUs: supervisedByUs(values, ours) }),
+    ...(profiles === undefined || ours.profileIdentifier === undefined
+      ? {}
+      : { holdsOurProfile: profiles.some((p) => p.identifier === ours.profileIdentifier) }),
+    ...(values.batteryCurrentCapacity === undefined ? {} : { batteryPercent: values.batteryCurrentCapacity }),
+    ...(values.firmwareVersion === undefined ? {} : { iosVersion: values.firmwareVersion }),
+    ...(values.activationState === undefined ? {} : { activated: values.activationState === 'Activated' }),
+  };
+  return { values, facts, locked, errorCodes };
+}
+
+/**
+ * cfgutil shows who supervises a device only by organization name (no certificate fingerprint), so "ours"
+ * means supervised under this bench's organization name. A device another bench supervised under the same
+ * name is indistinguishable here; `pair` with our `-C/-K` is what finally proves it.
+ */
+export function supervisedByUs(values: DeviceRead['values'], ours: OurIdentity): boolean {
+  return (
+    values.isSupervised === true &&
+    ours.organizationName !== undefined &&
+    values.organizationName === ours.organizationName
+  );
+}
+
+/** Supervised by some other organization (the erase guard). */
+export function supervisedByOther(values: DeviceRead['values'], ours: OurIdentity): boolean {
+  return values.isSupervised === true && !supervisedByUs(values, ours);
+}
+
+export function holdsProfile(values: DeviceRead['values'], identifier: string | undefined): boolean {
+  return (
+    identifier !== undefined && (values.configurationProfiles ?? []).some((p) => p.identifier === identifier)
+  );
+}

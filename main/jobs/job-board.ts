@@ -1,0 +1,623 @@
+/**
+ * The jobs of the bench: one per attached device, keyed by ECID. It admits devices as they arrive (ignore
+ * list, "already done" from the journal, jobs cut off by a restart), runs the countdown while armed, starts
+ * runners, journals every transition, and answers the operator's actions. Device reads and commands go
+ * through the engine's laned client, so there is never a second command on one device.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Device, Ecid, ErrorInfo } from '../../preload/domain';
+import type {
+  DeviceFacts,
+  JobAction,
+  JobView,
+  JobsSnapshot,
+  OperatorReason,
+  RunStatus,
+  Workflow,
+} from '../../preload/jobs-domain';
+import { BenchError } from '../errors/bench-error';
+import { READ_PROPERTIES, readOf, type DeviceRead } from './device-read';
+import { DevicePresence } from './device-presence';
+import { instructionFor } from './guidance';
+import { HeavyStepLimit } from './heavy-step-limit';
+import {
+  noJobEvents,
+  realJobClock,
+  type ClientSource,
+  type DeviceFeed,
+  type JobClock,
+  type JobEventSink,
+  type JobSettings,
+  type ProfileSource,
+  type SupervisionSource,
+  type WorkflowSource,
+} from './job-board-types';
+import type { JobContext } from './job-context';
+import { withProgress, StepTimes } from './job-progress';
+import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
+import { abortableWait } from './abortable-wait';
+import type { JournalHistory, JournalSink } from './job-journal';
+import { admitByEcid, admitBySerial, type Admission } from './admission';
+import { runJob } from './job-runner';
+import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
+import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
+import { runStatusOf, type RunState } from './run-status';
+
+export interface JobBoardOptions {
+  readonly workflows: WorkflowSource;
+  readonly devices: DeviceFeed;
+  readonly client: ClientSource;
+  readonly settings: JobSettings;
+  readonly supervision: SupervisionSource;
+  readonly profile: ProfileSource;
+  readonly journal: JournalSink;
+  readonly history?: JournalHistory;
+  readonly timings?: JobTimings;
+  readonly clock?: JobClock;
+  readonly random?: () => number;
+  readonly events?: JobEventSink;
+  readonly sessionId?: string;
+  readonly appVersion?: string;
+  readonly extraProfilesDir?: string;
+  /** Scale of the default step times used for the ETA before any is measured (the simulator's time scale). */
+  readonly timeScale?: number;
+  readonly log?: (message: string, detail?: unknown) => void;
+}
+
+interface Slot {
+  view: JobView;
+  readonly workflow: Workflow;
+  profileSha256?: string;
+  controller?: AbortController;
+  countdown?: unknown;
+  facts?: DeviceFacts;
+  values?: DeviceRead['values'];
+  rebootUntil: number;
+  words: Set<() => void>;
+}
+
+function refuse(title: string, detail: string): never {
+  throw new BenchError({ code: 'invalid-request', title, detail, retryable: false });
+}
+
+export class JobBoard {
+  private readonly slots = new Map<Ecid, Slot>();
+  private readonly presence = new DevicePresence();
+  private readonly admitting = new Set<Ecid>();
+  private readonly limit: HeavyStepLimit;
+  private readonly times: StepTimes;
+  private readonly timings: JobTimings;
+  private readonly clock: JobClock;
+  private readonly events: JobEventSink;
+  private readonly sessionId: string;
+  private readonly counters = new Map<string, number>();
+  private readonly drops: number[] = [];
+  private readonly pauseWaiters = new Set<() => void>();
+  private state: RunState;
+  private history: JournalHistory;
+  private firstStart: number | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private closed = false;
+
+  constructor(private readonly options: JobBoardOptions) {
+    const { settings } = options;
+    this.timings = options.timings ?? DEVICE_TIMINGS;
+    this.clock = options.clock ?? realJobClock;
+    this.events = options.events ?? noJobEvents;
+    this.sessionId = options.sessionId ?? randomUUID();
+    this.limit = new HeavyStepLimit(settings.concurrency);
+    this.times = new StepTimes(options.timeScale ?? 1);
+    this.history = options.history ?? { lastByEcid: new Map(), doneBySerial: new Map(), warnings: [] };
+    this.state = {
+      armed: settings.armed ?? false,
+      paused: false,
+      workflowId: settings.workflowId,
+      countdownSeconds: settings.countdownSeconds,
+      concurrency: settings.concurrency,
+    };
+  }
+
+  /** Starts following the device list; devices already attached are admitted now. */
+  start(): void {
+    this.options.journal.append({
+      v: 1,
+      kind: 'session-started',
+      at: this.clock.now(),
+      sessionId: this.sessionId,
+      stationName: this.options.settings.stationName,
+      appVersion: this.options.appVersion ?? 'dev',
+    });
+    for (const warning of this.history.warnings) this.options.log?.(`journal: ${warning}`);
+    this.unsubscribe = this.options.devices.subscribe((devices) => this.onDevices(devices));
+    this.onDevices(this.options.devices.current());
+  }
+
+  /** Stops following devices and cancels every job under way (each is journaled as interrupted). */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe?.();
+    for (const slot of this.slots.values()) {
+      this.clock.clearTimeout(slot.countdown);
+      if (!isFinal(slot.view.phase)) this.dispatch(slot, { type: 'interrupted', at: this.clock.now() });
+      slot.controller?.abort();
+    }
+  }
+
+  snapshot(): JobsSnapshot {
+    const facts: Record<Ecid, DeviceFacts> = {};
+    for (const [ecid, slot] of this.slots) if (slot.facts) facts[ecid] = slot.facts;
+    return { jobs: this.views(), facts, run: this.runStatus() };
+  }
+
+  views(): JobView[] {
+    return [...this.slots.values()].map((slot) => this.viewOf(slot));
+  }
+
+  /** The Apple product type of a device the bench has seen (`iPad14,1`), for reports. */
+  deviceTypeOf(ecid: Ecid): string | undefined {
+    return this.slots.get(ecid)?.values?.deviceType ?? this.presence.device(ecid)?.deviceType;
+  }
+
+  /** True when every attached device's job has ended or waits for a person (the CLI's `--until-idle`). */
+  isIdle(): boolean {
+    if (this.admitting.size > 0) return false;
+    if (this.presence.ecids().some((ecid) => !this.slots.has(ecid))) return false;
+    return [...this.slots.values()].every(
+      ({ view }) => isFinal(view.phase) || view.phase === 'waiting-for-operator',
+    );
+  }
+
+  runStatus(): RunStatus {
+    const workflow = this.options.workflows.get(this.state.workflowId);
+    const expected = (workflow?.steps ?? []).reduce((sum, s) => sum + this.times.expectedMs(s.kind), 0);
+    return runStatusOf(
+      { ...this.state, concurrency: this.limit.limit },
+      this.views(),
+      this.firstStart,
+      this.clock.now(),
+      expected,
+    );
+  }
+
+  // ---- the operator's channels ----
+
+  setArmed(armed: boolean): RunStatus {
+    this.state = { ...this.state, armed };
+    for (const slot of this.slots.values()) {
+      if (armed && slot.view.phase === 'queued' && slot.view.stepIndex === undefined)
+        this.beginCountdown(slot);
+      if (!armed && slot.view.phase === 'countdown') {
+        this.clock.clearTimeout(slot.countdown);
+        this.dispatch(slot, { type: 'held' });
+      }
+    }
+    return this.emitRun();
+  }
+
+  setPaused(paused: boolean): RunStatus {
+    this.state = { ...this.state, paused };
+    if (!paused) {
+      for (const wake of [...this.pauseWaiters]) wake();
+      this.pauseWaiters.clear();
+      for (const slot of this.slots.values()) {
+        if (slot.view.phase === 'countdown' && (slot.view.countdownEndsAt ?? 0) <= this.clock.now())
+          this.startJob(slot);
+      }
+    }
+    return this.emitRun();
+  }
+
+  selectWorkflow(workflowId: string): RunStatus {
+    if (!this.options.workflows.get(workflowId))
+      refuse('No such workflow', `There is no workflow "${workflowId}".`);
+    this.state = { ...this.state, workflowId };
+    return this.emitRun();
+  }
+
+  jobAction(ecid: Ecid, action: JobAction): JobView {
+    const slot =
+      this.slots.get(ecid) ??
+      refuse('No job for this device', 'The device has no job: it may have been unplugged.');
+    const { phase } = slot.view;
+    switch (action) {
+      case 'start-now':
+        if (phase === 'queued' || phase === 'countdown') this.startJob(slot);
+        else if (phase === 'waiting-for-operator') this.giveWord(slot);
+        else refuse('Already started', 'This job is not waiting to start.');
+        break;
+      case 'cancel':
+        if (isFinal(phase)) refuse('Nothing to cancel', 'This job has already ended.');
+        this.clock.clearTimeout(slot.countdown);
+        if (slot.controller) slot.controller.abort();
+        else this.dispatch(slot, { type: 'cancelled', at: this.clock.now() });
+        break;
+      case 'retry':
+        if (phase === 'waiting-for-operator') this.giveWord(slot);
+        else if (phase === 'failed' || phase === 'interrupted' || phase === 'cancelled') this.retry(slot);
+        else
+          refuse(
+            'Nothing to retry',
+            'Only a failed, interrupted or cancelled job, or one waiting for you, can be retried.',
+          );
+        break;
+      case 'skip':
+        if (isFinal(phase) || ACTIVE_PHASES.has(phase))
+          refuse('Cannot skip now', 'Cancel the job first, or wait until it ends.');
+        this.clock.clearTimeout(slot.countdown);
+        this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason: 'operator' });
+        break;
+      case 'rerun':
+        if (!isFinal(phase)) refuse('The job is still going', 'Rerun is for a device whose job has ended.');
+        this.rerun(slot);
+        break;
+    }
+    return this.viewOf(this.slots.get(ecid) ?? slot);
+  }
+
+  /** Retries every failed job whose device is still attached. */
+  retryFailed(): number {
+    let count = 0;
+    for (const [ecid, slot] of this.slots) {
+      if (slot.view.phase === 'failed' && this.presence.isPresent(ecid)) {
+        this.retry(slot);
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  // ---- devices coming and going ----
+
+  private onDevices(devices: readonly Device[]): void {
+    if (this.closed) return;
+    const { arrived, left } = this.presence.update(devices);
+    for (const ecid of left) this.onLeft(ecid);
+    for (const ecid of arrived) if (!this.slots.has(ecid)) void this.admit(ecid);
+  }
+
+  private onLeft(ecid: Ecid): void {
+    const slot = this.slots.get(ecid);
+    if (!slot) return;
+    const { phase } = slot.view;
+    if (isFinal(phase) || phase === 'queued' || phase === 'countdown') {
+      this.clock.clearTimeout(slot.countdown);
+      if (!isFinal(phase)) this.dispatch(slot, { type: 'cancelled', at: this.clock.now() });
+      this.slots.delete(ecid);
+      this.events.jobRemoved(ecid);
+      this.emitRun();
+      return;
+    }
+    if (slot.rebootUntil < this.clock.now()) this.noteDrop();
+  }
+
+  /** Devices keep dropping off USB mid-step: halve the heavy-step cap and say why (field-notes §4 item 2). */
+  private noteDrop(): void {
+    const now = this.clock.now();
+    this.drops.push(now);
+    while (this.drops.length > 0 && (this.drops[0] ?? now) < now - this.timings.dropWindowMs)
+      this.drops.shift();
+    if (this.drops.length < this.timings.dropsToLowerCap || this.limit.limit <= 1) return;
+    const lowered = Math.max(1, Math.floor(this.limit.limit / 2));
+    this.limit.setLimit(lowered);
+    const minutes = Math.max(1, Math.round(this.timings.dropWindowMs / 60_000));
+    this.state = {
+      ...this.state,
+      concurrencyNote: `Lowered to ${lowered} heavy step${lowered === 1 ? '' : 's'} at once: ${this.drops.length} devices dropped off USB mid-step within ${minutes} min. Check the hubs' power and the cables.`,
+    };
+    this.drops.length = 0;
+    this.emitRun();
+  }
+
+  private async admit(ecid: Ecid): Promise<void> {
+    const workflow = this.options.workflows.get(this.state.workflowId);
+    const profileSha256 = this.options.profile.current()?.sha256;
+    const slot = this.createSlot(ecid, workflow, profileSha256);
+    if (!slot) return;
+    const rules = {
+      ignoreEcids: this.options.settings.ignoreEcids,
+      ignoreSerials: this.options.settings.ignoreSerials,
+      history: this.history,
+      workflowId: slot.workflow.id,
+      ...(profileSha256 ? { profileSha256 } : {}),
+    };
+    const byEcid = admitByEcid(ecid, rules);
+    if (byEcid.kind === 'interrupted' && byEcid.stepIndex !== undefined) {
+      slot.view = {
+        ...slot.view,
+        stepIndex: byEcid.stepIndex,
+        step: slot.workflow.steps[byEcid.stepIndex]?.kind,
+      };
+    }
+    if (this.settle(slot, byEcid)) return;
+    this.admitting.add(ecid);
+    try {
+      const read = await this.readFacts(ecid, slot);
+      if (this.slots.get(ecid) !== slot || slot.view.phase !== 'queued') return;
+      if (this.settle(slot, admitBySerial(read?.values.serialNumber, rules))) return;
+      if (this.state.armed) this.beginCountdown(slot);
+    } finally {
+      this.admitting.delete(ecid);
+    }
+  }
+
+  /** Applies a decision that ends admission; false for a new job. */
+  private settle(slot: Slot, admission: Admission): boolean {
+    const at = this.clock.now();
+    if (admission.kind === 'ignore') this.dispatch(slot, { type: 'skipped', at, reason: 'ignore-list' });
+    else if (admission.kind === 'already-done')
+      this.dispatch(slot, { type: 'skipped', at, reason: 'already-done' });
+    else if (admission.kind === 'interrupted') this.dispatch(slot, { type: 'interrupted', at });
+    return admission.kind !== 'new';
+  }
+
+  private createSlot(
+    ecid: Ecid,
+    workflow: Workflow | undefined,
+    profileSha256: string | undefined,
+  ): Slot | undefined {
+    if (!workflow) {
+      this.options.log?.(`workflow ${this.state.workflowId} not found; ${ecid} gets no job`);
+      return undefined;
+    }
+    const view = newJob({
+      jobId: randomUUID(),
+      ecid,
+      workflowId: workflow.id,
+      stepCount: workflow.steps.length,
+    });
+    const slot: Slot = {
+      view,
+      workflow,
+      rebootUntil: 0,
+      words: new Set(),
+      ...(profileSha256 ? { profileSha256 } : {}),
+    };
+    this.slots.set(ecid, slot);
+    this.journalCreated(slot);
+    this.events.jobChanged(this.viewOf(slot), true);
+    this.emitRun();
+    return slot;
+  }
+
+  /** The facts read on arrival; a device that cannot answer yet (unpaired, locked) still gets its job. */
+  private async readFacts(ecid: Ecid, slot: Slot): Promise<DeviceRead | undefined> {
+    const client = this.options.client.current();
+    if (!client) return undefined;
+    try {
+      const read = readOf(await client.get(ecid, READ_PROPERTIES), this.ours(), this.clock.now());
+      this.noteRead(slot, read);
+      return read;
+    } catch (error) {
+      this.options.log?.(`could not read ${ecid} on arrival`, error);
+      return undefined;
+    }
+  }
+
+  private noteRead(slot: Slot, read: DeviceRead): void {
+    slot.values = { ...slot.values, ...read.values };
+    const before = slot.facts;
+    slot.facts = read.facts;
+    const serial = read.values.serialNumber;
+    if (serial) this.dispatch(slot, { type: 'identified', serialNumber: serial });
+    const { readAt: _a, ...now } = read.facts;
+    const { readAt: _b, ...was } = before ?? { readAt: 0 };
+    if (JSON.stringify(now) !== JSON.stringify(was)) this.events.factsChanged(slot.view.ecid, read.facts);
+  }
+
+  // ---- starting and running ----
+
+  private beginCountdown(slot: Slot): void {
+    const ms = this.options.settings.countdownMs ?? this.options.settings.countdownSeconds * 1000;
+    this.dispatch(slot, { type: 'countdown', at: this.clock.now(), endsAt: this.clock.now() + ms });
+    this.clock.clearTimeout(slot.countdown);
+    slot.countdown = this.clock.setTimeout(() => {
+      if (slot.view.phase === 'countdown' && !this.state.paused && this.slots.get(slot.view.ecid) === slot)
+        this.startJob(slot);
+    }, ms);
+  }
+
+  private startJob(slot: Slot): void {
+    this.clock.clearTimeout(slot.countdown);
+    if (slot.controller || this.closed) return;
+    const client = this.options.client.current();
+    if (!client) {
+      this.dispatch(slot, { type: 'failed', at: this.clock.now(), error: noEngine() });
+      return;
+    }
+    const controller = new AbortController();
+    slot.controller = controller;
+    this.firstStart ??= this.clock.now();
+    const from = slot.view.stepIndex ?? 0;
+    const ctx = this.contextFor(slot, controller, client);
+    void runJob(ctx, from, {
+      unpaused: () => this.unpaused(),
+      measured: (step, ms) => this.times.record(step, ms),
+    }).finally(() => {
+      if (slot.controller === controller) slot.controller = undefined;
+      for (const word of slot.words) word();
+    });
+  }
+
+  /** Operator's Retry: a new job (each job ends once in the bench log) that continues at the step it stopped. */
+  private retry(slot: Slot): void {
+    if (slot.controller) return;
+    const requeued = reduceJob(slot.view, { type: 'requeued', at: this.clock.now() });
+    if (requeued === slot.view) return;
+    this.renew(slot, requeued);
+    this.startJob(slot);
+  }
+
+  /** Operator's Rerun of a device that is done: the whole workflow again, as a new job. */
+  private rerun(slot: Slot): void {
+    if (slot.controller) return;
+    const fresh = newJob({
+      jobId: slot.view.jobId,
+      ecid: slot.view.ecid,
+      workflowId: slot.workflow.id,
+      stepCount: slot.workflow.steps.length,
+      ...(slot.view.serialNumber ? { serialNumber: slot.view.serialNumber } : {}),
+    });
+    this.renew(slot, fresh);
+    this.startJob(slot);
+  }
+
+  private renew(slot: Slot, view: JobView): void {
+    slot.view = { ...view, jobId: randomUUID() };
+    this.journalCreated(slot);
+    this.journalTransition(slot);
+    this.events.jobChanged(this.viewOf(slot), true);
+    this.emitRun();
+  }
+
+  private unpaused(): Promise<void> {
+    if (!this.state.paused) return Promise.resolve();
+    return new Promise((resolve) => this.pauseWaiters.add(resolve));
+  }
+
+  private giveWord(slot: Slot): void {
+    for (const word of slot.words) word();
+    slot.words.clear();
+  }
+
+  private ours() {
+    const supervision = this.options.supervision.current();
+    const profile = this.options.profile.current();
+    return {
+      ...(supervision.organizationName ? { organizationName: supervision.organizationName } : {}),
+      ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
+    };
+  }
+
+  private contextFor(
+    slot: Slot,
+    controller: AbortController,
+    client: NonNullable<ReturnType<ClientSource['current']>>,
+  ): JobContext {
+    const { ecid } = slot.view;
+    const { signal } = controller;
+    const supervision = this.options.supervision.current();
+    const profile = this.options.profile.current();
+    const wait = (ms: number, register?: (wake: () => void) => () => void) =>
+      abortableWait(this.clock, signal, ms, register);
+    return {
+      ecid,
+      client,
+      signal,
+      timings: this.timings,
+      workflow: slot.workflow,
+      ...(supervision.identity ? { identity: supervision.identity } : {}),
+      ours: this.ours(),
+      ...(profile ? { profile } : {}),
+      ...(this.options.extraProfilesDir ? { extraProfilesDir: this.options.extraProfilesDir } : {}),
+      now: () => this.clock.now(),
+      sleep: async (ms) => void (await wait(ms)),
+      random: this.options.random ?? Math.random,
+      dispatch: (event) => this.dispatch(slot, event),
+      heavy: (task) => this.limit.run(task, signal),
+      noteRead: (read) => this.noteRead(slot, read),
+      isPresent: () => this.presence.isPresent(ecid),
+      generation: () => this.presence.generation(ecid),
+      waitForDeviceChange: async (ms) => {
+        await wait(ms, (wake) => {
+          const change = this.presence.nextChange(ecid);
+          void change.changed.then(wake);
+          return change.cancel;
+        });
+      },
+      expectReboot: (until) => void (slot.rebootUntil = until),
+      rebootExpected: () => slot.rebootUntil > this.clock.now(),
+      waitForOperatorWord: (ms) =>
+        wait(ms, (wake) => {
+          slot.words.add(wake);
+          return () => slot.words.delete(wake);
+        }),
+      nextNameCounter: (template) => {
+        const next = (this.counters.get(template) ?? 0) + 1;
+        this.counters.set(template, next);
+        return next;
+      },
+      modelName: () => this.presence.device(ecid)?.model,
+      serialNumber: () => slot.view.serialNumber,
+      setWaiting: (reason: OperatorReason, instruction?: string) =>
+        this.dispatch(slot, {
+          type: 'waiting-for-operator',
+          at: this.clock.now(),
+          reason,
+          instruction: instruction ?? instructionFor(reason),
+        }),
+      resume: () => this.dispatch(slot, { type: 'resumed' }),
+    };
+  }
+
+  // ---- state changes, journal and events ----
+
+  private dispatch(slot: Slot, event: JobEvent): void {
+    const before = slot.view;
+    const after = reduceJob(before, event);
+    if (after === before) return;
+    slot.view = after;
+    const moved =
+      after.phase !== before.phase ||
+      after.stepIndex !== before.stepIndex ||
+      after.attempt !== before.attempt ||
+      after.waiting?.instruction !== before.waiting?.instruction;
+    if (moved) this.journalTransition(slot);
+    if (isFinal(after.phase) && !isFinal(before.phase)) this.journalEnded(slot);
+    this.events.jobChanged(this.viewOf(slot), moved);
+    if (after.phase !== before.phase) this.emitRun();
+  }
+
+  private viewOf(slot: Slot): JobView {
+    return withProgress(
+      slot.view,
+      slot.workflow.steps.map((s) => s.kind),
+      this.times,
+      this.clock.now(),
+    );
+  }
+
+  private emitRun(): RunStatus {
+    const run = this.runStatus();
+    this.events.runChanged(run);
+    return run;
+  }
+
+  private journalCreated(slot: Slot): void {
+    this.options.journal.append(
+      createdEntry(slot.view, this.sessionId, slot.profileSha256, this.clock.now()),
+    );
+  }
+
+  private journalTransition(slot: Slot): void {
+    this.options.journal.append(transitionEntry(slot.view, this.clock.now()));
+  }
+
+  private journalEnded(slot: Slot): void {
+    const device = this.presence.device(slot.view.ecid);
+    const profile = this.options.profile.current();
+    const organization = this.options.supervision.current().organizationName;
+    const context = {
+      workflowName: slot.workflow.name,
+      ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
+      ...(organization ? { organization } : {}),
+      ...(device?.udid ? { udid: device.udid } : {}),
+      ...(device?.deviceType ? { deviceType: device.deviceType } : {}),
+      ...(device?.model ? { model: device.model } : {}),
+      ...(slot.values?.firmwareVersion ? { iosVersion: slot.values.firmwareVersion } : {}),
+      ...(device?.portLabel ? { portLabel: device.portLabel } : {}),
+      stationName: this.options.settings.stationName,
+      appVersion: this.options.appVersion ?? 'dev',
+      sessionId: this.sessionId,
+    };
+    this.options.journal.append(endedEntry(slot.view, context, this.clock.now()));
+  }
+}
+
+function noEngine(): ErrorInfo {
+  return {
+    code: 'cfgutil-missing',
+    title: 'No cfgutil is running',
+    detail: 'Install Apple Configurator’s Automation Tools or use the simulator, then press Retry.',
+    retryable: true,
+  };
+}

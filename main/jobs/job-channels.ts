@@ -1,0 +1,51 @@
+/**
+ * The jobs area's part of the contract (issue 9 item 9): arming, pausing, the workflow new jobs run, one
+ * device's job, and retry-all. Composed beside the other areas in main/app/compose-handlers.ts; the workflow
+ * channels (list/save/delete/previewNames) belong to the workflow store. Refusals are `BenchError`s, which the
+ * dispatcher turns into `Result` failures.
+ */
+import type { JobInvokeChannels } from '../../preload/contract';
+import type { Ecid, Result } from '../../preload/domain';
+import type { JobAction, JobView, RunStatus } from '../../preload/jobs-domain';
+import { BenchError } from '../errors/bench-error';
+import type { JobBoard } from './job-board';
+
+export type JobChannelNames = 'setArmed' | 'setPaused' | 'selectWorkflow' | 'jobAction' | 'retryFailed';
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export class JobChannels implements Pick<JobInvokeChannels, JobChannelNames> {
+  /** `board` is read on every call: it changes when the engine does (and is undefined without one). */
+  constructor(private readonly board: () => JobBoard | undefined) {}
+
+  async setArmed(req: { readonly armed: boolean }): Promise<Result<RunStatus>> {
+    return ok(this.require().setArmed(req.armed));
+  }
+
+  async setPaused(req: { readonly paused: boolean }): Promise<Result<RunStatus>> {
+    return ok(this.require().setPaused(req.paused));
+  }
+
+  async selectWorkflow(req: { readonly workflowId: string }): Promise<Result<RunStatus>> {
+    return ok(this.require().selectWorkflow(req.workflowId));
+  }
+
+  async jobAction(req: { readonly ecid: Ecid; readonly action: JobAction }): Promise<Result<JobView>> {
+    return ok(this.require().jobAction(req.ecid, req.action));
+  }
+
+  async retryFailed(): Promise<Result<number>> {
+    return ok(this.require().retryFailed());
+  }
+
+  private require(): JobBoard {
+    const board = this.board();
+    if (board) return board;
+    throw new BenchError({
+      code: 'invalid-request',
+      title: 'Provisioning is not running',
+      detail: 'The bench has no engine yet: choose cfgutil or the simulator first.',
+      retryable: false,
+    });
+  }
+}

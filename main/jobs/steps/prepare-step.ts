@@ -1,0 +1,97 @@
+/**
+ * `prepare`: supervise under this bench's identity with the workflow's language, locale, skipped panes and
+ * pairing rule (§8.3). Done when a re-read shows the device supervised by us; the reboot that follows it
+ * (AGREED-SIM item 3) is ridden out by the read. 612 on a device that is already ours counts as done.
+ */
+import type { WorkflowStep } from '../../../preload/jobs-domain';
+import type { PrepareOptions } from '../../cfgutil/cfgutil-client';
+import { SKIP_PANES, type SkipPane } from '../../cfgutil/prepare-options';
+import { backoffMs } from '../backoff';
+import { supervisedByUs } from '../device-read';
+import type { JobContext } from '../job-context';
+import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { clearReboot, markReboot, readDevice, REREAD_CODES, waitForOperator } from '../step-kit';
+
+type PrepareStep = Extract<WorkflowStep, { kind: 'prepare' }>;
+
+export function prepareOptionsFor(
+  step: PrepareStep,
+  ctx: Pick<JobContext, 'ours' | 'identity'>,
+): PrepareOptions {
+  const panes =
+    step.skipPanes === 'all'
+      ? [...SKIP_PANES]
+      : step.skipPanes.filter((p): p is SkipPane => (SKIP_PANES as readonly string[]).includes(p));
+  return {
+    supervised: true,
+    ...(ctx.ours.organizationName ? { name: ctx.ours.organizationName } : {}),
+    ...(ctx.identity ? { hostCert: ctx.identity.certPath } : {}),
+    language: step.language,
+    locale: step.locale,
+    skipAll: step.skipPanes === 'all',
+    skip: panes,
+    forbidPairing: !step.allowPairing,
+  };
+}
+
+export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'succeeded' | 'skipped'> {
+  const before = await readDevice(ctx);
+  if (supervisedByUs(before.values, ctx.ours) && before.values.activationState === 'Activated')
+    return 'skipped';
+  const options = prepareOptionsFor(step, ctx);
+  for (let attempt = 1; ; attempt += 1) {
+    let code: ReturnType<typeof cfgutilCode>;
+    try {
+      await ctx.heavy(() => ctx.client.prepare(ctx.ecid, options, { signal: ctx.signal }));
+      // The device reboots once prepare is done (AGREED-SIM item 3); a detach while it ran was a drop-off.
+      markReboot(ctx);
+    } catch (error) {
+      markReboot(ctx);
+      code = cfgutilCode(error);
+      if (code === 'activation-locked' || code === 'not-activated') {
+        clearReboot(ctx);
+        await waitForOperator(ctx, 'activation-lock', undefined, {
+          code: 'activation-locked',
+          title: 'Activation Lock is still on',
+          detail: 'The owner must remove the device from Find My; this bench cannot. Then press Retry.',
+        });
+        continue;
+      }
+      if (code === 'network-unavailable') ctx.setWaiting('mac-offline');
+      else if (code !== 'already-prepared' && (code === undefined || !REREAD_CODES.has(code))) {
+        clearReboot(ctx);
+        throw failureFrom(error);
+      }
+    }
+    const after = await readDevice(ctx);
+    if (supervisedByUs(after.values, ctx.ours)) {
+      if (code === 'network-unavailable') ctx.resume();
+      return 'succeeded';
+    }
+    if (code === 'already-prepared') {
+      clearReboot(ctx);
+      throw failure(
+        'already-prepared',
+        'Erase the device first',
+        'It was set up without this bench and can only be prepared straight after an erase. Use a workflow that erases.',
+        false,
+      );
+    }
+    const policy = code === 'network-unavailable' ? ctx.timings.transient : ctx.timings.busy;
+    if (
+      attempt >=
+      (code === 'network-unavailable'
+        ? ctx.timings.operatorTimeoutMs / ctx.timings.transient.maxMs
+        : policy.attempts)
+    ) {
+      clearReboot(ctx);
+      throw failure(
+        code ?? 'unknown',
+        'The device was not prepared',
+        'Prepare was tried several times without the device showing it supervised. Press Retry.',
+      );
+    }
+    ctx.dispatch({ type: 'attempt' });
+    await ctx.sleep(backoffMs(policy, attempt, ctx.random));
+  }
+}

@@ -1,0 +1,54 @@
+/** Rename from the workflow's template; done when the device reports the new name. */
+import type { WorkflowStep } from '../../../preload/jobs-domain';
+import { expandNameTemplate } from '../workflow/name-template';
+import { backoffMs } from '../backoff';
+import type { JobContext } from '../job-context';
+import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { readDevice, REREAD_CODES } from '../step-kit';
+
+type RenameStep = Extract<WorkflowStep, { kind: 'rename' }>;
+
+export async function runRename(ctx: JobContext, step: RenameStep): Promise<'succeeded' | 'skipped'> {
+  const first = await readDevice(ctx);
+  const serialNumber = first.values.serialNumber ?? ctx.serialNumber();
+  const model = ctx.modelName();
+  const name = expandNameTemplate(step.template, {
+    ...(serialNumber ? { serialNumber } : {}),
+    ...(model ? { model } : {}),
+    counter: /\{n(?::\d)?\}/.test(step.template) ? ctx.nextNameCounter(step.template) : 1,
+  });
+  if (name === '')
+    throw failure(
+      'invalid-request',
+      'The name template gives no name',
+      `"${step.template}" is empty for this device.`,
+      false,
+    );
+  if (first.values.name === name) {
+    ctx.dispatch({ type: 'renamed', name });
+    return 'skipped';
+  }
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ctx.client.rename(ctx.ecid, name, { signal: ctx.signal });
+    } catch (error) {
+      const code = cfgutilCode(error);
+      if (code === undefined || !REREAD_CODES.has(code) || attempt >= ctx.timings.busy.attempts)
+        throw failureFrom(error);
+    }
+    const read = await readDevice(ctx);
+    if (read.values.name === name) {
+      ctx.dispatch({ type: 'renamed', name });
+      return 'succeeded';
+    }
+    if (attempt >= ctx.timings.transient.attempts) {
+      throw failure(
+        'unknown',
+        'The device kept its old name',
+        `Renaming to "${name}" did not take. Press Retry.`,
+      );
+    }
+    ctx.dispatch({ type: 'attempt' });
+    await ctx.sleep(backoffMs(ctx.timings.busy, attempt, ctx.random));
+  }
+}

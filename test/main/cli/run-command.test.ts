@@ -1,0 +1,114 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/cli';
+import { runRunCommand } from '../../../main/cli/run-command';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function io() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'run-cmd-'));
+  dirs.push(dir);
+  const out: string[] = [];
+  const err: string[] = [];
+  const live: string[] = [];
+  return {
+    out,
+    err,
+    live,
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env: { ENROLL_BENCH_DATA: dir } },
+  };
+}
+
+describe('enroll-bench run', () => {
+  it('runs a simulated clean cart until idle and prints the JSON report; exit 0 when all succeeded', async () => {
+    const { out, err, live, io: streams } = await io();
+    const code = await runRunCommand(
+      [
+        '--simulate',
+        '--cart',
+        '3',
+        '--workflow',
+        'supervise-and-enroll',
+        '--time-scale',
+        '0.005',
+        '--until-idle',
+        '--json',
+      ],
+      { ...streams, live: (t: string) => live.push(t) },
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(out.join('')) as {
+      devices: {
+        ecid: string;
+        serial: string;
+        model: string;
+        outcome: string;
+        errorCode: unknown;
+        steps: { step: string; startedAt: number; endedAt: number; outcome: string }[];
+      }[];
+      counts: Record<string, number>;
+    };
+    expect(report.counts).toEqual({
+      succeeded: 3,
+      failed: 0,
+      'waiting-for-operator': 0,
+      skipped: 0,
+      cancelled: 0,
+      interrupted: 0,
+    });
+    for (const device of report.devices) {
+      expect(device).toMatchObject({ outcome: 'succeeded', errorCode: null });
+      expect(device.ecid).toMatch(/^0x[0-9A-F]+$/);
+      expect(device.model).toMatch(/^iPad/);
+      expect(device.steps.map((s) => s.step)).toEqual([
+        'erase',
+        'wait-until-settled',
+        'prepare',
+        'wait-until-settled',
+        'finish-setup-assistant',
+        'install-enrollment-profile',
+        'verify-enrollment',
+        'rename',
+      ]);
+    }
+    expect(err.join('\n')).toMatch(/ephemeral one/);
+    expect(live).toContain('3 done · 0 running · 0 waiting for you · 0 failed · 0 queued');
+    expect(live.at(-1)).toBe('');
+    expect(err.join('\n')).toMatch(/running 3\/8 prepare/);
+  }, 60_000);
+
+  it('exits 1 when a job does not succeed (enroll-in-place waits for approval on an unsupervised cart)', async () => {
+    const { out, io: streams } = await io();
+    const code = await runRunCommand(
+      [
+        '--simulate',
+        '--cart',
+        '1',
+        '--workflow',
+        'enroll-in-place',
+        '--time-scale',
+        '0.005',
+        '--until-idle',
+        '--json',
+      ],
+      streams,
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(out.join('')) as { devices: { outcome: string }[] };
+    expect(report.devices.map((d) => d.outcome)).toEqual(['waiting-for-operator']);
+  }, 60_000);
+
+  it('exits 2 on usage errors', async () => {
+    await expect(runCli(['run', '--simulate'])).resolves.toBe(2);
+    await expect(runCli(['run', '--workflow', 'nope', '--simulate'])).resolves.toBe(2);
+    await expect(runCli(['run', '--workflow', 'supervise-and-enroll', '--cart', '3'])).resolves.toBe(2);
+    await expect(
+      runCli(['run', '--workflow', 'supervise-and-enroll', '--simulate', '--concurrency', '0']),
+    ).resolves.toBe(2);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs } from '../../../main/jobs/backoff';
+import { HeavyStepLimit } from '../../../main/jobs/heavy-step-limit';
+
+describe('HeavyStepLimit', () => {
+  it('never runs more than the cap at once, and a lowered cap holds new work back', async () => {
+    const limit = new HeavyStepLimit(3);
+    let active = 0;
+    let peak = 0;
+    const task = async () => {
+      active += 1;
+      peak = Math.max(peak, active);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      active -= 1;
+    };
+    await Promise.all(Array.from({ length: 10 }, () => limit.run(task)));
+    expect(peak).toBe(3);
+    limit.setLimit(1);
+    peak = 0;
+    await Promise.all(Array.from({ length: 4 }, () => limit.run(task)));
+    expect(peak).toBe(1);
+  });
+
+  it('a waiter whose job is cancelled leaves at once', async () => {
+    const limit = new HeavyStepLimit(1);
+    let release: () => void = () => {};
+    const holding = limit.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const controller = new AbortController();
+    const waiting = limit.run(async () => 'ran', controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toThrow();
+    release();
+    await holding;
+  });
+});
+
+describe('backoffMs', () => {
+  it('doubles from the base up to the cap, with jitter in [½, 1] of it', () => {
+    const policy = { baseMs: 100, maxMs: 1000, attempts: 9 };
+    expect([1, 2, 3, 4, 5, 6].map((a) => backoffMs(policy, a, () => 1))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
+    expect(backoffMs(policy, 3, () => 0)).toBe(200);
+  });
+});

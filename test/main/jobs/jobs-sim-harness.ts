@@ -1,0 +1,197 @@
+/**
+ * A job board on the real simulated cfgutil: world, generated executable, spawn, parse, laned client, device
+ * watcher, board. Every cfgutil run is recorded with its start and end so a test can prove that no two
+ * commands ever overlapped on one ECID.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect } from 'vitest';
+import type { JobView, Workflow } from '../../../preload/jobs-domain';
+import { createCfgutilClient, type SupervisionIdentity } from '../../../main/cfgutil/cfgutil-client';
+import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
+import { simulatorSignalSource } from '../../../main/app/simulator-engine';
+import { DeviceListFeed } from '../../../main/devices/device-feed';
+import { withDeviceLanes } from '../../../main/devices/device-lanes';
+import { DeviceWatcher } from '../../../main/devices/device-watcher';
+import { writeDemoProfile } from '../../../main/jobs/demo-profile';
+import { JobBoard, type JobBoardOptions } from '../../../main/jobs/job-board';
+import type { JobSettings } from '../../../main/jobs/job-board-types';
+import type { EnrollmentProfile } from '../../../main/jobs/job-context';
+import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/jobs/job-journal';
+import { scaledTimings } from '../../../main/jobs/job-timings';
+import { workflowSource } from '../../../main/jobs/workflow-source';
+import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+export const ORG = 'Contoso Schools';
+
+export interface RunInterval {
+  readonly ecid: string | undefined;
+  readonly command: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface JobsBench {
+  readonly handle: SimWorldHandle;
+  readonly board: JobBoard;
+  readonly runs: RunInterval[];
+  readonly identity: SupervisionIdentity & { readonly certBytes: Buffer };
+  readonly profile: EnrollmentProfile;
+  readonly journal: JournalSink & { readonly entries: unknown[] };
+  readonly dir: string;
+  /** Starts a second board on the same world (a restart of the app), with the given journal history. */
+  restart(history: JournalHistory, overrides?: Partial<JobBoardOptions>): Promise<JobBoard>;
+}
+
+export interface JobsBenchOptions {
+  readonly world?: StartOptions;
+  readonly settings?: Partial<JobSettings>;
+  readonly history?: JournalHistory;
+  readonly workflowId?: string;
+  readonly journal?: JournalSink & { readonly entries: unknown[] };
+  readonly scale?: number;
+  readonly workflows?: readonly Workflow[];
+}
+
+export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
+  const scale = options.scale ?? 0.004;
+  const handle = await startSimulatedWorld({ timeScale: scale, seed: 3, ...options.world });
+  cleanups.push(() => handle.close());
+  const dir = await mkdtemp(join(tmpdir(), 'jobs-bench-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  const certBytes = Buffer.from('0\u0082certificate-ours');
+  const certPath = join(dir, 'ours.der');
+  const keyPath = join(dir, 'ours.key.der');
+  await writeFile(certPath, certBytes);
+  await writeFile(keyPath, Buffer.from('0\u0082key-ours'));
+  const identity = { certPath, keyPath, certBytes };
+  const profile = await writeDemoProfile(dir);
+  const runs: RunInterval[] = [];
+  const client = withDeviceLanes(
+    createCfgutilClient({
+      cfgutilPath: handle.cfgutilPath,
+      runner: async (path, args, opts) => {
+        const start = performance.now();
+        const run: CfgutilRun = await runCfgutil(path, args, opts);
+        const e = args.indexOf('-e');
+        runs.push({
+          ecid: e >= 0 ? args[e + 1] : undefined,
+          command: args[args.indexOf('JSON') + 1] ?? '?',
+          start,
+          end: performance.now(),
+        });
+        return run;
+      },
+    }),
+  );
+  const make = (
+    history: JournalHistory | undefined,
+    journal: JournalSink,
+    overrides: Partial<JobBoardOptions> = {},
+  ) => {
+    const feed = new DeviceListFeed();
+    const watcher = new DeviceWatcher({
+      source: simulatorSignalSource(handle.world),
+      lister: client,
+      debounceMs: 10,
+      pollMs: 200,
+      onDevices: (devices) => feed.publish(devices),
+      onStatus: () => {},
+      // Like BenchService's background serial reads: a second reader of every new device, in the same lanes.
+      onNewDevice: (ecid) => void client.get(ecid, ['serialNumber']).catch(() => {}),
+    });
+    const board = new JobBoard({
+      workflows: workflowSource(options.workflows),
+      devices: feed,
+      client: { current: () => client },
+      settings: {
+        workflowId: options.workflowId ?? 'supervise-and-enroll',
+        concurrency: 8,
+        countdownSeconds: 5,
+        countdownMs: 5,
+        ignoreSerials: [],
+        ignoreEcids: [],
+        stationName: 'test-bench',
+        armed: true,
+        ...options.settings,
+      },
+      supervision: { current: () => ({ identity, organizationName: ORG }) },
+      profile: { current: () => profile },
+      journal,
+      ...(history ? { history } : {}),
+      timings: scaledTimings(scale),
+      timeScale: scale,
+      ...overrides,
+    });
+    board.start();
+    watcher.start();
+    cleanups.push(() => board.close());
+    cleanups.push(() => watcher.stop());
+    return { board, watcher };
+  };
+  const journal = options.journal ?? memoryJournal();
+  let current = make(options.history, journal);
+  return {
+    handle,
+    get board() {
+      return current.board;
+    },
+    runs,
+    identity,
+    profile,
+    journal,
+    dir,
+    async restart(history, overrides) {
+      current.watcher.stop();
+      await current.board.close();
+      current = make(history, memoryJournal(), overrides);
+      return current.board;
+    },
+  };
+}
+
+/** Polls (real time) until `check` holds; fails with what the jobs show. */
+export async function until(
+  bench: { board: JobBoard },
+  check: (jobs: JobView[]) => boolean,
+  limitMs = 20_000,
+): Promise<JobView[]> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const jobs = bench.board.views();
+    if (check(jobs)) return jobs;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `not reached in time: ${JSON.stringify(jobs.map((j) => ({ phase: j.phase, step: j.step, waiting: j.waiting?.reason, error: j.error?.code, skip: j.skipReason })))}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const phaseOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => j.ecid === ecid)?.phase;
+export const jobOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => j.ecid === ecid);
+
+/** Fails when two cfgutil runs on one ECID overlapped in time. */
+export function expectNoOverlap(runs: readonly RunInterval[]): void {
+  const byEcid = new Map<string, RunInterval[]>();
+  for (const run of runs) if (run.ecid) byEcid.set(run.ecid, [...(byEcid.get(run.ecid) ?? []), run]);
+  const overlaps: string[] = [];
+  for (const [ecid, list] of byEcid) {
+    const sorted = [...list].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i += 1) {
+      const prev = sorted[i - 1];
+      const next = sorted[i];
+      if (prev && next && next.start < prev.end)
+        overlaps.push(`${ecid}: ${prev.command} and ${next.command}`);
+    }
+  }
+  expect(overlaps).toEqual([]);
+}
