@@ -17,7 +17,7 @@
  * noisy). It is 1 only when a figure script itself fails, so a broken benchmark does not pass unseen.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,9 +103,10 @@ function printTable(records) {
     r.name,
     `${r.value} ${r.unit}`,
     r.target === 'none' ? '' : `${r.target} ${r.unit}`,
+    r.load === undefined ? '' : String(r.load),
   ]);
-  const widths = [1, 0, 0, 0].map((w, i) => Math.max(w, ...rows.map((row) => row[i].length)));
-  const header = ['', 'figure', 'value', 'target'];
+  const widths = [1, 0, 0, 0, 4].map((w, i) => Math.max(w, ...rows.map((row) => row[i].length)));
+  const header = ['', 'figure', 'value', 'target', 'load'];
   console.log('\n' + header.map((h, i) => pad(h, widths[i])).join('  '));
   for (const row of rows) console.log(row.map((c, i) => pad(c, widths[i])).join('  '));
   const missed = records.filter((r) => !r.met).length;

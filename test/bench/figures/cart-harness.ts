@@ -33,6 +33,8 @@ export interface CartOptions {
   readonly world?: StartOptions;
   /** Default: the run command's own, 1.5 s scaled (at least 20 ms). */
   readonly debounceMs?: number;
+  /** Default: the run command's own, 10 s scaled (at least 250 ms). */
+  readonly pollMs?: number;
   readonly countdownSeconds?: number;
   readonly events?: JobEventSink;
 }
@@ -85,7 +87,7 @@ export async function startCart(options: CartOptions): Promise<Cart> {
     source: simulatorSignalSource(handle.world),
     lister: client,
     debounceMs: options.debounceMs ?? Math.max(20, 1500 * scale),
-    pollMs: Math.max(250, 10_000 * scale),
+    pollMs: options.pollMs ?? Math.max(250, 10_000 * scale),
     onDevices: (devices) => feed.publish(devices),
     onStatus: () => {},
   });

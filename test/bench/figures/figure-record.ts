@@ -4,6 +4,7 @@
  * `BENCH_FIGURES_OUT` (stdout when unset, for running a figure by hand).
  */
 import { appendFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 export interface FigureRecord {
   readonly name: string;
@@ -14,6 +15,8 @@ export interface FigureRecord {
   readonly met: boolean;
   /** How it was measured, in a few words (devices, window, scale). */
   readonly note?: string;
+  /** The machine's 1-minute load average when the figure was taken: how shared the two cores were. */
+  readonly load?: number;
 }
 
 export type Comparison = '<=' | '<' | '>=' | '>';
@@ -57,7 +60,8 @@ export function info(name: string, value: number, unit: string, note?: string): 
 
 export function emit(records: readonly FigureRecord[]): void {
   const out = process.env.BENCH_FIGURES_OUT;
-  const text = records.map((r) => JSON.stringify(r) + '\n').join('');
+  const load = Number(loadavg()[0]?.toFixed(1));
+  const text = records.map((r) => JSON.stringify({ ...r, load }) + '\n').join('');
   if (out) appendFileSync(out, text);
   else process.stdout.write(text);
 }

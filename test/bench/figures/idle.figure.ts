@@ -8,7 +8,7 @@ import { emit, figure, quick, round, say } from './figure-record';
 import { sleep, startCountedBench, until } from './counted-sim-bench';
 
 const DEVICES = 30;
-const WINDOW_MS = quick ? 30_000 : 60_000;
+const WINDOW_MS = quick ? 20_000 : 60_000;
 
 const bench = await startCountedBench({ devices: DEVICES, timeScale: 0.05, seed: 11 });
 try {
