@@ -7,7 +7,7 @@ describe('secondHalfRise', () => {
   });
 
   it('is the fitted rise from the first to the last sample of the second half', () => {
-    expect(secondHalfRise([0, 0, 100, 101, 102, 103])).toBeCloseTo(3);
+    expect(secondHalfRise([0, 0, 0, 0, 100, 101, 102, 103])).toBeCloseTo(3);
   });
 
   it('is not fooled by one high sample in the middle', () => {
