@@ -17,7 +17,7 @@ import { sleep, startCountedBench, until } from './counted-sim-bench';
 const BURST = 30;
 const GAP_MS = 30;
 const DEBOUNCE_MS = 1_500;
-const SINGLES = quick ? 4 : 8;
+const SINGLES = quick ? 3 : 8;
 
 const bench = await startCountedBench({ devices: 0, timeScale: 0.05, seed: 7 });
 try {

@@ -8,7 +8,7 @@ import { sleep, startCountedBench, until } from './counted-sim-bench';
 import { sampleMemory, secondHalfRise, type MemorySample } from './memory-trend';
 
 const DEVICES = 64;
-const CYCLES = quick ? 15 : 40;
+const CYCLES = quick ? 10 : 40;
 
 const bench = await startCountedBench({ devices: 0, timeScale: 0.01, seed: 5 }, { debounceMs: 100 });
 try {
