@@ -19,6 +19,13 @@ import type {
 } from './domain';
 import type { DeviceFacts, JobAction, JobView, RunStatus, Workflow, WorkflowList } from './jobs-domain';
 import type { LogExportFormat, LogOutcome, LogPage, LogQuery } from './log-domain';
+import type {
+  CleanLeftoversOutcome,
+  PreflightReport,
+  SaveSettingsOutcome,
+  SettingsPatchView,
+  SettingsView,
+} from './preflight-domain';
 
 /** Provisioning: arming the bench, one device's job, and the workflows (main/jobs/). */
 export interface JobInvokeChannels {
@@ -54,8 +61,22 @@ export interface LogInvokeChannels {
   }): Promise<Result<{ readonly files: readonly { readonly fileName: string; readonly text: string }[] }>>;
 }
 
+/** The preflight checklist and the settings (main/preflight/, main/settings/). */
+export interface PreflightInvokeChannels {
+  /** Runs every check now, each bounded in time; resolves with the whole checklist. */
+  getPreflight(): Promise<Result<PreflightReport>>;
+  /**
+   * Deletes restore leftovers the operator picked from the report's list, by name: only folders that are
+   * leftovers now, inside cfgutil's temporary folder. Anything else asked for is skipped with its reason.
+   */
+  cleanRestoreLeftovers(req: { readonly names: readonly string[] }): Promise<Result<CleanLeftoversOutcome>>;
+  getSettings(): Promise<Result<SettingsView>>;
+  /** Validates the whole patch first; a refused field comes back by name and nothing is written. */
+  saveSettings(req: { readonly patch: SettingsPatchView }): Promise<Result<SaveSettingsOutcome>>;
+}
+
 /** Request/response channels. Every one resolves to a `Result`; none rejects with domain data. */
-export interface InvokeChannels extends JobInvokeChannels, LogInvokeChannels {
+export interface InvokeChannels extends JobInvokeChannels, LogInvokeChannels, PreflightInvokeChannels {
   /** The whole bench state; apply only events whose `seq` is larger than the snapshot's. */
   getSnapshot(): Promise<Result<BenchSnapshot>>;
   /** From the macOS preflight screen: run the simulated bench instead of real cfgutil. */
@@ -139,6 +160,10 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   previewNames: true,
   queryLog: true,
   exportLog: true,
+  getPreflight: true,
+  cleanRestoreLeftovers: true,
+  getSettings: true,
+  saveSettings: true,
 };
 export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   devicesChanged: true,

@@ -18,6 +18,7 @@ import { LogView } from './log/log-view';
 import { ConnectionNotice, ErrorNotice, WatcherNotice } from './components/notices';
 import { PreflightScreen } from './components/preflight-screen';
 import { CartDoneStrip, ResultsView } from './components/results-view';
+import { BenchPanelButtons } from './preflight/bench-panel-buttons';
 import { SimControls } from './components/sim-controls';
 import { SimulationBanner } from './components/simulation-banner';
 import { BenchStoreContext, useBench, type BenchStore } from './state/bench-store';
@@ -137,6 +138,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
         onPause={(paused) => run(() => api.setPaused({ paused }))}
         onSelectWorkflow={(workflowId) => run(() => api.selectWorkflow({ workflowId }))}
       />
+      <BenchPanelButtons api={api} />
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={connection} />
       <WatcherNotice watcher={watcher} />

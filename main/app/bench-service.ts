@@ -5,7 +5,12 @@
  * through the event hub. Both transports (Electron IPC and the headless WebSocket) reach it only through
  * the dispatcher, which validates arguments first.
  */
-import type { InvokeChannels, JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
+import type {
+  InvokeChannels,
+  JobInvokeChannels,
+  LogInvokeChannels,
+  PreflightInvokeChannels,
+} from '../../preload/contract';
 import type { JobsSnapshot } from '../../preload/jobs-domain';
 import type {
   BenchSnapshot,
@@ -56,7 +61,10 @@ type Req<K extends keyof InvokeChannels> = Parameters<InvokeChannels[K]>[0];
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 /** The engine, devices, profile and identity channels; jobs and the log are areas of their own. */
-export type BenchServiceChannels = Omit<InvokeChannels, keyof JobInvokeChannels | keyof LogInvokeChannels>;
+export type BenchServiceChannels = Omit<
+  InvokeChannels,
+  keyof JobInvokeChannels | keyof LogInvokeChannels | keyof PreflightInvokeChannels
+>;
 
 export class BenchService implements BenchServiceChannels {
   readonly hub: EventHub;
@@ -90,6 +98,16 @@ export class BenchService implements BenchServiceChannels {
 
   async close(): Promise<void> {
     await this.engineSwitches.run(() => this.stopEngine());
+  }
+
+  /** The engine that runs now, for the preflight checks (main/preflight/); undefined while none runs. */
+  runningEngine(): RunningEngine | undefined {
+    return this.running;
+  }
+
+  /** The engine status as the snapshot gives it. */
+  engine(): EngineStatus {
+    return this.engineStatus;
   }
 
   async getSnapshot(): Promise<Result<BenchSnapshot>> {

@@ -2,16 +2,26 @@
  * One object per contract area, joined into the handler object the dispatcher serves. A channel that no area
  * implements does not compile (`satisfies InvokeChannels`).
  */
-import type { InvokeChannels, JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
+import type {
+  InvokeChannels,
+  JobInvokeChannels,
+  LogInvokeChannels,
+  PreflightInvokeChannels,
+} from '../../preload/contract';
 import type { BenchService, BenchServiceChannels } from './bench-service';
-import { unavailableJobChannels, unavailableLogChannels } from './unavailable-channels';
+import {
+  unavailableJobChannels,
+  unavailableLogChannels,
+  unavailablePreflightChannels,
+} from './unavailable-channels';
 
 export function composeHandlers(
   service: BenchService,
   jobs: JobInvokeChannels = unavailableJobChannels(),
   log: LogInvokeChannels = unavailableLogChannels(),
+  preflight: PreflightInvokeChannels = unavailablePreflightChannels(),
 ): InvokeChannels {
-  return { ...serviceChannels(service), ...jobs, ...log } satisfies InvokeChannels;
+  return { ...serviceChannels(service), ...jobs, ...log, ...preflight } satisfies InvokeChannels;
 }
 
 /** The service's channel methods bound to it, so they can be spread beside the other areas. */

@@ -15,6 +15,9 @@ import { ProfileChannels } from '../profiles/profile-channels';
 import { ProfileService } from '../profiles/profile-service';
 import { resolveBenchSettings, settingsFile, type BenchSettings } from '../settings/bench-settings';
 import { SettingsStore } from '../settings/settings-store';
+import { SettingsChannels } from '../settings/settings-channels';
+import { benchPreflightDeps } from '../preflight/bench-preflight';
+import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import {
   trackAttachedDevices,
@@ -155,7 +158,26 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     log,
   });
   logChannels.warmUp();
-  const handlers = composeHandlers(service, jobChannels, logChannels);
+  const preflight = new PreflightChannels(
+    benchPreflightDeps({
+      engine: () => service.engine(),
+      running: () => service.runningEngine(),
+      identity: () => identities.current(),
+      profile: () => profiles.current(),
+      dataDir: options.dataDir,
+      platform,
+    }),
+    log,
+  );
+  const settingsChannels = new SettingsChannels({
+    store: settingsStore,
+    file: settingsFile(options.dataDir),
+    listWorkflows: () => workflows.list(),
+  });
+  const handlers = composeHandlers(service, jobChannels, logChannels, {
+    ...preflight.methods(),
+    ...settingsChannels.methods(),
+  });
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),
   );

@@ -4,12 +4,13 @@
  * Both end as the same `RunningEngine`, so everything above this file runs the same code in a training
  * bench as on a Mac with a cart of iPads.
  */
+import path from 'node:path';
 import type { Ecid } from '../../preload/domain';
 import { createCfgutilClient, type CfgutilClient } from '../cfgutil/cfgutil-client';
 import { withDeviceLanes } from '../devices/device-lanes';
 import type { DeviceSignalSource } from '../devices/device-watcher';
 import { createUsbSignalSource } from '../devices/usb-signal-source';
-import { loadScenario, scenarioWorldOptions, startSimulatedWorld } from '../sim/index';
+import { type CfgutilLauncher, loadScenario, scenarioWorldOptions, startSimulatedWorld } from '../sim/index';
 import type { EngineFactory, RunningEngine } from './engine';
 import { simulatorControlFor, simulatorSignalSource } from './simulator-engine';
 
@@ -48,11 +49,20 @@ async function readSerialNumber(client: CfgutilClient, ecid: Ecid): Promise<stri
 }
 
 /**
- * The simulated cfgutil is a Node script whose interpreter is this process's own binary. Inside Electron
- * that binary is Electron itself, which behaves as Node only when asked to.
+ * What the simulated cfgutil starts. Under Node, Node itself. Inside Electron, the app's own binary with its
+ * cfgutil flag (main/electron/sim-cfgutil-mode.ts): the packaged app has the `RunAsNode` fuse off, so it cannot
+ * be asked to act as Node. Unpackaged (`npm start`), that binary is Electron's, which needs the app's folder first.
  */
-function simulatorChildEnv(): Record<string, string> {
-  return process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
+export function simulatorLauncher(
+  host: Pick<NodeJS.Process, 'versions' | 'execPath' | 'argv'> & { readonly defaultApp?: boolean } = process,
+): CfgutilLauncher {
+  if (!host.versions.electron) return { kind: 'node', nodePath: host.execPath };
+  const appFolder = host.defaultApp ? host.argv[1] : undefined;
+  return {
+    kind: 'app',
+    binaryPath: host.execPath,
+    leadingArgs: appFolder === undefined ? [] : [path.resolve(appFolder)],
+  };
 }
 
 export function createEngineFactory(options: EngineFactoryOptions = {}): EngineFactory {
@@ -67,6 +77,7 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
         source: usb.source,
         ...(usb.pollMs !== undefined ? { pollMs: usb.pollMs } : {}),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        cfgutilVersion: (signal) => client.version({ signal }),
         close: async () => usb.source.stop(),
       };
     },
@@ -76,6 +87,7 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
       const handle = await startSimulatedWorld({
         ...scenario,
         publishDiscovery: true,
+        launcher: simulatorLauncher(),
         ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
       });
       if (handle.discovery && !handle.discovery.ok) {
@@ -85,9 +97,7 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
           handle.discovery.reason,
         );
       }
-      const client = withDeviceLanes(
-        createCfgutilClient({ cfgutilPath: handle.cfgutilPath, env: simulatorChildEnv() }),
-      );
+      const client = withDeviceLanes(createCfgutilClient({ cfgutilPath: handle.cfgutilPath }));
       return {
         lister: client,
         client,
@@ -96,6 +106,8 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
           options.log?.('simulated cart failed', error),
         ),
         readSerialNumber: (ecid) => readSerialNumber(client, ecid),
+        cfgutilVersion: (signal) => client.version({ signal }),
+        simulatedOnline: () => handle.world.online,
         close: () => handle.close(),
       };
     },

@@ -5,6 +5,7 @@
  */
 import type { Ecid } from '../../preload/domain';
 import type { CfgutilClient } from '../cfgutil/cfgutil-client';
+import type { CfgutilVersion } from '../cfgutil/cfgutil-client';
 import type { DeviceLister, DeviceSignalSource } from '../devices/device-watcher';
 
 export type DeviceClassName = 'iPad' | 'iPhone';
@@ -34,6 +35,10 @@ export interface RunningEngine {
   readonly client?: CfgutilClient;
   /** Reads a device's serial number when it can (paired device); undefined otherwise. */
   readSerialNumber?(ecid: Ecid): Promise<string | undefined>;
+  /** `cfgutil version` of this engine's cfgutil (real or simulated), for the preflight checks. */
+  cfgutilVersion?(signal: AbortSignal): Promise<CfgutilVersion>;
+  /** Present only in simulation: whether the simulated world is online (`sim online on|off`). */
+  simulatedOnline?(): boolean;
   close(): Promise<void>;
 }
 

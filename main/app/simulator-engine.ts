@@ -42,7 +42,7 @@ export function simulatorControlFor(
     detach: (ecid) => void world.detach(ecid),
     cart: (count, overSeconds) => {
       // Arrivals are spread over simulated time; the UI sees each one as it is plugged in.
-      world.cart(count, overSeconds, { deviceClass: 'iPad' }).catch(onError);
+      world.cart(count, overSeconds, { deviceClass: 'iPad', state: 'erased' }).catch(onError);
     },
     detachAll: () => world.detachAll(),
     tapTrust: (ecid, accept) => world.tapTrust(ecid, accept),

@@ -2,7 +2,7 @@
  * The answer of a contract area this bench was composed without (a test bench, or an area not built yet):
  * every call resolves to a plain refusal instead of a missing-method crash.
  */
-import type { JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
+import type { JobInvokeChannels, LogInvokeChannels, PreflightInvokeChannels } from '../../preload/contract';
 import type { JobsSnapshot } from '../../preload/jobs-domain';
 import type { Result } from '../../preload/domain';
 
@@ -36,6 +36,11 @@ export function unavailableJobChannels(): JobInvokeChannels {
 export function unavailableLogChannels(): LogInvokeChannels {
   const no = () => refusal('The bench log');
   return { queryLog: no, exportLog: no };
+}
+
+export function unavailablePreflightChannels(): PreflightInvokeChannels {
+  const no = () => refusal('Preflight and settings');
+  return { getPreflight: no, cleanRestoreLeftovers: no, getSettings: no, saveSettings: no };
 }
 
 /** What the snapshot says about jobs when there is no jobs area. */

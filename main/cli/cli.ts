@@ -46,6 +46,15 @@ const commands: Readonly<
       'the supervision identity: identity create --organization NAME | identity import FILE.p12 | identity show, [--json]',
     load: async () => (await import('./identity-command')).runIdentityCommand,
   },
+  preflight: {
+    summary:
+      'the preflight checklist: preflight [--json] (exit 1 on any problem) | preflight clean NAME… | --all',
+    load: async () => (await import('./preflight-command')).runPreflightCommand,
+  },
+  settings: {
+    summary: 'the settings: settings show | settings set KEY VALUE|default, [--json]',
+    load: async () => (await import('./settings-command')).runSettingsCommand,
+  },
   workflow: {
     summary: 'workflows: workflow list | workflow show ID | workflow validate FILE, [--json]',
     load: async () => (await import('./workflow-command')).runWorkflowCommand,

@@ -12,8 +12,8 @@ import { defaultDataDir } from '../app/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { IdentityService } from '../identity/identity-service';
 import { readBoundedBytes } from '../jobs/workflow/read-bounded-file';
-import { safeText } from '../jobs/workflow/safe-text';
 import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
+import { sanitizeText } from '../text/sanitize-text';
 import { askHiddenLine, PasswordEntryCancelled, type HiddenInput } from './ask-password';
 import { parseFlags, UsageError } from './parse-flags';
 
@@ -45,8 +45,8 @@ const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 /** The summary for a terminal; subject and organization come from a certificate, so they are scrubbed. */
 export function formatIdentity(summary: IdentitySummary): string {
   return [
-    `Supervision identity: ${safeText(summary.organizationName, 80)} (${summary.source})`,
-    `  subject      ${safeText(summary.subject, 200)}`,
+    `Supervision identity: ${sanitizeText(summary.organizationName, { maxLength: 80 })} (${summary.source})`,
+    `  subject      ${sanitizeText(summary.subject)}`,
     `  valid        ${day(summary.notBefore)} to ${day(summary.notAfter)}`,
     `  fingerprint  SHA-256 ${summary.fingerprintSha256}`,
   ].join('\n');
@@ -79,7 +79,7 @@ export async function runIdentityCommand(
   if (sub !== 'create' && sub !== 'import') throw new UsageError(USAGE);
   if (current && !flags.replace) {
     io.err(
-      `enroll-bench: this bench already has a supervision identity (${safeText(current.subject, 200)}). Devices it supervised trust only it; add --replace to change it anyway.`,
+      `enroll-bench: this bench already has a supervision identity (${sanitizeText(current.subject)}). Devices it supervised trust only it; add --replace to change it anyway.`,
     );
     return 1;
   }
@@ -140,7 +140,7 @@ async function passwordFor(file: string, io: IdentityCommandIo): Promise<string>
     );
   }
   return askHiddenLine(
-    `Password for ${safeText(path.basename(file), 80)}: `,
+    `Password for ${sanitizeText(path.basename(file), { maxLength: 80 })}: `,
     io.stdin,
     io.prompt ?? (() => {}),
   );

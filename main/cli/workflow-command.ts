@@ -10,8 +10,8 @@ import { defaultDataDir } from '../app/data-dir';
 import { MAX_WORKFLOW_BYTES, parseWorkflowText } from '../jobs/workflow/parse-workflow';
 import { presetWorkflows } from '../jobs/workflow/presets';
 import { readBoundedText } from '../jobs/workflow/read-bounded-file';
-import { safeText } from '../jobs/workflow/safe-text';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
+import { sanitizeText } from '../text/sanitize-text';
 import { parseFlags, UsageError } from './parse-flags';
 
 export interface WorkflowCommandIo {
@@ -78,7 +78,7 @@ export async function runWorkflowCommand(
     io.err(
       problem
         ? `enroll-bench: ${problem.file}: ${problem.message}`
-        : `enroll-bench: there is no workflow "${safeText(id)}"; workflow list shows them.`,
+        : `enroll-bench: there is no workflow "${sanitizeText(id)}"; workflow list shows them.`,
     );
     return 1;
   }

@@ -1,10 +1,12 @@
 /**
  * Turns whatever a service hands the log (strings from cfgutil, paths a page chose, errors, objects) into
- * plain JSON data that is safe to write and to read in a terminal: control and bidi characters replaced by
- * a visible mark, strings, arrays, objects and depth capped, bytes never dumped, values under secret-looking
+ * plain JSON data that is safe to write and to read in a terminal: every string and key through the one
+ * sanitiser (main/text/sanitize-text.ts: control and bidi characters made visible, line breaks made spaces,
+ * length capped), arrays, objects and depth capped, bytes never dumped, values under secret-looking
  * keys withheld. JSON Lines then keeps every record on one line whatever the text held.
  */
 import { BenchError } from '../errors/bench-error';
+import { sanitizeText } from '../text/sanitize-text';
 
 export type LogValue = string | number | boolean | null | LogValue[] | { [key: string]: LogValue };
 
@@ -13,20 +15,9 @@ const MAX_ITEMS = 20;
 const MAX_KEYS = 30;
 const MAX_DEPTH = 4;
 
-/**
- * C0 (tab and newline included), DEL, C1 (ESC's 8-bit forms) and the bidi embedding, override and isolate
- * controls, which can make a line read differently from what it holds.
- * TODO: use the shared sanitiser main/text/sanitize-text.ts once it lands, and drop this local copy.
- */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
-
-/** The mark left where an unsafe character was: visible, so nothing is silently hidden. */
-export const REPLACED = '\ufffd';
-
+/** A log value's text, cleaned and capped by the shared sanitiser. */
 export function cleanLogText(text: string, max = MAX_STRING): string {
-  const clean = text.replace(UNSAFE_CHARACTERS, REPLACED);
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
+  return sanitizeText(text, { maxLength: max });
 }
 
 /** Keys whose values are secrets wherever they appear (the .p12 password, a SCEP challenge, the token). */

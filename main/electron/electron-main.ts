@@ -2,6 +2,9 @@
  * Electron entry: lifecycle only. Everything that matters is composed by `createBench` from plain Node
  * modules, which the CLI's headless server uses too; this file adds the window, the IPC bridge and the
  * platform hooks (single instance, quit).
+ *
+ * The same binary is also the simulated bench's `cfgutil` (sim-cfgutil-mode.ts). That launch is told apart first,
+ * at the bottom of this file, before anything here runs.
  */
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import path from 'node:path';
@@ -11,6 +14,7 @@ import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
 import { installMacShell, type MacShell } from './mac-shell';
 import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
+import { runSimCfgutilIfAsked } from './sim-cfgutil-mode';
 import { registerBenchIpc } from './typed-ipc';
 import {
   createBenchWindow,
@@ -26,10 +30,6 @@ const paths: WindowPaths = {
   preload: path.join(__dirname, '../preload/preload.cjs'),
   rendererIndex: path.join(__dirname, '../renderer/index.html'),
 };
-
-// Both before `ready`: a privileged scheme can only be registered then, and no WebContents may escape the guard.
-registerAppScheme(protocol);
-guardAllWebContents(app);
 
 let bench: Bench | undefined;
 let mainWindow: BrowserWindow | undefined;
@@ -115,10 +115,20 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error('Enroll Bench failed to start:', error);
-  // The operator started an app, not a terminal: say what is wrong in a window before quitting.
-  const detail = error instanceof BenchError ? `${error.info.title}. ${error.info.detail}` : String(error);
-  dialog.showErrorBox('Enroll Bench could not start', detail);
-  app.exit(1);
-});
+function startApp(): void {
+  // Both before `ready`: a privileged scheme can only be registered then, and no WebContents may escape the guard.
+  registerAppScheme(protocol);
+  guardAllWebContents(app);
+  main().catch((error: unknown) => {
+    console.error('Enroll Bench failed to start:', error);
+    // The operator started an app, not a terminal: say what is wrong in a window before quitting.
+    const detail = error instanceof BenchError ? `${error.info.title}. ${error.info.detail}` : String(error);
+    dialog.showErrorBox('Enroll Bench could not start', detail);
+    app.exit(1);
+  });
+}
+
+// The first thing this file does. The simulator's cfgutil is this binary with a flag (after the app folder when
+// Electron runs it unpackaged): it must never take the single-instance lock (it would quit and focus the bench
+// window), register the scheme, or open a window.
+if (!runSimCfgutilIfAsked(app, process.argv.slice(process.defaultApp ? 2 : 1))) startApp();

@@ -6,6 +6,7 @@
 import { Notification } from 'electron';
 import type { Ecid } from '../../preload/domain';
 import { realTimers, type WatcherTimers } from '../devices/device-watcher';
+import { sanitizeText } from '../text/sanitize-text';
 import type { ActivityChange, JobActivity } from './job-activity';
 
 export type Attention =
@@ -31,30 +32,20 @@ export interface AttentionOptions {
 }
 
 const MAX_LINES = 3;
-const MAX_TEXT = 200;
 
-/**
- * Notification text comes partly from outside (serial numbers from cfgutil): no control or bidi characters,
- * bounded length. TODO(security): use the shared sanitiser (issue 7 item 3) once it lands.
- */
-function plain(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
-  return cleaned.length > MAX_TEXT ? `${cleaned.slice(0, MAX_TEXT - 1)}…` : cleaned;
-}
-
-const ofSerial = (serial?: string) => (serial ? ` (${plain(serial)})` : '');
+// Notification text comes partly from outside (serial numbers from cfgutil): each piece passes the one sanitiser.
+const ofSerial = (serial?: string) => (serial ? ` (${sanitizeText(serial)})` : '');
 
 export function describeAttention(entries: readonly Attention[]): Notice {
   const [only] = entries;
   if (entries.length === 1 && only) {
     return only.kind === 'waiting'
-      ? { title: 'A device needs you', body: plain(only.instruction) + ofSerial(only.serialNumber) }
-      : { title: 'A device failed', body: plain(only.title) + ofSerial(only.serialNumber) };
+      ? { title: 'A device needs you', body: sanitizeText(only.instruction) + ofSerial(only.serialNumber) }
+      : { title: 'A device failed', body: sanitizeText(only.title) + ofSerial(only.serialNumber) };
   }
   const lines = new Map<string, number>();
   for (const entry of entries) {
-    const line = entry.kind === 'waiting' ? plain(entry.instruction) : 'failed';
+    const line = entry.kind === 'waiting' ? sanitizeText(entry.instruction) : 'failed';
     lines.set(line, (lines.get(line) ?? 0) + 1);
   }
   const ordered = [...lines].sort((a, b) => b[1] - a[1]);

@@ -9,6 +9,7 @@ import { simulatorActionTypes, type OnDeviceHand, type SimulatorAction } from '.
 import { normalizeEcid } from '../cfgutil/ecid';
 import { invalidRequest } from '../errors/bench-error';
 import { jobArgValidators } from './validate-job-args';
+import { preflightArgValidators } from './validate-preflight-args';
 import { profileArgValidators } from './validate-profile-args';
 
 export type ArgValidators = {
@@ -107,4 +108,5 @@ export const argValidators: ArgValidators = {
   },
   ...profileArgValidators,
   ...jobArgValidators,
+  ...preflightArgValidators,
 };

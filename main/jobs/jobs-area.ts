@@ -3,6 +3,7 @@
  * device list (the hub's `devicesChanged`) and laned cfgutil client, the journal in the data folder, events
  * forwarded through the hub with progress coalesced, and the five job channels.
  */
+import { APP_VERSION } from '../app/app-version';
 import os from 'node:os';
 import path from 'node:path';
 import type { BenchEvent } from '../../preload/contract';
@@ -57,6 +58,7 @@ export async function createJobsArea(options: JobsAreaOptions): Promise<JobsArea
   const forwarder = new JobEventForwarder(options.hub);
   const countdownSeconds = options.settings?.countdownSeconds ?? 5;
   const board = new JobBoard({
+    appVersion: APP_VERSION,
     workflows: options.workflows,
     devices: feed,
     client: options.client,

@@ -28,6 +28,8 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   queryLog: 'any',
   // The same records queryLog pages through; refusing the file would protect nothing.
   exportLog: 'any',
+  getPreflight: 'any',
+  getSettings: 'any',
   useSimulator: 'local',
   simulate: 'local',
   recheckEngine: 'local',
@@ -43,6 +45,9 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   overrideProfileAge: 'local',
   importSupervisionIdentity: 'local',
   createSupervisionIdentity: 'local',
+  // Deleting files on the Mac, and what every run does, are decided on the Mac itself.
+  cleanRestoreLeftovers: 'local',
+  saveSettings: 'local',
 };
 
 /** The 'local' channels that `--allow-remote-control` opens to other screens: running the bench, not trusting. */
@@ -68,7 +73,7 @@ export const localOnlyRefusal: ErrorInfo = {
   code: 'invalid-request',
   title: 'Only allowed on the Mac itself',
   detail:
-    'Importing a profile or a supervision identity, creating one, overriding the profile age or choosing cfgutil is only allowed on the Mac itself: the connection from another screen is not encrypted.',
+    'Importing a profile or a supervision identity, creating one, overriding the profile age, choosing cfgutil, changing the settings or deleting restore leftovers is only allowed on the Mac itself: the connection from another screen is not encrypted.',
   retryable: false,
 };
 

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Workflow } from '../../preload/jobs-domain';
 import { SUPERVISE_AND_ENROLL } from '../jobs/workflow/presets';
+import { sanitizeText } from '../text/sanitize-text';
 import { MAX_STATION_NAME, type IgnoreList, type Settings } from './settings-schema';
 import { SettingsStore } from './settings-store';
 
@@ -29,16 +30,13 @@ export interface BenchSettings {
 export const DEFAULT_CONCURRENCY = 8;
 export const DEFAULT_COUNTDOWN_SECONDS = 5;
 
-/** `Bench-Mac.local` → `Bench-Mac`; a host name that is empty or odd falls back to a plain label. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
+/**
+ * `Bench-Mac.local` → `Bench-Mac`; an empty host name falls back to a plain label. The host name is outside text
+ * on its way into the log and its exports, so it passes the one sanitiser.
+ */
 export function defaultStationName(hostName: string = os.hostname()): string {
-  const name = hostName
-    .replace(/\.local\.?$/i, '')
-    .replace(CONTROL, '')
-    .trim();
-  return name.length > 0 ? name.slice(0, MAX_STATION_NAME) : 'Enroll Bench';
+  const name = sanitizeText(hostName.replace(/\.local\.?$/i, ''), { maxLength: MAX_STATION_NAME }).trim();
+  return name.length > 0 ? name : 'Enroll Bench';
 }
 
 export function withDefaults(settings: Settings, hostName?: string): BenchSettings {

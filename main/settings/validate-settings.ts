@@ -2,7 +2,7 @@
  * Judges the parsed settings file field by field: a bad field is dropped with a problem that names it and
  * says the default is used, and the rest of the file still counts (one typo must not reset the ignore list).
  */
-import { safeText } from '../jobs/workflow/safe-text';
+import { sanitizeText } from '../text/sanitize-text';
 import { settingsFields, settingsFieldSchemas, type Settings, type SettingsField } from './settings-schema';
 
 export interface LoadedSettings {
@@ -38,7 +38,7 @@ export function validateSettings(raw: unknown): LoadedSettings {
   }
   const unknown = Object.keys(record).filter((key) => !(settingsFields as string[]).includes(key));
   if (unknown.length > 0) {
-    const names = unknown.slice(0, 5).map((key) => `"${safeText(key, 40)}"`);
+    const names = unknown.slice(0, 5).map((key) => `"${sanitizeText(key, { maxLength: 40 })}"`);
     problems.push(
       `The settings file has fields this version does not know (${names.join(', ')}); they were ignored.`,
     );

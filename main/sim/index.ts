@@ -9,12 +9,13 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchOf, discoveryFilePath, type PublishResult, removeDiscovery, writeDiscovery } from './discovery';
-import { cfgutilClientModule, cfgutilWrapper } from './server/cfgutil-script';
+import { type CfgutilLauncher, cfgutilClientModule, cfgutilWrapper } from './server/cfgutil-script';
 import { startSimServer } from './server/sim-server';
 import type { SimWorldOptions } from './sim-options';
 import { SimWorld } from './sim-world';
 
 export type { PublishResult } from './discovery';
+export type { CfgutilLauncher } from './server/cfgutil-script';
 export type { SimWorldOptions, SimQuirks, SimTimings, SimLanguage } from './sim-options';
 export type { SimAttachSpec } from './generate-device';
 export type { SimDeviceSnapshot, SimListEntry, SimProfile, DepState } from './device-model';
@@ -39,9 +40,12 @@ export interface SimWorldHandle {
 
 export interface StartOptions extends SimWorldOptions {
   /**
-   * Absolute path of the Node (or Electron, with `ELECTRON_RUN_AS_NODE` in the child's environment) binary that
-   * runs the client; defaults to this process's own. Spaces and quotes are fine.
+   * What the generated cfgutil starts: Node on the client module (the default, with `nodePath`), or the app's own
+   * binary with its cfgutil flag (inside Electron, whose packaged build cannot act as Node). Paths must be
+   * absolute; spaces and quotes are fine.
    */
+  readonly launcher?: CfgutilLauncher;
+  /** Absolute path of the Node binary for the default launcher; defaults to this process's own. */
   readonly nodePath?: string;
   /**
    * The bench this world belongs to (its data folder) for the discovery file; default: the data folder of this
@@ -51,9 +55,11 @@ export interface StartOptions extends SimWorldOptions {
 }
 
 export async function startSimulatedWorld(options: StartOptions = {}): Promise<SimWorldHandle> {
-  const nodePath = options.nodePath ?? process.execPath;
+  const launcher = options.launcher ?? { kind: 'node', nodePath: options.nodePath ?? process.execPath };
   // Absolute, so the wrapper's `exec` can neither search PATH nor read the path as an option.
-  if (!path.isAbsolute(nodePath)) throw new RangeError(`nodePath must be absolute: ${nodePath}`);
+  const binary = launcher.kind === 'node' ? launcher.nodePath : launcher.binaryPath;
+  if (!path.isAbsolute(binary))
+    throw new RangeError(`the cfgutil launcher's binary must be absolute: ${binary}`);
   // mkdtemp creates the directory 0700: only this user can reach the socket and the executable.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'enroll-bench-sim-'));
   await chmod(dir, 0o700);
@@ -65,10 +71,11 @@ export async function startSimulatedWorld(options: StartOptions = {}): Promise<S
   try {
     server = await startSimServer(world, socketPath);
     if (options.toolsInstalled !== false) {
-      // A `sh` wrapper that execs Node on the client module (see cfgutil-script.ts for why not a shebang).
+      // A `sh` wrapper that execs Node on the client module, or the app binary with its flag (cfgutil-script.ts).
       const clientPath = path.join(dir, 'cfgutil-client.mjs');
-      await writeFile(clientPath, cfgutilClientModule(socketPath), { mode: 0o600 });
-      await writeFile(cfgutilPath, cfgutilWrapper(nodePath, clientPath), { mode: 0o755 });
+      if (launcher.kind === 'node')
+        await writeFile(clientPath, cfgutilClientModule(socketPath), { mode: 0o600 });
+      await writeFile(cfgutilPath, cfgutilWrapper(launcher, { socketPath, clientPath }), { mode: 0o755 });
       await chmod(cfgutilPath, 0o755);
     }
     // Best effort: a world nobody can discover still serves the app, which holds the handle.

@@ -4,9 +4,9 @@
  *
  * Outside text is data, never layout: an ESC sequence in a PayloadType must not repaint the terminal, a newline
  * must not start a forged line, U+202E must not turn `invoice<U+202E>gifnoc.mobileconfig` around, and a 600 KB
- * value must not become a 600 KB finding. So control characters are made visible (or, for tab, CR and LF, turned
- * into a space), bidirectional controls are shown by their code point, broken surrogates become U+FFFD, and the
- * result is capped at about 200 characters with "…".
+ * value must not become a 600 KB finding. So control characters are made visible (or, for tab, CR, LF and the
+ * Unicode line and paragraph separators, turned into a space), bidirectional controls are shown by their code
+ * point, broken surrogates become U+FFFD, and the result is capped at about 200 characters with "…".
  */
 
 /** Long enough for a host, a display name or a certificate subject; short enough for one line of a message. */
@@ -20,7 +20,8 @@ export interface SanitizeOptions {
 /** C0 (except the three layout characters below), DEL and C1: never printed raw. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-const LINE_LAYOUT = /[\t\n\r]/g;
+/** Tab, LF, CR, and U+2028/U+2029, which JSON leaves raw and some viewers and notifications break lines at. */
+const LINE_LAYOUT = /[\t\n\r\u2028\u2029]/g;
 /** Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), and the invisible marks LRM, RLM, ALM. */
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 /** A surrogate without its partner cannot be printed or encoded as UTF-8. */

@@ -9,6 +9,8 @@
  * this file fails until the jobs engine is merged. It is picked up by `playwright test` (*.e2e.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -31,8 +33,15 @@ function sim(...args: string[]): void {
 }
 
 test.beforeAll(async () => {
+  // The hands-free case (a real Mac must still confirm it): an MDM profile installs silently on a device this
+  // bench supervises. Devices arrive by the test's own cart; unsupervised ones still need approval on the device.
+  const scenario = path.join(await mkdtemp(path.join(tmpdir(), 'enroll-bench-cart-run-')), 'silent.json');
+  await writeFile(
+    scenario,
+    JSON.stringify({ name: 'e2e-silent', switches: { mdmInstallsSilently: true }, devices: [] }),
+  );
   // Twenty times faster than real time: an erase and a prepare take seconds, not minutes.
-  bench = await startServedBench(['--time-scale', '0.05']);
+  bench = await startServedBench(['--time-scale', '0.05', '--scenario', scenario]);
   const dataBase64 = Buffer.from(xmlBytes(profileDict())).toString('base64');
   const profile = await invokeBench(bench.origin, bench.token, 'importProfile', [
     { fileName: 'Contoso.mobileconfig', dataBase64 },

@@ -2,16 +2,20 @@
  * The job and log channels for fakes that do not exercise them: every call is refused, as a bench composed
  * without those areas answers. Spread into a fake `InvokeChannels` object so the contract stays complete.
  */
-import type { JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
+import type { JobInvokeChannels, LogInvokeChannels, PreflightInvokeChannels } from '../../preload/contract';
 import {
   emptyJobsSnapshot,
   unavailableJobChannels,
   unavailableLogChannels,
+  unavailablePreflightChannels,
 } from '../../main/app/unavailable-channels';
 
 export const noJobOrLogChannels: JobInvokeChannels & LogInvokeChannels = {
   ...unavailableJobChannels(),
   ...unavailableLogChannels(),
 };
+
+/** The preflight and settings channels, refused, for fakes that do not exercise them. */
+export const noPreflightChannels: PreflightInvokeChannels = unavailablePreflightChannels();
 
 export { emptyJobsSnapshot };

@@ -76,6 +76,9 @@ describe('App', () => {
     expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(screen.queryByRole('button', { name: /Unplug/ })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Simulator controls' })).toBeNull();
+    // The panel buttons are on every bench.
+    expect(screen.getByRole('button', { name: 'Preflight' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Settings' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: 'Simulation' })).toBeNull();
   });
 

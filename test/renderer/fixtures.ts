@@ -1,10 +1,10 @@
 /**
  * Devices, snapshots and a scriptable BenchApi for renderer tests.
  */
-import type { BenchApi, EventChannelName, EventPayload } from '../../preload/contract';
+import type { BenchApi, EventChannelName, EventPayload, InvokeChannels } from '../../preload/contract';
 import type { BenchSnapshot, Device, EngineStatus, Result, SimulatorAction } from '../../preload/domain';
 import { noProfileChannels } from '../main/profiles/fake-profile-channels';
-import { emptyJobsSnapshot, noJobOrLogChannels } from '../fakes/no-job-channels';
+import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../fakes/no-job-channels';
 
 export function device(n: number, extra: Partial<Device> = {}): Device {
   return {
@@ -78,6 +78,11 @@ export class FakeBenchApi implements BenchApi {
   readonly previewNames = noJobOrLogChannels.previewNames;
   readonly queryLog = noJobOrLogChannels.queryLog;
   readonly exportLog = noJobOrLogChannels.exportLog;
+  // Assignable, so a panel's test can answer these its own way.
+  getPreflight: InvokeChannels['getPreflight'] = noPreflightChannels.getPreflight;
+  cleanRestoreLeftovers: InvokeChannels['cleanRestoreLeftovers'] = noPreflightChannels.cleanRestoreLeftovers;
+  getSettings: InvokeChannels['getSettings'] = noPreflightChannels.getSettings;
+  saveSettings: InvokeChannels['saveSettings'] = noPreflightChannels.saveSettings;
   on<K extends EventChannelName>(channel: K, listener: (payload: EventPayload<K>) => void): () => void {
     const set = this.listeners.get(channel) ?? new Set();
     this.listeners.set(channel, set);

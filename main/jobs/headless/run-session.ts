@@ -5,6 +5,7 @@
  * In simulation, a missing profile or identity is replaced by an ephemeral one (and the caller is told), so a
  * training bench runs out of the box; with real cfgutil both must have been imported.
  */
+import { APP_VERSION } from '../../app/app-version';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,10 +106,6 @@ async function supervision(
   return { identity: made, organizationName: created.organizationName };
 }
 
-function simulatorChildEnv(): Record<string, string> {
-  return process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {};
-}
-
 export async function startRunSession(options: RunSessionOptions): Promise<RunSession> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'enroll-bench-run-'));
   const cleanups: (() => Promise<void> | void)[] = [() => rm(temp, { recursive: true, force: true })];
@@ -135,7 +132,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       });
       const handle = world;
       cleanups.push(() => handle.close());
-      raw = createCfgutilClient({ cfgutilPath: handle.cfgutilPath, env: simulatorChildEnv() });
+      raw = createCfgutilClient({ cfgutilPath: handle.cfgutilPath });
       source = simulatorSignalSource(handle.world);
       pollMs = Math.max(250, 10_000 * scale);
     } else {
@@ -163,6 +160,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
     );
     cleanups.push(() => journal.close());
     const board = new JobBoard({
+      appVersion: APP_VERSION,
       workflows: workflowSource([options.workflow]),
       devices: feed,
       client: { current: () => client },

@@ -4,7 +4,7 @@
  * refusal names the field at fault.
  */
 import type { Workflow } from '../../../preload/jobs-domain';
-import { safeText } from './safe-text';
+import { sanitizeText } from '../../text/sanitize-text';
 import { checkStepOrder } from './workflow-rules';
 import { describeIssue, workflowFileSchema } from './workflow-schema';
 
@@ -33,7 +33,10 @@ export function parseWorkflowText(text: string): ParsedWorkflow {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `(the file): not valid JSON (${safeText((error as Error).message, 120)})` };
+    return {
+      ok: false,
+      message: `(the file): not valid JSON (${sanitizeText((error as Error).message, { maxLength: 120 })})`,
+    };
   }
   return parseWorkflow(raw);
 }

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { SKIP_PANES } from '../../cfgutil/prepare-options';
-import { safeText } from './safe-text';
+import { sanitizeText } from '../../text/sanitize-text';
 
 /** File stem and id: lower-case letters and digits in dash-separated words, at most 64 characters. */
 export const WORKFLOW_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,7 +40,7 @@ const plainText = (what: string, min: number, max: number) =>
 
 const pane = z.string({ error: 'a pane name must be text' }).refine((name) => panes.includes(name), {
   error: (issue) =>
-    `"${safeText(issue.input)}" is not a Setup Assistant pane cfgutil can skip; use "all" or names such as language, region, appleid, passcode (the full list is in the README)`,
+    `"${sanitizeText(issue.input)}" is not a Setup Assistant pane cfgutil can skip; use "all" or names such as language, region, appleid, passcode (the full list is in the README)`,
 });
 
 const eraseStep = z.strictObject({
@@ -138,7 +138,7 @@ export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '(the file): not a workflow';
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${safeText(k, 40)}"`).join(', ');
+    const keys = issue.keys.map((k) => `"${sanitizeText(k, { maxLength: 40 })}"`).join(', ');
     return `${fieldPath(issue.path)}: unknown field ${keys}; check the spelling (workflow fields are listed in the README)`;
   }
   return `${fieldPath(issue.path)}: ${issue.message}`;

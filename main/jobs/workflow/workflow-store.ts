@@ -13,10 +13,10 @@ import path from 'node:path';
 import type { Workflow, WorkflowList, WorkflowProblem } from '../../../preload/jobs-domain';
 import { SerialQueue } from '../../async/serial-queue';
 import { BenchError } from '../../errors/bench-error';
+import { sanitizeText } from '../../text/sanitize-text';
 import { MAX_WORKFLOW_BYTES, parseWorkflow, parseWorkflowText } from './parse-workflow';
 import { presetWorkflows } from './presets';
 import { readBoundedText } from './read-bounded-file';
-import { safeText } from './safe-text';
 import { MAX_WORKFLOW_ID, WORKFLOW_ID } from './workflow-schema';
 
 /** More files than this in the folder are not read: listing stays cheap whatever lands there. */
@@ -75,7 +75,11 @@ export class WorkflowStore {
     for (const name of names.slice(0, MAX_WORKFLOW_FILES)) {
       const read = await this.readFile(name);
       if (read.ok) workflows.push(read.workflow);
-      else problems.push({ file: path.join(this.dir, safeText(name, 100)), message: read.message });
+      else
+        problems.push({
+          file: path.join(this.dir, sanitizeText(name, { maxLength: 100 })),
+          message: read.message,
+        });
     }
     return { workflows: [...this.presets, ...workflows], problems };
   }
@@ -126,7 +130,7 @@ export class WorkflowStore {
       }
       const names = isWorkflowId(id) ? await this.fileNames() : [];
       if (!names.includes(`${id}.json`)) {
-        throw refuse('No such workflow', `There is no workflow "${safeText(id)}" in ${this.dir}.`);
+        throw refuse('No such workflow', `There is no workflow "${sanitizeText(id)}" in ${this.dir}.`);
       }
       await rm(this.fileFor(id), { force: true });
       return this.announce();

@@ -48,7 +48,7 @@ describe('openDiagnosticsLog', () => {
     expect(new Set(records.map((r) => r.time))).toEqual(new Set(['2026-12-01T10:00:00.000Z']));
     expect(records.map((r) => r.event)).toEqual([
       'cfgutil.choose-refused',
-      expect.stringMatching(/^x\ufffd/),
+      expect.stringMatching(/^x \{"time"/),
       'device.named',
     ]);
     expect(lines.join('\n')).not.toContain('\r');

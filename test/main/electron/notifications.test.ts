@@ -124,13 +124,13 @@ describe('describeAttention', () => {
     });
   });
 
-  it('strips control and bidi characters from text that came from a device, and caps its length', () => {
+  it('shows control and bidi characters from a device as visible marks (the shared sanitiser), and caps its length', () => {
     const notice = describeAttention([
       { kind: 'failed', title: 'Erase failed', serialNumber: 'F17\u001b[31mX\u202eY\n' + 'Z'.repeat(300) },
     ]);
     for (const forbidden of ['\u001b', '\u202e', '\n']) expect(notice.body).not.toContain(forbidden);
     expect(notice.body.length).toBeLessThan(230);
-    expect(notice.body).toMatch(/^Erase failed \(F17\[31mXYZ+…\)$/);
+    expect(notice.body).toMatch(/^Erase failed \(F17␛\[31mX<U\+202E>Y Z+…\)$/);
   });
 });
 

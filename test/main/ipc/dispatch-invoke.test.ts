@@ -4,7 +4,7 @@ import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { invokeChannelNames } from '../../../preload/contract';
 import { argValidators } from '../../../main/ipc/validate-args';
 import { noProfileChannels } from '../profiles/fake-profile-channels';
-import { emptyJobsSnapshot, noJobOrLogChannels } from '../../fakes/no-job-channels';
+import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';
 
 function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { calls: unknown[][] } {
   const calls: unknown[][] = [];
@@ -32,6 +32,7 @@ function handlers(overrides: Partial<InvokeChannels> = {}): InvokeChannels & { c
     },
     ...noProfileChannels,
     ...noJobOrLogChannels,
+    ...noPreflightChannels,
     ...overrides,
   };
 }

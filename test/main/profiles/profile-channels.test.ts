@@ -10,7 +10,7 @@ import { argValidators } from '../../../main/ipc/validate-args';
 import { ProfileChannels } from '../../../main/profiles/profile-channels';
 import { ProfileService } from '../../../main/profiles/profile-service';
 import { CHALLENGE, profileDict, xmlBytes } from './profile-fixtures';
-import { noJobOrLogChannels } from '../../fakes/no-job-channels';
+import { noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';
 
 let dataDir: string;
 let events: BenchEvent[];
@@ -42,6 +42,7 @@ beforeEach(async () => {
       createSupervisionIdentity: (r) => channels.createSupervisionIdentity(r),
       getSupervisionIdentity: () => channels.getSupervisionIdentity(),
       ...noJobOrLogChannels,
+      ...noPreflightChannels,
     },
     () => {},
     argValidators,

@@ -7,7 +7,7 @@ import type { BenchHost } from '../../../main/app/bench-host';
 import { EventHub } from '../../../main/app/event-hub';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { noProfileChannels } from '../profiles/fake-profile-channels';
-import { emptyJobsSnapshot, noJobOrLogChannels } from '../../fakes/no-job-channels';
+import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';
 
 export interface FakeBenchHost {
   readonly host: BenchHost;
@@ -48,6 +48,7 @@ export function createFakeBenchHost(): FakeBenchHost {
     },
     ...noProfileChannels,
     ...noJobOrLogChannels,
+    ...noPreflightChannels,
   };
   const host: BenchHost = {
     dispatch: createInvokeDispatcher(handlers),

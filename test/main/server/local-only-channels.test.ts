@@ -42,7 +42,9 @@ describe('localOnlyChannels', () => {
     expect(Object.keys(localOnlyChannels).sort()).toEqual([...channels].sort());
     expect(anyChannels.sort()).toEqual([
       'exportLog',
+      'getPreflight',
       'getProfile',
+      'getSettings',
       'getSnapshot',
       'getSupervisionIdentity',
       'listWorkflows',
@@ -70,10 +72,12 @@ describe('localOnlyChannels', () => {
   it('never opens the trust channels, whatever the flags', () => {
     expect(neverRemote.sort()).toEqual([
       'chooseCfgutil',
+      'cleanRestoreLeftovers',
       'createSupervisionIdentity',
       'importProfile',
       'importSupervisionIdentity',
       'overrideProfileAge',
+      'saveSettings',
     ]);
   });
 });

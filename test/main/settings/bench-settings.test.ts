@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultStationName, loadBenchSettings, withDefaults } from '../../../main/settings/bench-settings';
 import { presetWorkflows } from '../../../main/jobs/workflow/presets';
+import { MAX_STATION_NAME } from '../../../main/settings/settings-schema';
 
 async function dataDir(settings?: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-bench-settings-'));
@@ -30,9 +31,11 @@ describe('withDefaults', () => {
 });
 
 describe('defaultStationName', () => {
-  it('falls back to a plain label for an empty host name and strips control characters', () => {
+  it('falls back to a plain label for an empty host name, and shows control and bidi characters visibly (the one sanitiser)', () => {
     expect(defaultStationName('')).toBe('Enroll Bench');
-    expect(defaultStationName('mac\u0007mini')).toBe('macmini');
+    expect(defaultStationName('mac\u0007mini')).toBe('mac␇mini');
+    expect(defaultStationName('mac\u202emini.local')).toBe('mac<U+202E>mini');
+    expect(Array.from(defaultStationName('m'.repeat(100)))).toHaveLength(MAX_STATION_NAME);
   });
 });
 

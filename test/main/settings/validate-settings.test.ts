@@ -78,7 +78,7 @@ describe('validateSettings', () => {
     const { settings, problems } = validateSettings({ concurency: 4, 'evil\u001b[2J': 1 });
     expect(settings).toEqual({});
     expect(problems).toEqual([
-      'The settings file has fields this version does not know ("concurency", "evil [2J"); they were ignored.',
+      'The settings file has fields this version does not know ("concurency", "evil␛[2J"); they were ignored.',
     ]);
   });
 });

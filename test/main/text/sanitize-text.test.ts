@@ -21,6 +21,8 @@ describe('sanitizeText', () => {
 
   it('turns tab, CR and LF into spaces so a value cannot start a new line', () => {
     expect(sanitizeText('a\nVerdict: READY\r\tb')).toBe('a Verdict: READY  b');
+    // JSON.stringify leaves U+2028/U+2029 raw, and a viewer or a notification may break the line there.
+    expect(sanitizeText('a\u2028Verdict: READY\u2029b')).toBe('a Verdict: READY b');
   });
 
   it('shows C1 controls (CSI U+009B) and DEL by code point', () => {

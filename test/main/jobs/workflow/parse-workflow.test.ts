@@ -81,7 +81,7 @@ describe('parseWorkflow', () => {
 
   it('checks pane names against what cfgutil can skip, and scrubs the name it quotes', () => {
     expect(refusal(withStep(2, { ...cart.steps[2], skipPanes: ['language', 'wifi\u001b[31m'] }))).toMatch(
-      /^steps\[2\]\.skipPanes\[1\]: "wifi \[31m" is not a Setup Assistant pane cfgutil can skip/,
+      /^steps\[2\]\.skipPanes\[1\]: "wifi␛\[31m" is not a Setup Assistant pane cfgutil can skip/,
     );
     expect(refusal(withStep(2, { ...cart.steps[2], skipPanes: ['siri', 'siri'] }))).toBe(
       'steps[2].skipPanes: skipPanes names a pane twice',

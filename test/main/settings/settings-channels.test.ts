@@ -1,0 +1,102 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SettingsChannels } from '../../../main/settings/settings-channels';
+import { SettingsStore } from '../../../main/settings/settings-store';
+import { presetWorkflows } from '../../../main/jobs/workflow/presets';
+import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';
+import { noProfileChannels } from '../profiles/fake-profile-channels';
+import type { InvokeChannels } from '../../../preload/contract';
+
+async function channels() {
+  const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'eb-settings-ch-')), 'settings.json');
+  const store = new SettingsStore(file);
+  const settings = new SettingsChannels({
+    store,
+    file,
+    hostName: 'Bench-Mac.local',
+    listWorkflows: async () => ({ workflows: presetWorkflows, problems: [] }),
+  });
+  return { file, store, settings };
+}
+
+describe('SettingsChannels', () => {
+  it('gives the settings with defaults, the limits and the workflows a default may name', async () => {
+    const { settings } = await channels();
+    const result = await settings.getSettings();
+    expect(result.ok && result.value).toMatchObject({
+      settings: { concurrency: 8, countdownSeconds: 5, stationName: 'Bench-Mac', sounds: false },
+      changed: [],
+      limits: { concurrency: { min: 1, max: 64 } },
+    });
+    expect(result.ok && result.value.workflows.map((w) => w.id)).toContain('enroll-in-place');
+  });
+
+  it('saves a valid patch, and null goes back to the default', async () => {
+    const { settings, file } = await channels();
+    const saved = await settings.saveSettings({
+      patch: { concurrency: 4, stationName: '  Cart 7  ', ignore: { serials: ['f9fxq0a1hg7q'], ecids: [] } },
+    });
+    expect(saved.ok && saved.value.saved && saved.value.view.settings).toMatchObject({
+      concurrency: 4,
+      stationName: 'Cart 7',
+      ignore: { serials: ['F9FXQ0A1HG7Q'] },
+    });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ concurrency: 4 });
+    const back = await settings.saveSettings({ patch: { concurrency: null } });
+    expect(back.ok && back.value.saved && back.value.view).toMatchObject({
+      settings: { concurrency: 8 },
+      changed: ['stationName', 'ignore'],
+    });
+  });
+
+  it('refuses every bad field by name and writes nothing', async () => {
+    const { settings, store } = await channels();
+    const refused = await settings.saveSettings({
+      patch: {
+        concurrency: 0,
+        countdownSeconds: 2.5,
+        stationName: 'two\nlines',
+        defaultWorkflowId: 'no-such-flow',
+        ignore: { serials: ['OK12345678', 'bad!'], ecids: [] },
+        sounds: true,
+      },
+    });
+    expect(refused).toEqual({
+      ok: true,
+      value: {
+        saved: false,
+        errors: [
+          { field: 'concurrency', message: 'Must be from 1 to 64.' },
+          { field: 'countdownSeconds', message: 'Must be a whole number.' },
+          { field: 'stationName', message: 'Must be 1 to 64 characters on one line.' },
+          {
+            field: 'ignore',
+            message:
+              'A serial number is 8 to 20 letters and digits, such as F9FXQ0A1HG7Q (serials, entry 2).',
+          },
+          { field: 'defaultWorkflowId', message: 'There is no usable workflow "no-such-flow".' },
+        ],
+      },
+    });
+    expect((await store.load()).settings).toEqual({});
+  });
+
+  it('is refused through the dispatcher for fields it does not edit, such as the cfgutil path', async () => {
+    const { settings } = await channels();
+    const handlers = {
+      ...noProfileChannels,
+      ...noJobOrLogChannels,
+      ...noPreflightChannels,
+      ...settings.methods(),
+    } as unknown as InvokeChannels;
+    const dispatch = createInvokeDispatcher(handlers, () => {});
+    const result = await dispatch('saveSettings', [{ patch: { cfgutilPath: '/tmp/evil' } }]);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', detail: expect.stringContaining('cfgutilPath') },
+    });
+  });
+});
