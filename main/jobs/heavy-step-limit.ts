@@ -25,9 +25,14 @@ export class HeavyStepLimit {
     while (this.active >= this.max) {
       signal?.throwIfAborted();
       // A job cancelled while it waits for a slot leaves at once instead of at the next release.
+      // The abort listener goes when the wait ends either way: a job woken many times must not pile them up.
       await new Promise<void>((resolve) => {
-        this.waiting.push(resolve);
-        signal?.addEventListener('abort', () => resolve(), { once: true });
+        const done = () => {
+          signal?.removeEventListener('abort', done);
+          resolve();
+        };
+        this.waiting.push(done);
+        signal?.addEventListener('abort', done, { once: true });
       });
     }
     signal?.throwIfAborted();

@@ -3,6 +3,37 @@ import { backoffMs } from '../../../main/jobs/backoff';
 import { HeavyStepLimit } from '../../../main/jobs/heavy-step-limit';
 
 describe('HeavyStepLimit', () => {
+  it('leaves no abort listener behind on a job woken again and again while it waits', async () => {
+    const limit = new HeavyStepLimit(1);
+    const controller = new AbortController();
+    let added = 0;
+    let removed = 0;
+    const signal = controller.signal;
+    const add = signal.addEventListener.bind(signal);
+    const remove = signal.removeEventListener.bind(signal);
+    signal.addEventListener = ((...args: Parameters<typeof add>) => {
+      added += 1;
+      add(...args);
+    }) as typeof signal.addEventListener;
+    signal.removeEventListener = ((...args: Parameters<typeof remove>) => {
+      removed += 1;
+      remove(...args);
+    }) as typeof signal.removeEventListener;
+    let release = () => {};
+    const holder = limit.run(() => new Promise<void>((resolve) => (release = resolve)));
+    const waiter = limit.run(async () => 'ran', signal);
+    // Each cap change wakes the waiter, which finds the slot still taken and waits again.
+    for (let i = 0; i < 20; i++) {
+      limit.setLimit(1);
+      await Promise.resolve();
+    }
+    release();
+    await holder;
+    expect(await waiter).toBe('ran');
+    expect(added).toBeGreaterThan(1);
+    expect(removed).toBe(added);
+  });
+
   it('never runs more than the cap at once, and a lowered cap holds new work back', async () => {
     const limit = new HeavyStepLimit(3);
     let active = 0;
