@@ -9,11 +9,9 @@
  * jobs area is not composed yet: there every job channel answers "Provisioning is not available here", so
  * this file fails until the jobs engine is merged. It is picked up by `playwright test` (*.e2e.ts).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { profileDict, xmlBytes } from '../main/profiles/profile-fixtures';
 import { deviceCards, unplugAll } from './fixtures/bench-page';
@@ -21,22 +19,6 @@ import { invokeBench } from './fixtures/bench-socket';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
 
 let bench: ServedBench;
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** `enroll-bench sim …` against the served bench's world (found through its discovery file). */
-function sim(...args: string[]): void {
-  // `--bench` names this served bench's data folder: worlds never cross, so sim verbs must say which.
-  const run = spawnSync(
-    process.execPath,
-    ['main/bin/enroll-bench.mjs', 'sim', '--bench', bench.dataDir, ...args],
-    {
-      cwd: root,
-      env: process.env,
-      encoding: 'utf8',
-    },
-  );
-  expect(run.status, `sim ${args.join(' ')}: ${run.stderr}`).toBe(0);
-}
 
 test.beforeAll(async () => {
   // The hands-free case (a real Mac must still confirm it): an MDM profile installs silently on a device this
