@@ -15,7 +15,7 @@ import { DeviceGrid } from './components/device-grid';
 import { EmptyBench } from './components/empty-bench';
 import { LiveRegion } from './components/live-region';
 import { LogView } from './log/log-view';
-import { ConnectionNotice, ErrorNotice, WatcherNotice } from './components/notices';
+import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './components/notices';
 import { PreflightScreen } from './components/preflight-screen';
 import { CartDoneStrip, ResultsView } from './components/results-view';
 import { BenchPanelButtons } from './preflight/bench-panel-buttons';
@@ -45,6 +45,8 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const engine = useBench((s) => s.engine);
   const connection = useBench((s) => s.connection);
   const watcher = useBench((s) => s.watcher);
+  const recordingProblem = useBench((s) => s.run?.recordingProblem);
+  const concurrencyNote = useBench((s) => s.run?.concurrencyNote);
   const announcement = useBench((s) => s.announcement);
   const deviceCount = useBench((s) => s.devices.length);
   const [actionError, setActionError] = useState<ErrorInfo>();
@@ -142,6 +144,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={connection} />
       <WatcherNotice watcher={watcher} />
+      <RunNotices recordingProblem={recordingProblem} concurrencyNote={concurrencyNote} />
       {actionError && <ErrorNotice error={actionError} onDismiss={() => setActionError(undefined)} />}
       {(showTabs || simulated || panels) && (
         // One row for the tabs, the simulator buttons and the folded set-up strip: a cart of 40 has no height to spare.

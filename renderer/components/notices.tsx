@@ -57,3 +57,30 @@ export function ErrorNotice({ error, onDismiss, onRetry }: ErrorNoticeProps) {
     </div>
   );
 }
+
+/**
+ * The bench's own run notices: jobs held because their record cannot be written (disk full, read-only data
+ * folder), and a cap the bench lowered itself because devices kept dropping off USB.
+ */
+export function RunNotices({
+  recordingProblem,
+  concurrencyNote,
+}: {
+  readonly recordingProblem: string | undefined;
+  readonly concurrencyNote: string | undefined;
+}) {
+  return (
+    <>
+      {recordingProblem && (
+        <div className="notice notice-error" role="alert">
+          <strong>Jobs are paused: nothing can be recorded.</strong> <span>{recordingProblem}</span>
+        </div>
+      )}
+      {concurrencyNote && (
+        <div className="notice notice-warning" role="status">
+          <strong>Fewer devices at once.</strong> <span>{concurrencyNote}</span>
+        </div>
+      )}
+    </>
+  );
+}
