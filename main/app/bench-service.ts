@@ -216,14 +216,17 @@ export class BenchService implements BenchServiceChannels {
         ecids = [action.ecid];
         break;
       case 'finish-setup-assistant':
-        // The simulated world has no control verb that walks Setup Assistant to the Home Screen yet.
-        throw new BenchError({
-          code: 'invalid-request',
-          title: 'Not simulated yet',
-          detail: 'The simulated device cannot finish Setup Assistant by hand yet.',
-          retryable: false,
-          ecid: action.ecid,
-        });
+        if (!control.finishSetupAssistant(action.ecid)) {
+          throw new BenchError({
+            code: 'invalid-request',
+            title: 'Setup Assistant is already finished',
+            detail: 'This device is not in Setup Assistant: there is nothing left to tap through.',
+            retryable: false,
+            ecid: action.ecid,
+          });
+        }
+        ecids = [action.ecid];
+        break;
     }
     return ok(ecids);
   }

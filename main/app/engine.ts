@@ -22,6 +22,8 @@ export interface SimulatorControl {
   /** Approves the profile waiting in Settings; false when none was waiting. */
   approveProfile(ecid: Ecid): boolean;
   unlock(ecid: Ecid): void;
+  /** The person taps through the Setup Assistant panes left; false when the device is not in Setup Assistant. */
+  finishSetupAssistant(ecid: Ecid): boolean;
 }
 
 export interface RunningEngine {

@@ -48,5 +48,6 @@ export function simulatorControlFor(
     tapTrust: (ecid, accept) => world.tapTrust(ecid, accept),
     approveProfile: (ecid) => world.approveProfile(ecid),
     unlock: (ecid) => world.unlock(ecid),
+    finishSetupAssistant: (ecid) => world.finishSetup(ecid),
   };
 }

@@ -64,6 +64,10 @@ export class FakeEngine implements RunningEngine {
         return engine.pendingProfiles.delete(ecid);
       },
       unlock: (ecid) => void engine.hands.push(`unlock ${ecid}`),
+      finishSetupAssistant: (ecid) => {
+        engine.hands.push(`finish-setup ${ecid}`);
+        return true;
+      },
     });
     return engine;
   }

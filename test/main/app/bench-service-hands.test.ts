@@ -49,11 +49,11 @@ describe('simulate: on-device hands', () => {
     expect(result).toMatchObject({ ok: false, error: { title: 'No profile is waiting on this device' } });
   });
 
-  it('refuses Finish Setup Assistant: the simulated world has no such verb yet', async () => {
+  it('plays the person finishing Setup Assistant through the world', async () => {
     const t = await simulatedBench();
     const result = await t.dispatch('simulate', [{ type: 'finish-setup-assistant', ecid: '0x1001' }]);
-    expect(result).toMatchObject({ ok: false, error: { title: 'Not simulated yet' } });
-    expect(t.simulator.hands).toEqual([]);
+    expect(result).toMatchObject({ ok: true, value: ['0x1001'] });
+    expect(t.simulator.hands).toEqual(['finish-setup 0x1001']);
   });
 
   it.each([
