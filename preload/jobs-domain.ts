@@ -53,6 +53,24 @@ export type WorkflowStep =
     }
   | { readonly kind: 'shut-down' };
 
+/** Position of each step kind in a workflow's usual order; a `Record`, so a kind left out does not compile. */
+const stepKindOrder: Readonly<Record<WorkflowStepKind, number>> = {
+  erase: 0,
+  'wait-until-settled': 1,
+  prepare: 2,
+  'finish-setup-assistant': 3,
+  'install-enrollment-profile': 4,
+  'verify-enrollment': 5,
+  rename: 6,
+  'install-extra-profiles': 7,
+  'shut-down': 8,
+};
+
+/** Every step kind, in the order a workflow usually runs them (the editor's list, main's rules). */
+export const workflowStepKinds: readonly WorkflowStepKind[] = (
+  Object.keys(stepKindOrder) as WorkflowStepKind[]
+).sort((a, b) => stepKindOrder[a] - stepKindOrder[b]);
+
 export interface Workflow {
   /** File stem in the data folder: lower-case letters, digits and dashes. */
   readonly id: string;

@@ -2,19 +2,15 @@
  * Pure helpers for the workflow editor: a duplicate of a preset, a new step with sensible options, moving
  * steps, and the checks the editor can make before asking main (which validates again and has the last word).
  */
-import type { Workflow, WorkflowStep, WorkflowStepKind } from '../../preload/jobs-domain';
+import {
+  workflowStepKinds,
+  type Workflow,
+  type WorkflowStep,
+  type WorkflowStepKind,
+} from '../../preload/jobs-domain';
 
-export const stepKinds: readonly WorkflowStepKind[] = [
-  'erase',
-  'wait-until-settled',
-  'prepare',
-  'finish-setup-assistant',
-  'install-enrollment-profile',
-  'verify-enrollment',
-  'rename',
-  'install-extra-profiles',
-  'shut-down',
-];
+/** The step kinds the editor offers, in their usual order. */
+export const stepKinds: readonly WorkflowStepKind[] = workflowStepKinds;
 
 export function newStep(kind: WorkflowStepKind): WorkflowStep {
   switch (kind) {

@@ -7,7 +7,7 @@
  * direct-enrollment profile can only be installed once Setup Assistant is finished (../shared/reference/
  * intune.md, direct enrollment: "device must have finished Setup Assistant"); verification reads back what install-enrollment-profile put there, so it needs that step before it.
  */
-import type { WorkflowStep, WorkflowStepKind } from '../../../preload/jobs-domain';
+import { workflowStepKinds, type WorkflowStep, type WorkflowStepKind } from '../../../preload/jobs-domain';
 import { checkNameTemplate } from './name-template';
 
 export interface StepProblem {
@@ -17,16 +17,7 @@ export interface StepProblem {
 }
 
 /** Steps that make sense at most once in a workflow (waiting for the device may repeat). */
-const ONCE: readonly WorkflowStepKind[] = [
-  'erase',
-  'prepare',
-  'finish-setup-assistant',
-  'install-enrollment-profile',
-  'verify-enrollment',
-  'rename',
-  'install-extra-profiles',
-  'shut-down',
-];
+const ONCE: readonly WorkflowStepKind[] = workflowStepKinds.filter((kind) => kind !== 'wait-until-settled');
 
 /** The first rule the steps break, or `undefined` when the order is one a device allows. */
 export function checkStepOrder(steps: readonly WorkflowStep[]): StepProblem | undefined {
