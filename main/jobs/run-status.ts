@@ -14,16 +14,8 @@ export function countJobs(jobs: readonly JobView[]): JobCounts {
   return counts;
 }
 
-export interface RunState {
-  readonly armed: boolean;
-  readonly paused: boolean;
-  readonly workflowId: string;
-  readonly countdownSeconds: number;
-  readonly concurrency: number;
-  readonly concurrencyNote?: string;
-  /** Set while the journal cannot be written: no step starts until it can (main/jobs/journal-retry.ts). */
-  readonly recordingProblem?: string;
-}
+/** What the board itself decides; the counts, rate and ETA are derived from the jobs. */
+export type RunState = Omit<RunStatus, 'counts' | 'devicesPerHour' | 'cartEtaMs'>;
 
 /**
  * Devices per hour from the jobs succeeded since `since`; the cart's ETA as the longest job's time left
