@@ -13,17 +13,7 @@ import { measureXmlPlist } from '../../main/profiles/measure-xml-plist';
 import { MAX_EXPANDED_BYTES, MAX_PLIST_DEPTH, MAX_PLIST_VALUES } from '../../main/profiles/plist-budget';
 import { summarizeProfile } from '../../main/profiles/summarize-profile';
 import { exponentialArrays, sharedStringBomb, withBom } from '../main/profiles/plist-bombs';
-import {
-  binaryBytes,
-  makeAdeToken,
-  makeP12,
-  makeSigner,
-  makeWorkDir,
-  P12_PASSWORD,
-  profileDict,
-  signBytes,
-  xmlBytes,
-} from '../main/profiles/profile-fixtures';
+import { binaryBytes, fuzzSeedFiles, makeWorkDir, profileDict } from '../main/profiles/profile-fixtures';
 import { FUZZ_TIMEOUT_MS, fuzzParameters, isSafeText, within } from './fuzz-settings';
 import { mutated } from './mutations';
 
@@ -32,20 +22,8 @@ let fixtures: Uint8Array[] = [];
 
 beforeAll(async () => {
   work = await makeWorkDir();
-  const signer = await makeSigner(
-    work.dir,
-    'Fuzz Signer',
-    new Date(Date.now() - 1000),
-    new Date(Date.now() + 30 * 86_400_000),
-  );
-  const xml = xmlBytes(profileDict());
   fixtures = [
-    xml,
-    binaryBytes(profileDict({ variant: 'acme' })),
-    await signBytes(work.dir, xml, signer),
-    await signBytes(work.dir, binaryBytes(profileDict()), signer, { stream: true }),
-    await makeP12(work.dir, P12_PASSWORD),
-    await makeAdeToken(work.dir),
+    ...(await fuzzSeedFiles(work.dir)).map((file) => file.bytes),
     exponentialArrays(24),
     withBom(binaryBytes(profileDict())),
   ];

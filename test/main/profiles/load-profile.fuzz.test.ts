@@ -1,17 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfile, type LoadResult } from '../../../main/profiles/load-profile';
 import { summarizeProfile } from '../../../main/profiles/summarize-profile';
-import {
-  binaryBytes,
-  makeAdeToken,
-  makeP12,
-  makeSigner,
-  makeWorkDir,
-  P12_PASSWORD,
-  profileDict,
-  signBytes,
-  xmlBytes,
-} from './profile-fixtures';
+import { fuzzSeedFiles, makeWorkDir } from './profile-fixtures';
 
 /** mulberry32: a small deterministic PRNG, so a failing case reproduces from the seed. */
 function prng(seed: number): () => number {
@@ -32,22 +22,7 @@ let valid: { name: string; bytes: Uint8Array }[];
 
 beforeAll(async () => {
   work = await makeWorkDir();
-  const signer = await makeSigner(
-    work.dir,
-    'Fuzz Signer',
-    new Date(Date.now() - 86_400_000),
-    new Date(Date.now() + 86_400_000 * 30),
-  );
-  const xml = xmlBytes(profileDict());
-  valid = [
-    { name: 'xml', bytes: xml },
-    { name: 'binary', bytes: binaryBytes(profileDict({ variant: 'acme' })) },
-    { name: 'signed', bytes: await signBytes(work.dir, xml, signer) },
-    { name: 'signed-stream', bytes: await signBytes(work.dir, xml, signer, { stream: true }) },
-    { name: 'signed-binary', bytes: await signBytes(work.dir, binaryBytes(profileDict()), signer) },
-    { name: 'p12', bytes: await makeP12(work.dir, P12_PASSWORD) },
-    { name: 'ade', bytes: await makeAdeToken(work.dir) },
-  ];
+  valid = await fuzzSeedFiles(work.dir);
 });
 afterAll(async () => {
   await work.cleanup();

@@ -306,3 +306,28 @@ export function zipBytes(): Uint8Array {
     ...new Array<number>(18).fill(0),
   ]);
 }
+
+/**
+ * The valid files both profile fuzz suites grow their inputs from: XML, binary (ACME), CMS-signed (DER and BER
+ * stream, of XML and of binary), a .p12 and an ADE token. The first five are the profiles proper.
+ */
+export async function fuzzSeedFiles(dir: string): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const signer = await makeSigner(
+    dir,
+    'Fuzz Signer',
+    new Date(Date.now() - 86_400_000),
+    new Date(Date.now() + 86_400_000 * 30),
+  );
+  const xml = xmlBytes(profileDict());
+  const binary = binaryBytes(profileDict());
+  return [
+    { name: 'xml', bytes: xml },
+    { name: 'binary', bytes: binaryBytes(profileDict({ variant: 'acme' })) },
+    { name: 'signed', bytes: await signBytes(dir, xml, signer) },
+    { name: 'signed-stream', bytes: await signBytes(dir, xml, signer, { stream: true }) },
+    { name: 'signed-binary', bytes: await signBytes(dir, binary, signer) },
+    { name: 'signed-binary-stream', bytes: await signBytes(dir, binary, signer, { stream: true }) },
+    { name: 'p12', bytes: await makeP12(dir, P12_PASSWORD) },
+    { name: 'ade', bytes: await makeAdeToken(dir) },
+  ];
+}
