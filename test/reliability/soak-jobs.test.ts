@@ -3,10 +3,11 @@
  * profile, verify, rename on every device), then unplugged. After each cart, no more file descriptors,
  * child processes or handles than after the first, and the heap within noise of it.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { jobsBench, until } from '../main/jobs/jobs-sim-harness';
 import { recordFigures } from './figures';
-import { grownHandles, sampleResources, type ResourceSample } from './resources';
+import { expectNoGrowth } from './expect-no-growth';
+import { sampleResources, type ResourceSample } from './resources';
 import { waitFor } from './sim-bench';
 
 const carts = 4;
@@ -35,15 +36,7 @@ describe('soak: carts through supervise-and-enroll in a row', () => {
       await waitFor(() => sampleResources().children === 0, 'no cfgutil left running');
       samples.push(sampleResources());
     }
-    const [first] = samples;
-    if (!first) throw new Error('no cart ran');
-    for (const [index, sample] of samples.entries()) {
-      const label = `after cart ${index + 1}`;
-      expect(sample.children, label).toBe(0);
-      expect(sample.fds, label).toBeLessThanOrEqual(first.fds);
-      expect(grownHandles(first, sample), label).toEqual([]);
-      expect(sample.heapUsedBytes, label).toBeLessThanOrEqual(first.heapUsedBytes + heapSlackBytes);
-    }
+    expectNoGrowth(samples, heapSlackBytes);
     recordFigures('soak-jobs', {
       carts,
       cartSize,

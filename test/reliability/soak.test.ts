@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordFigures } from './figures';
-import { grownHandles, sampleResources, type ResourceSample } from './resources';
+import { expectNoGrowth } from './expect-no-growth';
+import { sampleResources, type ResourceSample } from './resources';
 import { startSimBench, waitFor, type SimBench } from './sim-bench';
 
 const carts = 8;
@@ -34,15 +35,7 @@ describe('soak: carts of 30 in a row', () => {
     const started = Date.now();
     const samples: ResourceSample[] = [];
     for (let cart = 0; cart < carts; cart += 1) samples.push(await runCart(bench));
-    const [first] = samples;
-    if (!first) throw new Error('no cart ran');
-    for (const [index, sample] of samples.entries()) {
-      const label = `after cart ${index + 1}`;
-      expect(sample.children, label).toBe(0);
-      expect(sample.fds, label).toBeLessThanOrEqual(first.fds);
-      expect(grownHandles(first, sample), label).toEqual([]);
-      expect(sample.heapUsedBytes, label).toBeLessThanOrEqual(first.heapUsedBytes + heapSlackBytes);
-    }
+    expectNoGrowth(samples, heapSlackBytes);
     // The watcher never went degraded on a healthy world.
     expect(bench.logged.filter((l) => l.message === 'device watcher degraded')).toEqual([]);
     recordFigures('soak', {
