@@ -31,3 +31,35 @@ export function SettingsField({ label, hint, error, children }: SettingsFieldPro
     </div>
   );
 }
+
+export interface NumberSettingsFieldProps {
+  readonly label: string;
+  readonly hint: string;
+  readonly error: string | undefined;
+  readonly min: number;
+  readonly max: number;
+  /** The text as typed: main judges it, so a half-typed value is not rounded away here. */
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}
+
+/** A whole-number setting with its bounds (the cap, the countdown). */
+export function NumberSettingsField({ min, max, value, onChange, ...field }: NumberSettingsFieldProps) {
+  return (
+    <SettingsField {...field}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          value={value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </SettingsField>
+  );
+}

@@ -8,7 +8,7 @@ import type { BenchApi } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 import type { SettingsView } from '../../preload/preflight-domain';
 import { PanelDialog } from '../preflight/panel-dialog';
-import { SettingsField } from './settings-field';
+import { NumberSettingsField, SettingsField } from './settings-field';
 import { formFromView, patchFromForm, type FieldErrors, type SettingsForm } from './settings-form-state';
 
 export interface SettingsPanelProps {
@@ -101,44 +101,24 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
             void save();
           }}
         >
-          <SettingsField
+          <NumberSettingsField
             label="Heavy steps at once"
             hint={`Erase, prepare, restore and install on this many devices at a time (${limits.concurrency.min} to ${limits.concurrency.max}).`}
             error={errors.concurrency}
-          >
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                type="number"
-                inputMode="numeric"
-                min={limits.concurrency.min}
-                max={limits.concurrency.max}
-                value={form.concurrency}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                onChange={(e) => set('concurrency', e.target.value)}
-              />
-            )}
-          </SettingsField>
-          <SettingsField
+            min={limits.concurrency.min}
+            max={limits.concurrency.max}
+            value={form.concurrency}
+            onChange={(value) => set('concurrency', value)}
+          />
+          <NumberSettingsField
             label="Countdown (seconds)"
             hint={`While armed, a new device waits this long, visibly, before it starts (${limits.countdownSeconds.min} to ${limits.countdownSeconds.max}).`}
             error={errors.countdownSeconds}
-          >
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                type="number"
-                inputMode="numeric"
-                min={limits.countdownSeconds.min}
-                max={limits.countdownSeconds.max}
-                value={form.countdownSeconds}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                onChange={(e) => set('countdownSeconds', e.target.value)}
-              />
-            )}
-          </SettingsField>
+            min={limits.countdownSeconds.min}
+            max={limits.countdownSeconds.max}
+            value={form.countdownSeconds}
+            onChange={(value) => set('countdownSeconds', value)}
+          />
           <SettingsField
             label="Station name"
             hint={`Names this bench in the log and its exports (up to ${limits.stationNameMax} characters).`}
