@@ -13,9 +13,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { profileDict, xmlBytes } from '../main/profiles/profile-fixtures';
 import { deviceCards, unplugAll } from './fixtures/bench-page';
 import { invokeBench } from './fixtures/bench-socket';
+import { setUpEnrollment } from './fixtures/enrollment-setup';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
 
 let bench: ServedBench;
@@ -30,15 +30,7 @@ test.beforeAll(async () => {
   );
   // Twenty times faster than real time: an erase and a prepare take seconds, not minutes.
   bench = await startServedBench(['--time-scale', '0.05', '--scenario', scenario]);
-  const dataBase64 = Buffer.from(xmlBytes(profileDict())).toString('base64');
-  const profile = await invokeBench(bench.origin, bench.token, 'importProfile', [
-    { fileName: 'Contoso.mobileconfig', dataBase64 },
-  ]);
-  expect(profile).toMatchObject({ ok: true, value: { verdict: 'ready' } });
-  const identity = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [
-    { organizationName: 'Contoso IT' },
-  ]);
-  expect(identity.ok).toBe(true);
+  await setUpEnrollment(bench);
 });
 
 test.afterAll(async () => {

@@ -6,9 +6,9 @@
  * its one-line strip; setup-screenshots.e2e.ts shows the set-up cards themselves.
  */
 import { expect, test } from '@playwright/test';
-import { profileDict, xmlBytes } from '../main/profiles/profile-fixtures';
 import { deviceCards, settle, unplugAll } from './fixtures/bench-page';
 import { invokeBench } from './fixtures/bench-socket';
+import { setUpEnrollment } from './fixtures/enrollment-setup';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
 
 const shots = 'test-results/screenshots';
@@ -16,15 +16,7 @@ let bench: ServedBench;
 
 test.beforeAll(async () => {
   bench = await startServedBench();
-  const dataBase64 = Buffer.from(xmlBytes(profileDict())).toString('base64');
-  const profile = await invokeBench(bench.origin, bench.token, 'importProfile', [
-    { fileName: 'Contoso.mobileconfig', dataBase64 },
-  ]);
-  expect(profile).toMatchObject({ ok: true, value: { verdict: 'ready' } });
-  const identity = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [
-    { organizationName: 'Contoso IT' },
-  ]);
-  expect(identity.ok).toBe(true);
+  await setUpEnrollment(bench);
 });
 
 test.afterAll(async () => {
