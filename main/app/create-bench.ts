@@ -29,7 +29,6 @@ import { BenchService } from './bench-service';
 import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
-import { unavailableJobChannels } from './unavailable-channels';
 import { composeHandlers } from './compose-handlers';
 import { EventHub } from './event-hub';
 import { jobsAreaFor } from './jobs-wiring';
@@ -146,11 +145,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   workflowChannels.wire(service.hub);
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
-  const jobChannels = {
-    ...unavailableJobChannels(),
-    ...workflowChannelMethods(workflowChannels),
-    ...jobs.channels,
-  };
+  // The workflows area answers four job channels, the jobs area the other five.
+  const jobChannels = { ...workflowChannelMethods(workflowChannels), ...jobs.channels };
   // Issue 11: the bench log, read from the jobs' journal in the data folder.
   const logChannels = new LogChannels({
     dataDir: options.dataDir,
