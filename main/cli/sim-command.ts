@@ -26,7 +26,7 @@ verbs: list, attach [--class iPad|iPhone] [--type T] [--erased] [--paired] [--lo
        unlock|lock ECID, find-my ECID on|off, dep ECID none|available|transient, online on|off,
        language en|fr|de, finish-setup ECID, power-on ECID, flap ECID [N],
        switch mdmInstallsSilently|panesLeftAfterSkipAll|installBeforeSetupDone|bareErrorEffect|activationLockAt VALUE,
-       fault hang|garbage|crash|disconnect|bare-error [--code C] [--happened yes|no] [--ecid E] [--command C] [--times N]
+       fault hang|garbage|crash|disconnect|bare-error|error [--code C] [--happened yes|no] [--ecid E] [--command C] [--times N]
 --bench DIR names the bench by its data folder (default: ENROLL_BENCH_DATA or the platform's data folder).`;
 
 interface Target {

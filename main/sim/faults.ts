@@ -65,3 +65,12 @@ export function takeFault(
   if (hit.remaining <= 0) armed.splice(index, 1);
   return hit;
 }
+
+/**
+ * Puts back a fault whose run never reached the device (busy, settling, not booted, gone): a harness that
+ * armed "the next prepare fails" means the next prepare the device itself answers, not a refusal before it.
+ */
+export function giveBackFault(armed: ArmedFault[], hit: ArmedFault): void {
+  if (!armed.includes(hit)) armed.unshift(hit);
+  hit.remaining += 1;
+}

@@ -136,7 +136,9 @@ export function describeJob(job: JobView, now?: number): JobLook {
         ['Failed', job.error ? `Failed: ${job.error.title}` : 'Failed'],
         'failed',
         'cross',
-        job.error?.retryable === false ? ['skip'] : ['retry', 'skip'],
+        // Retry even when retrying alone cannot help (retryable: false): the fix says what to change first,
+        // and once the operator has (updated the Mac, removed Activation Lock), Retry is the way on.
+        ['retry', 'skip'],
       );
     case 'cancelled':
       return look('Cancelled', 'unknown', 'cross', ['retry']);

@@ -1,22 +1,19 @@
 /**
  * The real flow of issue 10, item 9, against `enroll-bench serve --simulate` (the real job engine, the
  * simulated cfgutil): arm, a cart of 10 through supervise-and-enroll to ten "Done – unplug" with no other
- * click; a device that needs approval shows the instruction and goes on after the simulated approval (should
- * a step fail on the way, its title and fix must show and Retry must get it through). A failed card with its
- * fix and Retry is also driven, with scripted jobs, in bench-screen.e2e.ts.
- *
- * Written against the contract (preload/contract.ts, preload/jobs-domain.ts) on the ui branch, where the
- * jobs area is not composed yet: there every job channel answers "Provisioning is not available here", so
- * this file fails until the jobs engine is merged. It is picked up by `playwright test` (*.e2e.ts).
+ * click; a device that needs approval shows the instruction and goes on after the simulated approval; a
+ * device whose prepare fails for a reason the bench cannot ride out shows the error's title and fix, and the
+ * operator's Retry gets it to "Done – unplug".
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { deviceCards, unplugAll } from './fixtures/bench-page';
+import { deviceCards, settle, unplugAll } from './fixtures/bench-page';
 import { invokeBench } from './fixtures/bench-socket';
 import { setUpEnrollment } from './fixtures/enrollment-setup';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
+import { simVerb } from './fixtures/sim-verb';
 
 let bench: ServedBench;
 
@@ -136,4 +133,38 @@ test('a device that needs a person: the instruction shows, and the job goes on b
   }
   await expect(card).toContainText('Done – unplug');
   expect(sawApproval).toBe(true);
+});
+
+test('a failed device shows its error and fix on the card, and Retry gets it to "Done – unplug"', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto(bench.url);
+  await unplugAll(page);
+  await useWorkflow(page, 'Supervise and enroll');
+  await arm(page, false);
+  // Fresh from a cart (erased, at Setup Assistant): nothing on this device needs a person.
+  await simVerb(bench, 'attach', '--class', 'iPad', '--erased');
+  const card = deviceCards(page).first();
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  const ecid = await card.getAttribute('data-ecid');
+  expect(ecid).toMatch(/\w+/);
+  // cfgutil's 401: this Mac's device support is older than the device's iOS. Not something a re-read or a
+  // back-off can fix, so the job must stop and say what to do; the fault fires once, as if the Mac was updated.
+  await simVerb(bench, 'fault', 'error', '--code', '401', '--ecid', ecid ?? '', '--command', 'prepare');
+  await arm(page, true);
+
+  await expect.poll(() => phaseOf(card), { timeout: 240_000 }).toBe('failed');
+  await expect(card.locator('.device-error-title')).toHaveText('Update this Mac');
+  await expect(card.locator('.device-error-fix')).toContainText('Update macOS and Apple Configurator');
+  // Told to a person, once: the live region carries the failure, not the progress before it.
+  await expect(page.locator('.bench-live-region')).toContainText('failed: Update this Mac.');
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/real-engine-failed-card.png' });
+  await card.getByRole('button', { name: /^Retry: / }).click();
+
+  await expect.poll(() => phaseOf(card), { timeout: 60_000 }).not.toBe('failed');
+  await expect(card).toContainText('Done – unplug', { timeout: 240_000 });
+  await expect(card.locator('.device-error-title')).toHaveCount(0);
+  await unplugAll(page);
 });

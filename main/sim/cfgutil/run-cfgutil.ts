@@ -7,7 +7,7 @@
  */
 import { formatEcid } from '../../cfgutil/ecid';
 import type { SimDevice } from '../device-model';
-import { takeFault, type ArmedFault } from '../faults';
+import { giveBackFault, takeFault, type ArmedFault } from '../faults';
 import { plainMessage, simError } from '../messages';
 import { SimAbortError } from '../sim-clock';
 import type { SimWorld } from '../sim-world';
@@ -108,20 +108,30 @@ async function runOnDevice(
   fault: ArmedFault | undefined,
 ): Promise<DeviceResult> {
   const { world } = ctx;
+  // A refusal before the device answers leaves an armed fault for the next real run.
+  const refused = (outcome: DeviceOutcome): DeviceOutcome => {
+    if (fault) giveBackFault(world.faults, fault);
+    return outcome;
+  };
   const device: SimDevice | undefined = world.attachedDevice(ecid);
   if (!device)
-    return { ecid: formatEcid(ecid), name: 'Unknown device', outcome: fail(ctx.error('disconnected')) };
+    return {
+      ecid: formatEcid(ecid),
+      name: 'Unknown device',
+      outcome: refused(fail(ctx.error('disconnected'))),
+    };
   const release = world.tryAcquire(ecid, 'cfgutil');
-  if (!release) return { ecid: formatEcid(ecid), name: device.name, outcome: fail(ctx.error('busy')) };
+  if (!release)
+    return { ecid: formatEcid(ecid), name: device.name, outcome: refused(fail(ctx.error('busy'))) };
   let outcome: DeviceOutcome;
   try {
     if (device.bootedState !== 'Booted' && !command.worksInRecovery) {
       await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
-      outcome = fail(ctx.error('wrongMode'));
+      outcome = refused(fail(ctx.error('wrongMode')));
     } else if (command.mutates && world.isSettling(ecid)) {
       // Booted again, but not yet accepting changes (§8.2: AZTEC sleeps 70 s; AGREED-SIM 4).
       await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
-      outcome = fail(ctx.error('busy'));
+      outcome = refused(fail(ctx.error('busy')));
     } else if (fault?.fault.kind === 'bare-error') {
       outcome = await bareErrorRun(device, run, ctx, fault.fault);
     } else if (fault?.fault.kind === 'disconnect') {

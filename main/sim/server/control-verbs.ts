@@ -56,6 +56,13 @@ const BARE_CODES: Readonly<Record<string, 'disconnected' | 'deviceStateUnknown' 
   '-402653030': 'pairingProhibited',
 };
 
+/** `fault error --code C`: a plain failing command (exit 1 with the catalogue's message), not retried away. */
+const ERROR_CODES: Readonly<Record<string, 'macOutOfDate' | 'restoreFailed' | 'deviceStateUnknown'>> = {
+  '401': 'macOutOfDate',
+  '2006': 'restoreFailed',
+  '603': 'deviceStateUnknown',
+};
+
 function parseFault(kind: string | undefined, code?: string, happened?: string): SimFault {
   switch (kind) {
     case 'hang':
@@ -74,9 +81,14 @@ function parseFault(kind: string | undefined, code?: string, happened?: string):
         ...(happened === undefined ? {} : { happened: happened === 'yes' }),
       };
     }
+    case 'error': {
+      const error = ERROR_CODES[need(code, '--code for an error fault')];
+      if (!error) throw new RangeError('--code must be 401, 2006 or 603');
+      return { kind, error };
+    }
     case undefined:
     default:
-      throw new RangeError('fault kind must be hang, garbage, crash, disconnect or bare-error');
+      throw new RangeError('fault kind must be hang, garbage, crash, disconnect, bare-error or error');
   }
 }
 

@@ -71,7 +71,7 @@ describe('runSimCommand', () => {
     expect(output.err()).toContain('is not reachable');
   });
 
-  it('plays Setup Assistant, switches and bare-error faults from the shell', async () => {
+  it('plays Setup Assistant, switches, bare-error and error faults from the shell', async () => {
     const handle = await fastWorld();
     const { ecid } = handle.world.attach({ state: 'erased' });
     const output = captureOutput();
@@ -93,6 +93,15 @@ describe('runSimCommand', () => {
     });
     expect(await sim('fault', 'bare-error', '--code', '42')).toBe(1);
     expect(output.err()).toContain('--code must be -402653052, 603 or -402653030');
+    expect(await sim('fault', 'error', '--code', '401', '--ecid', ecid, '--command', 'prepare')).toBe(0);
+    expect(handle.world.faults[1]).toMatchObject({
+      fault: { kind: 'error', error: 'macOutOfDate' },
+      command: 'prepare',
+      remaining: 1,
+    });
+    expect(await sim('fault', 'error')).toBe(1);
+    expect(await sim('fault', 'error', '--code', '625')).toBe(1);
+    expect(output.err()).toContain('--code must be 401, 2006 or 603');
   });
 
   it('reaches the world of the bench named by --bench, and says which bench has none', async () => {

@@ -113,10 +113,13 @@ describe('reboots', () => {
     await back;
     const list = json(await cfgutil(handle, ['--format', 'JSON', 'list'])).Output as Output;
     expect(list[d.ecid]).toMatchObject({ locationID: d.locationID, UDID: d.udid });
+    // A fault armed for the next rename waits for a rename the device answers, not the settling refusal.
+    handle.world.injectFault({ kind: 'error', error: 'macOutOfDate' }, { ecid: d.ecid, command: 'rename' });
     const rename = await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'rename', 'x']);
     expect(json(rename).Message).toBe(
       'This action cannot be performed on the device while it is already in use.',
     );
+    expect(handle.world.faults).toMatchObject([{ fault: { kind: 'error' }, command: 'rename', remaining: 1 }]);
   });
 });
 

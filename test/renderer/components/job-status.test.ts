@@ -52,14 +52,14 @@ describe('describeJob', () => {
     expect(describeJob(job(1, { phase: 'countdown', countdownEndsAt: 10_000 })).word).toBe('Starts soon');
   });
 
-  it('offers no Retry when the error says retrying cannot help', () => {
+  it('offers Retry even when retrying alone cannot help: the fix says what to change first', () => {
     const error = {
       code: 'mac-out-of-date' as const,
       title: 'Update the Mac',
       detail: '…',
       retryable: false,
     };
-    expect(describeJob(job(1, { phase: 'failed', error })).actions).toEqual(['skip']);
+    expect(describeJob(job(1, { phase: 'failed', error })).actions).toEqual(['retry', 'skip']);
     expect(describeJob(job(1, { phase: 'failed', error })).short).toBe('Failed: Update the Mac');
   });
 
