@@ -75,6 +75,8 @@ export class BenchService implements BenchServiceChannels {
   private watcherStatus: WatcherStatus = { state: 'starting' };
   private readonly engineSwitches = new SerialQueue();
   private readonly backgroundReads = new ConcurrencyLimit(BACKGROUND_READS);
+  /** ECIDs with a serial-number read waiting for its turn. */
+  private readonly serialReadsQueued = new Set<Ecid>();
 
   constructor(private readonly options: BenchServiceOptions) {
     this.hub = options.hub ?? new EventHub();
@@ -343,13 +345,26 @@ export class BenchService implements BenchServiceChannels {
     this.watcher.start();
   }
 
-  /** Best effort: unpaired devices cannot tell their serial yet; the card shows the ECID until then. */
+  /**
+   * Best effort: unpaired devices cannot tell their serial yet; the card shows the ECID until then. A read
+   * waits its turn; when the turn comes, a device that has left since (a cart unplugged before its reads
+   * were done) is not asked: the read would only wait out cfgutil's detection timeout and push every read
+   * behind it later, the next cart's included. One read per device is queued at a time.
+   */
   private async readSerial(engine: RunningEngine, ecid: Ecid): Promise<void> {
+    if (this.serialReadsQueued.has(ecid)) return;
+    this.serialReadsQueued.add(ecid);
     try {
-      const serial = await this.backgroundReads.run(async () => engine.readSerialNumber?.(ecid));
+      const serial = await this.backgroundReads.run(async () => {
+        this.serialReadsQueued.delete(ecid);
+        if (this.running !== engine || !this.devices.some((d) => d.ecid === ecid)) return undefined;
+        return engine.readSerialNumber?.(ecid);
+      });
       if (serial && this.running === engine) this.watcher?.setSerialNumber(ecid, serial);
     } catch (error) {
       this.options.log?.(`could not read the serial number of ${ecid}`, error);
+    } finally {
+      this.serialReadsQueued.delete(ecid);
     }
   }
 }

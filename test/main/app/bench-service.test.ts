@@ -189,6 +189,29 @@ describe('BenchService', () => {
     expect(snapshot.ok && snapshot.value.devices.every((d) => d.serialNumber === 'DMPXK2ABCD12')).toBe(true);
   });
 
+  it('drops queued serial reads of devices that left before their turn, and queues one per device', async () => {
+    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
+    const asked: string[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    t.simulator.readSerialNumber = async (ecid) => {
+      asked.push(ecid);
+      await gate;
+      return 'DMPXK2ABCD12';
+    };
+    await t.service.start();
+    await t.dispatch('simulate', [{ type: 'cart', count: 30, overSeconds: 0 }]);
+    await t.timers.advance(100);
+    for (let i = 0; i < 5; i++) await settle();
+    expect(asked).toHaveLength(4);
+    await t.dispatch('simulate', [{ type: 'detach-all' }]);
+    await t.timers.advance(100);
+    release();
+    for (let i = 0; i < 20; i++) await settle();
+    // The four already asked finish; the 26 still waiting are not run for devices that are gone.
+    expect(asked).toHaveLength(4);
+  });
+
   it('finds cfgutil after Automation Tools are installed, and keeps looking until then', async () => {
     const t = setup({ simulate: false, located: { kind: 'missing', searched: [] }, platform: 'darwin' });
     await t.service.start();
