@@ -31,7 +31,7 @@ import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 import { composeHandlers } from './compose-handlers';
 import { EventHub } from './event-hub';
-import { jobsAreaFor } from './jobs-wiring';
+import { jobsAreaFor, liveJobSettingsFrom } from './jobs-wiring';
 
 export interface CreateBenchOptions {
   readonly simulate: boolean;
@@ -169,6 +169,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     store: settingsStore,
     file: settingsFile(options.dataDir),
     listWorkflows: () => workflows.list(),
+    onSaved: (saved) => jobs.area.applySettings(liveJobSettingsFrom(saved)),
   });
   const handlers = composeHandlers(service, jobChannels, logChannels, {
     ...preflight.methods(),

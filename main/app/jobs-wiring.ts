@@ -9,7 +9,7 @@ import type { IdentityService } from '../identity/identity-service';
 import type { JobChannelNames } from '../jobs/job-channels';
 import { createJobsArea, type JobsArea } from '../jobs/jobs-area';
 import { storeWorkflowSource } from '../jobs/workflow-source';
-import type { JobSettings } from '../jobs/job-board-types';
+import type { JobSettings, LiveJobSettings } from '../jobs/job-board-types';
 import type { WorkflowStore } from '../jobs/workflow/workflow-store';
 import type { BenchSettings } from '../settings/bench-settings';
 import type { ProfileService } from '../profiles/profile-service';
@@ -99,6 +99,17 @@ export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWirin
       jobAction: (req) => channels.jobAction(req),
       retryFailed: () => channels.retryFailed(),
     },
+  };
+}
+
+/** What a save in the Settings panel changes in the running jobs area (the default workflow waits for a start). */
+export function liveJobSettingsFrom(settings: BenchSettings): Omit<LiveJobSettings, 'countdownMs'> {
+  return {
+    concurrency: settings.concurrency,
+    countdownSeconds: settings.countdownSeconds,
+    ignoreSerials: settings.ignore.serials,
+    ignoreEcids: settings.ignore.ecids,
+    stationName: settings.stationName,
   };
 }
 

@@ -46,6 +46,12 @@ export interface JobSettings {
   readonly armed?: boolean;
 }
 
+/** What a saved setting changes in a running bench (the default workflow counts at the next start). */
+export type LiveJobSettings = Pick<
+  JobSettings,
+  'concurrency' | 'countdownSeconds' | 'countdownMs' | 'ignoreSerials' | 'ignoreEcids' | 'stationName'
+>;
+
 /** Who the bench supervises as, and with which files. */
 export interface SupervisionSource {
   current(): { readonly identity?: SupervisionIdentity; readonly organizationName?: string };

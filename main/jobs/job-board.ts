@@ -28,6 +28,7 @@ import {
   type JobClock,
   type JobEventSink,
   type JobSettings,
+  type LiveJobSettings,
   type ProfileSource,
   type SupervisionSource,
   type WorkflowSource,
@@ -99,9 +100,12 @@ export class JobBoard {
   private unsubscribe: (() => void) | undefined;
   private stopHealth: (() => void) | undefined;
   private closed = false;
+  /** The operator's settings; the Settings panel changes them while the bench runs ({@link applySettings}). */
+  private settings: JobSettings;
 
   constructor(private readonly options: JobBoardOptions) {
     const { settings } = options;
+    this.settings = settings;
     this.timings = options.timings ?? DEVICE_TIMINGS;
     this.clock = options.clock ?? realJobClock;
     this.events = options.events ?? noJobEvents;
@@ -125,7 +129,7 @@ export class JobBoard {
       kind: 'session-started',
       at: this.clock.now(),
       sessionId: this.sessionId,
-      stationName: this.options.settings.stationName,
+      stationName: this.settings.stationName,
       appVersion: this.options.appVersion ?? 'dev',
     });
     for (const warning of this.history.warnings) this.options.log?.(`journal: ${warning}`);
@@ -215,6 +219,21 @@ export class JobBoard {
     if (!this.options.workflows.get(workflowId))
       refuse('No such workflow', `There is no workflow "${workflowId}".`);
     this.state = { ...this.state, workflowId };
+    return this.emitRun();
+  }
+
+  /**
+   * Settings saved while the bench runs take effect at once: the cap now (the operator's number replaces a
+   * cap the bench lowered by itself), the countdown and the ignore list for devices admitted from now on,
+   * the station name for records written from now on. Jobs already running keep going.
+   */
+  applySettings(next: LiveJobSettings): RunStatus {
+    // A countdown in clock time given before is dropped with the seconds it was made from.
+    const { countdownMs: _before, ...kept } = this.settings;
+    this.settings = { ...kept, ...next };
+    this.limit.setLimit(next.concurrency);
+    const { concurrencyNote: _lowered, ...rest } = this.state;
+    this.state = { ...rest, concurrency: next.concurrency, countdownSeconds: next.countdownSeconds };
     return this.emitRun();
   }
 
@@ -318,8 +337,8 @@ export class JobBoard {
     const slot = this.createSlot(ecid, workflow, profileSha256);
     if (!slot) return;
     const rules = {
-      ignoreEcids: this.options.settings.ignoreEcids,
-      ignoreSerials: this.options.settings.ignoreSerials,
+      ignoreEcids: this.settings.ignoreEcids,
+      ignoreSerials: this.settings.ignoreSerials,
       history: this.history,
       workflowId: slot.workflow.id,
       ...(profileSha256 ? { profileSha256 } : {}),
@@ -411,7 +430,7 @@ export class JobBoard {
   // ---- starting and running ----
 
   private beginCountdown(slot: Slot): void {
-    const ms = this.options.settings.countdownMs ?? this.options.settings.countdownSeconds * 1000;
+    const ms = this.settings.countdownMs ?? this.settings.countdownSeconds * 1000;
     this.dispatch(slot, { type: 'countdown', at: this.clock.now(), endsAt: this.clock.now() + ms });
     this.clock.clearTimeout(slot.countdown);
     slot.countdown = this.clock.setTimeout(() => {
@@ -625,7 +644,7 @@ export class JobBoard {
       ...(device?.model ? { model: device.model } : {}),
       ...(slot.values?.firmwareVersion ? { iosVersion: slot.values.firmwareVersion } : {}),
       ...(device?.portLabel ? { portLabel: device.portLabel } : {}),
-      stationName: this.options.settings.stationName,
+      stationName: this.settings.stationName,
       appVersion: this.options.appVersion ?? 'dev',
       sessionId: this.sessionId,
     };

@@ -13,6 +13,7 @@ import { JobBoard } from './job-board';
 import type {
   ClientSource,
   JobSettings,
+  LiveJobSettings,
   ProfileSource,
   SupervisionSource,
   WorkflowSource,
@@ -39,6 +40,8 @@ export interface JobsAreaOptions {
 export interface JobsArea {
   readonly board: JobBoard;
   readonly channels: JobChannels;
+  /** Saved settings, applied to the running bench; the countdown is scaled like the one at start. */
+  applySettings(settings: Omit<LiveJobSettings, 'countdownMs'>): void;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,8 @@ export async function createJobsArea(options: JobsAreaOptions): Promise<JobsArea
   return {
     board,
     channels: new JobChannels(() => board),
+    applySettings: (settings) =>
+      void board.applySettings({ ...settings, countdownMs: settings.countdownSeconds * 1000 * scale }),
     close: async () => {
       unsubscribe();
       await board.close();

@@ -15,7 +15,7 @@ import {
   type SettingsView,
 } from '../../preload/preflight-domain';
 import type { WorkflowList } from '../../preload/jobs-domain';
-import { withDefaults } from './bench-settings';
+import { withDefaults, type BenchSettings } from './bench-settings';
 import {
   CONCURRENCY_RANGE,
   COUNTDOWN_RANGE,
@@ -32,6 +32,8 @@ export interface SettingsChannelsOptions {
   readonly file: string;
   readonly listWorkflows: () => Promise<WorkflowList>;
   readonly hostName?: string;
+  /** Told the whole settings (defaults applied) after each save, so the running bench can apply them. */
+  readonly onSaved?: (settings: BenchSettings) => void;
 }
 
 /** The schema's first issue, worded for the message beside the field: "Must be from 1 to 64." */
@@ -78,7 +80,9 @@ export class SettingsChannels implements Pick<PreflightInvokeChannels, SettingsC
     }
     if (errors.length > 0) return { ok: true, value: { saved: false, errors } };
     await this.options.store.update(patch as SettingsPatch);
-    return { ok: true, value: { saved: true, view: await this.view(list) } };
+    const view = await this.view(list);
+    this.options.onSaved?.(view.settings);
+    return { ok: true, value: { saved: true, view } };
   }
 
   private async view(known?: WorkflowList): Promise<SettingsView> {

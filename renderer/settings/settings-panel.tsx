@@ -62,7 +62,9 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
     }
     setErrors({});
     show(result.value.view);
-    setStatus('Saved. The bench reads its settings when it starts.');
+    setStatus(
+      'Saved. The cap, countdown, ignore list and station name apply now; the default workflow at the next start.',
+    );
   };
 
   const limits = view?.limits;

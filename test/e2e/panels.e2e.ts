@@ -71,5 +71,9 @@ test('the settings panel saves, and shows a refused field beside it', async ({ p
   await dialog.getByLabel('Heavy steps at once').fill('12');
   await dialog.getByLabel('Serial numbers').fill('F9FXQ0A1HG7Q');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByText('Saved. The bench reads its settings when it starts.')).toBeVisible();
+  await expect(
+    dialog.getByText(
+      'Saved. The cap, countdown, ignore list and station name apply now; the default workflow at the next start.',
+    ),
+  ).toBeVisible();
 });

@@ -62,6 +62,22 @@ describe('createBench in simulation', () => {
     });
   });
 
+  it('applies saved settings to the running bench: the run status shows the new cap and countdown', async () => {
+    const started = await startBench();
+    bench = started.bench;
+    const saved = await bench.host.dispatch('saveSettings', [
+      { patch: { concurrency: 3, countdownSeconds: 20 } },
+    ]);
+    expect(saved).toMatchObject({ ok: true, value: { saved: true } });
+    const snapshot = await bench.host.dispatch('getSnapshot', []);
+    expect(snapshot).toMatchObject({
+      ok: true,
+      value: { jobs: { run: { concurrency: 3, countdownSeconds: 20 } } },
+    });
+    const runEvent = started.events.filter((e) => e.channel === 'runChanged').at(-1);
+    expect(runEvent?.channel === 'runChanged' && runEvent.payload.run.concurrency).toBe(3);
+  });
+
   it('refuses invalid requests from a client without disturbing the bench', async () => {
     const started = await startBench();
     bench = started.bench;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsChannels } from '../../../main/settings/settings-channels';
 import { SettingsStore } from '../../../main/settings/settings-store';
+import type { BenchSettings } from '../../../main/settings/bench-settings';
 import { presetWorkflows } from '../../../main/jobs/workflow/presets';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';
@@ -13,13 +14,15 @@ import type { InvokeChannels } from '../../../preload/contract';
 async function channels() {
   const file = path.join(await mkdtemp(path.join(os.tmpdir(), 'eb-settings-ch-')), 'settings.json');
   const store = new SettingsStore(file);
+  const told: BenchSettings[] = [];
   const settings = new SettingsChannels({
     store,
     file,
     hostName: 'Bench-Mac.local',
     listWorkflows: async () => ({ workflows: presetWorkflows, problems: [] }),
+    onSaved: (saved) => told.push(saved),
   });
-  return { file, store, settings };
+  return { file, store, settings, told };
 }
 
 describe('SettingsChannels', () => {
@@ -35,7 +38,7 @@ describe('SettingsChannels', () => {
   });
 
   it('saves a valid patch, and null goes back to the default', async () => {
-    const { settings, file } = await channels();
+    const { settings, file, told } = await channels();
     const saved = await settings.saveSettings({
       patch: { concurrency: 4, stationName: '  Cart 7  ', ignore: { serials: ['f9fxq0a1hg7q'], ecids: [] } },
     });
@@ -50,10 +53,15 @@ describe('SettingsChannels', () => {
       settings: { concurrency: 8 },
       changed: ['stationName', 'ignore'],
     });
+    // The running bench is told the whole settings after each save, defaults applied.
+    expect(told.map((t) => [t.concurrency, t.stationName])).toEqual([
+      [4, 'Cart 7'],
+      [8, 'Cart 7'],
+    ]);
   });
 
   it('refuses every bad field by name and writes nothing', async () => {
-    const { settings, store } = await channels();
+    const { settings, store, told } = await channels();
     const refused = await settings.saveSettings({
       patch: {
         concurrency: 0,
@@ -82,6 +90,7 @@ describe('SettingsChannels', () => {
       },
     });
     expect((await store.load()).settings).toEqual({});
+    expect(told).toEqual([]);
   });
 
   it('is refused through the dispatcher for fields it does not edit, such as the cfgutil path', async () => {

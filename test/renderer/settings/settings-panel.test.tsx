@@ -51,7 +51,11 @@ describe('SettingsPanel', () => {
     await waitFor(() =>
       expect(saved).toEqual([{ concurrency: 12, defaultWorkflowId: 'enroll-in-place', sounds: true }]),
     );
-    expect(await screen.findByText('Saved. The bench reads its settings when it starts.')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Saved. The cap, countdown, ignore list and station name apply now; the default workflow at the next start.',
+      ),
+    ).toBeTruthy();
   });
 
   it("puts the bench's reason beside the field it refused, described by it and marked invalid", async () => {
