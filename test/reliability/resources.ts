@@ -49,6 +49,28 @@ export function sampleResources(): ResourceSample {
   };
 }
 
+/**
+ * The least of several samples over `spanMs`, kind by kind: a leak is still there in every one of them, while
+ * a timer that happens to be pending at one instant (a back-off sleep, a poll) is not. A single instant on
+ * a loaded machine once read one such timer as a leak.
+ */
+export async function settledResources(spanMs = 600, count = 4): Promise<ResourceSample> {
+  const samples: ResourceSample[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, spanMs / (count - 1)));
+    samples.push(sampleResources());
+  }
+  const kinds = new Set(samples.flatMap((s) => Object.keys(s.handles)));
+  const handles: Record<string, number> = {};
+  for (const kind of kinds) handles[kind] = Math.min(...samples.map((s) => s.handles[kind] ?? 0));
+  return {
+    fds: Math.min(...samples.map((s) => s.fds)),
+    children: Math.min(...samples.map((s) => s.children)),
+    handles,
+    heapUsedBytes: Math.min(...samples.map((s) => s.heapUsedBytes)),
+  };
+}
+
 /** Kinds whose count in `after` exceeds `before` by more than `slack`. */
 export function grownHandles(before: ResourceSample, after: ResourceSample, slack = 0): string[] {
   return Object.entries(after.handles)

@@ -7,7 +7,7 @@ import { describe, it } from 'vitest';
 import { jobsBench, until } from '../main/jobs/jobs-sim-harness';
 import { recordFigures } from './figures';
 import { expectNoGrowth } from './expect-no-growth';
-import { sampleResources, type ResourceSample } from './resources';
+import { sampleResources, settledResources, type ResourceSample } from './resources';
 import { waitFor } from './sim-bench';
 
 const carts = 4;
@@ -34,7 +34,7 @@ describe('soak: carts through supervise-and-enroll in a row', () => {
       bench.handle.world.detachAll();
       await waitFor(() => bench.board.views().every((j) => j.phase === 'succeeded'), 'no job left running');
       await waitFor(() => sampleResources().children === 0, 'no cfgutil left running');
-      samples.push(sampleResources());
+      samples.push(await settledResources());
     }
     expectNoGrowth(samples, heapSlackBytes);
     recordFigures('soak-jobs', {

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordFigures } from './figures';
 import { expectNoGrowth } from './expect-no-growth';
-import { sampleResources, type ResourceSample } from './resources';
+import { sampleResources, settledResources, type ResourceSample } from './resources';
 import { startSimBench, waitFor, type SimBench } from './sim-bench';
 
 const carts = 8;
@@ -26,7 +26,7 @@ async function runCart(sim: SimBench): Promise<ResourceSample> {
   sim.handle.world.detachAll();
   await waitFor(() => sim.devices().length === 0, 'every device gone after detach-all');
   await waitFor(() => sampleResources().children === 0, 'no cfgutil process left running');
-  return sampleResources();
+  return settledResources();
 }
 
 describe('soak: carts of 30 in a row', () => {
