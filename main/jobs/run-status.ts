@@ -32,7 +32,8 @@ export function runStatusOf(
   const hours = since === undefined ? 0 : (now - since) / 3_600_000;
   const longest = Math.max(0, ...jobs.map((j) => j.etaMs ?? 0));
   const queuedMs = (counts.queued * expectedJobMs) / Math.max(1, state.concurrency);
-  const busy = counts.queued + counts.running > 0;
+  // Not armed, queued devices wait for the operator: no time to finish can be promised for them.
+  const busy = counts.running > 0 || (counts.queued > 0 && state.armed);
   return {
     ...state,
     counts,

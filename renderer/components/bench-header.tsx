@@ -63,7 +63,9 @@ function WorkflowPicker(props: {
   const known = list.some((w) => w.id === props.run.workflowId);
   return (
     <label className="workflow-picker">
-      <span>Workflow</span>
+      {/* Named for screen readers; on screen the workflow's own name says what the menu is, and the row
+          keeps room for the profile's age left of the Preflight and Settings buttons. */}
+      <span className="visually-hidden">Workflow</span>
       <select value={props.run.workflowId} onChange={(e) => props.onSelect(e.target.value)}>
         {!known && <option value={props.run.workflowId}>{props.run.workflowId}</option>}
         {list.map((w) => (
@@ -80,7 +82,15 @@ export function RunCounts({ run }: { readonly run: RunStatus }) {
   const c = run.counts;
   return (
     <ul className="run-counts" aria-label="Cart">
-      <CountItem tone="count-busy" icon="spinner" count={c.running + c.queued} word="running" />
+      {/* Armed, a queued device is on its way (counting down, or waiting for a heavy-step slot) and counts as
+          running. Not armed, it waits for the operator: "40 running" would say work goes on when none does. */}
+      <CountItem
+        tone="count-busy"
+        icon="spinner"
+        count={run.armed ? c.running + c.queued : c.running}
+        word="running"
+      />
+      {!run.armed && c.queued > 0 && <CountItem icon="clock" count={c.queued} word="queued" />}
       <CountItem
         tone={c.waitingForOperator > 0 ? 'count-attention' : undefined}
         icon="hand"

@@ -12,7 +12,7 @@ import { EjectIcon, StatusIcon } from './status-icon';
 export function CompactDeviceCard(props: DeviceCardProps) {
   const { device, job, facts, actionError } = props;
   const { title, model, where } = cardTitle(device);
-  const look = job ? describeJob(job, props.now) : noJobLook(device);
+  const look = job ? describeJob(job, props.now, props.armed) : noJobLook(device);
   const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
   const actions = job ? compactActions(job, look.actions) : [];
   const headingId = `device-${device.ecid}`;

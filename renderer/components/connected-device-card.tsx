@@ -22,6 +22,8 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
   const job = useBench((s) => s.jobs[ecid]);
   const facts = useBench((s) => s.facts[ecid]);
   const actionError = useBench((s) => s.cardErrors[ecid]);
+  // Only a queued card reads it: arming re-renders the waiting cards, not the running ones.
+  const armed = useBench((s) => (job?.phase === 'queued' ? (s.run?.armed ?? false) : undefined));
   const actions = useContext(CardActionsContext);
   const now = useCountdownClock(job?.phase === 'countdown');
   if (!device) return null;
@@ -32,6 +34,7 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
       facts={facts}
       compact={compact}
       now={now}
+      {...(armed !== undefined ? { armed } : {})}
       actionError={actionError}
       onJobAction={actions.onJobAction}
       onDismissError={actions.onDismissError}

@@ -24,6 +24,8 @@ export interface DeviceCardProps {
   readonly onDetails?: (ecid: string) => void;
   /** Epoch ms, for the countdown's seconds. */
   readonly now?: number;
+  /** Whether the bench is armed, for a queued job: not armed, it waits for Start now or the Armed switch. */
+  readonly armed?: boolean;
   /** A refused action on this device. */
   readonly actionError?: ErrorInfo;
   readonly onJobAction?: (ecid: string, action: JobAction) => void;
@@ -60,7 +62,7 @@ export function DeviceCard(props: DeviceCardProps) {
   const label = deviceLabel(device);
   const { title, model, where } = cardTitle(device);
   const headingId = `device-${device.ecid}`;
-  const look = job ? describeJob(job, props.now) : noJobLook(device);
+  const look = job ? describeJob(job, props.now, props.armed) : noJobLook(device);
   const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
   const serial = device.serialNumber ?? job?.serialNumber;
   return (

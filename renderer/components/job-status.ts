@@ -95,12 +95,17 @@ function look(
   return { word: long, short, tone, icon, actions, showProgress };
 }
 
-/** `now` (epoch ms) counts the countdown's seconds; without it the countdown just says it starts soon. */
-export function describeJob(job: JobView, now?: number): JobLook {
+/**
+ * `now` (epoch ms) counts the countdown's seconds; without it the countdown just says it starts soon.
+ * `armed: false` says a queued job waits for the operator (Start now, or the Armed switch), not for the bench.
+ */
+export function describeJob(job: JobView, now?: number, armed?: boolean): JobLook {
   const phase: JobPhase = job.phase;
   switch (phase) {
     case 'queued':
-      return look(['Queued: waiting for a free slot', 'Queued'], 'busy', 'clock', ['cancel']);
+      return armed === false
+        ? look(['Not armed: waiting for Start now', 'Not armed'], 'busy', 'clock', ['start-now', 'cancel'])
+        : look(['Queued: starts soon', 'Queued'], 'busy', 'clock', ['cancel']);
     case 'countdown': {
       const left =
         job.countdownEndsAt !== undefined && now !== undefined ? job.countdownEndsAt - now : undefined;
@@ -156,6 +161,8 @@ export function describeJob(job: JobView, now?: number): JobLook {
 /** The few actions a full cart's narrow card shows itself; the rest are in its details. */
 export function compactActions(job: JobView, all: readonly JobAction[]): readonly JobAction[] {
   if (job.phase === 'failed' || job.phase === 'interrupted') return all.filter((a) => a === 'retry');
+  // A queued card on a bench that is not armed shows no Start now here: forty of them would drown the one
+  // switch that starts the cart (Armed); its full card, one click away, has it.
   if (job.phase === 'countdown') return ['start-now'];
   return [];
 }

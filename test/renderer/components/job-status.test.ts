@@ -63,6 +63,14 @@ describe('describeJob', () => {
     expect(describeJob(job(1, { phase: 'failed', error })).short).toBe('Failed: Update the Mac');
   });
 
+  it('a queued job on a bench that is not armed waits for Start now, and offers it', () => {
+    const waiting = describeJob(job(1, { phase: 'queued' }), 0, false);
+    expect(waiting.word).toBe('Not armed: waiting for Start now');
+    expect(waiting.actions).toEqual(['start-now', 'cancel']);
+    expect(compactActions(job(1, { phase: 'queued' }), waiting.actions)).toEqual([]);
+    expect(describeJob(job(1, { phase: 'queued' }), 0, true).actions).toEqual(['cancel']);
+  });
+
   it('keeps a full cart to the one action that matters', () => {
     const failed = job(1, { phase: 'failed' });
     expect(compactActions(failed, describeJob(failed).actions)).toEqual(['retry']);
