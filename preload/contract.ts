@@ -190,10 +190,24 @@ export function ipcChannel(name: InvokeChannelName | EventChannelName): string {
   return `bench:${name}`;
 }
 
+/**
+ * What the Mac menu bar asks of its own window (Settings… ⌘, and Preflight…). Sent by the Electron shell to
+ * that window alone, never by the bench's event hub, so it has no `seq` and no other screen receives it.
+ */
+export type MenuCommand = 'open-settings' | 'open-preflight';
+export const menuCommands: readonly MenuCommand[] = ['open-settings', 'open-preflight'];
+export const MENU_COMMAND_CHANNEL = 'bench-window:menuCommand';
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (menuCommands as readonly string[]).includes(value);
+}
+
 /** What `window.bench` is: every invoke channel as a method, plus a typed event subscription. */
 export type BenchApi = InvokeChannels & {
   /** Subscribe to one event channel; returns the unsubscribe function (fits a `useEffect` cleanup). */
   on<K extends EventChannelName>(channel: K, listener: (payload: EventPayload<K>) => void): () => void;
+  /** The menu bar's commands for this window; only the Electron preload has it (a browser has no menu bar). */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 };
 
 /**

@@ -10,11 +10,14 @@ import {
   invokeChannelNames,
   ipcChannel,
   isEventChannel,
+  isMenuCommand,
+  MENU_COMMAND_CHANNEL,
   type BenchApi,
   type EventChannelName,
   type EventPayload,
   type InvokeChannelName,
   type InvokeChannels,
+  type MenuCommand,
 } from './contract';
 
 export function buildBenchApi(): BenchApi {
@@ -32,6 +35,16 @@ export function buildBenchApi(): BenchApi {
       ipcRenderer.on(ipcChannel(channel), handler);
       return () => {
         ipcRenderer.removeListener(ipcChannel(channel), handler);
+      };
+    },
+    onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+      // Only the commands the contract names reach the page, and never the IPC event object.
+      const handler = (_event: IpcRendererEvent, command: unknown) => {
+        if (isMenuCommand(command)) listener(command);
+      };
+      ipcRenderer.on(MENU_COMMAND_CHANNEL, handler);
+      return () => {
+        ipcRenderer.removeListener(MENU_COMMAND_CHANNEL, handler);
       };
     },
   };

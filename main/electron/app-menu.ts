@@ -2,8 +2,7 @@
  * The standard Mac menu bar: the app menu (About, Settings…, Hide, Quit), File (Import Profile…, Export
  * Log…), Edit (so copy and paste work in text fields), View, Window and Help (the README).
  *
- * What a menu item does comes from {@link MenuCommands}, so this file only describes the menu. A command
- * whose area is not built yet is left out of `MenuCommands` and its item shows, disabled.
+ * What a menu item does comes from {@link MenuCommands}, so this file only describes the menu.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { LogExportFormat } from '../../preload/log-domain';
@@ -12,8 +11,10 @@ export interface MenuCommands {
   importProfile(): void;
   exportLog(format: LogExportFormat): void;
   openReadme(): void;
-  /** The settings window (issue 12 item 3); absent until that area provides it. */
-  openSettings?: () => void;
+  /** Opens the window's Settings panel (the same as its Settings button). */
+  openSettings(): void;
+  /** Opens the window's Preflight panel. */
+  openPreflight(): void;
 }
 
 const EXPORTS: readonly { format: LogExportFormat; label: string }[] = [
@@ -23,19 +24,14 @@ const EXPORTS: readonly { format: LogExportFormat; label: string }[] = [
 ];
 
 export function appMenuTemplate(appName: string, commands: MenuCommands): MenuItemConstructorOptions[] {
-  const { openSettings } = commands;
   return [
     {
       label: appName,
       submenu: [
         { role: 'about' },
         { type: 'separator' },
-        {
-          label: 'Settings…',
-          accelerator: 'CmdOrCtrl+,',
-          enabled: openSettings !== undefined,
-          click: () => openSettings?.(),
-        },
+        { label: 'Settings…', accelerator: 'CmdOrCtrl+,', click: () => commands.openSettings() },
+        { label: 'Preflight…', click: () => commands.openPreflight() },
         { type: 'separator' },
         { role: 'services' },
         { type: 'separator' },

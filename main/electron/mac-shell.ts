@@ -21,8 +21,6 @@ export interface MacShellOptions {
   readonly dataDir: string;
   readonly window: () => BrowserWindow | undefined;
   readonly openProfile: (filePath: string) => void;
-  /** Opens the settings window; until the settings area passes it, Settings… shows greyed out. */
-  readonly openSettings?: () => void;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
@@ -51,13 +49,7 @@ export function installMacShell(options: MacShellOptions): MacShell {
   const { host, window } = options;
   const exportLog: LogInvokeChannels['exportLog'] = (req) =>
     host.dispatch('exportLog', [req]) as ReturnType<LogInvokeChannels['exportLog']>;
-  const { openProfile, openSettings } = options;
-  const commands = electronMenuCommands({
-    window,
-    openProfile,
-    exportLog,
-    ...(openSettings ? { openSettings } : {}),
-  });
+  const commands = electronMenuCommands({ window, openProfile: options.openProfile, exportLog });
   installAppMenu(app.name, commands);
 
   const activity = trackJobActivity(host);

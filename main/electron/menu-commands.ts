@@ -6,7 +6,7 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { LogInvokeChannels } from '../../preload/contract';
+import { MENU_COMMAND_CHANNEL, type LogInvokeChannels, type MenuCommand } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 import type { LogExportFormat } from '../../preload/log-domain';
 import type { MenuCommands } from './app-menu';
@@ -16,7 +16,6 @@ export interface MenuCommandOptions {
   /** Imports a profile file, reporting a refusal in a message box (electron-main's "Open With" path). */
   readonly openProfile: (filePath: string) => void;
   readonly exportLog: LogInvokeChannels['exportLog'];
-  readonly openSettings?: () => void;
 }
 
 /** A file name the bench offers for an export, accepted only as a plain name inside the chosen folder. */
@@ -61,8 +60,17 @@ export function electronMenuCommands(options: MenuCommandOptions): MenuCommands 
         if (error) void showProblem(window(), 'The README could not be opened', error);
       });
     },
-    ...(options.openSettings ? { openSettings: options.openSettings } : {}),
+    openSettings: () => tellWindow('open-settings'),
+    openPreflight: () => tellWindow('open-preflight'),
   };
+
+  /** The panels live in the window's page: ask it, on the window-only menu channel of the contract. */
+  function tellWindow(command: MenuCommand): void {
+    const current = window();
+    if (!current || current.webContents.isDestroyed()) return;
+    current.show();
+    current.webContents.send(MENU_COMMAND_CHANNEL, command);
+  }
 
   async function exportTo(format: LogExportFormat): Promise<void> {
     const result = await options.exportLog({ format });

@@ -2,7 +2,7 @@
  * The two buttons that open the Preflight and the Settings panels, always one click away at the top right
  * of the bench, whatever screen it shows.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import { SettingsPanel } from '../settings/settings-panel';
 import { PreflightPanel } from './preflight-panel';
@@ -11,6 +11,11 @@ type Open = 'preflight' | 'settings' | undefined;
 
 export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
   const [open, setOpen] = useState<Open>();
+  // The Mac menu bar's Settings… (⌘,) and Preflight… open the same panels as these buttons.
+  useEffect(
+    () => api.onMenuCommand?.((command) => setOpen(command === 'open-settings' ? 'settings' : 'preflight')),
+    [api],
+  );
   return (
     <>
       <nav className="bench-panel-buttons" aria-label="Bench tools">

@@ -64,6 +64,7 @@ export class FakeBrowserWindow extends EventEmitter {
   maximize() {}
   restore() {}
   show = vi.fn();
+  readonly webContents = { send: vi.fn(), isDestroyed: () => false };
   close(): boolean {
     let prevented = false;
     this.emit('close', { preventDefault: () => (prevented = true) });

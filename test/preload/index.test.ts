@@ -14,7 +14,9 @@ describe('preload', () => {
   it('exposes exactly one window.bench with a method per invoke channel plus on()', () => {
     expect(fake.contextBridge.exposeInMainWorld).toHaveBeenCalledWith('bench', expect.any(Object));
     const api = fake.exposed.bench as BenchApi;
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(invokeChannelNames), 'on'].sort());
+    expect(Object.keys(api).sort()).toEqual(
+      [...Object.keys(invokeChannelNames), 'on', 'onMenuCommand'].sort(),
+    );
     expect(Object.keys(fake.exposed)).toEqual(['bench']);
   });
 
@@ -38,5 +40,16 @@ describe('preload', () => {
   it('refuses to subscribe to a channel outside the contract', () => {
     const api = fake.exposed.bench as BenchApi;
     expect(() => api.on('not-a-channel' as 'devicesChanged', () => {})).toThrow(/Unknown event channel/);
+  });
+
+  it('passes on only the menu commands the contract names, and unsubscribes', () => {
+    const api = fake.exposed.bench as BenchApi;
+    const seen: unknown[] = [];
+    const off = api.onMenuCommand?.((command) => seen.push(command));
+    fake.renderer.emit('bench-window:menuCommand', {}, 'open-settings');
+    fake.renderer.emit('bench-window:menuCommand', {}, 'format-disk');
+    off?.();
+    fake.renderer.emit('bench-window:menuCommand', {}, 'open-preflight');
+    expect(seen).toEqual(['open-settings']);
   });
 });

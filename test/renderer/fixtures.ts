@@ -1,7 +1,13 @@
 /**
  * Devices, snapshots and a scriptable BenchApi for renderer tests.
  */
-import type { BenchApi, EventChannelName, EventPayload, InvokeChannels } from '../../preload/contract';
+import type {
+  BenchApi,
+  EventChannelName,
+  EventPayload,
+  InvokeChannels,
+  MenuCommand,
+} from '../../preload/contract';
 import type { BenchSnapshot, Device, EngineStatus, Result, SimulatorAction } from '../../preload/domain';
 import { noProfileChannels } from '../main/profiles/fake-profile-channels';
 import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../fakes/no-job-channels';
@@ -37,6 +43,8 @@ export class FakeBenchApi implements BenchApi {
   readonly actions: SimulatorAction[] = [];
   simulateResult: Result<string[]> = { ok: true, value: [] };
   useSimulatorCalls = 0;
+  /** The Electron preload's menu-bar commands; a test that plays the menu sets it. */
+  onMenuCommand?: (listener: (command: MenuCommand) => void) => () => void;
   private readonly listeners = new Map<EventChannelName, Set<(payload: never) => void>>();
 
   async getSnapshot(): Promise<Result<BenchSnapshot>> {

@@ -12,7 +12,13 @@ vi.mock('electron', () => ({
 const { appMenuTemplate, installAppMenu } = await import('../../../main/electron/app-menu');
 
 function commands() {
-  return { importProfile: vi.fn(), exportLog: vi.fn(), openReadme: vi.fn() };
+  return {
+    importProfile: vi.fn(),
+    exportLog: vi.fn(),
+    openReadme: vi.fn(),
+    openSettings: vi.fn(),
+    openPreflight: vi.fn(),
+  };
 }
 
 type Item = MenuItemConstructorOptions;
@@ -33,11 +39,12 @@ describe('appMenuTemplate', () => {
     ]);
   });
 
-  it('the app menu holds About, Settings…, Hide and Quit', () => {
+  it('the app menu holds About, Settings…, Preflight…, Hide and Quit', () => {
     const app = submenu(appMenuTemplate('Enroll Bench', commands())[0]);
     expect(app.map((i) => i.role ?? i.label).filter(Boolean)).toEqual([
       'about',
       'Settings…',
+      'Preflight…',
       'services',
       'hide',
       'hideOthers',
@@ -47,13 +54,13 @@ describe('appMenuTemplate', () => {
     expect(find(app, 'Settings…')?.accelerator).toBe('CmdOrCtrl+,');
   });
 
-  it('Settings… is disabled until the settings area gives it a command, then calls it', () => {
-    expect(find(submenu(appMenuTemplate('E', commands())[0]), 'Settings…')?.enabled).toBe(false);
-    const openSettings = vi.fn();
-    const settings = find(submenu(appMenuTemplate('E', { ...commands(), openSettings })[0]), 'Settings…');
-    expect(settings?.enabled).toBe(true);
-    click(settings);
-    expect(openSettings).toHaveBeenCalledOnce();
+  it('Settings… and Preflight… call their commands', () => {
+    const actions = commands();
+    const app = submenu(appMenuTemplate('E', actions)[0]);
+    click(find(app, 'Settings…'));
+    click(find(app, 'Preflight…'));
+    expect(actions.openSettings).toHaveBeenCalledOnce();
+    expect(actions.openPreflight).toHaveBeenCalledOnce();
   });
 
   it('File ▸ Import Profile… and each Export Log format call their commands', () => {

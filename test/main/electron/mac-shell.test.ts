@@ -86,19 +86,15 @@ describe('installMacShell', () => {
     expect(saved.bounds).toEqual({ x: 40, y: 60, width: 1000, height: 700 });
   });
 
-  it('Settings… stays greyed out until the settings area passes its command', () => {
-    setUp();
-    expect(menuItem('Enroll Bench', 'Settings…').enabled).toBe(false);
-    const openSettings = vi.fn();
-    installMacShell({
-      host: { subscribe: () => () => {}, dispatch: vi.fn() },
-      dataDir: os.tmpdir(),
-      window: () => undefined,
-      openProfile: vi.fn(),
-      openSettings,
-    });
+  it('Settings… and Preflight… ask the window to open its panel, on the window-only menu channel', () => {
+    const { window } = setUp();
     click(menuItem('Enroll Bench', 'Settings…'));
-    expect(openSettings).toHaveBeenCalledOnce();
+    click(menuItem('Enroll Bench', 'Preflight…'));
+    expect(window.webContents.send.mock.calls).toEqual([
+      ['bench-window:menuCommand', 'open-settings'],
+      ['bench-window:menuCommand', 'open-preflight'],
+    ]);
+    expect(window.show).toHaveBeenCalled();
   });
 
   it('File ▸ Import Profile… hands the chosen file to the bench', async () => {

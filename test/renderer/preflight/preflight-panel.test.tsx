@@ -1,6 +1,7 @@
 /** @vitest-environment jsdom */
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { MenuCommand } from '../../../preload/contract';
 import type { PreflightReport } from '../../../preload/preflight-domain';
 import { BenchPanelButtons } from '../../../renderer/preflight/bench-panel-buttons';
 import { PreflightPanel } from '../../../renderer/preflight/preflight-panel';
@@ -99,5 +100,23 @@ describe('BenchPanelButtons', () => {
     expect(document.activeElement).toBe(button);
     fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
     expect(await screen.findByRole('dialog', { name: 'Settings' })).toBeTruthy();
+  });
+
+  it('opens the panel the Mac menu bar asks for (Settings… ⌘, or Preflight…)', async () => {
+    const api = new FakeBenchApi();
+    api.getPreflight = async () => ({ ok: true, value: report() });
+    let tell: ((command: MenuCommand) => void) | undefined;
+    api.onMenuCommand = (listener) => {
+      tell = listener;
+      return () => (tell = undefined);
+    };
+    const view = render(<BenchPanelButtons api={api} />);
+    act(() => tell?.('open-settings'));
+    expect(await screen.findByRole('dialog', { name: 'Settings' })).toBeTruthy();
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    act(() => tell?.('open-preflight'));
+    expect(await screen.findByRole('dialog', { name: 'Preflight' })).toBeTruthy();
+    view.unmount();
+    expect(tell).toBeUndefined();
   });
 });
