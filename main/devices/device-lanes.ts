@@ -5,20 +5,26 @@
  * `withDeviceLanes` wraps a `CfgutilClient` so every command that names an ECID waits for the previous one on
  * that ECID to finish. The engine hands out only the wrapped client, so the device watcher's background
  * reads, the jobs' device-facts reads and the jobs' steps all queue in the same lane. Commands on different
- * devices still run in parallel; `list` and `version` name no device and are not queued.
+ * devices still run in parallel, though each starts in a turn of the event loop of its own (./start-pacer.ts),
+ * so a cart's worth of spawns does not stall the main thread at once; `list` and `version` name no device and
+ * are not queued.
  */
 import type { Ecid } from '../../preload/domain';
 import type { CfgutilClient } from '../cfgutil/cfgutil-client';
 import { normalizeEcid } from '../cfgutil/ecid';
+import { StartPacer } from './start-pacer';
 
 export class DeviceLanes {
   private readonly tails = new Map<string, Promise<unknown>>();
 
-  /** Runs `task` once every earlier task on the same device has settled. */
+  constructor(private readonly pacer: StartPacer = new StartPacer()) {}
+
+  /** Runs `task` once every earlier task on the same device has settled, in a start turn of its own. */
   run<T>(ecid: Ecid, task: () => Promise<T>): Promise<T> {
     const key = normalizeEcid(ecid) ?? String(ecid);
     const before = this.tails.get(key) ?? Promise.resolve();
-    const result = before.then(task, task);
+    const paced = (): Promise<T> => this.pacer.turn().then(task);
+    const result = before.then(paced, paced);
     const tail = result.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {

@@ -2,9 +2,10 @@
  * Turns "something changed on USB" signals into a reconciled device list.
  *
  * USB events are only a trigger: they are debounced (an iPhone plugging in gives attach, detach, attach in
- * quick succession; erase and prepare reboot the device), then the truth is read from `cfgutil list`. A slow
- * periodic reconcile catches missed events. When listing fails the watcher reports `degraded` and backs off
- * instead of stopping silently (../shared/reference/style.md §5.3, item 6).
+ * quick succession; erase and prepare reboot the device), with a cap on the wait so that other devices'
+ * reboots cannot keep postponing a new device's listing (./signal-debounce.ts), then the truth is read from
+ * `cfgutil list`. A slow periodic reconcile catches missed events. When listing fails the watcher reports
+ * `degraded` and backs off instead of stopping silently (../shared/reference/style.md §5.3, item 6).
  */
 import type { Device, DeviceMode, Ecid, WatcherStatus } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
@@ -16,6 +17,7 @@ import {
   type DeviceMap,
   type Reconciliation,
 } from './device-registry';
+import { SignalDebounce } from './signal-debounce';
 
 export interface DeviceSignal {
   readonly kind: 'attach' | 'detach' | 'poll';
@@ -56,6 +58,12 @@ export interface DeviceWatcherOptions {
   readonly timers?: WatcherTimers;
   /** Quiet time after the last signal before listing; sized for the attach-detach-attach flap. */
   readonly debounceMs?: number;
+  /**
+   * The longest a signal waits for its listing while more signals keep restarting the quiet time (a busy
+   * cart reboots a device every second or so). Default: `debounceMs`, so a listing comes at most that long
+   * after the first signal it serves.
+   */
+  readonly maxWaitMs?: number;
   readonly pollMs?: number;
   readonly maxBackoffMs?: number;
 }
@@ -64,7 +72,7 @@ export class DeviceWatcher {
   private devices: DeviceMap = new Map();
   private readonly hints = new Map<number, DeviceMode>();
   private readonly timers: WatcherTimers;
-  private debounceTimer: unknown;
+  private readonly debounce: SignalDebounce;
   private pollTimer: unknown;
   private inFlight = false;
   private dirty = false;
@@ -74,6 +82,13 @@ export class DeviceWatcher {
 
   constructor(private readonly options: DeviceWatcherOptions) {
     this.timers = options.timers ?? realTimers;
+    const quietMs = options.debounceMs ?? 1500;
+    this.debounce = new SignalDebounce({
+      timers: this.timers,
+      quietMs,
+      maxWaitMs: options.maxWaitMs ?? quietMs,
+      fire: () => void this.reconcile(),
+    });
   }
 
   start(): void {
@@ -86,7 +101,7 @@ export class DeviceWatcher {
   stop(): void {
     this.stopped = true;
     this.options.source.stop();
-    this.timers.clearTimeout(this.debounceTimer);
+    this.debounce.cancel();
     this.timers.clearTimeout(this.pollTimer);
   }
 
@@ -141,8 +156,7 @@ export class DeviceWatcher {
       if (signal.kind === 'detach') this.hints.delete(signal.locationId);
       else if (signal.mode) this.hints.set(signal.locationId, signal.mode);
     }
-    this.timers.clearTimeout(this.debounceTimer);
-    this.debounceTimer = this.timers.setTimeout(() => void this.reconcile(), this.options.debounceMs ?? 1500);
+    this.debounce.signal();
   }
 
   private nextPollDelay(): number {

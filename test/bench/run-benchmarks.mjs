@@ -31,6 +31,7 @@ const outDir = path.join(root, 'test-results/bench/figures');
 const FIGURES = [
   { file: 'profile-checks', quick: true, timeoutS: 120 },
   { file: 'detection', quick: true, timeoutS: 180 },
+  { file: 'arrival-stall', quick: false, timeoutS: 120 },
   { file: 'idle', quick: true, timeoutS: 150 },
   { file: 'log-scale', quick: false, timeoutS: 180 },
   { file: 'cart-overhead', quick: true, timeoutS: 420 },

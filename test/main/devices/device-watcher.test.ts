@@ -57,7 +57,7 @@ describe('DeviceWatcher', () => {
     expect(t.newDevices).toEqual([IPAD.ecid]);
   });
 
-  it('debounces an attach-detach-attach flap into one listing', async () => {
+  it('debounces an attach-detach-attach flap into one listing, 1.5 s after its first signal', async () => {
     const t = setup();
     t.watcher.start();
     await settle();
@@ -67,11 +67,47 @@ describe('DeviceWatcher', () => {
     t.signal({ kind: 'detach', locationId: IPAD.locationId });
     await t.timers.advance(300);
     t.signal({ kind: 'attach', locationId: IPAD.locationId });
-    await t.timers.advance(1499);
+    await t.timers.advance(899);
     expect(t.state.listCalls).toBe(1);
     await t.timers.advance(1);
     expect(t.state.listCalls).toBe(2);
     expect(t.snapshots.at(-1)?.map((d) => d.ecid)).toEqual([IPAD.ecid]);
+    await t.timers.advance(5_000);
+    expect(t.state.listCalls).toBe(2);
+  });
+
+  it('lists a new device within the max wait while other ports signal every 500 ms', async () => {
+    const t = setup();
+    t.state.listed = [IPAD];
+    t.watcher.start();
+    await settle();
+    // The iPad rebooting on and on (an erase, a prepare); the iPhone plugged in just after it started.
+    const other = { locationId: IPAD.locationId };
+    t.signal({ kind: 'detach', ...other });
+    await t.timers.advance(100);
+    t.state.listed = [IPAD, PHONE];
+    t.signal({ kind: 'attach', locationId: PHONE.locationId });
+    for (let at = 500; at <= 4_500; at += 500) {
+      await t.timers.advance(at - t.timers.now());
+      t.signal({ kind: at % 1000 === 0 ? 'attach' : 'detach', ...other });
+    }
+    // The quiet period restarted every 500 ms, yet the listing came 1.5 s after the first signal, and then
+    // once per 1.5 s: bounded, not one per signal.
+    expect(t.newDevices).toEqual([IPAD.ecid, PHONE.ecid]);
+    expect(t.snapshots.map((s) => s.length)).toEqual([1, 2]);
+    expect(t.state.listCalls).toBe(4);
+  });
+
+  it('turns 30 attaches 30 ms apart into one listing', async () => {
+    const t = setup();
+    t.watcher.start();
+    await settle();
+    for (let i = 0; i < 30; i += 1) {
+      t.signal({ kind: 'attach', locationId: 0x14100000 + i * 0x10000 });
+      await t.timers.advance(30);
+    }
+    await t.timers.advance(5_000);
+    expect(t.state.listCalls).toBe(2);
   });
 
   it('catches a missed event on the periodic reconcile', async () => {
