@@ -52,12 +52,17 @@ export interface JobInvokeChannels {
 /** The bench log of finished jobs (main/log/). */
 export interface LogInvokeChannels {
   queryLog(query: LogQuery): Promise<Result<LogPage>>;
-  /** The export's files as text, for the UI to save or download (the CLI writes them itself). */
+  /**
+   * The export's files as text, for the UI to save or download (the CLI writes them itself). It takes the
+   * same filters as `queryLog`, so an export holds what the view shows.
+   */
   exportLog(req: {
     readonly format: LogExportFormat;
     readonly from?: number;
     readonly to?: number;
     readonly outcome?: LogOutcome | 'all';
+    readonly search?: string;
+    readonly sessionId?: string;
   }): Promise<Result<{ readonly files: readonly { readonly fileName: string; readonly text: string }[] }>>;
 }
 

@@ -12,6 +12,7 @@ import { listJsonlFiles, parseLine, tornLineWarning } from '../storage/jsonl-fil
 import { scanJsonlFile } from '../storage/jsonl-scan';
 import { SerialQueue } from '../async/serial-queue';
 import { parseJobEnded } from './log-record-schema';
+import { searchTextOf } from './log-query';
 
 /** Lines that cannot be `job-ended` entries are skipped before they are decoded or parsed. */
 const NEEDLE = '"job-ended"';
@@ -125,8 +126,7 @@ export class LogIndex {
   }
 
   private add(record: LogRecord): void {
-    const searchText = `${record.serialNumber ?? ''}\n${record.finalName ?? ''}`.toLowerCase();
-    const entry = { record, searchText };
+    const entry = { record, searchText: searchTextOf(record) };
     if (this.byJob.has(record.jobId)) this.replaced = true;
     else this.added.push(entry);
     this.byJob.set(record.jobId, entry);

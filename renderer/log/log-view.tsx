@@ -63,11 +63,14 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
     setStatus(undefined);
     // The Intune file is for devices that were prepared, whatever the outcome filter shows.
     const outcome = format === 'intune' && filter.outcome === 'all' ? 'succeeded' : filter.outcome;
+    // The filters as the view shows them, search included: what is exported is what is listed.
     void api
       .exportLog({
         format,
+        ...(filter.search !== undefined ? { search: filter.search } : {}),
         ...(filter.from !== undefined ? { from: filter.from } : {}),
         ...(filter.to !== undefined ? { to: filter.to } : {}),
+        ...(filter.sessionId !== undefined ? { sessionId: filter.sessionId } : {}),
         ...(outcome ? { outcome } : {}),
       })
       .then((result) => {
@@ -109,7 +112,7 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
         </div>
       </div>
       <p className="log-note">
-        Exports follow the date and outcome filters. The Intune file lists prepared devices.
+        Exports hold what the list shows: the search and every filter. The Intune file lists prepared devices.
       </p>
       <div role="status" aria-live="polite" className={status?.error ? 'log-status error' : 'log-status'}>
         {status?.text}

@@ -96,4 +96,25 @@ describe('LogChannels through the dispatcher', () => {
     const queried = await dispatch('queryLog', [{ limit: 1 }]);
     expect(queried.ok && (queried.value as { total: number }).total).toBe(2);
   });
+
+  it('exports what the view lists: the search and session filters reach the export', async () => {
+    await writeJournal(dataDir, [
+      makeRecord(0, { finalName: 'Library iPad 1' }),
+      makeRecord(1, { finalName: 'Library iPad 2', sessionId: 'session-2' }),
+      makeRecord(2, { finalName: 'Office iPad', sessionId: 'session-2' }),
+    ]);
+    const dispatch = createInvokeDispatcher(
+      composeHandlers({} as BenchService, unavailableJobChannels(), channels),
+    );
+    const filter = { search: 'library', sessionId: 'session-2', outcome: 'all' };
+    const listed = await dispatch('queryLog', [filter]);
+    const exported = await dispatch('exportLog', [{ format: 'json', ...filter }]);
+    if (!listed.ok || !exported.ok) throw new Error('a log channel failed');
+    const jobIdsIn = (records: readonly { jobId: string }[]) => records.map((r) => r.jobId);
+    const file = (exported.value as { files: { text: string }[] }).files[0]?.text ?? '';
+    expect(jobIdsIn((JSON.parse(file) as { records: { jobId: string }[] }).records)).toEqual(['job-1']);
+    expect(jobIdsIn((listed.value as { records: { jobId: string }[] }).records)).toEqual(['job-1']);
+    const tooLong = await dispatch('exportLog', [{ format: 'csv', search: 'x'.repeat(201) }]);
+    expect(tooLong.ok).toBe(false);
+  });
 });

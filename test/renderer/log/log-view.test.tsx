@@ -142,6 +142,24 @@ describe('LogView', () => {
     );
   });
 
+  it('exports with the search and session the list shows', async () => {
+    const api = fakeApi();
+    render(<LogView api={api} download={() => {}} />);
+    await screen.findByText(RECORDS[0]?.serialNumber ?? '');
+    fireEvent.change(screen.getByLabelText('Serial or name'), { target: { value: ' F7TLWCLB9999 ' } });
+    fireEvent.change(screen.getByLabelText('Session'), { target: { value: 's-new' } });
+    await screen.findByText('F7TLWCLB99990');
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() =>
+      expect(api.exportLog).toHaveBeenCalledWith({
+        format: 'json',
+        search: 'F7TLWCLB9999',
+        sessionId: 's-new',
+        outcome: 'all',
+      }),
+    );
+  });
+
   it('says why an export failed', async () => {
     const api = fakeApi();
     api.exportLog.mockResolvedValueOnce({
