@@ -130,6 +130,11 @@ export interface EventChannels {
   factsChanged(event: { readonly seq: number; readonly ecid: Ecid; readonly facts: DeviceFacts }): void;
   runChanged(event: { readonly seq: number; readonly run: RunStatus }): void;
   workflowsChanged(event: { readonly seq: number; readonly list: WorkflowList }): void;
+  /**
+   * The bench log changed (a job ended and its record is in the log). No records: a log view asks for its
+   * page again with its own filters. At most one a second, however many jobs end at once.
+   */
+  logChanged(event: { readonly seq: number; readonly revision: number; readonly records: number }): void;
 }
 
 export type InvokeChannelName = keyof InvokeChannels;
@@ -181,6 +186,7 @@ export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   factsChanged: true,
   runChanged: true,
   workflowsChanged: true,
+  logChanged: true,
 };
 
 export function isInvokeChannel(name: unknown): name is InvokeChannelName {
