@@ -117,7 +117,8 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
         </div>
       </div>
       <p className="log-note">
-        Exports hold what the list shows: the search and every filter. The Intune file lists prepared devices.
+        A job that ends appears here by itself. Exports hold what the list shows: the search and every filter.
+        The Intune file lists prepared devices.
       </p>
       <div role="status" aria-live="polite" className={status?.error ? 'log-status error' : 'log-status'}>
         {status?.text}
