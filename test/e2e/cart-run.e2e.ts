@@ -228,6 +228,12 @@ test('a job that ends while the Log tab is open appears there without Refresh, u
 
   // The whole log of this bench's tests, for the eye: 1280×800.
   await searchBox.fill('');
+  const all = await invokeBench(bench.origin, bench.token, 'queryLog', [{ limit: 1 }]);
+  const total = all.ok ? (all.value as { total: number }).total : 0;
+  await expect(page.getByRole('table', { name: 'Bench log' })).toHaveAttribute(
+    'aria-rowcount',
+    String(total + 1),
+  );
   await expect(page.getByRole('row').filter({ hasText: serial })).toBeVisible();
   await settle(page);
   await page.screenshot({ path: 'test-results/screenshots/log-live.png' });
