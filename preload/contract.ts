@@ -52,12 +52,17 @@ export interface JobInvokeChannels {
 /** The bench log of finished jobs (main/log/). */
 export interface LogInvokeChannels {
   queryLog(query: LogQuery): Promise<Result<LogPage>>;
-  /** The export's files as text, for the UI to save or download (the CLI writes them itself). */
+  /**
+   * The export's files as text, for the UI to save or download (the CLI writes them itself). It takes the
+   * same filters as `queryLog`, so an export holds what the view shows.
+   */
   exportLog(req: {
     readonly format: LogExportFormat;
     readonly from?: number;
     readonly to?: number;
     readonly outcome?: LogOutcome | 'all';
+    readonly search?: string;
+    readonly sessionId?: string;
   }): Promise<Result<{ readonly files: readonly { readonly fileName: string; readonly text: string }[] }>>;
 }
 
@@ -125,6 +130,11 @@ export interface EventChannels {
   factsChanged(event: { readonly seq: number; readonly ecid: Ecid; readonly facts: DeviceFacts }): void;
   runChanged(event: { readonly seq: number; readonly run: RunStatus }): void;
   workflowsChanged(event: { readonly seq: number; readonly list: WorkflowList }): void;
+  /**
+   * The bench log changed (a job ended and its record is in the log). No records: a log view asks for its
+   * page again with its own filters. At most one a second, however many jobs end at once.
+   */
+  logChanged(event: { readonly seq: number; readonly revision: number; readonly records: number }): void;
 }
 
 export type InvokeChannelName = keyof InvokeChannels;
@@ -176,6 +186,7 @@ export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   factsChanged: true,
   runChanged: true,
   workflowsChanged: true,
+  logChanged: true,
 };
 
 export function isInvokeChannel(name: unknown): name is InvokeChannelName {

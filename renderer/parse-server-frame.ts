@@ -54,6 +54,8 @@ function isEventPayload(channel: BenchEvent['channel'], payload: Record<string, 
       return isRecord(payload.run) && typeof payload.run.armed === 'boolean';
     case 'workflowsChanged':
       return isRecord(payload.list) && Array.isArray(payload.list.workflows);
+    case 'logChanged':
+      return typeof payload.revision === 'number' && typeof payload.records === 'number';
   }
 }
 

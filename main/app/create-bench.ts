@@ -154,6 +154,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     log,
   });
   logChannels.warmUp();
+  const stopLogChanges = logChannels.announceChanges(service.hub);
   const preflight = new PreflightChannels(
     benchPreflightDeps({
       engine: () => service.engine(),
@@ -192,6 +193,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
     close: async () => {
       stopWatchingWorkflows();
+      stopLogChanges();
       await service.close();
       await jobs.area.close();
       await diagnostics?.close();

@@ -29,13 +29,22 @@ const defaultIo: LogCommandIo = {
 };
 
 const USAGE = [
-  'usage: enroll-bench log export --format csv|intune|json [--from DATE] [--to DATE] [--outcome O] [--out FILE] [--json]',
-  '       enroll-bench log merge FILE… --out FILE [--format json|csv|intune] [--outcome O] [--json]',
-  '       enroll-bench log show [--from DATE] [--to DATE] [--outcome O] [--session ID] [--search TEXT] [--json]',
-  'DATE is YYYY-MM-DD (a whole local day) or an ISO time; O is succeeded, failed, skipped, cancelled, interrupted or all.',
+  'usage: enroll-bench log export --format csv|intune|json [FILTERS] [--out FILE] [--json]',
+  '       enroll-bench log merge FILE… --out FILE [--format json|csv|intune] [FILTERS] [--json]',
+  '       enroll-bench log show [FILTERS] [--json]',
+  'FILTERS, the same as the log view: [--search TEXT] [--session ID] [--from DATE] [--to DATE] [--outcome O]',
+  'TEXT is part of a serial number or device name; DATE is YYYY-MM-DD (a whole local day) or an ISO time;',
+  'O is succeeded, failed, skipped, cancelled, interrupted or all.',
 ].join('\n');
 
-const filterFlags = { from: 'string', to: 'string', outcome: 'string', json: 'boolean' } as const;
+const filterFlags = {
+  search: 'string',
+  session: 'string',
+  from: 'string',
+  to: 'string',
+  outcome: 'string',
+  json: 'boolean',
+} as const;
 const formats: readonly LogExportFormat[] = ['csv', 'intune', 'json'];
 
 export async function runLogCommand(argv: readonly string[], io: LogCommandIo = defaultIo): Promise<number> {
@@ -62,7 +71,7 @@ async function exportCommand(argv: readonly string[], io: LogCommandIo): Promise
   for (const warning of log.warnings) io.err(`warning: ${warning}\n`);
   return writeOut(
     log.records.map((r) => r.record),
-    { format, ...dateRange(flags), ...outcomeOf(flags.outcome) },
+    { format, ...textFilters(flags), ...dateRange(flags), ...outcomeOf(flags.outcome) },
     flags,
     dataDir,
     io,
@@ -91,6 +100,7 @@ async function mergeCommand(argv: readonly string[], io: LogCommandIo): Promise<
   const merged = mergeRecords(lists);
   const request = {
     format,
+    ...textFilters(flags),
     ...dateRange(flags),
     ...outcomeOf(flags.outcome ?? (format === 'json' ? 'all' : undefined)),
   };
@@ -126,15 +136,14 @@ async function writeOut(
 }
 
 async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { ...filterFlags, session: 'string', search: 'string' });
+  const { flags, positional } = parseFlags(argv, filterFlags);
   if (positional.length > 0) throw new UsageError(USAGE);
   const dataDir = defaultDataDir(io.env);
   const log = await readBenchLog(dataDir);
   const matching = filterRecords(log.records, {
+    ...textFilters(flags),
     ...dateRange(flags),
     ...outcomeOf(flags.outcome),
-    ...(flags.session ? { sessionId: flags.session } : {}),
-    ...(flags.search ? { search: flags.search } : {}),
   }).map((r) => r.record);
   const secrets = await storedProfileSecrets(dataDir).secrets();
   const view = {
@@ -179,6 +188,18 @@ export function parseDate(value: string, edge: 'from' | 'to'): number {
   if (!Number.isFinite(ms))
     throw new UsageError(`--${edge} must be a date (YYYY-MM-DD) or an ISO time, not "${value}"`);
   return ms;
+}
+
+/** `--search` and `--session`, as the log view's search box and session filter. */
+function textFilters(flags: { readonly search?: string; readonly session?: string }): {
+  search?: string;
+  sessionId?: string;
+} {
+  if ((flags.search?.length ?? 0) > 200) throw new UsageError('--search must be at most 200 characters');
+  return {
+    ...(flags.search?.trim() ? { search: flags.search } : {}),
+    ...(flags.session ? { sessionId: flags.session } : {}),
+  };
 }
 
 function dateRange(flags: { readonly from?: string; readonly to?: string }): { from?: number; to?: number } {

@@ -127,6 +127,8 @@ export const jobArgValidators: Validators = {
         from: optionalTime(req.from, 'from'),
         to: optionalTime(req.to, 'to'),
         outcome: optionalOutcome(req.outcome),
+        search: optionalText(req.search, 'search', 200),
+        sessionId: optionalText(req.sessionId, 'sessionId', 100),
       }),
     ];
   },

@@ -3,14 +3,17 @@
  *
  * One {@link LogIndex} over the journal, refreshed incrementally before each call. The filtered list and its
  * summary are kept for the last filter, so paging through 100,000 records filters and summarises once.
- * Everything that leaves is redacted against the profile's secrets.
+ * Everything that leaves is redacted against the profile's secrets. `announceChanges` tells the UIs when
+ * the log changed, so the log view follows without a Refresh.
  */
 import path from 'node:path';
 import type { LogInvokeChannels } from '../../preload/contract';
 import type { ErrorInfo, Result } from '../../preload/domain';
 import type { LogPage, LogQuery, LogSummary } from '../../preload/log-domain';
 import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
+import type { EventHub } from '../app/event-hub';
 import { exportRecords } from './export/export-log';
+import { jobEndings } from './job-endings';
 import { LogIndex, type IndexedRecord } from './log-index';
 import {
   DEFAULT_PAGE,
@@ -20,6 +23,7 @@ import {
   summarize,
   type RecordFilter,
 } from './log-query';
+import { LogLiveFeed, type LogLiveOptions } from './log-live';
 import type { SecretSource } from './profile-secrets';
 import { redactRecord } from './redact-record';
 
@@ -60,6 +64,22 @@ export class LogChannels implements LogInvokeChannels {
     this.index
       .refresh()
       .catch((error: unknown) => this.options.log?.('log: reading the journal failed', error));
+  }
+
+  /**
+   * Pushes `logChanged` to every UI when jobs ending on this bench reach the log (./log-live.ts). Returns
+   * the function that stops it.
+   */
+  announceChanges(hub: Pick<EventHub, 'emit' | 'subscribe'>, options: LogLiveOptions = {}): () => void {
+    const feed = new LogLiveFeed(this.index, (change) => hub.emit('logChanged', change), {
+      ...(this.options.log ? { log: this.options.log } : {}),
+      ...options,
+    });
+    const unsubscribe = hub.subscribe(jobEndings(() => feed.jobEnded()));
+    return () => {
+      unsubscribe();
+      feed.close();
+    };
   }
 
   // Arrow properties, not methods: compose-handlers spreads the areas into one object, and a spread copies

@@ -12,6 +12,7 @@ import { listJsonlFiles, parseLine, tornLineWarning } from '../storage/jsonl-fil
 import { scanJsonlFile } from '../storage/jsonl-scan';
 import { SerialQueue } from '../async/serial-queue';
 import { parseJobEnded } from './log-record-schema';
+import { searchTextOf } from './log-query';
 
 /** Lines that cannot be `job-ended` entries are skipped before they are decoded or parsed. */
 const NEEDLE = '"job-ended"';
@@ -49,6 +50,7 @@ export class LogIndex {
   private replaced = false;
   private lineWarnings: string[] = [];
   private droppedWarnings = 0;
+  private changes = 0;
   private readonly queue = new SerialQueue();
 
   constructor(
@@ -59,6 +61,19 @@ export class LogIndex {
   /** Reads what was appended since the last refresh. Calls run one at a time. */
   refresh(): Promise<void> {
     return this.queue.run(() => this.refreshNow());
+  }
+
+  /**
+   * Counts what the index has taken in: one per `job-ended` line read (a new record or a retried job's
+   * newer one), one more when the journal was rewritten. Unchanged means the log has not changed.
+   */
+  get revision(): number {
+    return this.changes;
+  }
+
+  /** How many records (jobs) the log holds. */
+  get size(): number {
+    return this.byJob.size;
   }
 
   /** Every record, newest finish first. */
@@ -125,8 +140,8 @@ export class LogIndex {
   }
 
   private add(record: LogRecord): void {
-    const searchText = `${record.serialNumber ?? ''}\n${record.finalName ?? ''}`.toLowerCase();
-    const entry = { record, searchText };
+    const entry = { record, searchText: searchTextOf(record) };
+    this.changes += 1;
     if (this.byJob.has(record.jobId)) this.replaced = true;
     else this.added.push(entry);
     this.byJob.set(record.jobId, entry);
@@ -138,6 +153,7 @@ export class LogIndex {
   }
 
   private reset(): void {
+    this.changes += 1;
     this.files = new Map();
     this.byJob = new Map();
     this.sorted = [];

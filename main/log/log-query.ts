@@ -16,17 +16,29 @@ export interface RecordFilter {
   readonly sessionId?: string;
 }
 
-export function filterRecords(records: readonly IndexedRecord[], filter: RecordFilter): IndexedRecord[] {
+/** What a search looks in: serial number and device name, lower-cased. */
+export function searchTextOf(record: LogRecord): string {
+  return `${record.serialNumber ?? ''}\n${record.finalName ?? ''}`.toLowerCase();
+}
+
+/**
+ * The one definition of what a filter keeps, for the log view, `log show` and every export, so an export
+ * holds exactly the records the view showed. `searchText` is the record's {@link searchTextOf}, when known.
+ */
+export function recordTest(filter: RecordFilter): (record: LogRecord, searchText?: string) => boolean {
   const search = filter.search?.trim().toLowerCase();
   const outcome = filter.outcome === 'all' ? undefined : filter.outcome;
-  return records.filter(
-    ({ record, searchText }) =>
-      (filter.from === undefined || record.finishedAt >= filter.from) &&
-      (filter.to === undefined || record.finishedAt <= filter.to) &&
-      (outcome === undefined || record.outcome === outcome) &&
-      (filter.sessionId === undefined || record.sessionId === filter.sessionId) &&
-      (!search || searchText.includes(search)),
-  );
+  return (record, searchText) =>
+    (filter.from === undefined || record.finishedAt >= filter.from) &&
+    (filter.to === undefined || record.finishedAt <= filter.to) &&
+    (outcome === undefined || record.outcome === outcome) &&
+    (filter.sessionId === undefined || record.sessionId === filter.sessionId) &&
+    (!search || (searchText ?? searchTextOf(record)).includes(search));
+}
+
+export function filterRecords(records: readonly IndexedRecord[], filter: RecordFilter): IndexedRecord[] {
+  const test = recordTest(filter);
+  return records.filter(({ record, searchText }) => test(record, searchText));
 }
 
 export function median(values: readonly number[]): number | undefined {

@@ -1,9 +1,11 @@
 /**
  * The records as a virtualised table: only the rows in view (plus a few) are in the DOM, so 100,000 records
- * scroll as smoothly as ten. Rows whose page has not arrived yet show as loading and are asked for.
+ * scroll as smoothly as ten. Rows whose page has not arrived yet show as loading and are asked for. When
+ * the log grows while the operator has scrolled down, the view moves with the rows it shows (new records
+ * come in at the top, above them); at the top, the new records simply appear.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { LogRecord } from '../../preload/log-domain';
 import { formatDuration, formatWhen, outcomeLabels } from './log-format';
 
@@ -25,6 +27,8 @@ export interface LogListProps {
   readonly total: number;
   readonly recordAt: (index: number) => LogRecord | undefined;
   readonly ensure: (start: number, end: number) => void;
+  /** The log grew by `rows` records in front of the list (a live re-read); a new `id` each time. */
+  readonly grown?: { readonly id: number; readonly rows: number } | undefined;
 }
 
 function cells(record: LogRecord): string[] {
@@ -41,8 +45,16 @@ function cells(record: LogRecord): string[] {
   ];
 }
 
-export function LogList({ total, recordAt, ensure }: LogListProps) {
+export function LogList({ total, recordAt, ensure, grown }: LogListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // Before paint, so the rows the operator was reading never jump.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !grown || grown.rows <= 0 || element.scrollTop <= 0) return;
+    element.scrollTop += grown.rows * ROW_HEIGHT;
+    // Only a new re-read moves the view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [grown?.id]);
   // The virtualizer's functions are not memoisable; this component re-renders with it, which is what we want.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({

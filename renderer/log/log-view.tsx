@@ -2,7 +2,8 @@
  * The bench log screen: every finished job, searchable and filtered, its summary, and the exports (CSV of the
  * records, Intune's Apple Configurator serials file, JSON), downloaded as the files main returns.
  *
- * Talks to main only through the two log channels of the `BenchApi` it is given.
+ * Talks to main only through the two log channels of the `BenchApi` it is given, and follows its
+ * `logChanged` event: a job that ends shows without pressing Refresh, with the search, filters and scroll kept.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
@@ -16,7 +17,7 @@ import { useLogPages, type LogFilter } from './use-log-pages';
 import './log-view.css';
 
 export interface LogViewProps {
-  readonly api: Pick<BenchApi, 'queryLog' | 'exportLog'>;
+  readonly api: Pick<BenchApi, 'queryLog' | 'exportLog' | 'on'>;
   /** Where exported files go; the browser's download by default (tests pass their own). */
   readonly download?: (files: readonly DownloadableFile[]) => void;
 }
@@ -45,6 +46,7 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
   const [values, setValues] = useState(emptyFilters);
   const [search, setSearch] = useState('');
   const [revision, setRevision] = useState(0);
+  const [live, setLive] = useState(0);
   const [status, setStatus] = useState<{ readonly text: string; readonly error: boolean }>();
   const [exporting, setExporting] = useState<LogExportFormat>();
 
@@ -54,8 +56,11 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
     return () => clearTimeout(timer);
   }, [values.search]);
 
+  // Main coalesces the event (at most one a second); each one re-reads the pages in view.
+  useEffect(() => api.on('logChanged', () => setLive((n) => n + 1)), [api]);
+
   const filter = useMemo(() => toFilter(values, search), [values, search]);
-  const pages = useLogPages(api, filter, revision);
+  const pages = useLogPages(api, filter, revision, live);
   const total = pages.first?.total ?? 0;
 
   const exportAs = (format: LogExportFormat) => {
@@ -63,11 +68,14 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
     setStatus(undefined);
     // The Intune file is for devices that were prepared, whatever the outcome filter shows.
     const outcome = format === 'intune' && filter.outcome === 'all' ? 'succeeded' : filter.outcome;
+    // The filters as the view shows them, search included: what is exported is what is listed.
     void api
       .exportLog({
         format,
+        ...(filter.search !== undefined ? { search: filter.search } : {}),
         ...(filter.from !== undefined ? { from: filter.from } : {}),
         ...(filter.to !== undefined ? { to: filter.to } : {}),
+        ...(filter.sessionId !== undefined ? { sessionId: filter.sessionId } : {}),
         ...(outcome ? { outcome } : {}),
       })
       .then((result) => {
@@ -109,7 +117,8 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
         </div>
       </div>
       <p className="log-note">
-        Exports follow the date and outcome filters. The Intune file lists prepared devices.
+        A job that ends appears here by itself. Exports hold what the list shows: the search and every filter.
+        The Intune file lists prepared devices.
       </p>
       <div role="status" aria-live="polite" className={status?.error ? 'log-status error' : 'log-status'}>
         {status?.text}
@@ -131,7 +140,7 @@ export function LogView({ api, download = downloadFiles }: LogViewProps) {
             : 'No device has finished on this bench yet. Every finished job appears here.'}
         </p>
       ) : (
-        <LogList total={total} recordAt={pages.recordAt} ensure={pages.ensure} />
+        <LogList total={total} recordAt={pages.recordAt} ensure={pages.ensure} grown={pages.grown} />
       )}
     </section>
   );

@@ -122,6 +122,7 @@ function heldKey(event: BenchEvent): string {
     case 'identityChanged':
     case 'runChanged':
     case 'workflowsChanged':
+    case 'logChanged':
       return event.channel;
   }
 }
@@ -159,6 +160,10 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
       return { ...state, seq, run: event.payload.run };
     case 'workflowsChanged':
       return { ...state, seq, workflows: event.payload.list };
+    case 'logChanged':
+      // The log view asks for its own page (renderer/log/); the bench state holds no log records, and an
+      // unchanged state re-renders nothing. Skipping its seq is safe: every later event's seq is larger.
+      return state;
   }
 }
 

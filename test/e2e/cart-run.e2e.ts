@@ -3,13 +3,15 @@
  * simulated cfgutil): arm, a cart of 10 through supervise-and-enroll to ten "Done – unplug" with no other
  * click; a device that needs approval shows the instruction and goes on after the simulated approval; a
  * device whose prepare fails for a reason the bench cannot ride out shows the error's title and fix, and the
- * operator's Retry gets it to "Done – unplug".
+ * operator's Retry gets it to "Done – unplug". A job that ends while the operator looks at the Log tab
+ * appears there by itself (the `logChanged` event over the WebSocket), under the search they typed.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { deviceCards, settle, unplugAll } from './fixtures/bench-page';
+import type { BenchSnapshot } from '../../preload/domain';
 import { invokeBench } from './fixtures/bench-socket';
 import { setUpEnrollment } from './fixtures/enrollment-setup';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
@@ -166,5 +168,76 @@ test('a failed device shows its error and fix on the card, and Retry gets it to 
   await expect.poll(() => phaseOf(card), { timeout: 60_000 }).not.toBe('failed');
   await expect(card).toContainText('Done – unplug', { timeout: 240_000 });
   await expect(card.locator('.device-error-title')).toHaveCount(0);
+  await unplugAll(page);
+});
+
+/** The serial number the bench read from the device (the snapshot through the WebSocket), polled. */
+async function serialOf(ecid: string): Promise<string> {
+  let serial: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const snapshot = await invokeBench(bench.origin, bench.token, 'getSnapshot', []);
+        const devices = snapshot.ok ? (snapshot.value as BenchSnapshot).devices : [];
+        serial = devices.find((d) => d.ecid === ecid)?.serialNumber;
+        return serial;
+      },
+      { timeout: 60_000 },
+    )
+    .toMatch(/^[A-Z0-9]+$/);
+  return serial ?? '';
+}
+
+test('a job that ends while the Log tab is open appears there without Refresh, under the search typed', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const logEvents: string[] = [];
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', ({ payload }) => {
+      if (String(payload).includes('"channel":"logChanged"')) logEvents.push(String(payload));
+    }),
+  );
+  await page.goto(bench.url);
+  await unplugAll(page);
+  await useWorkflow(page, 'Supervise and enroll');
+  await arm(page, false);
+  await simVerb(bench, 'attach', '--class', 'iPad', '--erased');
+  const card = deviceCards(page).first();
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  const serial = await serialOf((await card.getAttribute('data-ecid')) ?? '');
+
+  await page.getByRole('tab', { name: 'Log' }).click();
+  await expect(page.getByRole('heading', { name: 'Bench log' })).toBeVisible();
+  const searchBox = page.getByLabel('Serial or name');
+  await searchBox.fill(serial);
+  await expect(page.getByText('No records match these filters.')).toBeVisible();
+  // The job runs while the Log tab stays open; nobody presses Refresh.
+  await arm(page, true);
+  const row = page.getByRole('row').filter({ hasText: serial });
+  await expect(row).toBeVisible({ timeout: 240_000 });
+  await expect(row).toContainText('Prepared');
+  await expect(searchBox).toHaveValue(serial);
+  expect(logEvents.length).toBeGreaterThan(0);
+  expect(JSON.parse(logEvents[0] ?? '{}')).toMatchObject({
+    type: 'event',
+    payload: { revision: expect.any(Number), records: expect.any(Number) },
+  });
+  // The event says only that the log changed: no record travels with it.
+  expect(logEvents.join('')).not.toContain(serial);
+
+  // The whole log of this bench's tests, for the eye: 1280×800.
+  await searchBox.fill('');
+  const all = await invokeBench(bench.origin, bench.token, 'queryLog', [{ limit: 1 }]);
+  const total = all.ok ? (all.value as { total: number }).total : 0;
+  await expect(page.getByRole('table', { name: 'Bench log' })).toHaveAttribute(
+    'aria-rowcount',
+    String(total + 1),
+  );
+  await expect(page.getByRole('row').filter({ hasText: serial })).toBeVisible();
+  await settle(page);
+  await page.screenshot({ path: 'test-results/screenshots/log-live.png' });
+  await arm(page, false);
+  await page.getByRole('tab', { name: 'Bench' }).click();
   await unplugAll(page);
 });

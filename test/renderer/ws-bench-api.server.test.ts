@@ -60,6 +60,14 @@ describe('createWsBenchApi against the real server', () => {
     await expect.poll(() => received).toEqual([1]);
   });
 
+  it('carries logChanged to the browser, shape-checked, so the log view can follow', async () => {
+    const received: unknown[] = [];
+    client.api.on('logChanged', (payload) => received.push(payload));
+    await client.api.simulate({ type: 'attach' });
+    fake.hub.emit('logChanged', { revision: 7, records: 3 });
+    await expect.poll(() => received).toEqual([{ seq: 1, revision: 7, records: 3 }]);
+  });
+
   it('reports lost when the server goes away and comes back when it returns on the same port', async () => {
     await client.api.getSnapshot();
     expect(client.connection.get()).toBe('open');

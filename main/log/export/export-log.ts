@@ -6,15 +6,15 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import type { LogExportFormat, LogOutcome, LogRecord } from '../../../preload/log-domain';
+import { recordTest, type RecordFilter } from '../log-query';
 import { redactRecord } from '../redact-record';
 import { CSV_BOM, CSV_SLICE, csvHeader, csvRows } from './csv-export';
 import { intuneFiles, intuneRows } from './intune-export';
 import { jsonExport } from './json-export';
 
-export interface ExportRequest {
+/** The log view's filters (../log-query.ts), so an export holds what the view shows. */
+export interface ExportRequest extends RecordFilter {
   readonly format: LogExportFormat;
-  readonly from?: number;
-  readonly to?: number;
   /** Default `succeeded` for CSV and Intune (the record of prepared devices), `all` for JSON. */
   readonly outcome?: LogOutcome | 'all';
 }
@@ -40,13 +40,9 @@ export async function exportRecords(
   options: { readonly now: number; readonly secrets: readonly string[] },
 ): Promise<ExportOutput> {
   const outcome = request.outcome ?? (request.format === 'json' ? 'all' : 'succeeded');
+  const keep = recordTest({ ...request, outcome });
   const chosen = records
-    .filter(
-      (r) =>
-        (request.from === undefined || r.finishedAt >= request.from) &&
-        (request.to === undefined || r.finishedAt <= request.to) &&
-        (outcome === 'all' || r.outcome === outcome),
-    )
+    .filter((r) => keep(r))
     .sort((a, b) => a.finishedAt - b.finishedAt)
     .map((r) => redactRecord(r, options.secrets));
   const stamp = new Date(options.now).toISOString().slice(0, 10);

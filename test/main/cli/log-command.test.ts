@@ -66,6 +66,28 @@ describe('enroll-bench log export', () => {
     expect(JSON.parse(late.out).records).toHaveLength(3);
   });
 
+  it('exports only what --search and --session keep, as the log view does', async () => {
+    await writeJournal(dataDir, [
+      ...cart(),
+      makeRecord(40, { finalName: 'LIBRARY-01', sessionId: 'session-2' }),
+      makeRecord(41, { finalName: 'LIBRARY-02', sessionId: 'session-2' }),
+      makeRecord(42, { finalName: 'LIBRARY-03' }),
+    ]);
+    const names = (out: string) =>
+      (JSON.parse(out) as { records: { finalName: string }[] }).records.map((r) => r.finalName);
+    const searched = await cli(['export', '--format', 'json', '--search', 'library']);
+    expect(names(searched.out)).toEqual(['LIBRARY-01', 'LIBRARY-02', 'LIBRARY-03']);
+    const inSession = await cli(['export', '--format', 'json', '--search=Library', '--session', 'session-2']);
+    expect(names(inSession.out)).toEqual(['LIBRARY-01', 'LIBRARY-02']);
+    const out = path.join(dataDir, 'library.csv');
+    const csv = await cli(['export', '--format', 'intune', '--search', 'library', '--out', out, '--json']);
+    expect(JSON.parse(csv.out)).toMatchObject({ rows: 3 });
+    expect((await readFile(out, 'utf8')).trim().split('\r\n')).toHaveLength(3);
+    await expect(cli(['export', '--format', 'csv', '--search', 'x'.repeat(201)])).rejects.toThrow(
+      /--search must be at most 200/,
+    );
+  });
+
   it('refuses a wrong format or outcome with the usage', async () => {
     await expect(cli(['export', '--format', 'xlsx'])).rejects.toThrow(UsageError);
     await expect(cli(['export', '--format', 'csv', '--outcome', 'great'])).rejects.toThrow(

@@ -6,7 +6,10 @@ import type { BenchService } from '../../../main/app/bench-service';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { unavailableJobChannels } from '../../../main/app/unavailable-channels';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { EventHub } from '../../../main/app/event-hub';
 import { LogChannels } from '../../../main/log/log-channels';
+import type { BenchEvent } from '../../../preload/contract';
+import { jobView } from '../../fakes/job-events';
 import { jobEntries, journalFile, makeRecord, T0, writeJournal } from './journal-fixtures';
 
 let dataDir: string;
@@ -95,5 +98,59 @@ describe('LogChannels through the dispatcher', () => {
     expect(refused.ok).toBe(false);
     const queried = await dispatch('queryLog', [{ limit: 1 }]);
     expect(queried.ok && (queried.value as { total: number }).total).toBe(2);
+  });
+
+  it('exports what the view lists: the search and session filters reach the export', async () => {
+    await writeJournal(dataDir, [
+      makeRecord(0, { finalName: 'Library iPad 1' }),
+      makeRecord(1, { finalName: 'Library iPad 2', sessionId: 'session-2' }),
+      makeRecord(2, { finalName: 'Office iPad', sessionId: 'session-2' }),
+    ]);
+    const dispatch = createInvokeDispatcher(
+      composeHandlers({} as BenchService, unavailableJobChannels(), channels),
+    );
+    const filter = { search: 'library', sessionId: 'session-2', outcome: 'all' };
+    const listed = await dispatch('queryLog', [filter]);
+    const exported = await dispatch('exportLog', [{ format: 'json', ...filter }]);
+    if (!listed.ok || !exported.ok) throw new Error('a log channel failed');
+    const jobIdsIn = (records: readonly { jobId: string }[]) => records.map((r) => r.jobId);
+    const file = (exported.value as { files: { text: string }[] }).files[0]?.text ?? '';
+    expect(jobIdsIn((JSON.parse(file) as { records: { jobId: string }[] }).records)).toEqual(['job-1']);
+    expect(jobIdsIn((listed.value as { records: { jobId: string }[] }).records)).toEqual(['job-1']);
+    const tooLong = await dispatch('exportLog', [{ format: 'csv', search: 'x'.repeat(201) }]);
+    expect(tooLong.ok).toBe(false);
+  });
+});
+
+describe('LogChannels.announceChanges', () => {
+  it('pushes logChanged when jobs that ended on the bench reach the journal, coalesced for a cart', async () => {
+    await writeJournal(dataDir, [makeRecord(0)]);
+    await page({});
+    const hub = new EventHub();
+    const events: BenchEvent[] = [];
+    hub.subscribe((e) => events.push(e));
+    const stop = channels.announceChanges(hub, { intervalMs: 200, firstLookMs: 20 });
+    const logChanged = () => events.filter((e) => e.channel === 'logChanged');
+    const cart = Array.from({ length: 64 }, (_, i) => makeRecord(i + 1));
+    for (const r of cart) hub.emit('jobChanged', { job: jobView(r.ecid, 'succeeded', { jobId: r.jobId }) });
+    // The jobs area writes the lines a moment after the final jobChanged.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const lines = cart.flatMap(jobEntries).map((e) => `${JSON.stringify(e)}\n`);
+    await appendFile(journalFile(dataDir), lines.join(''));
+    await expect.poll(() => logChanged().at(-1)?.payload, { timeout: 5_000 }).toMatchObject({ records: 65 });
+    // 64 endings, one journal write: one event (two if the write landed between two looks), never 64.
+    expect(logChanged().length).toBeLessThanOrEqual(2);
+    expect((await page({})).total).toBe(65);
+    stop();
+    hub.emit('jobChanged', { job: jobView('late', 'succeeded') });
+    await appendFile(
+      journalFile(dataDir),
+      jobEntries(makeRecord(99))
+        .map((e) => `${JSON.stringify(e)}\n`)
+        .join(''),
+    );
+    const before = logChanged().length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(logChanged()).toHaveLength(before);
   });
 });

@@ -13,9 +13,9 @@ const RECORDS: LogRecord[] = Array.from({ length: 100_000 }, (_, i) =>
   }),
 );
 
-function fakeApi() {
+function fakeApi(records: readonly LogRecord[] = RECORDS) {
   const queryLog = vi.fn(async (query: LogQuery) => {
-    const matching = RECORDS.filter(
+    const matching = records.filter(
       (r) =>
         (!query.search || (r.serialNumber ?? '').toLowerCase().includes(query.search.toLowerCase())) &&
         (!query.outcome || query.outcome === 'all' || r.outcome === query.outcome) &&
@@ -38,7 +38,17 @@ function fakeApi() {
     ok: true as const,
     value: { files: [{ fileName: 'intune-devices-2026-03-03.csv', text: 'F7TLWCLB0001,iPad\r\n' }] },
   }));
-  return { queryLog, exportLog };
+  const listeners = new Set<(payload: unknown) => void>();
+  const on = vi.fn((channel: string, listener: (payload: unknown) => void) => {
+    if (channel === 'logChanged') listeners.add(listener);
+    return () => listeners.delete(listener);
+  }) as unknown as BenchApi['on'];
+  /** What main pushes when jobs ended and their records are in the log. */
+  const logChanged = (revision: number) =>
+    act(async () => {
+      for (const listener of listeners) listener({ seq: revision, revision, records: records.length });
+    });
+  return { queryLog, exportLog, on, logChanged, listening: () => listeners.size };
 }
 
 let heightSpy: PropertyDescriptor | undefined;
@@ -140,6 +150,88 @@ describe('LogView', () => {
         outcome: 'all',
       }),
     );
+  });
+
+  it('exports with the search and session the list shows', async () => {
+    const api = fakeApi();
+    render(<LogView api={api} download={() => {}} />);
+    await screen.findByText(RECORDS[0]?.serialNumber ?? '');
+    fireEvent.change(screen.getByLabelText('Serial or name'), { target: { value: ' F7TLWCLB9999 ' } });
+    fireEvent.change(screen.getByLabelText('Session'), { target: { value: 's-new' } });
+    await waitFor(() =>
+      expect(api.queryLog).toHaveBeenLastCalledWith(expect.objectContaining({ search: 'F7TLWCLB9999' })),
+    );
+    await screen.findByText('F7TLWCLB99990');
+    fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
+    await waitFor(() =>
+      expect(api.exportLog).toHaveBeenCalledWith({
+        format: 'json',
+        search: 'F7TLWCLB9999',
+        sessionId: 's-new',
+        outcome: 'all',
+      }),
+    );
+  });
+
+  it('shows a job that just ended when main says the log changed, without Refresh', async () => {
+    const records = RECORDS.slice(0, 20);
+    const api = fakeApi(records);
+    const view = render(<LogView api={api} download={() => {}} />);
+    await screen.findByText(RECORDS[0]?.serialNumber ?? '');
+    expect(screen.getByText('20')).toBeTruthy();
+    records.unshift(makeRecord(100_001, { serialNumber: 'JUSTENDED01' }));
+    await api.logChanged(1);
+    expect(await screen.findByText('JUSTENDED01')).toBeTruthy();
+    expect(api.queryLog).toHaveBeenCalledTimes(2);
+    expect(api.queryLog).toHaveBeenLastCalledWith({ outcome: 'all', offset: 0, limit: 500 });
+    expect(screen.getByRole('table', { name: 'Bench log' }).getAttribute('aria-rowcount')).toBe('22');
+    view.unmount();
+    expect(api.listening()).toBe(0);
+  });
+
+  it('keeps the search and filters when the log changes', async () => {
+    const records = [...RECORDS];
+    const api = fakeApi(records);
+    render(<LogView api={api} download={() => {}} />);
+    await screen.findByText(RECORDS[0]?.serialNumber ?? '');
+    fireEvent.change(screen.getByLabelText('Serial or name'), { target: { value: 'F7TLWCLB9999' } });
+    fireEvent.change(screen.getByLabelText('Outcome'), { target: { value: 'failed' } });
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    expect(screen.getByText('F7TLWCLB99990')).toBeTruthy();
+    records.unshift(makeRecord(100_002, { serialNumber: 'F7TLWCLB99999X', outcome: 'failed' }));
+    const calls = api.queryLog.mock.calls.length;
+    await api.logChanged(1);
+    expect(await screen.findByText('F7TLWCLB99999X')).toBeTruthy();
+    expect(api.queryLog.mock.calls.slice(calls)).toEqual([
+      [{ search: 'F7TLWCLB9999', outcome: 'failed', offset: 0, limit: 500 }],
+    ]);
+    expect((screen.getByLabelText('Serial or name') as HTMLInputElement).value).toBe('F7TLWCLB9999');
+    expect((screen.getByLabelText('Outcome') as HTMLSelectElement).value).toBe('failed');
+  });
+
+  it('keeps the rows in view where they are when records arrive above them', async () => {
+    const records = [...RECORDS];
+    const api = fakeApi(records);
+    render(<LogView api={api} download={() => {}} />);
+    await screen.findByText(RECORDS[0]?.serialNumber ?? '');
+    const scroller = screen.getByLabelText('Records, newest first');
+    await act(async () => {
+      scroller.scrollTop = 44 * 70_000;
+      fireEvent.scroll(scroller);
+    });
+    const reading = RECORDS[70_005]?.serialNumber ?? '';
+    const row = await screen.findByText(reading);
+    const rowIndex = row.closest('[role="row"]')?.getAttribute('aria-rowindex');
+    records.unshift(...[1, 2, 3].map((i) => makeRecord(200_000 + i, { serialNumber: `NEW${i}` })));
+    await api.logChanged(1);
+    // The page in view is read again, with the first page; nothing is read from the start over.
+    await waitFor(() =>
+      expect(api.queryLog).toHaveBeenLastCalledWith({ outcome: 'all', offset: 70_000, limit: 500 }),
+    );
+    await waitFor(() => expect(scroller.scrollTop).toBe(44 * 70_003));
+    await act(async () => void fireEvent.scroll(scroller));
+    const moved = await screen.findByText(reading);
+    expect(Number(moved.closest('[role="row"]')?.getAttribute('aria-rowindex'))).toBe(Number(rowIndex) + 3);
   });
 
   it('says why an export failed', async () => {
