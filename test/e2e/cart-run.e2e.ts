@@ -50,6 +50,14 @@ async function useWorkflow(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('combobox', { name: 'Workflow', exact: true })).toHaveValue(/.+/);
 }
 
+/** A fresh screen on the served bench: nothing plugged in, the workflow chosen, armed or not. */
+async function openBench(page: Page, workflow: string, armed: boolean): Promise<void> {
+  await page.goto(bench.url);
+  await unplugAll(page);
+  await useWorkflow(page, workflow);
+  await arm(page, armed);
+}
+
 /** The phase the card shows (data-phase), polled. */
 function phaseOf(card: Locator): Promise<string | null> {
   return card.getAttribute('data-phase');
@@ -66,10 +74,7 @@ test('arm, a cart of 10 runs supervise-and-enroll to ten "Done – unplug" with 
   page,
 }) => {
   test.setTimeout(600_000);
-  await page.goto(bench.url);
-  await unplugAll(page);
-  await useWorkflow(page, 'Supervise and enroll');
-  await arm(page, true);
+  await openBench(page, 'Supervise and enroll', true);
   const cart = await invokeBench(bench.origin, bench.token, 'simulate', [
     { type: 'cart', count: 10, overSeconds: 0 },
   ]);
@@ -89,14 +94,8 @@ test('a device that needs a person: the instruction shows, and the job goes on b
   page,
 }) => {
   test.setTimeout(600_000);
-  await page.goto(bench.url);
-  await unplugAll(page);
   // Enroll in place on a device already in use: nobody supervises it, so the profile needs approval on it.
-  await useWorkflow(page, 'Enroll in place');
-  // Profile installs answer garbage more often than the bench retries by itself (5 attempts with back-off):
-  // the job fails with a title and fix the operator sees, and the operator's Retry then gets through.
-
-  await arm(page, true);
+  await openBench(page, 'Enroll in place', true);
   await page.getByRole('button', { name: 'Plug in an iPhone' }).click();
   const card = deviceCards(page).first();
   await expect(card).toBeVisible({ timeout: 30_000 });
@@ -141,10 +140,7 @@ test('a failed device shows its error and fix on the card, and Retry gets it to 
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.goto(bench.url);
-  await unplugAll(page);
-  await useWorkflow(page, 'Supervise and enroll');
-  await arm(page, false);
+  await openBench(page, 'Supervise and enroll', false);
   // Fresh from a cart (erased, at Setup Assistant): nothing on this device needs a person.
   await simVerb(bench, 'attach', '--class', 'iPad', '--erased');
   const card = deviceCards(page).first();
@@ -198,10 +194,7 @@ test('a job that ends while the Log tab is open appears there without Refresh, u
       if (String(payload).includes('"channel":"logChanged"')) logEvents.push(String(payload));
     }),
   );
-  await page.goto(bench.url);
-  await unplugAll(page);
-  await useWorkflow(page, 'Supervise and enroll');
-  await arm(page, false);
+  await openBench(page, 'Supervise and enroll', false);
   await simVerb(bench, 'attach', '--class', 'iPad', '--erased');
   const card = deviceCards(page).first();
   await expect(card).toBeVisible({ timeout: 30_000 });

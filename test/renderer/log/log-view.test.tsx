@@ -62,6 +62,16 @@ afterAll(() => {
 });
 afterEach(cleanup);
 
+/** Scrolls the virtual list so that row `row` (44 px each) is at the top; gives the scroller. */
+async function scrollToRow(row: number): Promise<HTMLElement> {
+  const scroller = screen.getByLabelText('Records, newest first');
+  await act(async () => {
+    scroller.scrollTop = 44 * row;
+    fireEvent.scroll(scroller);
+  });
+  return scroller;
+}
+
 describe('LogView', () => {
   it('shows the summary and only the rows in view out of 100,000 records', async () => {
     const api = fakeApi();
@@ -83,11 +93,7 @@ describe('LogView', () => {
     const api = fakeApi();
     render(<LogView api={api} download={() => {}} />);
     await screen.findByText(RECORDS[0]?.serialNumber ?? '');
-    const scroller = screen.getByLabelText('Records, newest first');
-    await act(async () => {
-      scroller.scrollTop = 44 * 70_000;
-      fireEvent.scroll(scroller);
-    });
+    await scrollToRow(70_000);
     await waitFor(() =>
       expect(api.queryLog).toHaveBeenCalledWith({ outcome: 'all', offset: 70_000, limit: 500 }),
     );
@@ -214,11 +220,7 @@ describe('LogView', () => {
     const api = fakeApi(records);
     render(<LogView api={api} download={() => {}} />);
     await screen.findByText(RECORDS[0]?.serialNumber ?? '');
-    const scroller = screen.getByLabelText('Records, newest first');
-    await act(async () => {
-      scroller.scrollTop = 44 * 70_000;
-      fireEvent.scroll(scroller);
-    });
+    const scroller = await scrollToRow(70_000);
     const reading = RECORDS[70_005]?.serialNumber ?? '';
     const row = await screen.findByText(reading);
     const rowIndex = row.closest('[role="row"]')?.getAttribute('aria-rowindex');
