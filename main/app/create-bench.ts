@@ -16,6 +16,7 @@ import { ProfileService } from '../profiles/profile-service';
 import { resolveBenchSettings, settingsFile, type BenchSettings } from '../settings/bench-settings';
 import { SettingsStore } from '../settings/settings-store';
 import { SettingsChannels } from '../settings/settings-channels';
+import { followSettingsFile } from '../settings/follow-settings-file';
 import { benchPreflightDeps } from '../preflight/bench-preflight';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
@@ -172,6 +173,14 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     listWorkflows: () => workflows.list(),
     onSaved: (saved) => jobs.area.applySettings(liveJobSettingsFrom(saved)),
   });
+  const stopFollowingSettings = followSettingsFile({
+    store: settingsStore,
+    file: settingsFile(options.dataDir),
+    onChange: (changed, settingsProblems) => {
+      for (const problem of settingsProblems) log('settings.problem', { problem });
+      jobs.area.applySettings(liveJobSettingsFrom(changed));
+    },
+  });
   const handlers = composeHandlers(service, jobChannels, logChannels, {
     ...preflight.methods(),
     ...settingsChannels.methods(),
@@ -193,6 +202,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     host: { dispatch, subscribe: (listener) => service.hub.subscribe(listener) },
     close: async () => {
       stopWatchingWorkflows();
+      stopFollowingSettings();
       stopLogChanges();
       await service.close();
       await jobs.area.close();

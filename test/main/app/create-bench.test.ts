@@ -8,14 +8,16 @@ import { createBench, type Bench } from '../../../main/app/create-bench';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
 import type { DeviceSignal } from '../../../main/devices/device-watcher';
 import { SimWorld } from '../../../main/sim/index';
+import { settingsFile } from '../../../main/settings/bench-settings';
+import { SettingsStore } from '../../../main/settings/settings-store';
 
 /** The whole Node side, for real: simulated world, generated cfgutil executable, spawn, parse, watcher. */
-async function startBench(): Promise<{ bench: Bench; events: BenchEvent[] }> {
+async function startBench(): Promise<{ bench: Bench; events: BenchEvent[]; dataDir: string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-bench-'));
   const bench = await createBench({ simulate: true, dataDir, timeScale: 0.01, log: () => {} });
   const events: BenchEvent[] = [];
   bench.host.subscribe((e) => events.push(e));
-  return { bench, events };
+  return { bench, events, dataDir };
 }
 
 async function devicesWhen(events: BenchEvent[], count: number): Promise<readonly Device[]> {
@@ -76,6 +78,21 @@ describe('createBench in simulation', () => {
     });
     const runEvent = started.events.filter((e) => e.channel === 'runChanged').at(-1);
     expect(runEvent?.channel === 'runChanged' && runEvent.payload.run.concurrency).toBe(3);
+  });
+
+  it('follows its settings file: a change from another process (settings set) applies without a restart', async () => {
+    const started = await startBench();
+    bench = started.bench;
+    await new SettingsStore(settingsFile(started.dataDir)).update({ countdownSeconds: 42 });
+    const deadline = Date.now() + 10_000;
+    let run: unknown;
+    while (Date.now() < deadline) {
+      const snapshot = await bench.host.dispatch('getSnapshot', []);
+      run = snapshot.ok ? (snapshot.value as { jobs: { run: unknown } }).jobs.run : undefined;
+      if ((run as { countdownSeconds?: number } | undefined)?.countdownSeconds === 42) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(run).toMatchObject({ countdownSeconds: 42 });
   });
 
   it('refuses invalid requests from a client without disturbing the bench', async () => {
