@@ -20,6 +20,7 @@ import { READ_PROPERTIES, readOf, type DeviceRead } from './device-read';
 import { DevicePresence } from './device-presence';
 import { instructionFor } from './guidance';
 import { HeavyStepLimit } from './heavy-step-limit';
+import { forgetOnChange, LastRead } from './last-read';
 import {
   noJobEvents,
   realJobClock,
@@ -72,6 +73,7 @@ interface Slot {
   countdown?: unknown;
   facts?: DeviceFacts;
   values?: DeviceRead['values'];
+  readonly lastRead: LastRead;
   rebootUntil: number;
   words: Set<() => void>;
 }
@@ -373,6 +375,7 @@ export class JobBoard {
       view,
       workflow,
       rebootUntil: 0,
+      lastRead: new LastRead(),
       words: new Set(),
       ...(profileSha256 ? { profileSha256 } : {}),
     };
@@ -388,8 +391,16 @@ export class JobBoard {
     const client = this.options.client.current();
     if (!client) return undefined;
     try {
+      const generation = this.presence.generation(ecid);
       const read = readOf(await client.get(ecid, READ_PROPERTIES), this.ours(), this.clock.now());
       this.noteRead(slot, read);
+      // The job's first step decides on this read when it starts right away (nothing has been done since).
+      slot.lastRead.remember({
+        read,
+        properties: new Set(READ_PROPERTIES),
+        generation,
+        at: this.clock.now(),
+      });
       return read;
     } catch (error) {
       this.options.log?.(`could not read ${ecid} on arrival`, error);
@@ -400,7 +411,8 @@ export class JobBoard {
   private noteRead(slot: Slot, read: DeviceRead): void {
     slot.values = { ...slot.values, ...read.values };
     const before = slot.facts;
-    slot.facts = read.facts;
+    // A step reads only what it decides on: the facts it did not read stay as last seen.
+    slot.facts = { ...before, ...read.facts };
     const serial = read.values.serialNumber;
     if (serial) this.dispatch(slot, { type: 'identified', serialNumber: serial });
     const { readAt: _a, ...now } = read.facts;
@@ -521,7 +533,8 @@ export class JobBoard {
       abortableWait(this.clock, signal, ms, register);
     return {
       ecid,
-      client,
+      client: forgetOnChange(client, slot.lastRead),
+      lastRead: slot.lastRead,
       signal,
       timings: this.timings,
       workflow: slot.workflow,

@@ -5,12 +5,15 @@
  */
 import type { JobContext } from '../job-context';
 import { failure } from '../job-failure';
-import { clearReboot, readDevice } from '../step-kit';
+import { clearReboot, currentRead, readDevice } from '../step-kit';
+
+const BOOT = ['bootedState'] as const;
 
 export async function runSettle(ctx: JobContext): Promise<'succeeded'> {
   const deadline = ctx.now() + ctx.timings.settleTimeoutMs;
-  for (;;) {
-    const read = await readDevice(ctx);
+  // The first look may be the previous step's re-read of a moment ago; every later one asks the device.
+  for (let look = 1; ; look += 1) {
+    const read = look === 1 ? await currentRead(ctx, BOOT) : await readDevice(ctx, BOOT);
     const generation = ctx.generation();
     if (read.values.bootedState === 'Booted' || read.values.bootedState === undefined) {
       const quietUntil = ctx.now() + ctx.timings.settleQuietMs;
