@@ -28,6 +28,23 @@ export const READ_PROPERTIES = [
 
 export type ReadProperty = (typeof READ_PROPERTIES)[number];
 
+/**
+ * Read when a device arrives: the serial number (ignore list, "already done") and what the card's facts show,
+ * which also holds what a first step decides on (`SUPERVISION_PROPERTIES`, `PAIRING_AND_PROFILES`). The model,
+ * UDID and port come from `list`.
+ */
+export const ARRIVAL_PROPERTIES = [
+  'serialNumber',
+  'activationState',
+  'isPaired',
+  'isSupervised',
+  'organizationName',
+  'passcodeProtected',
+  'batteryCurrentCapacity',
+  'firmwareVersion',
+  'configurationProfiles',
+] as const satisfies readonly ReadProperty[];
+
 /** Who supervises the device and whether it is set up (the erase guard, prepare's effect); pairing with it. */
 export const SUPERVISION_PROPERTIES = [
   'isPaired',

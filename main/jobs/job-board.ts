@@ -16,7 +16,7 @@ import type {
   Workflow,
 } from '../../preload/jobs-domain';
 import { BenchError } from '../errors/bench-error';
-import { READ_PROPERTIES, readOf, type DeviceRead } from './device-read';
+import { ARRIVAL_PROPERTIES, readOf, type DeviceRead } from './device-read';
 import { DevicePresence } from './device-presence';
 import { instructionFor } from './guidance';
 import { HeavyStepLimit } from './heavy-step-limit';
@@ -392,12 +392,12 @@ export class JobBoard {
     if (!client) return undefined;
     try {
       const generation = this.presence.generation(ecid);
-      const read = readOf(await client.get(ecid, READ_PROPERTIES), this.ours(), this.clock.now());
+      const read = readOf(await client.get(ecid, ARRIVAL_PROPERTIES), this.ours(), this.clock.now());
       this.noteRead(slot, read);
       // The job's first step decides on this read when it starts right away (nothing has been done since).
       slot.lastRead.remember({
         read,
-        properties: new Set(READ_PROPERTIES),
+        properties: new Set(ARRIVAL_PROPERTIES),
         generation,
         at: this.clock.now(),
       });
