@@ -119,7 +119,9 @@ describe('reboots', () => {
     expect(json(rename).Message).toBe(
       'This action cannot be performed on the device while it is already in use.',
     );
-    expect(handle.world.faults).toMatchObject([{ fault: { kind: 'error' }, command: 'rename', remaining: 1 }]);
+    expect(handle.world.faults).toMatchObject([
+      { fault: { kind: 'error' }, command: 'rename', remaining: 1 },
+    ]);
   });
 });
 
