@@ -19,7 +19,7 @@ import { JobBoard, type JobBoardOptions } from '../../../main/jobs/job-board';
 import type { JobSettings } from '../../../main/jobs/job-board-types';
 import type { EnrollmentProfile } from '../../../main/jobs/job-context';
 import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/jobs/job-journal';
-import { scaledTimings } from '../../../main/jobs/job-timings';
+import { scaledTimings, type JobTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
 
@@ -34,6 +34,10 @@ export const ORG = 'Contoso Schools';
 export interface RunInterval {
   readonly ecid: string | undefined;
   readonly command: string;
+  /** What followed the command on its command line (a `get`'s properties, for instance). */
+  readonly args: readonly string[];
+  /** The run's exit code (a refused command exits 1). */
+  readonly exitCode: number | null;
   readonly start: number;
   readonly end: number;
 }
@@ -58,6 +62,7 @@ export interface JobsBenchOptions {
   readonly journal?: JournalSink & { readonly entries: unknown[] };
   readonly scale?: number;
   readonly workflows?: readonly Workflow[];
+  readonly timings?: Partial<JobTimings>;
 }
 
 export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
@@ -81,9 +86,12 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
         const start = performance.now();
         const run: CfgutilRun = await runCfgutil(path, args, opts);
         const e = args.indexOf('-e');
+        const at = args.indexOf('JSON') + 1;
         runs.push({
           ecid: e >= 0 ? args[e + 1] : undefined,
-          command: args[args.indexOf('JSON') + 1] ?? '?',
+          command: args[at] ?? '?',
+          args: args.slice(at + 1),
+          exitCode: run.exitCode,
           start,
           end: performance.now(),
         });
@@ -126,7 +134,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       profile: { current: () => profile },
       journal,
       ...(history ? { history } : {}),
-      timings: scaledTimings(scale),
+      timings: { ...scaledTimings(scale), ...options.timings },
       timeScale: scale,
       ...overrides,
     });
