@@ -21,7 +21,10 @@ export interface JobTimings {
   readonly settleTimeoutMs: number;
   /** How long after a reboot-causing command a detach counts as the reboot, not as a drop-off. */
   readonly rebootGraceMs: number;
-  /** Busy / settling / ambiguous results: re-read, back off, retry. */
+  /**
+   * Ambiguous results: re-read, back off, retry, up to its attempts. Its whole window (`backoffWindowMs`)
+   * bounds how long anything refused as busy, a read or a changing command, is tried again on `busyRetryMs`.
+   */
   readonly busy: BackoffPolicy;
   /**
    * A changing command refused as busy (a device settling after its reboot refuses for about a minute) is sent

@@ -14,7 +14,10 @@ import { TRUST_DENIED_INSTRUCTION } from './guidance';
 import type { JobContext } from './job-context';
 import { cfgutilCode, failure, failureFrom } from './job-failure';
 
-/** Codes after which the device may still be fine (or may have done it): re-read, back off, retry. */
+/**
+ * Codes after which the device may still be fine (or may have done it): re-read, back off, retry. A changing
+ * command refused as busy is the exception, sent again without a re-read (`busyRetries`).
+ */
 export const REREAD_CODES: ReadonlySet<ErrorCode> = new Set([
   'device-busy',
   'device-disconnected',

@@ -1,7 +1,8 @@
 /**
  * Wait until booted and settled: attached, `bootedState` Booted, and no USB change for a quiet spell. The
  * reference's device still refuses changes for a while after it says Booted (§8.2, AGREED-SIM item 4); that
- * window is not slept through here: the next changing command meets "busy" and backs off.
+ * window is not slept through here: the next changing command meets "busy" and is sent again on the short
+ * fixed interval (`busyRetries`) until the device takes it.
  */
 import type { JobContext } from '../job-context';
 import { failure } from '../job-failure';
