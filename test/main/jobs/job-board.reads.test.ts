@@ -29,12 +29,12 @@ describe('what a job on the board asks the device', () => {
 
     const refused = runs
       .map((run, i) => ({ run, next: runs[i + 1] }))
-      .filter(({ run }) => CHANGING.has(run.command) && run.exitCode !== 0);
+      .filter(({ run }) => CHANGING.has(run.command) && run.errorCode === 'device-busy');
     expect(refused.length).toBeGreaterThan(0);
     for (const { run, next } of refused) expect(next?.command).toBe(run.command);
 
     const unjudged = runs.flatMap((run: RunInterval, i) => {
-      if (!CHANGING.has(run.command) || run.exitCode !== 0) return [];
+      if (!CHANGING.has(run.command) || run.errorCode === 'device-busy') return [];
       const after = runs.slice(i + 1).find((r) => r.command === 'get' || CHANGING.has(r.command));
       return after?.command === 'get' ? [] : [`${run.command} #${i}`];
     });

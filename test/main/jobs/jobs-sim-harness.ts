@@ -7,9 +7,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
+import type { ErrorCode } from '../../../preload/domain';
 import type { JobView, Workflow } from '../../../preload/jobs-domain';
 import { createCfgutilClient, type SupervisionIdentity } from '../../../main/cfgutil/cfgutil-client';
+import { interpretRun } from '../../../main/cfgutil/interpret-run';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
+import { BenchError } from '../../../main/errors/bench-error';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
 import { DeviceListFeed } from '../../../main/devices/device-feed';
 import { withDeviceLanes } from '../../../main/devices/device-lanes';
@@ -38,6 +41,8 @@ export interface RunInterval {
   readonly args: readonly string[];
   /** The run's exit code (a refused command exits 1). */
   readonly exitCode: number | null;
+  /** The error the client reads in the run, if any (`device-busy` for a refused command). */
+  readonly errorCode?: ErrorCode;
   readonly start: number;
   readonly end: number;
 }
@@ -92,6 +97,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
           command: args[at] ?? '?',
           args: args.slice(at + 1),
           exitCode: run.exitCode,
+          ...errorOf(run, e >= 0 ? args[e + 1] : undefined),
           start,
           end: performance.now(),
         });
@@ -163,6 +169,16 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       return current.board;
     },
   };
+}
+
+/** The code the client would throw for a run, the way it reads the run. */
+function errorOf(run: CfgutilRun, ecid: string | undefined): { errorCode?: ErrorCode } {
+  try {
+    interpretRun(run, ecid === undefined ? {} : { ecid });
+    return {};
+  } catch (error) {
+    return error instanceof BenchError ? { errorCode: error.info.code } : {};
+  }
 }
 
 /** Polls (real time) until `check` holds; fails with what the jobs show. */
