@@ -18,3 +18,11 @@ export function backoffMs(
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling * (0.5 + 0.5 * random()));
 }
+
+/** The longest a policy can wait in all: every wait between its attempts at its ceiling. */
+export function backoffWindowMs(policy: BackoffPolicy): number {
+  let total = 0;
+  for (let attempt = 1; attempt < policy.attempts; attempt += 1)
+    total += Math.min(policy.maxMs, policy.baseMs * 2 ** (attempt - 1));
+  return total;
+}

@@ -6,7 +6,10 @@ import type { ErrorCode } from '../../preload/domain';
 import type { DeviceFacts } from '../../preload/jobs-domain';
 import type { DeviceProperties, DevicePropertyName, GetResult } from '../cfgutil/cfgutil-client';
 
-/** The properties read before and after every step: ~12, one `get` (§9: "a few seconds"). */
+/**
+ * Every property the bench shows or decides on: ~13, one `get` (§9: "a few seconds"; 0.18 s each). Read in
+ * full when a device arrives and when it comes back erased; a step otherwise reads only what it decides on.
+ */
 export const READ_PROPERTIES = [
   'serialNumber',
   'name',
@@ -24,6 +27,40 @@ export const READ_PROPERTIES = [
 ] as const satisfies readonly DevicePropertyName[];
 
 export type ReadProperty = (typeof READ_PROPERTIES)[number];
+
+/**
+ * Read when a device arrives: the serial number (ignore list, "already done") and what the card's facts show,
+ * which also holds what a first step decides on (`SUPERVISION_PROPERTIES`, `PAIRING_AND_PROFILES`). The model,
+ * UDID and port come from `list`.
+ */
+export const ARRIVAL_PROPERTIES = [
+  'serialNumber',
+  'activationState',
+  'isPaired',
+  'isSupervised',
+  'organizationName',
+  'passcodeProtected',
+  'batteryCurrentCapacity',
+  'firmwareVersion',
+  'configurationProfiles',
+] as const satisfies readonly ReadProperty[];
+
+/** Who supervises the device and whether it is set up (the erase guard, prepare's effect); pairing with it. */
+export const SUPERVISION_PROPERTIES = [
+  'isPaired',
+  'isSupervised',
+  'organizationName',
+  'activationState',
+] as const satisfies readonly ReadProperty[];
+
+/** The profiles on the device: what install, extra profiles and verify are judged by. */
+export const PROFILES = ['configurationProfiles'] as const satisfies readonly ReadProperty[];
+
+/** Before an install: the profiles, and whether the device is paired (install needs it). */
+export const PAIRING_AND_PROFILES = [
+  'isPaired',
+  'configurationProfiles',
+] as const satisfies readonly ReadProperty[];
 
 /** Who this bench is: the supervising organization's name and the enrollment profile's identifier. */
 export interface OurIdentity {
@@ -49,11 +86,12 @@ export function readOf(result: GetResult<ReadProperty>, ours: OurIdentity, now: 
   const profiles = values.configurationProfiles;
   const facts: DeviceFacts = {
     readAt: now,
+    // A read of only some properties says "not locked" when every one of them answered.
     ...(locked
       ? { passcodeLocked: true }
-      : values.passcodeProtected === undefined
-        ? {}
-        : { passcodeLocked: false }),
+      : values.passcodeProtected !== undefined || (errorCodes.length === 0 && Object.keys(values).length > 0)
+        ? { passcodeLocked: false }
+        : {}),
     ...(values.isPaired === undefined ? {} : { paired: values.isPaired }),
     ...(supervised === undefined ? {} : { supervised }),
     ...(org === undefined ? {} : { organizationName: org }),

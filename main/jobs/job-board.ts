@@ -16,10 +16,11 @@ import type {
   Workflow,
 } from '../../preload/jobs-domain';
 import { BenchError } from '../errors/bench-error';
-import { READ_PROPERTIES, readOf, type DeviceRead } from './device-read';
+import { ARRIVAL_PROPERTIES, readOf, type DeviceRead } from './device-read';
 import { DevicePresence } from './device-presence';
 import { instructionFor } from './guidance';
 import { HeavyStepLimit } from './heavy-step-limit';
+import { forgetOnChange, LastRead } from './last-read';
 import {
   noJobEvents,
   realJobClock,
@@ -73,6 +74,7 @@ interface Slot {
   countdown?: unknown;
   facts?: DeviceFacts;
   values?: DeviceRead['values'];
+  readonly lastRead: LastRead;
   rebootUntil: number;
   words: Set<() => void>;
 }
@@ -392,6 +394,7 @@ export class JobBoard {
       view,
       workflow,
       rebootUntil: 0,
+      lastRead: new LastRead(),
       words: new Set(),
       ...(profileSha256 ? { profileSha256 } : {}),
     };
@@ -407,8 +410,16 @@ export class JobBoard {
     const client = this.options.client.current();
     if (!client) return undefined;
     try {
-      const read = readOf(await client.get(ecid, READ_PROPERTIES), this.ours(), this.clock.now());
+      const generation = this.presence.generation(ecid);
+      const read = readOf(await client.get(ecid, ARRIVAL_PROPERTIES), this.ours(), this.clock.now());
       this.noteRead(slot, read);
+      // The job's first step decides on this read when it starts right away (nothing has been done since).
+      slot.lastRead.remember({
+        read,
+        properties: new Set(ARRIVAL_PROPERTIES),
+        generation,
+        at: this.clock.now(),
+      });
       return read;
     } catch (error) {
       this.options.log?.(`could not read ${ecid} on arrival`, error);
@@ -419,7 +430,8 @@ export class JobBoard {
   private noteRead(slot: Slot, read: DeviceRead): void {
     slot.values = { ...slot.values, ...read.values };
     const before = slot.facts;
-    slot.facts = read.facts;
+    // A step reads only what it decides on: the facts it did not read stay as last seen.
+    slot.facts = { ...before, ...read.facts };
     const serial = read.values.serialNumber;
     if (serial) this.dispatch(slot, { type: 'identified', serialNumber: serial });
     const { readAt: _a, ...now } = read.facts;
@@ -540,7 +552,8 @@ export class JobBoard {
       abortableWait(this.clock, signal, ms, register);
     return {
       ecid,
-      client,
+      client: forgetOnChange(client, slot.lastRead),
+      lastRead: slot.lastRead,
       signal,
       timings: this.timings,
       workflow: slot.workflow,

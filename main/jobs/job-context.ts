@@ -9,6 +9,7 @@ import type { CfgutilClient, SupervisionIdentity } from '../cfgutil/cfgutil-clie
 import type { DeviceRead, OurIdentity } from './device-read';
 import type { JobEvent } from './job-state';
 import type { JobTimings } from './job-timings';
+import type { LastRead } from './last-read';
 
 /** The enrollment profile a job installs. */
 export interface EnrollmentProfile {
@@ -19,7 +20,10 @@ export interface EnrollmentProfile {
 
 export interface JobContext {
   readonly ecid: Ecid;
+  /** The device's client; every command that may change the device forgets `lastRead`. */
   readonly client: CfgutilClient;
+  /** The device's last `get` (the board's arrival read included), while nothing has changed since. */
+  readonly lastRead: LastRead;
   readonly signal: AbortSignal;
   readonly timings: JobTimings;
   readonly workflow: Workflow;

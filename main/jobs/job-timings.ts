@@ -21,8 +21,20 @@ export interface JobTimings {
   readonly settleTimeoutMs: number;
   /** How long after a reboot-causing command a detach counts as the reboot, not as a drop-off. */
   readonly rebootGraceMs: number;
-  /** Busy / settling / ambiguous results: re-read, back off, retry. */
+  /**
+   * Ambiguous results: re-read, back off, retry, up to its attempts. Its whole window (`backoffWindowMs`)
+   * bounds how long anything refused as busy, a read or a changing command, is tried again on `busyRetryMs`.
+   */
   readonly busy: BackoffPolicy;
+  /**
+   * A changing command refused as busy (a device settling after its reboot refuses for about a minute) is sent
+   * again after this short fixed interval, with no re-read (a refusal changes nothing), for as long as the
+   * busy back-off would have allowed in all (`backoffWindowMs(busy)`). Short, so a device is not left idle once it
+   * settles; fixed, because the refusals end at a moment the bench cannot know, not by themselves getting rarer.
+   */
+  readonly busyRetryMs: number;
+  /** A step may decide on the device's last read instead of reading again when it is no older than this. */
+  readonly lastReadMaxAgeMs: number;
   /** Other retryable failures (timed out, unparseable output, transient). */
   readonly transient: BackoffPolicy;
   /** Devices dropping off USB mid-step this many times within `dropWindowMs` lower the heavy-step cap. */
@@ -39,6 +51,8 @@ export const DEVICE_TIMINGS: JobTimings = {
   settleTimeoutMs: 10 * 60_000,
   rebootGraceMs: 120_000,
   busy: { baseMs: 1_500, maxMs: 8_000, attempts: 60 },
+  busyRetryMs: 1_500,
+  lastReadMaxAgeMs: 10_000,
   transient: { baseMs: 2_000, maxMs: 30_000, attempts: 5 },
   dropsToLowerCap: 3,
   dropWindowMs: 10 * 60_000,
@@ -57,6 +71,8 @@ export function scaledTimings(scale: number, base: JobTimings = DEVICE_TIMINGS):
     settleTimeoutMs: s(base.settleTimeoutMs),
     rebootGraceMs: s(base.rebootGraceMs),
     busy: policy(base.busy),
+    busyRetryMs: s(base.busyRetryMs),
+    lastReadMaxAgeMs: s(base.lastReadMaxAgeMs),
     transient: policy(base.transient),
     dropsToLowerCap: base.dropsToLowerCap,
     dropWindowMs: s(base.dropWindowMs),

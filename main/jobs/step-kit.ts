@@ -2,16 +2,22 @@
  * The moves every step is made of: read the device (riding out busy, reboots and locked screens), pair it,
  * wait for a person with automatic continuation, and run a changing command whose result is judged by a
  * re-read rather than by its exit code (../shared/reference/cfgutil.md §7.2).
+ *
+ * A `get` costs per property, so each read asks only for what its decision needs, and a step that starts
+ * right after another read decides on that one (`currentRead`) rather than asking the device again.
  */
 import type { ErrorCode } from '../../preload/domain';
 import type { IdentityOptions } from '../cfgutil/cfgutil-client';
-import { backoffMs, type BackoffPolicy } from './backoff';
-import { READ_PROPERTIES, readOf, type DeviceRead } from './device-read';
+import { backoffMs, backoffWindowMs } from './backoff';
+import { READ_PROPERTIES, readOf, type DeviceRead, type ReadProperty } from './device-read';
 import { TRUST_DENIED_INSTRUCTION } from './guidance';
 import type { JobContext } from './job-context';
 import { cfgutilCode, failure, failureFrom } from './job-failure';
 
-/** Codes after which the device may still be fine (or may have done it): re-read, back off, retry. */
+/**
+ * Codes after which the device may still be fine (or may have done it): re-read, back off, retry. A changing
+ * command refused as busy is the exception, sent again without a re-read (`busyRetries`).
+ */
 export const REREAD_CODES: ReadonlySet<ErrorCode> = new Set([
   'device-busy',
   'device-disconnected',
@@ -54,24 +60,30 @@ export async function awaitPresence(ctx: JobContext, expected: boolean): Promise
 }
 
 /**
- * One `get` of the standard properties, riding out what is not the device's answer: busy (another command,
- * or settling after a reboot), a reboot in progress, a locked screen (waits for "Unlock the device").
+ * One `get` of `properties` (by default all the bench shows), riding out what is not the device's answer:
+ * busy (another command, or a reboot on its way) on the short fixed interval, a reboot in progress, other
+ * retryable errors with back-off, a locked screen (waits for "Unlock the device"). Always asks the device:
+ * this is the re-read that judges a change, and the poll while a person acts.
  */
 export async function readDevice(
   ctx: JobContext,
-  policy: BackoffPolicy = ctx.timings.busy,
+  properties: readonly ReadProperty[] = READ_PROPERTIES,
 ): Promise<DeviceRead> {
+  const policy = ctx.timings.busy;
+  const busyUntil = ctx.now() + backoffWindowMs(policy);
   let lockedSince: number | undefined;
   for (let attempt = 1; ; attempt += 1) {
     ctx.signal.throwIfAborted();
     await awaitPresence(ctx, ctx.rebootExpected());
+    const generation = ctx.generation();
     try {
       const read = readOf(
-        await ctx.client.get(ctx.ecid, READ_PROPERTIES, { signal: ctx.signal }),
+        await ctx.client.get(ctx.ecid, properties, { signal: ctx.signal }),
         ctx.ours,
         ctx.now(),
       );
       ctx.noteRead(read);
+      ctx.lastRead.remember({ read, properties: new Set(properties), generation, at: ctx.now() });
       if (!read.locked) {
         if (lockedSince !== undefined) ctx.resume();
         return read;
@@ -85,11 +97,54 @@ export async function readDevice(
       attempt = 0;
     } catch (error) {
       const code = cfgutilCode(error);
+      if (code === 'device-busy' && ctx.now() < busyUntil) {
+        attempt -= 1;
+        await ctx.sleep(ctx.timings.busyRetryMs);
+        continue;
+      }
       if (code === undefined || !REREAD_CODES.has(code) || attempt >= policy.attempts)
         throw failureFrom(error);
       await ctx.sleep(backoffMs(policy, attempt, ctx.random));
     }
   }
+}
+
+/**
+ * What a step decides on when it starts: the device's last read if it holds `properties` and nothing has been
+ * done to the device since (no changing command, no detach or re-attach, not older than `lastReadMaxAgeMs`),
+ * otherwise a read of just those. Never for judging a change: that is `readDevice` after the command.
+ */
+export async function currentRead(
+  ctx: JobContext,
+  properties: readonly ReadProperty[] = READ_PROPERTIES,
+): Promise<DeviceRead> {
+  if (ctx.isPresent()) {
+    const last = ctx.lastRead.valid(properties, ctx.generation(), ctx.now(), ctx.timings.lastReadMaxAgeMs);
+    if (last) return last;
+  }
+  return readDevice(ctx, properties);
+}
+
+/**
+ * Sends a changing command, and while the device refuses it as busy ("already in use": nothing was done, so
+ * there is nothing to re-read) sends it again after the short fixed `busyRetryMs`, for at most the busy
+ * back-off's whole window from when the step began (the bound it always had). A heavy command is passed as
+ * `() => ctx.heavy(...)` so its slot is free for another device between refusals. Any other outcome is the
+ * caller's to judge by a re-read.
+ */
+export function busyRetries(ctx: JobContext): <T>(send: () => Promise<T>) => Promise<T> {
+  const until = ctx.now() + backoffWindowMs(ctx.timings.busy);
+  return async (send) => {
+    for (;;) {
+      try {
+        return await send();
+      } catch (error) {
+        if (cfgutilCode(error) !== 'device-busy') throw error;
+        if (ctx.now() >= until) throw failureFrom(error);
+      }
+      await ctx.sleep(ctx.timings.busyRetryMs);
+    }
+  };
 }
 
 /** Steps that restart the device call this so the runner waits for it instead of calling it unplugged. */
@@ -105,13 +160,17 @@ export function clearReboot(ctx: JobContext): void {
  * Pairs an unpaired device (with our identity: no prompt on devices we supervise). Trust pending or denied
  * waits for the tap and asks again; the wait is bounded.
  */
-export async function ensurePaired(ctx: JobContext, read: DeviceRead): Promise<DeviceRead> {
+export async function ensurePaired(
+  ctx: JobContext,
+  read: DeviceRead,
+  properties: readonly ReadProperty[],
+): Promise<DeviceRead> {
   if (read.values.isPaired !== false) return read;
   const deadline = ctx.now() + ctx.timings.operatorTimeoutMs;
   for (let attempt = 1; ; attempt += 1) {
     try {
       await ctx.client.pair(ctx.ecid, withIdentity(ctx));
-      const after = await readDevice(ctx);
+      const after = await readDevice(ctx, properties);
       if (after.values.isPaired !== false) {
         ctx.resume();
         return after;
@@ -136,14 +195,15 @@ export async function ensurePaired(ctx: JobContext, read: DeviceRead): Promise<D
 }
 
 /**
- * Waits for a person: shows `reason`, then re-reads every poll until `done(read)` (automatic continuation),
- * or until the operator presses Continue when `continueOnWord`. Bounded by the operator timeout.
+ * Waits for a person: shows `reason`, then re-reads `properties` every poll until `done(read)` (automatic
+ * continuation), or until the operator presses Continue. Bounded by the operator timeout.
  */
 export async function waitForOperator(
   ctx: JobContext,
   reason: Parameters<JobContext['setWaiting']>[0],
   done: ((read: DeviceRead) => boolean) | undefined,
   timeout: { code: ErrorCode; title: string; detail: string },
+  properties: readonly ReadProperty[] = READ_PROPERTIES,
 ): Promise<DeviceRead | undefined> {
   ctx.setWaiting(reason);
   const deadline = ctx.now() + ctx.timings.operatorTimeoutMs;
@@ -154,7 +214,7 @@ export async function waitForOperator(
       return undefined;
     }
     if (done) {
-      const read = await readDevice(ctx);
+      const read = await readDevice(ctx, properties);
       if (done(read)) {
         ctx.resume();
         return read;

@@ -191,6 +191,11 @@ describe('device watcher under simulator faults', () => {
     expect(info.code).toBe('network-unavailable');
     expect(info.detail.length).toBeGreaterThan(0);
     await inStep('offline prepare');
+    // The bench reads a new device's serial in the background; a prepare meeting that read is refused as busy.
+    await waitFor(
+      () => sim.devices().some((d) => d.ecid === device.ecid && d.serialNumber !== undefined),
+      'the new device’s serial read',
+    );
     sim.handle.world.setOnline(true);
     await client.prepare(device.ecid, { supervised: true, name: 'Contoso' });
     expect(sim.handle.world.device(device.ecid)?.isSupervised).toBe(true);

@@ -7,11 +7,13 @@
  */
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { backoffMs } from '../backoff';
-import { supervisedByOther, type DeviceRead } from '../device-read';
+import { SUPERVISION_PROPERTIES, supervisedByOther, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom, JobSkip } from '../job-failure';
 import {
+  busyRetries,
   clearReboot,
+  currentRead,
   ensurePaired,
   markReboot,
   readDevice,
@@ -27,15 +29,21 @@ function looksErased(read: DeviceRead): boolean {
 }
 
 export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succeeded'> {
-  let read = await readDevice(ctx);
+  // Usually the board's arrival read of a moment ago: nothing has been done to the device since.
+  const read = await currentRead(ctx, SUPERVISION_PROPERTIES);
   if (supervisedByOther(read.values, ctx.ours) && !step.allowOtherOrganization)
     throw new JobSkip('other-organization');
-  read = await ensurePaired(ctx, read);
+  await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
+  const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
-    const generation = ctx.generation();
-    markReboot(ctx);
+    let generation = ctx.generation();
     try {
-      await ctx.heavy(() => ctx.client.erase(ctx.ecid, withIdentity(ctx)));
+      // The generation the erase was really sent at (after any busy refusals).
+      await send(() => {
+        generation = ctx.generation();
+        markReboot(ctx);
+        return ctx.heavy(() => ctx.client.erase(ctx.ecid, withIdentity(ctx)));
+      });
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === 'activation-locked') {
@@ -75,7 +83,8 @@ async function cameBackErased(ctx: JobContext, generation: number): Promise<bool
   while (ctx.generation() === generation && ctx.isPresent() && ctx.now() < leaveBy) {
     await ctx.waitForDeviceChange(leaveBy - ctx.now());
   }
-  // Gone (or gone and back): readDevice waits for the re-attach within the reboot allowance.
+  // Gone (or gone and back): readDevice waits for the re-attach within the reboot allowance. Everything is
+  // read: the device is new to the bench now, and it is settling after its boot, so the read costs no time.
   const read = await readDevice(ctx);
   ctx.resume();
   return looksErased(read) || (ctx.generation() > generation && read.values.activationState !== 'Activated');

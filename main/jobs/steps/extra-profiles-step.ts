@@ -5,9 +5,17 @@
  */
 import path from 'node:path';
 import type { WorkflowStep } from '../../../preload/jobs-domain';
+import { PROFILES } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { readDevice, REREAD_CODES, waitForOperator, withIdentity } from '../step-kit';
+import {
+  busyRetries,
+  currentRead,
+  readDevice,
+  REREAD_CODES,
+  waitForOperator,
+  withIdentity,
+} from '../step-kit';
 
 type ExtraStep = Extract<WorkflowStep, { kind: 'install-extra-profiles' }>;
 
@@ -29,10 +37,10 @@ export async function runExtraProfiles(ctx: JobContext, step: ExtraStep): Promis
         `"${file}" must be a file name inside profiles/extra/.`,
         false,
       );
-    const before = (await readDevice(ctx)).values.configurationProfiles?.length ?? 0;
+    const before = (await currentRead(ctx, PROFILES)).values.configurationProfiles?.length ?? 0;
     try {
-      const outcome = await ctx.heavy(() =>
-        ctx.client.installProfile(ctx.ecid, path.join(dir, file), withIdentity(ctx)),
+      const outcome = await busyRetries(ctx)(() =>
+        ctx.heavy(() => ctx.client.installProfile(ctx.ecid, path.join(dir, file), withIdentity(ctx))),
       );
       if (outcome === 'awaiting-user-approval') {
         await waitForOperator(
@@ -44,12 +52,13 @@ export async function runExtraProfiles(ctx: JobContext, step: ExtraStep): Promis
             title: `${file} was not approved`,
             detail: 'Approve it on the device, then press Retry.',
           },
+          PROFILES,
         );
       }
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === undefined || !REREAD_CODES.has(code)) throw failureFrom(error);
-      const after = (await readDevice(ctx)).values.configurationProfiles?.length ?? 0;
+      const after = (await readDevice(ctx, PROFILES)).values.configurationProfiles?.length ?? 0;
       if (after <= before) throw failureFrom(error);
     }
   }

@@ -5,10 +5,18 @@
  * finished, AGREED-SIM item 1) is sent again with back-off, then handed to a person.
  */
 import { backoffMs } from '../backoff';
-import { holdsProfile } from '../device-read';
+import { holdsProfile, PAIRING_AND_PROFILES, PROFILES } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { ensurePaired, readDevice, REREAD_CODES, waitForOperator, withIdentity } from '../step-kit';
+import {
+  busyRetries,
+  currentRead,
+  ensurePaired,
+  readDevice,
+  REREAD_CODES,
+  waitForOperator,
+  withIdentity,
+} from '../step-kit';
 
 const UNSEEN_INSTALLS = 3;
 
@@ -19,7 +27,7 @@ function waitForProfile(
   reason: Parameters<typeof waitForOperator>[1],
   timeout: Parameters<typeof waitForOperator>[3],
 ): Promise<unknown> {
-  return waitForOperator(ctx, reason, (r) => holdsProfile(r.values, payloadIdentifier), timeout);
+  return waitForOperator(ctx, reason, (r) => holdsProfile(r.values, payloadIdentifier), timeout, PROFILES);
 }
 
 export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 'skipped'> {
@@ -32,21 +40,25 @@ export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 
       false,
     );
   }
-  let read = await readDevice(ctx);
+  let read = await currentRead(ctx, PAIRING_AND_PROFILES);
   if (holdsProfile(read.values, profile.payloadIdentifier)) return 'skipped';
-  read = await ensurePaired(ctx, read);
+  read = await ensurePaired(ctx, read, PAIRING_AND_PROFILES);
+  // A device still settling after prepare's reboot refuses the install as busy.
+  const send = busyRetries(ctx);
   let unseen = 0;
   for (let attempt = 1; ; attempt += 1) {
     let outcome: 'installed' | 'awaiting-user-approval' | 'ambiguous';
     try {
-      outcome = await ctx.heavy(() => ctx.client.installProfile(ctx.ecid, profile.path, withIdentity(ctx)));
+      outcome = await send(() =>
+        ctx.heavy(() => ctx.client.installProfile(ctx.ecid, profile.path, withIdentity(ctx))),
+      );
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === undefined || !REREAD_CODES.has(code) || attempt >= ctx.timings.busy.attempts)
         throw failureFrom(error);
       outcome = 'ambiguous';
     }
-    read = await readDevice(ctx);
+    read = await readDevice(ctx, PROFILES);
     if (holdsProfile(read.values, profile.payloadIdentifier)) return 'succeeded';
     if (outcome === 'awaiting-user-approval') {
       await waitForProfile(ctx, profile.payloadIdentifier, 'approve-profile', {

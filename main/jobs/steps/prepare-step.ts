@@ -7,10 +7,18 @@ import type { WorkflowStep } from '../../../preload/jobs-domain';
 import type { PrepareOptions } from '../../cfgutil/cfgutil-client';
 import { SKIP_PANES, type SkipPane } from '../../cfgutil/prepare-options';
 import { backoffMs } from '../backoff';
-import { supervisedByUs } from '../device-read';
+import { SUPERVISION_PROPERTIES, supervisedByUs } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { clearReboot, markReboot, readDevice, REREAD_CODES, waitForActivationLockRemoval } from '../step-kit';
+import {
+  busyRetries,
+  clearReboot,
+  currentRead,
+  markReboot,
+  readDevice,
+  REREAD_CODES,
+  waitForActivationLockRemoval,
+} from '../step-kit';
 
 type PrepareStep = Extract<WorkflowStep, { kind: 'prepare' }>;
 
@@ -35,14 +43,17 @@ export function prepareOptionsFor(
 }
 
 export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'succeeded' | 'skipped'> {
-  const before = await readDevice(ctx);
+  // Usually the settle step's read of a moment ago.
+  const before = await currentRead(ctx, SUPERVISION_PROPERTIES);
   if (supervisedByUs(before.values, ctx.ours) && before.values.activationState === 'Activated')
     return 'skipped';
   const options = prepareOptionsFor(step, ctx);
+  // A device still settling after the erase's reboot refuses prepare as busy for about a minute.
+  const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
     let code: ReturnType<typeof cfgutilCode>;
     try {
-      await ctx.heavy(() => ctx.client.prepare(ctx.ecid, options, { signal: ctx.signal }));
+      await send(() => ctx.heavy(() => ctx.client.prepare(ctx.ecid, options, { signal: ctx.signal })));
       // The device reboots once prepare is done (AGREED-SIM item 3); a detach while it ran was a drop-off.
       markReboot(ctx);
     } catch (error) {
@@ -58,7 +69,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
         throw failureFrom(error);
       }
     }
-    const after = await readDevice(ctx);
+    const after = await readDevice(ctx, SUPERVISION_PROPERTIES);
     if (supervisedByUs(after.values, ctx.ours)) {
       if (code === 'network-unavailable') ctx.resume();
       return 'succeeded';

@@ -4,13 +4,17 @@ import { expandNameTemplate } from '../workflow/name-template';
 import { backoffMs } from '../backoff';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
-import { readDevice, REREAD_CODES } from '../step-kit';
+import { busyRetries, currentRead, readDevice, REREAD_CODES } from '../step-kit';
+
+const NAME = ['name'] as const;
 
 type RenameStep = Extract<WorkflowStep, { kind: 'rename' }>;
 
 export async function runRename(ctx: JobContext, step: RenameStep): Promise<'succeeded' | 'skipped'> {
-  const first = await readDevice(ctx);
-  const serialNumber = first.values.serialNumber ?? ctx.serialNumber();
+  // The serial number never changes: the one read on arrival serves, unless the bench has none yet.
+  const known = ctx.serialNumber();
+  const first = await currentRead(ctx, known ? NAME : ['name', 'serialNumber']);
+  const serialNumber = first.values.serialNumber ?? known;
   const model = ctx.modelName();
   const name = expandNameTemplate(step.template, {
     ...(serialNumber ? { serialNumber } : {}),
@@ -28,15 +32,16 @@ export async function runRename(ctx: JobContext, step: RenameStep): Promise<'suc
     ctx.dispatch({ type: 'renamed', name });
     return 'skipped';
   }
+  const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await ctx.client.rename(ctx.ecid, name, { signal: ctx.signal });
+      await send(() => ctx.client.rename(ctx.ecid, name, { signal: ctx.signal }));
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === undefined || !REREAD_CODES.has(code) || attempt >= ctx.timings.busy.attempts)
         throw failureFrom(error);
     }
-    const read = await readDevice(ctx);
+    const read = await readDevice(ctx, NAME);
     if (read.values.name === name) {
       ctx.dispatch({ type: 'renamed', name });
       return 'succeeded';

@@ -7,9 +7,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
+import type { ErrorCode } from '../../../preload/domain';
 import type { JobView, Workflow } from '../../../preload/jobs-domain';
 import { createCfgutilClient, type SupervisionIdentity } from '../../../main/cfgutil/cfgutil-client';
+import { interpretRun } from '../../../main/cfgutil/interpret-run';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
+import { BenchError } from '../../../main/errors/bench-error';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
 import { DeviceListFeed } from '../../../main/devices/device-feed';
 import { withDeviceLanes } from '../../../main/devices/device-lanes';
@@ -19,7 +22,7 @@ import { JobBoard, type JobBoardOptions } from '../../../main/jobs/job-board';
 import type { JobSettings } from '../../../main/jobs/job-board-types';
 import type { EnrollmentProfile } from '../../../main/jobs/job-context';
 import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/jobs/job-journal';
-import { scaledTimings } from '../../../main/jobs/job-timings';
+import { scaledTimings, type JobTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
 
@@ -34,6 +37,12 @@ export const ORG = 'Contoso Schools';
 export interface RunInterval {
   readonly ecid: string | undefined;
   readonly command: string;
+  /** What followed the command on its command line (a `get`'s properties, for instance). */
+  readonly args: readonly string[];
+  /** The run's exit code (a refused command exits 1). */
+  readonly exitCode: number | null;
+  /** The error the client reads in the run, if any (`device-busy` for a refused command). */
+  readonly errorCode?: ErrorCode;
   readonly start: number;
   readonly end: number;
 }
@@ -58,6 +67,7 @@ export interface JobsBenchOptions {
   readonly journal?: JournalSink & { readonly entries: unknown[] };
   readonly scale?: number;
   readonly workflows?: readonly Workflow[];
+  readonly timings?: Partial<JobTimings>;
 }
 
 export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
@@ -81,9 +91,13 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
         const start = performance.now();
         const run: CfgutilRun = await runCfgutil(path, args, opts);
         const e = args.indexOf('-e');
+        const at = args.indexOf('JSON') + 1;
         runs.push({
           ecid: e >= 0 ? args[e + 1] : undefined,
-          command: args[args.indexOf('JSON') + 1] ?? '?',
+          command: args[at] ?? '?',
+          args: args.slice(at + 1),
+          exitCode: run.exitCode,
+          ...errorOf(run, e >= 0 ? args[e + 1] : undefined),
           start,
           end: performance.now(),
         });
@@ -126,7 +140,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       profile: { current: () => profile },
       journal,
       ...(history ? { history } : {}),
-      timings: scaledTimings(scale),
+      timings: { ...scaledTimings(scale), ...options.timings },
       timeScale: scale,
       ...overrides,
     });
@@ -155,6 +169,16 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       return current.board;
     },
   };
+}
+
+/** The code the client would throw for a run, the way it reads the run. */
+function errorOf(run: CfgutilRun, ecid: string | undefined): { errorCode?: ErrorCode } {
+  try {
+    interpretRun(run, ecid === undefined ? {} : { ecid });
+    return {};
+  } catch (error) {
+    return error instanceof BenchError ? { errorCode: error.info.code } : {};
+  }
 }
 
 /** Polls (real time) until `check` holds; fails with what the jobs show. */
