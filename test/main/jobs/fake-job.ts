@@ -11,6 +11,10 @@ import type { JobContext } from '../../../main/jobs/job-context';
 import type { JobEvent } from '../../../main/jobs/job-state';
 import { DEVICE_TIMINGS, type JobTimings } from '../../../main/jobs/job-timings';
 import { forgetOnChange, LastRead } from '../../../main/jobs/last-read';
+import {
+  presetWorkflows,
+  SUPERVISE_AND_ENROLL as SUPERVISE_AND_ENROLL_ID,
+} from '../../../main/jobs/workflow/presets';
 
 export const ORG = 'Contoso Schools';
 export const PROFILE_ID = 'com.contoso.intune.enroll';
@@ -49,22 +53,8 @@ export interface FakeJob {
   advance(ms: number): void;
 }
 
-const SUPERVISE_AND_ENROLL: Workflow = {
-  id: 'supervise-and-enroll',
-  name: 'Supervise and enroll',
-  description: '',
-  preset: true,
-  steps: [
-    { kind: 'erase', allowOtherOrganization: false },
-    { kind: 'wait-until-settled' },
-    { kind: 'prepare', language: 'en', locale: 'en_US', skipPanes: 'all', allowPairing: false },
-    { kind: 'wait-until-settled' },
-    { kind: 'finish-setup-assistant' },
-    { kind: 'install-enrollment-profile' },
-    { kind: 'verify-enrollment' },
-    { kind: 'rename', template: 'iPad-{serial}' },
-  ],
-};
+/** The shipped preset itself, so a change to it is what these tests run. */
+const SUPERVISE_AND_ENROLL = presetWorkflows.find((w) => w.id === SUPERVISE_AND_ENROLL_ID) as Workflow;
 
 export function fakeJob(
   options: { device?: Partial<FakeDevice>; workflow?: Workflow; timings?: Partial<JobTimings> } = {},
