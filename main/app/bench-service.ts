@@ -363,8 +363,6 @@ export class BenchService implements BenchServiceChannels {
       if (serial && this.running === engine) this.watcher?.setSerialNumber(ecid, serial);
     } catch (error) {
       this.options.log?.(`could not read the serial number of ${ecid}`, error);
-    } finally {
-      this.serialReadsQueued.delete(ecid);
     }
   }
 }
