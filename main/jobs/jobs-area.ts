@@ -86,11 +86,17 @@ export async function createJobsArea(options: JobsAreaOptions): Promise<JobsArea
     ...(options.log ? { log: options.log } : {}),
   });
   board.start();
+  let lastApplied: string | undefined;
   return {
     board,
     channels: new JobChannels(() => board),
-    applySettings: (settings) =>
-      void board.applySettings({ ...settings, countdownMs: settings.countdownSeconds * 1000 * scale }),
+    applySettings: (settings) => {
+      // A save in the panel is told twice, by the panel and by the settings file changing: apply it once.
+      const key = JSON.stringify(settings);
+      if (key === lastApplied) return;
+      lastApplied = key;
+      board.applySettings({ ...settings, countdownMs: settings.countdownSeconds * 1000 * scale });
+    },
     close: async () => {
       unsubscribe();
       await board.close();

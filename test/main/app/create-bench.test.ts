@@ -78,6 +78,12 @@ describe('createBench in simulation', () => {
     });
     const runEvent = started.events.filter((e) => e.channel === 'runChanged').at(-1);
     expect(runEvent?.channel === 'runChanged' && runEvent.payload.run.concurrency).toBe(3);
+    // The settings file changed too, and the bench follows it: the same save is applied once, not twice.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const applied = started.events.filter(
+      (e) => e.channel === 'runChanged' && e.payload.run.concurrency === 3,
+    );
+    expect(applied).toHaveLength(1);
   });
 
   it('follows its settings file: a change from another process (settings set) applies without a restart', async () => {
