@@ -395,8 +395,9 @@ export class IntuneService {
     const fromIntune = current?.origin?.kind === 'intune' && current.origin.profileId === config.selected?.id;
     // The age of the copy, not the time of the last call: unchanged bytes keep their earlier fetch's age.
     const base = fromIntune && current?.age ? current.age.countedFromAt + refreshMs : 0;
-    const spaced = (config.lastAttemptAt ?? 0) + HOUR_MS;
-    return Math.max(base, config.lastFailure ? spaced : 0);
+    // At most one automatic try an hour: a failing Intune, or one that keeps handing out the same (ageing)
+    // file, is not asked on every check.
+    return Math.max(base, (config.lastAttemptAt ?? 0) + HOUR_MS);
   }
 
   /** The schedule's and the cart's check: pulls when due; never throws (a failure becomes the banner). */
