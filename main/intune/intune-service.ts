@@ -11,6 +11,7 @@
  * ProfileService.canStartRun, which refuses an expired profile whatever its source.
  */
 import type { ProfileSummary } from '../../preload/domain';
+import type { IntuneStatusView } from '../../preload/intune-domain';
 import type { LogFn } from '../diagnostics/log-fn';
 import type { ImportRequest } from '../profiles/profile-service';
 import { sanitizeText } from '../text/sanitize-text';
@@ -52,24 +53,8 @@ export interface IntuneServiceOptions {
   readonly simulated?: { readonly graphRoot: string; readonly token: string };
 }
 
-export interface IntuneStatus {
-  readonly connected: boolean;
-  readonly mode?: IntuneConfig['mode'];
-  readonly cloud?: CloudName;
-  readonly tenantId?: string;
-  readonly clientId?: string;
-  readonly account?: string;
-  /** For a token file: when its token expires (epoch ms); undefined if unreadable. */
-  readonly tokenExpiresAt?: number;
-  readonly tokenProblem?: string;
-  readonly protection?: string;
-  readonly selected?: { readonly id: string; readonly name: string };
-  readonly refreshDays: number;
-  readonly lastPull?: IntuneConfig['lastPull'];
-  readonly nextRefreshAt?: number;
-  /** A refresh that failed and has not been followed by a good one: the banner. */
-  readonly banner?: { readonly title: string; readonly detail: string; readonly at: number };
-}
+/** The status every UI and `intune status --json` show (never a token). */
+export type IntuneStatus = IntuneStatusView;
 
 export interface PullResult {
   readonly profile: ProfileSummary;
