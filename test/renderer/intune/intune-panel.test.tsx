@@ -7,6 +7,8 @@ import { toErrorInfo } from '../../../main/errors/bench-error';
 import { createIntuneArea, type IntuneArea } from '../../../main/intune/intune-area';
 import { intuneArgValidators } from '../../../main/ipc/validate-intune-args';
 import { ProfileService } from '../../../main/profiles/profile-service';
+import { ProfileCard } from '../../../renderer/components/profile-card';
+import { IntuneBanner } from '../../../renderer/intune/intune-banner';
 import { IntunePanel } from '../../../renderer/intune/intune-panel';
 import { makeWorkDir } from '../../main/profiles/profile-fixtures';
 
@@ -81,5 +83,37 @@ describe('Settings › Intune', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save interval' }));
     expect(await screen.findByRole('alert')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toMatch(/days must be/);
+  });
+});
+
+describe('the failed-refresh banner on the bench', () => {
+  it('shows why the refresh failed and the kept copy’s days left', async () => {
+    await area.channels.connectIntune({ tenantId: 't', clientId: 'c', cloud: 'global' });
+    const [first] = await area.service.listProfiles();
+    await area.service.pull(first!.id);
+    // A pull that fails (the named profile is not in the tenant) leaves the failure for the banner.
+    const api = { ...viaDispatcher(area.channels), on: () => () => undefined };
+    const failing = await area.service.pull('No such profile').catch((e: unknown) => e);
+    expect(failing).toBeTruthy();
+    render(<IntuneBanner api={api} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/Refreshing the Intune profile failed: No such profile in Intune/);
+    expect(alert.textContent).toMatch(/current copy is kept and has 14 days left/);
+  });
+});
+
+describe('the profile card', () => {
+  it('says where a pulled profile came from and when', async () => {
+    await area.channels.connectIntune({ tenantId: 't', clientId: 'c', cloud: 'global' });
+    const [first] = await area.service.listProfiles();
+    await area.service.pull(first!.id);
+    render(
+      <ProfileCard
+        summary={profiles.current()}
+        onChooseFile={() => undefined}
+        onOverride={() => undefined}
+      />,
+    );
+    expect(await screen.findByText(/^From Intune: iPad carts \(SCEP\), fetched /)).toBeTruthy();
   });
 });
