@@ -78,6 +78,8 @@ const AADSTS: Readonly<
 };
 
 export function describeMsalError(error: unknown, flow: 'browser' | 'device-code' | 'silent'): IntuneError {
+  // Our own refusals (no safe place for the cache) keep their words.
+  if (error instanceof IntuneError) return error;
   const e = error as { errorCode?: unknown; errorMessage?: unknown; correlationId?: unknown };
   const message = typeof e.errorMessage === 'string' ? e.errorMessage : '';
   const code = /AADSTS(\d+)/.exec(message)?.[1];

@@ -153,3 +153,24 @@ describe('MSAL sign-in against a fake token endpoint', () => {
     await expect(s.getToken()).rejects.toMatchObject({ reason: 'signed-out' });
   });
 });
+
+describe('sign-in without a secure store', () => {
+  it('refuses to keep the sign-in in plain text and says why, leaving no cache file', async () => {
+    const { IntuneService } = await import('../../../main/intune/intune-service');
+    const { chooseCipher } = await import('../../../main/intune/cache-cipher');
+    const network = new FakeEntraNetwork({ tenantId, clientId });
+    const service = new IntuneService({
+      dataDir: work.dir,
+      profiles: { importBytes: async () => ({}) as never, current: () => null },
+      cipher: chooseCipher({ platform: 'linux' }),
+      networkClient: network,
+    });
+    const error = await service
+      .connectSignIn({ tenantId, clientId, openBrowser: browser })
+      .catch((e: unknown) => e);
+    expect((error as IntuneError).reason).toBe('no-secure-store');
+    expect((error as IntuneError).info.detail).toMatch(/never keeps tokens in plain text/);
+    expect((await service.status()).connected).toBe(false);
+    await expect(readdir(path.join(work.dir, 'intune'))).rejects.toThrow();
+  });
+});
