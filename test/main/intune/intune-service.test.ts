@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IntuneError } from '../../../main/intune/intune-error';
 import { IntuneService } from '../../../main/intune/intune-service';
 import { ProfileService } from '../../../main/profiles/profile-service';
@@ -188,6 +188,16 @@ describe('never stale', () => {
     expect(again.result?.unchanged).toBe(true);
     expect(profiles.current()?.age).toMatchObject({ ageDays: 8, countedFromAt: first.profile.importedAt });
     expect(profiles.current()?.origin?.fetchedAt).toBe(clock.t);
+  });
+
+  it('the schedule’s own timer runs the check and pulls when due', async () => {
+    await setUp();
+    await intune.pull('iPad carts (SCEP)');
+    clock.advanceDays(7);
+    intune.startSchedule(10);
+    await vi.waitFor(() => expect(logs.filter((l) => l.startsWith('intune.pulled'))).toHaveLength(2));
+    expect(logs.some((l) => l.startsWith('intune.refresh') && l.includes('"schedule"'))).toBe(true);
+    intune.stopSchedule();
   });
 
   it('a fresh file per export restarts the two weeks; the setting changes the interval', async () => {
