@@ -214,7 +214,8 @@ export class IntuneService {
     const config = await this.store.load();
     if (config?.mode === 'sign-in' && config.tenantId && config.clientId)
       await this.session(config).signOut();
-    else
+    // The simulator never touches the real sign-in cache; any other disconnect leaves none behind.
+    else if (!this.options.simulated)
       await this.cache()
         .remove()
         .catch(() => undefined);
