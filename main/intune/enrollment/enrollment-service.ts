@@ -63,7 +63,7 @@ export class EnrollmentService {
       now: this.now,
       ...(options.boundMs === undefined ? {} : { boundMs: options.boundMs }),
       api: async () => new EnrollmentApi((await this.options.intune.connection()).graph),
-      onChange: () => void this.tell(),
+      onChange: (entry) => void this.tell([entry.serial]),
       ...(options.log ? { log: options.log } : {}),
     });
   }
