@@ -32,6 +32,7 @@ import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 import { composeHandlers } from './compose-handlers';
 import { createIntuneArea, type IntuneAreaOptions } from '../intune/intune-area';
+import { InstallGate } from '../intune/enrollment/install-gate';
 import { EventHub } from './event-hub';
 import { jobsAreaFor, liveJobSettingsFrom } from './jobs-wiring';
 
@@ -122,7 +123,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
   });
+  const installGate = new InstallGate();
   const jobs = await jobsAreaFor({
+    beforeInstall: installGate.run,
     hub,
     factory,
     workflows,
@@ -194,6 +197,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     env,
     ...options.intune,
     subscribe: (listener) => service.hub.subscribe(listener),
+    installGate,
+    announce: (enrollment) => service.hub.emit('intuneEnrollmentChanged', { enrollment }),
   });
   const handlers = composeHandlers(
     service,

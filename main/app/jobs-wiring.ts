@@ -3,6 +3,7 @@
  * engine factory is wrapped to remember the running engine's laned cfgutil client, the profile and identity
  * services are offered through the jobs area's small interfaces, and the five job channels are bound.
  */
+import type { BeforeInstall } from '../intune/enrollment/install-gate';
 import type { JobInvokeChannels } from '../../preload/contract';
 import type { CfgutilClient } from '../cfgutil/cfgutil-client';
 import type { IdentityService } from '../identity/identity-service';
@@ -28,6 +29,8 @@ export interface JobsWiringOptions {
   readonly workflows: WorkflowStore;
   /** The operator's settings: cap, countdown, ignore list, station name, default workflow. */
   readonly settings: BenchSettings;
+  /** Issue 25: runs before each enrollment-profile install (ACME serial push), filled in by the Intune area. */
+  readonly beforeInstall?: BeforeInstall;
 }
 
 export interface JobsWiring {
@@ -76,7 +79,12 @@ export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWirin
         const summary = profiles.current();
         if (!gate.ok || !summary?.payloadIdentifier) return undefined;
         const path = gate.profilePath;
-        return { path, payloadIdentifier: summary.payloadIdentifier, sha256: summary.sha256 };
+        return {
+          path,
+          payloadIdentifier: summary.payloadIdentifier,
+          sha256: summary.sha256,
+          ...(options.beforeInstall ? { beforeInstall: options.beforeInstall } : {}),
+        };
       },
     },
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),

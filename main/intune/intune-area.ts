@@ -8,8 +8,13 @@ import { randomBytes } from 'node:crypto';
 import type { IntuneInvokeChannels } from '../../preload/contract';
 import type { BenchEvent } from '../../preload/contract';
 import type { LogFn } from '../diagnostics/log-fn';
+import type { Appearance } from '../sim/intune/fake-enrollment';
 import { FakeIntune } from '../sim/intune/fake-intune';
 import { chooseCipher, type SafeStorageLike } from './cache-cipher';
+import type { IntuneEnrollmentView } from '../../preload/intune-domain';
+import { EnrollmentService } from './enrollment/enrollment-service';
+import { onJobFinished } from './enrollment/job-finished';
+import type { InstallGate } from './enrollment/install-gate';
 import { intuneChannels } from './intune-channels';
 import { IntuneService, type ProfileSink } from './intune-service';
 
@@ -27,10 +32,19 @@ export interface IntuneAreaOptions {
   /** Subscribes to bench events (the hub), for the before-cart check. */
   readonly subscribe?: (listener: (event: BenchEvent) => void) => () => void;
   readonly now?: () => number;
+  /** Issue 25: the install step's hook, filled in here (ACME serials are pushed before the install). */
+  readonly installGate?: InstallGate;
+  /** Issue 25: told each serial's new Intune state (the `intuneEnrollmentChanged` event). */
+  readonly announce?: (enrollment: IntuneEnrollmentView) => void;
+  /** How long to watch for a finished device to enroll (default 30 min). */
+  readonly enrollmentBoundMs?: number;
+  /** How long the fake Intune waits before a finished simulated device appears (default 20 s). */
+  readonly fakeEnrollDelayMs?: number;
 }
 
 export interface IntuneArea {
   readonly service: IntuneService;
+  readonly enrollment: EnrollmentService;
   readonly channels: IntuneInvokeChannels;
   close(): Promise<void>;
 }
@@ -48,6 +62,20 @@ function openWithSystem(url: string): Promise<void> {
       resolve();
     });
   });
+}
+
+/**
+ * `ENROLL_BENCH_FAKE_INTUNE_ENROLL` in `serve --simulate --fake-intune`: `once` (default), `never`, `twice`, or
+ * `mixed` (every fifth serial never appears, every seventh appears twice), to see each state in the browser.
+ */
+function fakeAppearance(value: string | undefined): Appearance | ((serial: string) => Appearance) {
+  if (value === 'never' || value === 'twice') return value;
+  if (value !== 'mixed') return 'once';
+  let n = 0;
+  return () => {
+    n += 1;
+    return n % 5 === 0 ? 'never' : n % 7 === 0 ? 'twice' : 'once';
+  };
 }
 
 export async function createIntuneArea(options: IntuneAreaOptions): Promise<IntuneArea> {
@@ -68,8 +96,36 @@ export async function createIntuneArea(options: IntuneAreaOptions): Promise<Intu
     ...(simulated ? { simulated } : {}),
   });
   service.startSchedule();
+  const enrollment = new EnrollmentService({
+    dataDir: options.dataDir,
+    intune: service,
+    log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.enrollmentBoundMs === undefined ? {} : { boundMs: options.enrollmentBoundMs }),
+    ...(options.announce ? { onChange: options.announce } : {}),
+  });
+  const connected = async (): Promise<boolean> => (await service.status()).connected;
+  await enrollment
+    .start()
+    .catch((error: unknown) => options.log('intune.enrollment-start-failed', { error }));
+  const variant = () => options.profiles.current()?.variant ?? 'unknown';
+  options.installGate?.set(async (serial) => {
+    if (await connected()) await enrollment.beforeInstall(serial, variant());
+  });
+  if (fake) {
+    fake.enrollment.enrollDelayMs = options.fakeEnrollDelayMs ?? 20_000;
+    fake.enrollment.appearance = fakeAppearance((options.env ?? process.env).ENROLL_BENCH_FAKE_INTUNE_ENROLL);
+  }
+  const jobFinished = onJobFinished({
+    enrollment,
+    connected,
+    variant,
+    ...(fake ? { fakeTenant: fake.enrollment } : {}),
+    log: options.log,
+  });
   let wasArmed = false;
   const unsubscribe = options.subscribe?.((event) => {
+    if (event.channel === 'jobChanged') return jobFinished(event.payload.job);
     if (event.channel !== 'runChanged') return;
     const armed = event.payload.run.armed;
     // Arming the bench is the start of a cart: refresh first when the copy is due.
@@ -78,14 +134,18 @@ export async function createIntuneArea(options: IntuneAreaOptions): Promise<Intu
   });
   return {
     service,
+    enrollment,
     channels: intuneChannels({
       service,
+      enrollment,
       openBrowser: options.openBrowser ?? openWithSystem,
       simulated: options.simulate,
     }),
     close: async () => {
       unsubscribe?.();
+      options.installGate?.set(undefined);
       service.stopSchedule();
+      await enrollment.close();
       await fake?.close();
     },
   };

@@ -313,6 +313,7 @@ export class IntuneService {
       lastPull: config.lastPull,
       nextRefreshAt: config.selected ? this.dueAt(config) : undefined,
       banner,
+      pushSerials: config.pushSerials === true,
     };
   }
 

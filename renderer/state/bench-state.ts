@@ -123,6 +123,7 @@ function heldKey(event: BenchEvent): string {
     case 'runChanged':
     case 'workflowsChanged':
     case 'logChanged':
+    case 'intuneEnrollmentChanged':
       return event.channel;
   }
 }
@@ -160,6 +161,8 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
       return { ...state, seq, run: event.payload.run };
     case 'workflowsChanged':
       return { ...state, seq, workflows: event.payload.list };
+    // Issue 25: Intune states are held by renderer/intune/use-intune-enrollments.ts, not the bench state.
+    case 'intuneEnrollmentChanged':
     case 'logChanged':
       // The log view asks for its own page (renderer/log/); the bench state holds no log records, and an
       // unchanged state re-renders nothing. Skipping its seq is safe: every later event's seq is larger.

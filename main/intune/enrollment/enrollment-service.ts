@@ -26,6 +26,7 @@ export interface EnrollmentServiceOptions {
   readonly intune: Pick<IntuneService, 'connection' | 'pushSerials'>;
   readonly now?: () => number;
   readonly boundMs?: number;
+  readonly firstWaitMs?: number;
   readonly log?: (event: string, detail?: unknown) => void;
   /** Told whenever a serial's Intune columns change (the UI's card and Results). */
   readonly onChange?: (columns: IntuneColumns) => void;
@@ -62,6 +63,7 @@ export class EnrollmentService {
       journal: this.journal,
       now: this.now,
       ...(options.boundMs === undefined ? {} : { boundMs: options.boundMs }),
+      ...(options.firstWaitMs === undefined ? {} : { firstWaitMs: options.firstWaitMs }),
       api: async () => new EnrollmentApi((await this.options.intune.connection()).graph),
       onChange: (entry) => void this.tell([entry.serial]),
       ...(options.log ? { log: options.log } : {}),

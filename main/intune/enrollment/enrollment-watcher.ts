@@ -78,6 +78,8 @@ export interface EnrollmentWatcherOptions {
   readonly api: () => Promise<EnrollmentApi>;
   readonly now: () => number;
   readonly boundMs?: number;
+  /** The first wait after a device is done (default 30 s); doubles up to 5 min. */
+  readonly firstWaitMs?: number;
   readonly onChange?: (entry: EnrollmentEntryOf) => void;
   readonly log?: (event: string, detail?: unknown) => void;
 }
@@ -95,10 +97,11 @@ export class EnrollmentWatcher {
 
   watch(serial: string, doneAt: number, last?: EnrollmentState): void {
     if (this.watched.has(serial)) return;
+    const first = this.options.firstWaitMs ?? FIRST_WAIT_MS;
     this.watched.set(serial, {
       doneAt,
-      nextAt: doneAt + FIRST_WAIT_MS,
-      wait: FIRST_WAIT_MS,
+      nextAt: doneAt + first,
+      wait: first,
       ...(last ? { last } : {}),
     });
   }

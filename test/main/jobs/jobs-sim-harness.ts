@@ -68,6 +68,8 @@ export interface JobsBenchOptions {
   readonly scale?: number;
   readonly workflows?: readonly Workflow[];
   readonly timings?: Partial<JobTimings>;
+  /** Replaces parts of the first board's options (for example its profile or event sink). */
+  readonly board?: (profile: EnrollmentProfile) => Partial<JobBoardOptions>;
 }
 
 export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
@@ -151,7 +153,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
     return { board, watcher };
   };
   const journal = options.journal ?? memoryJournal();
-  let current = make(options.history, journal);
+  let current = make(options.history, journal, options.board?.(profile));
   return {
     handle,
     get board() {
