@@ -12,7 +12,25 @@ import { storedProfileSecrets } from '../log/profile-secrets';
 import { readBenchLog } from '../log/read-bench-log';
 import { redactRecord } from '../log/redact-record';
 import { formatLogSummary } from '../log/format-log-summary';
+import {
+  intuneTest,
+  isIntuneFilter,
+  LOG_INTUNE_STATES,
+  readIntuneColumns,
+  withIntune,
+  type IntuneFilter,
+} from '../log/intune-columns';
 import { parseFlags, UsageError } from './parse-flags';
+
+function intuneFilterOf(value: string | undefined): IntuneFilter | undefined {
+  if (value === undefined) return undefined;
+  if (!isIntuneFilter(value))
+    throw new UsageError(`--intune must be not-enrolled, ${LOG_INTUNE_STATES.join(', ')}, not "${value}"`);
+  return value;
+}
+
+/** Most records `log show --intune …` lists: the list of what to chase, not only the latest ten. */
+const MAX_CHASE = 1000;
 
 export interface LogCommandIo {
   readonly out: (text: string) => void;
@@ -43,6 +61,8 @@ const filterFlags = {
   from: 'string',
   to: 'string',
   outcome: 'string',
+  // Issue 25: enrolled, several, not-yet-seen, not-seen, not-checked, or not-enrolled.
+  intune: 'string',
   json: 'boolean',
 } as const;
 const formats: readonly LogExportFormat[] = ['csv', 'intune', 'json'];
@@ -110,12 +130,15 @@ async function mergeCommand(argv: readonly string[], io: LogCommandIo): Promise<
 async function writeOut(
   records: readonly LogRecord[],
   request: Parameters<typeof exportRecords>[1],
-  flags: { readonly out?: string; readonly json?: boolean },
+  flags: { readonly out?: string; readonly json?: boolean; readonly intune?: string },
   dataDir: string,
   io: LogCommandIo,
 ): Promise<number> {
   const secrets = await storedProfileSecrets(dataDir).secrets();
-  const output = await exportRecords(records, request, { now: io.now(), secrets });
+  const joined = withIntune(records, await readIntuneColumns(dataDir)).filter(
+    intuneTest(intuneFilterOf(flags.intune)),
+  );
+  const output = await exportRecords(joined, request, { now: io.now(), secrets });
   for (const warning of output.warnings) io.err(`warning: ${warning}\n`);
   if (!flags.out) {
     if (output.files.length !== 1) {
@@ -140,11 +163,15 @@ async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<n
   if (positional.length > 0) throw new UsageError(USAGE);
   const dataDir = defaultDataDir(io.env);
   const log = await readBenchLog(dataDir);
-  const matching = filterRecords(log.records, {
-    ...textFilters(flags),
-    ...dateRange(flags),
-    ...outcomeOf(flags.outcome),
-  }).map((r) => r.record);
+  const intune = intuneFilterOf(flags.intune);
+  const matching = withIntune(
+    filterRecords(log.records, {
+      ...textFilters(flags),
+      ...dateRange(flags),
+      ...outcomeOf(flags.outcome),
+    }).map((r) => r.record),
+    await readIntuneColumns(dataDir),
+  ).filter(intuneTest(intune));
   const secrets = await storedProfileSecrets(dataDir).secrets();
   const view = {
     journalDir: log.journalDir,
@@ -153,7 +180,7 @@ async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<n
     summary: summarize(matching),
     sessions: listSessions(log.records),
     warnings: log.warnings,
-    latest: matching.slice(0, 10).map((r) => redactRecord(r, secrets)),
+    latest: matching.slice(0, intune ? MAX_CHASE : 10).map((r) => redactRecord(r, secrets)),
   };
   io.out(flags.json ? `${JSON.stringify(view, null, 2)}\n` : formatLogSummary(view));
   return 0;

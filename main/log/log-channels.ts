@@ -13,6 +13,7 @@ import type { LogPage, LogQuery, LogSummary } from '../../preload/log-domain';
 import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
 import type { EventHub } from '../app/event-hub';
 import { exportRecords } from './export/export-log';
+import { readIntuneColumns, withIntune } from './intune-columns';
 import { jobEndings } from './job-endings';
 import { LogIndex, type IndexedRecord } from './log-index';
 import {
@@ -91,10 +92,15 @@ export class LogChannels implements LogInvokeChannels {
       const secrets = await this.options.secrets.secrets();
       const offset = query.offset ?? 0;
       const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PAGE);
+      // Issue 25: the page's records with their Intune columns (joined by serial, never stored in them).
+      const page = withIntune(
+        matching.slice(offset, offset + limit).map((r) => r.record),
+        await readIntuneColumns(this.options.dataDir),
+      );
       return {
         ok: true,
         value: {
-          records: matching.slice(offset, offset + limit).map((r) => redactRecord(r.record, secrets)),
+          records: page.map((r) => redactRecord(r, secrets)),
           total: matching.length,
           summary,
           sessions: this.sessions(),
@@ -111,7 +117,10 @@ export class LogChannels implements LogInvokeChannels {
     try {
       await this.index.refresh();
       const output = await exportRecords(
-        this.index.records().map((r) => r.record),
+        withIntune(
+          this.index.records().map((r) => r.record),
+          await readIntuneColumns(this.options.dataDir),
+        ),
         req,
         { now: (this.options.now ?? Date.now)(), secrets: await this.options.secrets.secrets() },
       );

@@ -30,6 +30,12 @@ const columns: readonly (readonly [string, (r: LogRecord) => string | number | u
   ['App version', (r) => r.appVersion],
   ['Session', (r) => r.sessionId],
   ['Job', (r) => r.jobId],
+  // Issue 25, joined from the Intune journal at read time; older records read "not checked".
+  ['Intune state', (r) => r.intune?.state ?? 'not-checked'],
+  ['Intune pushed (UTC)', (r) => (r.intune?.pushedAt === undefined ? '' : isoTime(r.intune.pushedAt))],
+  ['Intune push result', (r) => r.intune?.push ?? ''],
+  ['Intune enrolled (UTC)', (r) => (r.intune?.enrolledAt === undefined ? '' : isoTime(r.intune.enrolledAt))],
+  ['Intune enrollment type', (r) => r.intune?.enrollmentType ?? ''],
 ];
 
 export const CSV_BOM = '\uFEFF';
