@@ -38,6 +38,8 @@ export interface IntuneAreaOptions {
   readonly announce?: (enrollment: IntuneEnrollmentView) => void;
   /** How long to watch for a finished device to enroll (default 30 min). */
   readonly enrollmentBoundMs?: number;
+  /** Tests: the first wait after a device is done (default 30 s) and the watcher's turn (default 5 s). */
+  readonly enrollmentTiming?: { readonly firstWaitMs: number; readonly pollMs: number };
   /** How long the fake Intune waits before a finished simulated device appears (default 20 s). */
   readonly fakeEnrollDelayMs?: number;
 }
@@ -102,11 +104,12 @@ export async function createIntuneArea(options: IntuneAreaOptions): Promise<Intu
     log: options.log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.enrollmentBoundMs === undefined ? {} : { boundMs: options.enrollmentBoundMs }),
+    ...(options.enrollmentTiming ? { firstWaitMs: options.enrollmentTiming.firstWaitMs } : {}),
     ...(options.announce ? { onChange: options.announce } : {}),
   });
   const connected = async (): Promise<boolean> => (await service.status()).connected;
   await enrollment
-    .start()
+    .start(options.enrollmentTiming?.pollMs)
     .catch((error: unknown) => options.log('intune.enrollment-start-failed', { error }));
   const variant = () => options.profiles.current()?.variant ?? 'unknown';
   options.installGate?.set(async (serial) => {
