@@ -81,6 +81,10 @@ function formatStatus(s: IntuneStatus): string {
         : undefined,
     ],
     ['Refresh', `every ${s.refreshDays} days${s.nextRefreshAt ? `; next due ${when(s.nextRefreshAt)}` : ''}`],
+    [
+      'Serial push',
+      s.pushSerials ? 'on (prepared serials go to Intune)' : 'off (settings set intune.pushSerials true)',
+    ],
   ];
   const lines = rows
     .filter((r): r is [string, string] => r[1] !== undefined)
