@@ -47,6 +47,7 @@ export class EnrollmentService {
   readonly watcher: EnrollmentWatcher;
   private readonly pusher: SerialPusher;
   private readonly now: () => number;
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: EnrollmentServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -190,16 +191,43 @@ export class EnrollmentService {
     return this.journal.read();
   }
 
-  /** Restarts watching serials left "not yet seen" (after a restart), then polls on a timer. */
-  async start(everyMs?: number): Promise<void> {
+  /**
+   * Pushes whatever is still queued (a failed push, or one cut off by a crash: it is looked up first, never
+   * resent blindly), when serial push is on. Never throws; the journal keeps the reason of a failure.
+   */
+  async retryQueued(): Promise<void> {
+    try {
+      if (!(await this.options.intune.pushSerials())) return;
+      const open = [...(await this.journal.read()).pushes.values()].filter((p) => p.state !== 'pushed');
+      if (open.length === 0) return;
+      const outcomes = await this.pusher.push();
+      await this.tell(outcomes.map((o) => o.serial));
+    } catch (error) {
+      this.options.log?.('intune.push-retry-failed', {
+        message: error instanceof Error ? error.message : 'unknown',
+      });
+    }
+  }
+
+  /**
+   * After a start (or restart): pushes what is still queued, watches serials left "not yet seen" again, then
+   * polls on a timer and retries queued pushes every `retryMs` (default 15 min).
+   */
+  async start(everyMs?: number, retryMs = 15 * 60_000): Promise<void> {
     const folded = await this.journal.read();
     for (const c of folded.columns.values())
       if (c.enrollment === 'not-yet-seen')
         this.watcher.watch(c.serial, c.checkedAt ?? this.now(), 'not-yet-seen');
     this.watcher.start(everyMs);
+    // Not awaited: the app's start must not wait for Graph.
+    void this.retryQueued();
+    this.retryTimer = setInterval(() => void this.retryQueued(), retryMs);
+    this.retryTimer.unref();
   }
 
   async close(): Promise<void> {
+    if (this.retryTimer) clearInterval(this.retryTimer);
+    this.retryTimer = undefined;
     this.watcher.stop();
     await this.journal.close();
   }

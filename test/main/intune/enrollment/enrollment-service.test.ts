@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EnrollmentApi } from '../../../../main/intune/enrollment/enrollment-api';
 import type { IntuneColumns } from '../../../../main/intune/enrollment/enrollment-journal';
 import { EnrollmentService } from '../../../../main/intune/enrollment/enrollment-service';
 import { serials, startTenant, type Tenant } from './enrollment-fixtures';
@@ -153,5 +154,56 @@ describe('EnrollmentService', () => {
     tenant.fake.enrollment.enroll(s!);
     await pass(2);
     expect((await service.columns()).columns.get(s!)?.enrollment).toBe('enrolled');
+  });
+
+  it('a restart mid-push: the next start pushes what was queued, looking first, and sends none twice', async () => {
+    const list = serials(5);
+    // One serial reached Intune but the process died before writing its result; one was only queued.
+    await service.journal.append({
+      kind: 'push-queued',
+      serial: list[0]!,
+      profileGuid: tenant.profileGuid,
+      at: t,
+      via: 'scep',
+    });
+    await service.journal.append({
+      kind: 'push-started',
+      serial: list[0]!,
+      profileGuid: tenant.profileGuid,
+      at: t,
+    });
+    const c = await tenant.intune.connection();
+    await new EnrollmentApi(c.graph).importSerials(c.accountId, [list[0]!], tenant.profileGuid);
+    for (const s of list.slice(1))
+      await service.journal.append({
+        kind: 'push-queued',
+        serial: s,
+        profileGuid: tenant.profileGuid,
+        at: t,
+        via: 'scep',
+      });
+    await service.close();
+    service = new EnrollmentService({ dataDir: dir, intune: tenant.intune, now: () => t });
+    await service.start(60_000);
+    const deadline = Date.now() + 5000;
+    const pushed = async () =>
+      [...(await service.columns()).columns.values()].filter((x) => x.push === 'pushed').length === 5;
+    while (!(await pushed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(await pushed()).toBe(true);
+    for (const s of list) expect(tenant.fake.enrollment.timesSent(s)).toBe(1);
+  });
+
+  it('nothing queued is pushed while serial push is off', async () => {
+    const [s] = serials(1);
+    await service.journal.append({
+      kind: 'push-queued',
+      serial: s!,
+      profileGuid: tenant.profileGuid,
+      at: t,
+      via: 'scep',
+    });
+    tenant.push = false;
+    await service.retryQueued();
+    expect(tenant.fake.enrollment.sentSerials).toEqual([]);
   });
 });
