@@ -66,7 +66,7 @@ export class EnrollmentService {
       ...(options.boundMs === undefined ? {} : { boundMs: options.boundMs }),
       ...(options.firstWaitMs === undefined ? {} : { firstWaitMs: options.firstWaitMs }),
       api: async () => new EnrollmentApi((await this.options.intune.connection()).graph),
-      onChange: (entry) => void this.tell([entry.serial]),
+      onChange: (entry) => this.tell([entry.serial]).catch(() => undefined),
       ...(options.log ? { log: options.log } : {}),
     });
   }

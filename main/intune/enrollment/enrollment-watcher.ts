@@ -80,7 +80,8 @@ export interface EnrollmentWatcherOptions {
   readonly boundMs?: number;
   /** The first wait after a device is done (default 30 s); doubles up to 5 min. */
   readonly firstWaitMs?: number;
-  readonly onChange?: (entry: EnrollmentEntryOf) => void;
+  /** Awaited, so a turn of `poll` ends only once every change has been told. */
+  readonly onChange?: (entry: EnrollmentEntryOf) => void | Promise<void>;
   readonly log?: (event: string, detail?: unknown) => void;
 }
 
@@ -140,7 +141,7 @@ export class EnrollmentWatcher {
         if (entry.state !== w.last) {
           await this.options.journal.append(entry);
           w.last = entry.state;
-          this.options.onChange?.(entry);
+          await this.options.onChange?.(entry);
         }
         if (entry.state === 'not-yet-seen') this.later(serial, now);
         else this.watched.delete(serial);
