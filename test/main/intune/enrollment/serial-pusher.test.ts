@@ -166,7 +166,7 @@ describe('SerialPusher', () => {
           }
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
-  });
+  }, 120_000);
 });
