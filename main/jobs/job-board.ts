@@ -41,11 +41,12 @@ import { abortableWait } from './abortable-wait';
 import type { JournalHistory, JournalSink } from './job-journal';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
+import { safetySource, type SafetyOptions } from './safety/safety-source';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
 
-export interface JobBoardOptions {
+export interface JobBoardOptions extends SafetyOptions {
   readonly workflows: WorkflowSource;
   readonly devices: DeviceFeed;
   readonly client: ClientSource;
@@ -152,6 +153,7 @@ export class JobBoard {
     }
     // Jobs waiting to be unpaused go on to see their abort.
     this.wakePaused();
+    this.options.deviceLocks?.releaseAll();
   }
 
   snapshot(): JobsSnapshot {
@@ -266,6 +268,12 @@ export class JobBoard {
           );
         break;
       case 'skip':
+        // A job waiting for a person may be skipped: its command has not been sent (issue 19: in-use Skip).
+        if (phase === 'waiting-for-operator') {
+          this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason: 'operator' });
+          slot.controller?.abort();
+          break;
+        }
         if (isFinal(phase) || ACTIVE_PHASES.has(phase))
           refuse('Cannot skip now', 'Cancel the job first, or wait until it ends.');
         this.clock.clearTimeout(slot.countdown);
@@ -559,6 +567,7 @@ export class JobBoard {
       workflow: slot.workflow,
       ...(supervision.identity ? { identity: supervision.identity } : {}),
       ours: this.ours(),
+      safety: safetySource(() => this.settings, this.options),
       ...(profile ? { profile } : {}),
       ...(this.options.extraProfilesDir ? { extraProfilesDir: this.options.extraProfilesDir } : {}),
       now: () => this.clock.now(),

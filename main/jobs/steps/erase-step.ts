@@ -9,6 +9,7 @@ import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByOther, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
+import { withGuardProperties } from '../safety/guard-changes';
 import { cfgutilCode, failure, failureFrom, JobSkip } from '../job-failure';
 import {
   busyRetries,
@@ -24,16 +25,20 @@ import {
 
 type EraseStep = Extract<WorkflowStep, { kind: 'erase' }>;
 
+const ERASE_DECISION = withGuardProperties(SUPERVISION_PROPERTIES);
+
 function looksErased(read: DeviceRead): boolean {
   return read.values.activationState === 'Unactivated' && read.values.isSupervised !== true;
 }
 
 export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succeeded'> {
   // Usually the board's arrival read of a moment ago: nothing has been done to the device since.
-  const read = await currentRead(ctx, SUPERVISION_PROPERTIES);
+  // It holds what the change guard decides on too (./safety/guard-changes.ts), which checks again before
+  // every erase sent: who manages it, the ignore list, whether someone uses it.
+  const read = await currentRead(ctx, ERASE_DECISION);
   if (supervisedByOther(read.values, ctx.ours) && !step.allowOtherOrganization)
     throw new JobSkip('other-organization');
-  await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
+  await ensurePaired(ctx, read, ERASE_DECISION);
   const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
     let generation = ctx.generation();

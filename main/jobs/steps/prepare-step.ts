@@ -9,6 +9,7 @@ import { SKIP_PANES, type SkipPane } from '../../cfgutil/prepare-options';
 import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByUs } from '../device-read';
 import type { JobContext } from '../job-context';
+import { withGuardProperties } from '../safety/guard-changes';
 import { cfgutilCode, failure, failureFrom } from '../job-failure';
 import {
   busyRetries,
@@ -44,7 +45,7 @@ export function prepareOptionsFor(
 
 export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'succeeded' | 'skipped'> {
   // Usually the settle step's read of a moment ago.
-  const before = await currentRead(ctx, SUPERVISION_PROPERTIES);
+  const before = await currentRead(ctx, withGuardProperties(SUPERVISION_PROPERTIES));
   if (supervisedByUs(before.values, ctx.ours) && before.values.activationState === 'Activated')
     return 'skipped';
   const options = prepareOptionsFor(step, ctx);
