@@ -5,8 +5,9 @@
  * a crashed bench is taken over (../../storage/pid-lock.ts).
  *
  * The folder is `$XDG_RUNTIME_DIR/enroll-bench/devices` when that is set, else
- * `<tmpdir>/enroll-bench-<uid>/devices`; it must be a real folder owned by this user and closed to others,
- * or no lock is taken and the bench sends nothing (a folder someone else controls could fake "free").
+ * `<tmpdir>/enroll-bench-<uid>/devices`; it and its parent must be real folders owned by this user and closed
+ * to others, or no lock is taken and the bench sends nothing (a folder someone else controls could fake
+ * "free").
  */
 import { lstatSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,18 +26,20 @@ export interface DeviceLocks {
   releaseAll(): void;
 }
 
+/** The runtime folder of this user's benches; the locks live in its `devices/`. */
 export function defaultRuntimeDir(env: NodeJS.ProcessEnv = process.env): string {
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   const xdg = env.XDG_RUNTIME_DIR;
   return xdg && path.isAbsolute(xdg)
-    ? path.join(xdg, 'enroll-bench', 'devices')
-    : path.join(tmpdir(), `enroll-bench-${uid}`, 'devices');
+    ? path.join(xdg, 'enroll-bench')
+    : path.join(tmpdir(), `enroll-bench-${uid}`);
 }
 
-function ownerOnlyFolder(dir: string): void {
+/** Creates `root/devices` and checks both are real folders of this user that nobody else may enter. */
+function ownerOnlyFolder(root: string, dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  for (const folder of [dir, path.dirname(dir)]) {
+  for (const folder of [root, dir]) {
     const stats = lstatSync(folder);
     if (!stats.isDirectory() || (uid !== undefined && stats.uid !== uid) || (stats.mode & 0o077) !== 0) {
       throw new Error(
@@ -47,7 +50,7 @@ function ownerOnlyFolder(dir: string): void {
 }
 
 export interface DeviceLockOptions {
-  /** The runtime folder (tests give a temporary one). */
+  /** The runtime folder, holding `devices/` (tests give a temporary one). */
   readonly dir?: string;
   /** This bench in words, for the other bench's message: its data folder. */
   readonly what: string;
@@ -56,7 +59,8 @@ export interface DeviceLockOptions {
 }
 
 export function createDeviceLocks(options: DeviceLockOptions): DeviceLocks {
-  const dir = options.dir ?? defaultRuntimeDir();
+  const root = options.dir ?? defaultRuntimeDir();
+  const dir = path.join(root, 'devices');
   const token = newToken();
   const held = new Map<string, string>();
   const fileOf = (ecid: string): string | undefined => {
@@ -67,7 +71,7 @@ export function createDeviceLocks(options: DeviceLockOptions): DeviceLocks {
     claim(ecid) {
       const file = fileOf(ecid);
       if (!file) throw new Error(`not an ECID: ${ecid}`);
-      ownerOnlyFolder(dir);
+      ownerOnlyFolder(root, dir);
       const holder: LockHolder = {
         pid: process.pid,
         token,

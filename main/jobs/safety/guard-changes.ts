@@ -124,7 +124,7 @@ export async function clearToChange(
   for (;;) {
     if (verdict.kind === 'skip') throw new JobSkip(verdict.reason);
     if (verdict.kind === 'go') {
-      if (ctx.safety.deviceLocks.claim(ctx.ecid) === 'other-bench') throw new JobSkip('other-bench');
+      if (claim(ctx) === 'other-bench') throw new JobSkip('other-bench');
       return read;
     }
     ctx.setWaiting(
@@ -140,6 +140,20 @@ export async function clearToChange(
     read = await readDevice(ctx, GUARD_PROPERTIES);
     verdict = verdictOn(ctx, command, read, state.personSaidErase);
     if (verdict.kind !== 'unknown' && verdict.kind !== 'ask-in-use') ctx.resume();
+  }
+}
+
+/** The device's lock on this Mac; a lock folder that is not safe stops the command (nothing is sent). */
+function claim(ctx: JobContext): 'ours' | 'other-bench' {
+  try {
+    return ctx.safety.deviceLocks.claim(ctx.ecid);
+  } catch (error) {
+    throw failure(
+      'invalid-request',
+      'The bench cannot lock this device',
+      `${error instanceof Error ? error.message : String(error)} Nothing was done to the device.`,
+      false,
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByOther, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
 import { withGuardProperties } from '../safety/guard-changes';
-import { cfgutilCode, failure, failureFrom, JobSkip } from '../job-failure';
+import { cfgutilCode, failure, endingFrom, JobSkip } from '../job-failure';
 import {
   busyRetries,
   clearReboot,
@@ -57,7 +57,7 @@ export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succe
       }
       if (code === undefined || !REREAD_CODES.has(code)) {
         clearReboot(ctx);
-        throw failureFrom(error);
+        throw endingFrom(error);
       }
       // Ambiguous: whether the erase was sent is decided below by what the device does.
     }

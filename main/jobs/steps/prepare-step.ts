@@ -10,7 +10,7 @@ import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByUs } from '../device-read';
 import type { JobContext } from '../job-context';
 import { withGuardProperties } from '../safety/guard-changes';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import {
   busyRetries,
   clearReboot,
@@ -67,7 +67,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       if (code === 'network-unavailable') ctx.setWaiting('mac-offline');
       else if (code !== 'already-prepared' && (code === undefined || !REREAD_CODES.has(code))) {
         clearReboot(ctx);
-        throw failureFrom(error);
+        throw endingFrom(error);
       }
     }
     const after = await readDevice(ctx, SUPERVISION_PROPERTIES);

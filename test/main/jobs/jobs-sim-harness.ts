@@ -57,6 +57,8 @@ export interface JobsBench {
   readonly dir: string;
   /** Starts a second board on the same world (a restart of the app), with the given journal history. */
   restart(history: JournalHistory, overrides?: Partial<JobBoardOptions>): Promise<JobBoard>;
+  /** Starts another board on the same world beside this one (a second bench on the same Mac). */
+  another(overrides?: Partial<JobBoardOptions>): JobBoard;
 }
 
 export interface JobsBenchOptions {
@@ -68,6 +70,8 @@ export interface JobsBenchOptions {
   readonly scale?: number;
   readonly workflows?: readonly Workflow[];
   readonly timings?: Partial<JobTimings>;
+  /** Board options beyond the defaults (device locks, `eraseInUse`). */
+  readonly board?: Partial<JobBoardOptions>;
 }
 
 export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
@@ -151,7 +155,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
     return { board, watcher };
   };
   const journal = options.journal ?? memoryJournal();
-  let current = make(options.history, journal);
+  let current = make(options.history, journal, options.board);
   return {
     handle,
     get board() {
@@ -167,6 +171,9 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       await current.board.close();
       current = make(history, memoryJournal(), overrides);
       return current.board;
+    },
+    another(overrides) {
+      return make(undefined, memoryJournal(), overrides).board;
     },
   };
 }
@@ -185,7 +192,7 @@ function errorOf(run: CfgutilRun, ecid: string | undefined): { errorCode?: Error
 export async function until(
   bench: { board: JobBoard },
   check: (jobs: JobView[]) => boolean,
-  limitMs = 20_000,
+  limitMs = 15_000,
 ): Promise<JobView[]> {
   const deadline = Date.now() + limitMs;
   for (;;) {
@@ -193,7 +200,7 @@ export async function until(
     if (check(jobs)) return jobs;
     if (Date.now() > deadline) {
       throw new Error(
-        `not reached in time: ${JSON.stringify(jobs.map((j) => ({ phase: j.phase, step: j.step, waiting: j.waiting?.reason, error: j.error?.code, skip: j.skipReason })))}`,
+        `not reached in time: ${JSON.stringify(jobs.map((j) => ({ phase: j.phase, step: j.step, waiting: j.waiting?.reason, error: j.error?.code, detail: j.error?.detail, skip: j.skipReason })))}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
