@@ -51,7 +51,10 @@ describe('unknown is not "ours"', () => {
 
   it('goes on by itself once the device reads clearly again', async () => {
     const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
-    const device = bench.handle.world.attach({ paired: true, readShapes: { isSupervised: { kind: 'error' } } });
+    const device = bench.handle.world.attach({
+      paired: true,
+      readShapes: { isSupervised: { kind: 'error' } },
+    });
     await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'cannot-tell');
     expect(changesTo(bench, device.ecid)).toEqual([]);
     bench.handle.world.setReadShape(device.ecid, 'isSupervised', undefined);
@@ -126,7 +129,7 @@ describe('a device in use is erased only on a person’s word', () => {
     const device = bench.handle.world.attach(logans);
     const asking = await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'in-use');
     const instruction = jobOf(asking, device.ecid)?.waiting?.instruction ?? '';
-    expect(instruction).toContain('In use: erase \'Logan’s iPhone\'?');
+    expect(instruction).toContain("In use: erase 'Logan’s iPhone'?");
     expect(instruction).toContain(`serial ${device.serialNumber}`);
     expect(instruction).toContain(`iOS ${device.firmwareVersion}`);
     bench.board.jobAction(device.ecid, 'skip');
