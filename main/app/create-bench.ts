@@ -2,6 +2,7 @@
  * The composition root shared by the Electron app and the headless server: settings, cfgutil location,
  * engine choice, the bench service and the dispatcher in front of it.
  */
+import type { DeviceLocks } from '../jobs/safety/device-locks';
 import type { EngineStatus, ProfileSummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { openDiagnosticsLog } from '../diagnostics/diagnostics-log';
@@ -47,6 +48,8 @@ export interface CreateBenchOptions {
   readonly log?: LogFn;
   /** A profile file named on the command line, imported once the bench is up. */
   readonly profileFile?: string;
+  /** Issue 19: this Mac's per-device locks (`startBenchSafety`); the entry point owns and releases them. */
+  readonly deviceLocks?: DeviceLocks;
 }
 
 export interface Bench {
@@ -127,6 +130,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     identities,
     log,
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    ...(options.deviceLocks ? { deviceLocks: options.deviceLocks } : {}),
   });
   const service = new BenchService({
     engine,

@@ -3,6 +3,7 @@
  * engine factory is wrapped to remember the running engine's laned cfgutil client, the profile and identity
  * services are offered through the jobs area's small interfaces, and the five job channels are bound.
  */
+import type { DeviceLocks } from '../jobs/safety/device-locks';
 import type { JobInvokeChannels } from '../../preload/contract';
 import type { CfgutilClient } from '../cfgutil/cfgutil-client';
 import type { IdentityService } from '../identity/identity-service';
@@ -28,6 +29,8 @@ export interface JobsWiringOptions {
   readonly workflows: WorkflowStore;
   /** The operator's settings: cap, countdown, ignore list, station name, default workflow. */
   readonly settings: BenchSettings;
+  /** Issue 19: this Mac's per-device locks, passed through to the job board. */
+  readonly deviceLocks?: DeviceLocks;
 }
 
 export interface JobsWiring {
@@ -62,6 +65,7 @@ export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWirin
     client: { current: () => client },
     workflows,
     settings: jobSettingsFrom(options.settings),
+    ...(options.deviceLocks ? { deviceLocks: options.deviceLocks } : {}),
     supervision: {
       current: () => {
         const paths = identities.paths();

@@ -26,7 +26,7 @@ const commands: Readonly<
   },
   run: {
     summary:
-      'provision attached devices: run --workflow ID|FILE [--simulate --cart N --time-scale X] [--until-idle] [--json]',
+      'provision attached devices: run --workflow ID|FILE [--simulate --cart N --time-scale X] [--until-idle] [--erase-in-use] [--json]',
     load: async () => (await import('./run-command')).runRunCommand,
   },
   profile: {

@@ -2,11 +2,12 @@
  * `enroll-bench run`: provision every attached device with one workflow, headless (issue 9 item 10).
  *
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
- *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--json]
+ *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--erase-in-use] [--json]
  *
  * Progress on stderr, one line per step change; with --json one object on stdout at the end. Exit 0 only when
  * every job succeeded, 1 otherwise, 2 on a usage error.
  */
+import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { existsSync } from 'node:fs';
 import type { JobView, RunStatus, Workflow } from '../../preload/jobs-domain';
 import { defaultDataDir } from '../app/data-dir';
@@ -28,6 +29,7 @@ const FLAGS = {
   'time-scale': 'string',
   concurrency: 'string',
   'until-idle': 'boolean',
+  'erase-in-use': 'boolean',
   json: 'boolean',
 } as const;
 
@@ -205,7 +207,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   const cart = number(flags.cart, 'cart', 0, 64, true) ?? 0;
   const timeScale = number(flags['time-scale'], 'time-scale', 0.0001, 10, false) ?? 1;
   const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true) ?? 8;
-  const workflow = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
+  const chosen = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
+  // --erase-in-use answers the in-use question only: the ignore list and other organizations still hold.
+  const workflow: Workflow = flags['erase-in-use'] ? { ...chosen, eraseInUse: 'erase' } : chosen;
   const cfgutilPath = flags.cfgutil ?? io.env.ENROLL_BENCH_CFGUTIL;
   if (!flags.simulate && !cfgutilPath)
     throw new UsageError('run needs --cfgutil PATH (or ENROLL_BENCH_CFGUTIL) or --simulate');
@@ -237,7 +241,15 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     },
   };
   const started = Date.now();
+  // One bench per data folder and per device (issue 19): a second `run` is refused here, naming the first.
+  const safety = startBenchSafety({
+    dataDir: defaultDataDir(io.env),
+    command: 'enroll-bench run',
+    simulated: flags.simulate === true,
+    ...(io.env.ENROLL_BENCH_RUNTIME_DIR ? { runtimeDir: io.env.ENROLL_BENCH_RUNTIME_DIR } : {}),
+  });
   const session = await startRunSession({
+    deviceLocks: safety.deviceLocks,
     dataDir: defaultDataDir(io.env),
     workflow,
     ...(flags.profile ? { profileFile: flags.profile } : {}),
@@ -247,6 +259,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     concurrency,
     events,
     note: (text) => err(`enroll-bench: ${text}`),
+  }).catch((error: unknown) => {
+    safety.release();
+    throw error;
   });
   const deviceTypes = new Map<string, string | undefined>();
   let jobs: JobView[] = [];
@@ -259,6 +274,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     for (const job of jobs) deviceTypes.set(job.ecid, session.board.deviceTypeOf(job.ecid));
   } finally {
     await session.close();
+    safety.release();
     io.live?.('');
   }
   const report = runReport(jobs, deviceTypes);

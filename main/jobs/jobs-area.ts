@@ -3,6 +3,7 @@
  * device list (the hub's `devicesChanged`) and laned cfgutil client, the journal in the data folder, events
  * forwarded through the hub with progress coalesced, and the five job channels.
  */
+import type { DeviceLocks } from './safety/device-locks';
 import { APP_VERSION } from '../app/app-version';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,8 @@ import { scaledTimings } from './job-timings';
 import { SUPERVISE_AND_ENROLL } from './workflow/presets';
 
 export interface JobsAreaOptions {
+  /** Issue 19: this Mac's per-device locks (from `startBenchSafety`); none in tests that drive one bench. */
+  readonly deviceLocks?: DeviceLocks;
   readonly hub: EventHub;
   readonly dataDir: string;
   readonly client: ClientSource;
@@ -84,6 +87,7 @@ export async function createJobsArea(options: JobsAreaOptions): Promise<JobsArea
     events: forwarder,
     extraProfilesDir: path.join(options.dataDir, 'profiles', 'extra'),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.deviceLocks ? { deviceLocks: options.deviceLocks } : {}),
   });
   board.start();
   let lastApplied: string | undefined;

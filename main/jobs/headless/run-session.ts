@@ -5,6 +5,7 @@
  * In simulation, a missing profile or identity is replaced by an ephemeral one (and the caller is told), so a
  * training bench runs out of the box; with real cfgutil both must have been imported.
  */
+import type { DeviceLocks } from '../safety/device-locks';
 import { APP_VERSION } from '../../app/app-version';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -45,6 +46,8 @@ export interface RunSessionOptions {
   readonly events?: JobEventSink;
   /** Plain-language notes for the operator (stderr). */
   readonly note: (text: string) => void;
+  /** Issue 19: this Mac's per-device locks (`startBenchSafety`), owned by the caller. */
+  readonly deviceLocks?: DeviceLocks;
 }
 
 export interface RunSession {
@@ -183,6 +186,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       ...(options.events ? { events: options.events } : {}),
       extraProfilesDir: path.join(options.dataDir, 'profiles', 'extra'),
       log: (message) => options.note(message),
+      ...(options.deviceLocks ? { deviceLocks: options.deviceLocks } : {}),
     });
     board.start();
     watcher.start();
