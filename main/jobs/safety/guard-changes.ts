@@ -134,9 +134,14 @@ export async function clearToChange(
         : cannotTellInstruction(verdict.what, read.values),
     );
     if (ctx.now() > deadline) throw timedOut(verdict);
-    const word = await ctx.waitForOperatorWord(ctx.timings.operatorPollMs);
-    // A person's word answers the in-use question only; an unclear device is read again, never assumed.
-    if (word && verdict.kind === 'ask-in-use') state.personSaidErase = true;
+    if (verdict.kind === 'ask-in-use') {
+      // Only a person answers this: no reads in between, so the job is always listening for the word.
+      if (!(await ctx.waitForOperatorWord(ctx.timings.operatorPollMs))) continue;
+      state.personSaidErase = true;
+    } else {
+      // Unclear: read again on every poll (a word only reads sooner; it never stands in for the answer).
+      await ctx.waitForOperatorWord(ctx.timings.operatorPollMs);
+    }
     read = await readDevice(ctx, GUARD_PROPERTIES);
     verdict = verdictOn(ctx, command, read, state.personSaidErase);
     if (verdict.kind !== 'unknown' && verdict.kind !== 'ask-in-use') ctx.resume();
