@@ -40,7 +40,8 @@ export function admitByEcid(ecid: Ecid, rules: AdmissionRules): Admission {
 /** Once the serial number is known. */
 export function admitBySerial(serial: string | undefined, rules: AdmissionRules): Admission {
   if (!serial) return { kind: 'new' };
-  if (serialIgnored(serial, { ignoreEcids: [], ignoreSerials: rules.ignoreSerials })) return { kind: 'ignore' };
+  if (serialIgnored(serial, { ignoreEcids: [], ignoreSerials: rules.ignoreSerials }))
+    return { kind: 'ignore' };
   if (rules.history.doneBySerial.get(serial)?.has(doneKey(rules.workflowId, rules.profileSha256))) {
     return { kind: 'already-done' };
   }
