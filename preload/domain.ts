@@ -10,7 +10,7 @@ import type { JobsSnapshot } from './jobs-domain';
  * A device's ECID, normalised: `0x` + upper-case hex without leading zeros (`0x8294E3A41001C`).
  *
  * The ECID is present in every USB mode (normal, recovery, DFU), so it is the primary key
- * (../shared/reference/platform.md §2). Compare numerically, never as raw strings.
+ * (main/devices/README.md D2). Compare numerically, never as raw strings.
  */
 export type Ecid = string;
 
@@ -146,7 +146,7 @@ export const simulatorActionTypes: readonly SimulatorAction['type'][] = [
   ...onDeviceHands,
 ];
 
-// ---- Intune enrollment profile and supervision identity (issue 4; ../shared/reference/intune.md §3) ----
+// ---- Intune enrollment profile and supervision identity (issue 4; main/profiles/README.md, main/identity/README.md) ----
 
 /** How serious a profile finding is: `error` refuses the file, `warning` lets it through with a note. */
 export type ProfileFindingSeverity = 'error' | 'warning' | 'info';

@@ -2,7 +2,7 @@
  * Pure reconciliation of "what cfgutil lists now" with "what the bench showed before".
  *
  * The device list is always rebuilt from a fresh `cfgutil list`, never patched from USB events alone:
- * events can be missed, doubled or arrive as attach-detach-attach flaps (../shared/reference/platform.md §1.4).
+ * events can be missed, doubled or arrive as attach-detach-attach flaps (./README.md D3).
  */
 import type { Device, DeviceMode, Ecid } from '../../preload/domain';
 import { parseEcid } from '../cfgutil/ecid';

@@ -5,7 +5,7 @@
  * quick succession; erase and prepare reboot the device), with a cap on the wait so that other devices'
  * reboots cannot keep postponing a new device's listing (./signal-debounce.ts), then the truth is read from
  * `cfgutil list`. A slow periodic reconcile catches missed events. When listing fails the watcher reports
- * `degraded` and backs off instead of stopping silently (../shared/reference/style.md §5.3, item 6).
+ * `degraded` and backs off instead of stopping silently (./README.md D7).
  */
 import type { Device, DeviceMode, Ecid, WatcherStatus } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';

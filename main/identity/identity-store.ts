@@ -20,7 +20,7 @@ export interface IdentityPaths {
   /**
    * DER private key for `cfgutil -K`, as unencrypted PKCS#8 PrivateKeyInfo (what `openssl pkcs8 -topk8 -nocrypt
    * -outform DER` and OpenSSL 3's `openssl pkey -outform DER` write). Whether cfgutil also wants PKCS#1 for RSA
-   * is unconfirmed until tried on a Mac (../shared/reference/cfgutil.md §1 only says "DER").
+   * is unconfirmed until tried on a Mac (cfgutil's help only says "DER": ./README.md I2, I3).
    */
   readonly keyPath: string;
 }

@@ -37,7 +37,7 @@ export function cfgutilFoundCheck(engine: EngineStatus): PreflightCheck {
   );
 }
 
-/** Runs `cfgutil version` through the client; some builds do not say (../shared/reference/cfgutil.md §1). */
+/** Runs `cfgutil version` through the client; some builds do not say (./README.md F1). */
 export async function cfgutilVersionCheck(
   engine: EngineStatus,
   version: ((signal: AbortSignal) => Promise<CfgutilVersion>) | undefined,

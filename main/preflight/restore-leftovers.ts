@@ -1,7 +1,7 @@
 /**
  * cfgutil's restore leftovers: every restore unpacks the firmware (5 GB+) into a GUID-named folder inside
  * Apple Configurator's DeviceService `TemporaryItems` folder and never deletes it
- * (../shared/reference/cfgutil.md §8.2; AZTEC deletes them on a timer). The bench only lists them; deleting
+ * (./README.md F2; AZTEC deletes them on a timer). The bench only lists them; deleting
  * takes an explicit request naming each folder, and is confined to that one known folder: a name must be a
  * GUID, a direct child, a real directory (not a link), and idle for 30 minutes (a restore may be unpacking).
  */

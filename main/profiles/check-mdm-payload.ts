@@ -1,6 +1,6 @@
 /**
  * Checks on the one `com.apple.mdm` payload: server URLs, APNs topic, and the identity payload it points at
- * (../shared/reference/intune.md §3.5 items 4–7).
+ * (./README.md P2–P5).
  */
 import type {
   ProfileFinding,

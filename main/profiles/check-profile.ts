@@ -2,7 +2,7 @@
  * The Intune checks on a loaded profile: structure, MDM payload, signature, embedded expiry dates.
  *
  * Hard problems are `error` (the bench refuses the file), doubts are `warning`, good news is `info`; every
- * message names the problem and the fix (../shared/reference/intune.md §3.5). The age rule lives in
+ * message names the problem and the fix (./README.md P1–P8). The age rule lives in
  * profile-age.ts because it changes with the clock.
  */
 import { X509Certificate } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Is a host one of Microsoft Intune's? The allow-list from ../shared/reference/intune.md §3.2 / §3.5 item 4.
+ * Is a host one of Microsoft Intune's? The allow-list and its source: ./README.md P4.
  *
  * A different host is only a warning: the bench can install any MDM profile, but the operator should know that
  * the file they dropped is not an Intune one.
