@@ -56,6 +56,12 @@ export interface SimDevice {
   passcodeProtected: boolean;
   locked: boolean;
   findMy: boolean;
+  /**
+   * How many more `prepare` runs end with "The device is not activated." although nothing is wrong with the
+   * device (not ready yet after its reboot, or a network hiccup: AZTEC erases and prepares again). An erase
+   * does not reset it; each prepare that meets it uses one.
+   */
+  notActivatedPrepares: number;
   /** Setup Assistant not finished yet (AGREED-SIM 1). No `get` property shows it. */
   atSetupAssistant: boolean;
   /** Panes a person must still tap through before Setup Assistant is done (0 when not at it). */

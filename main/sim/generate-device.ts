@@ -25,6 +25,8 @@ export interface SimAttachSpec {
   readonly supervisedBy?: { readonly organizationName: string; readonly certificate: Uint8Array };
   readonly passcodeLocked?: boolean;
   readonly findMy?: boolean;
+  /** This many `prepare` runs fail with the transient "The device is not activated." first. */
+  readonly notActivatedPrepares?: number;
   readonly dep?: DepState;
   readonly profiles?: readonly SimProfile[];
   readonly batteryPercent?: number;
@@ -90,6 +92,7 @@ export function generateDevice(
     passcodeProtected: spec.passcodeLocked ?? false,
     locked: spec.passcodeLocked ?? false,
     findMy: spec.findMy ?? false,
+    notActivatedPrepares: spec.notActivatedPrepares ?? 0,
     atSetupAssistant: erased,
     panesLeft: erased ? SKIP_PANES.length : 0,
     freshlyErased: erased,

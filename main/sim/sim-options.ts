@@ -4,6 +4,7 @@
  * Every *(configurable)* item of ../shared/reference/cfgutil.md §11 is a quirk here with the documented
  * default, so the app can be tested against each plausible variant of the real tool.
  */
+import { SKIP_PANES } from './cfgutil/commands/prepare-flags';
 import type { SimFault, SimFaultTarget } from './faults';
 import type { SimAttachSpec } from './generate-device';
 
@@ -97,6 +98,27 @@ export interface SimQuirks {
   readonly objcNoise: boolean;
   /** Code reported for a mid-command disconnect: the MobileDevice code or cfgutil's 603 (§7.1). */
   readonly disconnectCode: -402653052 | 603;
+  /**
+   * [U] Whether `cfgutil help prepare` lists its `--skip-*` flags in a form the bench can read. Default false:
+   * the bench must then learn from a usage error naming the flag (issue 20 item 3).
+   */
+  readonly helpListsSkipFlags: boolean;
+  /**
+   * The Setup Assistant panes this cfgutil's `prepare` knows (`--skip-<pane>`); any other `--skip-*` flag is
+   * a usage error naming it. Default: every pane of the one real 2.19/2.20 invocation.
+   */
+  readonly prepareSkipPanes: readonly string[];
+  /**
+   * What a `prepare` whose new configuration forbids pairing does when the caller passed no `-C/-K`: the
+   * device ends supervised, but cfgutil cannot pair with it any more and reports −402653030 inside the
+   * success envelope (AZTEC reads that code after prepare), or it ends cleanly. Default: the captured one.
+   */
+  readonly forbiddingPrepareWithoutIdentity: 'pairing-prohibited' | 'clean';
+  /**
+   * [U] What `list` shows for the UDID and name of an iPhone or iPad in Recovery/DFU: "N/A" as for a Mac in
+   * DFU (captured for `iBridge2,15`), or the real values. Default "N/A": the bench cannot rely on them.
+   */
+  readonly recoveryListIdentity: 'n/a' | 'real';
   /** Language of messages; codes never change (§7.1, §11.21). */
   readonly language: SimLanguage;
   readonly version: string;
@@ -163,6 +185,10 @@ export const defaultQuirks: SimQuirks = {
   rejectUnparseableProfiles: true,
   objcNoise: false,
   disconnectCode: -402653052,
+  helpListsSkipFlags: false,
+  prepareSkipPanes: SKIP_PANES,
+  forbiddingPrepareWithoutIdentity: 'pairing-prohibited',
+  recoveryListIdentity: 'n/a',
   language: 'en',
   version: '2.20',
   build: '1001.5',

@@ -100,6 +100,11 @@ export function parseArgv(argv: readonly string[]): ParseResult {
         verbose++;
         break;
       default:
+        // `-v` stacks: `-vvvv` is four times verbose, as AZTEC runs restore.
+        if (/^-v{2,}$/.test(name)) {
+          verbose += name.length - 1;
+          break;
+        }
         return fail(`unrecognized option "${name}"`);
     }
     if (inline !== undefined && ['-f', '--foreach', '--progress', '-v', '--verbose'].includes(name)) {
