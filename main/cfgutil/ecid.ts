@@ -51,7 +51,7 @@ export function sameEcid(a: unknown, b: unknown): boolean {
   return left !== undefined && left === parseEcid(b);
 }
 
-/** Modern UDID for an ECID: chip ID, dash, ECID zero-padded to 16 hex digits (../shared/reference/platform.md §2.2). */
+/** Modern UDID for an ECID: chip ID, dash, ECID zero-padded to 16 hex digits (main/cfgutil/README.md §2.1). */
 export function udidFor(chipId: number, ecid: bigint): string {
   const chip = chipId.toString(16).toUpperCase().padStart(8, '0');
   return `${chip}-${ecid.toString(16).toUpperCase().padStart(16, '0')}`;

@@ -1,7 +1,7 @@
 /**
  * Options of the simulated world: timings, and one switch per behaviour the reference marks as unknown.
  *
- * Every *(configurable)* item of ../shared/reference/cfgutil.md §11 is a quirk here with the documented
+ * Every *(configurable)* item of main/cfgutil/README.md §11 is a quirk here with the documented
  * default, so the app can be tested against each plausible variant of the real tool.
  */
 import { SKIP_PANES } from './cfgutil/commands/prepare-flags';
@@ -16,7 +16,7 @@ export interface SimStartFault {
 
 export type SimLanguage = 'en' | 'fr' | 'de';
 
-/** Simulated durations in seconds; defaults from §8.2, §8.3, §9 and §11.5. */
+/** Simulated durations in seconds; defaults from §8.2, §8.3, §9 and §11. */
 export interface SimTimings {
   /** `erase` returns this long after it is sent. */
   readonly eraseReturnSeconds: number;
@@ -24,7 +24,7 @@ export interface SimTimings {
   readonly eraseDetachSeconds: number;
   /** Detach → re-attach (~40 s, §9). */
   readonly eraseReattachSeconds: number;
-  /** After re-attach, `bootedState` is Booted this long before `prepare` really works (§11.5). */
+  /** After re-attach, `bootedState` is Booted this long before `prepare` really works (§11). */
   readonly bootSettleSeconds: number;
   readonly prepareMinSeconds: number;
   readonly prepareMaxSeconds: number;
@@ -52,19 +52,19 @@ export interface SimTimings {
 
 /** The unknowns of §10/§11, each a switch. */
 export interface SimQuirks {
-  /** Several devices attached and no `-e`/`-f` (§2.2, §11.3). */
+  /** Several devices attached and no `-e`/`-f` (§2.2, §11). */
   readonly ambiguousTarget: 'error' | 'all';
   /** Exit code of `get` when only some properties fail (§7.2). */
   readonly partialGetExitCode: 0 | 1;
-  /** Exit code when some devices succeed and some fail (§11.18). */
+  /** Exit code when some devices succeed and some fail (§11). */
   readonly mixedResultsExitCode: 0 | 1;
   /** `list`/JSON output compact (cfgutil 2.20) or pretty-printed (§6.1). */
   readonly jsonStyle: 'compact' | 'pretty';
-  /** Where `--progress` records go in JSON/plist mode (§6.3, §11.19). */
+  /** Where `--progress` records go in JSON/plist mode (§6.3, §11). */
   readonly jsonProgress: 'stderr' | 'stdout';
   /**
    * Whether MDM enrollment profiles install silently on a device supervised with the matching `-C/-K` (§8.4,
-   * §11.11; AGREED-SIM 2 calls it `mdmInstallsSilently`, the scenario field of that name sets this).
+   * §11; AGREED-SIM 2 calls it `mdmInstallsSilently`, the scenario field of that name sets this).
    */
   readonly mdmSilentOnSupervised: boolean;
   /**
@@ -92,7 +92,7 @@ export interface SimQuirks {
   readonly brokenAutomationTools: boolean;
   /** Wi-Fi profile on an unactivated device: report 625, apply it, activate the device (§8.4). */
   readonly wifiProfileActivates: boolean;
-  /** Whether an unparseable profile is refused (§11.11). */
+  /** Whether an unparseable profile is refused (§11). */
   readonly rejectUnparseableProfiles: boolean;
   /** `objc[…]` class-clash noise on stderr of every run (§6.2). */
   readonly objcNoise: boolean;
@@ -119,7 +119,7 @@ export interface SimQuirks {
    * DFU (captured for `iBridge2,15`), or the real values. Default "N/A": the bench cannot rely on them.
    */
   readonly recoveryListIdentity: 'n/a' | 'real';
-  /** Language of messages; codes never change (§7.1, §11.21). */
+  /** Language of messages; codes never change (§7.1, §11). */
   readonly language: SimLanguage;
   readonly version: string;
   readonly build: string;
@@ -144,7 +144,7 @@ export interface SimWorldOptions {
   readonly autoFinishSetupSeconds?: number;
   /** Faults armed when the world starts (scenarios); `device` is an index into `devices`. */
   readonly faults?: readonly SimStartFault[];
-  /** False = "Automation Tools not installed": the cfgutil file is not written (§11.1). */
+  /** False = "Automation Tools not installed": the cfgutil file is not written (§11). */
   readonly toolsInstalled?: boolean;
   /** Publish the socket in the per-user discovery file so `enroll-bench sim cfgutil` finds it. */
   readonly publishDiscovery?: boolean;

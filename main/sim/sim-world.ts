@@ -2,8 +2,8 @@
  * The simulated device world: the one owner of every device's state, the clock, the busy flags and the
  * attach/detach events.
  *
- * Its public methods are the operator's hand and the test harness (§11.5, §11.22 of
- * ../shared/reference/cfgutil.md). The simulated cfgutil commands use the methods marked "for commands";
+ * Its public methods are the operator's hand and the test harness (§11, §11 of
+ * main/cfgutil/README.md). The simulated cfgutil commands use the methods marked "for commands";
  * everything runs on one simulated clock so `timeScale` speeds up the whole bench.
  */
 import { formatCfgutilEcid, parseEcid } from '../cfgutil/ecid';
@@ -341,7 +341,7 @@ export class SimWorld {
   }
 
   /**
-   * Back from a reboot and saying `Booted`, but not yet accepting changes (§8.2, §11.5; AGREED-SIM 4): commands
+   * Back from a reboot and saying `Booted`, but not yet accepting changes (§8.2, §11; AGREED-SIM 4): commands
    * that change the device get the busy message until then.
    */
   isSettling(ecid: bigint): boolean {

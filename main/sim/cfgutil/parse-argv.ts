@@ -1,6 +1,6 @@
 /**
  * Parses a cfgutil command line: global options first, then the subcommand and its arguments
- * (../shared/reference/cfgutil.md §2, §11.2).
+ * (main/cfgutil/README.md §2, §11).
  *
  * argv arrives from a socket, so it is untrusted: every value is checked and a bad one becomes a usage
  * message, never an exception.

@@ -1,6 +1,6 @@
 /**
  * The properties `get` can read, and which of them need a paired, unlocked device
- * (§5 of ../shared/reference/cfgutil.md).
+ * (§5 of main/cfgutil/README.md).
  */
 import { formatCfgutilEcid } from '../../cfgutil/ecid';
 import type { SimDevice } from '../device-model';

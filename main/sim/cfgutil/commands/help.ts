@@ -1,5 +1,5 @@
 /**
- * `help [command]` / `usage`, and `version` (§3 of ../shared/reference/cfgutil.md).
+ * `help [command]` / `usage`, and `version` (§3 of main/cfgutil/README.md).
  *
  * The wording is the simulator's own: only fragments of Apple's help are public (S1–S3).
  */

@@ -1,5 +1,5 @@
 /**
- * The flags `prepare` accepts (§8.3 of ../shared/reference/cfgutil.md).
+ * The flags `prepare` accepts (§8.3 of main/cfgutil/README.md).
  *
  * Anything else is an error, in particular any MDM-URL flag: none is known to exist, and the app must not
  * come to rely on one.
