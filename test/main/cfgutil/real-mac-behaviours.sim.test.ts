@@ -15,6 +15,7 @@ import {
 } from '../../../main/cfgutil/prepare-flag-support';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
 import { SKIP_PANES } from '../../../main/cfgutil/prepare-options';
+import { cfgutilVersionCheck } from '../../../main/preflight/cfgutil-checks';
 import { startSimulatedWorld, type StartOptions } from '../../../main/sim/index';
 import { afterEach } from 'vitest';
 import { rejectsWith } from './rejects-with';
@@ -91,6 +92,20 @@ describe('prepare flags: only what this cfgutil knows (item 3)', () => {
     expect(sent[1]?.argv).toContain('--skip-siri');
     expect(b.handle.world.device(device.ecid)?.skippedPanes).toEqual(['siri']);
     expect(b.notices.join('\n')).toMatch(/--skip-zoom/);
+  });
+
+  it('preflight says which prepare options this cfgutil did not know, and is plain ok when none', async () => {
+    const b = await bench({ quirks: { prepareSkipPanes: SKIP_PANES.filter((p) => p !== 'zoom') } });
+    const engine = { kind: 'cfgutil' as const, path: b.handle.cfgutilPath };
+    const version = (signal: AbortSignal) => b.client.version({ signal });
+    const before = await cfgutilVersionCheck(engine, version, new AbortController().signal);
+    expect(before.status).toBe('ok');
+    const device = b.handle.world.attach({ state: 'erased' });
+    await b.client.prepare(device.ecid, { supervised: true, skip: ['zoom', 'siri'] });
+    const after = await cfgutilVersionCheck(engine, version, new AbortController().signal);
+    expect(after.status).toBe('warning');
+    expect(after.sentence).toMatch(/--skip-zoom/);
+    expect(after.sentence).not.toMatch(/--skip-siri/);
   });
 
   it('only once: a second unknown flag after the retry fails the prepare, and nothing was done', async () => {
