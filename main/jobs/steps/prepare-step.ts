@@ -117,6 +117,16 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       if (code === 'network-unavailable') ctx.resume();
       return 'succeeded';
     }
+    if (code === 'pairing-prohibited') {
+      // Re-read with the identity and still not ours: another host's device refusing this Mac.
+      clearReboot(ctx);
+      throw failure(
+        'pairing-prohibited',
+        'The device refuses to pair with this Mac',
+        'Prepare ended with "pairing prohibited" and a re-read with this bench\u2019s supervision identity does not show the device supervised by it. Check that the identity in Settings is the one the device was prepared with, or erase the device, then press Retry.',
+        false,
+      );
+    }
     if (code === 'already-prepared') {
       clearReboot(ctx);
       throw failure(

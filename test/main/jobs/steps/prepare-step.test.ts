@@ -4,6 +4,7 @@
  * not activated." is retried, then the device is erased and prepared once more, and only then is the operator
  * told, without the Find My words that belong to Activation Lock alone.
  */
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { sameEcid } from '../../../../main/cfgutil/ecid';
 import { INSTRUCTIONS } from '../../../../main/jobs/guidance';
@@ -69,5 +70,16 @@ describe('prepare step against captured cfgutil behaviour', () => {
     expect(mine.filter((r) => r.command === 'erase')).toHaveLength(2);
     expect(mine.filter((r) => r.errorCode === 'not-activated')).toHaveLength(3);
     expect(INSTRUCTIONS['activation-lock']).toMatch(/Find My/);
+  });
+  it('-402653030 after a prepare whose re-read with the identity still fails: one clear failure, no loop', async () => {
+    const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
+    // A damaged private key: cfgutil cannot use the identity, so the forbidding prepare loses the pairing.
+    await writeFile(bench.identity.keyPath, '');
+    const device = bench.handle.world.attach({ paired: true });
+    const failed = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'failed', 30_000);
+    expect(jobOf(failed, device.ecid)?.error?.code).toBe('pairing-prohibited');
+    expect(jobOf(failed, device.ecid)?.error?.detail).toMatch(/identity/);
+    const prepares = bench.runs.filter((r) => sameEcid(r.ecid, device.ecid) && r.command === 'prepare');
+    expect(prepares).toHaveLength(1);
   });
 });
