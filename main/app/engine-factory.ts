@@ -69,7 +69,8 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
   return {
     async startCfgutil(cfgutilPath): Promise<RunningEngine> {
       // Every reader (watcher, serial reads, jobs) shares this client, so one device never gets two commands.
-      const client = withDeviceLanes(createCfgutilClient({ cfgutilPath }));
+      const onNotice = (text: string): void => options.log?.(text);
+      const client = withDeviceLanes(createCfgutilClient({ cfgutilPath, onNotice }));
       const usb = await loadUsbSignals(options.log);
       return {
         lister: client,

@@ -1,8 +1,8 @@
 /**
  * Turns one finished cfgutil run into either a usable envelope or a classified `CfgutilError`.
  *
- * The app rule is "never trust the exit code alone; decide from the parsed envelope" (../shared/reference/
- * cfgutil.md §7.2). Order: how the run ended (timeout, cancel, runaway output, crash) → the `Type:"Error"`
+ * The app rule is "never trust the exit code alone; decide from the parsed envelope" (README.md in
+ * this folder, §6.1 and §7). Order: how the run ended (timeout, cancel, runaway output, crash) → the `Type:"Error"`
  * envelope → a bare error for our ECID inside `Output.Errors` (§6.1) → errors cfgutil printed on stderr, such as
  * `no devices found` (§6.2) → an unreadable stdout.
  */

@@ -1,8 +1,8 @@
 /**
  * The one place that starts cfgutil: argument array, no shell, reduced environment, bounded time and output.
  *
- * Every cfgutil command in the app goes through `runCfgutil` (../shared/reference/style.md §5.3, Desktop's
- * `git()`). It never throws for a run that started: timeouts, cancellation and runaway output resolve with an
+ * Every cfgutil command in the app goes through `runCfgutil`, the way a
+ * desktop Git client funnels every git call through one function. It never throws for a run that started: timeouts, cancellation and runaway output resolve with an
  * `outcome`, and the caller decides. Only a binary that cannot be started at all rejects, with a `CfgutilError`
  * (`cfgutil-missing` / `cfgutil-not-executable`). cfgutil is spawned in its own process group, and stopping it
  * (SIGTERM, then SIGKILL after a grace period) signals the whole group, so nothing it started outlives it.

@@ -39,6 +39,7 @@ import { withProgress, StepTimes } from './job-progress';
 import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
 import { abortableWait } from './abortable-wait';
 import type { JournalHistory, JournalSink } from './job-journal';
+import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
@@ -345,6 +346,11 @@ export class JobBoard {
       workflowId: slot.workflow.id,
       ...(profileSha256 ? { profileSha256 } : {}),
     };
+    const listed = benchDeviceKind(this.presence.device(ecid) ?? {});
+    if (listed.kind !== 'bench') {
+      const reason = listed.kind === 'in-recovery' ? 'recovery-mode' : 'not-an-ios-device';
+      return void this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason });
+    }
     const byEcid = admitByEcid(ecid, rules);
     if (byEcid.kind === 'interrupted' && byEcid.stepIndex !== undefined) {
       slot.view = {

@@ -10,6 +10,7 @@ import { afterEach, expect } from 'vitest';
 import type { ErrorCode } from '../../../preload/domain';
 import type { JobView, Workflow } from '../../../preload/jobs-domain';
 import { createCfgutilClient, type SupervisionIdentity } from '../../../main/cfgutil/cfgutil-client';
+import { sameEcid } from '../../../main/cfgutil/ecid';
 import { interpretRun } from '../../../main/cfgutil/interpret-run';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
 import { BenchError } from '../../../main/errors/bench-error';
@@ -200,8 +201,9 @@ export async function until(
   }
 }
 
-export const phaseOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => j.ecid === ecid)?.phase;
-export const jobOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => j.ecid === ecid);
+export const phaseOf = (jobs: readonly JobView[], ecid: string) => jobOf(jobs, ecid)?.phase;
+/** The job of a device, its ECID compared by value (the world prints it zero-padded as cfgutil does). */
+export const jobOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => sameEcid(j.ecid, ecid));
 
 /** Fails when two cfgutil runs on one ECID overlapped in time. */
 export function expectNoOverlap(runs: readonly RunInterval[]): void {
