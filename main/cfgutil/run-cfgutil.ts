@@ -34,6 +34,8 @@ export interface CfgutilRun {
    * the outcome: the exit decides it. Absent when there were none.
    */
   readonly processErrors?: readonly string[];
+  /** With outcome `output-too-large`: the cap that was passed, for {@link outputTooLargeMessage}. */
+  readonly outputLimitBytes?: number;
 }
 
 export interface RunCfgutilOptions {
@@ -62,6 +64,14 @@ export type CfgutilRunner = (
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_KILL_GRACE_MS = 3_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+
+/** The words for a run stopped at the output cap: "cfgutil printed more than 32 MB". */
+export function outputTooLargeMessage(limitBytes: number = DEFAULT_MAX_OUTPUT_BYTES): string {
+  const mb = limitBytes / (1024 * 1024);
+  const shown =
+    mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.max(1, Math.round(limitBytes / 1024))} KB`;
+  return `cfgutil printed more than ${shown}; the bench stopped it`;
+}
 
 function safely(callback: ((line: string) => void) | undefined): (line: string) => void {
   return (line) => {
@@ -214,6 +224,7 @@ function collect(
             stdout: Buffer.concat(chunks.stdout).toString('utf8'),
             stderr: Buffer.concat(chunks.stderr).toString('utf8'),
             outcome,
+            ...(outcome === 'output-too-large' ? { outputLimitBytes: maxBytes } : {}),
             ...(problems.length === 0 ? {} : { processErrors: [...problems] }),
           }),
         );
