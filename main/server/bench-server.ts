@@ -21,7 +21,7 @@ import { setSecurityHeaders } from './security-headers';
 import { allowedHostsFor, displayHost } from './server-hosts';
 import { parseRequestTarget } from './request-target';
 import { resolveStaticPath, sendStaticFile, sendText } from './static-files';
-import { runWsSession } from './ws-session';
+import { runWsSession, type SessionPolicy } from './ws-session';
 import { benchProtocol, checkUpgrade } from './ws-token';
 
 export interface BenchServerOptions {
@@ -38,6 +38,8 @@ export interface BenchServerOptions {
   readonly log?: LogFn;
   /** Unsent bytes at which a WebSocket client is cut off as too slow (tests lower it; ./ws-session.ts). */
   readonly maxBufferedBytes?: number;
+  /** Per-connection frame limits (tests lower them; ./rate-limit.ts has the defaults). */
+  readonly rateLimit?: SessionPolicy['rateLimit'];
 }
 
 export interface BenchServer {
@@ -48,7 +50,11 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-/** Frames above this are refused by ws, which closes the socket with 1009 (message too big). */
+/**
+ * Frames above this are refused by ws, which closes the socket with 1009 (message too big). The largest real
+ * frame is a profile import (5 MB decoded, about 6.7 MB as base64); nesting is bounded separately before
+ * parsing (./parse-client-frame.ts).
+ */
 export const maxFrameBytes = 8 * 1024 * 1024;
 
 export const wsPath = '/ws';
@@ -139,6 +145,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     allowRemoteControl: options.allowRemoteControl ?? false,
     log,
     ...(options.maxBufferedBytes !== undefined ? { maxBufferedBytes: options.maxBufferedBytes } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   };
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = parseRequestTarget(req.url);

@@ -31,6 +31,7 @@ const outDir = path.join(root, 'test-results/bench/figures');
 const FIGURES = [
   { file: 'profile-checks', quick: true, timeoutS: 120 },
   { file: 'line-splitter', quick: true, timeoutS: 120 },
+  { file: 'frame-bounds', quick: true, timeoutS: 60 },
   { file: 'detection', quick: true, timeoutS: 180 },
   { file: 'arrival-stall', quick: false, timeoutS: 120 },
   { file: 'idle', quick: true, timeoutS: 150 },
