@@ -54,6 +54,8 @@ export type EngineStatus =
 export interface WatcherStatus {
   readonly state: 'starting' | 'ok' | 'degraded';
   readonly detail?: string;
+  /** Devices cfgutil listed that wait to be added: one listing adds at most a batch (main/devices/device-watcher.ts). */
+  readonly waitingDevices?: number;
 }
 
 /**

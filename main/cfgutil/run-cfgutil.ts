@@ -6,12 +6,15 @@
  * `outcome`, and the caller decides. Only a binary that cannot be started at all rejects, with a `CfgutilError`
  * (`cfgutil-missing` / `cfgutil-not-executable`). cfgutil is spawned in its own process group, and stopping it
  * (SIGTERM, then SIGKILL after a grace period) signals the whole group, so nothing it started outlives it.
+ * At most ./process-limit.ts's cap of cfgutil processes run at once, bench-wide; further runs wait for a slot
+ * (the timeout counts from the start of the process, cancellation works while waiting).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { isAbsolute } from 'node:path';
 import { buildCfgutilEnv } from './cfgutil-env';
 import { cfgutilError } from './cfgutil-error';
 import { createLineSplitter } from './line-splitter';
+import { cfgutilProcesses, type ProcessLimit } from './process-limit';
 import { stopProcessGroup } from './stop-process-group';
 
 /** How a run ended. Only `exited` means cfgutil finished on its own; its exit code is then meaningful. */
@@ -52,6 +55,8 @@ export interface RunCfgutilOptions {
   readonly label?: string;
   /** Extra environment variables, added on top of the allow-list (see cfgutil-env.ts). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The process cap this run counts against; the bench-wide one unless a test gives its own. */
+  readonly processLimit?: ProcessLimit;
 }
 
 /** The signature of `runCfgutil`, so the client can be handed another runner in tests. */
@@ -105,10 +110,24 @@ function errorText(error: unknown): string {
  * `args` are passed verbatim (the client adds `--format JSON`, `-e`, …). Rejects only when the process could not
  * be started; check `outcome` before trusting `exitCode`.
  */
-export function runCfgutil(
+export async function runCfgutil(
   cfgutilPath: string,
   args: readonly string[],
   options: RunCfgutilOptions = {},
+): Promise<CfgutilRun> {
+  const limit = options.processLimit ?? cfgutilProcesses;
+  const release = isAbsolute(cfgutilPath) ? await limit.acquire(options.signal) : undefined;
+  try {
+    return await startAndCollect(cfgutilPath, args, options);
+  } finally {
+    release?.();
+  }
+}
+
+function startAndCollect(
+  cfgutilPath: string,
+  args: readonly string[],
+  options: RunCfgutilOptions,
 ): Promise<CfgutilRun> {
   const argv = [cfgutilPath, ...args];
   const started = performance.now();
