@@ -22,7 +22,7 @@ import { allowedHostsFor, displayHost } from './server-hosts';
 import { parseRequestTarget } from './request-target';
 import { resolveStaticPath, sendStaticFile, sendText } from './static-files';
 import { runWsSession, type SessionPolicy } from './ws-session';
-import { benchProtocol, checkUpgrade } from './ws-token';
+import { benchProtocol, checkUpgrade, offersControl } from './ws-token';
 
 export interface BenchServerOptions {
   readonly host: BenchHost;
@@ -32,6 +32,8 @@ export interface BenchServerOptions {
   readonly port?: number;
   /** Fixed token (tests); by default 32 random bytes. */
   readonly token?: string;
+  /** Fixed control token (tests); by default 32 random bytes. Proves "this is the Mac itself". */
+  readonly controlToken?: string;
   /** `serve --allow-remote-control`: other screens may run jobs too (./local-only-channels.ts). */
   readonly allowRemoteControl?: boolean;
   /** The diagnostics sink (main/diagnostics/): refusals are logged there. */
@@ -43,10 +45,13 @@ export interface BenchServerOptions {
 }
 
 export interface BenchServer {
-  /** The address to open, token included. */
+  /** The address for this Mac's own browser: the token and the control token. Printed, never shared. */
   readonly url: string;
+  /** The address for other screens (and tunnels): the token only, so they watch (./local-only-channels.ts). */
+  readonly watchUrl: string;
   readonly port: number;
   readonly token: string;
+  readonly controlToken: string;
   close(): Promise<void>;
 }
 
@@ -68,6 +73,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const hostname = options.hostname ?? '127.0.0.1';
   const token = options.token ?? randomBytes(32).toString('base64url');
   if (!tokenPattern.test(token)) throw new Error('The server token must be 16 or more URL-safe characters.');
+  const controlToken = options.controlToken ?? randomBytes(32).toString('base64url');
+  if (!tokenPattern.test(controlToken) || controlToken === token) {
+    throw new Error('The control token must be 16 or more URL-safe characters, and not the token.');
+  }
   // The cookie's key is unrelated to the token: it opens static files only (see ./request-guard.ts).
   const staticKey = randomBytes(32).toString('base64url');
   // Filled in once the port is known; requests cannot arrive before listen() completes.
@@ -162,7 +171,8 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     }
     // The peer is read now: once the socket closes, remoteAddress is gone.
     const peer = req.socket.remoteAddress;
-    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host, peer, sessionPolicy));
+    const policy = { ...sessionPolicy, controlProven: offersControl(req.headers, controlToken) };
+    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host, peer, policy));
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -189,9 +199,11 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   defaultWsOrigin = `ws://${displayHost(hostname)}:${port}`;
 
   return {
-    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    url: `${origin}/?token=${encodeURIComponent(token)}&control=${encodeURIComponent(controlToken)}`,
+    watchUrl: `${origin}/?token=${encodeURIComponent(token)}`,
     port,
     token,
+    controlToken,
     close: async () => {
       // Wait for every session's 'close' so their event subscriptions are gone when close() resolves.
       const sessionsClosed = [...wss.clients].map(

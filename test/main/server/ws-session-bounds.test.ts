@@ -92,3 +92,49 @@ describe('per-connection rate limit', () => {
     expect(log.frames.some((f) => (f as { id?: number }).id === 6)).toBe(false);
   });
 });
+
+describe('a tunnel is not the Mac', () => {
+  const control = 'control-token-0123456789abcdef';
+  let tunnelled: BenchServer;
+
+  beforeEach(async () => {
+    tunnelled = await startBenchServer({
+      host: createFakeBenchHost().host,
+      rendererDir: '/nonexistent',
+      token,
+      controlToken: control,
+    });
+  });
+
+  afterEach(async () => {
+    await tunnelled.close();
+  });
+
+  async function importFrom(protocols: readonly string[]): Promise<Record<string, unknown>> {
+    const ws = await openSocket(`ws://127.0.0.1:${tunnelled.port}/ws`, {}, protocols);
+    sockets.push(ws);
+    const log = frameLog(ws);
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'chooseCfgutil', args: [{ path: '/tmp/x' }] }));
+    return log.next((f) => f.id === 1);
+  }
+
+  it('gives the Mac-only channels to the page with the control token, not to a loopback page with the token alone', async () => {
+    expect(await importFrom(benchProtocols(token))).toMatchObject({
+      result: { ok: false, error: { title: 'Only allowed on the Mac itself' } },
+    });
+    expect(await importFrom([...benchProtocols(token), `enroll-bench.control.${control}`])).toMatchObject({
+      result: { ok: true },
+    });
+    expect(
+      await importFrom([...benchProtocols(token), 'enroll-bench.control.wrong-0123456789abcdef']),
+    ).toMatchObject({
+      result: { ok: false },
+    });
+  });
+
+  it('prints two addresses: the control token only in the one for this Mac', () => {
+    expect(new URL(tunnelled.url).searchParams.get('control')).toBe(control);
+    expect(tunnelled.watchUrl).not.toContain(control);
+    expect(new URL(tunnelled.watchUrl).searchParams.get('token')).toBe(token);
+  });
+});
