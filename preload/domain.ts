@@ -54,6 +54,8 @@ export type EngineStatus =
 export interface WatcherStatus {
   readonly state: 'starting' | 'ok' | 'degraded';
   readonly detail?: string;
+  /** Devices cfgutil listed that wait to be added: one listing adds at most a batch (main/devices/device-watcher.ts). */
+  readonly waitingDevices?: number;
 }
 
 /**
@@ -202,6 +204,11 @@ export type ProfileFindingCode =
   | 'check-in-url-missing'
   | 'check-in-url-not-https'
   | 'check-in-url-not-intune'
+  | 'server-url-misleading'
+  | 'check-in-url-misleading'
+  | 'removal-password'
+  | 'duplicate-payload-uuid'
+  | 'signer-self-signed'
   | 'topic-missing'
   | 'topic-wrong-form'
   | 'identity-uuid-missing'

@@ -45,7 +45,13 @@ export async function serveBench(flags: AppFlags): Promise<number> {
   for (const problem of bench.problems) console.error(`enroll-bench: ${problem}`);
   if (bench.startupProfile)
     console.log(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
+  // Two addresses: the first carries the control token and is for this Mac's browser only; the second is the
+  // one to give other screens (or open through a tunnel): they can watch, not act as the Mac
+  // (main/server/local-only-channels.ts).
   console.log(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
+  console.log(
+    `Open that address on this Mac only. For other screens (also through an SSH tunnel), use ${server.watchUrl}`,
+  );
   if (bench.logPath) console.log(`Diagnostics log: ${bench.logPath}`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.hostname)) {
     console.log(
