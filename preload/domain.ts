@@ -277,6 +277,16 @@ export interface ProfileOverride {
   readonly at: number;
 }
 
+/** Where the bench fetched a profile itself (issue 24): shown on the card as "From Intune: <name>, fetched <when>". */
+export interface ProfileOrigin {
+  readonly kind: 'intune';
+  /** The Intune profile's display name (sanitised). */
+  readonly profileName: string;
+  readonly profileId: string;
+  /** Epoch milliseconds of the latest fetch that returned these bytes. */
+  readonly fetchedAt: number;
+}
+
 /**
  * What the UI, the CLI and the log may know about an imported profile.
  *
@@ -301,6 +311,8 @@ export interface ProfileSummary {
   readonly fileModifiedAt?: number;
   readonly age?: ProfileAge;
   readonly override?: ProfileOverride;
+  /** Set when the bench pulled the file from Intune rather than an operator importing it. */
+  readonly origin?: ProfileOrigin;
   readonly verdict: ProfileVerdict;
   /** One plain sentence for the top of the card, for example "Ready: 9 days left." */
   readonly headline: string;

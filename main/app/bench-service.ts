@@ -10,6 +10,7 @@ import type {
   JobInvokeChannels,
   LogInvokeChannels,
   PreflightInvokeChannels,
+  IntuneInvokeChannels,
 } from '../../preload/contract';
 import type { JobsSnapshot } from '../../preload/jobs-domain';
 import type {
@@ -63,7 +64,10 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 /** The engine, devices, profile and identity channels; jobs and the log are areas of their own. */
 export type BenchServiceChannels = Omit<
   InvokeChannels,
-  keyof JobInvokeChannels | keyof LogInvokeChannels | keyof PreflightInvokeChannels
+  | keyof JobInvokeChannels
+  | keyof LogInvokeChannels
+  | keyof PreflightInvokeChannels
+  | keyof IntuneInvokeChannels
 >;
 
 export class BenchService implements BenchServiceChannels {

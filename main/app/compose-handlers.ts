@@ -3,6 +3,7 @@
  * implements does not compile (`satisfies InvokeChannels`).
  */
 import type {
+  IntuneInvokeChannels,
   InvokeChannels,
   JobInvokeChannels,
   LogInvokeChannels,
@@ -10,6 +11,7 @@ import type {
 } from '../../preload/contract';
 import type { BenchService, BenchServiceChannels } from './bench-service';
 import {
+  unavailableIntuneChannels,
   unavailableJobChannels,
   unavailableLogChannels,
   unavailablePreflightChannels,
@@ -20,8 +22,9 @@ export function composeHandlers(
   jobs: JobInvokeChannels = unavailableJobChannels(),
   log: LogInvokeChannels = unavailableLogChannels(),
   preflight: PreflightInvokeChannels = unavailablePreflightChannels(),
+  intune: IntuneInvokeChannels = unavailableIntuneChannels(),
 ): InvokeChannels {
-  return { ...serviceChannels(service), ...jobs, ...log, ...preflight } satisfies InvokeChannels;
+  return { ...serviceChannels(service), ...jobs, ...log, ...preflight, ...intune } satisfies InvokeChannels;
 }
 
 /** The service's channel methods bound to it, so they can be spread beside the other areas. */

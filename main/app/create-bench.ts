@@ -31,6 +31,7 @@ import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 import { composeHandlers } from './compose-handlers';
+import { createIntuneArea, type IntuneAreaOptions } from '../intune/intune-area';
 import { EventHub } from './event-hub';
 import { jobsAreaFor, liveJobSettingsFrom } from './jobs-wiring';
 
@@ -47,6 +48,10 @@ export interface CreateBenchOptions {
   readonly log?: LogFn;
   /** A profile file named on the command line, imported once the bench is up. */
   readonly profileFile?: string;
+  /** Issue 24: Intune against a local fake (`serve --simulate --fake-intune`). */
+  readonly fakeIntune?: boolean;
+  /** Issue 24: Electron's safeStorage and shell.openExternal, when running inside the app. */
+  readonly intune?: Pick<IntuneAreaOptions, 'safeStorage' | 'openBrowser'>;
 }
 
 export interface Bench {
@@ -181,10 +186,22 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       jobs.area.applySettings(liveJobSettingsFrom(changed));
     },
   });
-  const handlers = composeHandlers(service, jobChannels, logChannels, {
-    ...preflight.methods(),
-    ...settingsChannels.methods(),
+  const intune = await createIntuneArea({
+    dataDir: options.dataDir,
+    profiles,
+    log,
+    simulate: options.fakeIntune === true,
+    env,
+    ...options.intune,
+    subscribe: (listener) => service.hub.subscribe(listener),
   });
+  const handlers = composeHandlers(
+    service,
+    jobChannels,
+    logChannels,
+    { ...preflight.methods(), ...settingsChannels.methods() },
+    intune.channels,
+  );
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),
   );
@@ -206,6 +223,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       stopLogChanges();
       await service.close();
       await jobs.area.close();
+      await intune.close();
       await diagnostics?.close();
     },
   };

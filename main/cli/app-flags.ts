@@ -13,6 +13,7 @@ export const appFlagSpec = {
   'time-scale': 'string',
   'allow-remote-control': 'boolean',
   scenario: 'string',
+  'fake-intune': 'boolean',
 } as const;
 
 export interface AppFlags {
@@ -27,6 +28,8 @@ export interface AppFlags {
   readonly allowRemoteControl?: boolean;
   /** The simulated world's starting cart: a shipped scenario name or a JSON file (main/sim/scenario.ts). */
   readonly scenario?: string;
+  /** `--simulate --fake-intune`: Settings › Intune talks to a fake Intune on loopback (main/sim/intune/). */
+  readonly fakeIntune?: boolean;
 }
 
 export const DEFAULT_PORT = 4820;
@@ -40,8 +43,12 @@ export function parseAppFlags(argv: readonly string[]): AppFlags {
   if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1000)) {
     throw new UsageError('--time-scale must be a number above 0 and at most 1000 (1 = real time)');
   }
+  if (flags['fake-intune'] && !flags.simulate) {
+    throw new UsageError('--fake-intune needs --simulate (it replaces Intune with a local fake)');
+  }
   return {
     simulate: flags.simulate ?? false,
+    ...(flags['fake-intune'] ? { fakeIntune: true } : {}),
     serve: flags.serve ?? false,
     port: parsePort(flags.port, DEFAULT_PORT),
     hostname: flags.host ?? '127.0.0.1',

@@ -59,6 +59,11 @@ const commands: Readonly<
     summary: 'workflows: workflow list | workflow show ID | workflow validate FILE, [--json]',
     load: async () => (await import('./workflow-command')).runWorkflowCommand,
   },
+  intune: {
+    summary:
+      'Intune: intune connect --tenant ID --client-id ID | --token-file FILE, status, profiles, pull [--profile X], refresh, disconnect, [--json]',
+    load: async () => (await import('./intune-command')).runIntuneCommand,
+  },
   log: {
     summary:
       'the bench log: log export --format csv|intune|json | log merge FILE… --out FILE | log show [--json]',

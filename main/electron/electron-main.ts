@@ -12,6 +12,7 @@ import { createBench, type Bench } from '../app/create-bench';
 import { defaultDataDir } from '../app/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
+import { electronIntuneOptions } from './intune-shell';
 import { installMacShell, type MacShell } from './mac-shell';
 import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
 import { runSimCfgutilIfAsked } from './sim-cfgutil-mode';
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
   serveRenderer(session.defaultSession, paths);
   // ENROLL_BENCH_DATA overrides the folder here too, so the app and `enroll-bench` share one data folder.
   const dataDir = process.env.ENROLL_BENCH_DATA ? defaultDataDir() : app.getPath('userData');
-  bench = await createBench({ ...flags, dataDir });
+  bench = await createBench({ ...flags, dataDir, intune: electronIntuneOptions() });
   mac = installMacShell({
     host: bench.host,
     dataDir,

@@ -15,11 +15,11 @@ import { appendFile, chmod, mkdir } from 'node:fs/promises';
 import { readSafeFile, readSafeText } from '../storage/safe-file';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';
 import path from 'node:path';
-import type { ProfileOverride } from '../../preload/domain';
+import type { ProfileOrigin, ProfileOverride } from '../../preload/domain';
 import { writePrivateFile } from './write-private-file';
 
 /** How the file reached the bench (kept for the log). */
-export type ProfileImportSource = 'renderer' | 'open-with' | 'command-line';
+export type ProfileImportSource = 'renderer' | 'open-with' | 'command-line' | 'intune';
 
 export interface StoredProfileMeta {
   readonly fileName: string;
@@ -28,9 +28,10 @@ export interface StoredProfileMeta {
   readonly fileModifiedAt?: number;
   readonly source: ProfileImportSource;
   readonly override?: ProfileOverride;
+  readonly origin?: ProfileOrigin;
 }
 
-const SOURCES: readonly ProfileImportSource[] = ['renderer', 'open-with', 'command-line'];
+const SOURCES: readonly ProfileImportSource[] = ['renderer', 'open-with', 'command-line', 'intune'];
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
@@ -54,6 +55,16 @@ function parseMeta(text: string): StoredProfileMeta | undefined {
     typeof o === 'object' && o !== null && typeof o.reason === 'string' && isFiniteNumber(o.at)
       ? { reason: o.reason, at: o.at }
       : undefined;
+  const g = r.origin as Record<string, unknown> | undefined;
+  const origin: ProfileOrigin | undefined =
+    typeof g === 'object' &&
+    g !== null &&
+    g.kind === 'intune' &&
+    typeof g.profileName === 'string' &&
+    typeof g.profileId === 'string' &&
+    isFiniteNumber(g.fetchedAt)
+      ? { kind: 'intune', profileName: g.profileName, profileId: g.profileId, fetchedAt: g.fetchedAt }
+      : undefined;
   return {
     fileName: r.fileName,
     sha256: r.sha256,
@@ -61,6 +72,7 @@ function parseMeta(text: string): StoredProfileMeta | undefined {
     fileModifiedAt: isFiniteNumber(r.fileModifiedAt) ? r.fileModifiedAt : undefined,
     source: r.source as ProfileImportSource,
     override,
+    ...(origin ? { origin } : {}),
   };
 }
 

@@ -57,6 +57,14 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   // Deleting files on the Mac, and what every run does, are decided on the Mac itself.
   cleanRestoreLeftovers: 'local',
   saveSettings: 'local',
+  // Intune (issue 24): the status is what every screen may see; signing in, reading the tenant and
+  // replacing the profile happen on the Mac only (the sign-in opens this Mac's browser).
+  getIntuneStatus: 'any',
+  connectIntune: 'local',
+  disconnectIntune: 'local',
+  listIntuneProfiles: 'local',
+  pullIntuneProfile: 'local',
+  setIntuneRefreshDays: 'local',
 };
 
 /** The 'local' channels that `--allow-remote-control` opens to other screens: running the bench, not trusting. */
@@ -84,7 +92,7 @@ export const localOnlyRefusal: ErrorInfo = {
   code: 'invalid-request',
   title: 'Only allowed on the Mac itself',
   detail:
-    'Importing a profile or a supervision identity, creating one, overriding the profile age, choosing cfgutil, changing the settings or deleting restore leftovers is only allowed on the Mac itself: the connection from another screen is not encrypted. On the Mac, open the address `enroll-bench serve` printed for this Mac (the watch address, even through a tunnel, is another screen).',
+    'Importing a profile or a supervision identity, creating one, overriding the profile age, choosing cfgutil, changing the settings, deleting restore leftovers, or signing in to Intune and pulling its profile is only allowed on the Mac itself: the connection from another screen is not encrypted. On the Mac, open the address `enroll-bench serve` printed for this Mac (the watch address, even through a tunnel, is another screen).',
   retryable: false,
 };
 

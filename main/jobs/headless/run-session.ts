@@ -23,6 +23,7 @@ import { simulatorSignalSource } from '../../app/simulator-engine';
 import { BenchError } from '../../errors/bench-error';
 import { IdentityService } from '../../identity/identity-service';
 import { ProfileService } from '../../profiles/profile-service';
+import { refreshBeforeCart } from '../../intune/before-cart';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../sim/index';
 import { writeDemoProfile } from '../demo-profile';
 import { JobBoard } from '../job-board';
@@ -63,6 +64,9 @@ async function enrollmentProfile(options: RunSessionOptions, temp: string): Prom
   const profiles = new ProfileService({ dataDir: options.dataDir });
   await profiles.restore();
   if (options.profileFile) await profiles.importPath(options.profileFile, 'command-line');
+  // Issue 24: with Intune connected, a due copy is re-pulled before the cart (never against a simulated world).
+  else if (!options.simulate)
+    await refreshBeforeCart({ dataDir: options.dataDir, profiles, note: options.note });
   const summary = profiles.current();
   if (summary) {
     const gate = profiles.canStartRun();

@@ -42,6 +42,7 @@ describe('localOnlyChannels', () => {
     expect(Object.keys(localOnlyChannels).sort()).toEqual([...channels].sort());
     expect(anyChannels.sort()).toEqual([
       'exportLog',
+      'getIntuneStatus',
       'getPreflight',
       'getProfile',
       'getSettings',
@@ -73,11 +74,16 @@ describe('localOnlyChannels', () => {
     expect(neverRemote.sort()).toEqual([
       'chooseCfgutil',
       'cleanRestoreLeftovers',
+      'connectIntune',
       'createSupervisionIdentity',
+      'disconnectIntune',
       'importProfile',
       'importSupervisionIdentity',
+      'listIntuneProfiles',
       'overrideProfileAge',
+      'pullIntuneProfile',
       'saveSettings',
+      'setIntuneRefreshDays',
     ]);
   });
 });
