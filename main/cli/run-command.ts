@@ -16,20 +16,11 @@ import { noJobEvents, type JobEventSink } from '../jobs/job-board-types';
 import { readWorkflowFile, workflowSource } from '../jobs/workflow-source';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { loadScenario, scenarioWorldOptions } from '../sim/index';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine, terminalSafe } from './terminal-output';
 
-const FLAGS = {
-  workflow: 'string',
-  profile: 'string',
-  cfgutil: 'string',
-  simulate: 'boolean',
-  cart: 'string',
-  scenario: 'string',
-  'time-scale': 'string',
-  concurrency: 'string',
-  'until-idle': 'boolean',
-  json: 'boolean',
-} as const;
+const FLAGS = flagSpec('run');
 
 export interface RunCommandIo {
   readonly out: (text: string) => void;
@@ -42,10 +33,12 @@ export interface RunCommandIo {
 }
 
 const defaultIo: RunCommandIo = {
-  out: (t) => console.log(t),
-  err: (t) => console.error(t),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
-  ...(process.stderr.isTTY ? { live: (t: string) => void process.stderr.write(`\x1b[2K\r${t}`) } : {}),
+  ...(process.stderr.isTTY
+    ? { live: (t: string) => void process.stderr.write(`\x1b[2K\r${terminalSafe(t)}`) }
+    : {}),
 };
 
 function summaryLine(run: RunStatus): string {

@@ -10,6 +10,7 @@ import { startBenchServer } from '../server/bench-server';
 import { loadScenario } from '../sim/index';
 import { parseAppFlags, type AppFlags } from './app-flags';
 import { packageRoot } from './package-root';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 function describeEngine(engine: EngineStatus): string {
   switch (engine.kind) {
@@ -42,13 +43,13 @@ export async function serveBench(flags: AppFlags): Promise<number> {
     log: bench.log,
     ...(flags.allowRemoteControl ? { allowRemoteControl: true } : {}),
   });
-  for (const problem of bench.problems) console.error(`enroll-bench: ${problem}`);
+  for (const problem of bench.problems) stderrLine(`enroll-bench: ${problem}`);
   if (bench.startupProfile)
-    console.log(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
-  console.log(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
-  if (bench.logPath) console.log(`Diagnostics log: ${bench.logPath}`);
+    stdoutLine(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
+  stdoutLine(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
+  if (bench.logPath) stdoutLine(`Diagnostics log: ${bench.logPath}`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.hostname)) {
-    console.log(
+    stdoutLine(
       flags.allowRemoteControl
         ? `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench and run its jobs.`
         : `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench; jobs are controlled on this Mac only (--allow-remote-control opens them).`,
