@@ -4,19 +4,19 @@
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
  *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--json]
  *
- * Progress on stderr, one line per step change; with --json one object on stdout at the end. Exit 0 only when
- * every job succeeded, 1 otherwise, 2 on a usage error.
+ * Progress on stderr, one line per step change; with --json one object on stdout at the end (./run-report.ts:
+ * every device that did not succeed says why and what to do). Exit codes: ./exit-codes.ts.
  */
 import { existsSync } from 'node:fs';
 import type { JobView, RunStatus, Workflow } from '../../preload/jobs-domain';
 import { defaultDataDir } from '../app/data-dir';
-import { modelNameFor } from '../devices/device-models';
 import { startRunSession, type RunSession } from '../jobs/headless/run-session';
 import { noJobEvents, type JobEventSink } from '../jobs/job-board-types';
 import { readWorkflowFile, workflowSource } from '../jobs/workflow-source';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { loadScenario, scenarioWorldOptions } from '../sim/index';
 import { flagSpec } from './command-table';
+import { runExitCode, runReport } from './run-report';
 import { parseFlags, UsageError } from './parse-flags';
 import { stderrLine, stdoutLine, terminalSafe } from './terminal-output';
 
@@ -81,57 +81,6 @@ async function chooseWorkflow(text: string | undefined, dataDir: string): Promis
   throw new UsageError(
     `there is no workflow "${text}"; use supervise-and-enroll, enroll-in-place or a workflow file`,
   );
-}
-
-export type RunOutcome =
-  'succeeded' | 'failed' | 'waiting-for-operator' | 'skipped' | 'cancelled' | 'interrupted';
-
-function outcomeOf(job: JobView): RunOutcome {
-  switch (job.phase) {
-    case 'succeeded':
-    case 'failed':
-    case 'waiting-for-operator':
-    case 'skipped':
-    case 'cancelled':
-    case 'interrupted':
-      return job.phase;
-    case 'countdown':
-    case 'queued':
-    case 'running':
-    case 'waiting-for-reattach':
-      return 'interrupted';
-  }
-}
-
-/** The --json object (its shape is the issue's, field for field). */
-export function runReport(jobs: readonly JobView[], deviceTypes: ReadonlyMap<string, string | undefined>) {
-  const devices = jobs.map((job) => {
-    const outcome = outcomeOf(job);
-    const deviceType = deviceTypes.get(job.ecid);
-    return {
-      ecid: job.ecid,
-      serial: job.serialNumber ?? null,
-      model: (deviceType ? modelNameFor(deviceType) : undefined) ?? deviceType ?? null,
-      outcome,
-      errorCode: outcome === 'succeeded' ? null : (job.error?.code ?? null),
-      steps: job.steps.map((s) => ({
-        step: s.step,
-        startedAt: s.startedAt,
-        endedAt: s.endedAt ?? null,
-        outcome: s.outcome ?? null,
-      })),
-    };
-  });
-  const counts: Record<RunOutcome, number> = {
-    succeeded: 0,
-    failed: 0,
-    'waiting-for-operator': 0,
-    skipped: 0,
-    cancelled: 0,
-    interrupted: 0,
-  };
-  for (const d of devices) counts[d.outcome] += 1;
-  return { devices, counts };
 }
 
 function progressLines(err: (text: string) => void): JobEventSink {
@@ -258,9 +207,6 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.err(`enroll-bench: ${report.counts.succeeded} of ${jobs.length} succeeded in ${seconds} s.`);
   if (flags.json) io.out(JSON.stringify(report));
-  if (jobs.length === 0) {
-    io.err('enroll-bench: no device was attached.');
-    return 1;
-  }
-  return report.counts.succeeded === jobs.length ? 0 : 1;
+  if (jobs.length === 0) io.err('enroll-bench: no device was attached.');
+  return runExitCode(report);
 }
