@@ -107,7 +107,7 @@ export const commandTable = {
     summary: 'provision every attached device with one workflow, headless',
     usage: [
       'run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N] [--scenario S]',
-      '    [--time-scale X]] [--concurrency N] [--until-idle] [--json]',
+      '    [--time-scale X]] [--concurrency N] [--until-idle] [--resume] [--json]',
     ],
     flags: {
       workflow: {
@@ -131,6 +131,10 @@ export const commandTable = {
       'until-idle': {
         kind: 'boolean',
         help: 'end once every job has ended or waits for a person (otherwise run until Ctrl-C)',
+      },
+      resume: {
+        kind: 'boolean',
+        help: 'continue the jobs a crash or reboot interrupted, at their step',
       },
       json,
     },

@@ -79,8 +79,8 @@ describe('enroll-bench run', () => {
       ]);
     }
     expect(err.join('\n')).toMatch(/ephemeral one/);
-    expect(live).toContain('3 done · 0 running · 0 waiting for you · 0 failed · 0 queued');
-    expect(live.at(-1)).toBe('');
+    // With --json, plain lines only: no live line redrawn in place.
+    expect(live).toEqual([]);
     expect(err.join('\n')).toMatch(/running 3\/8 prepare/);
   }, 60_000);
 
@@ -155,7 +155,13 @@ describe('enroll-bench run', () => {
   it('exits 0 when the only device on the cart was already done (a re-plugged, enrolled iPad)', async () => {
     const { out, io: streams } = await io();
     const argv = ['--simulate', '--cart', '1', '--workflow', 'supervise-and-enroll', '--time-scale', '0.005'];
-    expect(await runRunCommand([...argv, '--until-idle'], streams)).toBe(EXIT.ok);
+    const live: string[] = [];
+    expect(await runRunCommand([...argv, '--until-idle'], { ...streams, live: (t) => live.push(t) })).toBe(
+      EXIT.ok,
+    );
+    // On a terminal: one live summary line, cleared at the end.
+    expect(live).toContain('1 done · 0 running · 0 waiting for you · 0 failed · 0 queued');
+    expect(live.at(-1)).toBe('');
     expect(await runRunCommand([...argv, '--until-idle', '--json'], streams)).toBe(EXIT.ok);
     expect(JSON.parse(out.join(''))).toMatchObject({
       devices: [{ outcome: 'skipped', reason: 'already-done' }],
