@@ -30,6 +30,10 @@ const loaders: Readonly<Record<Exclude<CommandName, 'help' | 'completion'>, () =
   start: async () => (await import('./start-command')).runStartCommand,
   serve: async () => (await import('./serve-command')).runServeCommand,
   run: async () => (await import('./run-command')).runRunCommand,
+  status: async () => (await import('./remote-commands')).runStatusCommand,
+  jobs: async () => (await import('./remote-commands')).runJobsCommand,
+  arm: async () => (await import('./remote-commands')).runArmCommand(true),
+  disarm: async () => (await import('./remote-commands')).runArmCommand(false),
   profile: async () => {
     const [{ runProfileCommand }, { runProfileImportCommand }] = await Promise.all([
       import('./profile-command'),
@@ -42,7 +46,13 @@ const loaders: Readonly<Record<Exclude<CommandName, 'help' | 'completion'>, () =
   preflight: async () => (await import('./preflight-command')).runPreflightCommand,
   settings: async () => (await import('./settings-command')).runSettingsCommand,
   workflow: async () => (await import('./workflow-command')).runWorkflowCommand,
-  log: async () => (await import('./log-command')).runLogCommand,
+  log: async () => {
+    const [{ runLogCommand }, { runLogTailCommand }] = await Promise.all([
+      import('./log-command'),
+      import('./remote-commands'),
+    ]);
+    return (argv) => (argv[0] === 'tail' ? runLogTailCommand(argv.slice(1)) : runLogCommand(argv));
+  },
   sim: async () => (await import('./sim-command')).runSimCommand,
 };
 

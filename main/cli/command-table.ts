@@ -98,7 +98,7 @@ export const commandTable = {
     example: 'enroll-bench start --simulate',
   },
   serve: {
-    summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token',
+    summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token, and listen for `status`/`jobs`',
     usage: ['serve [--simulate | --cfgutil PATH] [--port N] [--host ADDRESS] [--allow-remote-control]'],
     flags: appFlagDocs,
     example: 'enroll-bench serve --simulate --port 4820',
@@ -144,6 +144,48 @@ export const commandTable = {
       '4 the bench could not run (the disk is full, the data folder is read-only, no cfgutil).',
       'With --json every device that did not succeed carries "reason" and "instruction".',
     ],
+  },
+  status: {
+    summary: 'what a running bench (the app or serve) is doing: devices, states, what each waits for',
+    usage: ['status [--watch] [--json]'],
+    flags: {
+      watch: { kind: 'boolean', help: 'keep printing each change until Ctrl-C' },
+      json,
+    },
+    example: 'enroll-bench status --json',
+    notes: ['Exit 4 when no bench is running for this data folder.'],
+  },
+  jobs: {
+    summary: 'act on a running bench’s jobs: retry, cancel, skip or start one device, or all failed/waiting',
+    usage: ['jobs retry|cancel|skip|start ECID|SERIAL|--all-failed|--all-waiting [--json]'],
+    flags: {
+      'all-failed': { kind: 'boolean', help: 'every failed or interrupted job' },
+      'all-waiting': { kind: 'boolean', help: 'every job that waits for a person' },
+      json,
+    },
+    subcommands: {
+      retry: ['all-failed', 'all-waiting', 'json'],
+      cancel: ['all-failed', 'all-waiting', 'json'],
+      skip: ['all-failed', 'all-waiting', 'json'],
+      start: ['all-failed', 'all-waiting', 'json'],
+    },
+    example: 'enroll-bench jobs retry --all-failed',
+    notes: [
+      'The same rules as the window: an action the card does not offer now is refused with the reason.',
+      'Exit 0 done, 1 refused, 4 no bench is running.',
+    ],
+  },
+  arm: {
+    summary: 'a running bench starts new devices by itself (after the countdown)',
+    usage: ['arm [--json]'],
+    flags: { json },
+    example: 'enroll-bench arm',
+  },
+  disarm: {
+    summary: 'a running bench starts nothing by itself until armed again',
+    usage: ['disarm [--json]'],
+    flags: { json },
+    example: 'enroll-bench disarm',
   },
   profile: {
     summary: 'the Intune enrollment profile: inspect a file, or import it (exit 0 when usable)',
@@ -197,11 +239,12 @@ export const commandTable = {
     example: 'enroll-bench workflow show supervise-and-enroll',
   },
   log: {
-    summary: 'the bench log: export, merge or show it',
+    summary: 'the bench log: export, merge, show, or tail a running bench',
     usage: [
       'log export --format csv|intune|json [FILTERS] [--out FILE] [--json]',
       'log merge FILE… --out FILE [--format json|csv|intune] [FILTERS] [--json]',
       'log show [FILTERS] [--json]',
+      'log tail [--json]   (a running bench: one line per job change, until Ctrl-C)',
     ],
     flags: {
       ...logFilters,
@@ -223,6 +266,7 @@ export const commandTable = {
       export: [...logFilterNames, 'format', 'out', 'json'],
       merge: [...logFilterNames, 'format', 'out', 'json'],
       show: [...logFilterNames, 'json'],
+      tail: ['json'],
     },
     example: 'enroll-bench log export --format csv --from 2026-03-02 --out today.csv',
     notes: ['FILTERS are the log view’s: --search, --session, --from, --to, --outcome.'],

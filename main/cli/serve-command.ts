@@ -7,8 +7,11 @@ import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
 import { defaultDataDir } from '../app/data-dir';
 import { startBenchServer } from '../server/bench-server';
+import { ControlSocketInUse } from '../control/control-server';
+import { openControlSocket } from '../control/open-control-socket';
 import { loadScenario } from '../sim/index';
 import { parseAppFlags, type AppFlags } from './app-flags';
+import { BenchCannotRun } from './cannot-run';
 import { packageRoot } from './package-root';
 import { stderrLine, stdoutLine } from './terminal-output';
 
@@ -34,7 +37,18 @@ function untilStopped(): Promise<void> {
 export async function serveBench(flags: AppFlags): Promise<number> {
   // A bad scenario is a clear error now, not a simulator that fails to start later.
   if (flags.scenario !== undefined) await loadScenario(flags.scenario);
-  const bench = await createBench({ ...flags, dataDir: defaultDataDir() });
+  const dataDir = defaultDataDir();
+  const bench = await createBench({ ...flags, dataDir });
+  // `enroll-bench status|jobs|arm|disarm|log tail` reach this bench through its control socket.
+  const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log }).catch(
+    async (error: unknown) => {
+      await bench.close();
+      if (error instanceof ControlSocketInUse)
+        throw new BenchCannotRun(`another bench is already running on the data folder ${dataDir}.`);
+      throw error;
+    },
+  );
+  if (!control.ok) stderrLine(`enroll-bench: ${control.problem}`);
   const server = await startBenchServer({
     host: bench.host,
     rendererDir: path.join(packageRoot(), 'dist', 'renderer'),
@@ -57,6 +71,7 @@ export async function serveBench(flags: AppFlags): Promise<number> {
   }
   await untilStopped();
   await server.close();
+  if (control.ok) await control.server.close();
   await bench.close();
   return 0;
 }

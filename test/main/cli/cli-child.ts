@@ -4,7 +4,7 @@
  * process-level handlers are the real ones.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,8 @@ function bundle(): Promise<string> {
   bundled ??= (async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-cli-child-'));
     const outfile = path.join(dir, 'cli.mjs');
+    // The CLI finds its package folder by package.json (main/cli/package-root.ts): `serve` runs from here.
+    await writeFile(path.join(dir, 'package.json'), '{"type": "module"}\n');
     await build({
       stdin: {
         contents: `import { runCliProcess } from './main/cli/cli';\nprocess.exitCode = await runCliProcess(process.argv.slice(2));\n`,
