@@ -110,6 +110,16 @@ describe('the enroll-bench process', () => {
     expect(typo.stderr).toMatch(/did you mean --json\?/);
   }, 60_000);
 
+  it('never lets outside text act on the terminal: an escape sequence in an argument comes out visible', async () => {
+    const hostile = 'F9FX\u001b[2J\u001b]0;pwned\u0007\u202eQ0A1';
+    for (const argv of [[hostile], ['workflow', 'show', hostile], ['run', `--${hostile}`]]) {
+      const result = await runCliChild(argv);
+      // eslint-disable-next-line no-control-regex -- the point of the test
+      expect(result.stdout + result.stderr).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+      expect(result.stderr).toContain('F9FX');
+    }
+  }, 60_000);
+
   it('ends a read-only data folder in one sentence and exit 4, with the details in a file it names', async () => {
     // A data folder under a regular file cannot be created (ENOTDIR), whoever runs the test (root included).
     const parent = await dataDir();
