@@ -103,6 +103,12 @@ describe('steering a running bench from a terminal', () => {
 
     expect((await runCliChild(['disarm'], env())).code).toBe(0);
     expect((await status()).run.armed).toBe(false);
+
+    // A second bench on the same data folder does not take the socket over: it says so and exits 4.
+    const second = await runCliChild(['serve', '--simulate', '--port', '0'], env());
+    expect(second.code).toBe(4);
+    expect(second.stderr).toMatch(/another bench is already running on the data folder/);
+    expect((await status()).run.armed).toBe(false);
   }, 120_000);
 
   it('log tail and status --watch follow the bench until it stops, then say so', async () => {
