@@ -55,10 +55,20 @@ async function snapshot(client: ControlClient, io: RemoteIo): Promise<BenchSnaps
   return valueOf(await client.invoke<BenchSnapshot>('getSnapshot'), io, 'the bench did not answer')?.value;
 }
 
+const FINAL: ReadonlySet<JobView['phase']> = new Set([
+  'succeeded',
+  'failed',
+  'cancelled',
+  'interrupted',
+  'skipped',
+]);
+
 /** One device for `status --json`: its job and why it is not done, in the run report's words. */
 function deviceStatus(job: JobView, snap: BenchSnapshot) {
   const device = snap.devices.find((d) => d.ecid === job.ecid);
-  const why = job.phase === 'succeeded' ? undefined : whyNot(job);
+  // A live bench: only an ended job or one waiting for a person has a reason (running is not "interrupted").
+  const settled = job.phase === 'waiting-for-operator' || FINAL.has(job.phase);
+  const why = settled ? whyNot(job) : undefined;
   return {
     ecid: job.ecid,
     serial: job.serialNumber ?? device?.serialNumber ?? null,
@@ -68,7 +78,7 @@ function deviceStatus(job: JobView, snap: BenchSnapshot) {
     phase: job.phase,
     step: job.step ?? null,
     progress: job.progress,
-    ...(why && job.phase !== 'running' && job.phase !== 'queued' && job.phase !== 'countdown' ? why : {}),
+    ...(why ?? {}),
   };
 }
 
