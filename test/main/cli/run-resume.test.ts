@@ -87,4 +87,46 @@ describe('run --resume after a SIGKILL', () => {
     expect(resumed.code).toBe(0);
     expect(await erases()).toBe(1);
   }, 180_000);
+
+  it('enrolls with the shipped preset when cut off after prepare was sent, each command once', async () => {
+    const scenario = path.join(dir, 'cart2.json');
+    await writeFile(
+      scenario,
+      JSON.stringify({
+        name: 'cart2',
+        seed: 7,
+        switches: { mdmInstallsSilently: true },
+        devices: [{ class: 'iPad', state: 'in-use', paired: true }],
+      }),
+    );
+    world?.kill('SIGTERM');
+    await world?.exited;
+    world = await startCli(['sim', 'world', '--scenario', scenario, '--time-scale', '0.01'], env());
+    const cfgutil = await until('the world', () => /^cfgutil: (.+)$/m.exec(world?.stdout() ?? '')?.[1]);
+    const log = path.join(dir, 'commands2.log');
+    const wrapper = path.join(dir, 'cfgutil2');
+    await writeFile(wrapper, `#!/bin/sh\necho "$*" >> '${log}'\nexec '${cfgutil}' "$@"\n`);
+    await chmod(wrapper, 0o755);
+    await writeFile(log, '');
+    const sent = async (command: string) =>
+      (await readFile(log, 'utf8')).split('\n').filter((l) => new RegExp(` ${command}\\b`).test(l)).length;
+    const argv = [
+      'run',
+      '--cfgutil',
+      wrapper,
+      '--workflow',
+      'supervise-and-enroll',
+      '--until-idle',
+      '--json',
+    ];
+    const first = await startCli(argv, env());
+    await until('prepare to be sent', async () => ((await sent('prepare')) > 0 ? true : undefined), 120_000);
+    first.kill('SIGKILL');
+    await first.exited;
+    const resumed = await runCliChild([...argv, '--resume'], env());
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ devices: [{ outcome: 'succeeded' }] });
+    expect(resumed.code).toBe(0);
+    expect(await sent('erase')).toBe(1);
+    expect(await sent('prepare')).toBe(1);
+  }, 240_000);
 });
