@@ -122,7 +122,10 @@ export const commandTable = {
         help: 'import this Intune profile first',
         complete: 'file',
       },
-      cfgutil,
+      cfgutil: {
+        ...cfgutil,
+        help: 'the cfgutil to run (default: ENROLL_BENCH_CFGUTIL); run needs it or --simulate',
+      },
       simulate,
       cart: { kind: 'string', value: 'N', help: 'simulated: attach N clean iPads (0 to 64)' },
       scenario,

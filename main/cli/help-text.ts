@@ -40,7 +40,10 @@ export function commandHelp(name: CommandName): string {
     `enroll-bench ${name}: ${doc.summary}`,
     '',
     'usage:',
-    ...doc.usage.map((line) => `  enroll-bench ${line}`),
+    // A line that starts with spaces continues the one above it.
+    ...doc.usage.map((line) =>
+      line.startsWith(' ') ? `  ${' '.repeat(13)}${line.trimStart()}` : `  enroll-bench ${line}`,
+    ),
     ...(flags.length > 0
       ? ['', 'options:', ...flags.map(([flag, f]) => `  ${flagLabel(flag, f).padEnd(width)}${f.help}`)]
       : []),
