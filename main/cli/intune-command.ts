@@ -21,6 +21,7 @@ import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { ProfileService } from '../profiles/profile-service';
 import { sanitizeText } from '../text/sanitize-text';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface IntuneCommandIo {
   readonly out: (text: string) => void;
@@ -33,8 +34,8 @@ export interface IntuneCommandIo {
 }
 
 const defaultIo: IntuneCommandIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
