@@ -1,8 +1,8 @@
 /**
  * The bench's services composed behind the contract: the one implementation of `InvokeChannels`.
  *
- * It owns the engine (real cfgutil or the simulated world) and the device watcher, and pushes every change
- * through the event hub. Both transports (Electron IPC and the headless WebSocket) reach it only through
+ * It owns the engine (real cfgutil or the simulated world) and hands the running one to the device intake
+ * (./device-intake.ts: watcher, device feed, serial reads), and pushes every change through the event hub. Both transports (Electron IPC and the headless WebSocket) reach it only through
  * the dispatcher, which validates arguments first.
  */
 import type {
@@ -19,24 +19,23 @@ import type {
   EngineStatus,
   Result,
   SimulatorAction,
-  WatcherStatus,
 } from '../../preload/domain';
-import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
+import type { WatcherTimers } from '../devices/device-watcher';
 import { BenchError, toErrorInfo } from '../errors/bench-error';
 import type { ProfileChannels } from '../profiles/profile-channels';
 import type { LocateOutcome } from './choose-engine';
 import type { EngineFactory, RunningEngine } from './engine';
 import { EventHub } from './event-hub';
-import { ConcurrencyLimit, SerialQueue } from '../async/serial-queue';
+import { SerialQueue } from '../async/serial-queue';
+import { DeviceIntake } from './device-intake';
 import { emptyJobsSnapshot } from './unavailable-channels';
-
-/** Background cfgutil reads at once (serial numbers of newly seen devices). */
-const BACKGROUND_READS = 4;
 
 export interface BenchServiceOptions {
   readonly engine: EngineStatus;
   readonly factory: EngineFactory;
   readonly hub?: EventHub;
+  /** The composed bench's device intake (./compose-provisioning.ts); a bench without jobs gets its own. */
+  readonly intake?: DeviceIntake;
   readonly timers?: WatcherTimers;
   readonly debounceMs?: number;
   readonly pollMs?: number;
@@ -69,18 +68,25 @@ export type BenchServiceChannels = Omit<
 export class BenchService implements BenchServiceChannels {
   readonly hub: EventHub;
   private engineStatus: EngineStatus;
-  private running: RunningEngine | undefined;
-  private watcher: DeviceWatcher | undefined;
-  private devices: readonly Device[] = [];
-  private watcherStatus: WatcherStatus = { state: 'starting' };
+  private readonly intake: DeviceIntake;
   private readonly engineSwitches = new SerialQueue();
-  private readonly backgroundReads = new ConcurrencyLimit(BACKGROUND_READS);
-  /** ECIDs with a serial-number read waiting for its turn. */
-  private readonly serialReadsQueued = new Set<Ecid>();
 
   constructor(private readonly options: BenchServiceOptions) {
-    this.hub = options.hub ?? new EventHub();
+    const hub = options.hub ?? new EventHub();
+    this.hub = hub;
     this.engineStatus = options.engine;
+    this.intake =
+      options.intake ??
+      new DeviceIntake({
+        output: {
+          devicesChanged: (devices: readonly Device[]) => hub.emit('devicesChanged', { devices }),
+          watcherChanged: (watcher) => hub.emit('watcherChanged', { watcher }),
+        },
+        ...(options.timers ? { timers: options.timers } : {}),
+        ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+        ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      });
   }
 
   /**
@@ -104,7 +110,7 @@ export class BenchService implements BenchServiceChannels {
 
   /** The engine that runs now, for the preflight checks (main/preflight/); undefined while none runs. */
   runningEngine(): RunningEngine | undefined {
-    return this.running;
+    return this.intake.engine();
   }
 
   /** The engine status as the snapshot gives it. */
@@ -115,9 +121,9 @@ export class BenchService implements BenchServiceChannels {
   async getSnapshot(): Promise<Result<BenchSnapshot>> {
     return ok({
       seq: this.hub.currentSeq,
-      devices: this.devices,
+      devices: this.intake.devices(),
       engine: this.engineStatus,
-      watcher: this.watcherStatus,
+      watcher: this.intake.watcherStatus(),
       jobs: this.options.jobsSnapshot?.() ?? emptyJobsSnapshot,
     });
   }
@@ -171,7 +177,7 @@ export class BenchService implements BenchServiceChannels {
   }
 
   async simulate(action: SimulatorAction): Promise<Result<Ecid[]>> {
-    const control = this.running?.simulator;
+    const control = this.intake.engine()?.simulator;
     if (!control) {
       throw new BenchError({
         code: 'invalid-request',
@@ -270,7 +276,7 @@ export class BenchService implements BenchServiceChannels {
     await this.stopEngine();
     this.setEngineStatus(status);
     try {
-      this.attachEngine(await start());
+      this.intake.attach(await start());
     } catch (error) {
       this.options.log?.(`${status.kind} failed to start`, error);
       this.setEngineStatus({ kind: 'missing', searched });
@@ -280,15 +286,7 @@ export class BenchService implements BenchServiceChannels {
   }
 
   private async stopEngine(): Promise<void> {
-    this.watcher?.stop();
-    this.watcher = undefined;
-    const engine = this.running;
-    this.running = undefined;
-    await engine?.close();
-    if (this.devices.length > 0) {
-      this.devices = [];
-      this.hub.emit('devicesChanged', { devices: [] });
-    }
+    await this.intake.detach()?.close();
   }
 
   private setEngineStatus(status: EngineStatus): void {
@@ -318,51 +316,5 @@ export class BenchService implements BenchServiceChannels {
       });
     }
     return this.options.profileChannels;
-  }
-
-  private attachEngine(engine: RunningEngine): void {
-    this.watcher?.stop();
-    this.running = engine;
-    this.watcher = new DeviceWatcher({
-      source: engine.source,
-      lister: engine.lister,
-      ...(this.options.timers ? { timers: this.options.timers } : {}),
-      ...(this.options.debounceMs !== undefined ? { debounceMs: this.options.debounceMs } : {}),
-      ...((engine.pollMs ?? this.options.pollMs) !== undefined
-        ? { pollMs: engine.pollMs ?? this.options.pollMs }
-        : {}),
-      onDevices: (devices) => {
-        this.devices = devices;
-        this.hub.emit('devicesChanged', { devices });
-      },
-      onStatus: (watcher) => {
-        this.watcherStatus = watcher;
-        if (watcher.state === 'degraded') this.options.log?.('device watcher degraded', watcher.detail);
-        this.hub.emit('watcherChanged', { watcher });
-      },
-      onNewDevice: (ecid) => void this.readSerial(engine, ecid),
-    });
-    this.watcher.start();
-  }
-
-  /**
-   * Best effort: unpaired devices cannot tell their serial yet; the card shows the ECID until then. A read
-   * waits its turn; when the turn comes, a device that has left since (a cart unplugged before its reads
-   * were done) is not asked: the read would only wait out cfgutil's detection timeout and push every read
-   * behind it later, the next cart's included. One read per device is queued at a time.
-   */
-  private async readSerial(engine: RunningEngine, ecid: Ecid): Promise<void> {
-    if (this.serialReadsQueued.has(ecid)) return;
-    this.serialReadsQueued.add(ecid);
-    try {
-      const serial = await this.backgroundReads.run(async () => {
-        this.serialReadsQueued.delete(ecid);
-        if (this.running !== engine || !this.devices.some((d) => d.ecid === ecid)) return undefined;
-        return engine.readSerialNumber?.(ecid);
-      });
-      if (serial && this.running === engine) this.watcher?.setSerialNumber(ecid, serial);
-    } catch (error) {
-      this.options.log?.(`could not read the serial number of ${ecid}`, error);
-    }
   }
 }

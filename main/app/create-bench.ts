@@ -32,7 +32,8 @@ import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 import { composeHandlers } from './compose-handlers';
 import { EventHub } from './event-hub';
-import { jobsAreaFor, liveJobSettingsFrom } from './jobs-wiring';
+import { jobsAreaFor, profileOf, supervisionOf } from './jobs-wiring';
+import { storeWorkflowSource } from '../jobs/workflow-source';
 
 export interface CreateBenchOptions {
   readonly simulate: boolean;
@@ -117,22 +118,23 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
   });
+  const workflowSource = await storeWorkflowSource(workflows);
   const jobs = await jobsAreaFor({
     hub,
-    factory,
-    workflows,
+    workflows: workflowSource,
     settings,
     dataDir: options.dataDir,
-    profiles,
-    identities,
+    supervision: supervisionOf(identities),
+    profile: profileOf(profiles),
     log,
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
   });
   const service = new BenchService({
     engine,
     hub,
-    factory: jobs.factory,
-    jobsSnapshot: () => jobs.area.board.snapshot(),
+    intake: jobs.provisioning.intake,
+    factory,
+    jobsSnapshot: () => jobs.provisioning.board.snapshot(),
     log,
     profileChannels,
     locator: createCfgutilLocator({
@@ -171,14 +173,14 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     store: settingsStore,
     file: settingsFile(options.dataDir),
     listWorkflows: () => workflows.list(),
-    onSaved: (saved) => jobs.area.applySettings(liveJobSettingsFrom(saved)),
+    onSaved: (saved) => jobs.provisioning.applySettings(saved),
   });
   const stopFollowingSettings = followSettingsFile({
     store: settingsStore,
     file: settingsFile(options.dataDir),
     onChange: (changed, settingsProblems) => {
       for (const problem of settingsProblems) log('settings.problem', { problem });
-      jobs.area.applySettings(liveJobSettingsFrom(changed));
+      jobs.provisioning.applySettings(changed);
     },
   });
   const handlers = composeHandlers(service, jobChannels, logChannels, {
@@ -205,7 +207,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       stopFollowingSettings();
       stopLogChanges();
       await service.close();
-      await jobs.area.close();
+      await jobs.provisioning.close();
+      workflowSource.close();
       await diagnostics?.close();
     },
   };
