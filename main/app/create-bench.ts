@@ -26,7 +26,8 @@ import {
   workflowChannelMethods,
 } from '../jobs/workflow/workflow-channels';
 import type { BenchHost } from './bench-host';
-import { BenchService } from './bench-service';
+import { EngineSupervisor } from './engine-supervisor';
+import { SimulatorChannels } from './simulator-channels';
 import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
@@ -51,7 +52,8 @@ export interface CreateBenchOptions {
 }
 
 export interface Bench {
-  readonly service: BenchService;
+  /** The engine supervisor: which engine runs, and the event hub every UI follows. */
+  readonly service: EngineSupervisor;
   readonly host: BenchHost;
   readonly engine: EngineStatus;
   /** Issue 4, main-only: `canStartRun()`, `profilePath()`, `importPath()` for "Open With" and argv files. */
@@ -129,14 +131,13 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     log,
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
   });
-  const service = new BenchService({
+  const service = new EngineSupervisor({
     engine,
     hub,
     intake: jobs.provisioning.intake,
     factory,
     jobsSnapshot: () => jobs.provisioning.board.snapshot(),
     log,
-    profileChannels,
     locator: createCfgutilLocator({
       store: settingsStore,
       ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
@@ -183,9 +184,13 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       jobs.provisioning.applySettings(changed);
     },
   });
-  const handlers = composeHandlers(service, jobChannels, logChannels, {
-    ...preflight.methods(),
-    ...settingsChannels.methods(),
+  const handlers = composeHandlers({
+    engines: service,
+    simulator: new SimulatorChannels(() => service.runningEngine()),
+    profiles: profileChannels,
+    jobs: jobChannels,
+    log: logChannels,
+    preflight: { ...preflight.methods(), ...settingsChannels.methods() },
   });
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),

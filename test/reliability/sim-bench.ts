@@ -5,13 +5,13 @@
  */
 import type { BenchEvent } from '../../preload/contract';
 import type { Device } from '../../preload/domain';
-import { BenchService } from '../../main/app/bench-service';
+import { EngineSupervisor } from '../../main/app/engine-supervisor';
 import { simulatorControlFor, simulatorSignalSource } from '../../main/app/simulator-engine';
 import { createCfgutilClient, type CfgutilClientOptions } from '../../main/cfgutil/cfgutil-client';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../main/sim/index';
 
 export interface SimBench {
-  readonly service: BenchService;
+  readonly service: EngineSupervisor;
   readonly handle: SimWorldHandle;
   readonly events: BenchEvent[];
   readonly logged: { message: string; detail: unknown }[];
@@ -29,7 +29,7 @@ export interface SimBenchOptions {
 export async function startSimBench(options: SimBenchOptions = {}): Promise<SimBench> {
   let handle: SimWorldHandle | undefined;
   const logged: { message: string; detail: unknown }[] = [];
-  const service = new BenchService({
+  const service = new EngineSupervisor({
     engine: { kind: 'simulator', reason: 'requested' },
     debounceMs: options.debounceMs ?? 300,
     pollMs: options.pollMs ?? 2_000,

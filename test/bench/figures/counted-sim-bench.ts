@@ -1,7 +1,7 @@
 /**
  * The bench as the app composes it (main/app/jobs-wiring.ts over main/app/compose-provisioning.ts: the device
  * intake with a real bench's debounce and poll and its background serial reads, the job board, not armed,
- * reading each device's facts; BenchService supervising the engine), on the real simulated cfgutil, with every
+ * reading each device's facts; EngineSupervisor supervising the engine), on the real simulated cfgutil, with every
  * cfgutil run counted at the one spawn boundary.
  *
  * The engine is built like createEngineFactory's simulator engine (one laned client shared by every reader),
@@ -11,7 +11,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BenchService } from '../../../main/app/bench-service';
+import { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { EventHub } from '../../../main/app/event-hub';
 import type { EngineFactory, RunningEngine } from '../../../main/app/engine';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
@@ -31,7 +31,7 @@ export interface CfgutilCall {
 }
 
 export interface CountedBench {
-  readonly service: BenchService;
+  readonly service: EngineSupervisor;
   readonly jobs: JobsWiring;
   readonly handle: SimWorldHandle;
   /** Every cfgutil run so far, in start order (performance.now() milliseconds). */
@@ -99,7 +99,7 @@ export async function startCountedBench(
     // These figures are about a real bench's watcher: its 1.5 s quiet time and 10 s reconcile, unscaled.
     tuning: { debounceMs: options.debounceMs ?? 1_500, pollMs: 10_000 },
   });
-  const service = new BenchService({
+  const service = new EngineSupervisor({
     engine: { kind: 'simulator', reason: 'requested' },
     hub,
     intake: jobs.provisioning.intake,

@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BenchService } from '../../../main/app/bench-service';
+import type { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { unavailableJobChannels } from '../../../main/app/unavailable-channels';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
@@ -85,7 +85,12 @@ describe('LogChannels through the dispatcher', () => {
   it('is composed in place of the unavailable log area, and exports files as text', async () => {
     await writeJournal(dataDir, [makeRecord(0), makeRecord(1, { outcome: 'failed' })]);
     const dispatch = createInvokeDispatcher(
-      composeHandlers({} as BenchService, unavailableJobChannels(), channels),
+      composeHandlers({
+        engines: {} as EngineSupervisor,
+        simulator: { simulate: async () => ({ ok: true, value: [] }) },
+        jobs: unavailableJobChannels(),
+        log: channels,
+      }),
     );
     const exported = await dispatch('exportLog', [{ format: 'csv' }]);
     expect(exported.ok).toBe(true);
@@ -107,7 +112,12 @@ describe('LogChannels through the dispatcher', () => {
       makeRecord(2, { finalName: 'Office iPad', sessionId: 'session-2' }),
     ]);
     const dispatch = createInvokeDispatcher(
-      composeHandlers({} as BenchService, unavailableJobChannels(), channels),
+      composeHandlers({
+        engines: {} as EngineSupervisor,
+        simulator: { simulate: async () => ({ ok: true, value: [] }) },
+        jobs: unavailableJobChannels(),
+        log: channels,
+      }),
     );
     const filter = { search: 'library', sessionId: 'session-2', outcome: 'all' };
     const listed = await dispatch('queryLog', [filter]);

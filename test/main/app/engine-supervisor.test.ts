@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
-import { BenchService } from '../../../main/app/bench-service';
+import { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { chooseEngine, type LocateOutcome } from '../../../main/app/choose-engine';
 import { invalidRequest } from '../../../main/errors/bench-error';
 import { composeHandlers } from '../../../main/app/compose-handlers';
+import { SimulatorChannels } from '../../../main/app/simulator-channels';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
@@ -23,7 +24,7 @@ function setup(engine: Parameters<typeof chooseEngine>[0]) {
       return path;
     },
   };
-  const service = new BenchService({
+  const service = new EngineSupervisor({
     engine: chooseEngine(engine),
     factory,
     timers,
@@ -32,7 +33,9 @@ function setup(engine: Parameters<typeof chooseEngine>[0]) {
   });
   const events: BenchEvent[] = [];
   service.hub.subscribe((e) => events.push(e));
-  const dispatch = createInvokeDispatcher(composeHandlers(service));
+  const dispatch = createInvokeDispatcher(
+    composeHandlers({ engines: service, simulator: new SimulatorChannels(() => service.runningEngine()) }),
+  );
   return { service, simulator, real, factory, timers, events, dispatch, located };
 }
 
@@ -59,7 +62,7 @@ describe('chooseEngine', () => {
   });
 });
 
-describe('BenchService', () => {
+describe('EngineSupervisor', () => {
   it('shows simulated devices live, with sequence numbers newer than the snapshot', async () => {
     const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
     await t.service.start();
@@ -148,13 +151,15 @@ describe('BenchService', () => {
   it('falls back to the preflight screen when the chosen engine fails to start, so every choice stays open', async () => {
     const simulator = FakeEngine.simulated();
     const factory = fakeFactory({ simulator });
-    const service = new BenchService({
+    const service = new EngineSupervisor({
       engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] },
       factory,
       timers: new ManualTimers(),
       locator: { find: async () => ({ kind: 'missing', searched: [] }), choose: async (path) => path },
     });
-    const dispatch = createInvokeDispatcher(composeHandlers(service));
+    const dispatch = createInvokeDispatcher(
+      composeHandlers({ engines: service, simulator: new SimulatorChannels(() => service.runningEngine()) }),
+    );
     const failed = await dispatch('chooseCfgutil', [{ path: '/opt/broken/cfgutil' }]);
     expect(failed.ok).toBe(false);
     const snapshot = await service.getSnapshot();

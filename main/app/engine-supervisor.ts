@@ -5,24 +5,11 @@
  * (./device-intake.ts: watcher, device feed, serial reads), and pushes every change through the event hub. Both transports (Electron IPC and the headless WebSocket) reach it only through
  * the dispatcher, which validates arguments first.
  */
-import type {
-  InvokeChannels,
-  JobInvokeChannels,
-  LogInvokeChannels,
-  PreflightInvokeChannels,
-} from '../../preload/contract';
+import type { InvokeChannels } from '../../preload/contract';
 import type { JobsSnapshot } from '../../preload/jobs-domain';
-import type {
-  BenchSnapshot,
-  Device,
-  Ecid,
-  EngineStatus,
-  Result,
-  SimulatorAction,
-} from '../../preload/domain';
+import type { BenchSnapshot, Device, EngineStatus, Result } from '../../preload/domain';
 import type { WatcherTimers } from '../devices/device-watcher';
 import { BenchError, toErrorInfo } from '../errors/bench-error';
-import type { ProfileChannels } from '../profiles/profile-channels';
 import type { LocateOutcome } from './choose-engine';
 import type { EngineFactory, RunningEngine } from './engine';
 import { EventHub } from './event-hub';
@@ -30,7 +17,7 @@ import { SerialQueue } from '../async/serial-queue';
 import { DeviceIntake } from './device-intake';
 import { emptyJobsSnapshot } from './unavailable-channels';
 
-export interface BenchServiceOptions {
+export interface EngineSupervisorOptions {
   readonly engine: EngineStatus;
   readonly factory: EngineFactory;
   readonly hub?: EventHub;
@@ -41,8 +28,6 @@ export interface BenchServiceOptions {
   readonly pollMs?: number;
   /** Structured diagnostics for the log (never shown to a UI as is). */
   readonly log?: (message: string, detail?: unknown) => void;
-  /** The Intune profile and supervision identity channels (main/profiles/profile-channels.ts). */
-  readonly profileChannels?: ProfileChannels;
   /** Finds cfgutil again, or checks and saves a path the operator chose. */
   readonly locator?: CfgutilLocator;
   /** The jobs area's part of the snapshot; an empty one when the bench runs no jobs. */
@@ -59,19 +44,16 @@ type Req<K extends keyof InvokeChannels> = Parameters<InvokeChannels[K]>[0];
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-/** The engine, devices, profile and identity channels; jobs and the log are areas of their own. */
-export type BenchServiceChannels = Omit<
-  InvokeChannels,
-  keyof JobInvokeChannels | keyof LogInvokeChannels | keyof PreflightInvokeChannels
->;
+/** The engine's channels and the snapshot. */
+export type EngineChannelName = 'getSnapshot' | 'useSimulator' | 'recheckEngine' | 'chooseCfgutil';
 
-export class BenchService implements BenchServiceChannels {
+export class EngineSupervisor implements Pick<InvokeChannels, EngineChannelName> {
   readonly hub: EventHub;
   private engineStatus: EngineStatus;
   private readonly intake: DeviceIntake;
   private readonly engineSwitches = new SerialQueue();
 
-  constructor(private readonly options: BenchServiceOptions) {
+  constructor(private readonly options: EngineSupervisorOptions) {
     const hub = options.hub ?? new EventHub();
     this.hub = hub;
     this.engineStatus = options.engine;
@@ -176,89 +158,6 @@ export class BenchService implements BenchServiceChannels {
     return ok(this.engineStatus);
   }
 
-  async simulate(action: SimulatorAction): Promise<Result<Ecid[]>> {
-    const control = this.intake.engine()?.simulator;
-    if (!control) {
-      throw new BenchError({
-        code: 'invalid-request',
-        title: 'Not a simulated bench',
-        detail: 'Simulated devices can only be plugged in while the bench runs the simulator.',
-        retryable: false,
-      });
-    }
-    let ecids: Ecid[] = [];
-    switch (action.type) {
-      case 'attach':
-        ecids = [control.attach(action.deviceClass)];
-        break;
-      case 'detach':
-        control.detach(action.ecid);
-        ecids = [action.ecid];
-        break;
-      case 'cart':
-        control.cart(action.count, action.overSeconds);
-        break;
-      case 'detach-all':
-        control.detachAll();
-        break;
-      case 'trust':
-      case 'deny-trust':
-        control.tapTrust(action.ecid, action.type === 'trust');
-        ecids = [action.ecid];
-        break;
-      case 'approve-profile':
-        if (!control.approveProfile(action.ecid)) {
-          throw new BenchError({
-            code: 'no-such-profile',
-            title: 'No profile is waiting on this device',
-            detail:
-              'Nothing to approve in Settings yet: the bench has not sent the profile, or it was approved already.',
-            retryable: false,
-            ecid: action.ecid,
-          });
-        }
-        ecids = [action.ecid];
-        break;
-      case 'unlock':
-        control.unlock(action.ecid);
-        ecids = [action.ecid];
-        break;
-      case 'finish-setup-assistant':
-        if (!control.finishSetupAssistant(action.ecid)) {
-          throw new BenchError({
-            code: 'invalid-request',
-            title: 'Setup Assistant is already finished',
-            detail: 'This device is not in Setup Assistant: there is nothing left to tap through.',
-            retryable: false,
-            ecid: action.ecid,
-          });
-        }
-        ecids = [action.ecid];
-        break;
-    }
-    return ok(ecids);
-  }
-
-  // ---- Intune profile and supervision identity (issue 4): delegated to ProfileChannels ----
-  importProfile(req: Req<'importProfile'>) {
-    return this.profiles().importProfile(req);
-  }
-  getProfile() {
-    return this.profiles().getProfile();
-  }
-  overrideProfileAge(req: Req<'overrideProfileAge'>) {
-    return this.profiles().overrideProfileAge(req);
-  }
-  importSupervisionIdentity(req: Req<'importSupervisionIdentity'>) {
-    return this.profiles().importSupervisionIdentity(req);
-  }
-  createSupervisionIdentity(req: Req<'createSupervisionIdentity'>) {
-    return this.profiles().createSupervisionIdentity(req);
-  }
-  getSupervisionIdentity() {
-    return this.profiles().getSupervisionIdentity();
-  }
-
   private useCfgutil(path: string): Promise<Result<EngineStatus>> {
     return this.switchEngine({ kind: 'cfgutil', path }, () => this.options.factory.startCfgutil(path));
   }
@@ -304,17 +203,5 @@ export class BenchService implements BenchServiceChannels {
       });
     }
     return this.options.locator;
-  }
-
-  private profiles(): ProfileChannels {
-    if (!this.options.profileChannels) {
-      throw new BenchError({
-        code: 'invalid-request',
-        title: 'Profiles are not available here',
-        detail: 'This bench was started without profile support.',
-        retryable: false,
-      });
-    }
-    return this.options.profileChannels;
   }
 }
