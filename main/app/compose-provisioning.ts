@@ -131,6 +131,8 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     ...(options.events ? { events: options.events } : {}),
     extraProfilesDir: path.join(options.dataDir, 'profiles', 'extra'),
     ...(options.log ? { log: options.log } : {}),
+    // The board's arrival read is the one read of a device's serial number; the device list takes it from there.
+    serialRead: (ecid, serial) => intake.setSerialNumber(ecid, serial),
   });
   board.start();
   let lastApplied: string | undefined;

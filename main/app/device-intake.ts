@@ -1,20 +1,17 @@
 /**
- * The devices of the running engine: its device watcher, the device feed the job board follows, and the
- * background serial-number reads. Every entry point gets it from ./compose-provisioning.ts; the engine
- * supervisor (./bench-service.ts) only tells it which engine runs now.
+ * The devices of the running engine: its device watcher and the device feed the job board follows. Every
+ * entry point gets it from ./compose-provisioning.ts; the engine supervisor (./engine-supervisor.ts) only
+ * tells it which engine runs now. It reads nothing from a device beyond `cfgutil list`: the serial number
+ * comes from the job board's one arrival read ({@link DeviceIntake.setSerialNumber}).
  *
  * Order matters and is kept by construction: a new list goes to the output (the UIs) first and to the feed
  * (the board) second, so the job events the board emits in reply always follow the device list they answer.
  */
 import type { Device, Ecid, WatcherStatus } from '../../preload/domain';
-import { ConcurrencyLimit } from '../async/serial-queue';
 import { DeviceListFeed } from '../devices/device-feed';
 import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
 import type { DeviceFeed } from '../jobs/job-board-types';
 import type { RunningEngine } from './engine';
-
-/** Background cfgutil reads at once (serial numbers of newly seen devices). */
-const BACKGROUND_READS = 4;
 
 /** Where the device list and the watcher's health go (the event hub in the app; the CLI's notes in `run`). */
 export interface DeviceOutput {
@@ -51,9 +48,6 @@ export class DeviceIntake {
   private running: RunningEngine | undefined;
   private watcher: DeviceWatcher | undefined;
   private status: WatcherStatus = { state: 'starting' };
-  private readonly backgroundReads = new ConcurrencyLimit(BACKGROUND_READS);
-  /** ECIDs with a serial-number read waiting for its turn. */
-  private readonly serialReadsQueued = new Set<Ecid>();
 
   constructor(private readonly options: DeviceIntakeOptions = {}) {
     this.output = options.output ?? noDeviceOutput;
@@ -90,7 +84,6 @@ export class DeviceIntake {
         if (status.state === 'degraded') this.options.log?.('device watcher degraded', status.detail);
         this.output.watcherChanged(status);
       },
-      onNewDevice: (ecid) => void this.readSerial(engine, ecid),
     });
     this.watcher.start();
   }
@@ -110,24 +103,8 @@ export class DeviceIntake {
     this.list.publish(devices);
   }
 
-  /**
-   * Best effort: unpaired devices cannot tell their serial yet; the card shows the ECID until then. A read
-   * waits its turn; when the turn comes, a device that has left since (a cart unplugged before its reads
-   * were done) is not asked: the read would only wait out cfgutil's detection timeout and push every read
-   * behind it later, the next cart's included. One read per device is queued at a time.
-   */
-  private async readSerial(engine: RunningEngine, ecid: Ecid): Promise<void> {
-    if (this.serialReadsQueued.has(ecid)) return;
-    this.serialReadsQueued.add(ecid);
-    try {
-      const serial = await this.backgroundReads.run(async () => {
-        this.serialReadsQueued.delete(ecid);
-        if (this.running !== engine || !this.devices().some((d) => d.ecid === ecid)) return undefined;
-        return engine.readSerialNumber?.(ecid);
-      });
-      if (serial && this.running === engine) this.watcher?.setSerialNumber(ecid, serial);
-    } catch (error) {
-      this.options.log?.(`could not read the serial number of ${ecid}`, error);
-    }
+  /** A serial number a read of the device showed: the device list (and every card) shows it from now on. */
+  setSerialNumber(ecid: Ecid, serialNumber: string): void {
+    this.watcher?.setSerialNumber(ecid, serialNumber);
   }
 }

@@ -64,6 +64,8 @@ export interface JobBoardOptions {
   /** Scale of the default step times used for the ETA before any is measured (the simulator's time scale). */
   readonly timeScale?: number;
   readonly log?: (message: string, detail?: unknown) => void;
+  /** Told a device's serial number the first time a read shows it (the device list shows it from then on). */
+  readonly serialRead?: (ecid: Ecid, serialNumber: string) => void;
 }
 
 type Slot = JobSlot;
@@ -421,7 +423,11 @@ export class JobBoard {
     // A step reads only what it decides on: the facts it did not read stay as last seen.
     slot.facts = { ...before, ...read.facts };
     const serial = read.values.serialNumber;
-    if (serial) this.dispatch(slot, { type: 'identified', serialNumber: serial });
+    if (serial) {
+      const known = slot.view.serialNumber;
+      this.dispatch(slot, { type: 'identified', serialNumber: serial });
+      if (known !== serial) this.options.serialRead?.(slot.view.ecid, serial);
+    }
     const { readAt: _a, ...now } = read.facts;
     const { readAt: _b, ...was } = before ?? { readAt: 0 };
     if (JSON.stringify(now) !== JSON.stringify(was)) this.events.factsChanged(slot.view.ecid, read.facts);

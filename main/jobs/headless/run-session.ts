@@ -158,7 +158,6 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       client,
       source,
       ...(pollMs === undefined ? {} : { pollMs }),
-      readSerialNumber: async (ecid) => (await client.get(ecid, ['serialNumber'])).values.serialNumber,
       close: async () => source.stop(),
     };
     const provisioning = await composeProvisioning({

@@ -85,7 +85,6 @@ export async function startCart(options: CartOptions): Promise<Cart> {
     lister: client,
     client,
     source: simulatorSignalSource(handle.world),
-    readSerialNumber: async (ecid) => (await client.get(ecid, ['serialNumber'])).values.serialNumber,
     close: async () => {},
   };
   const provisioning = await composeProvisioning({

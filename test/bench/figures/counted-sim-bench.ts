@@ -79,7 +79,6 @@ export async function startCountedBench(
     lister: client,
     client,
     source: simulatorSignalSource(handle.world),
-    readSerialNumber: async (ecid) => (await client.get(ecid, ['serialNumber'])).values.serialNumber,
     close: async () => {},
   };
   const factory: EngineFactory = {

@@ -82,21 +82,6 @@ describe('EngineSupervisor', () => {
     expect(before.ok && last && last.payload.seq > before.value.seq).toBe(true);
   });
 
-  it('reads the serial number of a new device in the background', async () => {
-    const t = setup({
-      simulate: false,
-      located: { kind: 'found', path: '/usr/local/bin/cfgutil' },
-      platform: 'darwin',
-    });
-    t.real.listed = [{ ecid: '0xABC', name: 'iPad' }];
-    t.real.serials.set('0xABC', 'DMPXK2ABCD12');
-    await t.service.start();
-    await settle();
-    expect(t.factory.started).toEqual(['cfgutil:/usr/local/bin/cfgutil']);
-    const snapshot = await t.service.getSnapshot();
-    expect(snapshot.ok && snapshot.value.devices[0]?.serialNumber).toBe('DMPXK2ABCD12');
-  });
-
   it('refuses simulator actions on a real bench, as a Result', async () => {
     const t = setup({ simulate: false, located: { kind: 'found', path: '/x/cfgutil' }, platform: 'darwin' });
     await t.service.start();
@@ -171,50 +156,6 @@ describe('EngineSupervisor', () => {
       ok: true,
       value: { kind: 'simulator', reason: 'operator-chose' },
     });
-  });
-
-  it('reads serial numbers of a whole cart with a bounded number of cfgutil runs at once', async () => {
-    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
-    let running = 0;
-    let peak = 0;
-    t.simulator.readSerialNumber = async () => {
-      running += 1;
-      peak = Math.max(peak, running);
-      await settle();
-      running -= 1;
-      return 'DMPXK2ABCD12';
-    };
-    await t.service.start();
-    await t.dispatch('simulate', [{ type: 'cart', count: 30, overSeconds: 0 }]);
-    await t.timers.advance(100);
-    for (let i = 0; i < 20; i++) await settle();
-    expect(peak).toBeGreaterThan(1);
-    expect(peak).toBeLessThanOrEqual(4);
-    const snapshot = await t.service.getSnapshot();
-    expect(snapshot.ok && snapshot.value.devices.every((d) => d.serialNumber === 'DMPXK2ABCD12')).toBe(true);
-  });
-
-  it('drops queued serial reads of devices that left before their turn, and queues one per device', async () => {
-    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
-    const asked: string[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    t.simulator.readSerialNumber = async (ecid) => {
-      asked.push(ecid);
-      await gate;
-      return 'DMPXK2ABCD12';
-    };
-    await t.service.start();
-    await t.dispatch('simulate', [{ type: 'cart', count: 30, overSeconds: 0 }]);
-    await t.timers.advance(100);
-    for (let i = 0; i < 5; i++) await settle();
-    expect(asked).toHaveLength(4);
-    await t.dispatch('simulate', [{ type: 'detach-all' }]);
-    await t.timers.advance(100);
-    release();
-    for (let i = 0; i < 20; i++) await settle();
-    // The four already asked finish; the 26 still waiting are not run for devices that are gone.
-    expect(asked).toHaveLength(4);
   });
 
   it('finds cfgutil after Automation Tools are installed, and keeps looking until then', async () => {

@@ -115,7 +115,6 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
     lister: client,
     client,
     source: simulatorSignalSource(handle.world),
-    readSerialNumber: async (ecid) => (await client.get(ecid, ['serialNumber'])).values.serialNumber,
     close: async () => {},
   };
   const make = async (
