@@ -75,6 +75,8 @@ export interface Provisioning {
   readonly journal: JournalSink;
   /** The running engine's laned cfgutil client, as the board sees it. */
   readonly client: ClientSource;
+  /** Calls `listener` each time a job's end (its bench-log record) is handed to the journal; returns the stop. */
+  onJobEnded(listener: () => void): () => void;
   /** A settings save, applied to the running board (the default workflow waits for the next start). */
   applySettings(settings: ProvisioningSettings): void;
   /** Stops the board (jobs under way are journaled as interrupted) and closes the journal; not the engine. */
@@ -112,6 +114,7 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     options.journal?.sink ??
     (await openJournal(options.dataDir, (error) => options.log?.('journal write failed', error)));
   const run = options.run ?? {};
+  const endings = new Set<() => void>();
   const board = new JobBoard({
     appVersion: APP_VERSION,
     workflows: options.workflows,
@@ -133,6 +136,9 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     ...(options.log ? { log: options.log } : {}),
     // The board's arrival read is the one read of a device's serial number; the device list takes it from there.
     serialRead: (ecid, serial) => intake.setSerialNumber(ecid, serial),
+    jobEnded: () => {
+      for (const listener of [...endings]) listener();
+    },
   });
   board.start();
   let lastApplied: string | undefined;
@@ -141,6 +147,10 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     board,
     journal,
     client,
+    onJobEnded: (listener) => {
+      endings.add(listener);
+      return () => endings.delete(listener);
+    },
     applySettings: (settings) => {
       // A save in the panel is told twice, by the panel and by the settings file changing: apply it once.
       const { workflowId: _next, armed: _armed, ...live } = boardSettings(settings, {}, scale);

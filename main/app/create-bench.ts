@@ -158,7 +158,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     log,
   });
   logChannels.warmUp();
-  const stopLogChanges = logChannels.announceChanges(service.hub);
+  const stopLogChanges = logChannels.announceChanges(service.hub, (listener) =>
+    jobs.provisioning.onJobEnded(listener),
+  );
   const preflight = new PreflightChannels(
     benchPreflightDeps({
       engine: () => service.engine(),

@@ -66,6 +66,8 @@ export interface JobBoardOptions {
   readonly log?: (message: string, detail?: unknown) => void;
   /** Told a device's serial number the first time a read shows it (the device list shows it from then on). */
   readonly serialRead?: (ecid: Ecid, serialNumber: string) => void;
+  /** Told after a job's end has been handed to the journal (the bench log follows from it). */
+  readonly jobEnded?: () => void;
 }
 
 type Slot = JobSlot;
@@ -111,6 +113,7 @@ export class JobBoard {
       profile: options.profile,
       supervision: options.supervision,
       device: (ecid) => this.presence.device(ecid),
+      ...(options.jobEnded ? { ended: options.jobEnded } : {}),
     });
     this.contexts = new JobContextFactory({
       clock: this.clock,

@@ -19,6 +19,8 @@ export interface JobRecorderOptions {
   readonly supervision: SupervisionSource;
   /** The device as last listed (model, port, UDID for the record). */
   readonly device: (ecid: Ecid) => Device | undefined;
+  /** Told after a job's end (its bench-log record) has been handed to the journal. */
+  readonly ended?: () => void;
 }
 
 export class JobRecorder {
@@ -67,5 +69,6 @@ export class JobRecorder {
       sessionId: this.options.sessionId,
     };
     this.options.journal.append(endedEntry(slot.view, context, this.options.clock.now()));
+    this.options.ended?.();
   }
 }

@@ -157,6 +157,11 @@ describe('composeProvisioning', () => {
       output,
     );
     expect(provisioning.board.runStatus().concurrency).toBe(3);
+    // The bench log learns of an ending from the recorder, once the record is in the journal.
+    const endedWith: number[] = [];
+    provisioning.onJobEnded(() =>
+      endedWith.push(journal.entries.filter((e) => e.kind === 'job-ended').length),
+    );
     engine.listed = [{ ecid: '0x1001', name: 'iPad' }];
     engine.fire();
     await timers.advance(10);
@@ -167,6 +172,7 @@ describe('composeProvisioning', () => {
     // The board answers the list it was given, synchronously after it, without a microtask hop in between.
     expect(output.slice(0, 2)).toEqual(['devices 0x1001', 'job 0x1001 queued']);
     expect(journal.entries[0]).toMatchObject({ kind: 'session-started', stationName: 'Cart Room 2' });
+    expect(endedWith).toEqual([1]);
   });
 
   it('applies a settings save once, however often it is told', async () => {

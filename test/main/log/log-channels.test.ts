@@ -9,7 +9,6 @@ import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { EventHub } from '../../../main/app/event-hub';
 import { LogChannels } from '../../../main/log/log-channels';
 import type { BenchEvent } from '../../../preload/contract';
-import { jobView } from '../../fakes/job-events';
 import { jobEntries, journalFile, makeRecord, T0, writeJournal } from './journal-fixtures';
 
 let dataDir: string;
@@ -139,11 +138,22 @@ describe('LogChannels.announceChanges', () => {
     const hub = new EventHub();
     const events: BenchEvent[] = [];
     hub.subscribe((e) => events.push(e));
-    const stop = channels.announceChanges(hub, { intervalMs: 200, firstLookMs: 20 });
+    const endings = new Set<() => void>();
+    const jobEnded = () => {
+      for (const listener of endings) listener();
+    };
+    const stop = channels.announceChanges(
+      hub,
+      (listener) => {
+        endings.add(listener);
+        return () => endings.delete(listener);
+      },
+      { intervalMs: 200, firstLookMs: 20 },
+    );
     const logChanged = () => events.filter((e) => e.channel === 'logChanged');
     const cart = Array.from({ length: 64 }, (_, i) => makeRecord(i + 1));
-    for (const r of cart) hub.emit('jobChanged', { job: jobView(r.ecid, 'succeeded', { jobId: r.jobId }) });
-    // The jobs area writes the lines a moment after the final jobChanged.
+    // The recorder tells of each ending; the journal's lines land a moment later (the appender is async).
+    for (let i = 0; i < cart.length; i += 1) jobEnded();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const lines = cart.flatMap(jobEntries).map((e) => `${JSON.stringify(e)}\n`);
     await appendFile(journalFile(dataDir), lines.join(''));
@@ -152,7 +162,8 @@ describe('LogChannels.announceChanges', () => {
     expect(logChanged().length).toBeLessThanOrEqual(2);
     expect((await page({})).total).toBe(65);
     stop();
-    hub.emit('jobChanged', { job: jobView('late', 'succeeded') });
+    expect(endings.size).toBe(0);
+    jobEnded();
     await appendFile(
       journalFile(dataDir),
       jobEntries(makeRecord(99))
