@@ -20,11 +20,7 @@ import { followSettingsFile } from '../settings/follow-settings-file';
 import { benchPreflightDeps } from '../preflight/bench-preflight';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
-import {
-  trackAttachedDevices,
-  WorkflowChannels,
-  workflowChannelMethods,
-} from '../jobs/workflow/workflow-channels';
+import { WorkflowChannels, workflowChannelMethods } from '../jobs/workflow/workflow-channels';
 import type { BenchHost } from './bench-host';
 import { EngineSupervisor } from './engine-supervisor';
 import { SimulatorChannels } from './simulator-channels';
@@ -145,7 +141,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     }),
   });
   profileChannels.wire(service.hub);
-  const workflowChannels = new WorkflowChannels(workflows, trackAttachedDevices(service.hub));
+  // The name preview lists the devices attached now, straight from the device intake (the hub is output only).
+  const workflowChannels = new WorkflowChannels(workflows, () => jobs.provisioning.intake.devices());
   workflowChannels.wire(service.hub);
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
