@@ -140,7 +140,8 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     flags.scenario === undefined ? undefined : scenarioWorldOptions(await loadScenario(flags.scenario));
   const cart = number(flags.cart, 'cart', 0, 64, true) ?? 0;
   const timeScale = number(flags['time-scale'], 'time-scale', 0.0001, 10, false) ?? 1;
-  const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true) ?? 8;
+  // Without --concurrency the data folder's settings decide, as in the app.
+  const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true);
   const workflow = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
   const cfgutilPath = flags.cfgutil ?? io.env.ENROLL_BENCH_CFGUTIL;
   if (!flags.simulate && !cfgutilPath)
@@ -195,7 +196,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     ...(flags.simulate
       ? { simulate: { cart, timeScale, ...(scenario ? { world: scenario } : {}) } }
       : { cfgutilPath: cfgutilPath as string }),
-    concurrency,
+    ...(concurrency !== undefined ? { concurrency } : {}),
     events,
     note: (text) => notes.line(`enroll-bench: ${text}`),
   });

@@ -6,7 +6,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { IntuneInvokeChannels } from '../../preload/contract';
-import type { BenchEvent } from '../../preload/contract';
 import type { LogFn } from '../diagnostics/log-fn';
 import { FakeIntune } from '../sim/intune/fake-intune';
 import { chooseCipher, type SafeStorageLike } from './cache-cipher';
@@ -24,14 +23,17 @@ export interface IntuneAreaOptions {
   readonly safeStorage?: SafeStorageLike;
   /** Electron's shell.openExternal, when running inside the app. */
   readonly openBrowser?: (url: string) => Promise<void>;
-  /** Subscribes to bench events (the hub), for the before-cart check. */
-  readonly subscribe?: (listener: (event: BenchEvent) => void) => () => void;
   readonly now?: () => number;
 }
 
 export interface IntuneArea {
   readonly service: IntuneService;
   readonly channels: IntuneInvokeChannels;
+  /**
+   * The operator armed the bench: the start of a cart, so refresh first when the copy is due. The composition
+   * calls it from the arming channel itself (the UI event hub is output only, never read back).
+   */
+  cartStarting(): void;
   close(): Promise<void>;
 }
 
@@ -68,23 +70,15 @@ export async function createIntuneArea(options: IntuneAreaOptions): Promise<Intu
     ...(simulated ? { simulated } : {}),
   });
   service.startSchedule();
-  let wasArmed = false;
-  const unsubscribe = options.subscribe?.((event) => {
-    if (event.channel !== 'runChanged') return;
-    const armed = event.payload.run.armed;
-    // Arming the bench is the start of a cart: refresh first when the copy is due.
-    if (armed && !wasArmed) void service.refreshIfDue('before-cart');
-    wasArmed = armed;
-  });
   return {
     service,
+    cartStarting: () => void service.refreshIfDue('before-cart'),
     channels: intuneChannels({
       service,
       openBrowser: options.openBrowser ?? openWithSystem,
       simulated: options.simulate,
     }),
     close: async () => {
-      unsubscribe?.();
       service.stopSchedule();
       await fake?.close();
     },
