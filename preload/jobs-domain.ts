@@ -139,6 +139,18 @@ export type SkipReason =
   /** Another bench on this Mac holds the device's lock. */
   | 'other-bench';
 
+/** Why a job was skipped, in the words its card shows ("Skipped: on the ignore list") and the CLI reports. */
+export const skipReasonWords: Readonly<Record<SkipReason, string>> = {
+  'ignore-list': 'on the ignore list',
+  'already-done': 'already enrolled',
+  'other-organization': 'supervised by another organization',
+  operator: 'skipped by you',
+  'not-an-ios-device': 'not an iPhone or iPad',
+  'recovery-mode': 'in recovery mode',
+  'in-use': 'in use, not erased',
+  'other-bench': 'handled by another bench on this Mac',
+};
+
 export interface JobStepRecord {
   readonly step: WorkflowStepKind;
   /** Epoch milliseconds. */

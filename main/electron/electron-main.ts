@@ -13,6 +13,8 @@ import { defaultDataDir } from '../app/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { parseElectronFlags } from '../cli/app-flags';
+import { electronIntuneOptions } from './intune-shell';
+import { openControlSocket } from '../control/open-control-socket';
 import { installMacShell, type MacShell } from './mac-shell';
 import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
 import { runSimCfgutilIfAsked } from './sim-cfgutil-mode';
@@ -95,7 +97,14 @@ async function main(): Promise<void> {
     simulated: flags.simulate,
   });
   app.once('will-quit', () => safety.release());
-  bench = await createBench({ ...flags, dataDir, deviceLocks: safety.deviceLocks });
+  bench = await createBench({
+    ...flags,
+    dataDir,
+    deviceLocks: safety.deviceLocks,
+    intune: electronIntuneOptions(),
+  });
+  // Control socket hook: `enroll-bench status|jobs|arm|disarm|log tail` steer this window's bench.
+  const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log });
   mac = installMacShell({
     host: bench.host,
     dataDir,
@@ -119,7 +128,9 @@ async function main(): Promise<void> {
     // Stop USB hotplug and any cfgutil child before the process goes (node-usb#438).
     closing = true;
     event.preventDefault();
-    void bench.close().finally(() => app.quit());
+    void (control.ok ? control.server.close() : Promise.resolve()) // control socket hook
+      .then(() => bench?.close())
+      .finally(() => app.quit());
   });
 }
 

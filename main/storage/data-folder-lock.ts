@@ -46,15 +46,18 @@ export function lockDataFolder(dataDir: string, options: DataFolderLockOptions):
   };
 }
 
+/** Another live bench holds the data folder: the bench cannot run (the CLI's exit code 4). */
+export class DataFolderInUse extends BenchError {}
+
 function busyFolder(dataDir: string, other: LockHolder): BenchError {
   const since = other.since > 0 ? new Date(other.since).toISOString() : 'an unknown time';
-  return new BenchError({
+  return new DataFolderInUse({
     code: 'invalid-request',
     title: 'Another bench is using this data folder',
     detail:
       `${other.what} (pid ${other.pid}) has been running on ${dataDir} since ${since}. ` +
       `Stop it first (press Ctrl+C in its terminal, quit the app, or run "kill ${other.pid}"), ` +
-      'or give this one another data folder with --data-dir.',
+      'or give this one another data folder (ENROLL_BENCH_DATA=/path/to/folder).',
     retryable: true,
   });
 }

@@ -38,6 +38,9 @@ export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succe
   const read = await currentRead(ctx, ERASE_DECISION);
   if (supervisedByOther(read.values, ctx.ours) && !step.allowOtherOrganization)
     throw new JobSkip('other-organization');
+  // The effect may already be on the device (a job resumed after a crash, its erase sent before the bench
+  // was cut off): a device that shows it is erased is not erased a second time.
+  if (looksErased(read)) return 'succeeded';
   await ensurePaired(ctx, read, ERASE_DECISION);
   const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {

@@ -168,7 +168,7 @@ describe('a device in use is erased only on a person’s word', () => {
     const scripted = await jobsBench({
       workflows: [never],
       workflowId: 'wipe-never',
-      board: { eraseInUse: 'erase' },
+      safety: { eraseInUse: 'erase' },
     });
     const phone = scripted.handle.world.attach(logans);
     const listed = scripted.handle.world.attach({ ...logans, name: 'Boss’s iPhone' });
@@ -195,9 +195,9 @@ describe('one bench per device on this Mac', () => {
     dirs.push(dir);
     const bench = await jobsBench({
       settings: { armed: false },
-      board: { deviceLocks: createDeviceLocks({ dir, what: 'bench A' }) },
+      safety: { deviceLocks: createDeviceLocks({ dir, what: 'bench A' }) },
     });
-    const other = bench.another({ deviceLocks: createDeviceLocks({ dir, what: 'bench B' }) });
+    const other = await bench.another({ deviceLocks: createDeviceLocks({ dir, what: 'bench B' }) });
     const device = bench.handle.world.attach({ paired: true });
     await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'queued');
     await until({ board: other }, (j) => jobOf(j, device.ecid)?.phase === 'queued');
