@@ -64,7 +64,7 @@ describe('one composition', () => {
       'test/main/jobs/jobs-sim-harness.ts',
     ])
       expect(await read(file), file).toContain('composeProvisioning(');
-    expect(await read('main/cli/run-command.ts')).toContain('startRunSession(');
+    expect(await read('main/cli/run-command.ts')).toMatch(/io\.startSession \?\? startRunSession\b/);
     expect(await read('test/bench/figures/counted-sim-bench.ts')).toContain('jobsAreaFor(');
   });
 });
@@ -162,7 +162,7 @@ describe('composeProvisioning', () => {
     provisioning.onJobEnded(() =>
       endedWith.push(journal.entries.filter((e) => e.kind === 'job-ended').length),
     );
-    engine.listed = [{ ecid: '0x1001', name: 'iPad' }];
+    engine.listed = [{ ecid: '0x1001', name: 'iPad', deviceType: 'iPad13,1' }];
     engine.fire();
     await timers.advance(10);
     await settle();
