@@ -62,9 +62,9 @@ async function run(dir: string, extra: string[]) {
 }
 
 describe('enroll-bench run and cart safety', () => {
-  it('holds the phone in use and the unclear iPad: nothing is erased, exit 1', async () => {
+  it('holds the phone in use and the unclear iPad: nothing is erased, exit 3 (they wait for a person)', async () => {
     const { code, report, err } = await run(await dataDir(), []);
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(report.devices.map((d) => d.outcome).sort()).toEqual([
       'waiting-for-operator',
       'waiting-for-operator',
