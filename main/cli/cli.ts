@@ -14,6 +14,7 @@ import { EXIT } from './exit-codes';
 import { bashCompletion, commandHelp, topHelp, versionText, zshCompletion } from './help-text';
 import { closest, UsageError } from './parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
+import { DataFolderInUse } from '../storage/data-folder-lock';
 import { reportUnexpected } from './unexpected-error';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -133,7 +134,7 @@ async function explain(error: unknown, name: CommandName, io: CliIo): Promise<nu
   if (error instanceof BenchError) {
     io.err(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
     const noEngine = error.code === 'cfgutil-missing' || error.code === 'cfgutil-not-executable';
-    return noEngine ? EXIT.cannotRun : EXIT.failed;
+    return noEngine || error instanceof DataFolderInUse ? EXIT.cannotRun : EXIT.failed;
   }
   return reportUnexpected(error, defaultDataDir(io.env), io.err);
 }

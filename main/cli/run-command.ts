@@ -2,11 +2,12 @@
  * `enroll-bench run`: provision every attached device with one workflow, headless (issue 9 item 10).
  *
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
- *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--json]
+ *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--erase-in-use] [--json]
  *
  * Progress on stderr, one line per step change; with --json one object on stdout at the end (./run-report.ts:
  * every device that did not succeed says why and what to do). Exit codes: ./exit-codes.ts.
  */
+import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { existsSync } from 'node:fs';
 import type { JobView, Workflow } from '../../preload/jobs-domain';
 import { defaultDataDir } from '../app/data-dir';
@@ -142,7 +143,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   const timeScale = number(flags['time-scale'], 'time-scale', 0.0001, 10, false) ?? 1;
   // Without --concurrency the data folder's settings decide, as in the app.
   const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true);
-  const workflow = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
+  const chosen = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
+  // --erase-in-use answers the in-use question only: the ignore list and other organizations still hold.
+  const workflow: Workflow = flags['erase-in-use'] ? { ...chosen, eraseInUse: 'erase' } : chosen;
   const cfgutilPath = flags.cfgutil ?? io.env.ENROLL_BENCH_CFGUTIL;
   if (!flags.simulate && !cfgutilPath)
     throw new UsageError('run needs --cfgutil PATH (or ENROLL_BENCH_CFGUTIL) or --simulate');
@@ -188,8 +191,16 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     },
   };
   const started = Date.now();
+  // One bench per data folder and per device (issue 19): a second `run` is refused here, naming the first.
+  const safety = startBenchSafety({
+    dataDir: defaultDataDir(io.env),
+    command: 'enroll-bench run',
+    simulated: flags.simulate === true,
+    ...(io.env.ENROLL_BENCH_RUNTIME_DIR ? { runtimeDir: io.env.ENROLL_BENCH_RUNTIME_DIR } : {}),
+  });
   const start = io.startSession ?? startRunSession;
   const session = await start({
+    deviceLocks: safety.deviceLocks,
     dataDir: defaultDataDir(io.env),
     workflow,
     ...(flags.profile ? { profileFile: flags.profile } : {}),
@@ -199,6 +210,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     ...(concurrency !== undefined ? { concurrency } : {}),
     events,
     note: (text) => notes.line(`enroll-bench: ${text}`),
+  }).catch((error: unknown) => {
+    safety.release();
+    throw error;
   });
   current.session = session;
   const deviceTypes = new Map<string, string | undefined>();
@@ -217,6 +231,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   } finally {
     closing = true;
     await session.close();
+    safety.release();
     notes.flush();
     progress.end();
   }

@@ -2,6 +2,7 @@
  * `enroll-bench serve`: the bench's services over HTTP + WebSocket, for a browser on this Mac or, when
  * asked with `--host`, on another screen. Also the fallback of `start` where Electron cannot run.
  */
+import { startBenchSafety, type BenchSafety } from '../jobs/safety/bench-safety';
 import path from 'node:path';
 import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
@@ -38,7 +39,17 @@ export async function serveBench(flags: AppFlags): Promise<number> {
   // A bad scenario is a clear error now, not a simulator that fails to start later.
   if (flags.scenario !== undefined) await loadScenario(flags.scenario);
   const dataDir = defaultDataDir();
-  const bench = await createBench({ ...flags, dataDir });
+  // One bench per data folder and per device (issue 19): refused here, before anything is assembled.
+  const safety = startBenchSafety({ dataDir, command: 'enroll-bench serve', simulated: flags.simulate });
+  try {
+    return await serveWith(flags, dataDir, safety);
+  } finally {
+    safety.release();
+  }
+}
+
+async function serveWith(flags: AppFlags, dataDir: string, safety: BenchSafety): Promise<number> {
+  const bench = await createBench({ ...flags, dataDir, deviceLocks: safety.deviceLocks });
   // `enroll-bench status|jobs|arm|disarm|log tail` reach this bench through its control socket.
   const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log }).catch(
     async (error: unknown) => {

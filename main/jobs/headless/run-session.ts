@@ -8,6 +8,7 @@
  * In simulation, a missing profile or identity is replaced by an ephemeral one (and the caller is told), so a
  * training bench runs out of the box; with real cfgutil both must have been imported.
  */
+import type { DeviceLocks } from '../safety/device-locks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,8 @@ export interface RunSessionOptions {
   readonly events?: JobEventSink;
   /** Plain-language notes for the operator (stderr). */
   readonly note: (text: string) => void;
+  /** Issue 19: this Mac's per-device locks (`startBenchSafety`), owned by the caller. */
+  readonly deviceLocks?: DeviceLocks;
 }
 
 export interface RunSession {
@@ -178,6 +181,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       },
       ...(options.events ? { events: options.events } : {}),
       log: (message, detail) => options.note(noteOf(message, detail)),
+      ...(options.deviceLocks ? { safety: { deviceLocks: options.deviceLocks } } : {}),
     });
     const { board } = provisioning;
     // Closed in reverse: the board first (jobs under way are journaled as interrupted), then the engine.
