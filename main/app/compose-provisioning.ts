@@ -1,7 +1,7 @@
 /**
  * The one assembly of the provisioning pipeline: engine + data folder + settings → device intake (watcher,
  * device feed, serial reads), job board, journal. The Electron app and `serve` (./create-bench.ts), `run`
- * (main/jobs/headless/run-session.ts) and the benchmarks' cart all call this function, so the operator's
+ * (main/app/run-session.ts) and the benchmarks' cart all call this function, so the operator's
  * settings (ignore list, station name, heavy-step cap, countdown, default workflow) reach every entry point
  * the same way, and a benchmark measures the route the app takes. A test fails if anything else builds a
  * JobBoard (test/main/app/compose-provisioning.test.ts).

@@ -17,7 +17,7 @@ import {
   type ProvisioningTuning,
 } from './compose-provisioning';
 import type { DeviceOutput } from './device-intake';
-import type { EventHub } from './event-hub';
+import type { EventHub } from '../events/event-hub';
 
 export interface JobsWiringOptions {
   readonly hub: EventHub;

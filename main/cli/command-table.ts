@@ -5,7 +5,7 @@
  *
  * Pure data (no imports of the commands themselves), so printing help loads nothing else.
  */
-import type { FlagSpec } from './parse-flags';
+import type { FlagSpec } from '../text/parse-flags';
 
 export interface FlagDoc {
   readonly kind: 'string' | 'boolean';
@@ -254,7 +254,8 @@ export const commandTable = {
     example: 'enroll-bench workflow show supervise-and-enroll',
   },
   intune: {
-    summary: 'Intune: connect, show status, list and pull the Apple Configurator profile, refresh, disconnect',
+    summary:
+      'Intune: connect, show status, list and pull the Apple Configurator profile, refresh, disconnect',
     usage: [
       'intune connect --tenant ID --client-id ID [--cloud NAME] [--device-code] [--json]',
       'intune connect --token-file FILE [--json]',

@@ -6,7 +6,7 @@ import { startBenchSafety, type BenchSafety } from '../jobs/safety/bench-safety'
 import path from 'node:path';
 import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { startBenchServer } from '../server/bench-server';
 import { ControlSocketInUse } from '../control/control-server';
 import { openControlSocket } from '../control/open-control-socket';

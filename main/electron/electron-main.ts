@@ -9,7 +9,7 @@
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { parseElectronFlags } from '../cli/app-flags';

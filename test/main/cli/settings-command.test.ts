@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSettingsCommand } from '../../../main/cli/settings-command';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 
 async function run(argv: string[], dataDir: string) {
   let out = '';
