@@ -4,10 +4,12 @@
  */
 import type {
   IntuneInvokeChannels,
+  InvokeChannels,
   JobInvokeChannels,
   LogInvokeChannels,
   PreflightInvokeChannels,
 } from '../../preload/contract';
+import type { ProfileChannelName } from '../profiles/profile-channels';
 import type { JobsSnapshot } from '../../preload/jobs-domain';
 import type { Result } from '../../preload/domain';
 
@@ -59,6 +61,18 @@ export function unavailableIntuneChannels(): IntuneInvokeChannels {
     setIntuneRefreshDays: no,
     setIntunePushSerials: no,
     getIntuneEnrollments: no,
+  };
+}
+
+export function unavailableProfileChannels(): Pick<InvokeChannels, ProfileChannelName> {
+  const no = () => refusal('Profiles');
+  return {
+    importProfile: no,
+    getProfile: no,
+    overrideProfileAge: no,
+    importSupervisionIdentity: no,
+    createSupervisionIdentity: no,
+    getSupervisionIdentity: no,
   };
 }
 

@@ -2,19 +2,11 @@
  * Flags shared by the Electron app and `enroll-bench start|serve`: which engine, where cfgutil is, and
  * where the headless server listens.
  */
-import { parseFlags, parsePort, UsageError } from './parse-flags';
+import { appFlagDocs, specOf } from './command-table';
+import { parseFlags, parsePort, UsageError } from '../text/parse-flags';
 
-export const appFlagSpec = {
-  simulate: 'boolean',
-  cfgutil: 'string',
-  serve: 'boolean',
-  port: 'string',
-  host: 'string',
-  'time-scale': 'string',
-  'allow-remote-control': 'boolean',
-  scenario: 'string',
-  'fake-intune': 'boolean',
-} as const;
+/** The flags themselves, with their help, are in the command table. */
+export const appFlagSpec = specOf(appFlagDocs);
 
 export interface AppFlags {
   readonly simulate: boolean;

@@ -18,7 +18,8 @@ import { readBenchLog } from '../log/read-bench-log';
 import { readLogFile, mergeRecords } from '../log/merge-logs';
 import { sanitizeText } from '../text/sanitize-text';
 import { parseDate } from './log-command';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
+import { flagSpec } from './command-table';
 
 export interface EnrollmentCommandIo {
   readonly out: (text: string) => void;
@@ -69,11 +70,7 @@ export async function runEnrollmentCommand(
   const enrollment = new EnrollmentService({ dataDir, intune, ...(io.now ? { now: io.now } : {}) });
   try {
     if (sub === 'push') {
-      const { flags, positional } = parseFlags(argv, {
-        since: 'string',
-        'dry-run': 'boolean',
-        json: 'boolean',
-      });
+      const { flags, positional } = parseFlags(argv, flagSpec('intune', 'push'));
       if (positional.length)
         throw new UsageError('usage: enroll-bench intune push [--since DATE] [--dry-run] [--json]');
       const since = flags.since === undefined ? undefined : parseDate(flags.since, 'from');
@@ -100,7 +97,7 @@ export async function runEnrollmentCommand(
       }
       return failed.length ? 1 : 0;
     }
-    const { flags, positional } = parseFlags(argv, { log: 'string', json: 'boolean' });
+    const { flags, positional } = parseFlags(argv, flagSpec('intune', 'verify'));
     const files = [...(flags.log ? [flags.log] : []), ...positional];
     if (positional.length && !flags.log)
       throw new UsageError('usage: enroll-bench intune verify [--log FILE…] [--json]');

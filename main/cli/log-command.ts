@@ -3,7 +3,7 @@
  * (`ENROLL_BENCH_DATA` overrides). Exports are written atomically; without `--out` a single file goes to stdout.
  */
 import type { LogExportFormat, LogOutcome, LogRecord } from '../../preload/log-domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { exportRecords, writeExportFiles } from '../log/export/export-log';
 import { filterRecords, listSessions, summarize } from '../log/log-query';
 import { logOutcomes } from '../log/log-record-schema';
@@ -20,7 +20,9 @@ import {
   withIntune,
   type IntuneFilter,
 } from '../log/intune-columns';
-import { parseFlags, UsageError } from './parse-flags';
+import { flagSpec } from './command-table';
+import { parseFlags, UsageError } from '../text/parse-flags';
+import { stderrText, stdoutText } from './terminal-output';
 
 function intuneFilterOf(value: string | undefined): IntuneFilter | undefined {
   if (value === undefined) return undefined;
@@ -40,8 +42,8 @@ export interface LogCommandIo {
 }
 
 const defaultIo: LogCommandIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: stdoutText,
+  err: stderrText,
   env: process.env,
   now: () => Date.now(),
 };
@@ -53,18 +55,10 @@ const USAGE = [
   'FILTERS, the same as the log view: [--search TEXT] [--session ID] [--from DATE] [--to DATE] [--outcome O]',
   'TEXT is part of a serial number or device name; DATE is YYYY-MM-DD (a whole local day) or an ISO time;',
   'O is succeeded, failed, skipped, cancelled, interrupted or all.',
+  '--intune STATE keeps what Intune shows so: not-enrolled (what to chase), enrolled, several, not-yet-seen,',
+  'not-seen or not-checked.',
 ].join('\n');
 
-const filterFlags = {
-  search: 'string',
-  session: 'string',
-  from: 'string',
-  to: 'string',
-  outcome: 'string',
-  // Issue 25: enrolled, several, not-yet-seen, not-seen, not-checked, or not-enrolled.
-  intune: 'string',
-  json: 'boolean',
-} as const;
 const formats: readonly LogExportFormat[] = ['csv', 'intune', 'json'];
 
 export async function runLogCommand(argv: readonly string[], io: LogCommandIo = defaultIo): Promise<number> {
@@ -83,7 +77,7 @@ export async function runLogCommand(argv: readonly string[], io: LogCommandIo = 
 }
 
 async function exportCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { ...filterFlags, format: 'string', out: 'string' });
+  const { flags, positional } = parseFlags(argv, flagSpec('log', 'export'));
   if (positional.length > 0) throw new UsageError(`log export takes no file names (use --out)\n${USAGE}`);
   const format = parseFormat(flags.format, undefined);
   const dataDir = defaultDataDir(io.env);
@@ -99,7 +93,7 @@ async function exportCommand(argv: readonly string[], io: LogCommandIo): Promise
 }
 
 async function mergeCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { ...filterFlags, format: 'string', out: 'string' });
+  const { flags, positional } = parseFlags(argv, flagSpec('log', 'merge'));
   if (positional.length === 0) throw new UsageError(`log merge needs at least one FILE\n${USAGE}`);
   if (!flags.out) throw new UsageError(`log merge needs --out FILE\n${USAGE}`);
   const lists: LogRecord[][] = [];
@@ -159,7 +153,7 @@ async function writeOut(
 }
 
 async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, filterFlags);
+  const { flags, positional } = parseFlags(argv, flagSpec('log', 'show'));
   if (positional.length > 0) throw new UsageError(USAGE);
   const dataDir = defaultDataDir(io.env);
   const log = await readBenchLog(dataDir);

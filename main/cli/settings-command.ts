@@ -12,7 +12,7 @@ import {
   type SettingsPatchView,
   type SettingsView,
 } from '../../preload/preflight-domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { settingsFile } from '../settings/bench-settings';
 import { SettingsChannels } from '../settings/settings-channels';
@@ -22,7 +22,9 @@ import { BenchError } from '../errors/bench-error';
 import { IntuneService } from '../intune/intune-service';
 import { ProfileService } from '../profiles/profile-service';
 import { systemBrowser } from './intune-command';
-import { parseFlags, UsageError } from './parse-flags';
+import { flagSpec } from './command-table';
+import { parseFlags, UsageError } from '../text/parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface SettingsCommandIo {
   readonly out: (text: string) => void;
@@ -31,8 +33,8 @@ export interface SettingsCommandIo {
 }
 
 const defaultIo: SettingsCommandIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
@@ -105,7 +107,7 @@ export async function runSettingsCommand(
   io: SettingsCommandIo = defaultIo,
 ): Promise<number> {
   const [sub, ...rest] = argv;
-  const { flags, positional } = parseFlags(rest, { json: 'boolean' });
+  const { flags, positional } = parseFlags(rest, flagSpec('settings', sub));
   const dataDir = defaultDataDir(io.env);
   const file = settingsFile(dataDir);
   const workflows = WorkflowStore.inDataDir(dataDir);

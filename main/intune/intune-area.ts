@@ -6,14 +6,14 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { IntuneInvokeChannels } from '../../preload/contract';
-import type { BenchEvent } from '../../preload/contract';
 import type { LogFn } from '../diagnostics/log-fn';
 import type { Appearance } from '../sim/intune/fake-enrollment';
 import { FakeIntune } from '../sim/intune/fake-intune';
 import { chooseCipher, type SafeStorageLike } from './cache-cipher';
 import type { IntuneEnrollmentView } from '../../preload/intune-domain';
-import { EnrollmentService } from './enrollment/enrollment-service';
-import { onJobFinished } from './enrollment/job-finished';
+import type { JobView } from '../../preload/jobs-domain';
+import { startBenchEnrollment } from './enrollment/bench-enrollment';
+import type { EnrollmentService } from './enrollment/enrollment-service';
 import type { InstallGate } from './enrollment/install-gate';
 import { intuneChannels } from './intune-channels';
 import { IntuneService, type ProfileSink } from './intune-service';
@@ -29,11 +29,11 @@ export interface IntuneAreaOptions {
   readonly safeStorage?: SafeStorageLike;
   /** Electron's shell.openExternal, when running inside the app. */
   readonly openBrowser?: (url: string) => Promise<void>;
-  /** Subscribes to bench events (the hub), for the before-cart check. */
-  readonly subscribe?: (listener: (event: BenchEvent) => void) => () => void;
   readonly now?: () => number;
   /** Issue 25: the install step's hook, filled in here (ACME serials are pushed before the install). */
   readonly installGate?: InstallGate;
+  /** Issue 25: the composition's job endings (the recorder's `onJobEnded`); returns the stop. */
+  readonly onJobEnded?: (listener: (job: JobView) => void) => () => void;
   /** Issue 25: told each serial's new Intune state (the `intuneEnrollmentChanged` event). */
   readonly announce?: (enrollment: IntuneEnrollmentView) => void;
   /** How long to watch for a finished device to enroll (default 30 min). */
@@ -48,6 +48,11 @@ export interface IntuneArea {
   readonly service: IntuneService;
   readonly enrollment: EnrollmentService;
   readonly channels: IntuneInvokeChannels;
+  /**
+   * The operator armed the bench: the start of a cart, so refresh first when the copy is due. The composition
+   * calls it from the arming channel itself (the UI event hub is output only, never read back).
+   */
+  cartStarting(): void;
   close(): Promise<void>;
 }
 
@@ -98,46 +103,29 @@ export async function createIntuneArea(options: IntuneAreaOptions): Promise<Intu
     ...(simulated ? { simulated } : {}),
   });
   service.startSchedule();
-  const enrollment = new EnrollmentService({
-    dataDir: options.dataDir,
-    intune: service,
-    log: options.log,
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.enrollmentBoundMs === undefined ? {} : { boundMs: options.enrollmentBoundMs }),
-    ...(options.enrollmentTiming ? { firstWaitMs: options.enrollmentTiming.firstWaitMs } : {}),
-    ...(options.announce ? { onChange: options.announce } : {}),
-  });
-  const connected = async (): Promise<boolean> => (await service.status()).connected;
-  await enrollment
-    .start(options.enrollmentTiming?.pollMs)
-    .catch((error: unknown) => options.log('intune.enrollment-start-failed', { error }));
-  const variant = () => options.profiles.current()?.variant ?? 'unknown';
-  options.installGate?.set(async (serial) => {
-    if (await connected()) await enrollment.beforeInstall(serial, variant());
-  });
   if (fake) {
     fake.enrollment.enrollDelayMs = options.fakeEnrollDelayMs ?? 20_000;
     fake.enrollment.appearance = fakeAppearance((options.env ?? process.env).ENROLL_BENCH_FAKE_INTUNE_ENROLL);
   }
-  const jobFinished = onJobFinished({
-    enrollment,
-    connected,
-    variant,
-    ...(fake ? { fakeTenant: fake.enrollment } : {}),
+  const bench = await startBenchEnrollment({
+    dataDir: options.dataDir,
+    intune: service,
+    variant: () => options.profiles.current()?.variant ?? 'unknown',
     log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.announce ? { announce: options.announce } : {}),
+    ...(options.enrollmentBoundMs === undefined ? {} : { boundMs: options.enrollmentBoundMs }),
+    ...(options.enrollmentTiming ? { timing: options.enrollmentTiming } : {}),
+    ...(fake ? { fakeTenant: fake.enrollment } : {}),
   });
-  let wasArmed = false;
-  const unsubscribe = options.subscribe?.((event) => {
-    if (event.channel === 'jobChanged') return jobFinished(event.payload.job);
-    if (event.channel !== 'runChanged') return;
-    const armed = event.payload.run.armed;
-    // Arming the bench is the start of a cart: refresh first when the copy is due.
-    if (armed && !wasArmed) void service.refreshIfDue('before-cart');
-    wasArmed = armed;
-  });
+  const { enrollment } = bench;
+  options.installGate?.set(bench.beforeInstall);
+  // Job endings come from the recorder through the composition (the UI hub is output only, never read back).
+  const stopEndings = options.onJobEnded?.(bench.jobEnded);
   return {
     service,
     enrollment,
+    cartStarting: () => void service.refreshIfDue('before-cart'),
     channels: intuneChannels({
       service,
       enrollment,
@@ -145,10 +133,10 @@ export async function createIntuneArea(options: IntuneAreaOptions): Promise<Intu
       simulated: options.simulate,
     }),
     close: async () => {
-      unsubscribe?.();
+      stopEndings?.();
       options.installGate?.set(undefined);
       service.stopSchedule();
-      await enrollment.close();
+      await bench.close();
       await fake?.close();
     },
   };

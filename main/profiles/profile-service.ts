@@ -4,7 +4,7 @@
  *
  * Everything it hands out is a `ProfileSummary` (allow-listed by key path, no secrets; values from the file
  * sanitised), and its log lines are built from those summaries (issue 4 requirements 1–4, issue 7 item 2;
- * ../shared/reference/intune.md §3.5).
+ * ./README.md P14).
  */
 import path from 'node:path';
 import type { ErrorInfo, ProfileOrigin, ProfileSummary } from '../../preload/domain';

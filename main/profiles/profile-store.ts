@@ -11,7 +11,9 @@
  * Not safe for concurrent callers on its own: ProfileService runs every save through one queue.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, chmod, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir } from 'node:fs/promises';
+import { readSafeFile, readSafeText } from '../storage/safe-file';
+import { MAX_PROFILE_BYTES } from './detect-file-kind';
 import path from 'node:path';
 import type { ProfileOrigin, ProfileOverride } from '../../preload/domain';
 import { writePrivateFile } from './write-private-file';
@@ -74,6 +76,9 @@ function parseMeta(text: string): StoredProfileMeta | undefined {
   };
 }
 
+/** The meta record is a few hundred bytes; an override reason is short. */
+const MAX_META_BYTES = 64 * 1024;
+
 export class ProfileStore {
   readonly dir: string;
 
@@ -110,9 +115,15 @@ export class ProfileStore {
   /** The stored profile, or null when there is none or the bytes no longer match their recorded hash. */
   async load(): Promise<{ readonly bytes: Uint8Array; readonly meta: StoredProfileMeta } | null> {
     try {
-      const meta = parseMeta(await readFile(this.metaPath, 'utf8'));
+      // Regular files inside the profile folder only, each capped: a pipe or a /dev/zero link here ends as
+      // "no stored profile" at once instead of hanging or filling memory.
+      const meta = parseMeta(
+        await readSafeText(this.metaPath, { maxBytes: MAX_META_BYTES, insideFolder: this.dir }),
+      );
       if (!meta) return null;
-      const bytes = new Uint8Array(await readFile(this.profilePath));
+      const bytes = new Uint8Array(
+        await readSafeFile(this.profilePath, { maxBytes: MAX_PROFILE_BYTES, insideFolder: this.dir }),
+      );
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return sha256 === meta.sha256 ? { bytes, meta } : null;
     } catch {

@@ -16,13 +16,14 @@ export interface JobFinishedOptions {
   readonly log?: (event: string, detail?: unknown) => void;
 }
 
-export function onJobFinished(options: JobFinishedOptions): (job: JobView) => void {
+/** The returned listener gives back the push it started (never rejects), so a closing run can wait for it. */
+export function onJobFinished(options: JobFinishedOptions): (job: JobView) => Promise<void> | undefined {
   const seen = new Set<string>();
   return (job) => {
-    if (job.phase !== 'succeeded' || !job.serialNumber || seen.has(job.jobId)) return;
+    if (job.phase !== 'succeeded' || !job.serialNumber || seen.has(job.jobId)) return undefined;
     seen.add(job.jobId);
     const serial = job.serialNumber;
-    void (async () => {
+    return (async () => {
       if (!(await options.connected())) return;
       options.fakeTenant?.deviceFinished(serial);
       await options.enrollment.deviceDone(serial, options.variant(), job.endedAt);

@@ -8,7 +8,7 @@ import { BenchError } from '../../errors/bench-error';
 import { backoffMs } from '../backoff';
 import { holdsProfile, PAIRING_AND_PROFILES, PROFILES } from '../device-read';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import {
   busyRetries,
   currentRead,
@@ -39,7 +39,7 @@ async function beforeInstall(ctx: JobContext, profile: NonNullable<JobContext['p
   } catch (error) {
     if (error instanceof BenchError)
       throw failure('invalid-request', error.info.title, error.info.detail, true);
-    throw failureFrom(error);
+    throw endingFrom(error);
   }
 }
 
@@ -69,7 +69,7 @@ export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === undefined || !REREAD_CODES.has(code) || attempt >= ctx.timings.busy.attempts)
-        throw failureFrom(error);
+        throw endingFrom(error);
       outcome = 'ambiguous';
     }
     read = await readDevice(ctx, PROFILES);

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EventHub } from '../../../main/app/event-hub';
 import { createIntuneArea, type IntuneArea } from '../../../main/intune/intune-area';
 import { intuneArgValidators } from '../../../main/ipc/validate-intune-args';
 import { ProfileService } from '../../../main/profiles/profile-service';
@@ -9,14 +8,12 @@ import { makeWorkDir } from '../profiles/profile-fixtures';
 let work: Awaited<ReturnType<typeof makeWorkDir>>;
 let area: IntuneArea;
 let profiles: ProfileService;
-let hub: EventHub;
 let logs: string[];
 let t: number;
 
 beforeEach(async () => {
   work = await makeWorkDir();
   profiles = new ProfileService({ dataDir: work.dir });
-  hub = new EventHub();
   logs = [];
   t = Date.now();
   area = await createIntuneArea({
@@ -25,7 +22,6 @@ beforeEach(async () => {
     profiles,
     log: (m, d) => logs.push(`${m} ${JSON.stringify(d)}`),
     simulate: true,
-    subscribe: (l) => hub.subscribe(l),
   });
 });
 afterEach(async () => {
@@ -59,13 +55,11 @@ describe('the Intune area in serve --simulate --fake-intune', () => {
     await area.channels.connectIntune({ tenantId: 't', clientId: 'c', cloud: 'global' });
     const list = await area.service.listProfiles();
     await area.service.pull(list[0]!.id);
-    const run = { armed: true, paused: false, workflowId: 'x', countdownSeconds: 0, concurrency: 1 } as const;
-    hub.emit('runChanged', { run: { ...run, counts: {} } as never });
+    area.cartStarting();
     await new Promise((r) => setTimeout(r, 50));
     expect(logs.some((l) => l.startsWith('intune.refresh'))).toBe(false); // a fresh copy: not due
-    hub.emit('runChanged', { run: { ...run, armed: false, counts: {} } as never });
     t += 8 * 24 * 3600_000; // the copy is now 8 days old (by the profile's own clock, the file's age)
-    hub.emit('runChanged', { run: { ...run, counts: {} } as never });
+    area.cartStarting();
     await vi.waitFor(() => expect(logs.filter((l) => l.startsWith('intune.pulled'))).toHaveLength(2));
     expect(logs.some((l) => l.startsWith('intune.refresh') && l.includes('before-cart'))).toBe(true);
   });

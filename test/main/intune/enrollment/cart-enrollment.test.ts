@@ -1,6 +1,7 @@
 /**
  * The issue's done-criterion on the simulated bench: a cart of 30 through supervise-and-enroll (the real job
- * board, steps and simulated cfgutil) with serial push on against the fake Intune. ACME: each serial is pushed
+ * board, steps and simulated cfgutil, assembled by the one composition, joined to Intune by the same
+ * startBenchEnrollment the app and `run` use) with serial push on against the fake Intune. ACME: each serial is pushed
  * before its install step, which waits for it; every device that finishes checks in to the fake tenant after a
  * delay, and the bench confirms each one "enrolled". SCEP: pushed after the device is done.
  */
@@ -10,20 +11,19 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { IntuneColumns } from '../../../../main/intune/enrollment/enrollment-journal';
 import {
-  EnrollmentService,
-  type ProfileVariantName,
-} from '../../../../main/intune/enrollment/enrollment-service';
-import { InstallGate } from '../../../../main/intune/enrollment/install-gate';
-import { onJobFinished } from '../../../../main/intune/enrollment/job-finished';
-import { noJobEvents } from '../../../../main/jobs/job-board-types';
+  startBenchEnrollment,
+  type BenchEnrollment,
+} from '../../../../main/intune/enrollment/bench-enrollment';
+import type { ProfileVariantName } from '../../../../main/intune/enrollment/enrollment-service';
 import { jobsBench, until } from '../../jobs/jobs-sim-harness';
 import { startTenant, type Tenant } from './enrollment-fixtures';
 
 let tenant: Tenant | undefined;
-let service: EnrollmentService | undefined;
+let bench: BenchEnrollment | undefined;
 let dir: string | undefined;
 afterEach(async () => {
-  await service?.close();
+  await bench?.close();
+  bench = undefined;
   await tenant?.fake.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
@@ -34,42 +34,38 @@ async function runCart(variant: ProfileVariantName): Promise<void> {
   dir = await mkdtemp(path.join(os.tmpdir(), 'cart-enrollment-'));
   const shown = new Map<string, IntuneColumns>();
   const pushedBeforeInstall = new Set<string>();
-  service = new EnrollmentService({
+  // The app's own hook-up (the Intune area and `run` both use it), given the fake tenant.
+  bench = await startBenchEnrollment({
     dataDir: dir,
-    intune: tenant.intune,
-    firstWaitMs: 20,
-    onChange: (c) => shown.set(c.serial, c),
-  });
-  service.watcher.start(20);
-  const gate = new InstallGate();
-  gate.set(async (serial) => {
-    await service!.beforeInstall(serial, variant);
-    if (serial && tenant!.fake.enrollment.imported.some((i) => i.serialNumber === serial))
-      pushedBeforeInstall.add(serial);
-  });
-  const finished = onJobFinished({
-    enrollment: service,
-    connected: async () => true,
+    intune: { ...tenant.intune, status: async () => ({ connected: true }) },
     variant: () => variant,
+    log: () => undefined,
+    announce: (c) => shown.set(c.serial, c),
+    timing: { firstWaitMs: 20, pollMs: 20 },
     fakeTenant: tenant.fake.enrollment,
   });
-  const bench = await jobsBench({
+  const hooks = bench;
+  const sim = await jobsBench({
     world: { quirks: { mdmSilentOnSupervised: true } },
-    board: (profile) => ({
-      profile: { current: () => ({ ...profile, beforeInstall: gate.run }) },
-      events: { ...noJobEvents, jobChanged: (job) => finished(job) },
-    }),
+    enrollment: {
+      beforeInstall: async (serial, signal) => {
+        await hooks.beforeInstall(serial, signal);
+        if (serial && tenant!.fake.enrollment.imported.some((i) => i.serialNumber === serial))
+          pushedBeforeInstall.add(serial);
+      },
+      jobEnded: hooks.jobEnded,
+    },
   });
   const devices = Array.from({ length: 30 }, () =>
-    bench.handle.world.attach({ deviceClass: 'iPad', paired: true }),
+    sim.handle.world.attach({ deviceClass: 'iPad', paired: true }),
   );
-  await until(bench, (j) => j.length === 30 && j.every((x) => x.phase === 'succeeded'), 90_000);
+  await until(sim, (j) => j.length === 30 && j.every((x) => x.phase === 'succeeded'), 90_000);
   const serials = devices.map((d) => d.serialNumber);
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && !serials.every((s) => shown.get(s)?.enrollment === 'enrolled'))
     await new Promise((r) => setTimeout(r, 25));
 
-  const folded = await service.columns();
+  const folded = await bench.enrollment.columns();
   for (const s of serials) {
     expect(tenant.fake.enrollment.timesSent(s), s).toBe(1);
     expect(folded.columns.get(s), s).toMatchObject({ push: 'pushed', enrollment: 'enrolled' });

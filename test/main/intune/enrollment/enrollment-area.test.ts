@@ -1,11 +1,10 @@
 /**
- * Issue 25 through the Intune area as createBench composes it: `jobChanged` events from the hub drive the push
- * and the watch, each change is announced (the `intuneEnrollmentChanged` event), the install gate pushes an
+ * Issue 25 through the Intune area as createBench composes it: job endings from the composition's recorder
+ * (`onJobEnded`, never the UI hub) drive the push and the watch, each change is announced (the `intuneEnrollmentChanged` event), the install gate pushes an
  * ACME serial first, and in the simulator the fake tenant sees each finished device check in after a delay
  * (or never, or twice, by ENROLL_BENCH_FAKE_INTUNE_ENROLL).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventHub } from '../../../../main/app/event-hub';
 import { InstallGate } from '../../../../main/intune/enrollment/install-gate';
 import { createIntuneArea, type IntuneArea } from '../../../../main/intune/intune-area';
 import { ProfileService } from '../../../../main/profiles/profile-service';
@@ -44,7 +43,9 @@ function done(serial: string, n: number): JobView {
 async function start(env: NodeJS.ProcessEnv = {}) {
   work = await makeWorkDir();
   const profiles = new ProfileService({ dataDir: work.dir });
-  const hub = new EventHub();
+  // The composition's onJobEnded, as main/app/compose-provisioning.ts gives it.
+  const listeners = new Set<(job: JobView) => void>();
+  const recorder = { ended: (job: JobView) => listeners.forEach((l) => l(job)) };
   const announced: IntuneEnrollmentView[] = [];
   const installGate = new InstallGate();
   area = await createIntuneArea({
@@ -53,7 +54,10 @@ async function start(env: NodeJS.ProcessEnv = {}) {
     log: () => undefined,
     simulate: true,
     env,
-    subscribe: (l) => hub.subscribe(l),
+    onJobEnded: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
     installGate,
     announce: (e) => announced.push(e),
     fakeEnrollDelayMs: 20,
@@ -62,7 +66,7 @@ async function start(env: NodeJS.ProcessEnv = {}) {
   const c = area.channels;
   value(await c.connectIntune({ tenantId: 't', clientId: 'c', cloud: 'global' }));
   const list = value(await c.listIntuneProfiles());
-  return { hub, announced, installGate, profiles, c, list };
+  return { recorder, announced, installGate, profiles, c, list };
 }
 
 const until = async (check: () => boolean, ms = 10_000) => {
@@ -73,13 +77,13 @@ const until = async (check: () => boolean, ms = 10_000) => {
 
 describe('Intune enrollment through the area', () => {
   it('SCEP: finished jobs are pushed once and announced "enrolled"; the channel lists the same', async () => {
-    const { hub, announced, c, list } = await start();
+    const { recorder, announced, c, list } = await start();
     value(await c.pullIntuneProfile({ profileId: list.find((p) => p.name.includes('SCEP'))!.id }));
     expect(value(await c.setIntunePushSerials({ on: true })).pushSerials).toBe(true);
     const serials = ['F9FXQ0A1HG01', 'F9FXQ0A1HG02', 'F9FXQ0A1HG03'];
     serials.forEach((s, i) => {
-      hub.emit('jobChanged', { job: done(s, i) });
-      hub.emit('jobChanged', { job: done(s, i) }); // the same job told twice is one device
+      recorder.ended(done(s, i));
+      recorder.ended(done(s, i)); // the same job told twice is one device
     });
     const enrolled = () => new Set(announced.filter((e) => e.enrollment === 'enrolled').map((e) => e.serial));
     await until(() => enrolled().size === 3);
@@ -101,9 +105,9 @@ describe('Intune enrollment through the area', () => {
   });
 
   it('the simulator switch: some devices never appear, some twice', async () => {
-    const { hub, announced, c, list } = await start({ ENROLL_BENCH_FAKE_INTUNE_ENROLL: 'twice' });
+    const { recorder, announced, c, list } = await start({ ENROLL_BENCH_FAKE_INTUNE_ENROLL: 'twice' });
     value(await c.pullIntuneProfile({ profileId: list[0]!.id }));
-    hub.emit('jobChanged', { job: done('F9FXQ0A1HG20', 20) });
+    recorder.ended(done('F9FXQ0A1HG20', 20));
     await until(() => announced.some((e) => e.enrollment === 'several'));
     expect(announced.find((e) => e.enrollment === 'several')).toMatchObject({ records: 2 });
   });
