@@ -41,6 +41,8 @@ const errorCodes: Readonly<Record<ErrorCode, true>> = {
 const stepKinds: Readonly<Record<WorkflowStepKind, true>> = {
   erase: true,
   prepare: true,
+  'prepare-ade': true,
+  'confirm-ade-enrollment': true,
   'wait-until-settled': true,
   'finish-setup-assistant': true,
   'install-enrollment-profile': true,

@@ -9,7 +9,14 @@
 import { formatCfgutilEcid, parseEcid } from '../cfgutil/ecid';
 import { scheduleCart } from './cart';
 import { DeviceEvents, type SimDeviceListener } from './device-events';
-import type { DepState, SimDevice, SimDeviceSnapshot, SimListEntry, SimProfile } from './device-model';
+import {
+  DEP_ENROLLMENT_IDENTIFIER,
+  type DepState,
+  type SimDevice,
+  type SimDeviceSnapshot,
+  type SimListEntry,
+  type SimProfile,
+} from './device-model';
 import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
 import { generateDevice, randomEcid, type SimAttachSpec } from './generate-device';
 import { SimClock } from './sim-clock';
@@ -252,6 +259,9 @@ export class SimWorld {
     if (!device.atSetupAssistant) return false;
     device.atSetupAssistant = false;
     device.panesLeft = 0;
+    // An ADE device's Remote Management pane enrolls it on the way through (the staged MDM enrollment).
+    const enrollment = device.pendingProfiles.find((p) => p.identifier === DEP_ENROLLMENT_IDENTIFIER);
+    if (enrollment) this.approveProfile(ecid, enrollment.identifier);
     return true;
   }
 

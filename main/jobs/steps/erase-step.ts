@@ -1,13 +1,15 @@
 /**
  * `erase`, guarded (issue 9 item 5): never a device supervised by another organization unless the workflow
- * says so, and done only when the device shows it, after its detach and re-attach (§8.2): Unactivated and
+ * says so (ours: this bench's organization or one the workflow lists in `adeOrganizations`, ../ade-ownership.ts),
+ * never a device whose supervisor cannot be read, and done only when the device shows it, after its detach and re-attach (§8.2): Unactivated and
  * unsupervised. An ambiguous result (−402653052, 603, an error inside a success envelope) is judged the same
  * way: if the device leaves USB and comes back erased it happened; if it stays and still looks set up, it
  * did not, and the erase is sent again.
  */
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { backoffMs } from '../backoff';
-import { SUPERVISION_PROPERTIES, supervisedByOther, type DeviceRead } from '../device-read';
+import { eraseOwnership } from '../ade-ownership';
+import { SUPERVISION_PROPERTIES, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom, JobSkip } from '../job-failure';
 import {
@@ -28,11 +30,24 @@ function looksErased(read: DeviceRead): boolean {
   return read.values.activationState === 'Unactivated' && read.values.isSupervised !== true;
 }
 
-export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succeeded'> {
+/**
+ * `again`: erase even a device that already looks erased (prepare's recovery from "not activated" and 33001,
+ * as AZTEC does). Otherwise a device that reads Unactivated and unsupervised is at Setup Assistant already
+ * (new, or erased by an earlier job such as an ADE attempt the operator switched to direct enrollment), and
+ * the erase is skipped: there is nothing on it to wipe.
+ */
+export async function runErase(
+  ctx: JobContext,
+  step: EraseStep,
+  again = false,
+): Promise<'succeeded' | 'skipped'> {
   // Usually the board's arrival read of a moment ago: nothing has been done to the device since.
   const read = await currentRead(ctx, SUPERVISION_PROPERTIES);
-  if (supervisedByOther(read.values, ctx.ours) && !step.allowOtherOrganization)
+  const ownership = eraseOwnership(read.values, ctx.ours, ctx.workflow.adeOrganizations);
+  if (ownership === 'other-organization' && !step.allowOtherOrganization)
     throw new JobSkip('other-organization');
+  if (ownership === 'unknown-supervisor' && !step.allowOtherOrganization) throw unknownSupervisor();
+  if (!again && looksErased(read)) return 'skipped';
   await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
   const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
@@ -71,6 +86,17 @@ export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succe
     ctx.dispatch({ type: 'attempt' });
     await ctx.sleep(backoffMs(ctx.timings.busy, attempt, ctx.random));
   }
+}
+
+/** Fail closed: a device whose supervisor cannot be read is never erased on a guess. */
+function unknownSupervisor() {
+  return failure(
+    'value-missing',
+    'Who supervises this device is unknown',
+    'The device did not say whether it is supervised, or by which organization, so it is not erased. Unlock it, ' +
+      'check its cable, then press Retry; if it belongs to another organization, take it off the cart.',
+    true,
+  );
 }
 
 /**

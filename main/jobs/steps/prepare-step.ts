@@ -94,7 +94,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
         if (!erasedForActivation) {
           // AZTEC's answer to it: erase, then prepare again (once).
           erasedForActivation = true;
-          await runErase(ctx, { kind: 'erase', allowOtherOrganization: false });
+          await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, true);
           ctx.dispatch({ type: 'attempt' });
           continue;
         }
