@@ -8,7 +8,7 @@
  */
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { backoffMs } from '../backoff';
-import { eraseOwnership } from '../ade-ownership';
+import { eraseOwnership, type EraseOwnership } from '../ade-ownership';
 import { SUPERVISION_PROPERTIES, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, failureFrom, JobSkip } from '../job-failure';
@@ -43,12 +43,15 @@ export async function runErase(
 ): Promise<'succeeded' | 'skipped'> {
   // Usually the board's arrival read of a moment ago: nothing has been done to the device since.
   const read = await currentRead(ctx, SUPERVISION_PROPERTIES);
-  const ownership = eraseOwnership(read.values, ctx.ours, ctx.workflow.adeOrganizations);
-  if (ownership === 'other-organization' && !step.allowOtherOrganization)
+  // Decided before pairing (another organization's device is never asked to trust us), and again on the
+  // paired read when the first could not tell.
+  if (refusal(eraseOwnership(read.values, ctx.ours, ctx.workflow.adeOrganizations), step) === 'skip')
     throw new JobSkip('other-organization');
-  if (ownership === 'unknown-supervisor' && !step.allowOtherOrganization) throw unknownSupervisor();
-  if (!again && looksErased(read)) return 'skipped';
-  await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
+  const paired = await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
+  const verdict = refusal(eraseOwnership(paired.values, ctx.ours, ctx.workflow.adeOrganizations), step);
+  if (verdict === 'skip') throw new JobSkip('other-organization');
+  if (verdict === 'hold') throw unknownSupervisor();
+  if (!again && looksErased(paired)) return 'skipped';
   const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
     let generation = ctx.generation();
@@ -86,6 +89,12 @@ export async function runErase(
     ctx.dispatch({ type: 'attempt' });
     await ctx.sleep(backoffMs(ctx.timings.busy, attempt, ctx.random));
   }
+}
+
+function refusal(ownership: EraseOwnership, step: EraseStep): 'skip' | 'hold' | undefined {
+  if (step.allowOtherOrganization) return undefined;
+  if (ownership === 'other-organization') return 'skip';
+  return ownership === 'unknown-supervisor' ? 'hold' : undefined;
 }
 
 /** Fail closed: a device whose supervisor cannot be read is never erased on a guess. */
