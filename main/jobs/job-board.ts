@@ -37,6 +37,7 @@ import {
 import type { JobContext } from './job-context';
 import { withProgress, StepTimes } from './job-progress';
 import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
+import { enrollmentPathField } from './job-log-record';
 import { abortableWait } from './abortable-wait';
 import type { JournalHistory, JournalSink } from './job-journal';
 import { benchDeviceKind } from '../cfgutil/bench-device-kind';
@@ -656,6 +657,7 @@ export class JobBoard {
     const organization = this.options.supervision.current().organizationName;
     const context = {
       workflowName: slot.workflow.name,
+      ...enrollmentPathField(slot.workflow),
       ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
       ...(organization ? { organization } : {}),
       ...(device?.udid ? { udid: device.udid } : {}),

@@ -47,11 +47,12 @@ export async function runPrepareAde(ctx: JobContext, step: PrepareAdeStep): Prom
   const before = await currentRead(ctx, SUPERVISION_PROPERTIES);
   if (alreadyPrepared(before)) return 'skipped';
   const options = prepareAdeOptions(step);
-  const send = busyRetries(ctx);
   let unavailable = 0;
   for (let attempt = 1; ; attempt += 1) {
     let code: ReturnType<typeof cfgutilCode>;
     const generation = ctx.generation();
+    // The busy window starts afresh each try: after a re-erase the device settles (refuses as busy) again.
+    const send = busyRetries(ctx);
     try {
       await send(() => ctx.heavy(() => ctx.client.prepare(ctx.ecid, options, { signal: ctx.signal })));
       markReboot(ctx);

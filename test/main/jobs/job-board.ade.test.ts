@@ -73,6 +73,11 @@ describe('ade-reenroll on a mixed cart', () => {
     expect(jobOf(jobs, transient.ecid)).toMatchObject({ phase: 'succeeded', adeStanding: 'ready-for-user' });
     expect(commands(bench, transient.ecid, 'prepare')).toHaveLength(2);
     expect(commands(bench, transient.ecid, 'erase')).toHaveLength(2);
+
+    // The bench log says which path each device took.
+    const ended = (bench.journal.entries as JournalEntry[]).filter((e) => e.kind === 'job-ended');
+    expect(ended.length).toBeGreaterThanOrEqual(4);
+    for (const entry of ended) expect(entry.kind === 'job-ended' && entry.record.enrollmentPath).toBe('ade');
   }, 90_000);
 
   it('holds a device whose ADE assignment supervises it for an organization the workflow does not list', async () => {
