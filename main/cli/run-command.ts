@@ -121,6 +121,8 @@ export function runReport(jobs: readonly JobView[], deviceTypes: ReadonlyMap<str
       model: (deviceType ? modelNameFor(deviceType) : undefined) ?? deviceType ?? null,
       outcome,
       errorCode: outcome === 'succeeded' ? null : (job.error?.code ?? null),
+      // ADE re-enrollment (issue 26): where the device stands by its own read, `ready-for-user` or `enrolled`.
+      adeStanding: job.adeStanding ?? null,
       steps: job.steps.map((s) => ({
         step: s.step,
         startedAt: s.startedAt,
