@@ -244,10 +244,24 @@ export interface JobsSnapshot {
   readonly run: RunStatus;
 }
 
-/** What an operator can do to one device's job. */
-export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun';
+/**
+ * What an operator can do to one device's job. `switch-to-direct`: an ADE job that ended without an ADE
+ * configuration starts again as `supervise-and-enroll` (its erase sees the device at Setup Assistant and
+ * skips); Mac-only, whatever `serve --allow-remote-control` opens (main/server/local-only-channels.ts).
+ */
+export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun' | 'switch-to-direct';
 
-export const jobActions: readonly JobAction[] = ['start-now', 'cancel', 'retry', 'skip', 'rerun'];
+export const jobActions: readonly JobAction[] = [
+  'start-now',
+  'cancel',
+  'retry',
+  'skip',
+  'rerun',
+  'switch-to-direct',
+];
+
+/** Job actions that stay on the Mac itself even when other screens may run jobs. */
+export const macOnlyJobActions: readonly JobAction[] = ['switch-to-direct'];
 
 /** The error code a failed job carries; same closed set as everywhere else. */
 export type JobErrorCode = ErrorCode;

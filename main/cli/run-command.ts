@@ -2,7 +2,10 @@
  * `enroll-bench run`: provision every attached device with one workflow, headless (issue 9 item 10).
  *
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
- *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--json]
+ *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--unassigned-to-direct] [--json]
+ *
+ * `--unassigned-to-direct` (an ADE workflow): a device that ends with no ADE configuration goes on as
+ * `supervise-and-enroll`, as the card's "Switch to direct enrollment" does, without a second erase.
  *
  * Progress on stderr, one line per step change; with --json one object on stdout at the end. Exit 0 only when
  * every job succeeded, 1 otherwise, 2 on a usage error.
@@ -28,6 +31,7 @@ const FLAGS = {
   'time-scale': 'string',
   concurrency: 'string',
   'until-idle': 'boolean',
+  'unassigned-to-direct': 'boolean',
   json: 'boolean',
 } as const;
 
@@ -224,10 +228,26 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
       }
     : io.err;
   const lines = progressLines(err);
+  const switcher: { board?: RunSession['board'] } = {};
+  const toDirect = flags['unassigned-to-direct'] === true;
+  if (toDirect && !workflow.steps.some((s) => s.kind === 'prepare-ade'))
+    throw new UsageError('--unassigned-to-direct is for an ADE workflow (ade-reenroll)');
   const events: JobEventSink = {
     jobChanged: (job, immediate) => {
       if (immediate) changes.at = Date.now();
       lines.jobChanged(job, immediate);
+      if (toDirect && job.phase === 'failed' && job.error?.code === 'configuration-unavailable') {
+        // After this event is delivered: the board is mid-dispatch now.
+        setImmediate(() => {
+          if (!switcher.board) return;
+          err(`enroll-bench: ${job.ecid} has no ADE configuration; switching it to direct enrollment.`);
+          try {
+            switcher.board.jobAction(job.ecid, 'switch-to-direct');
+          } catch (error) {
+            err(`enroll-bench: ${job.ecid} was not switched: ${(error as Error).message}`);
+          }
+        });
+      }
     },
     jobRemoved: () => void (changes.at = Date.now()),
     factsChanged: () => {},
@@ -250,6 +270,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     events,
     note: (text) => err(`enroll-bench: ${text}`),
   });
+  switcher.board = session.board;
   const deviceTypes = new Map<string, string | undefined>();
   let jobs: JobView[] = [];
   try {

@@ -55,6 +55,8 @@ export const adeCartScenario: SimScenario = {
   description:
     'Five iPads for ade-reenroll: assigned, unassigned, another organization’s, transient 33001, assigned elsewhere.',
   seed: 26,
+  // As the clean cart: an MDM profile installs silently on a device we supervise (for Switch to direct).
+  switches: { mdmInstallsSilently: true },
   devices: [
     /* 0 */ {
       class: 'iPad',

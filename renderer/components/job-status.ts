@@ -158,7 +158,10 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         'cross',
         // Retry even when retrying alone cannot help (retryable: false): the fix says what to change first,
         // and once the operator has (updated the Mac, removed Activation Lock), Retry is the way on.
-        ['retry', 'skip'],
+        // A device with no ADE configuration can go on as direct enrollment instead, without a new erase.
+        job.error?.code === 'configuration-unavailable'
+          ? ['retry', 'switch-to-direct', 'skip']
+          : ['retry', 'skip'],
       );
     case 'cancelled':
       return look('Cancelled', 'unknown', 'cross', ['retry']);
@@ -188,6 +191,7 @@ export const actionWords: Readonly<Record<JobAction, string>> = {
   retry: 'Retry',
   skip: 'Skip',
   rerun: 'Run again',
+  'switch-to-direct': 'Switch to direct enrollment',
 };
 
 /** `1:05`, `12:40`, `1:02:03`. */

@@ -13,16 +13,27 @@ import { adeCartScenario } from '../../../main/sim/shipped-scenarios';
 import { bundleCli } from '../../reliability/cli-bundle';
 
 let cli = '';
-let dataDir = '';
+const dataDirs: string[] = [];
 beforeAll(async () => {
   cli = await bundleCli();
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-ade-'));
 }, 60_000);
 afterAll(async () => {
-  await rm(dataDir, { recursive: true, force: true });
+  for (const dir of dataDirs) await rm(dir, { recursive: true, force: true });
 });
 
-function run(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** A new data folder whose supervision identity's organization is Contoso Schools. */
+async function contosoBench(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-ade-'));
+  dataDirs.push(dir);
+  const identity = await run(dir, ['identity', 'create', '--organization', 'Contoso Schools']);
+  expect(identity.code).toBe(0);
+  return dir;
+}
+
+function run(
+  dataDir: string,
+  args: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [cli, ...args], {
     env: { ...process.env, ENROLL_BENCH_DATA: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,9 +60,7 @@ interface ReportDevice {
 
 describe('enroll-bench run --workflow ade-reenroll (child process)', () => {
   it('ends the mixed ADE cart with each device in its right state', async () => {
-    const identity = await run(['identity', 'create', '--organization', 'Contoso Schools']);
-    expect(identity.code).toBe(0);
-    const result = await run([
+    const result = await run(await contosoBench(), [
       'run',
       '--workflow',
       'ade-reenroll',
@@ -85,6 +94,42 @@ describe('enroll-bench run --workflow ade-reenroll (child process)', () => {
     expect(skipped?.steps.some((s) => s.step === 'erase' && s.outcome === 'succeeded')).toBe(false);
     expect(result.stderr).toMatch(
       /This device has no Automated Device Enrollment configuration|configuration-unavailable/,
+    );
+  }, 120_000);
+
+  it('with --unassigned-to-direct, the device without an ADE configuration goes on as direct enrollment without being erased again', async () => {
+    const result = await run(await contosoBench(), [
+      'run',
+      '--workflow',
+      'ade-reenroll',
+      '--simulate',
+      '--scenario',
+      'ade-cart',
+      '--time-scale',
+      '0.01',
+      '--until-idle',
+      '--unassigned-to-direct',
+      '--json',
+    ]);
+    const report = JSON.parse(result.stdout) as { devices: ReportDevice[] };
+    expect(report.devices).toHaveLength(adeCartScenario.devices.length);
+    // The switched job is the device's job now: supervise-and-enroll, its erase skipped (already at Setup Assistant).
+    const switched = report.devices.filter((d) =>
+      d.steps.some((s) => s.step === 'install-enrollment-profile'),
+    );
+    expect(switched).toHaveLength(1);
+    expect(switched[0]).toMatchObject({ outcome: 'succeeded', adeStanding: null });
+    expect(switched[0]?.steps[0]).toMatchObject({ step: 'erase', outcome: 'skipped' });
+    expect(result.stderr).toMatch(/has no ADE configuration; switching it to direct enrollment/);
+    const ends = report.devices.map((d) => `${d.outcome}:${d.errorCode ?? d.adeStanding ?? ''}`).sort();
+    expect(ends).toEqual(
+      [
+        'succeeded:ready-for-user',
+        'succeeded:ready-for-user',
+        'succeeded:',
+        'skipped:',
+        'failed:unknown',
+      ].sort(),
     );
   }, 120_000);
 });

@@ -121,4 +121,42 @@ describe('ade-reenroll on a mixed cart', () => {
     expect(commands(bench, device.ecid, 'erase')).toHaveLength(1);
     expect(bench.handle.world.device(device.ecid)).toMatchObject({ organizationName: NORTHWIND });
   }, 60_000);
+
+  it('switches a device with no ADE configuration to direct enrollment with one action, without erasing it again', async () => {
+    const bench = await jobsBench({
+      workflows: [adeCart],
+      workflowId: 'ade-cart',
+      world: { quirks: { mdmSilentOnSupervised: true } },
+    });
+    const device = bench.handle.world.attach({ paired: true, dep: 'none' });
+    await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'failed', 40_000);
+    const erases = commands(bench, device.ecid, 'erase').length;
+    expect(erases).toBe(ADE_ATTEMPTS);
+
+    const switched = bench.board.jobAction(device.ecid, 'switch-to-direct');
+    expect(switched.workflowId).toBe('supervise-and-enroll');
+    const jobs = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded', 40_000);
+    const job = jobOf(jobs, device.ecid);
+    expect(job?.steps[0]).toMatchObject({ step: 'erase', outcome: 'skipped' });
+    expect(job?.adeStanding).toBeUndefined();
+    expect(commands(bench, device.ecid, 'erase')).toHaveLength(erases);
+    // Supervised by this bench now, with the Intune profile it installed.
+    expect(bench.handle.world.device(device.ecid)).toMatchObject({
+      isSupervised: true,
+      organizationName: 'Contoso Schools',
+    });
+    const ended = (bench.journal.entries as JournalEntry[]).filter((e) => e.kind === 'job-ended');
+    expect(ended.map((e) => e.kind === 'job-ended' && e.record.enrollmentPath)).toEqual(['ade', 'direct']);
+  }, 90_000);
+
+  it('refuses the switch for a job still running, and for one that is not an ADE job', async () => {
+    const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
+    const device = bench.handle.world.attach({ paired: true });
+    await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'running', 30_000);
+    expect(() => bench.board.jobAction(device.ecid, 'switch-to-direct')).toThrow(/Cannot switch now/);
+    bench.board.jobAction(device.ecid, 'cancel');
+    await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'cancelled', 30_000);
+    expect(() => bench.board.jobAction(device.ecid, 'switch-to-direct')).toThrow(/Not an ADE job/);
+    expect(jobOf(bench.board.views(), device.ecid)?.workflowId).toBe('supervise-and-enroll');
+  }, 60_000);
 });
