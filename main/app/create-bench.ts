@@ -164,6 +164,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       profile: () => profiles.current(),
       dataDir: options.dataDir,
       platform,
+      selectedWorkflow: () => workflows.get(jobs.area.board.runStatus().workflowId),
     }),
     log,
   );

@@ -29,7 +29,7 @@ const defaultIo: PreflightCommandIo = {
 };
 
 const USAGE =
-  'usage: enroll-bench preflight [--simulate] [--cfgutil PATH] [--json] | preflight clean NAME… | --all [--json]';
+  'usage: enroll-bench preflight [--simulate] [--cfgutil PATH] [--workflow ID] [--json] | preflight clean NAME… | --all [--json]';
 
 const mark: Readonly<Record<PreflightStatus, string>> = {
   ok: 'ok     ',
@@ -63,6 +63,7 @@ export async function runPreflightCommand(
     all: 'boolean',
     simulate: 'boolean',
     cfgutil: 'string',
+    workflow: 'string',
   });
   const dataDir = defaultDataDir(io.env);
   const deps = io.deps
@@ -72,6 +73,7 @@ export async function runPreflightCommand(
         env: io.env,
         ...(flags.simulate ? { simulate: true } : {}),
         ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
+        ...(flags.workflow ? { workflowId: flags.workflow } : {}),
       });
   const channels = new PreflightChannels(deps);
   const report = await channels.getPreflight();
