@@ -516,7 +516,10 @@ export class JobBoard {
   private switchToDirect(slot: Slot): void {
     const { phase } = slot.view;
     if (slot.controller || (phase !== 'failed' && phase !== 'interrupted' && phase !== 'cancelled'))
-      refuse('Cannot switch now', 'Only an ADE job that failed, was interrupted or cancelled can be switched.');
+      refuse(
+        'Cannot switch now',
+        'Only an ADE job that failed, was interrupted or cancelled can be switched.',
+      );
     if (!slot.workflow.steps.some((s) => s.kind === 'prepare-ade'))
       refuse('Not an ADE job', 'Switch to direct enrollment is for a job of an ADE workflow (ade-reenroll).');
     const direct =

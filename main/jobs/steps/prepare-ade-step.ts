@@ -103,7 +103,11 @@ export async function runPrepareAde(ctx: JobContext, step: PrepareAdeStep): Prom
  * After a `prepare --dep` that returned, the device reboots (§12): wait for it to leave USB within the detach
  * window, then read it once it is back (the read rides out the re-attach, `markReboot`).
  */
-async function readAfterReboot(ctx: JobContext, generation: number, expectReboot: boolean): Promise<DeviceRead> {
+async function readAfterReboot(
+  ctx: JobContext,
+  generation: number,
+  expectReboot: boolean,
+): Promise<DeviceRead> {
   if (expectReboot) {
     ctx.dispatch({ type: 'waiting-for-reattach', at: ctx.now() });
     const leaveBy = ctx.now() + ctx.timings.rebootDetachWindowMs;

@@ -23,7 +23,14 @@ export function parseWorkflow(raw: unknown): ParsedWorkflow {
   if (order) return { ok: false, message: `${order.field}: ${order.message}` };
   return {
     ok: true,
-    workflow: { id, name, description, steps, preset: false, ...(adeOrganizations ? { adeOrganizations } : {}) },
+    workflow: {
+      id,
+      name,
+      description,
+      steps,
+      preset: false,
+      ...(adeOrganizations ? { adeOrganizations } : {}),
+    },
   };
 }
 

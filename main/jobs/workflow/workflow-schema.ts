@@ -75,7 +75,9 @@ const prepareAdeStep = z.strictObject({
     .default('en'),
   locale: z
     .string({ error: 'locale must be text such as "en_US"' })
-    .regex(LOCALE_CODE, { error: 'locale must be a locale such as "en_US" or "fr_CA" (an underscore, not a dash)' })
+    .regex(LOCALE_CODE, {
+      error: 'locale must be a locale such as "en_US" or "fr_CA" (an underscore, not a dash)',
+    })
     .default('en_US'),
 });
 

@@ -18,7 +18,11 @@ describe('eraseOwnership', () => {
         fc.array(names, { maxLength: 3 }),
         (isSupervised, organizationName, ours, listed) => {
           const values = { isSupervised, organizationName } as never;
-          const verdict = eraseOwnership(values, ours === undefined ? {} : { organizationName: ours }, listed);
+          const verdict = eraseOwnership(
+            values,
+            ours === undefined ? {} : { organizationName: ours },
+            listed,
+          );
           const own = ownOrganizations(ours === undefined ? {} : { organizationName: ours }, listed);
           if (isSupervised === false) expect(verdict).toBe('not-supervised');
           else if (isSupervised !== true || !organizationName) expect(verdict).toBe('unknown-supervisor');
