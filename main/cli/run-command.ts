@@ -81,7 +81,7 @@ function number(
 async function chooseWorkflow(text: string | undefined, dataDir: string): Promise<Workflow> {
   if (!text)
     throw new UsageError(
-      'run needs --workflow ID|FILE (supervise-and-enroll, enroll-in-place, or a .json file)',
+      'run needs --workflow ID|FILE (supervise-and-enroll, enroll-in-place, ade-reenroll, or a .json file)',
     );
   const preset = workflowSource().get(text);
   if (preset) return preset;
@@ -90,7 +90,7 @@ async function chooseWorkflow(text: string | undefined, dataDir: string): Promis
   const saved = await WorkflowStore.inDataDir(dataDir).get(text);
   if (saved) return saved;
   throw new UsageError(
-    `there is no workflow "${text}"; use supervise-and-enroll, enroll-in-place or a workflow file`,
+    `there is no workflow "${text}"; use supervise-and-enroll, enroll-in-place, ade-reenroll or a workflow file`,
   );
 }
 
