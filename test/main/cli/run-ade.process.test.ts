@@ -97,7 +97,7 @@ describe('enroll-bench run --workflow ade-reenroll (child process)', () => {
     );
   }, 120_000);
 
-  it('with --unassigned-to-direct, the device without an ADE configuration goes on as direct enrollment without being erased again', async () => {
+  it('with --unassigned-to-direct, the device without an ADE configuration goes on as direct enrollment, its erase step skipped', async () => {
     const result = await run(await contosoBench(), [
       'run',
       '--workflow',

@@ -61,6 +61,7 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
       device.depUnavailablePrepares -= 1;
       if (device.depUnavailablePrepares <= 0) device.dep = 'available';
     }
+    if (world.quirks.prepareAfterFailedDep === 'needs-erase') device.freshlyErased = false;
     return fail(ctx.error('configurationUnavailable'));
   }
   await ctx.sleep(total * 0.4);
