@@ -9,7 +9,7 @@
 import type { Ecid, ErrorCode } from '../../preload/domain';
 import { type CfgutilError, cfgutilError, cfgutilErrorFromRaw } from './cfgutil-error';
 import { type CommandOutputEnvelope, parseStderr, parseStdout } from './parse-output';
-import type { CfgutilRun } from './run-cfgutil';
+import { type CfgutilRun, outputTooLargeMessage } from './run-cfgutil';
 
 export interface InterpretOptions {
   /** The one device this run targeted (`-e`), if any. */
@@ -43,7 +43,7 @@ function classifyRun(run: CfgutilRun, ecid: Ecid | undefined): CfgutilError | Co
     case 'output-too-large':
       return cfgutilError('output-unparseable', {
         ...context,
-        originalMessage: 'cfgutil printed more output than the bench keeps',
+        originalMessage: outputTooLargeMessage(run.outputLimitBytes),
       });
     case 'exited':
       break;

@@ -5,11 +5,13 @@
  * Exit code 0 when the profile was saved and can be used now, 1 when it was refused (nothing saved; the current
  * profile stays) or saved but expired (runs need an override), 2 for a usage error or an unreadable file.
  */
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { ProfileService } from '../profiles/profile-service';
-import { parseFlags, UsageError } from './parse-flags';
+import { flagSpec } from './command-table';
+import { parseFlags, UsageError } from '../text/parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface ProfileImportIo {
   readonly out: (text: string) => void;
@@ -19,8 +21,8 @@ export interface ProfileImportIo {
 }
 
 const defaultIo: ProfileImportIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
@@ -29,7 +31,7 @@ export async function runProfileImportCommand(
   argv: readonly string[],
   io: ProfileImportIo = defaultIo,
 ): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { json: 'boolean' });
+  const { flags, positional } = parseFlags(argv, flagSpec('profile', 'import'));
   const [file, ...extra] = positional;
   if (!file || extra.length > 0) throw new UsageError('usage: enroll-bench profile import FILE [--json]');
   const profiles = new ProfileService({

@@ -7,7 +7,7 @@ import type { EngineStatus } from '../../preload/domain';
 import type { Workflow } from '../../preload/jobs-domain';
 import { workflowSource } from '../jobs/workflow-source';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
-import { chooseEngine } from '../app/choose-engine';
+import { chooseEngine } from '../engine/choose-engine';
 import { createCfgutilClient } from '../cfgutil/cfgutil-client';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';

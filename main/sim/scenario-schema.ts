@@ -34,6 +34,26 @@ export const scenarioDeviceSchema = z.strictObject({
   depOrganization: z.string().min(1).max(100).optional(),
   /** With `dep: transient`, how many `prepare --dep` runs fail with 33001 before it works. */
   depFailures: z.number().int().min(1).max(10).optional(),
+  /**
+   * Properties `get` shows in an odd shape (issue 19): `"error"`, `"missing"`, or `{ "value": … }` of another
+   * JSON type, such as `{ "isSupervised": { "value": "true" } }`.
+   */
+  oddReads: z
+    .partialRecord(
+      z.enum([
+        'isSupervised',
+        'organizationName',
+        'serialNumber',
+        'activationState',
+        'name',
+        'passcodeProtected',
+      ]),
+      z.union([
+        z.enum(['error', 'missing']),
+        z.strictObject({ value: z.union([z.string().max(100), z.number(), z.boolean(), z.null()]) }),
+      ]),
+    )
+    .optional(),
 });
 
 export const scenarioFaultSchema = z.strictObject({

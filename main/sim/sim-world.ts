@@ -16,6 +16,7 @@ import {
   type SimDeviceSnapshot,
   type SimListEntry,
   type SimProfile,
+  type SimReadShape,
 } from './device-model';
 import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
 import { generateDevice, randomEcid, type SimAttachSpec } from './generate-device';
@@ -292,6 +293,13 @@ export class SimWorld {
         if (!this.attachedSet.has(device.ecid)) this.plugIn(device);
       });
     }
+  }
+
+  /** Makes `get` show `property` in an odd shape from now on, or truly again (`undefined`). */
+  setReadShape(ecid: string, property: string, shape: SimReadShape | undefined): void {
+    const device = this.require(ecid);
+    if (shape === undefined) delete device.readShapes[property];
+    else device.readShapes[property] = shape;
   }
 
   unlock(ecid: string): void {

@@ -2,13 +2,13 @@
  * A device's job in words: what the card's status line says, its tone and icon (never colour alone), and
  * which actions make sense now. Pure, so every phase is tested without rendering.
  */
-import type {
-  JobAction,
-  JobPhase,
-  JobView,
-  OperatorReason,
-  SkipReason,
-  WorkflowStepKind,
+import {
+  skipReasonWords,
+  type JobAction,
+  type JobPhase,
+  type JobView,
+  type OperatorReason,
+  type WorkflowStepKind,
 } from '../../preload/jobs-domain';
 import type { StatusIconName, StatusTone } from './device-status';
 
@@ -64,6 +64,8 @@ export const reasonWords: Readonly<Record<OperatorReason, string>> = {
   'reconnect-device': 'Replug it',
   'mac-offline': 'Mac offline',
   'confirm-rerun': 'Confirm rerun',
+  'in-use': 'In use: erase?',
+  'cannot-tell': 'Cannot tell',
 };
 
 /** The step's name in the workflow editor (a noun, not an activity). */
@@ -81,14 +83,8 @@ export const stepTitles: Readonly<Record<WorkflowStepKind, string>> = {
   'shut-down': 'Shut down',
 };
 
-const skipWords: Readonly<Record<SkipReason, string>> = {
-  'ignore-list': 'on the ignore list',
-  'already-done': 'already enrolled',
-  'other-organization': 'supervised by another organization',
-  operator: 'skipped by you',
-  'not-an-ios-device': 'not an iPhone or iPad',
-  'recovery-mode': 'in recovery mode',
-};
+/** The skip reasons' words are shared with main (the CLI's report says what the card says). */
+const skipWords = skipReasonWords;
 
 function look(
   word: string | readonly [string, string],
@@ -138,7 +134,8 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         ['Needs you', job.waiting ? reasonWords[job.waiting.reason] : 'Needs you'],
         'attention',
         'hand',
-        ['cancel', 'skip'],
+        // In use: the person's word is Erase (the job's "go on") or Skip; nothing else answers it.
+        job.waiting?.reason === 'in-use' ? ['start-now', 'skip'] : ['cancel', 'skip'],
       );
     case 'succeeded':
       // An ADE device's end is what its own read showed (confirm-ade-enrollment), never a guessed success.
@@ -182,6 +179,7 @@ export function compactActions(job: JobView, all: readonly JobAction[]): readonl
   // A queued card on a bench that is not armed shows no Start now here: forty of them would drown the one
   // switch that starts the cart (Armed); its full card, one click away, has it.
   if (job.phase === 'countdown') return ['start-now'];
+  if (job.waiting?.reason === 'in-use') return all;
   return [];
 }
 

@@ -16,7 +16,7 @@ const THIS_FILE = path.relative(ROOT, fileURLToPath(import.meta.url));
  * Folders whose citations and README another change of issue 18 rewrites. The integrator empties this list
  * once that change is merged, so the checks below cover the whole repository.
  */
-const NOT_YET_REWRITTEN = ['main/cfgutil/', 'main/sim/', 'test/fixtures/cfgutil/'];
+const NOT_YET_REWRITTEN: string[] = [];
 const pending = (file: string): boolean => NOT_YET_REWRITTEN.some((dir) => file.startsWith(dir));
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'release', 'test-results', '.git']);
@@ -145,8 +145,10 @@ describe("the README is the operator's guide", () => {
     ]);
   });
 
-  it('stays about 300 lines, with the sections an operator looks for', () => {
-    expect(lines.length).toBeLessThanOrEqual(330);
+  it('stays an operator’s guide of about 300–400 lines, with the sections an operator looks for', () => {
+    // Raised from 330 on purpose: Intune's app registration is step by step here (issue 24), and the safety
+    // rules, the command line's exit codes and the field kit are what an operator reads first.
+    expect(lines.length).toBeLessThanOrEqual(400);
     const headings = anchors(readme);
     for (const heading of [
       'Install on a Mac',

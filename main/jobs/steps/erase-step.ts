@@ -1,17 +1,18 @@
 /**
  * `erase`, guarded (issue 9 item 5): never a device supervised by another organization unless the workflow
- * says so (ours: this bench's organization or one the workflow lists in `adeOrganizations`, ../ade-ownership.ts),
- * never a device whose supervisor cannot be read, and done only when the device shows it, after its detach and re-attach (§8.2): Unactivated and
- * unsupervised. An ambiguous result (−402653052, 603, an error inside a success envelope) is judged the same
+ * says so (ours: this bench's organization or one the workflow lists in `adeOrganizations`,
+ * ../ade-ownership.ts), never a device whose supervisor cannot be read (the change guard holds it), and done
+ * only when the device shows it, after its detach and re-attach (§8.2): Unactivated and unsupervised. An ambiguous result (−402653052, 603, an error inside a success envelope) is judged the same
  * way: if the device leaves USB and comes back erased it happened; if it stays and still looks set up, it
  * did not, and the erase is sent again.
  */
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { backoffMs } from '../backoff';
-import { eraseOwnership, type EraseOwnership } from '../ade-ownership';
+import { eraseOwnership } from '../ade-ownership';
 import { SUPERVISION_PROPERTIES, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom, JobSkip } from '../job-failure';
+import { withGuardProperties } from '../safety/guard-changes';
+import { cfgutilCode, failure, endingFrom, JobSkip } from '../job-failure';
 import {
   busyRetries,
   clearReboot,
@@ -26,32 +27,41 @@ import {
 
 type EraseStep = Extract<WorkflowStep, { kind: 'erase' }>;
 
+const ERASE_DECISION = withGuardProperties(SUPERVISION_PROPERTIES);
+
 function looksErased(read: DeviceRead): boolean {
   return read.values.activationState === 'Unactivated' && read.values.isSupervised !== true;
 }
 
-/**
- * `again`: erase even a device that already looks erased (prepare's recovery from "not activated" and 33001,
- * as AZTEC does). Otherwise a device that reads Unactivated and unsupervised is at Setup Assistant already
- * (new, or erased by an earlier job such as an ADE attempt the operator switched to direct enrollment), and
- * the erase is skipped: there is nothing on it to wipe.
- */
+export interface EraseChoice {
+  /**
+   * Erase even a device that already reads as erased: the prepare step's answer to "not activated" is a fresh
+   * erase of a device that is at Setup Assistant already, so "it shows the effect" cannot skip it.
+   */
+  readonly evenIfErased?: boolean;
+}
+
 export async function runErase(
   ctx: JobContext,
   step: EraseStep,
-  again = false,
-): Promise<'succeeded' | 'skipped'> {
+  choice: EraseChoice = {},
+): Promise<'succeeded'> {
   // Usually the board's arrival read of a moment ago: nothing has been done to the device since.
-  const read = await currentRead(ctx, SUPERVISION_PROPERTIES);
-  // Decided before pairing (another organization's device is never asked to trust us), and again on the
-  // paired read when the first could not tell.
-  if (refusal(eraseOwnership(read.values, ctx.ours, ctx.workflow.adeOrganizations), step) === 'skip')
+  // It holds what the change guard decides on too (./safety/guard-changes.ts), which checks again before
+  // every erase sent: who manages it, the ignore list, whether someone uses it.
+  const read = await currentRead(ctx, ERASE_DECISION);
+  // Another organization's device is never asked to trust us: decided before pairing. Ours includes the
+  // workflow's ADE organizations (../ade-ownership.ts), the same rule the guard applies to every erase sent;
+  // a supervisor this read cannot show is left to the guard, which reads again and holds.
+  if (
+    eraseOwnership(read.values, ctx.ours, ctx.workflow.adeOrganizations) === 'other-organization' &&
+    !step.allowOtherOrganization
+  )
     throw new JobSkip('other-organization');
-  const paired = await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
-  const verdict = refusal(eraseOwnership(paired.values, ctx.ours, ctx.workflow.adeOrganizations), step);
-  if (verdict === 'skip') throw new JobSkip('other-organization');
-  if (verdict === 'hold') throw unknownSupervisor();
-  if (!again && looksErased(paired)) return 'skipped';
+  // The effect may already be on the device (a job resumed after a crash, its erase sent before the bench
+  // was cut off): a device that shows it is erased is not erased a second time.
+  if (!choice.evenIfErased && looksErased(read)) return 'succeeded';
+  await ensurePaired(ctx, read, ERASE_DECISION);
   const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
     let generation = ctx.generation();
@@ -70,7 +80,7 @@ export async function runErase(
       }
       if (code === undefined || !REREAD_CODES.has(code)) {
         clearReboot(ctx);
-        throw failureFrom(error);
+        throw endingFrom(error);
       }
       // Ambiguous: whether the erase was sent is decided below by what the device does.
     }
@@ -89,23 +99,6 @@ export async function runErase(
     ctx.dispatch({ type: 'attempt' });
     await ctx.sleep(backoffMs(ctx.timings.busy, attempt, ctx.random));
   }
-}
-
-function refusal(ownership: EraseOwnership, step: EraseStep): 'skip' | 'hold' | undefined {
-  if (step.allowOtherOrganization) return undefined;
-  if (ownership === 'other-organization') return 'skip';
-  return ownership === 'unknown-supervisor' ? 'hold' : undefined;
-}
-
-/** Fail closed: a device whose supervisor cannot be read is never erased on a guess. */
-function unknownSupervisor() {
-  return failure(
-    'value-missing',
-    'Who supervises this device is unknown',
-    'The device did not say whether it is supervised, or by which organization, so it is not erased. Unlock it, ' +
-      'check its cable, then press Retry; if it belongs to another organization, take it off the cart.',
-    true,
-  );
 }
 
 /**

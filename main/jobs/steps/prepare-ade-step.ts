@@ -69,7 +69,7 @@ export async function runPrepareAde(ctx: JobContext, step: PrepareAdeStep): Prom
         if (unavailable >= ADE_ATTEMPTS) throw noConfiguration();
         ctx.dispatch({ type: 'attempt', error: errorInfo('configuration-unavailable') });
         // AZTEC's answer: erase, then `prepare --dep` again.
-        await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, true);
+        await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, { evenIfErased: true });
         continue;
       }
       if (code === 'network-unavailable') ctx.setWaiting('mac-offline');

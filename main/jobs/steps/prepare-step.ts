@@ -18,7 +18,8 @@ import type { ErrorCode } from '../../../preload/domain';
 import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByUs } from '../device-read';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { withGuardProperties } from '../safety/guard-changes';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import {
   busyRetries,
   clearReboot,
@@ -67,7 +68,7 @@ function neverSetUp(read: { values: { activationState?: string; isSupervised?: b
 
 export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'succeeded' | 'skipped'> {
   // Usually the settle step's read of a moment ago.
-  const before = await currentRead(ctx, SUPERVISION_PROPERTIES);
+  const before = await currentRead(ctx, withGuardProperties(SUPERVISION_PROPERTIES));
   if (supervisedByUs(before.values, ctx.ours) && before.values.activationState === 'Activated')
     return 'skipped';
   const options = prepareOptionsFor(step, ctx);
@@ -99,7 +100,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
         if (!erasedForActivation) {
           // AZTEC's answer to it: erase, then prepare again (once).
           erasedForActivation = true;
-          await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, true);
+          await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, { evenIfErased: true });
           ctx.dispatch({ type: 'attempt' });
           continue;
         }
@@ -114,7 +115,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       if (code === 'network-unavailable') ctx.setWaiting('mac-offline');
       else if (code === undefined || (!JUDGE_BY_REREAD.has(code) && !REREAD_CODES.has(code))) {
         clearReboot(ctx);
-        throw failureFrom(error);
+        throw endingFrom(error);
       }
     }
     const after = await readDevice(ctx, SUPERVISION_PROPERTIES);
@@ -137,7 +138,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       // from ADE): it only needs the erase the earlier attempt consumed. Once, then the usual failure.
       erasedForActivation = true;
       clearReboot(ctx);
-      await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, true);
+      await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, { evenIfErased: true });
       ctx.dispatch({ type: 'attempt' });
       continue;
     }

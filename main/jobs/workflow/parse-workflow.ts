@@ -18,7 +18,7 @@ export type ParsedWorkflow =
 export function parseWorkflow(raw: unknown): ParsedWorkflow {
   const parsed = workflowFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: describeIssue(parsed.error) };
-  const { id, name, description, steps, adeOrganizations } = parsed.data;
+  const { id, name, description, steps, eraseInUse, adeOrganizations } = parsed.data;
   const order = checkStepOrder(steps);
   if (order) return { ok: false, message: `${order.field}: ${order.message}` };
   return {
@@ -29,6 +29,7 @@ export function parseWorkflow(raw: unknown): ParsedWorkflow {
       description,
       steps,
       preset: false,
+      ...(eraseInUse ? { eraseInUse } : {}),
       ...(adeOrganizations ? { adeOrganizations } : {}),
     },
   };

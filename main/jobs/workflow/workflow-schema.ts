@@ -142,6 +142,10 @@ export const workflowFileSchema = z.strictObject({
     .max(16, { error: 'adeOrganizations may name at most 16 organizations' })
     .refine((names) => new Set(names).size === names.length, { error: 'adeOrganizations names one twice' })
     .optional(),
+  /** What erase does with a device in use; left out means `ask` (a person decides each one). */
+  eraseInUse: z
+    .enum(['ask', 'erase', 'never'], { error: 'eraseInUse must be "ask", "erase" or "never"' })
+    .optional(),
   /** Files are never presets; `false` is accepted so a saved workflow can be read back as it was sent. */
   preset: z
     .literal(false, { error: 'preset must be false (only the shipped presets are presets)' })

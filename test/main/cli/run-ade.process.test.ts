@@ -70,6 +70,9 @@ describe('enroll-bench run --workflow ade-reenroll (child process)', () => {
       '--time-scale',
       '0.01',
       '--until-idle',
+      // The cart is being reset: the iPad set up before its assignment is in use (unsupervised, named), and
+      // the change guard would otherwise ask a person before erasing it (issue 19).
+      '--erase-in-use',
       '--json',
     ]);
     // Not every device succeeds (that is the point), so the run exits 1 with its report.
@@ -97,7 +100,7 @@ describe('enroll-bench run --workflow ade-reenroll (child process)', () => {
     );
   }, 120_000);
 
-  it('with --unassigned-to-direct, the device without an ADE configuration goes on as direct enrollment, its erase step skipped', async () => {
+  it('with --unassigned-to-direct, the device without an ADE configuration goes on as direct enrollment, its erase already done', async () => {
     const result = await run(await contosoBench(), [
       'run',
       '--workflow',
@@ -108,18 +111,22 @@ describe('enroll-bench run --workflow ade-reenroll (child process)', () => {
       '--time-scale',
       '0.01',
       '--until-idle',
+      // The cart is being reset: the iPad set up before its assignment is in use (unsupervised, named), and
+      // the change guard would otherwise ask a person before erasing it (issue 19).
+      '--erase-in-use',
       '--unassigned-to-direct',
       '--json',
     ]);
     const report = JSON.parse(result.stdout) as { devices: ReportDevice[] };
     expect(report.devices).toHaveLength(adeCartScenario.devices.length);
-    // The switched job is the device's job now: supervise-and-enroll, its erase skipped (already at Setup Assistant).
+    // The switched job is the device's job now: supervise-and-enroll, its erase done by what the device shows
+    // (already at Setup Assistant; test/main/jobs/job-board.ade.test.ts counts that no erase is sent).
     const switched = report.devices.filter((d) =>
       d.steps.some((s) => s.step === 'install-enrollment-profile'),
     );
     expect(switched).toHaveLength(1);
     expect(switched[0]).toMatchObject({ outcome: 'succeeded', adeStanding: null });
-    expect(switched[0]?.steps[0]).toMatchObject({ step: 'erase', outcome: 'skipped' });
+    expect(switched[0]?.steps[0]).toMatchObject({ step: 'erase', outcome: 'succeeded' });
     expect(result.stderr).toMatch(/has no ADE configuration; switching it to direct enrollment/);
     const ends = report.devices.map((d) => `${d.outcome}:${d.errorCode ?? d.adeStanding ?? ''}`).sort();
     expect(ends).toEqual(
