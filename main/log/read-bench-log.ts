@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
 import { listJsonlFiles } from '../storage/jsonl-files';
-import { LogIndex, type IndexedRecord } from './log-index';
+import type { IndexedRecord } from './indexed-record';
+import { LogIndex } from './log-index';
 
 export interface BenchLog {
   readonly journalDir: string;

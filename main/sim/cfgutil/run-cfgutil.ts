@@ -12,7 +12,14 @@ import { plainMessage, simError } from '../messages';
 import { SimAbortError } from '../sim-clock';
 import type { SimWorld } from '../sim-world';
 import { findDeviceCommand } from './command-registry';
-import type { DeviceCommand, DeviceOutcome, DeviceRun, RunContext } from './command-types';
+import type {
+  DeviceCommand,
+  DeviceOutcome,
+  DeviceResult,
+  DeviceRun,
+  OutputSink,
+  RunContext,
+} from './command-types';
 import { fail } from './command-types';
 import { requestedProperties } from './commands/get';
 import { parseExecArgs, runExec } from './exec';
@@ -21,7 +28,7 @@ import { writeList } from './commands/list';
 import { parseArgv, type GlobalOptions } from './parse-argv';
 import { selectDevices } from './select-devices';
 import { serialize } from './serialize';
-import { writeResults, type DeviceResult, type OutputSink } from './write-results';
+import { writeResults } from './write-results';
 
 /** How a run ends: an exit code, or death by a signal (crash fault). */
 export type RunEnd =
