@@ -1,5 +1,6 @@
 /**
- * Runs one simulated cfgutil invocation inside the world: parse, select devices, honour busy flags and
+ * How the simulated `cfgutil` answers one command line, inside the world (the real process is spawned only by
+ * main/cfgutil/run-cfgutil.ts; this is the other side of that pipe): parse, select devices, honour busy flags and
  * armed faults, run the subcommand per device in parallel, write the output, pick the exit code.
  *
  * Never throws on bad input: argv comes from a socket, so every problem becomes cfgutil-style stderr and a
@@ -240,7 +241,7 @@ async function specialFault(
   }
 }
 
-export async function runCfgutil(
+export async function answerCommand(
   world: SimWorld,
   request: CfgutilRequest,
   sink: OutputSink,
