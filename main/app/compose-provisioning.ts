@@ -18,7 +18,7 @@ import type {
   SupervisionSource,
   WorkflowSource,
 } from '../jobs/job-board-types';
-import { openJournal, readJournal, type JournalHistory, type JournalSink } from '../jobs/job-journal';
+import { openJournal, readJournal, type JournalHistory, type JournalSink } from '../journal/job-journal';
 import { scaledTimings, type JobTimings } from '../jobs/job-timings';
 import type { BenchSettings } from '../settings/bench-settings';
 import type { SafetyOptions } from '../jobs/safety/safety-source';

@@ -38,7 +38,7 @@ import {
   type WorkflowSource,
 } from './job-board-types';
 import { withProgress, StepTimes } from './job-progress';
-import type { JournalHistory, JournalSink } from './job-journal';
+import type { JournalHistory, JournalSink } from '../journal/job-journal';
 import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';

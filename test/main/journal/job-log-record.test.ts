@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '../../../preload/jobs-domain';
-import { logRecordFor } from '../../../main/jobs/job-log-record';
+import { logRecordFor } from '../../../main/journal/job-log-record';
 
 const context = {
   stationName: 'Bench 1',
