@@ -5,6 +5,7 @@
  * through the engine's laned client, so there is never a second command on one device.
  */
 import { randomUUID } from 'node:crypto';
+import { realClock, type Clock } from '../async/clock';
 import type { Device, Ecid, ErrorInfo } from '../../preload/domain';
 import type {
   DeviceFacts,
@@ -26,10 +27,8 @@ import type { JobSlot } from './job-slot';
 import { LastRead } from './last-read';
 import {
   noJobEvents,
-  realJobClock,
   type ClientSource,
   type DeviceFeed,
-  type JobClock,
   type JobEventSink,
   type JobSettings,
   type LiveJobSettings,
@@ -57,7 +56,7 @@ export interface JobBoardOptions extends SafetyOptions {
   readonly journal: JournalSink;
   readonly history?: JournalHistory;
   readonly timings?: JobTimings;
-  readonly clock?: JobClock;
+  readonly clock?: Clock;
   readonly random?: () => number;
   readonly events?: JobEventSink;
   readonly sessionId?: string;
@@ -85,7 +84,7 @@ export class JobBoard {
   private readonly limit: HeavyStepLimit;
   private readonly times: StepTimes;
   private readonly timings: JobTimings;
-  private readonly clock: JobClock;
+  private readonly clock: Clock;
   private readonly events: JobEventSink;
   private readonly recorder: JobRecorder;
   private readonly contexts: JobContextFactory;
@@ -104,7 +103,7 @@ export class JobBoard {
     const { settings } = options;
     this.settings = settings;
     this.timings = options.timings ?? DEVICE_TIMINGS;
-    this.clock = options.clock ?? realJobClock;
+    this.clock = options.clock ?? realClock;
     this.events = options.events ?? noJobEvents;
     this.limit = new HeavyStepLimit(settings.concurrency);
     this.recorder = new JobRecorder({

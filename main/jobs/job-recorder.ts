@@ -6,13 +6,14 @@
  */
 import type { Device, Ecid } from '../../preload/domain';
 import type { JournalSink } from '../journal/job-journal';
-import type { JobClock, ProfileSource, SupervisionSource } from './job-board-types';
+import type { Clock } from '../async/clock';
+import type { ProfileSource, SupervisionSource } from './job-board-types';
 import { createdEntry, endedEntry, transitionEntry } from '../journal/job-journal-entries';
 import type { JobSlot } from './job-slot';
 
 export interface JobRecorderOptions {
   readonly journal: JournalSink;
-  readonly clock: Pick<JobClock, 'now'>;
+  readonly clock: Pick<Clock, 'now'>;
   readonly sessionId: string;
   readonly appVersion: string;
   readonly profile: ProfileSource;
