@@ -4,7 +4,7 @@
  * Pure types and constants (the same rules as ./domain.ts): they cross IPC and the WebSocket as JSON.
  * One job per attached device, keyed by ECID; a job survives the detach and re-attach its own steps cause.
  */
-import type { Ecid, ErrorCode, ErrorInfo } from './domain';
+import type { Ecid, ErrorCode, ErrorInfo } from './core-domain';
 
 // ---- Workflows (saved as JSON files in the data folder; validated on load) ----
 

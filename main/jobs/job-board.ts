@@ -5,6 +5,7 @@
  * through the engine's laned client, so there is never a second command on one device.
  */
 import { randomUUID } from 'node:crypto';
+import { realClock, type Clock } from '../async/clock';
 import type { Device, Ecid, ErrorInfo } from '../../preload/domain';
 import type {
   DeviceFacts,
@@ -26,10 +27,8 @@ import type { JobSlot } from './job-slot';
 import { LastRead } from './last-read';
 import {
   noJobEvents,
-  realJobClock,
   type ClientSource,
   type DeviceFeed,
-  type JobClock,
   type JobEventSink,
   type JobSettings,
   type LiveJobSettings,
@@ -38,7 +37,7 @@ import {
   type WorkflowSource,
 } from './job-board-types';
 import { withProgress, StepTimes } from './job-progress';
-import type { JournalHistory, JournalSink } from './job-journal';
+import type { JournalHistory, JournalSink } from '../journal/job-journal';
 import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
@@ -58,7 +57,7 @@ export interface JobBoardOptions extends SafetyOptions {
   readonly journal: JournalSink;
   readonly history?: JournalHistory;
   readonly timings?: JobTimings;
-  readonly clock?: JobClock;
+  readonly clock?: Clock;
   readonly random?: () => number;
   readonly events?: JobEventSink;
   readonly sessionId?: string;
@@ -86,7 +85,7 @@ export class JobBoard {
   private readonly limit: HeavyStepLimit;
   private readonly times: StepTimes;
   private readonly timings: JobTimings;
-  private readonly clock: JobClock;
+  private readonly clock: Clock;
   private readonly events: JobEventSink;
   private readonly recorder: JobRecorder;
   private readonly contexts: JobContextFactory;
@@ -105,7 +104,7 @@ export class JobBoard {
     const { settings } = options;
     this.settings = settings;
     this.timings = options.timings ?? DEVICE_TIMINGS;
-    this.clock = options.clock ?? realJobClock;
+    this.clock = options.clock ?? realClock;
     this.events = options.events ?? noJobEvents;
     this.limit = new HeavyStepLimit(settings.concurrency);
     this.recorder = new JobRecorder({

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Workflow } from '../../../preload/jobs-domain';
-import { foldJournal } from '../../../main/jobs/job-journal';
-import type { JournalEntry } from '../../../main/jobs/journal-entry';
+import { foldJournal } from '../../../main/journal/job-journal';
+import type { JournalEntry } from '../../../main/journal/journal-entry';
 import { ADE_ATTEMPTS } from '../../../main/jobs/steps/prepare-ade-step';
 import { ADE_REENROLL, presetWorkflows } from '../../../main/jobs/workflow/presets';
 import { jobOf, jobsBench, until, type JobsBench } from './jobs-sim-harness';

@@ -22,7 +22,7 @@ import { writeDemoProfile } from '../../../main/jobs/demo-profile';
 import type { JobBoard } from '../../../main/jobs/job-board';
 import type { JobSettings, ProfileSource } from '../../../main/jobs/job-board-types';
 import type { EnrollmentProfile } from '../../../main/jobs/job-context';
-import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/jobs/job-journal';
+import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/journal/job-journal';
 import type { JobTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView, Workflow } from '../../../preload/jobs-domain';
-import { enrollmentPathField, enrollmentPathOf, logRecordFor } from '../../../main/jobs/job-log-record';
+import { enrollmentPathField, enrollmentPathOf, logRecordFor } from '../../../main/journal/job-log-record';
 import { presetWorkflows } from '../../../main/jobs/workflow/presets';
 
 const context = {

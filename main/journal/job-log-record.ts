@@ -1,6 +1,6 @@
 /**
  * The bench log's record of a finished job, from the job's state and what the bench knew of its device: the
- * one pure function behind every `job-ended` journal entry (main/jobs/journal-entry.ts), so the log cannot
+ * one pure function behind every `job-ended` journal entry (main/journal/journal-entry.ts), so the log cannot
  * disagree with the journal. Never carries a secret: only names, codes and times.
  */
 import type { JobView, Workflow } from '../../preload/jobs-domain';
