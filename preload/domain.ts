@@ -4,15 +4,12 @@
  * Pure types and constants only: no `electron` or `node:` imports, because the sandboxed preload and the
  * browser renderer both compile this file. Everything here must survive structured clone and JSON.
  */
+import type { Ecid, ErrorCode, ErrorInfo, Result } from './core-domain';
 import type { JobsSnapshot } from './jobs-domain';
 
-/**
- * A device's ECID, normalised: `0x` + upper-case hex without leading zeros (`0x8294E3A41001C`).
- *
- * The ECID is present in every USB mode (normal, recovery, DFU), so it is the primary key
- * (main/devices/README.md D2). Compare numerically, never as raw strings.
- */
-export type Ecid = string;
+// The device key and the error shape live one module down (./core-domain.ts) so jobs-domain can use them
+// without importing this file back; they stay importable from here, where every caller has always found them.
+export type { Ecid, ErrorCode, ErrorInfo, Result };
 
 /** USB mode of an attached device, from its product ID or cfgutil's `bootedState`. */
 export type DeviceMode = 'normal' | 'recovery' | 'dfu' | 'other';
@@ -57,57 +54,6 @@ export interface WatcherStatus {
   /** Devices cfgutil listed that wait to be added: one listing adds at most a batch (main/devices/device-watcher.ts). */
   readonly waitingDevices?: number;
 }
-
-/**
- * Every failure the bench can report, as a closed union.
- *
- * Branch on these codes, never on cfgutil's message text: cfgutil's messages are localised.
- */
-export type ErrorCode =
-  | 'needs-user-approval'
-  | 'already-prepared'
-  | 'configuration-unavailable'
-  | 'not-activated'
-  | 'passcode-locked'
-  | 'trust-pending'
-  | 'trust-denied'
-  | 'pairing-prohibited'
-  | 'device-disconnected'
-  | 'device-busy'
-  | 'activation-locked'
-  | 'mac-out-of-date'
-  | 'no-devices-found'
-  | 'value-missing'
-  | 'set-prohibited'
-  | 'network-unavailable'
-  | 'no-such-profile'
-  | 'output-unparseable'
-  | 'cfgutil-missing'
-  | 'cfgutil-not-executable'
-  | 'timed-out'
-  | 'cancelled'
-  | 'invalid-request'
-  | 'internal'
-  | 'unknown';
-
-/** An error as it crosses a process boundary: a code plus one plain-language description with the fix. */
-export interface ErrorInfo {
-  readonly code: ErrorCode;
-  /** Short headline, for example "Tap Trust on the device". */
-  readonly title: string;
-  /** What happened and what the operator should do. */
-  readonly detail: string;
-  readonly retryable: boolean;
-  readonly ecid?: Ecid;
-  /** cfgutil's own numeric code, when there was one (kept for the log and for `unknown`). */
-  readonly cfgutilCode?: number;
-  /** cfgutil's original message (possibly localised), for the log only. */
-  readonly originalMessage?: string;
-}
-
-/** Outcome of every invoke call: expected failures travel as data, never as rejections. */
-export type Result<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo };
 
 /** Everything the renderer needs to draw the bench from scratch. */
 export interface BenchSnapshot {

@@ -7,18 +7,17 @@
  * JobBoard (test/main/app/compose-provisioning.test.ts).
  */
 import path from 'node:path';
-import type { WatcherTimers } from '../devices/device-watcher';
+import type { Clock } from '../async/clock';
 import { JobBoard } from '../jobs/job-board';
 import type {
   ClientSource,
-  JobClock,
   JobEventSink,
   JobSettings,
   ProfileSource,
   SupervisionSource,
   WorkflowSource,
 } from '../jobs/job-board-types';
-import { openJournal, readJournal, type JournalHistory, type JournalSink } from '../jobs/job-journal';
+import { openJournal, readJournal, type JournalHistory, type JournalSink } from '../journal/job-journal';
 import { scaledTimings, type JobTimings } from '../jobs/job-timings';
 import type { BenchSettings } from '../settings/bench-settings';
 import type { JobView } from '../../preload/jobs-domain';
@@ -44,8 +43,8 @@ export interface RunChoices {
 /** Knobs for tests and benchmarks that drive a simulated world faster than the app would. */
 export interface ProvisioningTuning {
   readonly timings?: Partial<JobTimings>;
-  readonly clock?: JobClock;
-  readonly timers?: WatcherTimers;
+  readonly clock?: Clock;
+  readonly timers?: Clock;
   readonly debounceMs?: number;
   readonly pollMs?: number;
   /** The countdown in clock milliseconds, instead of the settings' seconds (scaled). */

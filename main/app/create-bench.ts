@@ -11,7 +11,7 @@ import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';
 import { LogChannels } from '../log/log-channels';
 import { storedProfileSecrets } from '../log/profile-secrets';
-import { createInvokeDispatcher } from '../ipc/dispatch-invoke';
+import { createInvokeDispatcher } from '../dispatch/dispatch-invoke';
 import { ProfileChannels } from '../profiles/profile-channels';
 import { ProfileService } from '../profiles/profile-service';
 import { resolveBenchSettings, settingsFile, type BenchSettings } from '../settings/bench-settings';
@@ -178,6 +178,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       profile: () => profiles.current(),
       dataDir: options.dataDir,
       platform,
+      selectedWorkflow: () => workflows.get(jobs.provisioning.board.runStatus().workflowId),
     }),
     log,
   );

@@ -9,7 +9,8 @@
  */
 import type { Device, Ecid, WatcherStatus } from '../../preload/domain';
 import { DeviceListFeed } from '../devices/device-feed';
-import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
+import type { Clock } from '../async/clock';
+import { DeviceWatcher } from '../devices/device-watcher';
 import type { DeviceFeed } from '../jobs/job-board-types';
 import type { RunningEngine } from '../engine/engine';
 
@@ -25,7 +26,7 @@ export interface DeviceIntakeOptions {
   readonly output?: DeviceOutput;
   /** The simulated clock's scale: the watcher's quiet time and reconcile period shrink with it. */
   readonly timeScale?: number;
-  readonly timers?: WatcherTimers;
+  readonly timers?: Clock;
   readonly debounceMs?: number;
   readonly pollMs?: number;
   readonly log?: (message: string, detail?: unknown) => void;

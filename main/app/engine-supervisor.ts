@@ -8,7 +8,7 @@
 import type { InvokeChannels } from '../../preload/contract';
 import type { JobsSnapshot } from '../../preload/jobs-domain';
 import type { BenchSnapshot, Device, EngineStatus, Result } from '../../preload/domain';
-import type { WatcherTimers } from '../devices/device-watcher';
+import type { Clock } from '../async/clock';
 import { BenchError, toErrorInfo } from '../errors/bench-error';
 import type { LocateOutcome } from '../engine/choose-engine';
 import type { EngineFactory, RunningEngine } from '../engine/engine';
@@ -23,7 +23,7 @@ export interface EngineSupervisorOptions {
   readonly hub?: EventHub;
   /** The composed bench's device intake (./compose-provisioning.ts); a bench without jobs gets its own. */
   readonly intake?: DeviceIntake;
-  readonly timers?: WatcherTimers;
+  readonly timers?: Clock;
   readonly debounceMs?: number;
   readonly pollMs?: number;
   /** Structured diagnostics for the log (never shown to a UI as is). */

@@ -10,7 +10,7 @@ import type { Ecid, ErrorCode, ErrorInfo } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { describe } from './describe-error';
 import type { RawCfgutilError } from './parse-output';
-import type { CfgutilRun } from './run-cfgutil';
+import type { CfgutilRun } from './run-result';
 
 /**
  * Known cfgutil / MobileDevice codes (§7.1, §8.1). The MobileDevice codes are the signed form of `0xE80000xx`.

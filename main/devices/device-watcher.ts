@@ -12,6 +12,7 @@
  * counted in the status (`waitingDevices`, with a sentence in `detail`), and the next listing follows soon.
  */
 import type { Device, DeviceMode, Ecid, WatcherStatus } from '../../preload/domain';
+import { realClock, type Clock } from '../async/clock';
 import { BenchError } from '../errors/bench-error';
 import {
   reconcileDevices,
@@ -67,18 +68,6 @@ export interface DeviceLister {
   list(options?: { signal?: AbortSignal }): Promise<readonly DeviceListEntry[]>;
 }
 
-export interface WatcherTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-}
-
-export const realTimers: WatcherTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  now: () => Date.now(),
-};
-
 export interface DeviceWatcherOptions {
   readonly source: DeviceSignalSource;
   readonly lister: DeviceLister;
@@ -86,7 +75,7 @@ export interface DeviceWatcherOptions {
   readonly onStatus: (status: WatcherStatus) => void;
   /** Called once per newly seen ECID, e.g. to read its serial number in the background. */
   readonly onNewDevice?: (ecid: Ecid) => void;
-  readonly timers?: WatcherTimers;
+  readonly timers?: Clock;
   /** Quiet time after the last signal before listing; sized for the attach-detach-attach flap. */
   readonly debounceMs?: number;
   /**
@@ -102,7 +91,7 @@ export interface DeviceWatcherOptions {
 export class DeviceWatcher {
   private devices: DeviceMap = new Map();
   private readonly hints = new Map<number, DeviceMode>();
-  private readonly timers: WatcherTimers;
+  private readonly timers: Clock;
   private readonly debounce: SignalDebounce;
   private pollTimer: unknown;
   private inFlight = false;
@@ -113,7 +102,7 @@ export class DeviceWatcher {
   private waiting = 0;
 
   constructor(private readonly options: DeviceWatcherOptions) {
-    this.timers = options.timers ?? realTimers;
+    this.timers = options.timers ?? realClock;
     const quietMs = options.debounceMs ?? 1500;
     this.debounce = new SignalDebounce({
       timers: this.timers,

@@ -8,14 +8,10 @@
  * burst (a hub powering up, an attach-detach-attach flap) into one listing, and a steady stream of signals
  * into at most one listing per `maxWaitMs`.
  */
-export interface DebounceTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-}
+import type { Clock } from '../async/clock';
 
 export interface SignalDebounceOptions {
-  readonly timers: DebounceTimers;
+  readonly timers: Clock;
   /** Quiet time after the newest signal before firing. */
   readonly quietMs: number;
   /** The longest the oldest unserved signal waits, however often signals keep coming. */

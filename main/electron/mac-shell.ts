@@ -4,7 +4,7 @@
  * warning on quit while they do. Each piece is its own module with its own test; this file is wiring.
  */
 import { app, dialog, powerSaveBlocker, screen, type BrowserWindow } from 'electron';
-import type { InvokeDispatcher } from '../ipc/dispatch-invoke';
+import type { InvokeDispatcher } from '../dispatch/dispatch-invoke';
 import type { LogInvokeChannels } from '../../preload/contract';
 import { installAppMenu } from './app-menu';
 import { showWaitingOnDock } from './dock-badge';

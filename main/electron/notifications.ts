@@ -5,7 +5,7 @@
  */
 import { Notification } from 'electron';
 import type { Ecid } from '../../preload/domain';
-import { realTimers, type WatcherTimers } from '../devices/device-watcher';
+import { realClock, type Clock } from '../async/clock';
 import { sanitizeText } from '../text/sanitize-text';
 import type { ActivityChange, JobActivity } from './job-activity';
 
@@ -28,7 +28,7 @@ export interface AttentionOptions {
   readonly groupMs?: number;
   /** The least time between two banners; what comes in between waits and is summed up. */
   readonly minIntervalMs?: number;
-  readonly timers?: WatcherTimers;
+  readonly timers?: Clock;
 }
 
 const MAX_LINES = 3;
@@ -78,7 +78,7 @@ export function notifyWhenDevicesNeedAPerson(
 ): () => void {
   const groupMs = options.groupMs ?? 3_000;
   const minIntervalMs = options.minIntervalMs ?? 15_000;
-  const timers = options.timers ?? realTimers;
+  const timers = options.timers ?? realClock;
   const pending = new Map<Ecid, Attention>();
   let timer: unknown;
   let lastShownAt = -Infinity;

@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { realTimers, type WatcherTimers } from '../devices/device-watcher';
+import { realClock, type Clock } from '../async/clock';
 
 export interface Rect {
   readonly x: number;
@@ -119,14 +119,14 @@ export interface RememberOptions {
   readonly dataDir: string;
   /** The work areas of the screens attached now (`screen.getAllDisplays()`). */
   readonly workAreas: () => readonly Rect[];
-  readonly timers?: WatcherTimers;
+  readonly timers?: Clock;
   readonly saveDelayMs?: number;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
 /** Puts the window where it was (if that is still on a screen), then saves its place as it moves. */
 export function rememberWindowState(window: PlacedWindow, options: RememberOptions): void {
-  const { dataDir, timers = realTimers, saveDelayMs = 500 } = options;
+  const { dataDir, timers = realClock, saveDelayMs = 500 } = options;
   const saved = loadWindowState(dataDir);
   const fitted = saved && fitToScreens(saved.bounds, options.workAreas());
   if (fitted) {

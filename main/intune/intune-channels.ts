@@ -1,5 +1,5 @@
 /**
- * The Intune invoke channels over IntuneService. Arguments arrive shape-checked (main/ipc/validate-intune-args.ts);
+ * The Intune invoke channels over IntuneService. Arguments arrive shape-checked (main/dispatch/validate-intune-args.ts);
  * failures are thrown as IntuneError and become `Result` errors at the dispatcher, in the admin's words.
  * Only status, listings and profile summaries cross to a UI.
  */

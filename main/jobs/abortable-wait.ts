@@ -2,11 +2,11 @@
  * The one way a job waits: for `ms` on the job's clock, or until something wakes it (a device change, the
  * operator's word), or until the job is cancelled (rejects with the abort reason). Never a bare sleep.
  */
-import type { JobClock } from './job-board-types';
+import type { Clock } from '../async/clock';
 
 /** Resolves true when woken, false on timeout; `register` returns how to stop listening. */
 export function abortableWait(
-  clock: JobClock,
+  clock: Clock,
   signal: AbortSignal,
   ms: number,
   register?: (wake: () => void) => () => void,

@@ -7,7 +7,7 @@
  * spares a device a job early; the guard before every changing command (./safety/) decides again.
  */
 import type { Ecid } from '../../preload/domain';
-import { doneKey, type JournalHistory } from './job-journal';
+import { doneKey, type JournalHistory } from '../journal/job-journal';
 import { isFinal } from './job-state';
 import { ecidIgnored, serialIgnored } from './safety/ignore-match';
 

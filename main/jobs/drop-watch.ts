@@ -3,7 +3,7 @@
  * carry the load: after `dropsToLowerCap` drops within `dropWindowMs` the heavy-step cap is halved, with a
  * note for the operator that says why (field notes: underpowered hubs are the usual cause).
  */
-import type { JobClock } from './job-board-types';
+import type { Clock } from '../async/clock';
 import type { JobTimings } from './job-timings';
 
 export interface LoweredCap {
@@ -16,7 +16,7 @@ export class DropWatch {
 
   constructor(
     private readonly timings: Pick<JobTimings, 'dropWindowMs' | 'dropsToLowerCap'>,
-    private readonly clock: Pick<JobClock, 'now'>,
+    private readonly clock: Pick<Clock, 'now'>,
   ) {}
 
   /** Notes one drop under the cap `limit`; returns the lowered cap when it should come down, else undefined. */

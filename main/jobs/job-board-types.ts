@@ -19,18 +19,6 @@ export interface ClientSource {
   current(): CfgutilClient | undefined;
 }
 
-export interface JobClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const realJobClock: JobClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
-
 /** Settings the board is given as plain values (the settings store lives elsewhere). */
 export interface JobSettings {
   readonly workflowId: string;

@@ -5,6 +5,7 @@
  * through the engine's laned client, so there is never a second command on one device.
  */
 import { randomUUID } from 'node:crypto';
+import { realClock, type Clock } from '../async/clock';
 import type { Device, Ecid, ErrorInfo } from '../../preload/domain';
 import type {
   DeviceFacts,
@@ -26,10 +27,8 @@ import type { JobSlot } from './job-slot';
 import { LastRead } from './last-read';
 import {
   noJobEvents,
-  realJobClock,
   type ClientSource,
   type DeviceFeed,
-  type JobClock,
   type JobEventSink,
   type JobSettings,
   type LiveJobSettings,
@@ -38,7 +37,7 @@ import {
   type WorkflowSource,
 } from './job-board-types';
 import { withProgress, StepTimes } from './job-progress';
-import type { JournalHistory, JournalSink } from './job-journal';
+import type { JournalHistory, JournalSink } from '../journal/job-journal';
 import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
@@ -46,6 +45,7 @@ import { safetySource, type SafetyOptions } from './safety/safety-source';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
+import { SUPERVISE_AND_ENROLL } from './workflow/presets';
 
 export interface JobBoardOptions extends SafetyOptions {
   readonly workflows: WorkflowSource;
@@ -57,7 +57,7 @@ export interface JobBoardOptions extends SafetyOptions {
   readonly journal: JournalSink;
   readonly history?: JournalHistory;
   readonly timings?: JobTimings;
-  readonly clock?: JobClock;
+  readonly clock?: Clock;
   readonly random?: () => number;
   readonly events?: JobEventSink;
   readonly sessionId?: string;
@@ -85,7 +85,7 @@ export class JobBoard {
   private readonly limit: HeavyStepLimit;
   private readonly times: StepTimes;
   private readonly timings: JobTimings;
-  private readonly clock: JobClock;
+  private readonly clock: Clock;
   private readonly events: JobEventSink;
   private readonly recorder: JobRecorder;
   private readonly contexts: JobContextFactory;
@@ -104,7 +104,7 @@ export class JobBoard {
     const { settings } = options;
     this.settings = settings;
     this.timings = options.timings ?? DEVICE_TIMINGS;
-    this.clock = options.clock ?? realJobClock;
+    this.clock = options.clock ?? realClock;
     this.events = options.events ?? noJobEvents;
     this.limit = new HeavyStepLimit(settings.concurrency);
     this.recorder = new JobRecorder({
@@ -290,6 +290,9 @@ export class JobBoard {
       case 'rerun':
         if (!isFinal(phase)) refuse('The job is still going', 'Rerun is for a device whose job has ended.');
         this.rerun(slot);
+        break;
+      case 'switch-to-direct':
+        this.switchToDirect(slot);
         break;
     }
     return this.viewOf(this.slots.get(ecid) ?? slot);
@@ -505,6 +508,35 @@ export class JobBoard {
       ecid: slot.view.ecid,
       workflowId: slot.workflow.id,
       stepCount: slot.workflow.steps.length,
+      ...(slot.view.serialNumber ? { serialNumber: slot.view.serialNumber } : {}),
+    });
+    this.renew(slot, fresh);
+    this.startJob(slot);
+  }
+
+  /**
+   * An ADE job that ended without enrolling (no ADE configuration, typically) goes on as direct enrollment: a
+   * new job of `supervise-and-enroll` on the same device. Nothing is erased again by this: that workflow's
+   * erase step sends nothing to a device already at Setup Assistant (erase-step.ts).
+   */
+  private switchToDirect(slot: Slot): void {
+    const { phase } = slot.view;
+    if (slot.controller || (phase !== 'failed' && phase !== 'interrupted' && phase !== 'cancelled'))
+      refuse(
+        'Cannot switch now',
+        'Only an ADE job that failed, was interrupted or cancelled can be switched.',
+      );
+    if (!slot.workflow.steps.some((s) => s.kind === 'prepare-ade'))
+      refuse('Not an ADE job', 'Switch to direct enrollment is for a job of an ADE workflow (ade-reenroll).');
+    const direct =
+      this.options.workflows.get(SUPERVISE_AND_ENROLL) ??
+      refuse('No direct enrollment workflow', `The workflow "${SUPERVISE_AND_ENROLL}" is missing.`);
+    slot.workflow = direct;
+    const fresh = newJob({
+      jobId: slot.view.jobId,
+      ecid: slot.view.ecid,
+      workflowId: direct.id,
+      stepCount: direct.steps.length,
       ...(slot.view.serialNumber ? { serialNumber: slot.view.serialNumber } : {}),
     });
     this.renew(slot, fresh);

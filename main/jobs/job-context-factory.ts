@@ -10,7 +10,8 @@ import type { DeviceRead, OurIdentity } from './device-read';
 import type { DevicePresence } from './device-presence';
 import { instructionFor } from './guidance';
 import type { HeavyStepLimit } from './heavy-step-limit';
-import type { JobClock, ProfileSource, SupervisionSource } from './job-board-types';
+import type { Clock } from '../async/clock';
+import type { ProfileSource, SupervisionSource } from './job-board-types';
 import type { JobContext } from './job-context';
 import type { JobSlot } from './job-slot';
 import type { JobEvent } from './job-state';
@@ -19,7 +20,7 @@ import { forgetOnChange } from './last-read';
 import type { SafetySource } from './safety/safety-source';
 
 export interface JobContextDeps {
-  readonly clock: JobClock;
+  readonly clock: Clock;
   readonly timings: JobTimings;
   readonly limit: HeavyStepLimit;
   readonly presence: DevicePresence;

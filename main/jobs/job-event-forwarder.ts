@@ -5,7 +5,8 @@
 import type { Ecid } from '../../preload/domain';
 import type { DeviceFacts, JobView, RunStatus } from '../../preload/jobs-domain';
 import type { EventHub } from '../events/event-hub';
-import { realJobClock, type JobClock, type JobEventSink } from './job-board-types';
+import { realClock, type Clock } from '../async/clock';
+import type { JobEventSink } from './job-board-types';
 
 export const COALESCE_MS = 150;
 
@@ -16,7 +17,7 @@ export class JobEventForwarder implements JobEventSink {
 
   constructor(
     private readonly hub: Emit,
-    private readonly clock: JobClock = realJobClock,
+    private readonly clock: Clock = realClock,
     private readonly coalesceMs = COALESCE_MS,
   ) {}
 

@@ -1,19 +1,21 @@
 /**
  * What the board writes down: the session's start and every job's creation, transitions and end in the
- * journal (main/jobs/job-journal.ts), the end carrying the bench-log record (./job-journal-entries.ts). The
+ * journal (main/journal/job-journal.ts), the end carrying the bench-log record (main/journal/job-journal-entries.ts). The
  * board tells it what happened; it gathers the context a record needs (device, profile, organisation,
  * station) at that moment.
  */
 import type { Device, Ecid } from '../../preload/domain';
 import type { JobView } from '../../preload/jobs-domain';
-import type { JournalSink } from './job-journal';
-import type { JobClock, ProfileSource, SupervisionSource } from './job-board-types';
-import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
+import type { JournalSink } from '../journal/job-journal';
+import type { Clock } from '../async/clock';
+import type { ProfileSource, SupervisionSource } from './job-board-types';
+import { createdEntry, endedEntry, transitionEntry } from '../journal/job-journal-entries';
+import { enrollmentPathField } from '../journal/job-log-record';
 import type { JobSlot } from './job-slot';
 
 export interface JobRecorderOptions {
   readonly journal: JournalSink;
-  readonly clock: Pick<JobClock, 'now'>;
+  readonly clock: Pick<Clock, 'now'>;
   readonly sessionId: string;
   readonly appVersion: string;
   readonly profile: ProfileSource;
@@ -58,6 +60,8 @@ export class JobRecorder {
     const organization = this.options.supervision.current().organizationName;
     const context = {
       workflowName: slot.workflow.name,
+      // Which way the device went (ADE or direct), from the workflow it ended in.
+      ...enrollmentPathField(slot.workflow),
       ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
       ...(organization ? { organization } : {}),
       ...(device?.udid ? { udid: device.udid } : {}),

@@ -10,11 +10,12 @@ import path from 'node:path';
 import type { LogInvokeChannels } from '../../preload/contract';
 import type { ErrorInfo, Result } from '../../preload/domain';
 import type { LogPage, LogQuery, LogSummary } from '../../preload/log-domain';
-import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
+import { JOURNAL_DIR, JOURNAL_PREFIX } from '../journal/journal-entry';
 import type { EventHub } from '../events/event-hub';
 import { exportRecords } from './export/export-log';
 import { readIntuneColumns, withIntune } from './intune-columns';
-import { LogIndex, type IndexedRecord } from './log-index';
+import type { IndexedRecord } from './indexed-record';
+import { LogIndex } from './log-index';
 import {
   DEFAULT_PAGE,
   filterRecords,

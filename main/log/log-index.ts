@@ -12,17 +12,11 @@ import { listJsonlFiles, parseLine, tornLineWarning } from '../storage/jsonl-fil
 import { scanJsonlFile } from '../storage/jsonl-scan';
 import { SerialQueue } from '../async/serial-queue';
 import { parseJobEnded } from './log-record-schema';
-import { searchTextOf } from './log-query';
+import { type IndexedRecord, searchTextOf } from './indexed-record';
 
 /** Lines that cannot be `job-ended` entries are skipped before they are decoded or parsed. */
 const NEEDLE = '"job-ended"';
 const MAX_WARNINGS = 50;
-
-export interface IndexedRecord {
-  readonly record: LogRecord;
-  /** Serial number and device name, lower-cased, for search. */
-  readonly searchText: string;
-}
 
 interface FileState {
   offset: number;

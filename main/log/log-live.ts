@@ -9,6 +9,7 @@
  * refresh and one event per interval, never 64. The event carries a revision and a count, never records:
  * each view asks for its own page with its own filters.
  */
+import type { Clock } from '../async/clock';
 
 export const LOG_CHANGED_INTERVAL_MS = 1_000;
 /** The first look waits this long, so the ending's journal line is usually on disk already. */
@@ -29,13 +30,8 @@ export interface LogChange {
   readonly records: number;
 }
 
-export interface LiveTimers {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
-  now(): number;
-}
-
-export const realLiveTimers: LiveTimers = {
+/** The real clock, with timers that do not keep the process alive: a pending look must not hold `run` open. */
+export const realLiveTimers: Clock = {
   setTimeout: (run, ms) => {
     const timer = setTimeout(run, ms);
     timer.unref();
@@ -49,7 +45,7 @@ export interface LogLiveOptions {
   readonly intervalMs?: number;
   readonly firstLookMs?: number;
   readonly maxLooks?: number;
-  readonly timers?: LiveTimers;
+  readonly timers?: Clock;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
@@ -62,7 +58,7 @@ export class LogLiveFeed {
   private timer: unknown;
   private looking = false;
   private closed = false;
-  private readonly timers: LiveTimers;
+  private readonly timers: Clock;
 
   constructor(
     private readonly source: LiveLogSource,

@@ -3,7 +3,7 @@
  * the session summary (prepared, failed, median time per device, devices per hour).
  */
 import type { LogOutcome, LogPage, LogRecord, LogSummary } from '../../preload/log-domain';
-import type { IndexedRecord } from './log-index';
+import { type IndexedRecord, searchTextOf } from './indexed-record';
 
 export const DEFAULT_PAGE = 100;
 export const MAX_PAGE = 500;
@@ -14,11 +14,6 @@ export interface RecordFilter {
   readonly to?: number;
   readonly outcome?: LogOutcome | 'all';
   readonly sessionId?: string;
-}
-
-/** What a search looks in: serial number and device name, lower-cased. */
-export function searchTextOf(record: LogRecord): string {
-  return `${record.serialNumber ?? ''}\n${record.finalName ?? ''}`.toLowerCase();
 }
 
 /**

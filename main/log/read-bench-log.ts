@@ -1,8 +1,9 @@
 /** The bench log of a data folder, read once (for the CLI): records newest first, warnings, journal folder. */
 import path from 'node:path';
-import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
+import { JOURNAL_DIR, JOURNAL_PREFIX } from '../journal/journal-entry';
 import { listJsonlFiles } from '../storage/jsonl-files';
-import { LogIndex, type IndexedRecord } from './log-index';
+import type { IndexedRecord } from './indexed-record';
+import { LogIndex } from './log-index';
 
 export interface BenchLog {
   readonly journalDir: string;

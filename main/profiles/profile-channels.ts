@@ -1,7 +1,7 @@
 /**
  * The profile and supervision-identity invoke channels, and the events they push, over the two services.
  *
- * Arguments arrive already shape-checked by main/ipc/validate-profile-args.ts; this layer decodes base64,
+ * Arguments arrive already shape-checked by main/dispatch/validate-profile-args.ts; this layer decodes base64,
  * applies the 5 MB limit, and turns service results into `Result`s. Only summaries cross to a UI: never the
  * profile bytes, the private key or the password (issue 4 requirements 4 and 5).
  */

@@ -2,7 +2,7 @@
  * Turning a chosen or dropped File into what the profile and identity channels take: base64 text.
  *
  * The size limit is checked here before anything is read or sent, so a 2 GB video dropped by mistake never
- * crosses the socket. The words match the bench's own refusal (main/ipc/validate-profile-args.ts), so the
+ * crosses the socket. The words match the bench's own refusal (main/dispatch/validate-profile-args.ts), so the
  * operator sees one message whichever side said no.
  */
 import type { ErrorInfo, Result } from '../../preload/domain';

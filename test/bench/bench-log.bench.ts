@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../main/jobs/journal-entry';
+import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../main/journal/journal-entry';
 import { exportRecords } from '../../main/log/export/export-log';
 import { LogChannels } from '../../main/log/log-channels';
 import { LogIndex } from '../../main/log/log-index';

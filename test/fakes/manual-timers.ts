@@ -1,7 +1,7 @@
-import type { WatcherTimers } from '../../main/devices/device-watcher';
+import type { Clock } from '../../main/async/clock';
 
 /** Timers that move only when the test says so. */
-export class ManualTimers implements WatcherTimers {
+export class ManualTimers implements Clock {
   private clock = 0;
   private nextId = 1;
   private readonly pending = new Map<number, { at: number; callback: () => void }>();

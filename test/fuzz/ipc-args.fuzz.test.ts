@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invokeChannelNames, type InvokeChannelName, type InvokeChannels } from '../../preload/contract';
 import { BenchError } from '../../main/errors/bench-error';
-import { createInvokeDispatcher } from '../../main/ipc/dispatch-invoke';
-import { argValidators } from '../../main/ipc/validate-args';
+import { createInvokeDispatcher } from '../../main/dispatch/dispatch-invoke';
+import { argValidators } from '../../main/dispatch/validate-args';
 import { FUZZ_TIMEOUT_MS, fuzzParameters, isSafeText } from './fuzz-settings';
 
 const channels = Object.keys(invokeChannelNames) as InvokeChannelName[];

@@ -2,7 +2,7 @@
  * The workflow half of the provisioning channels: list, save, delete, and a preview of the names a rename
  * template gives the devices attached now. Every change is pushed to every UI as `workflowsChanged`.
  *
- * Arguments arrive shape-checked by main/ipc/validate-job-args.ts; the content of a workflow is judged here,
+ * Arguments arrive shape-checked by main/dispatch/validate-job-args.ts; the content of a workflow is judged here,
  * by the store, and a refusal names the field.
  */
 import type { JobInvokeChannels } from '../../../preload/contract';

@@ -30,7 +30,9 @@ const columns: readonly (readonly [string, (r: LogRecord) => string | number | u
   ['App version', (r) => r.appVersion],
   ['Session', (r) => r.sessionId],
   ['Job', (r) => r.jobId],
-  // Issue 25, joined from the Intune journal at read time; older records read "not checked".
+  // Last, so the earlier columns keep their places; empty for records older than the field (unknown).
+  ['Enrollment path', (r) => r.enrollmentPath],
+  // Issue 25, after the columns above: joined from the Intune journal at read time; older read "not checked".
   ['Intune state', (r) => r.intune?.state ?? 'not-checked'],
   ['Intune pushed (UTC)', (r) => (r.intune?.pushedAt === undefined ? '' : isoTime(r.intune.pushedAt))],
   ['Intune push result', (r) => r.intune?.push ?? ''],

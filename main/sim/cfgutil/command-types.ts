@@ -61,3 +61,17 @@ export interface DeviceCommand {
 
 export const ok = (output: Readonly<Record<string, unknown>> = {}): DeviceOutcome => ({ ok: true, output });
 export const fail = (error: SimErrorBody): DeviceOutcome => ({ ok: false, error });
+
+/** Where output goes; the socket server streams each chunk to the cfgutil process. */
+export interface OutputSink {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export interface DeviceResult {
+  readonly ecid: string;
+  readonly name: string;
+  readonly outcome: DeviceOutcome;
+  /** `get` only: the requested properties in order, for the text layouts. */
+  readonly order?: readonly string[];
+}

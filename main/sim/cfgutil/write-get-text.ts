@@ -5,7 +5,7 @@
  */
 import type { SimErrorBody } from '../messages';
 import { textValue } from './serialize';
-import type { DeviceResult, OutputSink } from './write-results';
+import type { DeviceResult, OutputSink } from './command-types';
 
 function errorText(error: SimErrorBody): string {
   return `Error: ${error.Message} (${error.Domain} ${error.Code})`;

@@ -7,24 +7,10 @@
  */
 import type { SimErrorBody } from '../messages';
 import type { SimQuirks } from '../sim-options';
-import type { DeviceCommand, DeviceOutcome } from './command-types';
+import type { DeviceCommand, DeviceOutcome, DeviceResult, OutputSink } from './command-types';
 import type { OutputFormat } from './parse-argv';
 import { serialize } from './serialize';
 import { writeGetText } from './write-get-text';
-
-/** Where output goes; the socket server streams each chunk to the cfgutil process. */
-export interface OutputSink {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-export interface DeviceResult {
-  readonly ecid: string;
-  readonly name: string;
-  readonly outcome: DeviceOutcome;
-  /** `get` only: the requested properties in order, for the text layouts. */
-  readonly order?: readonly string[];
-}
 
 /** `cfgutil: error: <Message>` then `(Domain: … Code: …)` on stderr (§6.2). */
 export function writeErrorLines(sink: OutputSink, error: SimErrorBody): void {

@@ -7,7 +7,7 @@
  */
 import net from 'node:net';
 import path from 'node:path';
-import { runCfgutil } from '../cfgutil/run-cfgutil';
+import { answerCommand } from '../cfgutil/answer-command';
 import type { SimWorld } from '../sim-world';
 import { runControlVerb } from './control-verbs';
 import { encodeFrame, MAX_FRAME_BYTES, parseClientFrame, type ClientFrame, type ServerFrame } from './frames';
@@ -39,7 +39,7 @@ function serve(
     return;
   }
   const sink = { stdout: (d: string) => send({ t: 'out', d }), stderr: (d: string) => send({ t: 'err', d }) };
-  runCfgutil(world, { ...frame, toolDir }, sink, abort.signal)
+  answerCommand(world, { ...frame, toolDir }, sink, abort.signal)
     .then((end) =>
       finish(end.kind === 'exit' ? { t: 'exit', code: end.code } : { t: 'crash', signal: end.signal }),
     )

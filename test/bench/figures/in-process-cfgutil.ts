@@ -1,14 +1,14 @@
 /**
  * A cfgutil runner that hands the command straight to the simulated world in this process, instead of
  * spawning the simulator's executable (a Node process per command, ~50–100 ms of CPU on this machine, where a
- * real Mac starts a native binary). The world runs the very same command code (main/sim/cfgutil/run-cfgutil.ts)
+ * real Mac starts a native binary). The world runs the very same command code (main/sim/cfgutil/answer-command.ts)
  * the executable would reach over its socket, so the device timings, output and exit codes are the
  * simulator's; only the process start is left out. Used by the cart figure to measure the bench's own
  * overhead; the figure also runs through the real spawn for comparison.
  */
 import type { CfgutilClientOptions } from '../../../main/cfgutil/cfgutil-client';
 import type { CfgutilRun, CfgutilRunOutcome } from '../../../main/cfgutil/run-cfgutil';
-import { runCfgutil as runInWorld } from '../../../main/sim/cfgutil/run-cfgutil';
+import { answerCommand as runInWorld } from '../../../main/sim/cfgutil/answer-command';
 import type { SimWorld } from '../../../main/sim/index';
 
 type CfgutilRunner = NonNullable<CfgutilClientOptions['runner']>;

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../../main/jobs/journal-entry';
+import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../../main/journal/journal-entry';
 import { LogChannels } from '../../../main/log/log-channels';
 import { jsonlFileName, openJsonlAppender } from '../../../main/storage/jsonl-files';
 import { jobEntries, journalText, makeRecord } from '../../main/log/journal-fixtures';

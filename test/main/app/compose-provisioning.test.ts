@@ -9,7 +9,7 @@ import {
   type Provisioning,
   type ProvisioningSettings,
 } from '../../../main/app/compose-provisioning';
-import { memoryJournal } from '../../../main/jobs/job-journal';
+import { memoryJournal } from '../../../main/journal/job-journal';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { FakeEngine } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';

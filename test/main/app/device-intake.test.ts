@@ -10,7 +10,7 @@ import { simulatorSignalSource } from '../../../main/engine/simulator-engine';
 import { createCfgutilClient } from '../../../main/cfgutil/cfgutil-client';
 import { runCfgutil } from '../../../main/cfgutil/run-cfgutil';
 import { withDeviceLanes } from '../../../main/devices/device-lanes';
-import { memoryJournal } from '../../../main/jobs/job-journal';
+import { memoryJournal } from '../../../main/journal/job-journal';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld } from '../../../main/sim/index';
 import { FakeEngine } from '../../fakes/fake-engine';

@@ -5,7 +5,7 @@ import { chooseEngine, type LocateOutcome } from '../../../main/engine/choose-en
 import { invalidRequest } from '../../../main/errors/bench-error';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { SimulatorChannels } from '../../../main/app/simulator-channels';
-import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { createInvokeDispatcher } from '../../../main/dispatch/dispatch-invoke';
 import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRunSession, type RunSession } from '../../../main/app/run-session';
-import { JOURNAL_DIR } from '../../../main/jobs/journal-entry';
+import { JOURNAL_DIR } from '../../../main/journal/journal-entry';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { SimWorld } from '../../../main/sim/sim-world';
 import { EnrollmentJournal } from '../../../main/intune/enrollment/enrollment-journal';

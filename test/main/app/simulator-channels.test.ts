@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { SimulatorChannels } from '../../../main/app/simulator-channels';
-import { argValidators } from '../../../main/ipc/validate-args';
-import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { argValidators } from '../../../main/dispatch/validate-args';
+import { createInvokeDispatcher } from '../../../main/dispatch/dispatch-invoke';
 import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
 

@@ -85,7 +85,7 @@ function fullDiskSession(problem: string) {
 describe('run when nothing can be recorded', () => {
   it('pauses with one message, counts the repeats, and ends --until-idle with exit 4 and the sentence', async () => {
     const { out, err, io } = await streams();
-    // The board's words (main/jobs/journal-retry.ts) for a full disk.
+    // The board's words (main/journal/journal-retry.ts) for a full disk.
     const problem =
       'Jobs are paused: the disk is full, so the next steps could not be recorded. Free some space or fix the data folder; work resumes by itself once the journal can be written.';
     const code = await runRunCommand(

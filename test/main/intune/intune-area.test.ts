@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIntuneArea, type IntuneArea } from '../../../main/intune/intune-area';
-import { intuneArgValidators } from '../../../main/ipc/validate-intune-args';
+import { intuneArgValidators } from '../../../main/dispatch/validate-intune-args';
 import { ProfileService } from '../../../main/profiles/profile-service';
 import { localOnlyRefusalFor } from '../../../main/server/local-only-channels';
 import { makeWorkDir } from '../profiles/profile-fixtures';

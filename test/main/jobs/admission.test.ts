@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { admitByEcid, admitBySerial, type AdmissionRules } from '../../../main/jobs/admission';
-import { doneKey, type LastJobState } from '../../../main/jobs/job-journal';
+import { doneKey, type LastJobState } from '../../../main/journal/job-journal';
 
 function rules(last?: LastJobState, done: Record<string, string[]> = {}): AdmissionRules {
   return {

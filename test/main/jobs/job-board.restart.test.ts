@@ -7,9 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../../main/jobs/journal-entry';
-import { JOURNAL_DIR } from '../../../main/jobs/journal-entry';
-import { foldJournal, openJournal, readJournal } from '../../../main/jobs/job-journal';
+import type { JournalEntry } from '../../../main/journal/journal-entry';
+import { JOURNAL_DIR } from '../../../main/journal/journal-entry';
+import { foldJournal, openJournal, readJournal } from '../../../main/journal/job-journal';
 import { jobOf, jobsBench, until } from './jobs-sim-harness';
 
 const CHANGING = new Set(['erase', 'prepare', 'install-profile', 'rename']);

@@ -1,7 +1,7 @@
 /** Settings saved while the bench runs: the cap, the countdown, the ignore list and the station name. */
 import { describe, expect, it } from 'vitest';
 import type { LiveJobSettings } from '../../../main/jobs/job-board-types';
-import type { JournalEntry } from '../../../main/jobs/journal-entry';
+import type { JournalEntry } from '../../../main/journal/journal-entry';
 import { jobOf, jobsBench, until } from './jobs-sim-harness';
 
 const saved: LiveJobSettings = {

@@ -3,14 +3,14 @@ import type { JobView } from '../../../preload/jobs-domain';
 import { EventHub } from '../../../main/events/event-hub';
 import type { BenchEvent } from '../../../preload/contract';
 import { JobEventForwarder } from '../../../main/jobs/job-event-forwarder';
-import type { JobClock } from '../../../main/jobs/job-board-types';
+import type { Clock } from '../../../main/async/clock';
 import { newJob } from '../../../main/jobs/job-state';
 
 function fakeClock() {
   const timers: { at: number; cb: () => void; id: number }[] = [];
   let now = 0;
   let next = 1;
-  const clock: JobClock = {
+  const clock: Clock = {
     now: () => now,
     setTimeout: (cb, ms) => {
       const id = next++;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryJournal } from '../../../main/jobs/job-journal';
+import { memoryJournal } from '../../../main/journal/job-journal';
 import { JobRecorder } from '../../../main/jobs/job-recorder';
 import type { JobSlot } from '../../../main/jobs/job-slot';
 import { newJob, reduceJob } from '../../../main/jobs/job-state';

@@ -22,7 +22,7 @@ import { writeDemoProfile } from '../../../main/jobs/demo-profile';
 import type { JobBoard } from '../../../main/jobs/job-board';
 import type { JobSettings, ProfileSource } from '../../../main/jobs/job-board-types';
 import type { EnrollmentProfile } from '../../../main/jobs/job-context';
-import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/jobs/job-journal';
+import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/journal/job-journal';
 import type { JobTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
@@ -42,6 +42,8 @@ export interface RunInterval {
   readonly command: string;
   /** What followed the command on its command line (a `get`'s properties, for instance). */
   readonly args: readonly string[];
+  /** The whole command line, global options (`-C/-K`) included. */
+  readonly argv: readonly string[];
   /** The run's exit code (a refused command exits 1). */
   readonly exitCode: number | null;
   /** The error the client reads in the run, if any (`device-busy` for a refused command). */
@@ -119,6 +121,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
           ecid: e >= 0 ? args[e + 1] : undefined,
           command: args[at] ?? '?',
           args: args.slice(at + 1),
+          argv: [...args],
           exitCode: run.exitCode,
           ...errorOf(run, e >= 0 ? args[e + 1] : undefined),
           start,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportRecords } from '../../../main/log/export/export-log';
-import { filterRecords, searchTextOf, type RecordFilter } from '../../../main/log/log-query';
+import { searchTextOf } from '../../../main/log/indexed-record';
+import { filterRecords, type RecordFilter } from '../../../main/log/log-query';
 import type { LogRecord } from '../../../preload/log-domain';
 import { makeRecord, T0 } from './journal-fixtures';
 

@@ -1,8 +1,8 @@
 /** Journals built from the shared types, as the jobs area writes them. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { JournalEntry } from '../../../main/jobs/journal-entry';
-import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../../main/jobs/journal-entry';
+import type { JournalEntry } from '../../../main/journal/journal-entry';
+import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../../main/journal/journal-entry';
 import { jsonlFileName } from '../../../main/storage/jsonl-files';
 import type { LogRecord } from '../../../preload/log-domain';
 

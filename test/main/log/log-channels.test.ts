@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { unavailableJobChannels } from '../../../main/app/unavailable-channels';
-import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { createInvokeDispatcher } from '../../../main/dispatch/dispatch-invoke';
 import { EventHub } from '../../../main/events/event-hub';
 import { LogChannels } from '../../../main/log/log-channels';
 import type { BenchEvent } from '../../../preload/contract';

@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOURNAL_PREFIX } from '../../../main/jobs/journal-entry';
+import { JOURNAL_PREFIX } from '../../../main/journal/journal-entry';
 import { LogIndex } from '../../../main/log/log-index';
 import { jobEntries, journalDir, journalFile, makeRecord, writeJournal } from './journal-fixtures';
 

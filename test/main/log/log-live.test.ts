@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LogLiveFeed, type LiveTimers, type LogChange } from '../../../main/log/log-live';
+import type { Clock } from '../../../main/async/clock';
+import { LogLiveFeed, type LogChange } from '../../../main/log/log-live';
 
 /** A log index stand-in: `arrive(n)` puts n records in the journal; refresh takes in what arrived. */
 function fakeSource() {
@@ -22,7 +23,7 @@ function fakeSource() {
   return source;
 }
 
-const timers: LiveTimers = {
+const timers: Clock = {
   setTimeout: (run, ms) => setTimeout(run, ms),
   clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   now: () => Date.now(),

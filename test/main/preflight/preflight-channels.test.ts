@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InvokeChannels } from '../../../preload/contract';
-import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { createInvokeDispatcher } from '../../../main/dispatch/dispatch-invoke';
 import { PreflightChannels } from '../../../main/preflight/preflight-channels';
 import { IDLE_MS } from '../../../main/preflight/restore-leftovers';
 import { noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';

@@ -6,7 +6,7 @@ import { SettingsChannels } from '../../../main/settings/settings-channels';
 import { SettingsStore } from '../../../main/settings/settings-store';
 import type { BenchSettings } from '../../../main/settings/bench-settings';
 import { presetWorkflows } from '../../../main/jobs/workflow/presets';
-import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { createInvokeDispatcher } from '../../../main/dispatch/dispatch-invoke';
 import { noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';
 import { noProfileChannels } from '../profiles/fake-profile-channels';
 import type { InvokeChannels } from '../../../preload/contract';

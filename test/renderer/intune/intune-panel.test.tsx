@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IntuneInvokeChannels } from '../../../preload/contract';
 import { toErrorInfo } from '../../../main/errors/bench-error';
 import { createIntuneArea, type IntuneArea } from '../../../main/intune/intune-area';
-import { intuneArgValidators } from '../../../main/ipc/validate-intune-args';
+import { intuneArgValidators } from '../../../main/dispatch/validate-intune-args';
 import { ProfileService } from '../../../main/profiles/profile-service';
 import { ProfileCard } from '../../../renderer/components/profile-card';
 import { IntuneBanner } from '../../../renderer/intune/intune-banner';

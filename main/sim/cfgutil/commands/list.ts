@@ -8,7 +8,7 @@ import { toListEntry } from '../../snapshot';
 import type { SimListEntry } from '../../device-model';
 import type { OutputFormat } from '../parse-argv';
 import { serialize } from '../serialize';
-import type { OutputSink } from '../write-results';
+import type { OutputSink } from '../command-types';
 
 /**
  * An iPhone or iPad in Recovery/DFU cannot tell its UDID or name; with the `recoveryListIdentity` switch at

@@ -3,8 +3,8 @@
  * continued at that step; the step first reads the device, sees it erased, and does not erase it again.
  */
 import { describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../../../main/jobs/journal-entry';
-import { foldJournal } from '../../../../main/jobs/job-journal';
+import type { JournalEntry } from '../../../../main/journal/journal-entry';
+import { foldJournal } from '../../../../main/journal/job-journal';
 import { jobOf, jobsBench, until } from '../jobs-sim-harness';
 
 describe('erase on a resumed job', () => {

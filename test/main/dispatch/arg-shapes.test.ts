@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedInteger, ecidArg, isRecord, none, one, text } from '../../../main/ipc/arg-shapes';
+import { boundedInteger, ecidArg, isRecord, none, one, text } from '../../../main/dispatch/arg-shapes';
 
 describe('arg shapes', () => {
   it('takes exactly one plain object for one()', () => {

@@ -1,4 +1,4 @@
-/** The journal lines for one job's life (main/jobs/journal-entry.ts), built from its view: pure. */
+/** The journal lines for one job's life (main/journal/journal-entry.ts), built from its view: pure. */
 import type { ErrorInfo } from '../../preload/domain';
 import type { JobView } from '../../preload/jobs-domain';
 import { logRecordFor, type LogRecordContext } from './job-log-record';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { InvokeChannels } from '../../../preload/contract';
-import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
+import { createInvokeDispatcher } from '../../../main/dispatch/dispatch-invoke';
 import { invokeChannelNames } from '../../../preload/contract';
-import { argValidators } from '../../../main/ipc/validate-args';
+import { argValidators } from '../../../main/dispatch/validate-args';
 import { noProfileChannels } from '../profiles/fake-profile-channels';
 import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEntry } from '../../../main/jobs/journal-entry';
-import { retryingJournal } from '../../../main/jobs/journal-retry';
+import type { JournalEntry } from '../../../main/journal/journal-entry';
+import { retryingJournal } from '../../../main/journal/journal-retry';
 import type { JsonlAppender } from '../../../main/storage/jsonl-files';
 
 /** An appender whose disk can be filled and emptied. */

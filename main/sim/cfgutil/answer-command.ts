@@ -1,5 +1,6 @@
 /**
- * Runs one simulated cfgutil invocation inside the world: parse, select devices, honour busy flags and
+ * How the simulated `cfgutil` answers one command line, inside the world (the real process is spawned only by
+ * main/cfgutil/run-cfgutil.ts; this is the other side of that pipe): parse, select devices, honour busy flags and
  * armed faults, run the subcommand per device in parallel, write the output, pick the exit code.
  *
  * Never throws on bad input: argv comes from a socket, so every problem becomes cfgutil-style stderr and a
@@ -12,7 +13,14 @@ import { plainMessage, simError } from '../messages';
 import { SimAbortError } from '../sim-clock';
 import type { SimWorld } from '../sim-world';
 import { findDeviceCommand } from './command-registry';
-import type { DeviceCommand, DeviceOutcome, DeviceRun, RunContext } from './command-types';
+import type {
+  DeviceCommand,
+  DeviceOutcome,
+  DeviceResult,
+  DeviceRun,
+  OutputSink,
+  RunContext,
+} from './command-types';
 import { fail } from './command-types';
 import { requestedProperties } from './commands/get';
 import { parseExecArgs, runExec } from './exec';
@@ -21,7 +29,7 @@ import { writeList } from './commands/list';
 import { parseArgv, type GlobalOptions } from './parse-argv';
 import { selectDevices } from './select-devices';
 import { serialize } from './serialize';
-import { writeResults, type DeviceResult, type OutputSink } from './write-results';
+import { writeResults } from './write-results';
 
 /** How a run ends: an exit code, or death by a signal (crash fault). */
 export type RunEnd =
@@ -233,7 +241,7 @@ async function specialFault(
   }
 }
 
-export async function runCfgutil(
+export async function answerCommand(
   world: SimWorld,
   request: CfgutilRequest,
   sink: OutputSink,
