@@ -216,10 +216,26 @@ export interface JobsSnapshot {
   readonly run: RunStatus;
 }
 
-/** What an operator can do to one device's job. */
-export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun';
+/**
+ * What an operator can do to one device's job. `continue` answers a wait for a person ("Continue" once the
+ * Home Screen shows, "I approved it", "Retry" after Find My is off): the bench re-reads the device where it
+ * can see the effect, and goes on only when the re-read shows it.
+ */
+export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun' | 'continue';
 
-export const jobActions: readonly JobAction[] = ['start-now', 'cancel', 'retry', 'skip', 'rerun'];
+export const jobActions: readonly JobAction[] = ['start-now', 'cancel', 'retry', 'skip', 'rerun', 'continue'];
+
+/** Every reason a job waits for a person (validators check `jobAction`'s `answers` against it). */
+export const operatorReasons: readonly OperatorReason[] = [
+  'tap-trust',
+  'approve-profile',
+  'unlock-device',
+  'activation-lock',
+  'finish-setup-assistant',
+  'reconnect-device',
+  'mac-offline',
+  'confirm-rerun',
+];
 
 /** The error code a failed job carries; same closed set as everywhere else. */
 export type JobErrorCode = ErrorCode;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BenchApi } from '../preload/contract';
 import type { Device, Ecid, ErrorInfo, Result, SimulatorAction } from '../preload/domain';
-import type { JobAction } from '../preload/jobs-domain';
+import type { JobAction, OperatorReason } from '../preload/jobs-domain';
 import { BenchHeader } from './components/bench-header';
 import { BenchTabs, tabWords, type BenchTab } from './components/bench-tabs';
 import { CardActionsContext, type CardActions } from './components/card-actions';
@@ -75,7 +75,8 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const simulated = engine?.kind === 'simulator';
   const cardActions = useMemo<CardActions>(
     () => ({
-      onJobAction: (ecid: Ecid, action: JobAction) => onDevice(ecid, () => api.jobAction({ ecid, action })),
+      onJobAction: (ecid: Ecid, action: JobAction, answers?: OperatorReason) =>
+        onDevice(ecid, () => api.jobAction({ ecid, action, ...(answers ? { answers } : {}) })),
       onDismissError: (ecid: Ecid) => store.setCardError(ecid, undefined),
       onDetails: setDetails,
       ...(simulated

@@ -62,6 +62,27 @@ export const reasonWords: Readonly<Record<OperatorReason, string>> = {
   'confirm-rerun': 'Confirm rerun',
 };
 
+/**
+ * The button that answers each wait, named as its instruction names it ("…then press Continue"). None for a
+ * wait the bench ends by itself (the device plugged back in). The bench re-reads the device on the answer.
+ */
+export const answerWords: Readonly<Record<OperatorReason, string | undefined>> = {
+  'tap-trust': 'I tapped Trust',
+  'approve-profile': 'I approved it',
+  'unlock-device': 'It’s unlocked',
+  'activation-lock': 'Retry',
+  'finish-setup-assistant': 'Continue',
+  'reconnect-device': undefined,
+  'mac-offline': 'Retry',
+  'confirm-rerun': 'Run again',
+};
+
+/** The words on an action's button; `continue` says what it answers. */
+export function actionLabel(action: JobAction, waitingFor?: OperatorReason): string {
+  if (action === 'continue' && waitingFor) return answerWords[waitingFor] ?? actionWords.continue;
+  return actionWords[action];
+}
+
 /** The step's name in the workflow editor (a noun, not an activity). */
 export const stepTitles: Readonly<Record<WorkflowStepKind, string>> = {
   erase: 'Erase',
@@ -132,7 +153,7 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         ['Needs you', job.waiting ? reasonWords[job.waiting.reason] : 'Needs you'],
         'attention',
         'hand',
-        ['cancel', 'skip'],
+        job.waiting && answerWords[job.waiting.reason] ? ['continue', 'cancel', 'skip'] : ['cancel', 'skip'],
       );
     case 'succeeded':
       return look('Done – unplug', 'done', 'check', ['rerun']);
@@ -164,6 +185,8 @@ export function compactActions(job: JobView, all: readonly JobAction[]): readonl
   // A queued card on a bench that is not armed shows no Start now here: forty of them would drown the one
   // switch that starts the cart (Armed); its full card, one click away, has it.
   if (job.phase === 'countdown') return ['start-now'];
+  // A wait's answer is the one thing that lets the job go on: every card that needs a person has it.
+  if (job.phase === 'waiting-for-operator') return all.filter((a) => a === 'continue');
   return [];
 }
 
@@ -173,6 +196,7 @@ export const actionWords: Readonly<Record<JobAction, string>> = {
   retry: 'Retry',
   skip: 'Skip',
   rerun: 'Run again',
+  continue: 'Continue',
 };
 
 /** `1:05`, `12:40`, `1:02:03`. */

@@ -98,6 +98,8 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       );
     }
     ctx.dispatch({ type: 'attempt' });
-    await ctx.sleep(backoffMs(policy, attempt, ctx.random));
+    // While the Mac is offline, the card's Retry (once it is back online) tries again at once.
+    if (code === 'network-unavailable') await ctx.waitForOperatorWord(backoffMs(policy, attempt, ctx.random));
+    else await ctx.sleep(backoffMs(policy, attempt, ctx.random));
   }
 }
