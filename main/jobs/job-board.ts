@@ -38,6 +38,8 @@ import type { JobContext } from './job-context';
 import { withProgress, StepTimes } from './job-progress';
 import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
 import { abortableWait } from './abortable-wait';
+import { byPort, NameBook } from './workflow/name-book';
+import { templateHasCounter } from './workflow/name-template';
 import type { JournalHistory, JournalSink } from './job-journal';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
@@ -64,6 +66,8 @@ export interface JobBoardOptions {
   /** Scale of the default step times used for the ETA before any is measured (the simulator's time scale). */
   readonly timeScale?: number;
   readonly log?: (message: string, detail?: unknown) => void;
+  /** Rename counters and names given (main/jobs/workflow/name-book.ts); in memory when not given. */
+  readonly names?: NameBook;
 }
 
 interface Slot {
@@ -93,7 +97,7 @@ export class JobBoard {
   private readonly clock: JobClock;
   private readonly events: JobEventSink;
   private readonly sessionId: string;
-  private readonly counters = new Map<string, number>();
+  private readonly names: NameBook;
   private readonly drops: number[] = [];
   private readonly pauseWaiters = new Set<() => void>();
   private state: RunState;
@@ -113,6 +117,7 @@ export class JobBoard {
     this.events = options.events ?? noJobEvents;
     this.sessionId = options.sessionId ?? randomUUID();
     this.limit = new HeavyStepLimit(settings.concurrency);
+    this.names = options.names ?? new NameBook();
     this.times = new StepTimes(options.timeScale ?? 1);
     this.history = options.history ?? { lastByEcid: new Map(), doneBySerial: new Map(), warnings: [] };
     this.state = {
@@ -275,6 +280,12 @@ export class JobBoard {
         if (!isFinal(phase)) refuse('The job is still going', 'Rerun is for a device whose job has ended.');
         this.rerun(slot);
         break;
+      case 'continue':
+        // The operator answered the wait; the step re-reads where the device can show the effect.
+        if (phase !== 'waiting-for-operator')
+          refuse('Not waiting for you', 'This job is not waiting for a person any more.');
+        this.giveWord(slot);
+        break;
     }
     return this.viewOf(this.slots.get(ecid) ?? slot);
   }
@@ -297,7 +308,11 @@ export class JobBoard {
     if (this.closed) return;
     const { arrived, left } = this.presence.update(devices);
     for (const ecid of left) this.onLeft(ecid);
-    for (const ecid of arrived) if (!this.slots.has(ecid)) void this.admit(ecid);
+    // Devices that arrive together are admitted in port order: their rename counters follow the ports.
+    const inPortOrder = [...arrived].sort((a, b) =>
+      byPort(this.presence.device(a)?.portLabel, this.presence.device(b)?.portLabel),
+    );
+    for (const ecid of inPortOrder) if (!this.slots.has(ecid)) void this.admit(ecid);
   }
 
   private onLeft(ecid: Ecid): void {
@@ -338,6 +353,9 @@ export class JobBoard {
     const profileSha256 = this.options.profile.current()?.sha256;
     const slot = this.createSlot(ecid, workflow, profileSha256);
     if (!slot) return;
+    for (const step of slot.workflow.steps)
+      if (step.kind === 'rename' && templateHasCounter(step.template))
+        this.names.admit(step.template, [ecid]);
     const rules = {
       ignoreEcids: this.settings.ignoreEcids,
       ignoreSerials: this.settings.ignoreSerials,
@@ -583,12 +601,15 @@ export class JobBoard {
           slot.words.add(wake);
           return () => slot.words.delete(wake);
         }),
-      nextNameCounter: (template) => {
-        const next = (this.counters.get(template) ?? 0) + 1;
-        this.counters.set(template, next);
-        return next;
-      },
+      nameFor: (template, expand) =>
+        this.names.nameFor(
+          template,
+          { ecid, ...(slot.view.serialNumber ? { serial: slot.view.serialNumber } : {}) },
+          expand,
+          templateHasCounter(template),
+        ),
       modelName: () => this.presence.device(ecid)?.model,
+      deviceType: () => this.deviceTypeOf(ecid),
       serialNumber: () => slot.view.serialNumber,
       setWaiting: (reason: OperatorReason, instruction?: string) =>
         this.dispatch(slot, {

@@ -40,7 +40,7 @@ export class JobChannels implements Pick<JobInvokeChannels, JobChannelNames> {
     // The operator's word wakes the wait; the step then re-reads the device where it can see the effect.
     const job = board.views().find((view) => view.ecid === req.ecid);
     refuseStaleAnswer(job, req.answers);
-    return ok(board.jobAction(req.ecid, 'start-now'));
+    return ok(board.jobAction(req.ecid, 'continue'));
   }
 
   async retryFailed(): Promise<Result<number>> {

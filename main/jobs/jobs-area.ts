@@ -3,6 +3,7 @@
  * device list (the hub's `devicesChanged`) and laned cfgutil client, the journal in the data folder, events
  * forwarded through the hub with progress coalesced, and the five job channels.
  */
+import { loadNameBook } from './workflow/name-book';
 import { APP_VERSION } from '../app/app-version';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,8 @@ export async function createJobsArea(options: JobsAreaOptions): Promise<JobsArea
   const countdownSeconds = options.settings?.countdownSeconds ?? 5;
   const board = new JobBoard({
     appVersion: APP_VERSION,
+    // Rename counters and names given, from the data folder: names never repeat across runs (issue 21).
+    names: (await loadNameBook(options.dataDir)).book,
     workflows: options.workflows,
     devices: feed,
     client: options.client,

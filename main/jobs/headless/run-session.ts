@@ -5,6 +5,7 @@
  * In simulation, a missing profile or identity is replaced by an ephemeral one (and the caller is told), so a
  * training bench runs out of the box; with real cfgutil both must have been imported.
  */
+import { loadNameBook } from '../workflow/name-book';
 import { APP_VERSION } from '../../app/app-version';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -161,6 +162,8 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
     cleanups.push(() => journal.close());
     const board = new JobBoard({
       appVersion: APP_VERSION,
+      // Rename counters and names given, from the data folder: names never repeat across runs (issue 21).
+      names: (await loadNameBook(options.dataDir)).book,
       workflows: workflowSource([options.workflow]),
       devices: feed,
       client: { current: () => client },
