@@ -200,6 +200,8 @@ export interface RunStatus {
   readonly countdownSeconds: number;
   /** Heavy steps (erase, prepare, restore, install) running at once at most. */
   readonly concurrency: number;
+  /** The operator's number (Settings); `concurrency` is below it while the bench has lowered the cap. */
+  readonly concurrencySetting?: number;
   /** Set when the bench lowered the cap itself (devices kept dropping off USB mid-step). */
   readonly concurrencyNote?: string;
   /** Set while the journal cannot be written (disk full, read-only folder): jobs wait before their next step. */

@@ -47,6 +47,8 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const watcher = useBench((s) => s.watcher);
   const recordingProblem = useBench((s) => s.run?.recordingProblem);
   const concurrencyNote = useBench((s) => s.run?.concurrencyNote);
+  const capInForce = useBench((s) => s.run?.concurrency);
+  const capSetting = useBench((s) => s.run?.concurrencySetting);
   const announcement = useBench((s) => s.announcement);
   const deviceCount = useBench((s) => s.devices.length);
   const [actionError, setActionError] = useState<ErrorInfo>();
@@ -145,7 +147,19 @@ function BenchScreen({ api, store, panels }: AppProps) {
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={connection} />
       <WatcherNotice watcher={watcher} />
-      <RunNotices recordingProblem={recordingProblem} concurrencyNote={concurrencyNote} />
+      <RunNotices
+        recordingProblem={recordingProblem}
+        concurrencyNote={concurrencyNote}
+        cap={
+          capInForce !== undefined && capSetting !== undefined
+            ? { inForce: capInForce, setting: capSetting }
+            : undefined
+        }
+        // Saving the operator's own number puts the cap in force back to it (main/jobs applySettings).
+        onRestoreCap={() =>
+          capSetting !== undefined && run(() => api.saveSettings({ patch: { concurrency: capSetting } }))
+        }
+      />
       {actionError && <ErrorNotice error={actionError} onDismiss={() => setActionError(undefined)} />}
       {(showTabs || simulated || panels) && (
         // One row for the tabs, the simulator buttons and the folded set-up strip: a cart of 40 has no height to spare.

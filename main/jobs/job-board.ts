@@ -19,7 +19,7 @@ import { BenchError } from '../errors/bench-error';
 import { ARRIVAL_PROPERTIES, readOf, type DeviceRead } from './device-read';
 import { DevicePresence } from './device-presence';
 import { instructionFor } from './guidance';
-import { HeavyStepLimit } from './heavy-step-limit';
+import { HeavyStepLimit, type CapChange } from './heavy-step-limit';
 import { forgetOnChange, LastRead } from './last-read';
 import {
   noJobEvents,
@@ -98,7 +98,7 @@ export class JobBoard {
   private readonly events: JobEventSink;
   private readonly sessionId: string;
   private readonly names: NameBook;
-  private readonly drops: number[] = [];
+  private started = false;
   private readonly pauseWaiters = new Set<() => void>();
   private state: RunState;
   private history: JournalHistory;
@@ -116,7 +116,16 @@ export class JobBoard {
     this.clock = options.clock ?? realJobClock;
     this.events = options.events ?? noJobEvents;
     this.sessionId = options.sessionId ?? randomUUID();
-    this.limit = new HeavyStepLimit(settings.concurrency);
+    this.limit = new HeavyStepLimit(
+      settings.concurrency,
+      () => this.clock.now(),
+      {
+        dropsToLower: this.timings.dropsToLowerCap,
+        windowMs: this.timings.dropWindowMs,
+        quietMs: this.timings.dropWindowMs,
+      },
+      (change) => this.onCapChange(change),
+    );
     this.names = options.names ?? new NameBook();
     this.times = new StepTimes(options.timeScale ?? 1);
     this.history = options.history ?? { lastByEcid: new Map(), doneBySerial: new Map(), warnings: [] };
@@ -131,6 +140,7 @@ export class JobBoard {
 
   /** Starts following the device list; devices already attached are admitted now. */
   start(): void {
+    this.started = true;
     this.options.journal.append({
       v: 1,
       kind: 'session-started',
@@ -187,7 +197,7 @@ export class JobBoard {
     const workflow = this.options.workflows.get(this.state.workflowId);
     const expected = (workflow?.steps ?? []).reduce((sum, s) => sum + this.times.expectedMs(s.kind), 0);
     return runStatusOf(
-      { ...this.state, concurrency: this.limit.limit },
+      { ...this.state, concurrency: this.limit.limit, concurrencySetting: this.limit.setting },
       this.views(),
       this.firstStart,
       this.clock.now(),
@@ -330,22 +340,28 @@ export class JobBoard {
     if (slot.rebootUntil < this.clock.now()) this.noteDrop();
   }
 
-  /** Devices keep dropping off USB mid-step: halve the heavy-step cap and say why (field-notes §4 item 2). */
+  /** Devices keep dropping off USB mid-step: the cap may halve (./heavy-step-limit.ts, which says why). */
   private noteDrop(): void {
-    const now = this.clock.now();
-    this.drops.push(now);
-    while (this.drops.length > 0 && (this.drops[0] ?? now) < now - this.timings.dropWindowMs)
-      this.drops.shift();
-    if (this.drops.length < this.timings.dropsToLowerCap || this.limit.limit <= 1) return;
-    const lowered = Math.max(1, Math.floor(this.limit.limit / 2));
-    this.limit.setLimit(lowered);
+    this.limit.noteDrop();
+  }
+
+  /** The cap changed by itself: say so in the banner until it is back at the operator's number. */
+  private onCapChange(change: CapChange): void {
+    const { concurrencyNote: _before, ...rest } = this.state;
+    const plural = (n: number) => `${n} heavy step${n === 1 ? '' : 's'} at once`;
     const minutes = Math.max(1, Math.round(this.timings.dropWindowMs / 60_000));
-    this.state = {
-      ...this.state,
-      concurrencyNote: `Lowered to ${lowered} heavy step${lowered === 1 ? '' : 's'} at once: ${this.drops.length} devices dropped off USB mid-step within ${minutes} min. Check the hubs' power and the cables.`,
-    };
-    this.drops.length = 0;
-    this.emitRun();
+    if (change.kind === 'lowered')
+      this.state = {
+        ...rest,
+        concurrencyNote: `Lowered to ${plural(change.limit)}: ${change.drops} devices dropped off USB mid-step within ${minutes} min. Check the hubs' power and the cables. It steps back up after ${minutes} quiet min.`,
+      };
+    else if (change.limit < this.limit.setting)
+      this.state = {
+        ...rest,
+        concurrencyNote: `Stepping back up: ${plural(change.limit)} after ${minutes} min without drop-offs.`,
+      };
+    else this.state = rest;
+    if (this.started) this.emitRun();
   }
 
   private async admit(ecid: Ecid): Promise<void> {

@@ -153,6 +153,21 @@ export function markReboot(ctx: JobContext): void {
   ctx.expectReboot(ctx.now() + ctx.timings.rebootGraceMs);
 }
 
+/**
+ * Runs a command that restarts (or shuts down) the device. The device may leave USB while the command still
+ * runs, at its end, or within the grace after it: all of that is the bench's own doing, never a drop-off, so
+ * the window is open for the whole command and the grace runs from its end (issue 21: a clean cart of 30 had
+ * its cap lowered by erase and prepare reboots that outlasted a window started when the command was sent).
+ */
+export async function duringReboot<T>(ctx: JobContext, command: () => Promise<T>): Promise<T> {
+  ctx.expectReboot(Number.POSITIVE_INFINITY);
+  try {
+    return await command();
+  } finally {
+    markReboot(ctx);
+  }
+}
+
 export function clearReboot(ctx: JobContext): void {
   ctx.expectReboot(0);
 }

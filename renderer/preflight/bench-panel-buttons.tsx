@@ -5,12 +5,19 @@
 import { useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import { SettingsPanel } from '../settings/settings-panel';
+import { useBench } from '../state/bench-store';
 import { PreflightPanel } from './preflight-panel';
 
 type Open = 'preflight' | 'settings' | undefined;
 
 export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
   const [open, setOpen] = useState<Open>();
+  // Below the setting only while the bench has lowered the cap; Settings says so beside the field.
+  const capInForce = useBench((s) =>
+    s.run?.concurrencySetting !== undefined && s.run.concurrency < s.run.concurrencySetting
+      ? s.run.concurrency
+      : undefined,
+  );
   // The Mac menu bar's Settings… (⌘,) and Preflight… open the same panels as these buttons.
   useEffect(
     () => api.onMenuCommand?.((command) => setOpen(command === 'open-settings' ? 'settings' : 'preflight')),
@@ -27,7 +34,9 @@ export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
         </button>
       </nav>
       {open === 'preflight' && <PreflightPanel api={api} onClose={() => setOpen(undefined)} />}
-      {open === 'settings' && <SettingsPanel api={api} onClose={() => setOpen(undefined)} />}
+      {open === 'settings' && (
+        <SettingsPanel api={api} capInForce={capInForce} onClose={() => setOpen(undefined)} />
+      )}
     </>
   );
 }

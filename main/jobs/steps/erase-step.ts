@@ -15,7 +15,7 @@ import {
   clearReboot,
   currentRead,
   ensurePaired,
-  markReboot,
+  duringReboot,
   readDevice,
   REREAD_CODES,
   waitForActivationLockRemoval,
@@ -41,8 +41,7 @@ export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succe
       // The generation the erase was really sent at (after any busy refusals).
       await send(() => {
         generation = ctx.generation();
-        markReboot(ctx);
-        return ctx.heavy(() => ctx.client.erase(ctx.ecid, withIdentity(ctx)));
+        return ctx.heavy(() => duringReboot(ctx, () => ctx.client.erase(ctx.ecid, withIdentity(ctx))));
       });
     } catch (error) {
       const code = cfgutilCode(error);

@@ -14,6 +14,7 @@ import {
   busyRetries,
   clearReboot,
   currentRead,
+  duringReboot,
   markReboot,
   readDevice,
   REREAD_CODES,
@@ -53,9 +54,12 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
   for (let attempt = 1; ; attempt += 1) {
     let code: ReturnType<typeof cfgutilCode>;
     try {
-      await send(() => ctx.heavy(() => ctx.client.prepare(ctx.ecid, options, { signal: ctx.signal })));
-      // The device reboots once prepare is done (AGREED-SIM item 3); a detach while it ran was a drop-off.
-      markReboot(ctx);
+      // The device reboots at the end of prepare (AGREED-SIM item 3), maybe before cfgutil returns: expected.
+      await send(() =>
+        ctx.heavy(() =>
+          duringReboot(ctx, () => ctx.client.prepare(ctx.ecid, options, { signal: ctx.signal })),
+        ),
+      );
     } catch (error) {
       markReboot(ctx);
       code = cfgutilCode(error);

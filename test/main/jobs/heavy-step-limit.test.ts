@@ -74,3 +74,50 @@ describe('backoffMs', () => {
     expect(backoffMs(policy, 3, () => 0)).toBe(200);
   });
 });
+
+describe('HeavyStepLimit: lowering and recovery', () => {
+  const policy = { dropsToLower: 3, windowMs: 600_000, quietMs: 600_000 };
+
+  it('halves after enough drop-offs within the window, then doubles back to the setting after quiet periods', async () => {
+    let now = 0;
+    const changes: unknown[] = [];
+    const limit = new HeavyStepLimit(
+      8,
+      () => now,
+      policy,
+      (c) => changes.push(c),
+    );
+    limit.noteDrop();
+    now += 1_000;
+    limit.noteDrop();
+    expect(limit.limit).toBe(8);
+    now += 1_000;
+    expect(limit.noteDrop()).toEqual({ kind: 'lowered', limit: 4, drops: 3 });
+    expect([limit.limit, limit.setting]).toEqual([4, 8]);
+    // Not quiet long enough yet: running a heavy step does not raise it.
+    now += 300_000;
+    await limit.run(async () => {});
+    expect(limit.limit).toBe(4);
+    now += 300_000;
+    await limit.run(async () => {});
+    expect(limit.limit).toBe(8);
+    expect(changes).toEqual([
+      { kind: 'lowered', limit: 4, drops: 3 },
+      { kind: 'raised', limit: 8 },
+    ]);
+  });
+
+  it('drop-offs spread wider than the window never lower it; the operator’s save sets both numbers', () => {
+    let now = 0;
+    const limit = new HeavyStepLimit(8, () => now, policy);
+    for (let i = 0; i < 10; i++) {
+      limit.noteDrop();
+      now += 301_000;
+    }
+    expect(limit.limit).toBe(8);
+    for (let i = 0; i < 3; i++) limit.noteDrop();
+    expect(limit.limit).toBe(4);
+    limit.setLimit(6);
+    expect([limit.limit, limit.setting]).toEqual([6, 6]);
+  });
+});
