@@ -49,6 +49,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const concurrencyNote = useBench((s) => s.run?.concurrencyNote);
   const capInForce = useBench((s) => s.run?.concurrency);
   const capSetting = useBench((s) => s.run?.concurrencySetting);
+  const paused = useBench((s) => s.run?.paused === true);
   const announcement = useBench((s) => s.announcement);
   const deviceCount = useBench((s) => s.devices.length);
   const [actionError, setActionError] = useState<ErrorInfo>();
@@ -141,12 +142,32 @@ function BenchScreen({ api, store, panels }: AppProps) {
       <BenchHeader
         onArm={(armed) => run(() => api.setArmed({ armed }))}
         onPause={(paused) => run(() => api.setPaused({ paused }))}
-        onSelectWorkflow={(workflowId) => run(() => api.selectWorkflow({ workflowId }))}
+        onSelectWorkflow={(workflowId) =>
+          // The choice is the next run's too: saved as the default workflow, so a restart runs the same one.
+          run(async () => {
+            const selected = await api.selectWorkflow({ workflowId });
+            if (!selected.ok) return selected;
+            return api.saveSettings({ patch: { defaultWorkflowId: workflowId } });
+          })
+        }
       />
       <BenchPanelButtons api={api} />
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={connection} />
       <WatcherNotice watcher={watcher} />
+      {paused && (
+        <div className="notice notice-warning" role="status">
+          <strong>Paused.</strong>{' '}
+          <span>Steps already running finish; no new step starts until you resume.</span>
+          <button
+            type="button"
+            className="notice-action"
+            onClick={() => run(() => api.setPaused({ paused: false }))}
+          >
+            Resume
+          </button>
+        </div>
+      )}
       <RunNotices
         recordingProblem={recordingProblem}
         concurrencyNote={concurrencyNote}
