@@ -56,7 +56,8 @@ export function CardActionRow(props: CardActionRowProps) {
             {actionLabel(action, waitingFor)}
           </button>
         ))}
-      {waitingFor && onSimulate && (
+      {/* A full cart's card has room for one button: the operator's answer goes before the simulated hand. */}
+      {waitingFor && onSimulate && !(props.onlyFirstHand && onJobAction && actions.length > 0) && (
         <SimHands
           ecid={ecid}
           reason={waitingFor}
