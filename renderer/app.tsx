@@ -14,6 +14,7 @@ import { DeviceDetails } from './components/device-details';
 import { DeviceGrid } from './components/device-grid';
 import { EmptyBench } from './components/empty-bench';
 import { LiveRegion } from './components/live-region';
+import { NotifyButton } from './components/notify-button';
 import { LogView } from './log/log-view';
 import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './components/notices';
 import { PreflightScreen } from './components/preflight-screen';
@@ -186,6 +187,8 @@ function BenchScreen({ api, store, panels }: AppProps) {
         // One row for the tabs, the simulator buttons and the folded set-up strip: a cart of 40 has no height to spare.
         <div className="bench-toolbar">
           {showTabs && <BenchTabs tab={tab} onTab={setTab} />}
+          {/* The Mac app notifies by itself; a browser asks first (opt-in). */}
+          {showTabs && !api.onMenuCommand && <NotifyButton />}
           {simulated && tab === 'bench' && <SimControls onAction={simulate} deviceCount={deviceCount} />}
           {panels && (
             <section className="bench-panels" aria-label="Enrollment set-up">
