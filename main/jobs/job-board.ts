@@ -81,6 +81,8 @@ interface Slot {
   readonly lastRead: LastRead;
   rebootUntil: number;
   words: Set<() => void>;
+  /** A word given while no poll listened (see giveWord). */
+  wordPending?: boolean;
 }
 
 function refuse(title: string, detail: string): never {
@@ -559,7 +561,13 @@ export class JobBoard {
     this.emitRun();
   }
 
+  /**
+   * The operator's word wakes the wait. Pressed while the job is between polls (reading the device), it is
+   * kept for the next poll of the same wait rather than lost; the wait's end (`resume`) drops it, so a word
+   * never answers a later wait.
+   */
   private giveWord(slot: Slot): void {
+    if (slot.words.size === 0) slot.wordPending = true;
     for (const word of slot.words) word();
     slot.words.clear();
   }
@@ -612,11 +620,16 @@ export class JobBoard {
       },
       expectReboot: (until) => void (slot.rebootUntil = until),
       rebootExpected: () => slot.rebootUntil > this.clock.now(),
-      waitForOperatorWord: (ms) =>
-        wait(ms, (wake) => {
+      waitForOperatorWord: (ms) => {
+        if (slot.wordPending) {
+          slot.wordPending = false;
+          return Promise.resolve(true);
+        }
+        return wait(ms, (wake) => {
           slot.words.add(wake);
           return () => slot.words.delete(wake);
-        }),
+        });
+      },
       nameFor: (template, expand) =>
         this.names.nameFor(
           template,
@@ -634,7 +647,10 @@ export class JobBoard {
           reason,
           instruction: instruction ?? instructionFor(reason),
         }),
-      resume: () => this.dispatch(slot, { type: 'resumed' }),
+      resume: () => {
+        slot.wordPending = false;
+        this.dispatch(slot, { type: 'resumed' });
+      },
     };
   }
 
@@ -645,6 +661,8 @@ export class JobBoard {
     const after = reduceJob(before, event);
     if (after === before) return;
     slot.view = after;
+    // A kept word belongs to the wait it answered: gone once the job no longer waits for a person.
+    if (after.phase !== 'waiting-for-operator') slot.wordPending = false;
     const moved =
       after.phase !== before.phase ||
       after.stepIndex !== before.stepIndex ||
