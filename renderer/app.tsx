@@ -20,6 +20,7 @@ import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './comp
 import { PreflightScreen } from './components/preflight-screen';
 import { CartDoneStrip, ResultsView } from './components/results-view';
 import { BenchPanelButtons } from './preflight/bench-panel-buttons';
+import { IntuneBanner } from './intune/intune-banner';
 import { SimControls } from './components/sim-controls';
 import { SimulationBanner } from './components/simulation-banner';
 import { BenchStoreContext, useBench, type BenchStore } from './state/bench-store';
@@ -152,7 +153,15 @@ function BenchScreen({ api, store, panels }: AppProps) {
           })
         }
       />
-      <BenchPanelButtons api={api} />
+      <BenchPanelButtons
+        api={api}
+        // Below the setting only while the bench has lowered the cap; Settings says so beside the field.
+        capInForce={
+          capInForce !== undefined && capSetting !== undefined && capInForce < capSetting
+            ? capInForce
+            : undefined
+        }
+      />
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={connection} />
       <WatcherNotice watcher={watcher} />
@@ -169,6 +178,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
           </button>
         </div>
       )}
+      <IntuneBanner api={api} />
       <RunNotices
         recordingProblem={recordingProblem}
         concurrencyNote={concurrencyNote}

@@ -2,7 +2,7 @@
  * Numbers and fans out the bench's events to every connected UI (Electron window, WebSocket clients).
  *
  * Each event gets the next sequence number, so a UI that fetched a snapshot applies only newer events and
- * nothing is lost or applied twice between "snapshot" and "subscribe" (../shared/reference/style.md §5.2).
+ * nothing is lost or applied twice between "snapshot" and "subscribe" (../README.md, "Design rules the code follows").
  */
 import type { BenchEvent, EventChannelName, EventPayload } from '../../preload/contract';
 

@@ -10,7 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.join(root, 'dist');
 
 // Native and Electron modules stay external: usb loads its prebuild from its own package folder
-// (../shared/reference/platform.md §1.5), and electron exists only inside the Electron runtime.
+// (./README.md B3), and electron exists only inside the Electron runtime.
 const external = ['electron', 'usb'];
 
 const nodeEsm = {

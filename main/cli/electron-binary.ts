@@ -2,7 +2,7 @@
  * Finds the Electron binary without triggering its download.
  *
  * Since Electron 42 the npm package fetches its binary lazily, the first time `require('electron')` runs
- * (../shared/reference/platform.md §3.2). Where no network reaches the mirror that call blocks and throws,
+ * (../build/README.md B4). Where no network reaches the mirror that call blocks and throws,
  * so `start` looks for the files itself and falls back to the headless server when they are not there.
  */
 import { existsSync, readFileSync } from 'node:fs';

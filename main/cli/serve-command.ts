@@ -2,14 +2,19 @@
  * `enroll-bench serve`: the bench's services over HTTP + WebSocket, for a browser on this Mac or, when
  * asked with `--host`, on another screen. Also the fallback of `start` where Electron cannot run.
  */
+import { startBenchSafety, type BenchSafety } from '../jobs/safety/bench-safety';
 import path from 'node:path';
 import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
 import { defaultDataDir } from '../app/data-dir';
 import { startBenchServer } from '../server/bench-server';
+import { ControlSocketInUse } from '../control/control-server';
+import { openControlSocket } from '../control/open-control-socket';
 import { loadScenario } from '../sim/index';
 import { parseAppFlags, type AppFlags } from './app-flags';
+import { BenchCannotRun } from './cannot-run';
 import { packageRoot } from './package-root';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 function describeEngine(engine: EngineStatus): string {
   switch (engine.kind) {
@@ -33,7 +38,28 @@ function untilStopped(): Promise<void> {
 export async function serveBench(flags: AppFlags): Promise<number> {
   // A bad scenario is a clear error now, not a simulator that fails to start later.
   if (flags.scenario !== undefined) await loadScenario(flags.scenario);
-  const bench = await createBench({ ...flags, dataDir: defaultDataDir() });
+  const dataDir = defaultDataDir();
+  // One bench per data folder and per device (issue 19): refused here, before anything is assembled.
+  const safety = startBenchSafety({ dataDir, command: 'enroll-bench serve', simulated: flags.simulate });
+  try {
+    return await serveWith(flags, dataDir, safety);
+  } finally {
+    safety.release();
+  }
+}
+
+async function serveWith(flags: AppFlags, dataDir: string, safety: BenchSafety): Promise<number> {
+  const bench = await createBench({ ...flags, dataDir, deviceLocks: safety.deviceLocks });
+  // `enroll-bench status|jobs|arm|disarm|log tail` reach this bench through its control socket.
+  const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log }).catch(
+    async (error: unknown) => {
+      await bench.close();
+      if (error instanceof ControlSocketInUse)
+        throw new BenchCannotRun(`another bench is already running on the data folder ${dataDir}.`);
+      throw error;
+    },
+  );
+  if (!control.ok) stderrLine(`enroll-bench: ${control.problem}`);
   const server = await startBenchServer({
     host: bench.host,
     rendererDir: path.join(packageRoot(), 'dist', 'renderer'),
@@ -42,13 +68,19 @@ export async function serveBench(flags: AppFlags): Promise<number> {
     log: bench.log,
     ...(flags.allowRemoteControl ? { allowRemoteControl: true } : {}),
   });
-  for (const problem of bench.problems) console.error(`enroll-bench: ${problem}`);
+  for (const problem of bench.problems) stderrLine(`enroll-bench: ${problem}`);
   if (bench.startupProfile)
-    console.log(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
-  console.log(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
-  if (bench.logPath) console.log(`Diagnostics log: ${bench.logPath}`);
+    stdoutLine(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
+  // Two addresses: the first carries the control token and is for this Mac's browser only; the second is the
+  // one to give other screens (or open through a tunnel): they can watch, not act as the Mac
+  // (main/server/local-only-channels.ts).
+  stdoutLine(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
+  stdoutLine(
+    `Open that address on this Mac only. For other screens (also through an SSH tunnel), use ${server.watchUrl}`,
+  );
+  if (bench.logPath) stdoutLine(`Diagnostics log: ${bench.logPath}`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.hostname)) {
-    console.log(
+    stdoutLine(
       flags.allowRemoteControl
         ? `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench and run its jobs.`
         : `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench; jobs are controlled on this Mac only (--allow-remote-control opens them).`,
@@ -56,6 +88,7 @@ export async function serveBench(flags: AppFlags): Promise<number> {
   }
   await untilStopped();
   await server.close();
+  if (control.ok) await control.server.close();
   await bench.close();
   return 0;
 }

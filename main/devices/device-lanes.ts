@@ -1,5 +1,5 @@
 /**
- * One cfgutil command per device at a time, across the whole app (../shared/reference/cfgutil.md §9:
+ * One cfgutil command per device at a time, across the whole app (./README.md D6:
  * "same device, concurrent commands: fails").
  *
  * `withDeviceLanes` wraps a `CfgutilClient` so every command that names an ECID waits for the previous one on

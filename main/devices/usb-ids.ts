@@ -1,7 +1,7 @@
 /**
  * Apple USB identifiers, and what a product ID says about the device's mode.
  *
- * Ranges from usbmuxd and libirecovery (../shared/reference/platform.md §2.1). A product ID never tells an
+ * Ranges from usbmuxd and libirecovery (./README.md D1). A product ID never tells an
  * iPhone from an iPad: that comes from cfgutil's `deviceType`.
  */
 import type { DeviceMode } from '../../preload/domain';

@@ -2,7 +2,7 @@
  * IOKit USB location IDs and the port labels an operator can find on the bench.
  *
  * On macOS the location ID is the bus number in the top byte, then one hub port per nibble from bit 20
- * down (../shared/reference/platform.md §1.6); node-usb exposes the same path as busNumber + portNumbers.
+ * down (./README.md D5); node-usb exposes the same path as busNumber + portNumbers.
  * Rebuilding the ID lets a USB event be joined to `cfgutil list`, which reports `locationID`.
  */
 

@@ -3,7 +3,7 @@
  *
  * Only the descriptor fields libusb already has are read: an Apple device is never opened, configured or
  * claimed, because usbmuxd (which cfgutil relies on) owns it and a stray `setConfiguration` would break
- * every other client (../shared/reference/platform.md §1.6). Filtering by vendor ID happens first.
+ * every other client (./README.md D4). Filtering by vendor ID happens first.
  */
 import type { DeviceSignal, DeviceSignalSource } from './device-watcher';
 import { classifyUsbDevice } from './usb-ids';

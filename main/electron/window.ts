@@ -1,5 +1,5 @@
 /**
- * The bench window, locked down per Electron's security checklist (../shared/reference/platform.md §4).
+ * The bench window, locked down per Electron's security checklist (./README.md E1).
  *
  * The web preferences are set explicitly even where they are defaults, so a test can assert them and no
  * upgrade silently changes them. The page comes from `app://bench` (./trusted-sender.ts), not file://.

@@ -2,7 +2,7 @@
  * Builds a self-signed X.509 v3 certificate with pkijs for a freshly generated RSA key.
  *
  * Used to create the organization's supervision identity (cfgutil `-C`/`-K`). Pure JS so the Mac app never
- * depends on an `openssl` binary (../shared/reference/platform.md §6.3 recommends pkijs for CMS as well).
+ * depends on an `openssl` binary (pkijs also checks signed profiles; ./README.md I4).
  */
 import { randomBytes, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';

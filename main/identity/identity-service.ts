@@ -1,7 +1,7 @@
 /**
  * The supervision identity: import the one exported from Apple Configurator (.p12 + password) or create a new
  * organization identity, keep it as DER for cfgutil `-C`/`-K`, and describe it without ever handing out the
- * private key (issue 4 requirement 5; ../shared/reference/cfgutil.md §1, §3.1).
+ * private key (issue 4 requirement 5; ./README.md I1, I2).
  */
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import type { IdentitySummary } from '../../preload/domain';

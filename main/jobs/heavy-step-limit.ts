@@ -1,35 +1,23 @@
 /**
- * The cap on heavy commands (erase, prepare, restore, install) running at once, which the bench may lower by
- * itself when devices keep dropping off USB mid-step (hub power or data trouble, field-notes §4 item 2), and
- * which steps back up by itself after a quiet period (issue 21: a cap that only went down stayed at 1 until
- * restart). Detaches the bench causes itself (erase, prepare, restart, shut-down) are never reported here.
- *
- * `setting` is the operator's number; `limit` is the cap in force. The operator's save sets both.
+ * The cap on heavy commands (erase, prepare, restore, install) running at once. `setting` is the operator's
+ * number; `limit` is the cap in force, which the bench may lower by itself when devices keep dropping off USB
+ * mid-step and raise again after a quiet period (./drop-watch.ts decides both; issue 21: a cap that only went
+ * down stayed at 1 until restart). Detaches the bench causes itself (erase, prepare, restart, shut-down) are
+ * never counted as drop-offs (./step-kit.ts keeps their window open).
  */
-export interface CapPolicy {
-  /** This many drop-offs within `windowMs` halve the cap. */
-  readonly dropsToLower: number;
-  readonly windowMs: number;
-  /** After this long without a drop-off (and since the last change), the cap doubles, up to the setting. */
-  readonly quietMs: number;
-}
-
-export type CapChange =
-  | { readonly kind: 'lowered'; readonly limit: number; readonly drops: number }
-  | { readonly kind: 'raised'; readonly limit: number };
-
 export class HeavyStepLimit {
   private active = 0;
   private readonly waiting: (() => void)[] = [];
+  private configured: number;
   private max: number;
-  private drops: number[] = [];
-  private changedAt = 0;
 
+  /**
+   * @param recover asked each time a heavy step queues or ends, so a lowered cap can step back up
+   *   (it calls {@link setInForce}); the board wires it to its drop watch.
+   */
   constructor(
-    private configured: number,
-    private readonly now: () => number = Date.now,
-    private readonly policy?: CapPolicy,
-    private readonly onChange?: (change: CapChange) => void,
+    configured: number,
+    private readonly recover: () => void = () => {},
   ) {
     this.configured = Math.max(1, Math.floor(configured));
     this.max = this.configured;
@@ -49,30 +37,17 @@ export class HeavyStepLimit {
     return this.active;
   }
 
-  /** The operator's number: the cap in force becomes it at once, and drop-offs seen so far are forgotten. */
+  /** The operator's number: the cap in force becomes it at once. */
   setLimit(max: number): void {
     this.configured = Math.max(1, Math.floor(max));
     this.max = this.configured;
-    this.drops = [];
     this.wake();
   }
 
-  /** A device dropped off USB mid-step: enough of them within the window halve the cap. */
-  noteDrop(): CapChange | undefined {
-    if (!this.policy) return undefined;
-    const now = this.now();
-    this.drops = [...this.drops.filter((at) => at >= now - this.policy!.windowMs), now];
-    if (this.drops.length < this.policy.dropsToLower || this.max <= 1) return undefined;
-    const change: CapChange = {
-      kind: 'lowered',
-      limit: Math.max(1, Math.floor(this.max / 2)),
-      drops: this.drops.length,
-    };
-    this.max = change.limit;
-    this.changedAt = now;
-    this.drops = [];
-    this.onChange?.(change);
-    return change;
+  /** The bench's own change of the cap in force, between 1 and the operator's number. */
+  setInForce(max: number): void {
+    this.max = Math.min(this.configured, Math.max(1, Math.floor(max)));
+    this.wake();
   }
 
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -99,17 +74,6 @@ export class HeavyStepLimit {
       this.recover();
       this.wake();
     }
-  }
-
-  /** A lowered cap doubles (up to the setting) once a quiet period has passed since the last change or drop. */
-  private recover(): void {
-    if (!this.policy || this.max >= this.configured) return;
-    const now = this.now();
-    const lastDrop = this.drops.at(-1) ?? 0;
-    if (now - Math.max(this.changedAt, lastDrop) < this.policy.quietMs) return;
-    this.max = Math.min(this.configured, this.max * 2);
-    this.changedAt = now;
-    this.onChange?.({ kind: 'raised', limit: this.max });
   }
 
   /** Wakes every waiter; each re-checks the cap (the limit may have risen or fallen meanwhile). */

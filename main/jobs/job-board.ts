@@ -11,16 +11,19 @@ import type {
   JobAction,
   JobView,
   JobsSnapshot,
-  OperatorReason,
   RunStatus,
   Workflow,
 } from '../../preload/jobs-domain';
 import { BenchError } from '../errors/bench-error';
-import { ARRIVAL_PROPERTIES, readOf, type DeviceRead } from './device-read';
+import type { DeviceRead } from './device-read';
 import { DevicePresence } from './device-presence';
-import { instructionFor } from './guidance';
-import { HeavyStepLimit, type CapChange } from './heavy-step-limit';
-import { forgetOnChange, LastRead } from './last-read';
+import { DropWatch } from './drop-watch';
+import { HeavyStepLimit } from './heavy-step-limit';
+import { admissionEvent, readOnArrival } from './job-admission';
+import { JobContextFactory } from './job-context-factory';
+import { JobRecorder } from './job-recorder';
+import type { JobSlot } from './job-slot';
+import { LastRead } from './last-read';
 import {
   noJobEvents,
   realJobClock,
@@ -34,20 +37,19 @@ import {
   type SupervisionSource,
   type WorkflowSource,
 } from './job-board-types';
-import type { JobContext } from './job-context';
 import { withProgress, StepTimes } from './job-progress';
-import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
-import { abortableWait } from './abortable-wait';
-import { byPort, NameBook } from './workflow/name-book';
-import { templateHasCounter } from './workflow/name-template';
 import type { JournalHistory, JournalSink } from './job-journal';
+import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
+import { safetySource, type SafetyOptions } from './safety/safety-source';
+import { byPort, NameBook } from './workflow/name-book';
+import { templateHasCounter } from './workflow/name-template';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
 
-export interface JobBoardOptions {
+export interface JobBoardOptions extends SafetyOptions {
   readonly workflows: WorkflowSource;
   readonly devices: DeviceFeed;
   readonly client: ClientSource;
@@ -66,24 +68,15 @@ export interface JobBoardOptions {
   /** Scale of the default step times used for the ETA before any is measured (the simulator's time scale). */
   readonly timeScale?: number;
   readonly log?: (message: string, detail?: unknown) => void;
-  /** Rename counters and names given (main/jobs/workflow/name-book.ts); in memory when not given. */
+  /** Told a device's serial number the first time a read shows it (the device list shows it from then on). */
+  readonly serialRead?: (ecid: Ecid, serialNumber: string) => void;
+  /** Told after a job's end has been handed to the journal (the bench log follows from it). */
+  readonly jobEnded?: () => void;
+  /** Rename counters and names given (./workflow/name-book.ts): the composition loads the data folder's. */
   readonly names?: NameBook;
 }
 
-interface Slot {
-  view: JobView;
-  readonly workflow: Workflow;
-  profileSha256?: string;
-  controller?: AbortController;
-  countdown?: unknown;
-  facts?: DeviceFacts;
-  values?: DeviceRead['values'];
-  readonly lastRead: LastRead;
-  rebootUntil: number;
-  words: Set<() => void>;
-  /** A word given while no poll listened (see giveWord). */
-  wordPending?: boolean;
-}
+type Slot = JobSlot;
 
 function refuse(title: string, detail: string): never {
   throw new BenchError({ code: 'invalid-request', title, detail, retryable: false });
@@ -98,7 +91,9 @@ export class JobBoard {
   private readonly timings: JobTimings;
   private readonly clock: JobClock;
   private readonly events: JobEventSink;
-  private readonly sessionId: string;
+  private readonly recorder: JobRecorder;
+  private readonly contexts: JobContextFactory;
+  private readonly dropWatch: DropWatch;
   private readonly names: NameBook;
   private started = false;
   private readonly pauseWaiters = new Set<() => void>();
@@ -117,18 +112,33 @@ export class JobBoard {
     this.timings = options.timings ?? DEVICE_TIMINGS;
     this.clock = options.clock ?? realJobClock;
     this.events = options.events ?? noJobEvents;
-    this.sessionId = options.sessionId ?? randomUUID();
-    this.limit = new HeavyStepLimit(
-      settings.concurrency,
-      () => this.clock.now(),
-      {
-        dropsToLower: this.timings.dropsToLowerCap,
-        windowMs: this.timings.dropWindowMs,
-        quietMs: this.timings.dropWindowMs,
-      },
-      (change) => this.onCapChange(change),
-    );
+    this.dropWatch = new DropWatch(this.timings, this.clock);
+    // A lowered cap steps back up after a quiet window: asked each time a heavy step queues or ends.
+    this.limit = new HeavyStepLimit(settings.concurrency, () => this.recoverCap());
     this.names = options.names ?? new NameBook();
+    this.recorder = new JobRecorder({
+      journal: options.journal,
+      clock: this.clock,
+      sessionId: options.sessionId ?? randomUUID(),
+      appVersion: options.appVersion ?? 'dev',
+      profile: options.profile,
+      supervision: options.supervision,
+      device: (ecid) => this.presence.device(ecid),
+      ...(options.jobEnded ? { ended: options.jobEnded } : {}),
+    });
+    this.contexts = new JobContextFactory({
+      clock: this.clock,
+      timings: this.timings,
+      limit: this.limit,
+      presence: this.presence,
+      supervision: options.supervision,
+      profile: options.profile,
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.extraProfilesDir ? { extraProfilesDir: options.extraProfilesDir } : {}),
+      safety: safetySource(() => this.settings, options),
+      names: this.names,
+      deviceType: (ecid) => this.deviceTypeOf(ecid),
+    });
     this.times = new StepTimes(options.timeScale ?? 1);
     this.history = options.history ?? { lastByEcid: new Map(), doneBySerial: new Map(), warnings: [] };
     this.state = {
@@ -143,16 +153,9 @@ export class JobBoard {
   /** Starts following the device list; devices already attached are admitted now. */
   start(): void {
     this.started = true;
-    this.options.journal.append({
-      v: 1,
-      kind: 'session-started',
-      at: this.clock.now(),
-      sessionId: this.sessionId,
-      stationName: this.settings.stationName,
-      appVersion: this.options.appVersion ?? 'dev',
-    });
+    this.recorder.sessionStarted(this.settings.stationName);
     for (const warning of this.history.warnings) this.options.log?.(`journal: ${warning}`);
-    this.stopHealth = this.options.journal.onHealth?.((problem) => this.onRecordingProblem(problem));
+    this.stopHealth = this.recorder.onHealth((problem) => this.onRecordingProblem(problem));
     this.unsubscribe = this.options.devices.subscribe((devices) => this.onDevices(devices));
     this.onDevices(this.options.devices.current());
   }
@@ -169,6 +172,7 @@ export class JobBoard {
     }
     // Jobs waiting to be unpaused go on to see their abort.
     this.wakePaused();
+    this.options.deviceLocks?.releaseAll();
   }
 
   snapshot(): JobsSnapshot {
@@ -251,6 +255,7 @@ export class JobBoard {
     const { countdownMs: _before, ...kept } = this.settings;
     this.settings = { ...kept, ...next };
     this.limit.setLimit(next.concurrency);
+    this.dropWatch.forget();
     const { concurrencyNote: _lowered, ...rest } = this.state;
     this.state = { ...rest, concurrency: next.concurrency, countdownSeconds: next.countdownSeconds };
     return this.emitRun();
@@ -283,6 +288,12 @@ export class JobBoard {
           );
         break;
       case 'skip':
+        // A job waiting for a person may be skipped: its command has not been sent (issue 19: in-use Skip).
+        if (phase === 'waiting-for-operator') {
+          this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason: 'operator' });
+          slot.controller?.abort();
+          break;
+        }
         if (isFinal(phase) || ACTIVE_PHASES.has(phase))
           refuse('Cannot skip now', 'Cancel the job first, or wait until it ends.');
         this.clock.clearTimeout(slot.countdown);
@@ -296,6 +307,9 @@ export class JobBoard {
         // The operator answered the wait; the step re-reads where the device can show the effect.
         if (phase !== 'waiting-for-operator')
           refuse('Not waiting for you', 'This job is not waiting for a person any more.');
+        // A device in use is erased only on the person's Erase (start-now): a Continue never stands for it.
+        if (slot.view.waiting?.reason === 'in-use')
+          refuse('This device is in use', 'Press Erase to erase it, or Skip to leave it as it is.');
         this.giveWord(slot);
         break;
     }
@@ -342,28 +356,23 @@ export class JobBoard {
     if (slot.rebootUntil < this.clock.now()) this.noteDrop();
   }
 
-  /** Devices keep dropping off USB mid-step: the cap may halve (./heavy-step-limit.ts, which says why). */
+  /** Devices keep dropping off USB mid-step: the cap comes down, and the header says why (./drop-watch.ts). */
   private noteDrop(): void {
-    this.limit.noteDrop();
+    const lowered = this.dropWatch.noteDrop(this.limit.limit);
+    if (!lowered) return;
+    this.limit.setInForce(lowered.limit);
+    this.state = { ...this.state, concurrencyNote: lowered.note };
+    this.emitRun();
   }
 
-  /** The cap changed by itself: say so in the banner until it is back at the operator's number. */
-  private onCapChange(change: CapChange): void {
+  /** A lowered cap doubles back, up to the operator's number, after a quiet window (./drop-watch.ts). */
+  private recoverCap(): void {
+    const raised = this.dropWatch.recover(this.limit.limit, this.limit.setting);
+    if (!raised) return;
+    this.limit.setInForce(raised.limit);
     const { concurrencyNote: _before, ...rest } = this.state;
-    const plural = (n: number) => `${n} heavy step${n === 1 ? '' : 's'} at once`;
-    const minutes = Math.max(1, Math.round(this.timings.dropWindowMs / 60_000));
-    if (change.kind === 'lowered')
-      this.state = {
-        ...rest,
-        concurrencyNote: `Lowered to ${plural(change.limit)}: ${change.drops} devices dropped off USB mid-step within ${minutes} min. Check the hubs' power and the cables. It steps back up after ${minutes} quiet min.`,
-      };
-    else if (change.limit < this.limit.setting)
-      this.state = {
-        ...rest,
-        concurrencyNote: `Stepping back up: ${plural(change.limit)} after ${minutes} min without drop-offs.`,
-      };
-    else this.state = rest;
-    if (this.started) this.emitRun();
+    this.state = raised.note === undefined ? rest : { ...rest, concurrencyNote: raised.note };
+    if (this.started && !this.closed) this.emitRun();
   }
 
   private async admit(ecid: Ecid): Promise<void> {
@@ -371,9 +380,15 @@ export class JobBoard {
     const profileSha256 = this.options.profile.current()?.sha256;
     const slot = this.createSlot(ecid, workflow, profileSha256);
     if (!slot) return;
-    for (const step of slot.workflow.steps)
-      if (step.kind === 'rename' && templateHasCounter(step.template))
-        this.names.admit(step.template, [ecid]);
+    // The rename counter is reserved now, in admission (port) order, so the editor's preview comes true.
+    try {
+      for (const step of slot.workflow.steps)
+        if (step.kind === 'rename' && templateHasCounter(step.template))
+          this.names.admit(step.template, [ecid]);
+    } catch (error) {
+      // The names file cannot be written: the rename step asks again and fails saying why; nothing else waits.
+      this.options.log?.(`could not reserve a name counter for ${ecid}`, error);
+    }
     const rules = {
       ignoreEcids: this.settings.ignoreEcids,
       ignoreSerials: this.settings.ignoreSerials,
@@ -381,6 +396,11 @@ export class JobBoard {
       workflowId: slot.workflow.id,
       ...(profileSha256 ? { profileSha256 } : {}),
     };
+    const listed = benchDeviceKind(this.presence.device(ecid) ?? {});
+    if (listed.kind !== 'bench') {
+      const reason = listed.kind === 'in-recovery' ? 'recovery-mode' : 'not-an-ios-device';
+      return void this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason });
+    }
     const byEcid = admitByEcid(ecid, rules);
     if (byEcid.kind === 'interrupted' && byEcid.stepIndex !== undefined) {
       slot.view = {
@@ -403,12 +423,9 @@ export class JobBoard {
 
   /** Applies a decision that ends admission; false for a new job. */
   private settle(slot: Slot, admission: Admission): boolean {
-    const at = this.clock.now();
-    if (admission.kind === 'ignore') this.dispatch(slot, { type: 'skipped', at, reason: 'ignore-list' });
-    else if (admission.kind === 'already-done')
-      this.dispatch(slot, { type: 'skipped', at, reason: 'already-done' });
-    else if (admission.kind === 'interrupted') this.dispatch(slot, { type: 'interrupted', at });
-    return admission.kind !== 'new';
+    const event = admissionEvent(admission, this.clock.now());
+    if (event) this.dispatch(slot, event);
+    return event !== undefined;
   }
 
   private createSlot(
@@ -435,7 +452,7 @@ export class JobBoard {
       ...(profileSha256 ? { profileSha256 } : {}),
     };
     this.slots.set(ecid, slot);
-    this.journalCreated(slot);
+    this.recorder.created(slot);
     this.events.jobChanged(this.viewOf(slot), true);
     this.emitRun();
     return slot;
@@ -446,16 +463,15 @@ export class JobBoard {
     const client = this.options.client.current();
     if (!client) return undefined;
     try {
-      const generation = this.presence.generation(ecid);
-      const read = readOf(await client.get(ecid, ARRIVAL_PROPERTIES), this.ours(), this.clock.now());
-      this.noteRead(slot, read);
-      // The job's first step decides on this read when it starts right away (nothing has been done since).
-      slot.lastRead.remember({
-        read,
-        properties: new Set(ARRIVAL_PROPERTIES),
-        generation,
-        at: this.clock.now(),
+      const read = await readOnArrival({
+        client,
+        ecid,
+        slot,
+        ours: this.contexts.ours(),
+        now: () => this.clock.now(),
+        generation: this.presence.generation(ecid),
       });
+      this.noteRead(slot, read);
       return read;
     } catch (error) {
       this.options.log?.(`could not read ${ecid} on arrival`, error);
@@ -469,7 +485,11 @@ export class JobBoard {
     // A step reads only what it decides on: the facts it did not read stay as last seen.
     slot.facts = { ...before, ...read.facts };
     const serial = read.values.serialNumber;
-    if (serial) this.dispatch(slot, { type: 'identified', serialNumber: serial });
+    if (serial) {
+      const known = slot.view.serialNumber;
+      this.dispatch(slot, { type: 'identified', serialNumber: serial });
+      if (known !== serial) this.options.serialRead?.(slot.view.ecid, serial);
+    }
     const { readAt: _a, ...now } = read.facts;
     const { readAt: _b, ...was } = before ?? { readAt: 0 };
     if (JSON.stringify(now) !== JSON.stringify(was)) this.events.factsChanged(slot.view.ecid, read.facts);
@@ -499,7 +519,10 @@ export class JobBoard {
     slot.controller = controller;
     this.firstStart ??= this.clock.now();
     const from = slot.view.stepIndex ?? 0;
-    const ctx = this.contextFor(slot, controller, client);
+    const ctx = this.contexts.contextFor(slot, controller, client, {
+      dispatch: (event) => this.dispatch(slot, event),
+      noteRead: (read) => this.noteRead(slot, read),
+    });
     void runJob(ctx, from, {
       unpaused: () => this.unpaused(),
       measured: (step, ms) => this.times.record(step, ms),
@@ -534,8 +557,8 @@ export class JobBoard {
 
   private renew(slot: Slot, view: JobView): void {
     slot.view = { ...view, jobId: randomUUID() };
-    this.journalCreated(slot);
-    this.journalTransition(slot);
+    this.recorder.created(slot);
+    this.recorder.transition(slot);
     this.events.jobChanged(this.viewOf(slot), true);
     this.emitRun();
   }
@@ -563,95 +586,13 @@ export class JobBoard {
 
   /**
    * The operator's word wakes the wait. Pressed while the job is between polls (reading the device), it is
-   * kept for the next poll of the same wait rather than lost; the wait's end (`resume`) drops it, so a word
-   * never answers a later wait.
+   * kept for the next poll of the same wait rather than lost; the wait's end (`resume`) and any phase other
+   * than waiting drop it, so a word never answers a later wait.
    */
   private giveWord(slot: Slot): void {
     if (slot.words.size === 0) slot.wordPending = true;
     for (const word of slot.words) word();
     slot.words.clear();
-  }
-
-  private ours() {
-    const supervision = this.options.supervision.current();
-    const profile = this.options.profile.current();
-    return {
-      ...(supervision.organizationName ? { organizationName: supervision.organizationName } : {}),
-      ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
-    };
-  }
-
-  private contextFor(
-    slot: Slot,
-    controller: AbortController,
-    client: NonNullable<ReturnType<ClientSource['current']>>,
-  ): JobContext {
-    const { ecid } = slot.view;
-    const { signal } = controller;
-    const supervision = this.options.supervision.current();
-    const profile = this.options.profile.current();
-    const wait = (ms: number, register?: (wake: () => void) => () => void) =>
-      abortableWait(this.clock, signal, ms, register);
-    return {
-      ecid,
-      client: forgetOnChange(client, slot.lastRead),
-      lastRead: slot.lastRead,
-      signal,
-      timings: this.timings,
-      workflow: slot.workflow,
-      ...(supervision.identity ? { identity: supervision.identity } : {}),
-      ours: this.ours(),
-      ...(profile ? { profile } : {}),
-      ...(this.options.extraProfilesDir ? { extraProfilesDir: this.options.extraProfilesDir } : {}),
-      now: () => this.clock.now(),
-      sleep: async (ms) => void (await wait(ms)),
-      random: this.options.random ?? Math.random,
-      dispatch: (event) => this.dispatch(slot, event),
-      heavy: (task) => this.limit.run(task, signal),
-      noteRead: (read) => this.noteRead(slot, read),
-      isPresent: () => this.presence.isPresent(ecid),
-      generation: () => this.presence.generation(ecid),
-      waitForDeviceChange: async (ms) => {
-        await wait(ms, (wake) => {
-          const change = this.presence.nextChange(ecid);
-          void change.changed.then(wake);
-          return change.cancel;
-        });
-      },
-      expectReboot: (until) => void (slot.rebootUntil = until),
-      rebootExpected: () => slot.rebootUntil > this.clock.now(),
-      waitForOperatorWord: (ms) => {
-        if (slot.wordPending) {
-          slot.wordPending = false;
-          return Promise.resolve(true);
-        }
-        return wait(ms, (wake) => {
-          slot.words.add(wake);
-          return () => slot.words.delete(wake);
-        });
-      },
-      nameFor: (template, expand) =>
-        this.names.nameFor(
-          template,
-          { ecid, ...(slot.view.serialNumber ? { serial: slot.view.serialNumber } : {}) },
-          expand,
-          templateHasCounter(template),
-        ),
-      modelName: () => this.presence.device(ecid)?.model,
-      deviceType: () => this.deviceTypeOf(ecid),
-      serialNumber: () => slot.view.serialNumber,
-      setWaiting: (reason: OperatorReason, instruction?: string) =>
-        this.dispatch(slot, {
-          type: 'waiting-for-operator',
-          at: this.clock.now(),
-          reason,
-          instruction: instruction ?? instructionFor(reason),
-        }),
-      resume: () => {
-        slot.wordPending = false;
-        this.dispatch(slot, { type: 'resumed' });
-      },
-    };
   }
 
   // ---- state changes, journal and events ----
@@ -661,15 +602,17 @@ export class JobBoard {
     const after = reduceJob(before, event);
     if (after === before) return;
     slot.view = after;
-    // A kept word belongs to the wait it answered: gone once the job no longer waits for a person.
-    if (after.phase !== 'waiting-for-operator') slot.wordPending = false;
+    // A kept word belongs to the wait it answered: gone once the job no longer waits for a person, or waits
+    // for something else (a Read again given to "cannot tell" must never answer an in-use Erase question).
+    if (after.phase !== 'waiting-for-operator' || after.waiting?.reason !== before.waiting?.reason)
+      slot.wordPending = false;
     const moved =
       after.phase !== before.phase ||
       after.stepIndex !== before.stepIndex ||
       after.attempt !== before.attempt ||
       after.waiting?.instruction !== before.waiting?.instruction;
-    if (moved) this.journalTransition(slot);
-    if (isFinal(after.phase) && !isFinal(before.phase)) this.journalEnded(slot);
+    if (moved) this.recorder.transition(slot);
+    if (isFinal(after.phase) && !isFinal(before.phase)) this.recorder.ended(slot, this.settings.stationName);
     this.events.jobChanged(this.viewOf(slot), moved);
     if (after.phase !== before.phase) this.emitRun();
   }
@@ -687,36 +630,6 @@ export class JobBoard {
     const run = this.runStatus();
     this.events.runChanged(run);
     return run;
-  }
-
-  private journalCreated(slot: Slot): void {
-    this.options.journal.append(
-      createdEntry(slot.view, this.sessionId, slot.profileSha256, this.clock.now()),
-    );
-  }
-
-  private journalTransition(slot: Slot): void {
-    this.options.journal.append(transitionEntry(slot.view, this.clock.now()));
-  }
-
-  private journalEnded(slot: Slot): void {
-    const device = this.presence.device(slot.view.ecid);
-    const profile = this.options.profile.current();
-    const organization = this.options.supervision.current().organizationName;
-    const context = {
-      workflowName: slot.workflow.name,
-      ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
-      ...(organization ? { organization } : {}),
-      ...(device?.udid ? { udid: device.udid } : {}),
-      ...(device?.deviceType ? { deviceType: device.deviceType } : {}),
-      ...(device?.model ? { model: device.model } : {}),
-      ...(slot.values?.firmwareVersion ? { iosVersion: slot.values.firmwareVersion } : {}),
-      ...(device?.portLabel ? { portLabel: device.portLabel } : {}),
-      stationName: this.settings.stationName,
-      appVersion: this.options.appVersion ?? 'dev',
-      sessionId: this.sessionId,
-    };
-    this.options.journal.append(endedEntry(slot.view, context, this.clock.now()));
   }
 }
 

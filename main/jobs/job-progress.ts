@@ -2,7 +2,7 @@
  * Overall progress and time left, weighted by step and learned from this bench.
  *
  * Each step kind weighs its expected duration: the median of the times measured on this bench when there are
- * any, else a default from ../shared/reference/cfgutil.md §9 (erase and its reboot ~65 s, prepare ~60 s…).
+ * any, else a default from public bench logs (./README.md J6: erase and its reboot ~65 s, prepare ~60 s…).
  * So a job that has done "erase" is further along than one that has only renamed, and the ETA gets truer as
  * the cart goes.
  */

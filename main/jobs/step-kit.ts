@@ -1,7 +1,7 @@
 /**
  * The moves every step is made of: read the device (riding out busy, reboots and locked screens), pair it,
  * wait for a person with automatic continuation, and run a changing command whose result is judged by a
- * re-read rather than by its exit code (../shared/reference/cfgutil.md §7.2).
+ * re-read rather than by its exit code (./README.md J5).
  *
  * A `get` costs per property, so each read asks only for what its decision needs, and a step that starts
  * right after another read decides on that one (`currentRead`) rather than asking the device again.
@@ -77,11 +77,7 @@ export async function readDevice(
     await awaitPresence(ctx, ctx.rebootExpected());
     const generation = ctx.generation();
     try {
-      const read = readOf(
-        await ctx.client.get(ctx.ecid, properties, { signal: ctx.signal }),
-        ctx.ours,
-        ctx.now(),
-      );
+      const read = readOf(await ctx.client.get(ctx.ecid, properties, withIdentity(ctx)), ctx.ours, ctx.now());
       ctx.noteRead(read);
       ctx.lastRead.remember({ read, properties: new Set(properties), generation, at: ctx.now() });
       if (!read.locked) {

@@ -1,6 +1,6 @@
 /**
  * Free space where the bench writes (its data folder) and where cfgutil unpacks firmware: every restore
- * extracts the IPSW, 5 GB or more, per device, into its temporary folder (../shared/reference/cfgutil.md §8.2).
+ * extracts the IPSW, 5 GB or more, per device, into its temporary folder (./README.md F2).
  */
 import { statfs } from 'node:fs/promises';
 import type { PreflightCheck } from '../../preload/preflight-domain';

@@ -1,5 +1,5 @@
 /**
- * Per-device check for ACME profiles: iOS 16.0 / iPadOS 16.1 or later (../shared/reference/intune.md §3.3).
+ * Per-device check for ACME profiles: iOS 16.0 / iPadOS 16.1 or later (./README.md P5).
  *
  * The profile check can only remind; the job runner calls this with each device's `ProductType` and
  * `ProductVersion` (from cfgutil `get`) before installing, and shows the message when it is not undefined.

@@ -1,7 +1,7 @@
 /**
  * Tells apart the ASN.1 files an operator may drop: a signed profile, an ADE server token, a PKCS#12,
  * a certificate or a private key. All start with an ASN.1 SEQUENCE (`0x30`), so the bytes are decoded and the
- * first fields of the structure decide (../shared/reference/platform.md §6.2).
+ * first fields of the structure decide (./README.md P8).
  */
 import * as asn1js from 'asn1js';
 

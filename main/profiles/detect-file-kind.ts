@@ -3,7 +3,7 @@
  *
  * Operators drop all sorts of files that come out of Intune and Apple Business Manager. Recognising the common
  * wrong ones by their first bytes lets the bench name them instead of saying "invalid profile"
- * (../shared/reference/platform.md §6.2, ../shared/reference/intune.md §3.5).
+ * (./README.md P7, P8).
  */
 
 /** Intune's direct-enrollment file is a few kilobytes; anything above this is not one. */

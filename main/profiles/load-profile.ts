@@ -3,7 +3,7 @@
  *
  * Total: every input (empty, huge, random, truncated, hostile) gives a typed result, never an exception, and
  * the original bytes travel along untouched because they are what cfgutil installs
- * (../shared/reference/platform.md §6, ../shared/reference/intune.md §3.5 item 1).
+ * (./README.md P7, P9).
  */
 import { createHash } from 'node:crypto';
 import type { ProfileFileKind, ProfileFinding, ProfileSigner } from '../../preload/domain';

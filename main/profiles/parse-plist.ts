@@ -3,7 +3,7 @@
  * before its expanded size and work are known to fit the budget (plist-budget.ts).
  *
  * Binary plists go through our own measured reader (measure-binary-plist.ts, read-binary-plist.ts). XML is
- * decoded to a string (plist@5 would treat any `Uint8Array` as binary, ../shared/reference/platform.md §6.1),
+ * decoded to a string (plist@5 would treat any `Uint8Array` as binary, ./README.md P11),
  * scanned (measure-xml-plist.ts) and only then handed to the XML parser. Text that is not XML is refused here
  * rather than passed on, because plist@5 would read `bplist…` text as binary without any check and `{`/`(` as
  * the old OpenStep format, which no profile uses.

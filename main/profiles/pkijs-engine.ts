@@ -1,7 +1,7 @@
 /**
  * Points pkijs at Node's WebCrypto, once, before any signature check or certificate build.
  *
- * pkijs looks its engine up globally; on Node it has to be told (../shared/reference/platform.md §6.3 step 4).
+ * pkijs looks its engine up globally; on Node it has to be told (./README.md P10).
  */
 import { webcrypto } from 'node:crypto';
 import { CryptoEngine, setEngine } from 'pkijs';

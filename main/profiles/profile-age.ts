@@ -1,6 +1,6 @@
 /**
  * The two-week rule: Intune's direct-enrollment file "is only valid for two weeks" after download
- * (../shared/reference/intune.md §3.4, §3.5 item 8). Pure: the clock comes in as `now`.
+ * (./README.md P6). Pure: the clock comes in as `now`.
  *
  * The download moment is not recorded in the file, so the two weeks are counted from the earliest plausible of
  * the CMS signing time, the file's modified time and the import time: starting early warns early, which is the

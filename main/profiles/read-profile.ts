@@ -3,7 +3,7 @@
  *
  * Values are read with own-property checks and type tests, because the dictionary comes straight from an
  * untrusted file (a key named `__proto__` or a number where a string belongs must not confuse anything).
- * Keys follow Apple's TopLevel and payload layout (../shared/reference/intune.md §3.1).
+ * Keys follow Apple's TopLevel and payload layout (./README.md P1, P2).
  */
 import type { PlistValue } from 'plist';
 import { isDict, type PlistDict } from './parse-plist';
@@ -27,6 +27,8 @@ export interface ProfileModel {
   readonly expirationDate?: Date;
   readonly removalDate?: Date;
   readonly hasPayloadContent: boolean;
+  /** The top-level `HasRemovalPasscode`: removing the profile on the device asks for a password. */
+  readonly hasRemovalPasscode: boolean;
   readonly payloads: readonly PayloadView[];
 }
 
@@ -66,6 +68,7 @@ export function readProfile(root: PlistDict): ProfileModel {
     expirationDate: dateField(root, 'PayloadExpirationDate'),
     removalDate: dateField(root, 'RemovalDate'),
     hasPayloadContent: Array.isArray(content),
+    hasRemovalPasscode: field(root, 'HasRemovalPasscode') === true,
     payloads,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Where the secrets of a profile are, by key path: the SCEP `Challenge`, ACME `ClientIdentifier`, Wi-Fi, VPN,
- * mail and PKCS#12 passwords, pre-shared keys, tokens (../shared/reference/intune.md §3.1).
+ * mail and PKCS#12 passwords, pre-shared keys, tokens (./README.md P12).
  *
  * Secrets are removed by where they are, never by searching all text for their value: summaries are built
  * field by field from an allow-list and no secret key is on it. Searching text for a secret's value hid the

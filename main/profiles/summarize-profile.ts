@@ -3,7 +3,7 @@
  *
  * Nothing is spread from a payload dictionary: each field is picked by name, capped in length and passed through
  * the file's own secrets once more, so the SCEP challenge or a password cannot ride along even if an author put
- * it in an odd place (issue 4 requirement 4; ../shared/reference/intune.md §3.5 item 9).
+ * it in an odd place (issue 4 requirement 4; ./README.md P14).
  */
 import type { ProfileFinding, ProfileOverride, ProfileSummary, ProfileVerdict } from '../../preload/domain';
 import { checkProfile } from './check-profile';

@@ -3,7 +3,7 @@
  * signing time and whether the signature matches the content.
  *
  * Only reads: the original file is what cfgutil installs, never a re-encoded or re-signed copy
- * (../shared/reference/platform.md §6.3, ../shared/reference/intune.md §3.5 item 1). Chain trust is not checked:
+ * (./README.md P9, P10). Chain trust is not checked:
  * the bench has no trust store for profile signers, and iOS shows its own "Verified / Not Verified" anyway.
  */
 import * as asn1js from 'asn1js';

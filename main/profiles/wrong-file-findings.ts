@@ -2,7 +2,7 @@
  * Plain-language findings for files that are not an enrollment profile at all, naming what they are.
  *
  * Operators at a bench handle several Intune and Apple Business Manager downloads that look alike in Finder;
- * each message says what the file is and where the right one comes from (../shared/reference/intune.md §1, §2).
+ * each message says what the file is and where the right one comes from (./README.md P13).
  */
 import type { ProfileFinding, ProfileFindingCode } from '../../preload/domain';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';

@@ -1,5 +1,5 @@
 /**
- * The state of one simulated device: everything §11.4 of ../shared/reference/cfgutil.md lists.
+ * The state of one simulated device: everything §11 of main/cfgutil/README.md lists.
  *
  * `SimDevice` is the world's private, mutable record; the outside world only ever sees frozen
  * `SimDeviceSnapshot` copies, so no caller can change a device behind the world's back.
@@ -31,6 +31,16 @@ export interface SimApp {
   readonly bundleVersion: string;
 }
 
+/**
+ * How `get` shows one property instead of its true value: a property error, no value at all, or a value of
+ * another JSON shape (`"true"`, `1`). Real cfgutil has not been seen doing this for `isSupervised`; the bench
+ * must hold such a device rather than guess, and these switches are how tests make a device do it.
+ */
+export type SimReadShape =
+  | { readonly kind: 'error' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'value'; readonly value: unknown };
+
 /** Mutable device record owned by the world. */
 export interface SimDevice {
   readonly ecid: bigint;
@@ -48,7 +58,7 @@ export interface SimDevice {
   activationState: ActivationState;
   isPaired: boolean;
   isSupervised: boolean;
-  /** SHA-256 (hex) of the DER certificate of the supervising identity (§11.4). */
+  /** SHA-256 (hex) of the DER certificate of the supervising identity (§11). */
   supervisorId?: string;
   organizationName?: string;
   /** Prepared with `--forbid-pairing`: only the supervising host may pair. */
@@ -56,6 +66,12 @@ export interface SimDevice {
   passcodeProtected: boolean;
   locked: boolean;
   findMy: boolean;
+  /**
+   * How many more `prepare` runs end with "The device is not activated." although nothing is wrong with the
+   * device (not ready yet after its reboot, or a network hiccup: AZTEC erases and prepares again). An erase
+   * does not reset it; each prepare that meets it uses one.
+   */
+  notActivatedPrepares: number;
   /** Setup Assistant not finished yet (AGREED-SIM 1). No `get` property shows it. */
   atSetupAssistant: boolean;
   /** Panes a person must still tap through before Setup Assistant is done (0 when not at it). */
@@ -74,15 +90,17 @@ export interface SimDevice {
   batteryIsCharging: boolean;
   firmwareVersion: string;
   buildVersion: string;
-  /** Simulated time (ms) before which the device says Booted but refuses `prepare` (§11.5). */
+  /** Simulated time (ms) before which the device says Booted but refuses `prepare` (§11). */
   readyAt: number;
+  /** Properties `get` shows in an odd shape (see {@link SimReadShape}); none by default. */
+  readShapes: Record<string, SimReadShape>;
 }
 
 /** A read-only copy of a device for the harness and the UI. */
 export type SimDeviceSnapshot = Readonly<
-  Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes'>
+  Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes' | 'readShapes'>
 > & {
-  /** Normal form `0x…` upper-case hex (../shared/reference/cfgutil.md §2.1). */
+  /** Normal form `0x…` upper-case hex (main/cfgutil/README.md §2.1). */
   readonly ecid: string;
   readonly attached: boolean;
   readonly busy: boolean;
@@ -92,7 +110,7 @@ export type SimDeviceSnapshot = Readonly<
   readonly skippedPanes: readonly string[];
 };
 
-/** Exactly the keys of one `list` entry (§6.1, §11.6), in cfgutil's order. */
+/** Exactly the keys of one `list` entry (§6.1, §11), in cfgutil's order. */
 export interface SimListEntry {
   readonly locationID: number;
   readonly UDID: string;

@@ -2,12 +2,12 @@
  * Builds new simulated devices from a seed and an optional spec.
  *
  * Identities look real (ECID range, UDID = chip ID + ECID, Apple-style serials) so the app's parsers see
- * the same shapes as on a bench (../shared/reference/cfgutil.md §2.1, §5).
+ * the same shapes as on a bench (main/cfgutil/README.md §2.1, §5).
  */
 import { createHash } from 'node:crypto';
 import { udidFor } from '../cfgutil/ecid';
 import { findModel, modelsOfClass, simCatalogue, type SimDeviceClass, type SimModel } from './catalogue';
-import type { BootedState, DepState, SimDevice, SimProfile } from './device-model';
+import type { BootedState, DepState, SimDevice, SimProfile, SimReadShape } from './device-model';
 import type { SimRandom } from './sim-random';
 import { SKIP_PANES } from './cfgutil/commands/prepare-flags';
 
@@ -21,10 +21,12 @@ export interface SimAttachSpec {
   /** `in-use` (default): activated and set up. `erased`: Unactivated, at Setup Assistant, freshly erased. */
   readonly state?: 'in-use' | 'erased';
   readonly paired?: boolean;
-  /** Supervised by the identity whose DER certificate bytes are given (§11.4: identity = hash of the cert). */
+  /** Supervised by the identity whose DER certificate bytes are given (§11: identity = hash of the cert). */
   readonly supervisedBy?: { readonly organizationName: string; readonly certificate: Uint8Array };
   readonly passcodeLocked?: boolean;
   readonly findMy?: boolean;
+  /** This many `prepare` runs fail with the transient "The device is not activated." first. */
+  readonly notActivatedPrepares?: number;
   readonly dep?: DepState;
   readonly profiles?: readonly SimProfile[];
   readonly batteryPercent?: number;
@@ -33,6 +35,8 @@ export interface SimAttachSpec {
   readonly pairingProhibited?: boolean;
   /** A flapping port: this many quick detach/attach pairs right after the first attach. */
   readonly flaps?: number;
+  /** Properties `get` shows in an odd shape: `{ isSupervised: { kind: 'value', value: 'true' } }`. */
+  readonly readShapes?: Readonly<Record<string, SimReadShape>>;
 }
 
 // Apple serials avoid letters that read as digits.
@@ -90,6 +94,7 @@ export function generateDevice(
     passcodeProtected: spec.passcodeLocked ?? false,
     locked: spec.passcodeLocked ?? false,
     findMy: spec.findMy ?? false,
+    notActivatedPrepares: spec.notActivatedPrepares ?? 0,
     atSetupAssistant: erased,
     panesLeft: erased ? SKIP_PANES.length : 0,
     freshlyErased: erased,
@@ -114,6 +119,7 @@ export function generateDevice(
     firmwareVersion: model.firmwareVersion,
     buildVersion: model.buildVersion,
     readyAt: 0,
+    readShapes: { ...spec.readShapes },
   };
   if (spec.supervisedBy) {
     device.isSupervised = true;

@@ -43,19 +43,24 @@ export function CardActionRow(props: CardActionRowProps) {
   return (
     <div className="device-actions">
       {onJobAction &&
-        actions.map((action) => (
-          <button
-            key={action}
-            type="button"
-            className={`job-action action-${action}`}
-            onClick={() =>
-              action === 'continue' ? onJobAction(ecid, action, waitingFor) : onJobAction(ecid, action)
-            }
-            aria-label={`${actionLabel(action, waitingFor)}: ${target}`}
-          >
-            {actionLabel(action, waitingFor)}
-          </button>
-        ))}
+        actions.map((action) => {
+          // A device in use waits for the person's word to erase it: the button says so.
+          const words =
+            waitingFor === 'in-use' && action === 'start-now' ? 'Erase' : actionLabel(action, waitingFor);
+          return (
+            <button
+              key={action}
+              type="button"
+              className={`job-action action-${action}`}
+              onClick={() =>
+                action === 'continue' ? onJobAction(ecid, action, waitingFor) : onJobAction(ecid, action)
+              }
+              aria-label={`${words}: ${target}`}
+            >
+              {words}
+            </button>
+          );
+        })}
       {/* A full cart's card has room for one button: the operator's answer goes before the simulated hand. */}
       {waitingFor && onSimulate && !(props.onlyFirstHand && onJobAction && actions.length > 0) && (
         <SimHands

@@ -2,13 +2,13 @@
  * A device's job in words: what the card's status line says, its tone and icon (never colour alone), and
  * which actions make sense now. Pure, so every phase is tested without rendering.
  */
-import type {
-  JobAction,
-  JobPhase,
-  JobView,
-  OperatorReason,
-  SkipReason,
-  WorkflowStepKind,
+import {
+  skipReasonWords,
+  type JobAction,
+  type JobPhase,
+  type JobView,
+  type OperatorReason,
+  type WorkflowStepKind,
 } from '../../preload/jobs-domain';
 import type { StatusIconName, StatusTone } from './device-status';
 
@@ -60,6 +60,8 @@ export const reasonWords: Readonly<Record<OperatorReason, string>> = {
   'reconnect-device': 'Replug it',
   'mac-offline': 'Mac offline',
   'confirm-rerun': 'Confirm rerun',
+  'in-use': 'In use: erase?',
+  'cannot-tell': 'Cannot tell',
 };
 
 /**
@@ -75,6 +77,10 @@ export const answerWords: Readonly<Record<OperatorReason, string | undefined>> =
   'reconnect-device': undefined,
   'mac-offline': 'Retry',
   'confirm-rerun': 'Run again',
+  // Its answer is Erase (start-now) or Skip, never a Continue: a word that is not Erase must not erase.
+  'in-use': undefined,
+  // The bench reads it again by itself on every poll; the button only reads sooner, never answers for it.
+  'cannot-tell': 'Read again',
 };
 
 /** The words on an action's button; `continue` says what it answers. */
@@ -96,14 +102,8 @@ export const stepTitles: Readonly<Record<WorkflowStepKind, string>> = {
   'shut-down': 'Shut down',
 };
 
-const skipWords: Readonly<Record<SkipReason, string>> = {
-  'ignore-list': 'on the ignore list',
-  'already-done': 'already enrolled',
-  'other-organization': 'supervised by another organization',
-  operator: 'skipped by you',
-  'not-an-ios-device': 'not an iPhone or iPad',
-  'recovery-mode': 'in recovery mode',
-};
+/** The skip reasons' words are shared with main (the CLI's report says what the card says). */
+const skipWords = skipReasonWords;
 
 function look(
   word: string | readonly [string, string],
@@ -153,7 +153,13 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         ['Needs you', job.waiting ? reasonWords[job.waiting.reason] : 'Needs you'],
         'attention',
         'hand',
-        job.waiting && answerWords[job.waiting.reason] ? ['continue', 'cancel', 'skip'] : ['cancel', 'skip'],
+        // In use: the person's word is Erase (the job's "go on") or Skip; nothing else answers it (no
+        // Continue: a word that is not Erase must never erase). Every other wait with an answer has its button.
+        job.waiting?.reason === 'in-use'
+          ? ['start-now', 'skip']
+          : job.waiting && answerWords[job.waiting.reason]
+            ? ['continue', 'cancel', 'skip']
+            : ['cancel', 'skip'],
       );
     case 'succeeded':
       return look('Done – unplug', 'done', 'check', ['rerun']);
@@ -185,6 +191,7 @@ export function compactActions(job: JobView, all: readonly JobAction[]): readonl
   // A queued card on a bench that is not armed shows no Start now here: forty of them would drown the one
   // switch that starts the cart (Armed); its full card, one click away, has it.
   if (job.phase === 'countdown') return ['start-now'];
+  if (job.waiting?.reason === 'in-use') return all;
   // A wait's answer is the one thing that lets the job go on: every card that needs a person has it.
   if (job.phase === 'waiting-for-operator') return all.filter((a) => a === 'continue');
   return [];

@@ -4,20 +4,20 @@
  */
 import { useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
+import { IntunePanel } from '../intune/intune-panel';
 import { SettingsPanel } from '../settings/settings-panel';
-import { useBench } from '../state/bench-store';
 import { PreflightPanel } from './preflight-panel';
 
-type Open = 'preflight' | 'settings' | undefined;
+type Open = 'preflight' | 'settings' | 'intune' | undefined;
 
-export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
+export interface BenchPanelButtonsProps {
+  readonly api: BenchApi;
+  /** The heavy-step cap in force while the bench has lowered it below the setting; Settings says so. */
+  readonly capInForce?: number | undefined;
+}
+
+export function BenchPanelButtons({ api, capInForce }: BenchPanelButtonsProps) {
   const [open, setOpen] = useState<Open>();
-  // Below the setting only while the bench has lowered the cap; Settings says so beside the field.
-  const capInForce = useBench((s) =>
-    s.run?.concurrencySetting !== undefined && s.run.concurrency < s.run.concurrencySetting
-      ? s.run.concurrency
-      : undefined,
-  );
   // The Mac menu bar's Settings… (⌘,) and Preflight… open the same panels as these buttons.
   useEffect(
     () => api.onMenuCommand?.((command) => setOpen(command === 'open-settings' ? 'settings' : 'preflight')),
@@ -35,8 +35,14 @@ export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
       </nav>
       {open === 'preflight' && <PreflightPanel api={api} onClose={() => setOpen(undefined)} />}
       {open === 'settings' && (
-        <SettingsPanel api={api} capInForce={capInForce} onClose={() => setOpen(undefined)} />
+        <SettingsPanel
+          api={api}
+          capInForce={capInForce}
+          onClose={() => setOpen(undefined)}
+          onOpenIntune={() => setOpen('intune')}
+        />
       )}
+      {open === 'intune' && <IntunePanel api={api} onClose={() => setOpen('settings')} />}
     </>
   );
 }

@@ -16,6 +16,8 @@ export interface SettingsPanelProps {
   /** The heavy-step cap in force now, shown beside the setting while the bench has lowered it. */
   readonly capInForce?: number | undefined;
   readonly onClose: () => void;
+  /** Opens Settings › Intune (issue 24). */
+  readonly onOpenIntune?: () => void;
 }
 
 /** Said beside the setting while the bench runs fewer at once than it (devices dropped off USB). */
@@ -25,7 +27,7 @@ function capNote(inForce: number | undefined, typed: string): string {
   return ` In force now: ${inForce}, lowered by the bench after drop-offs; it steps back up by itself after a quiet spell, or press “Back to ${setting}” on the bench.`;
 }
 
-export function SettingsPanel({ api, onClose, capInForce }: SettingsPanelProps) {
+export function SettingsPanel({ api, onClose, onOpenIntune, capInForce }: SettingsPanelProps) {
   const [view, setView] = useState<SettingsView>();
   const [form, setForm] = useState<SettingsForm>();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -85,9 +87,16 @@ export function SettingsPanel({ api, onClose, capInForce }: SettingsPanelProps) 
       title="Settings"
       onClose={onClose}
       actions={
-        <button type="submit" form="settings-form" className="primary" disabled={!form || busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
+        <>
+          {onOpenIntune && (
+            <button type="button" aria-haspopup="dialog" onClick={onOpenIntune}>
+              Intune…
+            </button>
+          )}
+          <button type="submit" form="settings-form" className="primary" disabled={!form || busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </>
       }
     >
       {failure && (

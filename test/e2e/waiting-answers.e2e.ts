@@ -43,7 +43,7 @@ test.beforeAll(async () => {
       steps: [{ kind: 'erase', allowOtherOrganization: false }, { kind: 'wait-until-settled' }],
     },
   ]) {
-    expect(await invokeBench(bench.origin, bench.token, 'saveWorkflow', [{ workflow }])).toMatchObject({
+    expect(await invokeBench(bench.origin, bench, 'saveWorkflow', [{ workflow }])).toMatchObject({
       ok: true,
     });
   }

@@ -10,7 +10,16 @@
  * - A name the bench log already holds for another serial is never given again: the device takes the next
  *   counter instead; a template without a counter cannot do that, so the rename fails saying why.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Ecid } from '../../../preload/domain';
 import { jsonlFileName, readJsonlFiles } from '../../storage/jsonl-files';
@@ -147,12 +156,24 @@ function acceptLoggedName(value: unknown): { name: string; serial: string } | un
     : { name: '', serial: '' };
 }
 
-/** Appends one line and syncs it, so a reservation survives a crash right after it was handed out. */
+/**
+ * Appends one line and syncs it, so a reservation survives a crash right after it was handed out. Like the
+ * journal, it never writes through a link: the folder must be a real folder and the file is opened with
+ * O_NOFOLLOW and must be a regular file.
+ */
 function appendSynced(file: string): NameLineSink {
   return (line) => {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const fd = openSync(file, 'a', 0o644);
+    const dir = path.dirname(file);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!lstatSync(dir).isDirectory())
+      throw new Error(
+        `${dir} is a symbolic link, not a folder; the bench does not write names through a link.`,
+      );
+    const flags = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+    const fd = openSync(file, flags, 0o600);
     try {
+      if (!fstatSync(fd).isFile())
+        throw new Error(`${file} is not a regular file; the bench does not append to it.`);
       writeSync(fd, `${JSON.stringify(line)}\n`);
       fsyncSync(fd);
     } finally {

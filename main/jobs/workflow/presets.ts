@@ -1,9 +1,9 @@
 /**
  * The two workflows every bench ships with. Presets cannot be overwritten; the editor duplicates them.
  *
- * The step order follows what a real device allows (../shared/reference/cfgutil.md §8): `prepare` only on a
+ * The step order follows what a real device allows (../README.md J1–J3): `prepare` only on a
  * freshly erased device; the direct-enrollment profile only once Setup Assistant is finished (Microsoft's
- * doc, §12); verification reads `configurationProfiles`, never trusts an exit code.
+ * doc, J3); verification reads `configurationProfiles`, never trusts an exit code.
  */
 import type { Workflow } from '../../../preload/jobs-domain';
 

@@ -2,10 +2,10 @@
  * What a device allows, as rules on the order of a workflow's steps. A workflow that breaks one is refused
  * with the reason, before it can run on a cart and fail on every device.
  *
- * The rules come from ../shared/reference/cfgutil.md: `prepare` works only on a freshly erased device (612
- * otherwise, §8.3) and the device restarts after erase, so the bench must wait for it to settle (§8.2); the
- * direct-enrollment profile can only be installed once Setup Assistant is finished (../shared/reference/
- * intune.md, direct enrollment: "device must have finished Setup Assistant"); verification reads back what install-enrollment-profile put there, so it needs that step before it.
+ * The rules come from what a real device allows (../README.md J1–J3): `prepare` works only on a freshly erased
+ * device (612 otherwise, J1) and the device restarts after erase, so the bench must wait for it to settle (J2);
+ * the direct-enrollment profile can only be installed once Setup Assistant is finished (J3, Microsoft's doc:
+ * "device must have finished Setup Assistant"); verification reads back what install-enrollment-profile put there, so it needs that step before it.
  */
 import { workflowStepKinds, type WorkflowStep, type WorkflowStepKind } from '../../../preload/jobs-domain';
 import { checkNameTemplate } from './name-template';

@@ -1,6 +1,6 @@
 /**
  * The file Intune imports at Devices ▸ Enrollment ▸ Apple ▸ Apple Configurator ▸ Devices ▸ Add
- * (../shared/reference/intune.md §4): no header, two columns `serial,details`, serials trimmed and upper-cased,
+ * (../README.md L1, L2): no header, two columns `serial,details`, serials trimmed and upper-cased,
  * each serial once (the latest record's details), details at most 128 characters, at most 5,000 rows a file.
  * Quoting (a comma in a device name) is csv-stringify's; no byte-order mark, which the importer would read as
  * part of the first serial.

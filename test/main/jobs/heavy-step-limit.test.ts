@@ -75,49 +75,38 @@ describe('backoffMs', () => {
   });
 });
 
-describe('HeavyStepLimit: lowering and recovery', () => {
-  const policy = { dropsToLower: 3, windowMs: 600_000, quietMs: 600_000 };
-
-  it('halves after enough drop-offs within the window, then doubles back to the setting after quiet periods', async () => {
-    let now = 0;
-    const changes: unknown[] = [];
-    const limit = new HeavyStepLimit(
-      8,
-      () => now,
-      policy,
-      (c) => changes.push(c),
-    );
-    limit.noteDrop();
-    now += 1_000;
-    limit.noteDrop();
+describe('HeavyStepLimit: the cap in force and the setting', () => {
+  it('the bench’s own change stays between 1 and the setting; the operator’s save sets both', () => {
+    const limit = new HeavyStepLimit(8);
+    limit.setInForce(2);
+    expect([limit.limit, limit.setting]).toEqual([2, 8]);
+    limit.setInForce(20);
     expect(limit.limit).toBe(8);
-    now += 1_000;
-    expect(limit.noteDrop()).toEqual({ kind: 'lowered', limit: 4, drops: 3 });
-    expect([limit.limit, limit.setting]).toEqual([4, 8]);
-    // Not quiet long enough yet: running a heavy step does not raise it.
-    now += 300_000;
-    await limit.run(async () => {});
-    expect(limit.limit).toBe(4);
-    now += 300_000;
-    await limit.run(async () => {});
-    expect(limit.limit).toBe(8);
-    expect(changes).toEqual([
-      { kind: 'lowered', limit: 4, drops: 3 },
-      { kind: 'raised', limit: 8 },
-    ]);
-  });
-
-  it('drop-offs spread wider than the window never lower it; the operator’s save sets both numbers', () => {
-    let now = 0;
-    const limit = new HeavyStepLimit(8, () => now, policy);
-    for (let i = 0; i < 10; i++) {
-      limit.noteDrop();
-      now += 301_000;
-    }
-    expect(limit.limit).toBe(8);
-    for (let i = 0; i < 3; i++) limit.noteDrop();
-    expect(limit.limit).toBe(4);
+    limit.setInForce(0);
+    expect(limit.limit).toBe(1);
     limit.setLimit(6);
     expect([limit.limit, limit.setting]).toEqual([6, 6]);
+  });
+
+  it('asks for recovery when a heavy step queues and when one ends, and a raised cap lets a waiter in', async () => {
+    let asked = 0;
+    let raise = false;
+    const limit: HeavyStepLimit = new HeavyStepLimit(2, () => {
+      asked += 1;
+      if (raise) limit.setInForce(2);
+    });
+    limit.setInForce(1);
+    let release: () => void = () => {};
+    const first = limit.run(() => new Promise<void>((r) => (release = r)));
+    const order: string[] = [];
+    const second = limit.run(async () => void order.push('second'));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    raise = true;
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['second']);
+    expect(asked).toBeGreaterThanOrEqual(3);
+    expect(limit.limit).toBe(2);
   });
 });
