@@ -166,7 +166,9 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
       // A save in the panel is told twice, by the panel and by the settings file changing: apply it once.
       const { workflowId: _next, armed: _armed, ...live } = boardSettings(settings, {}, scale);
       const key = JSON.stringify(live);
-      if (key === lastApplied) return;
+      // …unless the bench has lowered the cap since: saving the same number is "Back to N" (issue 21).
+      const lowered = board.runStatus().concurrency < live.concurrency;
+      if (key === lastApplied && !lowered) return;
       lastApplied = key;
       board.applySettings(live);
     },

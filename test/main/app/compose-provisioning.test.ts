@@ -202,6 +202,14 @@ describe('composeProvisioning', () => {
     provisioning.applySettings({ ...saved });
     expect(runs).toEqual([2]);
     expect(board.runStatus().concurrency).toBe(2);
+    // The bench lowered the cap by itself (drop-offs): the same save again is "Back to 2", and it applies.
+    (board as unknown as { limit: { setInForce(n: number): void } }).limit.setInForce(1);
+    expect(board.runStatus()).toMatchObject({ concurrency: 1, concurrencySetting: 2 });
+    provisioning.applySettings({ ...saved });
+    expect(runs).toEqual([2, 2]);
+    expect(board.runStatus().concurrency).toBe(2);
+    provisioning.applySettings({ ...saved });
+    expect(runs).toEqual([2, 2]);
   });
 
   it('every entry point gets the data folder’s name book: counters go on across compositions (runs, restarts)', async () => {
