@@ -176,8 +176,12 @@ export const commandTable = {
     notes: ['Exit 4 when no bench is running for this data folder.'],
   },
   jobs: {
-    summary: 'act on a running bench’s jobs: retry, cancel, skip or start one device, or all failed/waiting',
-    usage: ['jobs retry|cancel|skip|start ECID|SERIAL|--all-failed|--all-waiting [--json]'],
+    summary:
+      'act on a running bench’s jobs: retry, cancel, skip, start or continue one device, or all failed/waiting',
+    usage: [
+      'jobs retry|cancel|skip|start ECID|SERIAL|--all-failed|--all-waiting [--json]',
+      'jobs continue ECID|SERIAL|--all-waiting [--json]',
+    ],
     flags: {
       'all-failed': { kind: 'boolean', help: 'every failed or interrupted job' },
       'all-waiting': { kind: 'boolean', help: 'every job that waits for a person' },
@@ -188,10 +192,12 @@ export const commandTable = {
       cancel: ['all-failed', 'all-waiting', 'json'],
       skip: ['all-failed', 'all-waiting', 'json'],
       start: ['all-failed', 'all-waiting', 'json'],
+      continue: ['all-waiting', 'json'],
     },
     example: 'enroll-bench jobs retry --all-failed',
     notes: [
       'The same rules as the window: an action the card does not offer now is refused with the reason.',
+      'continue answers what the card waits for (Continue, I approved it, I tapped Trust…): the job re-reads the device; refused when the card now waits for something else, and for a device in use (its answer is start, the card’s Erase).',
       'Exit 0 done, 1 refused, 4 no bench is running.',
     ],
   },

@@ -3,7 +3,7 @@
  * do when it waits. Presentational: the data and the handlers come from ./connected-device-card.tsx.
  */
 import type { Device, ErrorInfo, SimulatorAction } from '../../preload/domain';
-import type { DeviceFacts, JobAction, JobView } from '../../preload/jobs-domain';
+import type { DeviceFacts, JobAction, JobView, OperatorReason } from '../../preload/jobs-domain';
 import { deviceLabel } from '../state/bench-state';
 import { CardActionRow, ProgressBar } from './card-parts';
 import { DeviceFactsList } from './device-facts';
@@ -28,7 +28,7 @@ export interface DeviceCardProps {
   readonly armed?: boolean;
   /** A refused action on this device. */
   readonly actionError?: ErrorInfo;
-  readonly onJobAction?: (ecid: string, action: JobAction) => void;
+  readonly onJobAction?: (ecid: string, action: JobAction, answers?: OperatorReason) => void;
   readonly onDismissError?: (ecid: string) => void;
   /** Present only in simulation: play the person's hand on this device. */
   readonly onSimulate?: (action: SimulatorAction) => void;
