@@ -23,6 +23,7 @@ import {
   readList,
   readVersion,
 } from './read-results';
+import { processCfgutilRunner } from './recording/process-runner';
 import { type CfgutilRun, type CfgutilRunner, runCfgutil } from './run-cfgutil';
 
 export type { CfgutilVersion, GetResult, ListedDevice } from './read-results';
@@ -171,7 +172,7 @@ function identityArgs(identity: SupervisionIdentity | undefined): string[] {
 
 /** The real client. `list()` and `ListedDevice` are what the device watcher depends on. */
 export function createCfgutilClient(options: CfgutilClientOptions): CfgutilClient {
-  const runner = options.runner ?? runCfgutil;
+  const runner = options.runner ?? processCfgutilRunner(runCfgutil);
 
   async function run(
     command: ClientCommand,
