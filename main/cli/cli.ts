@@ -29,6 +29,16 @@ const commands: Readonly<
       'provision attached devices: run --workflow ID|FILE [--simulate --cart N --time-scale X] [--until-idle] [--json]',
     load: async () => (await import('./run-command')).runRunCommand,
   },
+  'field-check': {
+    summary:
+      'first real Mac: walk one device through every cfgutil step and write a report: field-check [--cfgutil PATH | --simulate] [--erase-serial SERIAL] [--record DIR]',
+    load: async () => (await import('./field-check-command')).runFieldCheckCommand,
+  },
+  diagnostics: {
+    summary:
+      'diagnostics export [--out FILE]: a zip for a bug report (versions, preflight, settings, logs; no secrets)',
+    load: async () => (await import('./diagnostics-command')).runDiagnosticsCommand,
+  },
   profile: {
     summary:
       'the Intune enrollment profile: profile inspect FILE | profile import FILE (saves it), [--json] (exit 0 when usable)',

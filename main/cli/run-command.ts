@@ -15,6 +15,8 @@ import { startRunSession, type RunSession } from '../jobs/headless/run-session';
 import { noJobEvents, type JobEventSink } from '../jobs/job-board-types';
 import { readWorkflowFile, workflowSource } from '../jobs/workflow-source';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
+import { startRecordReplay } from '../record/command-hooks';
+import { takeRecordFlags } from '../record/record-flags';
 import { loadScenario, scenarioWorldOptions } from '../sim/index';
 import { parseFlags, UsageError } from './parse-flags';
 
@@ -189,7 +191,8 @@ function ctrlC(): Promise<void> {
 }
 
 export async function runRunCommand(argv: readonly string[], io: RunCommandIo = defaultIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, FLAGS);
+  const recordFlags = takeRecordFlags(argv);
+  const { flags, positional } = parseFlags(recordFlags.rest, FLAGS);
   if (positional.length > 0) throw new UsageError(`run takes no arguments (got "${positional[0]}")`);
   if (flags.simulate && flags.cfgutil)
     throw new UsageError('--simulate and --cfgutil cannot be used together');
@@ -207,7 +210,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true) ?? 8;
   const workflow = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
   const cfgutilPath = flags.cfgutil ?? io.env.ENROLL_BENCH_CFGUTIL;
-  if (!flags.simulate && !cfgutilPath)
+  if (recordFlags.replay && (flags.simulate || flags.cfgutil))
+    throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
+  if (!flags.simulate && !cfgutilPath && !recordFlags.replay)
     throw new UsageError('run needs --cfgutil PATH (or ENROLL_BENCH_CFGUTIL) or --simulate');
 
   const changes = { at: Date.now() };
@@ -237,16 +242,25 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     },
   };
   const started = Date.now();
+  const hooks = await startRecordReplay(recordFlags, {
+    recordedBy: 'run',
+    dataDir: defaultDataDir(io.env),
+    ...(cfgutilPath === undefined ? {} : { cfgutilPath }),
+    warn: (text) => err(`enroll-bench: ${text}`),
+  });
   const session = await startRunSession({
     dataDir: defaultDataDir(io.env),
     workflow,
     ...(flags.profile ? { profileFile: flags.profile } : {}),
     ...(flags.simulate
       ? { simulate: { cart, timeScale, ...(scenario ? { world: scenario } : {}) } }
-      : { cfgutilPath: cfgutilPath as string }),
+      : { cfgutilPath: hooks.cfgutilPath ?? (cfgutilPath as string) }),
     concurrency,
     events,
     note: (text) => err(`enroll-bench: ${text}`),
+  }).catch(async (error: unknown) => {
+    await hooks.stop();
+    throw error;
   });
   const deviceTypes = new Map<string, string | undefined>();
   let jobs: JobView[] = [];
@@ -259,6 +273,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     for (const job of jobs) deviceTypes.set(job.ecid, session.board.deviceTypeOf(job.ecid));
   } finally {
     await session.close();
+    await hooks.stop();
     io.live?.('');
   }
   const report = runReport(jobs, deviceTypes);

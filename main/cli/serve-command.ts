@@ -6,9 +6,12 @@ import path from 'node:path';
 import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
 import { defaultDataDir } from '../app/data-dir';
+import { startRecordReplay } from '../record/command-hooks';
+import { takeRecordFlags, type RecordFlags } from '../record/record-flags';
 import { startBenchServer } from '../server/bench-server';
 import { loadScenario } from '../sim/index';
 import { parseAppFlags, type AppFlags } from './app-flags';
+import { UsageError } from './parse-flags';
 import { packageRoot } from './package-root';
 
 function describeEngine(engine: EngineStatus): string {
@@ -30,9 +33,18 @@ function untilStopped(): Promise<void> {
   });
 }
 
-export async function serveBench(flags: AppFlags): Promise<number> {
+export async function serveBench(appFlags: AppFlags, record?: RecordFlags): Promise<number> {
   // A bad scenario is a clear error now, not a simulator that fails to start later.
-  if (flags.scenario !== undefined) await loadScenario(flags.scenario);
+  if (appFlags.scenario !== undefined) await loadScenario(appFlags.scenario);
+  if (record?.replay && (appFlags.simulate || appFlags.cfgutilFlag))
+    throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
+  const hooks = await startRecordReplay(record ?? { rest: [], recordRaw: false }, {
+    recordedBy: 'serve',
+    dataDir: defaultDataDir(),
+    ...(appFlags.cfgutilFlag === undefined ? {} : { cfgutilPath: appFlags.cfgutilFlag }),
+    warn: (text) => console.error(`enroll-bench: ${text}`),
+  });
+  const flags = hooks.cfgutilPath ? { ...appFlags, cfgutilFlag: hooks.cfgutilPath } : appFlags;
   const bench = await createBench({ ...flags, dataDir: defaultDataDir() });
   const server = await startBenchServer({
     host: bench.host,
@@ -57,9 +69,11 @@ export async function serveBench(flags: AppFlags): Promise<number> {
   await untilStopped();
   await server.close();
   await bench.close();
+  await hooks.stop();
   return 0;
 }
 
 export async function runServeCommand(argv: readonly string[]): Promise<number> {
-  return serveBench(parseAppFlags(argv));
+  const record = takeRecordFlags(argv);
+  return serveBench(parseAppFlags(record.rest), record);
 }

@@ -16,7 +16,7 @@ export interface CliRecording {
 
 /** Where the latest bundle's folder is noted, inside the data folder. */
 export function lastRecordingNote(dataDir: string): string {
-  return path.join(dataDir, 'diagnostics', 'last-recording.json');
+  return path.join(dataDir, 'logs', 'last-recording.json');
 }
 
 export const RAW_WARNING =
