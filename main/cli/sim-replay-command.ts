@@ -38,7 +38,7 @@ export async function runSimReplay(
     replay = await startReplay({ bundleDir });
   } catch (error) {
     if (error instanceof BundleError) {
-      io.err(`enroll-bench: ${error.message}`);
+      io.err(`enroll-bench: ${error.info.detail}`);
       return 1;
     }
     throw error;

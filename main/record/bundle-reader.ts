@@ -4,6 +4,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { BenchError } from '../errors/bench-error';
 import { listJsonlFiles, readJsonlFiles } from '../storage/jsonl-files';
 import {
   BUNDLE_FORMAT,
@@ -25,7 +26,12 @@ export interface ReadBundle {
   readonly warnings: readonly string[];
 }
 
-export class BundleError extends Error {}
+/** A folder that cannot be replayed; a `BenchError`, so the CLI explains it instead of printing a stack. */
+export class BundleError extends BenchError {
+  constructor(detail: string) {
+    super({ code: 'invalid-request', title: 'Not a usable recording', detail, retryable: false });
+  }
+}
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');

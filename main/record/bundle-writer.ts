@@ -9,6 +9,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_VERSION } from '../app/app-version';
 import type { CfgutilRun } from '../cfgutil/run-cfgutil';
+import { BenchError } from '../errors/bench-error';
 import { openJsonlAppender } from '../storage/jsonl-files';
 import { writeFileAtomic } from '../storage/atomic-write';
 import {
@@ -62,7 +63,12 @@ function withoutFolders(text: string): string {
   return text.replace(/\/[^\s:]+/g, (file) => path.basename(file));
 }
 
-export class RecordingFolderError extends Error {}
+/** `--record` was given a folder that already holds something; a `BenchError`, so the CLI explains it. */
+export class RecordingFolderError extends BenchError {
+  constructor(detail: string) {
+    super({ code: 'invalid-request', title: 'The recording folder is not empty', detail, retryable: false });
+  }
+}
 
 async function ensureEmptyFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });

@@ -79,6 +79,14 @@ async function recordingEntries(dataDir: string, lines: number): Promise<{ name:
   const dir = note.dir;
   const manifest = await readSmall(path.join(dir, MANIFEST_FILE), 64 * 1024);
   if (manifest === undefined) return [];
+  // A --record-raw bundle holds real serials and names: it stays on this Mac.
+  if ((parsed(manifest) as { pseudonymised?: unknown } | undefined)?.pseudonymised !== true)
+    return [
+      {
+        name: 'recording/LEFT-OUT.txt',
+        text: 'The latest recording was made with --record-raw, so it is not included.\n',
+      },
+    ];
   const files = await listJsonlFiles(dir, EXCHANGES_PREFIX);
   let total = 0;
   for (const file of files) total += (await stat(file)).size;

@@ -152,6 +152,16 @@ describe('enroll-bench diagnostics export', () => {
     expect(entries.some((e) => /identity|\.der$|\.p12$|mobileconfig/.test(e.name))).toBe(false);
   });
 
+  it('leaves out a recording made with --record-raw (it holds real serials)', async () => {
+    const dataDir = await seededDataFolder();
+    const raw = path.join(dataDir, 'raw');
+    const bundle = await startRecording({ dir: raw, recordedBy: 'run', raw: true });
+    await bundle.close();
+    await writeFile(lastRecordingNote(dataDir), JSON.stringify({ dir: raw }));
+    const names = readZip((await exportFrom(dataDir)).zip).map((e) => e.name);
+    expect(names.filter((n) => n.startsWith('recording/'))).toEqual(['recording/LEFT-OUT.txt']);
+  });
+
   it('says how to use it when the verb is missing', async () => {
     await expect(
       runDiagnosticsCommand([], { out: () => {}, err: () => {}, env: {}, cwd: '/' }),
