@@ -254,18 +254,20 @@ export async function runFieldCheck(options: FieldCheckOptions, io: FieldIo): Pr
       : undefined;
   });
   await row('list', async () => {
-    const devices = await client.list();
+    // `list` can also name a Mac in DFU or an Apple TV: only an iPhone or iPad is picked without --ecid.
+    const entries = await client.list();
+    const devices = entries.filter((d) => /^(iPhone|iPad|iPod)/.test(d.deviceType ?? ''));
     const wanted = options.ecid === undefined ? undefined : normalizeEcid(options.ecid);
     const chosen =
       wanted === undefined
         ? devices.length === 1
           ? devices[0]
           : undefined
-        : devices.find((d) => d.ecid === wanted);
+        : entries.find((d) => d.ecid === wanted);
     if (chosen === undefined) {
       throw new NotTried(
         devices.length === 0
-          ? 'no device is attached'
+          ? 'no iPhone or iPad is attached'
           : wanted === undefined
             ? `${devices.length} devices are attached: attach only the one to check, or pass --ecid`
             : `device ${wanted} is not attached`,

@@ -131,4 +131,43 @@ describe('field-check', () => {
     expect(install?.seen).toMatch(/625/);
     expect(byId(report.rows).verify).toBe('different');
   }, 60_000);
+
+  it('picks the one iPhone or iPad when cfgutil also lists a Mac in DFU', async () => {
+    const paired: string[] = [];
+    const refuse = async () => {
+      throw new Error('not part of this test');
+    };
+    const client = {
+      version: async () => ({ version: '2.20', raw: '2.20' }),
+      list: async () => [
+        { ecid: '0x4F709DB29F9', udid: 'N/A', name: 'N/A', deviceType: 'iBridge2,15' },
+        { ecid: '0x1A2B3C4D5E6F7', udid: '00008110-0001A2B3C4D5E6F7', name: 'iPad', deviceType: 'iPad14,1' },
+      ],
+      pair: async (ecid: string) => void paired.push(ecid),
+      get: refuse,
+      unpair: refuse,
+      erase: refuse,
+      prepare: refuse,
+      installProfile: refuse,
+      removeProfile: refuse,
+      rename: refuse,
+      restart: refuse,
+      shutDown: refuse,
+    } as unknown as FieldCheckOptions['client'];
+    const { io } = scripted([]);
+    const report = await runFieldCheck(
+      {
+        client,
+        identity: { certPath: '/c.der', keyPath: '/k.der' },
+        organizationName: 'Org',
+        profile: { path: '/p.mobileconfig', payloadIdentifier: 'p' },
+        yes: true,
+        pollMs: 1,
+        waitMs: 10,
+      },
+      io,
+    );
+    expect(byId(report.rows).list).toBe('confirmed');
+    expect(paired).toEqual(['0x1A2B3C4D5E6F7']);
+  });
 });
