@@ -17,6 +17,7 @@ import type {
   SimulatorAction,
   WatcherStatus,
 } from './domain';
+import type { IntuneCloudName, IntuneProfileView, IntunePullView, IntuneStatusView } from './intune-domain';
 import type { DeviceFacts, JobAction, JobView, RunStatus, Workflow, WorkflowList } from './jobs-domain';
 import type { LogExportFormat, LogOutcome, LogPage, LogQuery } from './log-domain';
 import type {
@@ -80,8 +81,27 @@ export interface PreflightInvokeChannels {
   saveSettings(req: { readonly patch: SettingsPatchView }): Promise<Result<SaveSettingsOutcome>>;
 }
 
+/** Intune: sign-in, the Apple Configurator profiles, pull and refresh (main/intune/). Never a token. */
+export interface IntuneInvokeChannels {
+  getIntuneStatus(): Promise<Result<IntuneStatusView>>;
+  /** Browser sign-in (PKCE, system browser) on the admin's own app registration. */
+  connectIntune(req: {
+    readonly tenantId: string;
+    readonly clientId: string;
+    readonly cloud: IntuneCloudName;
+    readonly allowUnconfirmedCloud?: boolean;
+  }): Promise<Result<IntuneStatusView>>;
+  /** Signs out and deletes the saved sign-in; the current profile stays. */
+  disconnectIntune(): Promise<Result<IntuneStatusView>>;
+  listIntuneProfiles(): Promise<Result<readonly IntuneProfileView[]>>;
+  /** Pulls one profile through the same checks as a file import; a refusal keeps the current profile. */
+  pullIntuneProfile(req: { readonly profileId: string }): Promise<Result<IntunePullView>>;
+  setIntuneRefreshDays(req: { readonly days: number }): Promise<Result<IntuneStatusView>>;
+}
+
 /** Request/response channels. Every one resolves to a `Result`; none rejects with domain data. */
-export interface InvokeChannels extends JobInvokeChannels, LogInvokeChannels, PreflightInvokeChannels {
+export interface InvokeChannels
+  extends JobInvokeChannels, LogInvokeChannels, PreflightInvokeChannels, IntuneInvokeChannels {
   /** The whole bench state; apply only events whose `seq` is larger than the snapshot's. */
   getSnapshot(): Promise<Result<BenchSnapshot>>;
   /** From the macOS preflight screen: run the simulated bench instead of real cfgutil. */
@@ -174,6 +194,12 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   cleanRestoreLeftovers: true,
   getSettings: true,
   saveSettings: true,
+  getIntuneStatus: true,
+  connectIntune: true,
+  disconnectIntune: true,
+  listIntuneProfiles: true,
+  pullIntuneProfile: true,
+  setIntuneRefreshDays: true,
 };
 export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   devicesChanged: true,

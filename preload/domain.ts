@@ -54,6 +54,8 @@ export type EngineStatus =
 export interface WatcherStatus {
   readonly state: 'starting' | 'ok' | 'degraded';
   readonly detail?: string;
+  /** Devices cfgutil listed that wait to be added: one listing adds at most a batch (main/devices/device-watcher.ts). */
+  readonly waitingDevices?: number;
 }
 
 /**
@@ -202,6 +204,11 @@ export type ProfileFindingCode =
   | 'check-in-url-missing'
   | 'check-in-url-not-https'
   | 'check-in-url-not-intune'
+  | 'server-url-misleading'
+  | 'check-in-url-misleading'
+  | 'removal-password'
+  | 'duplicate-payload-uuid'
+  | 'signer-self-signed'
   | 'topic-missing'
   | 'topic-wrong-form'
   | 'identity-uuid-missing'
@@ -270,6 +277,16 @@ export interface ProfileOverride {
   readonly at: number;
 }
 
+/** Where the bench fetched a profile itself (issue 24): shown on the card as "From Intune: <name>, fetched <when>". */
+export interface ProfileOrigin {
+  readonly kind: 'intune';
+  /** The Intune profile's display name (sanitised). */
+  readonly profileName: string;
+  readonly profileId: string;
+  /** Epoch milliseconds of the latest fetch that returned these bytes. */
+  readonly fetchedAt: number;
+}
+
 /**
  * What the UI, the CLI and the log may know about an imported profile.
  *
@@ -294,6 +311,8 @@ export interface ProfileSummary {
   readonly fileModifiedAt?: number;
   readonly age?: ProfileAge;
   readonly override?: ProfileOverride;
+  /** Set when the bench pulled the file from Intune rather than an operator importing it. */
+  readonly origin?: ProfileOrigin;
   readonly verdict: ProfileVerdict;
   /** One plain sentence for the top of the card, for example "Ready: 9 days left." */
   readonly headline: string;

@@ -120,6 +120,16 @@ export type OperatorReason =
 export type SkipReason =
   'ignore-list' | 'already-done' | 'other-organization' | 'operator' | 'not-an-ios-device' | 'recovery-mode';
 
+/** Why a job was skipped, in the words its card shows ("Skipped: on the ignore list") and the CLI reports. */
+export const skipReasonWords: Readonly<Record<SkipReason, string>> = {
+  'ignore-list': 'on the ignore list',
+  'already-done': 'already enrolled',
+  'other-organization': 'supervised by another organization',
+  operator: 'skipped by you',
+  'not-an-ios-device': 'not an iPhone or iPad',
+  'recovery-mode': 'in recovery mode',
+};
+
 export interface JobStepRecord {
   readonly step: WorkflowStepKind;
   /** Epoch milliseconds. */

@@ -19,6 +19,7 @@ import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './comp
 import { PreflightScreen } from './components/preflight-screen';
 import { CartDoneStrip, ResultsView } from './components/results-view';
 import { BenchPanelButtons } from './preflight/bench-panel-buttons';
+import { IntuneBanner } from './intune/intune-banner';
 import { SimControls } from './components/sim-controls';
 import { SimulationBanner } from './components/simulation-banner';
 import { BenchStoreContext, useBench, type BenchStore } from './state/bench-store';
@@ -144,6 +145,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={connection} />
       <WatcherNotice watcher={watcher} />
+      <IntuneBanner api={api} />
       <RunNotices recordingProblem={recordingProblem} concurrencyNote={concurrencyNote} />
       {actionError && <ErrorNotice error={actionError} onDismiss={() => setActionError(undefined)} />}
       {(showTabs || simulated || panels) && (

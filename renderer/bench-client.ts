@@ -23,6 +23,8 @@ export interface ClientEnvironment {
 
 /** The sessionStorage key of the page's token. */
 export const tokenStorageKey = 'enroll-bench.token';
+/** The sessionStorage key of the control token (only the Mac's own page has one). */
+export const controlStorageKey = 'enroll-bench.control';
 
 /** `ws://host/ws`: the token is not in the URL, it is offered as a subprotocol (see ws-bench-api). */
 export function wsUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -42,35 +44,66 @@ export function healthUrlFor(location: Pick<Location, 'protocol' | 'host'>): str
  * Reads the token once from the address (`?token=`), keeps it in sessionStorage and removes it from the
  * address bar and history; after a reload the address has none, and the stored one is used.
  */
-export function takePageToken(env: ClientEnvironment): string | undefined {
+export interface PageSecrets {
+  readonly token?: string;
+  /** Only the address `serve` printed for this Mac carries one (main/server/local-only-channels.ts). */
+  readonly control?: string;
+}
+
+const secretParams = [
+  ['token', tokenStorageKey],
+  ['control', controlStorageKey],
+] as const;
+
+/**
+ * Reads the token and the control token once from the address (`?token=`, `?control=`), keeps them in
+ * sessionStorage and removes them from the address bar and history in one step; after a reload the address
+ * has none, and the stored ones are used.
+ */
+export function takePageSecrets(env: ClientEnvironment): PageSecrets {
   const pageUrl = new URL(env.location.href);
-  const fromUrl = pageUrl.searchParams.get('token');
-  if (fromUrl) {
+  const found: Record<string, string | undefined> = {};
+  let fromAddress = false;
+  for (const [param, storageKey] of secretParams) {
+    const fromUrl = pageUrl.searchParams.get(param);
+    if (fromUrl) {
+      fromAddress = true;
+      found[param] = fromUrl;
+      pageUrl.searchParams.delete(param);
+      try {
+        env.sessionStorage?.setItem(storageKey, fromUrl);
+      } catch {
+        // Storage refused (a privacy mode): the token still works for this page's lifetime.
+      }
+    }
+  }
+  if (fromAddress) {
+    env.history?.replaceState(null, '', pageUrl.pathname + pageUrl.search + pageUrl.hash);
+    return {
+      ...(found.token ? { token: found.token } : {}),
+      ...(found.control ? { control: found.control } : {}),
+    };
+  }
+  const stored = (key: string): string | undefined => {
     try {
-      env.sessionStorage?.setItem(tokenStorageKey, fromUrl);
+      return env.sessionStorage?.getItem(key) ?? undefined;
     } catch {
-      // Storage refused (a privacy mode): the token still works for this page's lifetime.
+      return undefined;
     }
-    if (env.history) {
-      pageUrl.searchParams.delete('token');
-      env.history.replaceState(null, '', pageUrl.pathname + pageUrl.search + pageUrl.hash);
-    }
-    return fromUrl;
-  }
-  try {
-    return env.sessionStorage?.getItem(tokenStorageKey) ?? undefined;
-  } catch {
-    return undefined;
-  }
+  };
+  const token = stored(tokenStorageKey);
+  const control = stored(controlStorageKey);
+  return { ...(token ? { token } : {}), ...(control ? { control } : {}) };
 }
 
 export function createBenchClient(env: ClientEnvironment, socketFactory?: SocketFactory): BenchClient {
   if (env.bench) return { api: env.bench };
-  const token = takePageToken(env);
+  const { token, control } = takePageSecrets(env);
   const client = createWsBenchApi({
     url: wsUrlFor(env.location),
     healthUrl: healthUrlFor(env.location),
     ...(token ? { token } : {}),
+    ...(control ? { control } : {}),
     ...(socketFactory ? { socketFactory } : {}),
   });
   return { api: client.api, connection: client.connection };

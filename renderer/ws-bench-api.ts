@@ -47,10 +47,16 @@ export type SocketFactory = (
 /** The protocol this client speaks; mirrors main/server/ws-token.ts, which the renderer may not import. */
 export const benchProtocol = 'enroll-bench.v1';
 export const tokenProtocolPrefix = 'enroll-bench.token.';
+export const controlProtocolPrefix = 'enroll-bench.control.';
 
-/** What the client offers: the bench protocol, and the token when the page has one. */
-export function socketProtocols(token: string | undefined): string[] {
-  return token ? [benchProtocol, `${tokenProtocolPrefix}${token}`] : [benchProtocol];
+/**
+ * What the client offers: the bench protocol, the token when the page has one, and the control token when
+ * this is the Mac's own page (the address `serve` printed for this Mac; main/server/local-only-channels.ts).
+ */
+export function socketProtocols(token: string | undefined, control?: string): string[] {
+  if (!token) return [benchProtocol];
+  const withToken = [benchProtocol, `${tokenProtocolPrefix}${token}`];
+  return control ? [...withToken, `${controlProtocolPrefix}${control}`] : withToken;
 }
 
 export const browserSocketFactory: SocketFactory = (url, handlers, protocols) => {
@@ -84,6 +90,8 @@ export interface WsBenchOptions {
   readonly url: string;
   /** The page's token, offered as a subprotocol; without one every upgrade is refused (and then `expired`). */
   readonly token?: string;
+  /** The control token of the Mac's own page, offered beside the token; other screens have none. */
+  readonly control?: string;
   readonly socketFactory?: SocketFactory;
   /** Delays before reconnect attempts; the last one repeats. */
   readonly backoffMs?: readonly number[];
@@ -113,7 +121,7 @@ export function createWsBenchApi(options: WsBenchOptions): WsBenchClient {
   const factory = options.socketFactory ?? browserSocketFactory;
   const backoff = options.backoffMs ?? defaultBackoffMs;
   const probe = options.statusProbe ?? browserStatusProbe;
-  const protocols = socketProtocols(options.token);
+  const protocols = socketProtocols(options.token, options.control);
   let state: ConnectionState = 'connecting';
   let socket: SocketHandle | undefined;
   let attempt = 0;

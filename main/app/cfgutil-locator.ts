@@ -12,7 +12,7 @@ import { BenchError } from '../errors/bench-error';
 import { checkFileOnDisk, locateCfgutil, type CheckFile } from '../cfgutil/locate-cfgutil';
 import { createCodesignCheck, type CfgutilSignatureCheck } from '../cfgutil/verify-cfgutil-signature';
 import type { SettingsStore } from '../settings/settings-store';
-import type { CfgutilLocator } from './bench-service';
+import type { CfgutilLocator } from './engine-supervisor';
 
 export interface LocatorOptions {
   readonly store: SettingsStore;

@@ -20,19 +20,18 @@ import { followSettingsFile } from '../settings/follow-settings-file';
 import { benchPreflightDeps } from '../preflight/bench-preflight';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
-import {
-  trackAttachedDevices,
-  WorkflowChannels,
-  workflowChannelMethods,
-} from '../jobs/workflow/workflow-channels';
+import { WorkflowChannels, workflowChannelMethods } from '../jobs/workflow/workflow-channels';
 import type { BenchHost } from './bench-host';
-import { BenchService } from './bench-service';
+import { EngineSupervisor } from './engine-supervisor';
+import { SimulatorChannels } from './simulator-channels';
 import { createCfgutilLocator } from './cfgutil-locator';
 import { chooseEngine } from './choose-engine';
 import { createEngineFactory } from './engine-factory';
 import { composeHandlers } from './compose-handlers';
+import { createIntuneArea, type IntuneAreaOptions } from '../intune/intune-area';
 import { EventHub } from './event-hub';
-import { jobsAreaFor, liveJobSettingsFrom } from './jobs-wiring';
+import { jobsAreaFor, profileOf, supervisionOf } from './jobs-wiring';
+import { storeWorkflowSource } from '../jobs/workflow-source';
 
 export interface CreateBenchOptions {
   readonly simulate: boolean;
@@ -47,10 +46,15 @@ export interface CreateBenchOptions {
   readonly log?: LogFn;
   /** A profile file named on the command line, imported once the bench is up. */
   readonly profileFile?: string;
+  /** Issue 24: Intune against a local fake (`serve --simulate --fake-intune`). */
+  readonly fakeIntune?: boolean;
+  /** Issue 24: Electron's safeStorage and shell.openExternal, when running inside the app. */
+  readonly intune?: Pick<IntuneAreaOptions, 'safeStorage' | 'openBrowser'>;
 }
 
 export interface Bench {
-  readonly service: BenchService;
+  /** The engine supervisor: which engine runs, and the event hub every UI follows. */
+  readonly service: EngineSupervisor;
   readonly host: BenchHost;
   readonly engine: EngineStatus;
   /** Issue 4, main-only: `canStartRun()`, `profilePath()`, `importPath()` for "Open With" and argv files. */
@@ -117,24 +121,24 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
   });
+  const workflowSource = await storeWorkflowSource(workflows);
   const jobs = await jobsAreaFor({
     hub,
-    factory,
-    workflows,
+    workflows: workflowSource,
     settings,
     dataDir: options.dataDir,
-    profiles,
-    identities,
+    supervision: supervisionOf(identities),
+    profile: profileOf(profiles),
     log,
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
   });
-  const service = new BenchService({
+  const service = new EngineSupervisor({
     engine,
     hub,
-    factory: jobs.factory,
-    jobsSnapshot: () => jobs.area.board.snapshot(),
+    intake: jobs.provisioning.intake,
+    factory,
+    jobsSnapshot: () => jobs.provisioning.board.snapshot(),
     log,
-    profileChannels,
     locator: createCfgutilLocator({
       store: settingsStore,
       ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
@@ -142,7 +146,8 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     }),
   });
   profileChannels.wire(service.hub);
-  const workflowChannels = new WorkflowChannels(workflows, trackAttachedDevices(service.hub));
+  // The name preview lists the devices attached now, straight from the device intake (the hub is output only).
+  const workflowChannels = new WorkflowChannels(workflows, () => jobs.provisioning.intake.devices());
   workflowChannels.wire(service.hub);
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();
@@ -155,7 +160,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     log,
   });
   logChannels.warmUp();
-  const stopLogChanges = logChannels.announceChanges(service.hub);
+  const stopLogChanges = logChannels.announceChanges(service.hub, (listener) =>
+    jobs.provisioning.onJobEnded(listener),
+  );
   const preflight = new PreflightChannels(
     benchPreflightDeps({
       engine: () => service.engine(),
@@ -171,19 +178,39 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     store: settingsStore,
     file: settingsFile(options.dataDir),
     listWorkflows: () => workflows.list(),
-    onSaved: (saved) => jobs.area.applySettings(liveJobSettingsFrom(saved)),
+    onSaved: (saved) => jobs.provisioning.applySettings(saved),
   });
   const stopFollowingSettings = followSettingsFile({
     store: settingsStore,
     file: settingsFile(options.dataDir),
     onChange: (changed, settingsProblems) => {
       for (const problem of settingsProblems) log('settings.problem', { problem });
-      jobs.area.applySettings(liveJobSettingsFrom(changed));
+      jobs.provisioning.applySettings(changed);
     },
   });
-  const handlers = composeHandlers(service, jobChannels, logChannels, {
-    ...preflight.methods(),
-    ...settingsChannels.methods(),
+  const intune = await createIntuneArea({
+    dataDir: options.dataDir,
+    profiles,
+    log,
+    simulate: options.fakeIntune === true,
+    env,
+    ...options.intune,
+  });
+  const handlers = composeHandlers({
+    engines: service,
+    simulator: new SimulatorChannels(() => service.runningEngine()),
+    profiles: profileChannels,
+    jobs: {
+      ...jobChannels,
+      // Arming is the start of a cart: the Intune copy is refreshed first when it is due.
+      setArmed: (req) => {
+        if (req.armed) intune.cartStarting();
+        return jobChannels.setArmed(req);
+      },
+    },
+    log: logChannels,
+    preflight: { ...preflight.methods(), ...settingsChannels.methods() },
+    intune: intune.channels,
   });
   const dispatch = createInvokeDispatcher(handlers, (channel, error) =>
     log('ipc.handler-failed', { channel, error }),
@@ -205,7 +232,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       stopFollowingSettings();
       stopLogChanges();
       await service.close();
-      await jobs.area.close();
+      await jobs.provisioning.close();
+      workflowSource.close();
+      await intune.close();
       await diagnostics?.close();
     },
   };

@@ -5,8 +5,7 @@
  * bench as on a Mac with a cart of iPads.
  */
 import path from 'node:path';
-import type { Ecid } from '../../preload/domain';
-import { createCfgutilClient, type CfgutilClient } from '../cfgutil/cfgutil-client';
+import { createCfgutilClient } from '../cfgutil/cfgutil-client';
 import { withDeviceLanes } from '../devices/device-lanes';
 import type { DeviceSignalSource } from '../devices/device-watcher';
 import { createUsbSignalSource } from '../devices/usb-signal-source';
@@ -43,11 +42,6 @@ export async function loadUsbSignals(
   }
 }
 
-async function readSerialNumber(client: CfgutilClient, ecid: Ecid): Promise<string | undefined> {
-  const result = await client.get(ecid, ['serialNumber']);
-  return result.values.serialNumber;
-}
-
 /**
  * What the simulated cfgutil starts. Under Node, Node itself. Inside Electron, the app's own binary with its
  * cfgutil flag (main/electron/sim-cfgutil-mode.ts): the packaged app has the `RunAsNode` fuse off, so it cannot
@@ -69,14 +63,14 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
   return {
     async startCfgutil(cfgutilPath): Promise<RunningEngine> {
       // Every reader (watcher, serial reads, jobs) shares this client, so one device never gets two commands.
-      const client = withDeviceLanes(createCfgutilClient({ cfgutilPath }));
+      const onNotice = (text: string): void => options.log?.(text);
+      const client = withDeviceLanes(createCfgutilClient({ cfgutilPath, onNotice }));
       const usb = await loadUsbSignals(options.log);
       return {
         lister: client,
         client,
         source: usb.source,
         ...(usb.pollMs !== undefined ? { pollMs: usb.pollMs } : {}),
-        readSerialNumber: (ecid) => readSerialNumber(client, ecid),
         cfgutilVersion: (signal) => client.version({ signal }),
         close: async () => usb.source.stop(),
       };
@@ -105,7 +99,6 @@ export function createEngineFactory(options: EngineFactoryOptions = {}): EngineF
         simulator: simulatorControlFor(handle.world, (error) =>
           options.log?.('simulated cart failed', error),
         ),
-        readSerialNumber: (ecid) => readSerialNumber(client, ecid),
         cfgutilVersion: (signal) => client.version({ signal }),
         simulatedOnline: () => handle.world.online,
         close: () => handle.close(),

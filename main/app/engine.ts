@@ -35,8 +35,6 @@ export interface RunningEngine {
   readonly pollMs?: number;
   /** The engine's cfgutil client, one command per device at a time (main/devices/device-lanes.ts). */
   readonly client?: CfgutilClient;
-  /** Reads a device's serial number when it can (paired device); undefined otherwise. */
-  readSerialNumber?(ecid: Ecid): Promise<string | undefined>;
   /** `cfgutil version` of this engine's cfgutil (real or simulated), for the preflight checks. */
   cfgutilVersion?(signal: AbortSignal): Promise<CfgutilVersion>;
   /** Present only in simulation: whether the simulated world is online (`sim online on|off`). */

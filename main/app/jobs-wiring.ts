@@ -1,97 +1,66 @@
 /**
- * Joins the jobs area to the bench (kept apart from create-bench.ts so that file only gains a few lines): the
- * engine factory is wrapped to remember the running engine's laned cfgutil client, the profile and identity
- * services are offered through the jobs area's small interfaces, and the five job channels are bound.
+ * The jobs area as the app and `serve` join it (kept apart from create-bench.ts): the provisioning pipeline
+ * from ./compose-provisioning.ts with its device list and job events going to the UIs through the hub, the
+ * profile and identity services offered through the board's small interfaces, and the five job channels.
  */
 import type { JobInvokeChannels } from '../../preload/contract';
-import type { CfgutilClient } from '../cfgutil/cfgutil-client';
 import type { IdentityService } from '../identity/identity-service';
-import type { JobChannelNames } from '../jobs/job-channels';
-import { createJobsArea, type JobsArea } from '../jobs/jobs-area';
-import { storeWorkflowSource } from '../jobs/workflow-source';
-import type { JobSettings, LiveJobSettings } from '../jobs/job-board-types';
-import type { WorkflowStore } from '../jobs/workflow/workflow-store';
-import type { BenchSettings } from '../settings/bench-settings';
+import type { ProfileSource, SupervisionSource, WorkflowSource } from '../jobs/job-board-types';
+import { JobChannels, type JobChannelNames } from '../jobs/job-channels';
+import { JobEventForwarder } from '../jobs/job-event-forwarder';
 import type { ProfileService } from '../profiles/profile-service';
-import type { EngineFactory, RunningEngine } from './engine';
+import {
+  composeProvisioning,
+  type Provisioning,
+  type ProvisioningSettings,
+  type ProvisioningTuning,
+} from './compose-provisioning';
+import type { DeviceOutput } from './device-intake';
 import type { EventHub } from './event-hub';
 
 export interface JobsWiringOptions {
   readonly hub: EventHub;
-  readonly factory: EngineFactory;
   readonly dataDir: string;
-  readonly profiles: ProfileService;
-  readonly identities: IdentityService;
+  readonly supervision: SupervisionSource;
+  readonly profile: ProfileSource;
   readonly timeScale?: number;
   readonly log?: (message: string, detail?: unknown) => void;
   /** The data folder's workflows (presets included). */
-  readonly workflows: WorkflowStore;
+  readonly workflows: WorkflowSource;
   /** The operator's settings: cap, countdown, ignore list, station name, default workflow. */
-  readonly settings: BenchSettings;
+  readonly settings: ProvisioningSettings;
+  readonly tuning?: ProvisioningTuning;
 }
 
 export interface JobsWiring {
-  readonly area: JobsArea;
-  /** The engine factory to give BenchService: same engines, their client remembered for the jobs. */
-  readonly factory: EngineFactory;
+  readonly provisioning: Provisioning;
   readonly channels: Pick<JobInvokeChannels, JobChannelNames>;
 }
 
+/** The device list and the watcher's health, to every UI. */
+export function hubDeviceOutput(hub: Pick<EventHub, 'emit'>): DeviceOutput {
+  return {
+    devicesChanged: (devices) => hub.emit('devicesChanged', { devices }),
+    watcherChanged: (watcher) => hub.emit('watcherChanged', { watcher }),
+  };
+}
+
 export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWiring> {
-  let client: CfgutilClient | undefined;
-  const remember = async (start: Promise<RunningEngine>): Promise<RunningEngine> => {
-    const engine = await start;
-    client = engine.client;
-    return {
-      ...engine,
-      close: async () => {
-        if (client === engine.client) client = undefined;
-        await engine.close();
-      },
-    };
-  };
-  const factory: EngineFactory = {
-    startCfgutil: (path) => remember(options.factory.startCfgutil(path)),
-    startSimulator: () => remember(options.factory.startSimulator()),
-  };
-  const { profiles, identities } = options;
-  const workflows = await storeWorkflowSource(options.workflows);
-  const area = await createJobsArea({
-    hub: options.hub,
+  const provisioning = await composeProvisioning({
     dataDir: options.dataDir,
-    client: { current: () => client },
-    workflows,
-    settings: jobSettingsFrom(options.settings),
-    supervision: {
-      current: () => {
-        const paths = identities.paths();
-        const organizationName = identities.current()?.organizationName;
-        return { ...(paths ? { identity: paths } : {}), ...(organizationName ? { organizationName } : {}) };
-      },
-    },
-    profile: {
-      current: () => {
-        // An expired profile (without the operator's override) is no profile for a new job.
-        const gate = profiles.canStartRun();
-        const summary = profiles.current();
-        if (!gate.ok || !summary?.payloadIdentifier) return undefined;
-        const path = gate.profilePath;
-        return { path, payloadIdentifier: summary.payloadIdentifier, sha256: summary.sha256 };
-      },
-    },
+    settings: options.settings,
+    workflows: options.workflows,
+    supervision: options.supervision,
+    profile: options.profile,
+    events: new JobEventForwarder(options.hub),
+    devices: hubDeviceOutput(options.hub),
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    ...(options.tuning ? { tuning: options.tuning } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  const { channels } = area;
+  const channels = new JobChannels(() => provisioning.board);
   return {
-    area: {
-      ...area,
-      close: async () => {
-        workflows.close();
-        await area.close();
-      },
-    },
-    factory,
+    provisioning,
     channels: {
       setArmed: (req) => channels.setArmed(req),
       setPaused: (req) => channels.setPaused(req),
@@ -102,25 +71,25 @@ export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWirin
   };
 }
 
-/** What a save in the Settings panel changes in the running jobs area (the default workflow waits for a start). */
-export function liveJobSettingsFrom(settings: BenchSettings): Omit<LiveJobSettings, 'countdownMs'> {
+/** Who the bench supervises as: the stored identity's files and organisation. */
+export function supervisionOf(identities: IdentityService): SupervisionSource {
   return {
-    concurrency: settings.concurrency,
-    countdownSeconds: settings.countdownSeconds,
-    ignoreSerials: settings.ignore.serials,
-    ignoreEcids: settings.ignore.ecids,
-    stationName: settings.stationName,
+    current: () => {
+      const paths = identities.paths();
+      const organizationName = identities.current()?.organizationName;
+      return { ...(paths ? { identity: paths } : {}), ...(organizationName ? { organizationName } : {}) };
+    },
   };
 }
 
-/** The settings the jobs area takes, as plain values. */
-export function jobSettingsFrom(settings: BenchSettings): Partial<JobSettings> {
+/** The imported profile; an expired one (without the operator's override) is no profile for a new job. */
+export function profileOf(profiles: ProfileService): ProfileSource {
   return {
-    workflowId: settings.defaultWorkflowId,
-    concurrency: settings.concurrency,
-    countdownSeconds: settings.countdownSeconds,
-    ignoreSerials: settings.ignore.serials,
-    ignoreEcids: settings.ignore.ecids,
-    stationName: settings.stationName,
+    current: () => {
+      const gate = profiles.canStartRun();
+      const summary = profiles.current();
+      if (!gate.ok || !summary?.payloadIdentifier) return undefined;
+      return { path: gate.profilePath, payloadIdentifier: summary.payloadIdentifier, sha256: summary.sha256 };
+    },
   };
 }

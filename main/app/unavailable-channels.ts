@@ -2,7 +2,14 @@
  * The answer of a contract area this bench was composed without (a test bench, or an area not built yet):
  * every call resolves to a plain refusal instead of a missing-method crash.
  */
-import type { JobInvokeChannels, LogInvokeChannels, PreflightInvokeChannels } from '../../preload/contract';
+import type {
+  IntuneInvokeChannels,
+  InvokeChannels,
+  JobInvokeChannels,
+  LogInvokeChannels,
+  PreflightInvokeChannels,
+} from '../../preload/contract';
+import type { ProfileChannelName } from '../profiles/profile-channels';
 import type { JobsSnapshot } from '../../preload/jobs-domain';
 import type { Result } from '../../preload/domain';
 
@@ -41,6 +48,30 @@ export function unavailableLogChannels(): LogInvokeChannels {
 export function unavailablePreflightChannels(): PreflightInvokeChannels {
   const no = () => refusal('Preflight and settings');
   return { getPreflight: no, cleanRestoreLeftovers: no, getSettings: no, saveSettings: no };
+}
+
+export function unavailableIntuneChannels(): IntuneInvokeChannels {
+  const no = () => refusal('Intune');
+  return {
+    getIntuneStatus: no,
+    connectIntune: no,
+    disconnectIntune: no,
+    listIntuneProfiles: no,
+    pullIntuneProfile: no,
+    setIntuneRefreshDays: no,
+  };
+}
+
+export function unavailableProfileChannels(): Pick<InvokeChannels, ProfileChannelName> {
+  const no = () => refusal('Profiles');
+  return {
+    importProfile: no,
+    getProfile: no,
+    overrideProfileAge: no,
+    importSupervisionIdentity: no,
+    createSupervisionIdentity: no,
+    getSupervisionIdentity: no,
+  };
 }
 
 /** What the snapshot says about jobs when there is no jobs area. */

@@ -25,9 +25,19 @@ function needsBuild() {
   return ['main', 'preload', 'renderer'].some((dir) => newestSourceTime(path.join(root, dir)) > builtAt);
 }
 
-if (needsBuild()) {
-  const { buildAll } = await import(pathToFileURL(path.join(root, 'main/build/build.mjs')).href);
-  await buildAll({ quiet: true });
+let cli;
+try {
+  if (needsBuild()) {
+    const { buildAll } = await import(pathToFileURL(path.join(root, 'main/build/build.mjs')).href);
+    await buildAll({ quiet: true });
+  }
+  cli = await import(pathToFileURL(path.join(root, 'dist/main/cli.mjs')).href);
+} catch (error) {
+  // Words, not a stack trace, even before the CLI itself is loaded (exit 4: the bench could not run).
+  const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  process.stderr.write(
+    `enroll-bench: the command could not be built or loaded (${why.replace(/[^\x20-\x7e]/g, '?')}).\n`,
+  );
+  process.exit(4);
 }
-const { runCli } = await import(pathToFileURL(path.join(root, 'dist/main/cli.mjs')).href);
-process.exitCode = await runCli(process.argv.slice(2));
+process.exitCode = await cli.runCliProcess(process.argv.slice(2));

@@ -1,19 +1,31 @@
 /**
  * The typed cfgutil client: one method per command the bench uses, over the spawn, parse and error layers.
  *
- * Services receive a `CfgutilClient`, so tests can hand them a fake (../shared/reference/style.md §5.3 item 5).
- * The real client always passes `--format JSON` and, for device commands, exactly one `-e <ECID>` (one process
- * per device, ../shared/reference/cfgutil.md §2.2), adds `-C/-K` only where §3.1 says they belong, and bounds
- * every command with a per-command timeout. Success resolves with a typed value; failure rejects with a
- * `CfgutilError` whose `info.code` is one of ours.
+ * Services receive a `CfgutilClient`, so tests can hand them a fake. The real client always passes
+ * `--format JSON` and, for device commands, exactly one `-e <ECID>` (one process per device), adds `-C/-K`
+ * whenever the caller holds the supervision identity (a device prepared with pairing forbidden answers only
+ * to it), and bounds every command with a per-command timeout. Success resolves with a typed value; failure
+ * rejects with a `CfgutilError` whose `info.code` is one of ours. It sends no device command to an ECID its
+ * last `list` showed as not a bench device (a Mac in DFU, an Apple TV, a device in Recovery), and sends
+ * `prepare` only the `--skip-*` flags this cfgutil lists. README.md in this folder has the commands, output
+ * shapes and error codes with their sources.
  */
 import type { Ecid } from '../../preload/domain';
-import { cfgutilError } from './cfgutil-error';
+import { CfgutilError, cfgutilError } from './cfgutil-error';
 import type { DevicePropertyName } from './device-properties';
 import { isDevicePropertyName } from './device-properties';
+import { benchDeviceKind } from './bench-device-kind';
 import { normalizeEcid } from './ecid';
 import { interpretRun } from './interpret-run';
 import { parseStdout } from './parse-output';
+import {
+  describeDroppedFlags,
+  droppedByUsageError,
+  keepListedFlags,
+  listedPrepareFlags,
+  prepareFlagReport,
+  recordDropped,
+} from './prepare-flag-support';
 import { type PrepareOptions, checkPrepareOptions, prepareArgs } from './prepare-options';
 import {
   type CfgutilVersion,
@@ -66,19 +78,25 @@ export type InstallProfileOutcome = 'installed' | 'awaiting-user-approval';
 export interface CfgutilClient {
   /** `list`: attached devices; works unpaired. An empty list can also mean broken Automation Tools (§1). */
   list(options?: CallOptions): Promise<ListedDevice[]>;
-  /** `get`: typed values, plus an `ErrorInfo` for every requested property without a valid value (§5, §6.1). */
+  /**
+   * `get`: typed values, plus an `ErrorInfo` for every requested property without a valid value. Pass the
+   * identity for a device we supervise: one prepared with pairing forbidden pairs only with its holder.
+   */
   get<P extends DevicePropertyName>(
     ecid: Ecid,
     properties: readonly P[],
-    options?: CallOptions,
+    options?: IdentityOptions,
   ): Promise<GetResult<P>>;
   /** `pair`: fails with `trust-pending` / `trust-denied` / `pairing-prohibited` (§8.1). */
   pair(ecid: Ecid, options?: IdentityOptions): Promise<void>;
   unpair(ecid: Ecid, options?: CallOptions): Promise<void>;
   /** `erase`: returns once sent; the device then detaches and re-attaches Unactivated (§8.2). */
   erase(ecid: Ecid, options?: EraseOptions): Promise<void>;
-  /** `prepare` on a freshly erased device (§8.3). */
-  prepare(ecid: Ecid, prepare: PrepareOptions, options?: CallOptions): Promise<void>;
+  /**
+   * `prepare` on a freshly erased device, with the identity whose certificate is the host certificate, so the
+   * device it supervises (pairing forbidden or not) still talks to this Mac afterwards.
+   */
+  prepare(ecid: Ecid, prepare: PrepareOptions, options?: IdentityOptions): Promise<void>;
   /** `install-profile <absolute path>` (§8.4). */
   installProfile(ecid: Ecid, profilePath: string, options?: IdentityOptions): Promise<InstallProfileOutcome>;
   /** `remove-profile <identifier or absolute path>`; `no-such-profile` when it is not installed (§3). */
@@ -136,6 +154,8 @@ export interface CfgutilClientOptions {
   readonly timeoutsMs?: Partial<Record<ClientCommand, number>>;
   /** Called with every finished run (argv, exit code, duration, output) for the bench log. */
   readonly onRun?: (run: CfgutilRun, command: ClientCommand, ecid: Ecid | undefined) => void;
+  /** A sentence for the diagnostics log: a prepare option this cfgutil does not know was left out. */
+  readonly onNotice?: (text: string) => void;
 }
 
 function invalid(detail: string): never {
@@ -173,6 +193,25 @@ function identityArgs(identity: SupervisionIdentity | undefined): string[] {
 /** The real client. `list()` and `ListedDevice` are what the device watcher depends on. */
 export function createCfgutilClient(options: CfgutilClientOptions): CfgutilClient {
   const runner = options.runner ?? processCfgutilRunner(runCfgutil);
+  /** ECIDs the last `list` showed as not bench devices, with the reason shown for them. */
+  let notBench = new Map<Ecid, string>();
+
+  function benchTarget(ecid: Ecid): Ecid {
+    const target = deviceEcid(ecid);
+    const label = notBench.get(target);
+    if (label !== undefined)
+      invalid(`${target} is listed as "${label}": the bench sends it no command beyond list.`);
+    return target;
+  }
+
+  function noticeDropped(): void {
+    const text = describeDroppedFlags(prepareFlagReport(options.cfgutilPath));
+    if (text !== undefined) options.onNotice?.(text);
+  }
+
+  async function prepareOnce(target: Ecid, args: readonly string[], call: IdentityOptions): Promise<void> {
+    interpretRun(await run('prepare', target, args, call, identityArgs(call.identity)), { ecid: target });
+  }
 
   async function run(
     command: ClientCommand,
@@ -205,22 +244,31 @@ export function createCfgutilClient(options: CfgutilClientOptions): CfgutilClien
     args: readonly string[],
     call: IdentityOptions = {},
   ): Promise<void> {
-    const target = deviceEcid(ecid);
+    const target = benchTarget(ecid);
     interpretRun(await run(command, target, args, call, identityArgs(call.identity)), { ecid: target });
   }
 
   return {
     async list(call) {
       const result = interpretRun(await run('list', undefined, [], call));
-      return result.kind === 'output' ? readList(result.envelope) : [];
+      const listed = result.kind === 'output' ? readList(result.envelope) : [];
+      const next = new Map<Ecid, string>();
+      for (const device of listed) {
+        const kind = benchDeviceKind(device);
+        if (kind.kind !== 'bench') next.set(device.ecid, kind.label);
+      }
+      notBench = next;
+      return listed;
     },
-    async get(ecid, properties, call) {
-      const target = deviceEcid(ecid);
+    async get(ecid, properties, call = {}) {
+      const target = benchTarget(ecid);
       const wanted = [...new Set(properties)];
       if (wanted.length === 0) invalid('Ask for at least one property.');
       const unknown = wanted.find((p) => !isDevicePropertyName(p));
       if (unknown !== undefined) invalid(`"${String(unknown)}" is not a property the bench reads.`);
-      const result = interpretRun(await run('get', target, wanted, call), { ecid: target });
+      const result = interpretRun(await run('get', target, wanted, call, identityArgs(call.identity)), {
+        ecid: target,
+      });
       if (result.kind !== 'output') return { values: {}, errors: {} };
       const { envelope } = result;
       if (!envelope.outputs.has(target) && !envelope.propertyErrors.has(target)) {
@@ -234,13 +282,30 @@ export function createCfgutilClient(options: CfgutilClientOptions): CfgutilClien
     pair: (ecid, call) => action('pair', ecid, [], call),
     unpair: (ecid, call) => action('unpair', ecid, [], call),
     erase: (ecid, call) => action('erase', ecid, call?.esim ? ['--esim'] : [], call),
-    async prepare(ecid, prepare, call) {
+    async prepare(ecid, prepare, call = {}) {
       const problem = checkPrepareOptions(prepare);
       if (problem !== undefined) invalid(problem);
-      await action('prepare', ecid, prepareArgs(prepare), call);
+      const target = benchTarget(ecid);
+      const listed = await listedPrepareFlags(options.cfgutilPath, runner, options.env);
+      const args = keepListedFlags(options.cfgutilPath, prepareArgs(prepare), listed);
+      noticeDropped();
+      try {
+        await prepareOnce(target, args, call);
+      } catch (error) {
+        // A usage error naming a flag we sent: this cfgutil does not know it. Nothing was done; once without it.
+        const flag = error instanceof CfgutilError ? droppedByUsageError(error.run, args) : undefined;
+        if (flag === undefined) throw error;
+        recordDropped(options.cfgutilPath, flag);
+        noticeDropped();
+        await prepareOnce(
+          target,
+          args.filter((arg) => arg !== flag),
+          call,
+        );
+      }
     },
     async installProfile(ecid, profilePath, call = {}) {
-      const target = deviceEcid(ecid);
+      const target = benchTarget(ecid);
       const path = absolutePath(profilePath, 'profile');
       const result = await run('install-profile', target, [path], call, identityArgs(call.identity));
       const outcome = interpretRun(result, { ecid: target, expectedCodes: ['needs-user-approval'] });

@@ -2,9 +2,9 @@
  * The environment cfgutil runs with: an allow-list, never the app's whole environment.
  *
  * GUI apps on macOS do not inherit the shell's PATH and we never look cfgutil up on PATH
- * (../shared/reference/cfgutil.md §1), so PATH is a fixed system value. Everything else the app process holds
+ * (main/cfgutil/README.md §1), so PATH is a fixed system value. Everything else the app process holds
  * (tokens, proxies, Electron flags) stays out unless a caller passes it explicitly
- * (../shared/reference/style.md §5.3, Fiddle's blocked keys turned into an allow-list).
+ * (an allow-list rather than a list of blocked keys).
  */
 
 /** The only PATH cfgutil ever sees. */

@@ -1,7 +1,7 @@
 /**
  * The error model for cfgutil: its numeric codes → our `ErrorCode`, and `CfgutilError`.
  *
- * cfgutil's messages are localised to the Mac's language (../shared/reference/cfgutil.md §7.1), so
+ * cfgutil's messages are localised to the Mac's language (main/cfgutil/README.md §7.1), so
  * classification goes by `Code`. A handful of situations have no known code; for those, and only when the code
  * does not classify, one explicit table of English substrings is consulted.
  */

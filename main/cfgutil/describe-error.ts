@@ -2,8 +2,7 @@
  * The one place where every `ErrorCode` gets its operator-facing words.
  *
  * An IT tech at a bench reads these, so each entry is one short title plus a detail that says what happened
- * and what to do next, in plain language. Branching happens on codes elsewhere; this file only words them
- * (../shared/reference/style.md §5.4).
+ * and what to do next, in plain language. Branching happens on codes elsewhere; this file only words them.
  */
 import type { ErrorCode } from '../../preload/domain';
 import { assertNever } from './assert-never';
@@ -23,15 +22,15 @@ function text(title: string, detail: string, retryable: boolean): ErrorDescripti
 /**
  * Words for one code. Exhaustive: adding a code to `ErrorCode` breaks the build until it is described here.
  *
- * Fixes follow ../shared/reference/cfgutil.md §7.1 (what each cfgutil error means) and §8 (the workflows).
+ * Fixes follow README.md in this folder ("Errors"): what each cfgutil error means and what the bench does.
  */
 export function describe(code: ErrorCode): ErrorDescription {
   switch (code) {
     case 'needs-user-approval':
       return text(
         'Approve the profile on the device',
-        'The profile was sent, but iOS wants a person to approve it. Unlock the device, open Settings › General › ' +
-          'VPN & Device Management, tap the downloaded profile, tap Install and enter the passcode. ' +
+        'The profile was sent, but iOS wants a person to approve it. Unlock the device and tap Install (or open ' +
+          'Settings › General › VPN & Device Management if the sheet was dismissed), then enter the passcode. ' +
           'The bench notices by itself once it is installed.',
         true,
       );
@@ -52,8 +51,9 @@ export function describe(code: ErrorCode): ErrorDescription {
     case 'not-activated':
       return text(
         'The device is not activated',
-        'The device has not finished activating with Apple. Make sure this Mac is online (the device activates ' +
-          'through it), then try again.',
+        'The device has not finished activating with Apple. This is usually temporary (the device is not ready ' +
+          'yet after its restart): the bench tries again by itself. Make sure this Mac is online (the device ' +
+          'activates through it).',
         true,
       );
     case 'passcode-locked':

@@ -1,7 +1,7 @@
 /**
  * The `get` properties the bench reads, their types, and validators for cfgutil's untrusted JSON values.
  *
- * Types follow ../shared/reference/cfgutil.md §5 (JSON booleans for `isPaired` and friends, an integer battery
+ * Types follow main/cfgutil/README.md §5 (JSON booleans for `isPaired` and friends, an integer battery
  * percentage, `configurationProfiles` as `{identifier, displayName, version}`, `installedApps` as
  * `{bundleIdentifier, displayName, itunesName, bundleVersion}`). A value of the wrong shape is reported as an
  * error for that property, never passed on.

@@ -1,5 +1,5 @@
 /**
- * Finds cfgutil's `(Domain: <domain> Code: <code>)` suffix in one stderr line (../shared/reference/cfgutil.md §6.2).
+ * Finds cfgutil's `(Domain: <domain> Code: <code>)` suffix in one stderr line (main/cfgutil/README.md §6.2).
  *
  * Written with `search`/sticky matching instead of one regular expression on purpose: the earlier
  * `/\(Domain:\s*(.*?)\s+Code:…/` had three quantifiers that could all match the same spaces, so one stderr line of

@@ -1,9 +1,11 @@
 /**
- * ECID parsing and formatting.
+ * ECID parsing, comparing and formatting: the one helper every area uses (the jobs, admission, the ignore
+ * list, the CLI, the log).
  *
- * cfgutil prints `0x` + upper-case hex without leading zeros, but `exec` can pass leading zeros and wrappers
- * pass lower case (../shared/reference/cfgutil.md §2.1). So ECIDs are compared as numbers and stored in one
- * normal form.
+ * cfgutil prints `0x` + upper-case hex zero-padded to at least 13 digits (`0x004F709DB29F9`) in JSON keys,
+ * `AffectedDevices` and the `exec` environment, and accepts bare lower-case hex with `-e` (README.md in this
+ * folder, "ECIDs"). So ECIDs are compared by value (`sameEcid`), stored in one normal form (`normalizeEcid`)
+ * and shown as cfgutil prints them (`cfgutilEcid`).
  */
 import type { Ecid } from '../../preload/domain';
 
@@ -29,7 +31,27 @@ export function normalizeEcid(text: unknown): Ecid | undefined {
   return value === undefined ? undefined : formatEcid(value);
 }
 
-/** Modern UDID for an ECID: chip ID, dash, ECID zero-padded to 16 hex digits (../shared/reference/platform.md §2.2). */
+/** cfgutil pads printed ECIDs to this many hex digits (longer ECIDs print in full). */
+export const CFGUTIL_ECID_DIGITS = 13;
+
+/** An ECID value as cfgutil prints it: `0x` + upper-case hex, zero-padded to 13 digits. */
+export function formatCfgutilEcid(value: bigint): string {
+  return `0x${value.toString(16).toUpperCase().padStart(CFGUTIL_ECID_DIGITS, '0')}`;
+}
+
+/** Any accepted spelling of an ECID, shown as cfgutil prints it; undefined when the text is not an ECID. */
+export function cfgutilEcid(text: unknown): string | undefined {
+  const value = parseEcid(text);
+  return value === undefined ? undefined : formatCfgutilEcid(value);
+}
+
+/** True when both are ECIDs with the same value, however each is spelt (case, `0x`, leading zeros). */
+export function sameEcid(a: unknown, b: unknown): boolean {
+  const left = parseEcid(a);
+  return left !== undefined && left === parseEcid(b);
+}
+
+/** Modern UDID for an ECID: chip ID, dash, ECID zero-padded to 16 hex digits (main/cfgutil/README.md §2.1). */
 export function udidFor(chipId: number, ecid: bigint): string {
   const chip = chipId.toString(16).toUpperCase().padStart(8, '0');
   return `${chip}-${ecid.toString(16).toUpperCase().padStart(16, '0')}`;

@@ -1,7 +1,7 @@
 /**
  * Finds the complete JSON objects in cfgutil's stdout, ignoring everything around them.
  *
- * With `--format JSON` cfgutil normally prints one envelope, compact or pretty (../shared/reference/cfgutil.md
+ * With `--format JSON` cfgutil normally prints one envelope, compact or pretty (main/cfgutil/README.md
  * §6.1), but progress records or warnings can precede it (§6.3), and a killed process leaves a truncated object.
  * The app rule is to take the last complete object and treat the rest as noise, so this module only locates
  * objects; deciding which one is the envelope is parse-output's job.

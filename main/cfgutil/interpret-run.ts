@@ -1,15 +1,15 @@
 /**
  * Turns one finished cfgutil run into either a usable envelope or a classified `CfgutilError`.
  *
- * The app rule is "never trust the exit code alone; decide from the parsed envelope" (../shared/reference/
- * cfgutil.md §7.2). Order: how the run ended (timeout, cancel, runaway output, crash) → the `Type:"Error"`
+ * The app rule is "never trust the exit code alone; decide from the parsed envelope" (README.md in
+ * this folder, §6.1 and §7). Order: how the run ended (timeout, cancel, runaway output, crash) → the `Type:"Error"`
  * envelope → a bare error for our ECID inside `Output.Errors` (§6.1) → errors cfgutil printed on stderr, such as
  * `no devices found` (§6.2) → an unreadable stdout.
  */
 import type { Ecid, ErrorCode } from '../../preload/domain';
 import { type CfgutilError, cfgutilError, cfgutilErrorFromRaw } from './cfgutil-error';
 import { type CommandOutputEnvelope, parseStderr, parseStdout } from './parse-output';
-import type { CfgutilRun } from './run-cfgutil';
+import { type CfgutilRun, outputTooLargeMessage } from './run-cfgutil';
 
 export interface InterpretOptions {
   /** The one device this run targeted (`-e`), if any. */
@@ -43,7 +43,7 @@ function classifyRun(run: CfgutilRun, ecid: Ecid | undefined): CfgutilError | Co
     case 'output-too-large':
       return cfgutilError('output-unparseable', {
         ...context,
-        originalMessage: 'cfgutil printed more output than the bench keeps',
+        originalMessage: outputTooLargeMessage(run.outputLimitBytes),
       });
     case 'exited':
       break;

@@ -2,8 +2,7 @@
  * Finds cfgutil as an absolute path, in a fixed order, never through PATH.
  *
  * macOS GUI apps do not inherit the shell's PATH, and cfgutil lives inside the Configurator bundle unless the
- * operator installed the Automation Tools (../shared/reference/cfgutil.md §1; ../shared/reference/style.md §5.3
- * item 1). Order: `--cfgutil` flag → `ENROLL_BENCH_CFGUTIL` → saved setting → `/usr/local/bin/cfgutil` → the two
+ * operator installed the Automation Tools (README.md in this folder, §1). Order: `--cfgutil` flag → `ENROLL_BENCH_CFGUTIL` → saved setting → `/usr/local/bin/cfgutil` → the two
  * app-bundle paths. A path the operator named explicitly (flag or environment) that is unusable is an error that
  * names it: silently using another cfgutil would hide the typo.
  */

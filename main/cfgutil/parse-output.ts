@@ -1,7 +1,7 @@
 /**
  * Pure parsers for what cfgutil prints under `--format JSON`: the envelope on stdout and the error lines on stderr.
  *
- * cfgutil's output is untrusted text. Shapes follow ../shared/reference/cfgutil.md §6: the success envelope
+ * cfgutil's output is untrusted text. Shapes follow main/cfgutil/README.md §6: the success envelope
  * `{Command, Output, Type:"CommandOutput", Devices}` with per-ECID values and `Output.Errors.<ECID>` (per property,
  * or a bare error dict for action commands, §6.1), the failure envelope `Type:"Error"` (§6.1), the last complete
  * object on stdout (§6.3), and `cfgutil: error: …` / `(Domain: … Code: …)` on stderr (§6.2). Nothing here throws;

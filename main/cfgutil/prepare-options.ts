@@ -1,7 +1,7 @@
 /**
  * Typed options for `cfgutil prepare`, and their translation to flags.
  *
- * Every flag is one the reference shows in real use (../shared/reference/cfgutil.md §8.3): `--dep`,
+ * Every flag is one the reference shows in real use (main/cfgutil/README.md §8.3): `--dep`,
  * `--supervised`, `--name`, `--host-cert`, `--language`, `--locale` (not `--region`), `--forbid-pairing`, the
  * `--skip-*` panes of one real 2.19/2.20 invocation, and `--skip-all`. There is deliberately no MDM-URL option:
  * no such cfgutil flag is known (§8.3, §10 item 1).

@@ -1,17 +1,20 @@
 /**
  * The one place that starts cfgutil: argument array, no shell, reduced environment, bounded time and output.
  *
- * Every cfgutil command in the app goes through `runCfgutil` (../shared/reference/style.md §5.3, Desktop's
- * `git()`). It never throws for a run that started: timeouts, cancellation and runaway output resolve with an
+ * Every cfgutil command in the app goes through `runCfgutil`, the way a
+ * desktop Git client funnels every git call through one function. It never throws for a run that started: timeouts, cancellation and runaway output resolve with an
  * `outcome`, and the caller decides. Only a binary that cannot be started at all rejects, with a `CfgutilError`
  * (`cfgutil-missing` / `cfgutil-not-executable`). cfgutil is spawned in its own process group, and stopping it
  * (SIGTERM, then SIGKILL after a grace period) signals the whole group, so nothing it started outlives it.
+ * At most ./process-limit.ts's cap of cfgutil processes run at once, bench-wide; further runs wait for a slot
+ * (the timeout counts from the start of the process, cancellation works while waiting).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { isAbsolute } from 'node:path';
 import { buildCfgutilEnv } from './cfgutil-env';
 import { cfgutilError } from './cfgutil-error';
 import { createLineSplitter } from './line-splitter';
+import { cfgutilProcesses, type ProcessLimit } from './process-limit';
 import { stopProcessGroup } from './stop-process-group';
 
 /** How a run ended. Only `exited` means cfgutil finished on its own; its exit code is then meaningful. */
@@ -34,6 +37,8 @@ export interface CfgutilRun {
    * the outcome: the exit decides it. Absent when there were none.
    */
   readonly processErrors?: readonly string[];
+  /** With outcome `output-too-large`: the cap that was passed, for {@link outputTooLargeMessage}. */
+  readonly outputLimitBytes?: number;
 }
 
 export interface RunCfgutilOptions {
@@ -50,6 +55,8 @@ export interface RunCfgutilOptions {
   readonly label?: string;
   /** Extra environment variables, added on top of the allow-list (see cfgutil-env.ts). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The process cap this run counts against; the bench-wide one unless a test gives its own. */
+  readonly processLimit?: ProcessLimit;
 }
 
 /** The signature of `runCfgutil`, so the client can be handed another runner in tests. */
@@ -62,6 +69,14 @@ export type CfgutilRunner = (
 export const DEFAULT_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_KILL_GRACE_MS = 3_000;
 export const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+
+/** The words for a run stopped at the output cap: "cfgutil printed more than 32 MB". */
+export function outputTooLargeMessage(limitBytes: number = DEFAULT_MAX_OUTPUT_BYTES): string {
+  const mb = limitBytes / (1024 * 1024);
+  const shown =
+    mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.max(1, Math.round(limitBytes / 1024))} KB`;
+  return `cfgutil printed more than ${shown}; the bench stopped it`;
+}
 
 function safely(callback: ((line: string) => void) | undefined): (line: string) => void {
   return (line) => {
@@ -95,10 +110,24 @@ function errorText(error: unknown): string {
  * `args` are passed verbatim (the client adds `--format JSON`, `-e`, …). Rejects only when the process could not
  * be started; check `outcome` before trusting `exitCode`.
  */
-export function runCfgutil(
+export async function runCfgutil(
   cfgutilPath: string,
   args: readonly string[],
   options: RunCfgutilOptions = {},
+): Promise<CfgutilRun> {
+  const limit = options.processLimit ?? cfgutilProcesses;
+  const release = isAbsolute(cfgutilPath) ? await limit.acquire(options.signal) : undefined;
+  try {
+    return await startAndCollect(cfgutilPath, args, options);
+  } finally {
+    release?.();
+  }
+}
+
+function startAndCollect(
+  cfgutilPath: string,
+  args: readonly string[],
+  options: RunCfgutilOptions,
 ): Promise<CfgutilRun> {
   const argv = [cfgutilPath, ...args];
   const started = performance.now();
@@ -214,6 +243,7 @@ function collect(
             stdout: Buffer.concat(chunks.stdout).toString('utf8'),
             stderr: Buffer.concat(chunks.stderr).toString('utf8'),
             outcome,
+            ...(outcome === 'output-too-large' ? { outputLimitBytes: maxBytes } : {}),
             ...(problems.length === 0 ? {} : { processErrors: [...problems] }),
           }),
         );

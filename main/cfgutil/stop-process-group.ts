@@ -2,7 +2,7 @@
  * Stops a process and everything in its process group: SIGTERM, a grace period, then SIGKILL.
  *
  * cfgutil is spawned `detached` (its own process group), so signalling `-pid` also reaches anything it started;
- * no orphan survives a timeout or a cancel (../shared/reference/style.md §5.3, Fiddle's stopFiddle).
+ * no orphan survives a timeout or a cancel.
  */
 import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';

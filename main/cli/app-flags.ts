@@ -2,18 +2,11 @@
  * Flags shared by the Electron app and `enroll-bench start|serve`: which engine, where cfgutil is, and
  * where the headless server listens.
  */
-import { parseFlags, parsePort, UsageError } from './parse-flags';
+import { appFlagDocs, specOf } from './command-table';
+import { type ParsedArgs, parseFlags, parsePort, UsageError } from './parse-flags';
 
-export const appFlagSpec = {
-  simulate: 'boolean',
-  cfgutil: 'string',
-  serve: 'boolean',
-  port: 'string',
-  host: 'string',
-  'time-scale': 'string',
-  'allow-remote-control': 'boolean',
-  scenario: 'string',
-} as const;
+/** The flags themselves, with their help, are in the command table. */
+export const appFlagSpec = specOf(appFlagDocs);
 
 export interface AppFlags {
   readonly simulate: boolean;
@@ -27,21 +20,34 @@ export interface AppFlags {
   readonly allowRemoteControl?: boolean;
   /** The simulated world's starting cart: a shipped scenario name or a JSON file (main/sim/scenario.ts). */
   readonly scenario?: string;
+  /** `--simulate --fake-intune`: Settings › Intune talks to a fake Intune on loopback (main/sim/intune/). */
+  readonly fakeIntune?: boolean;
 }
 
 export const DEFAULT_PORT = 4820;
 
 /** Strict: an unknown flag is a usage error that names it. */
 export function parseAppFlags(argv: readonly string[]): AppFlags {
-  const { flags, positional } = parseFlags(argv, appFlagSpec);
+  return appFlagsFrom(parseFlags(argv, appFlagSpec));
+}
+
+/**
+ * The app's flags out of a parse made with `appFlagSpec` or a superset of it (`serve` adds `--record` and
+ * `--replay`), so a command with more flags still reads them in one parse.
+ */
+export function appFlagsFrom({ flags, positional }: ParsedArgs<typeof appFlagSpec>): AppFlags {
   if (positional.length > 1)
     throw new UsageError(`unexpected argument "${positional[1]}" (give one profile file at most)`);
   const timeScale = flags['time-scale'] === undefined ? undefined : Number(flags['time-scale']);
   if (timeScale !== undefined && !(timeScale > 0 && timeScale <= 1000)) {
     throw new UsageError('--time-scale must be a number above 0 and at most 1000 (1 = real time)');
   }
+  if (flags['fake-intune'] && !flags.simulate) {
+    throw new UsageError('--fake-intune needs --simulate (it replaces Intune with a local fake)');
+  }
   return {
     simulate: flags.simulate ?? false,
+    ...(flags['fake-intune'] ? { fakeIntune: true } : {}),
     serve: flags.serve ?? false,
     port: parsePort(flags.port, DEFAULT_PORT),
     hostname: flags.host ?? '127.0.0.1',

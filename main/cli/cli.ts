@@ -1,113 +1,156 @@
 /**
- * The `enroll-bench` command line: one table of subcommands, each in its own module.
+ * The `enroll-bench` command line. The commands, their flags, help and completion come from one table
+ * (./command-table.ts); each command lives in its own module, loaded only when run.
  *
- * Every command returns its exit code instead of calling `process.exit`, so tests can run it in-process.
+ * Every command returns its exit code (./exit-codes.ts) instead of calling `process.exit`, so tests can run
+ * it in-process. Whatever a command throws ends here in words: a usage error names the fix, a bench error its
+ * title and detail, anything else one sentence with the details in the diagnostics log, never a stack trace.
  */
+import { defaultDataDir } from '../app/data-dir';
 import { BenchError } from '../errors/bench-error';
-import { UsageError } from './parse-flags';
+import { BenchCannotRun } from './cannot-run';
+import { commandNames, isCommandName, type CommandName } from './command-table';
+import { EXIT } from './exit-codes';
+import { bashCompletion, commandHelp, topHelp, versionText, zshCompletion } from './help-text';
+import { closest, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
+import { reportUnexpected } from './unexpected-error';
 
 type Command = (argv: readonly string[]) => Promise<number>;
 
-const commands: Readonly<
-  Record<string, { readonly summary: string; readonly load: () => Promise<Command> }>
-> = {
-  start: {
-    summary: 'open the app (Electron; falls back to the headless server where Electron cannot run)',
-    load: async () => (await import('./start-command')).runStartCommand,
-  },
-  sim: {
-    summary:
-      'simulated device world: sim world | sim cfgutil ARGS… | sim attach|detach|cart|trust|approve … (sim help)',
-    load: async () => (await import('./sim-command')).runSimCommand,
-  },
-  serve: {
-    summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token (--simulate, --cfgutil PATH, --port N)',
-    load: async () => (await import('./serve-command')).runServeCommand,
-  },
-  run: {
-    summary:
-      'provision attached devices: run --workflow ID|FILE [--simulate --cart N --time-scale X] [--until-idle] [--json]',
-    load: async () => (await import('./run-command')).runRunCommand,
-  },
-  'field-check': {
-    summary:
-      'first real Mac: walk one device through every cfgutil step and write a report: field-check [--cfgutil PATH | --simulate] [--erase-serial SERIAL] [--record DIR]',
-    load: async () => (await import('./field-check-command')).runFieldCheckCommand,
-  },
-  diagnostics: {
-    summary:
-      'diagnostics export [--out FILE]: a zip for a bug report (versions, preflight, settings, logs; no secrets)',
-    load: async () => (await import('./diagnostics-command')).runDiagnosticsCommand,
-  },
-  profile: {
-    summary:
-      'the Intune enrollment profile: profile inspect FILE | profile import FILE (saves it), [--json] (exit 0 when usable)',
-    load: async () => {
-      const [{ runProfileCommand }, { runProfileImportCommand }] = await Promise.all([
-        import('./profile-command'),
-        import('./profile-import-command'),
-      ]);
-      return (argv) =>
-        argv[0] === 'import' ? runProfileImportCommand(argv.slice(1)) : runProfileCommand(argv);
-    },
-  },
-  identity: {
-    summary:
-      'the supervision identity: identity create --organization NAME | identity import FILE.p12 | identity show, [--json]',
-    load: async () => (await import('./identity-command')).runIdentityCommand,
-  },
-  preflight: {
-    summary:
-      'the preflight checklist: preflight [--json] (exit 1 on any problem) | preflight clean NAME… | --all',
-    load: async () => (await import('./preflight-command')).runPreflightCommand,
-  },
-  settings: {
-    summary: 'the settings: settings show | settings set KEY VALUE|default, [--json]',
-    load: async () => (await import('./settings-command')).runSettingsCommand,
-  },
-  workflow: {
-    summary: 'workflows: workflow list | workflow show ID | workflow validate FILE, [--json]',
-    load: async () => (await import('./workflow-command')).runWorkflowCommand,
-  },
-  log: {
-    summary:
-      'the bench log: log export --format csv|intune|json | log merge FILE… --out FILE | log show [--json]',
-    load: async () => (await import('./log-command')).runLogCommand,
-  },
-};
-
-function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return ['usage: enroll-bench <command> [options]', '', 'commands:', ...lines].join('\n');
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly env: NodeJS.ProcessEnv;
 }
 
-export async function runCli(argv: readonly string[]): Promise<number> {
-  const [name = 'start', ...rest] = argv;
-  if (name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
-    return 0;
+const processIo: CliIo = { out: stdoutLine, err: stderrLine, env: process.env };
+
+const loaders: Readonly<Record<Exclude<CommandName, 'help' | 'completion'>, () => Promise<Command>>> = {
+  start: async () => (await import('./start-command')).runStartCommand,
+  serve: async () => (await import('./serve-command')).runServeCommand,
+  run: async () => (await import('./run-command')).runRunCommand,
+  status: async () => (await import('./remote-commands')).runStatusCommand,
+  jobs: async () => (await import('./remote-commands')).runJobsCommand,
+  arm: async () => (await import('./remote-commands')).runArmCommand(true),
+  disarm: async () => (await import('./remote-commands')).runArmCommand(false),
+  profile: async () => {
+    const [{ runProfileCommand }, { runProfileImportCommand }] = await Promise.all([
+      import('./profile-command'),
+      import('./profile-import-command'),
+    ]);
+    return (argv) =>
+      argv[0] === 'import' ? runProfileImportCommand(argv.slice(1)) : runProfileCommand(argv);
+  },
+  identity: async () => (await import('./identity-command')).runIdentityCommand,
+  preflight: async () => (await import('./preflight-command')).runPreflightCommand,
+  settings: async () => (await import('./settings-command')).runSettingsCommand,
+  workflow: async () => (await import('./workflow-command')).runWorkflowCommand,
+  log: async () => {
+    const [{ runLogCommand }, { runLogTailCommand }] = await Promise.all([
+      import('./log-command'),
+      import('./remote-commands'),
+    ]);
+    return (argv) => (argv[0] === 'tail' ? runLogTailCommand(argv.slice(1)) : runLogCommand(argv));
+  },
+  sim: async () => (await import('./sim-command')).runSimCommand,
+  intune: async () => (await import('./intune-command')).runIntuneCommand,
+  'field-check': async () => (await import('./field-check-command')).runFieldCheckCommand,
+  diagnostics: async () => (await import('./diagnostics-command')).runDiagnosticsCommand,
+};
+
+/** `--help` or `-h` among a command's own arguments (not after `--`, which passes words through). */
+function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+function unknownCommand(name: string, io: CliIo): number {
+  const near = closest(name, commandNames);
+  io.err(`enroll-bench: unknown command "${name}"${near ? ` (did you mean "${near}"?)` : ''}.`);
+  io.err('Run "enroll-bench help" for the list of commands.');
+  return EXIT.usage;
+}
+
+function helpCommand(argv: readonly string[], io: CliIo): number {
+  const [name, ...extra] = argv;
+  if (name === undefined) {
+    io.out(topHelp());
+    return EXIT.ok;
   }
-  // Flags before any command (`enroll-bench --simulate`) mean "start with these flags".
-  const command = name.startsWith('--') ? commands.start : commands[name];
-  const args = name.startsWith('--') ? argv : rest;
-  if (!command) {
-    console.error(`enroll-bench: unknown command "${name}"\n\n${usage()}`);
-    return 2;
+  if (extra.length > 0 || !isCommandName(name)) return unknownCommand(name, io);
+  io.out(commandHelp(name));
+  return EXIT.ok;
+}
+
+function completionCommand(argv: readonly string[], io: CliIo): number {
+  const [shell, ...extra] = argv;
+  if (extra.length === 0 && (shell === 'zsh' || shell === 'bash')) {
+    io.out(shell === 'zsh' ? zshCompletion() : bashCompletion());
+    return EXIT.ok;
   }
+  io.err('enroll-bench: completion takes one shell: zsh or bash.');
+  io.err(commandHelp('completion'));
+  return EXIT.usage;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [first, ...rest] = argv;
+  // Bare `enroll-bench` shows what it can do; `npm start` says `start` explicitly.
+  if (first === undefined || first === '--help' || first === '-h') return helpCommand([], io);
+  if (first === '--version' || first === '-V') {
+    io.out(versionText());
+    return EXIT.ok;
+  }
+  // Flags before any command (`enroll-bench --simulate`) mean "start with these flags", as they always have.
+  const name = first.startsWith('--') ? 'start' : first;
+  const args = first.startsWith('--') ? argv : rest;
+  if (!isCommandName(name)) return unknownCommand(name, io);
+  if (name === 'help') return helpCommand(args, io);
+  if (asksForHelp(args) && name !== 'sim') {
+    io.out(commandHelp(name));
+    return EXIT.ok;
+  }
+  if (name === 'completion') return completionCommand(args, io);
   try {
     return await (
-      await command.load()
+      await loaders[name]()
     )(args);
   } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`enroll-bench: ${error.message}\n\n${usage()}`);
-      return 2;
-    }
-    // An expected failure (a --cfgutil path that does not exist…) is explained, not dumped as a stack.
-    if (error instanceof BenchError) {
-      console.error(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
-      return 1;
-    }
-    throw error;
+    return explain(error, name, io);
   }
+}
+
+async function explain(error: unknown, name: CommandName, io: CliIo): Promise<number> {
+  if (error instanceof UsageError) {
+    io.err(`enroll-bench ${name}: ${error.message}`);
+    io.err(`Run "enroll-bench help ${name}" for its options and an example.`);
+    return EXIT.usage;
+  }
+  if (error instanceof BenchCannotRun) {
+    io.err(`enroll-bench: ${error.sentence}`);
+    return EXIT.cannotRun;
+  }
+  // An expected failure (a --cfgutil path that does not exist…) is explained, not dumped as a stack.
+  if (error instanceof BenchError) {
+    io.err(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
+    const noEngine = error.code === 'cfgutil-missing' || error.code === 'cfgutil-not-executable';
+    return noEngine ? EXIT.cannotRun : EXIT.failed;
+  }
+  return reportUnexpected(error, defaultDataDir(io.env), io.err);
+}
+
+/**
+ * For the `enroll-bench` executable: also catches what escapes every await (an error thrown in a timer or
+ * an event handler), so even that ends in a sentence and exit code 4, never a stack trace.
+ */
+export async function runCliProcess(argv: readonly string[]): Promise<number> {
+  const last = (error: unknown) => {
+    void reportUnexpected(error, defaultDataDir(processIo.env), processIo.err).then((code) =>
+      process.exit(code),
+    );
+  };
+  process.on('uncaughtException', last);
+  process.on('unhandledRejection', last);
+  return runCli(argv);
 }

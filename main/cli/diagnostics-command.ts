@@ -11,7 +11,10 @@ import {
 import { headlessPreflightDeps } from '../preflight/headless-preflight';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import type { PreflightDeps } from '../preflight/run-preflight';
+import { flagSpec } from './command-table';
+import { EXIT } from './exit-codes';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface DiagnosticsCommandIo {
   readonly out: (text: string) => void;
@@ -23,8 +26,8 @@ export interface DiagnosticsCommandIo {
 }
 
 const defaultIo: DiagnosticsCommandIo = {
-  out: (t) => console.log(t),
-  err: (t) => console.error(t),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
   cwd: process.cwd(),
 };
@@ -35,14 +38,12 @@ export async function runDiagnosticsCommand(
 ): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb !== 'export')
-    throw new UsageError('usage: enroll-bench diagnostics export [--out FILE] [--lines N] [--json]');
-  const { flags, positional } = parseFlags(rest, {
-    out: 'string',
-    lines: 'string',
-    simulate: 'boolean',
-    cfgutil: 'string',
-    json: 'boolean',
-  });
+    throw new UsageError(
+      verb === undefined
+        ? 'diagnostics needs a subcommand: export'
+        : `unknown subcommand "${verb}" (diagnostics has: export)`,
+    );
+  const { flags, positional } = parseFlags(rest, flagSpec('diagnostics', 'export'));
   if (positional.length > 0)
     throw new UsageError(`diagnostics export takes no arguments (got "${positional[0]}")`);
   const lines = flags.lines === undefined ? DEFAULT_LINES : Number(flags.lines);
@@ -69,5 +70,5 @@ export async function runDiagnosticsCommand(
   });
   io.err(`enroll-bench: diagnostics written to ${out}`);
   if (flags.json) io.out(JSON.stringify({ file: out, entries: names }));
-  return 0;
+  return EXIT.ok;
 }

@@ -5,7 +5,8 @@
  *     [--erase-serial SERIAL] [--yes] [--profile FILE] [--out DIR] [--record DIR [--record-raw]] [--json]
  *
  * Questions on stdout, answers on stdin. Writes the report (markdown + JSON) into --out (default: the data
- * folder's `field-check/`). Exit 0 when every row is confirmed, 1 otherwise, 2 on a usage error.
+ * folder's `field-check/`). Exit 0 when every row is confirmed, 1 otherwise (./exit-codes.ts).
+ * Its flags, with their help, are in the command table (./command-table.ts).
  */
 import path from 'node:path';
 import { defaultDataDir } from '../app/data-dir';
@@ -16,21 +17,14 @@ import { lineIo } from '../fieldkit/field-io';
 import { writeFieldReport } from '../fieldkit/field-report';
 import { prepareFieldSetup } from '../fieldkit/field-setup';
 import { type CliRecording, startCliRecording } from '../record/cli-recording';
+import { recordFlagsFrom } from '../record/record-flags';
+import { BenchCannotRun } from './cannot-run';
+import { flagSpec } from './command-table';
+import { EXIT } from './exit-codes';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
-const FLAGS = {
-  cfgutil: 'string',
-  simulate: 'boolean',
-  'time-scale': 'string',
-  ecid: 'string',
-  'erase-serial': 'string',
-  yes: 'boolean',
-  profile: 'string',
-  out: 'string',
-  record: 'string',
-  'record-raw': 'boolean',
-  json: 'boolean',
-} as const;
+const FLAGS = flagSpec('field-check');
 
 export interface FieldCheckCommandIo {
   readonly input: NodeJS.ReadableStream;
@@ -41,8 +35,8 @@ export interface FieldCheckCommandIo {
 
 const defaultIo: FieldCheckCommandIo = {
   input: process.stdin,
-  out: (t) => console.log(t),
-  err: (t) => console.error(t),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
@@ -52,7 +46,7 @@ async function cfgutilFor(flag: string | undefined, env: NodeJS.ProcessEnv): Pro
     ...(env.ENROLL_BENCH_CFGUTIL === undefined ? {} : { envPath: env.ENROLL_BENCH_CFGUTIL }),
   });
   if (found.kind === 'missing')
-    throw new UsageError(
+    throw new BenchCannotRun(
       `cfgutil was not found (looked in ${found.searched.join(', ')}): install Apple Configurator's Automation Tools, or pass --cfgutil PATH (or --simulate to try the check)`,
     );
   return found.path;
@@ -66,7 +60,7 @@ export async function runFieldCheckCommand(
   if (positional.length > 0) throw new UsageError(`field-check takes no arguments (got "${positional[0]}")`);
   if (flags.simulate && flags.cfgutil)
     throw new UsageError('--simulate and --cfgutil cannot be used together');
-  if (flags['record-raw'] && !flags.record) throw new UsageError('--record-raw needs --record DIR');
+  const record = recordFlagsFrom(flags);
   const timeScale = flags['time-scale'] === undefined ? 1 : Number(flags['time-scale']);
   if (!(timeScale > 0 && timeScale <= 10))
     throw new UsageError('--time-scale must be a number above 0 and at most 10');
@@ -84,10 +78,10 @@ export async function runFieldCheckCommand(
   let recording: CliRecording | undefined;
   const answers = lineIo(io.input, io.out);
   try {
-    if (flags.record)
+    if (record.record !== undefined)
       recording = await startCliRecording({
-        dir: flags.record,
-        raw: flags['record-raw'] === true,
+        dir: record.record,
+        raw: record.recordRaw,
         recordedBy: 'field-check',
         dataDir,
         ...(cfgutilPath === undefined ? {} : { cfgutilPath }),
@@ -115,7 +109,7 @@ export async function runFieldCheckCommand(
         `enroll-bench: recording of ${recording.bundle.count()} cfgutil runs in ${recording.bundle.dir}`,
       );
     if (flags.json) io.out(JSON.stringify(report));
-    return report.rows.every((r) => r.status === 'confirmed') ? 0 : 1;
+    return report.rows.every((r) => r.status === 'confirmed') ? EXIT.ok : EXIT.failed;
   } finally {
     answers.close();
     await recording?.stop();

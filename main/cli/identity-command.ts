@@ -15,7 +15,9 @@ import { readBoundedBytes } from '../jobs/workflow/read-bounded-file';
 import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
 import { sanitizeText } from '../text/sanitize-text';
 import { askHiddenLine, PasswordEntryCancelled, type HiddenInput } from './ask-password';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine, stderrText } from './terminal-output';
 
 export const P12_PASSWORD_VARIABLE = 'ENROLL_BENCH_P12_PASSWORD';
 
@@ -30,11 +32,11 @@ export interface IdentityCommandIo {
 }
 
 const defaultIo: IdentityCommandIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
   stdin: process.stdin,
-  prompt: (text) => void process.stderr.write(text),
+  prompt: stderrText,
 };
 
 const USAGE =
@@ -57,11 +59,7 @@ export async function runIdentityCommand(
   io: IdentityCommandIo = defaultIo,
 ): Promise<number> {
   const [sub, ...rest] = argv;
-  const { flags, positional } = parseFlags(rest, {
-    json: 'boolean',
-    organization: 'string',
-    replace: 'boolean',
-  });
+  const { flags, positional } = parseFlags(rest, flagSpec('identity', sub));
   const service = new IdentityService({ dataDir: defaultDataDir(io.env) });
   const current = await service.restore();
   const print = (summary: IdentitySummary) =>

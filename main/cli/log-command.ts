@@ -12,7 +12,9 @@ import { storedProfileSecrets } from '../log/profile-secrets';
 import { readBenchLog } from '../log/read-bench-log';
 import { redactRecord } from '../log/redact-record';
 import { formatLogSummary } from '../log/format-log-summary';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrText, stdoutText } from './terminal-output';
 
 export interface LogCommandIo {
   readonly out: (text: string) => void;
@@ -22,8 +24,8 @@ export interface LogCommandIo {
 }
 
 const defaultIo: LogCommandIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: stdoutText,
+  err: stderrText,
   env: process.env,
   now: () => Date.now(),
 };
@@ -37,14 +39,6 @@ const USAGE = [
   'O is succeeded, failed, skipped, cancelled, interrupted or all.',
 ].join('\n');
 
-const filterFlags = {
-  search: 'string',
-  session: 'string',
-  from: 'string',
-  to: 'string',
-  outcome: 'string',
-  json: 'boolean',
-} as const;
 const formats: readonly LogExportFormat[] = ['csv', 'intune', 'json'];
 
 export async function runLogCommand(argv: readonly string[], io: LogCommandIo = defaultIo): Promise<number> {
@@ -63,7 +57,7 @@ export async function runLogCommand(argv: readonly string[], io: LogCommandIo = 
 }
 
 async function exportCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { ...filterFlags, format: 'string', out: 'string' });
+  const { flags, positional } = parseFlags(argv, flagSpec('log', 'export'));
   if (positional.length > 0) throw new UsageError(`log export takes no file names (use --out)\n${USAGE}`);
   const format = parseFormat(flags.format, undefined);
   const dataDir = defaultDataDir(io.env);
@@ -79,7 +73,7 @@ async function exportCommand(argv: readonly string[], io: LogCommandIo): Promise
 }
 
 async function mergeCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { ...filterFlags, format: 'string', out: 'string' });
+  const { flags, positional } = parseFlags(argv, flagSpec('log', 'merge'));
   if (positional.length === 0) throw new UsageError(`log merge needs at least one FILE\n${USAGE}`);
   if (!flags.out) throw new UsageError(`log merge needs --out FILE\n${USAGE}`);
   const lists: LogRecord[][] = [];
@@ -136,7 +130,7 @@ async function writeOut(
 }
 
 async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<number> {
-  const { flags, positional } = parseFlags(argv, filterFlags);
+  const { flags, positional } = parseFlags(argv, flagSpec('log', 'show'));
   if (positional.length > 0) throw new UsageError(USAGE);
   const dataDir = defaultDataDir(io.env);
   const log = await readBenchLog(dataDir);

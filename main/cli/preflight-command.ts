@@ -12,7 +12,9 @@ import { formatBytes } from '../preflight/preflight-check';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import type { PreflightDeps } from '../preflight/run-preflight';
 import { sanitizeText } from '../text/sanitize-text';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface PreflightCommandIo {
   readonly out: (text: string) => void;
@@ -23,8 +25,8 @@ export interface PreflightCommandIo {
 }
 
 const defaultIo: PreflightCommandIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
@@ -58,12 +60,7 @@ export async function runPreflightCommand(
   io: PreflightCommandIo = defaultIo,
 ): Promise<number> {
   const cleaning = argv[0] === 'clean';
-  const { flags, positional } = parseFlags(cleaning ? argv.slice(1) : argv, {
-    json: 'boolean',
-    all: 'boolean',
-    simulate: 'boolean',
-    cfgutil: 'string',
-  });
+  const { flags, positional } = parseFlags(cleaning ? argv.slice(1) : argv, flagSpec('preflight'));
   const dataDir = defaultDataDir(io.env);
   const deps = io.deps
     ? await io.deps(dataDir)

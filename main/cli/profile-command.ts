@@ -10,7 +10,9 @@ import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { readProfileFile } from '../profiles/read-profile-file';
 import { summarizeProfile } from '../profiles/summarize-profile';
 import path from 'node:path';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface ProfileCommandIo {
   readonly out: (text: string) => void;
@@ -19,8 +21,8 @@ export interface ProfileCommandIo {
 }
 
 const defaultIo: ProfileCommandIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   now: () => new Date(),
 };
 
@@ -30,7 +32,7 @@ export async function runProfileCommand(
 ): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== 'inspect') throw new UsageError('usage: enroll-bench profile inspect FILE [--json]');
-  const { flags, positional } = parseFlags(rest, { json: 'boolean' });
+  const { flags, positional } = parseFlags(rest, flagSpec('profile', 'inspect'));
   const [file, ...extra] = positional;
   if (!file || extra.length > 0) throw new UsageError('profile inspect takes exactly one FILE');
   let read: Awaited<ReturnType<typeof readProfileFile>>;

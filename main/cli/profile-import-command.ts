@@ -9,7 +9,9 @@ import { defaultDataDir } from '../app/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { ProfileService } from '../profiles/profile-service';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface ProfileImportIo {
   readonly out: (text: string) => void;
@@ -19,8 +21,8 @@ export interface ProfileImportIo {
 }
 
 const defaultIo: ProfileImportIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
@@ -29,7 +31,7 @@ export async function runProfileImportCommand(
   argv: readonly string[],
   io: ProfileImportIo = defaultIo,
 ): Promise<number> {
-  const { flags, positional } = parseFlags(argv, { json: 'boolean' });
+  const { flags, positional } = parseFlags(argv, flagSpec('profile', 'import'));
   const [file, ...extra] = positional;
   if (!file || extra.length > 0) throw new UsageError('usage: enroll-bench profile import FILE [--json]');
   const profiles = new ProfileService({

@@ -2,36 +2,32 @@
  * `enroll-bench run`: provision every attached device with one workflow, headless (issue 9 item 10).
  *
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
- *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--json]
+ *     [--scenario FILE] [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle]
+ *     [--record DIR [--record-raw]] [--json]
  *
- * Progress on stderr, one line per step change; with --json one object on stdout at the end. Exit 0 only when
- * every job succeeded, 1 otherwise, 2 on a usage error.
+ * Progress on stderr, one line per step change; with --json one object on stdout at the end (./run-report.ts:
+ * every device that did not succeed says why and what to do). Exit codes: ./exit-codes.ts.
  */
 import { existsSync } from 'node:fs';
-import type { JobView, RunStatus, Workflow } from '../../preload/jobs-domain';
+import type { JobView, Workflow } from '../../preload/jobs-domain';
 import { defaultDataDir } from '../app/data-dir';
-import { modelNameFor } from '../devices/device-models';
-import { startRunSession, type RunSession } from '../jobs/headless/run-session';
-import { noJobEvents, type JobEventSink } from '../jobs/job-board-types';
+import { startRunSession, type RunSessionOptions } from '../jobs/headless/run-session';
+import type { JobEventSink } from '../jobs/job-board-types';
+import type { JobBoard } from '../jobs/job-board';
 import { readWorkflowFile, workflowSource } from '../jobs/workflow-source';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { startRecordReplay } from '../record/command-hooks';
-import { takeRecordFlags } from '../record/record-flags';
+import { recordFlagsFrom } from '../record/record-flags';
 import { loadScenario, scenarioWorldOptions } from '../sim/index';
+import { flagSpec } from './command-table';
+import { EXIT } from './exit-codes';
 import { parseFlags, UsageError } from './parse-flags';
+import { RepeatedLines } from './repeated-lines';
+import { RunProgress } from './run-progress';
+import { runExitCode, runReport } from './run-report';
+import { stderrLine, stdoutLine, terminalSafe } from './terminal-output';
 
-const FLAGS = {
-  workflow: 'string',
-  profile: 'string',
-  cfgutil: 'string',
-  simulate: 'boolean',
-  cart: 'string',
-  scenario: 'string',
-  'time-scale': 'string',
-  concurrency: 'string',
-  'until-idle': 'boolean',
-  json: 'boolean',
-} as const;
+const FLAGS = flagSpec('run');
 
 export interface RunCommandIo {
   readonly out: (text: string) => void;
@@ -41,20 +37,27 @@ export interface RunCommandIo {
   readonly live?: (text: string) => void;
   /** Resolves when the operator stops the run (Ctrl-C); tests pass a promise they control. */
   readonly interrupted?: Promise<void>;
+  /** The session to run in; tests pass one whose journal they control (a full disk). */
+  readonly startSession?: (options: RunSessionOptions) => Promise<RunSessionLike>;
+}
+
+/** What `run` needs of the board: read the jobs, and the operator's Retry for --resume. */
+export type RunBoard = Pick<JobBoard, 'views' | 'isIdle' | 'deviceTypeOf' | 'runStatus' | 'jobAction'>;
+
+export interface RunSessionLike {
+  readonly board: RunBoard;
+  readonly timeScale: number;
+  close(): Promise<void>;
 }
 
 const defaultIo: RunCommandIo = {
-  out: (t) => console.log(t),
-  err: (t) => console.error(t),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
-  ...(process.stderr.isTTY ? { live: (t: string) => void process.stderr.write(`\x1b[2K\r${t}`) } : {}),
+  ...(process.stderr.isTTY
+    ? { live: (t: string) => void process.stderr.write(`\x1b[2K\r${terminalSafe(t)}`) }
+    : {}),
 };
-
-function summaryLine(run: RunStatus): string {
-  const c = run.counts;
-  const eta = run.cartEtaMs === undefined ? '' : ` · about ${Math.ceil(run.cartEtaMs / 60_000)} min left`;
-  return `${c.succeeded} done · ${c.running} running · ${c.waitingForOperator} waiting for you · ${c.failed} failed · ${c.queued} queued${eta}`;
-}
 
 /** Idle = every job ended or waits for a person, and nothing changed for 10 s (device time). */
 export const IDLE_QUIET_MS = 10_000;
@@ -92,93 +95,27 @@ async function chooseWorkflow(text: string | undefined, dataDir: string): Promis
   );
 }
 
-export type RunOutcome =
-  'succeeded' | 'failed' | 'waiting-for-operator' | 'skipped' | 'cancelled' | 'interrupted';
+/** Why `--until-idle` stopped waiting. */
+type IdleEnd = 'idle' | 'stopped' | 'cannot-record';
 
-function outcomeOf(job: JobView): RunOutcome {
-  switch (job.phase) {
-    case 'succeeded':
-    case 'failed':
-    case 'waiting-for-operator':
-    case 'skipped':
-    case 'cancelled':
-    case 'interrupted':
-      return job.phase;
-    case 'countdown':
-    case 'queued':
-    case 'running':
-    case 'waiting-for-reattach':
-      return 'interrupted';
-  }
-}
-
-/** The --json object (its shape is the issue's, field for field). */
-export function runReport(jobs: readonly JobView[], deviceTypes: ReadonlyMap<string, string | undefined>) {
-  const devices = jobs.map((job) => {
-    const outcome = outcomeOf(job);
-    const deviceType = deviceTypes.get(job.ecid);
-    return {
-      ecid: job.ecid,
-      serial: job.serialNumber ?? null,
-      model: (deviceType ? modelNameFor(deviceType) : undefined) ?? deviceType ?? null,
-      outcome,
-      errorCode: outcome === 'succeeded' ? null : (job.error?.code ?? null),
-      steps: job.steps.map((s) => ({
-        step: s.step,
-        startedAt: s.startedAt,
-        endedAt: s.endedAt ?? null,
-        outcome: s.outcome ?? null,
-      })),
-    };
-  });
-  const counts: Record<RunOutcome, number> = {
-    succeeded: 0,
-    failed: 0,
-    'waiting-for-operator': 0,
-    skipped: 0,
-    cancelled: 0,
-    interrupted: 0,
-  };
-  for (const d of devices) counts[d.outcome] += 1;
-  return { devices, counts };
-}
-
-function progressLines(err: (text: string) => void): JobEventSink {
-  const last = new Map<string, string>();
-  return {
-    ...noJobEvents,
-    jobChanged(job) {
-      const who = job.serialNumber ?? job.ecid;
-      const where = job.step
-        ? ` ${job.stepIndex === undefined ? '' : `${job.stepIndex + 1}/${job.stepCount} `}${job.step}`
-        : '';
-      const extra = job.waiting
-        ? `: ${job.waiting.instruction}`
-        : job.error && job.phase === 'failed'
-          ? `: ${job.error.title}`
-          : '';
-      const line = `${who} ${job.phase}${where}${extra}`;
-      if (last.get(job.ecid) === line) return;
-      last.set(job.ecid, line);
-      err(`[${new Date().toISOString()}] ${line}`);
-    },
-  };
-}
-
-/** Resolves once the board is idle and nothing has changed for `quietMs`. */
+/**
+ * Resolves once the board is idle and nothing has changed for `quietMs`, or once the journal has been unable
+ * to record for as long (the jobs are paused and would wait for ever: the run ends in words, exit 4).
+ */
 async function untilIdle(
-  session: RunSession,
+  board: RunBoard,
   changes: { at: number },
   quietMs: number,
   stop: Promise<void>,
-): Promise<void> {
+): Promise<IdleEnd> {
   let stopped = false;
   void stop.then(() => (stopped = true));
   const tick = Math.max(20, Math.min(500, quietMs / 10));
   for (;;) {
-    if (stopped) return;
-    if (session.board.isIdle() && session.board.views().length > 0 && Date.now() - changes.at >= quietMs)
-      return;
+    if (stopped) return 'stopped';
+    const quiet = Date.now() - changes.at >= quietMs;
+    if (quiet && board.runStatus().recordingProblem !== undefined) return 'cannot-record';
+    if (board.isIdle() && board.views().length > 0 && quiet) return 'idle';
     await new Promise((resolve) => setTimeout(resolve, tick));
   }
 }
@@ -191,8 +128,8 @@ function ctrlC(): Promise<void> {
 }
 
 export async function runRunCommand(argv: readonly string[], io: RunCommandIo = defaultIo): Promise<number> {
-  const recordFlags = takeRecordFlags(argv);
-  const { flags, positional } = parseFlags(recordFlags.rest, FLAGS);
+  const { flags, positional } = parseFlags(argv, FLAGS);
+  const recordFlags = recordFlagsFrom(flags);
   if (positional.length > 0) throw new UsageError(`run takes no arguments (got "${positional[0]}")`);
   if (flags.simulate && flags.cfgutil)
     throw new UsageError('--simulate and --cfgutil cannot be used together');
@@ -207,7 +144,8 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     flags.scenario === undefined ? undefined : scenarioWorldOptions(await loadScenario(flags.scenario));
   const cart = number(flags.cart, 'cart', 0, 64, true) ?? 0;
   const timeScale = number(flags['time-scale'], 'time-scale', 0.0001, 10, false) ?? 1;
-  const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true) ?? 8;
+  // Without --concurrency the data folder's settings decide, as in the app.
+  const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true);
   const workflow = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
   const cfgutilPath = flags.cfgutil ?? io.env.ENROLL_BENCH_CFGUTIL;
   if (recordFlags.replay && (flags.simulate || flags.cfgutil))
@@ -216,29 +154,43 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     throw new UsageError('run needs --cfgutil PATH (or ENROLL_BENCH_CFGUTIL) or --simulate');
 
   const changes = { at: Date.now() };
-  let summary = '';
-  let note: string | undefined;
-  // On a terminal the live line is cleared before each progress line and drawn again after it.
-  const err = io.live
-    ? (text: string) => {
-        io.live?.('');
-        io.err(text);
-        io.live?.(summary);
+  // Progress: plain lines always; the live summary line only on a terminal and never with --json.
+  const progress = new RunProgress({ err: io.err, ...(io.live && !flags.json ? { live: io.live } : {}) });
+  const notes = new RepeatedLines((line) => progress.line(line));
+  let closing = false;
+  const interruptedAtStart = new Set<string>();
+  // Set once the session is up; --resume's retries go to its board.
+  const current: { session?: RunSessionLike } = {};
+  const resume = (ecid: string) => {
+    // After the event that announced it: the board is not re-entered from inside its own dispatch.
+    setTimeout(() => {
+      if (closing || !current.session) return;
+      try {
+        current.session.board.jobAction(ecid, 'retry');
+        notes.line(`enroll-bench: ${ecid} continues where it was interrupted.`);
+      } catch (error) {
+        notes.line(
+          `enroll-bench: ${ecid} could not be resumed: ${error instanceof Error ? error.message : 'refused'}`,
+        );
       }
-    : io.err;
-  const lines = progressLines(err);
+    }, 0);
+  };
   const events: JobEventSink = {
     jobChanged: (job, immediate) => {
       if (immediate) changes.at = Date.now();
-      lines.jobChanged(job, immediate);
+      progress.job(job);
+      // Interrupted before this run began (the journal says so): continue it with --resume, else count it.
+      if (job.phase === 'interrupted' && !closing && !interruptedAtStart.has(job.ecid)) {
+        interruptedAtStart.add(job.ecid);
+        if (flags.resume) resume(job.ecid);
+      }
     },
     jobRemoved: () => void (changes.at = Date.now()),
     factsChanged: () => {},
     runChanged: (run) => {
-      if (run.concurrencyNote && run.concurrencyNote !== note) err(`enroll-bench: ${run.concurrencyNote}`);
-      note = run.concurrencyNote;
-      summary = summaryLine(run);
-      io.live?.(summary);
+      if (run.concurrencyNote) notes.line(`enroll-bench: ${run.concurrencyNote}`);
+      if (run.recordingProblem) notes.line(`enroll-bench: ${run.recordingProblem}`);
+      progress.run(run);
     },
   };
   const started = Date.now();
@@ -246,43 +198,75 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     recordedBy: 'run',
     dataDir: defaultDataDir(io.env),
     ...(cfgutilPath === undefined ? {} : { cfgutilPath }),
-    warn: (text) => err(`enroll-bench: ${text}`),
+    warn: (text) => notes.line(`enroll-bench: ${text}`),
   });
-  const session = await startRunSession({
+  const start = io.startSession ?? startRunSession;
+  const session = await start({
     dataDir: defaultDataDir(io.env),
     workflow,
     ...(flags.profile ? { profileFile: flags.profile } : {}),
     ...(flags.simulate
       ? { simulate: { cart, timeScale, ...(scenario ? { world: scenario } : {}) } }
       : { cfgutilPath: hooks.cfgutilPath ?? (cfgutilPath as string) }),
-    concurrency,
+    ...(concurrency !== undefined ? { concurrency } : {}),
     events,
-    note: (text) => err(`enroll-bench: ${text}`),
+    note: (text) => notes.line(`enroll-bench: ${text}`),
   }).catch(async (error: unknown) => {
     await hooks.stop();
+    notes.flush();
     throw error;
   });
+  current.session = session;
   const deviceTypes = new Map<string, string | undefined>();
   let jobs: JobView[] = [];
+  let ended: IdleEnd = 'stopped';
+  let recordingProblem: string | undefined;
   try {
     const stop = io.interrupted ?? ctrlC();
-    if (flags['until-idle']) await untilIdle(session, changes, IDLE_QUIET_MS * session.timeScale, stop);
+    if (flags['until-idle'])
+      ended = await untilIdle(session.board, changes, IDLE_QUIET_MS * session.timeScale, stop);
     else await stop;
     // Taken before closing: a job still under way is reported as interrupted (and journaled so by close).
     jobs = session.board.views();
+    recordingProblem = session.board.runStatus().recordingProblem;
     for (const job of jobs) deviceTypes.set(job.ecid, session.board.deviceTypeOf(job.ecid));
   } finally {
+    closing = true;
     await session.close();
     await hooks.stop();
-    io.live?.('');
+    notes.flush();
+    progress.end();
   }
   const report = runReport(jobs, deviceTypes);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.err(`enroll-bench: ${report.counts.succeeded} of ${jobs.length} succeeded in ${seconds} s.`);
-  if (flags.json) io.out(JSON.stringify(report));
-  if (jobs.length === 0) {
-    io.err('enroll-bench: no device was attached.');
-    return 1;
+  const stillInterrupted = report.devices.filter(
+    (d) => d.outcome === 'interrupted' && interruptedAtStart.has(d.ecid),
+  );
+  if (!flags.resume && stillInterrupted.length > 0) {
+    const n = stillInterrupted.length;
+    io.err(
+      `enroll-bench: ${n} job${n === 1 ? ' was' : 's were'} interrupted before this run (a crash or a restart). To continue ${n === 1 ? 'it' : 'them'} at ${n === 1 ? 'its' : 'their'} step: ${resumeCommand(argv)}`,
+    );
   }
-  return report.counts.succeeded === jobs.length ? 0 : 1;
+  if (flags.json)
+    io.out(JSON.stringify(recordingProblem ? { ...report, stopped: recordingProblem } : report));
+  if (jobs.length === 0) io.err('enroll-bench: no device was attached.');
+  if (ended === 'cannot-record' || recordingProblem !== undefined) {
+    // The board's sentence says work resumes by itself; this run is ending, so say what to do instead.
+    const why = (recordingProblem ?? 'the journal cannot be written.')
+      .replace(/^Jobs are paused: /, '')
+      .replace(/; work resumes by itself once the journal can be written\.$/, '.');
+    io.err(`enroll-bench: the run stopped: ${why} Then continue with: ${resumeCommand(argv)}`);
+    return EXIT.cannotRun;
+  }
+  return runExitCode(report);
+}
+
+/** The command line that continues this run's interrupted jobs, quoted for a POSIX shell where needed. */
+export function resumeCommand(argv: readonly string[]): string {
+  const quote = (word: string) =>
+    /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  const words = argv.filter((a) => a !== '--resume');
+  return ['enroll-bench', 'run', ...words, '--resume'].map(quote).join(' ');
 }

@@ -7,12 +7,17 @@ import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
 import { defaultDataDir } from '../app/data-dir';
 import { startRecordReplay } from '../record/command-hooks';
-import { takeRecordFlags, type RecordFlags } from '../record/record-flags';
+import { NO_RECORD_FLAGS, recordFlagsFrom, type RecordFlags } from '../record/record-flags';
 import { startBenchServer } from '../server/bench-server';
+import { ControlSocketInUse } from '../control/control-server';
+import { openControlSocket } from '../control/open-control-socket';
 import { loadScenario } from '../sim/index';
-import { parseAppFlags, type AppFlags } from './app-flags';
-import { UsageError } from './parse-flags';
+import { appFlagsFrom, type AppFlags } from './app-flags';
+import { BenchCannotRun } from './cannot-run';
+import { flagSpec } from './command-table';
+import { parseFlags, UsageError } from './parse-flags';
 import { packageRoot } from './package-root';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 function describeEngine(engine: EngineStatus): string {
   switch (engine.kind) {
@@ -33,19 +38,34 @@ function untilStopped(): Promise<void> {
   });
 }
 
-export async function serveBench(appFlags: AppFlags, record?: RecordFlags): Promise<number> {
+export async function serveBench(appFlags: AppFlags, record: RecordFlags = NO_RECORD_FLAGS): Promise<number> {
   // A bad scenario is a clear error now, not a simulator that fails to start later.
   if (appFlags.scenario !== undefined) await loadScenario(appFlags.scenario);
-  if (record?.replay && (appFlags.simulate || appFlags.cfgutilFlag))
+  if (record.replay && (appFlags.simulate || appFlags.cfgutilFlag))
     throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
-  const hooks = await startRecordReplay(record ?? { rest: [], recordRaw: false }, {
+  const dataDir = defaultDataDir();
+  const hooks = await startRecordReplay(record, {
     recordedBy: 'serve',
-    dataDir: defaultDataDir(),
+    dataDir,
     ...(appFlags.cfgutilFlag === undefined ? {} : { cfgutilPath: appFlags.cfgutilFlag }),
-    warn: (text) => console.error(`enroll-bench: ${text}`),
+    warn: (text) => stderrLine(`enroll-bench: ${text}`),
   });
   const flags = hooks.cfgutilPath ? { ...appFlags, cfgutilFlag: hooks.cfgutilPath } : appFlags;
-  const bench = await createBench({ ...flags, dataDir: defaultDataDir() });
+  const bench = await createBench({ ...flags, dataDir }).catch(async (error: unknown) => {
+    await hooks.stop();
+    throw error;
+  });
+  // `enroll-bench status|jobs|arm|disarm|log tail` reach this bench through its control socket.
+  const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log }).catch(
+    async (error: unknown) => {
+      await bench.close();
+      await hooks.stop();
+      if (error instanceof ControlSocketInUse)
+        throw new BenchCannotRun(`another bench is already running on the data folder ${dataDir}.`);
+      throw error;
+    },
+  );
+  if (!control.ok) stderrLine(`enroll-bench: ${control.problem}`);
   const server = await startBenchServer({
     host: bench.host,
     rendererDir: path.join(packageRoot(), 'dist', 'renderer'),
@@ -54,13 +74,19 @@ export async function serveBench(appFlags: AppFlags, record?: RecordFlags): Prom
     log: bench.log,
     ...(flags.allowRemoteControl ? { allowRemoteControl: true } : {}),
   });
-  for (const problem of bench.problems) console.error(`enroll-bench: ${problem}`);
+  for (const problem of bench.problems) stderrLine(`enroll-bench: ${problem}`);
   if (bench.startupProfile)
-    console.log(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
-  console.log(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
-  if (bench.logPath) console.log(`Diagnostics log: ${bench.logPath}`);
+    stdoutLine(`Profile ${bench.startupProfile.fileName}: ${bench.startupProfile.headline}`);
+  // Two addresses: the first carries the control token and is for this Mac's browser only; the second is the
+  // one to give other screens (or open through a tunnel): they can watch, not act as the Mac
+  // (main/server/local-only-channels.ts).
+  stdoutLine(`Enroll Bench is serving ${describeEngine(bench.engine)} at ${server.url}`);
+  stdoutLine(
+    `Open that address on this Mac only. For other screens (also through an SSH tunnel), use ${server.watchUrl}`,
+  );
+  if (bench.logPath) stdoutLine(`Diagnostics log: ${bench.logPath}`);
   if (!['127.0.0.1', 'localhost', '::1'].includes(flags.hostname)) {
-    console.log(
+    stdoutLine(
       flags.allowRemoteControl
         ? `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench and run its jobs.`
         : `Listening on ${flags.hostname} as asked: anyone who has the URL with its token can watch this bench; jobs are controlled on this Mac only (--allow-remote-control opens them).`,
@@ -68,12 +94,14 @@ export async function serveBench(appFlags: AppFlags, record?: RecordFlags): Prom
   }
   await untilStopped();
   await server.close();
+  if (control.ok) await control.server.close();
   await bench.close();
   await hooks.stop();
   return 0;
 }
 
 export async function runServeCommand(argv: readonly string[]): Promise<number> {
-  const record = takeRecordFlags(argv);
-  return serveBench(parseAppFlags(record.rest), record);
+  // One parse: the app's flags plus --record/--replay, all from the command table's `serve` entry.
+  const parsed = parseFlags(argv, flagSpec('serve'));
+  return serveBench(appFlagsFrom(parsed), recordFlagsFrom(parsed.flags));
 }

@@ -18,7 +18,9 @@ import { settingsFile } from '../settings/bench-settings';
 import { SettingsChannels } from '../settings/settings-channels';
 import { SettingsStore } from '../settings/settings-store';
 import { sanitizeText } from '../text/sanitize-text';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface SettingsCommandIo {
   readonly out: (text: string) => void;
@@ -27,8 +29,8 @@ export interface SettingsCommandIo {
 }
 
 const defaultIo: SettingsCommandIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
@@ -76,7 +78,7 @@ export async function runSettingsCommand(
   io: SettingsCommandIo = defaultIo,
 ): Promise<number> {
   const [sub, ...rest] = argv;
-  const { flags, positional } = parseFlags(rest, { json: 'boolean' });
+  const { flags, positional } = parseFlags(rest, flagSpec('settings', sub));
   const dataDir = defaultDataDir(io.env);
   const file = settingsFile(dataDir);
   const workflows = WorkflowStore.inDataDir(dataDir);

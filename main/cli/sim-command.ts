@@ -15,7 +15,9 @@
 import { sendToWorld } from '../sim/client/sim-client';
 import { benchOf, discoveryFilePath, readDiscovery } from '../sim/discovery';
 import { loadScenario, scenarioWorldOptions, startSimulatedWorld, type SimWorldOptions } from '../sim/index';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine, stdoutText, stderrText } from './terminal-output';
 
 const USAGE = `usage:
   enroll-bench sim world [--devices N | --scenario clean-cart|messy-cart|FILE] [--time-scale X] [--seed S] [--bench DIR]
@@ -69,13 +71,7 @@ function positiveNumber(text: string | undefined, name: string, fallback: number
 }
 
 async function runWorld(argv: readonly string[]): Promise<number> {
-  const { flags } = parseFlags(argv, {
-    devices: 'string',
-    'time-scale': 'string',
-    seed: 'string',
-    scenario: 'string',
-    bench: 'string',
-  });
+  const { flags } = parseFlags(argv, flagSpec('sim', 'world'));
   if (flags.devices !== undefined && flags.scenario !== undefined)
     throw new UsageError('give --devices or --scenario, not both');
   const devices = flags.devices === undefined ? 0 : Number(flags.devices);
@@ -95,8 +91,8 @@ async function runWorld(argv: readonly string[]): Promise<number> {
   // Counted from the start options: a flapping port may be off USB at this very moment.
   const count = typeof base.devices === 'number' ? base.devices : (base.devices ?? []).length;
   if (handle.discovery && !handle.discovery.ok)
-    process.stderr.write(`enroll-bench: this world is not published: ${handle.discovery.reason}\n`);
-  console.log(
+    stderrLine(`enroll-bench: this world is not published: ${handle.discovery.reason}`);
+  stdoutLine(
     `simulated world running with ${count} device(s)\ncfgutil: ${handle.cfgutilPath}\nsocket: ${handle.socketPath}`,
   );
   await new Promise<void>((resolve) => {
@@ -110,7 +106,7 @@ async function runWorld(argv: readonly string[]): Promise<number> {
 export async function runSimCommand(argv: readonly string[]): Promise<number> {
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '--help' || verb === 'help') {
-    console.log(USAGE);
+    stdoutLine(USAGE);
     return verb === undefined ? 2 : 0;
   }
   if (verb === 'world') return runWorld(rest);
@@ -125,15 +121,14 @@ export async function runSimCommand(argv: readonly string[]): Promise<number> {
   try {
     end = await sendToWorld(socketPath, frame, process);
   } catch {
-    process.stderr.write(`enroll-bench: the simulated world at ${socketPath} is not reachable\n`);
+    stderrLine(`enroll-bench: the simulated world at ${socketPath} is not reachable`);
     return 1;
   }
   if (end.kind === 'exit') return end.code;
   if (end.kind === 'crash') {
-    process.stderr.write(`enroll-bench: simulated cfgutil crashed (${end.signal})\n`);
+    stderrLine(`enroll-bench: simulated cfgutil crashed (${end.signal})`);
     return 134;
   }
-  if (end.text)
-    (end.ok ? process.stdout : process.stderr).write(end.text.endsWith('\n') ? end.text : `${end.text}\n`);
+  if (end.text) (end.ok ? stdoutText : stderrText)(end.text.endsWith('\n') ? end.text : `${end.text}\n`);
   return end.ok ? 0 : 1;
 }

@@ -7,7 +7,9 @@
  */
 import { BundleError } from '../record/bundle-reader';
 import { startReplay } from '../sim/replay/replay-world';
+import { EXIT } from './exit-codes';
 import { UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface ReplayCommandIo {
   readonly out: (text: string) => void;
@@ -16,7 +18,7 @@ export interface ReplayCommandIo {
   readonly stopped?: Promise<void>;
 }
 
-const defaultIo: ReplayCommandIo = { out: (t) => console.log(t), err: (t) => console.error(t) };
+const defaultIo: ReplayCommandIo = { out: stdoutLine, err: stderrLine };
 
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
@@ -39,7 +41,7 @@ export async function runSimReplay(
   } catch (error) {
     if (error instanceof BundleError) {
       io.err(`enroll-bench: ${error.info.detail}`);
-      return 1;
+      return EXIT.failed;
     }
     throw error;
   }
@@ -54,5 +56,5 @@ export async function runSimReplay(
   io.err(
     `enroll-bench: ${misses.length} request(s) had no recorded answer; ${replay.leftOver()} recorded device exchange(s) were never asked for.`,
   );
-  return misses.length === 0 ? 0 : 1;
+  return misses.length === 0 ? EXIT.ok : EXIT.failed;
 }

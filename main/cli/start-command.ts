@@ -9,6 +9,7 @@ import { parseAppFlags } from './app-flags';
 import { findElectronBinary } from './electron-binary';
 import { packageRoot } from './package-root';
 import { serveBench } from './serve-command';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 function electronPackageDir(root: string): string | undefined {
   try {
@@ -24,14 +25,14 @@ export async function runStartCommand(argv: readonly string[]): Promise<number> 
   const root = packageRoot();
   const electron = findElectronBinary(electronPackageDir(root));
   if (electron.kind === 'unavailable') {
-    console.log(`Electron cannot run here (${electron.reason}); serving the UI in headless mode instead.`);
+    stdoutLine(`Electron cannot run here (${electron.reason}); serving the UI in headless mode instead.`);
     return serveBench(flags);
   }
   const child = spawn(electron.binary, [root, ...argv], { stdio: 'inherit' });
   return new Promise((resolve) => {
     child.on('exit', (code) => resolve(code ?? 1));
     child.on('error', (error) => {
-      console.error(`Electron failed to start: ${error.message}`);
+      stderrLine(`Electron failed to start: ${error.message}`);
       resolve(1);
     });
   });

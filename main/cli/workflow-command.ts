@@ -12,7 +12,9 @@ import { presetWorkflows } from '../jobs/workflow/presets';
 import { readBoundedText } from '../jobs/workflow/read-bounded-file';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { sanitizeText } from '../text/sanitize-text';
+import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from './parse-flags';
+import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface WorkflowCommandIo {
   readonly out: (text: string) => void;
@@ -21,8 +23,8 @@ export interface WorkflowCommandIo {
 }
 
 const defaultIo: WorkflowCommandIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
+  out: stdoutLine,
+  err: stderrLine,
   env: process.env,
 };
 
@@ -54,7 +56,7 @@ export async function runWorkflowCommand(
   io: WorkflowCommandIo = defaultIo,
 ): Promise<number> {
   const [sub, ...rest] = argv;
-  const { flags, positional } = parseFlags(rest, { json: 'boolean' });
+  const { flags, positional } = parseFlags(rest, flagSpec('workflow', sub));
   const store = WorkflowStore.inDataDir(defaultDataDir(io.env));
   const json = (value: unknown) => io.out(JSON.stringify(value, null, 2));
   if (sub === 'list') {

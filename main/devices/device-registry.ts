@@ -6,6 +6,7 @@
  */
 import type { Device, DeviceMode, Ecid } from '../../preload/domain';
 import { parseEcid } from '../cfgutil/ecid';
+import { safeDeviceName } from '../text/device-name';
 import { modelNameFor } from './device-models';
 import { portLabelFor } from './usb-location';
 
@@ -38,7 +39,8 @@ function toDevice(
     mode,
     attachedAt: previous?.attachedAt ?? now,
     ...(entry.udid ? { udid: entry.udid } : {}),
-    ...(entry.name ? { name: entry.name } : {}),
+    // The name is the device owner's text: sanitised and capped where it enters the bench.
+    ...(entry.name ? { name: safeDeviceName(entry.name) } : {}),
     ...(entry.deviceType ? { deviceType: entry.deviceType } : {}),
     ...(model ? { model } : {}),
     ...(previous?.serialNumber ? { serialNumber: previous.serialNumber } : {}),

@@ -6,6 +6,10 @@
  * reboots cannot keep postponing a new device's listing (./signal-debounce.ts), then the truth is read from
  * `cfgutil list`. A slow periodic reconcile catches missed events. When listing fails the watcher reports
  * `degraded` and backs off instead of stopping silently (./README.md D7).
+ *
+ * One listing adds at most {@link MAX_NEW_DEVICES_PER_LIST} devices the bench has not seen: each new device
+ * starts reads, so a `list` naming 300 devices must not start 300 of everything at once. The rest wait,
+ * counted in the status (`waitingDevices`, with a sentence in `detail`), and the next listing follows soon.
  */
 import type { Device, DeviceMode, Ecid, WatcherStatus } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
@@ -18,6 +22,33 @@ import {
   type Reconciliation,
 } from './device-registry';
 import { SignalDebounce } from './signal-debounce';
+
+/** Enough for a full cart (40) in one listing; a flood joins in batches of this size. */
+export const MAX_NEW_DEVICES_PER_LIST = 48;
+/** How soon the next batch is listed while devices are waiting. */
+export const WAITING_RELIST_MS = 1_000;
+
+/** The listing cut to the known devices plus at most `max` new ones, and how many new ones had to wait. */
+export function admitNewDevices(
+  known: ReadonlySet<Ecid>,
+  listed: readonly DeviceListEntry[],
+  max: number,
+): { readonly admitted: readonly DeviceListEntry[]; readonly waiting: number } {
+  const seen = new Set<Ecid>();
+  const admitted: DeviceListEntry[] = [];
+  let added = 0;
+  let waiting = 0;
+  for (const entry of listed) {
+    if (seen.has(entry.ecid)) continue;
+    seen.add(entry.ecid);
+    if (known.has(entry.ecid)) admitted.push(entry);
+    else if (added < max) {
+      added += 1;
+      admitted.push(entry);
+    } else waiting += 1;
+  }
+  return { admitted, waiting };
+}
 
 export interface DeviceSignal {
   readonly kind: 'attach' | 'detach' | 'poll';
@@ -79,6 +110,7 @@ export class DeviceWatcher {
   private stopped = true;
   private failures = 0;
   private status: WatcherStatus = { state: 'starting' };
+  private waiting = 0;
 
   constructor(private readonly options: DeviceWatcherOptions) {
     this.timers = options.timers ?? realTimers;
@@ -131,9 +163,19 @@ export class DeviceWatcher {
       const listed = await this.options.lister.list();
       if (this.stopped) return;
       const before = new Set(this.devices.keys());
-      this.apply(reconcileDevices(this.devices, listed, this.hints, this.timers.now()));
+      const { admitted, waiting } = admitNewDevices(before, listed, MAX_NEW_DEVICES_PER_LIST);
+      this.waiting = waiting;
+      this.apply(reconcileDevices(this.devices, admitted, this.hints, this.timers.now()));
       this.failures = 0;
-      this.setStatus({ state: 'ok' });
+      this.setStatus(
+        waiting === 0
+          ? { state: 'ok' }
+          : {
+              state: 'ok',
+              waitingDevices: waiting,
+              detail: `${waiting} more device${waiting === 1 ? '' : 's'} listed by cfgutil wait to be added (${MAX_NEW_DEVICES_PER_LIST} at a time).`,
+            },
+      );
       for (const ecid of this.devices.keys()) if (!before.has(ecid)) this.options.onNewDevice?.(ecid);
     } catch (error) {
       this.failures += 1;
@@ -161,6 +203,7 @@ export class DeviceWatcher {
 
   private nextPollDelay(): number {
     const poll = this.options.pollMs ?? 10_000;
+    if (this.waiting > 0 && this.failures === 0) return Math.min(poll, WAITING_RELIST_MS);
     if (this.failures === 0) return poll;
     return Math.min(poll * 2 ** (this.failures - 1), this.options.maxBackoffMs ?? 60_000);
   }
@@ -172,7 +215,12 @@ export class DeviceWatcher {
   }
 
   private setStatus(status: WatcherStatus): void {
-    if (status.state === this.status.state && status.detail === this.status.detail) return;
+    if (
+      status.state === this.status.state &&
+      status.detail === this.status.detail &&
+      status.waitingDevices === this.status.waitingDevices
+    )
+      return;
     this.status = status;
     this.options.onStatus(status);
   }

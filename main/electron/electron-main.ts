@@ -12,6 +12,8 @@ import { createBench, type Bench } from '../app/create-bench';
 import { defaultDataDir } from '../app/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { parseElectronFlags } from '../cli/app-flags';
+import { electronIntuneOptions } from './intune-shell';
+import { openControlSocket } from '../control/open-control-socket';
 import { installMacShell, type MacShell } from './mac-shell';
 import { reportOpenedProfile, warnAboutStartupProblems } from './notify';
 import { runSimCfgutilIfAsked } from './sim-cfgutil-mode';
@@ -87,7 +89,9 @@ async function main(): Promise<void> {
   serveRenderer(session.defaultSession, paths);
   // ENROLL_BENCH_DATA overrides the folder here too, so the app and `enroll-bench` share one data folder.
   const dataDir = process.env.ENROLL_BENCH_DATA ? defaultDataDir() : app.getPath('userData');
-  bench = await createBench({ ...flags, dataDir });
+  bench = await createBench({ ...flags, dataDir, intune: electronIntuneOptions() });
+  // Control socket hook: `enroll-bench status|jobs|arm|disarm|log tail` steer this window's bench.
+  const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log });
   mac = installMacShell({
     host: bench.host,
     dataDir,
@@ -111,7 +115,9 @@ async function main(): Promise<void> {
     // Stop USB hotplug and any cfgutil child before the process goes (node-usb#438).
     closing = true;
     event.preventDefault();
-    void bench.close().finally(() => app.quit());
+    void (control.ok ? control.server.close() : Promise.resolve()) // control socket hook
+      .then(() => bench?.close())
+      .finally(() => app.quit());
   });
 }
 

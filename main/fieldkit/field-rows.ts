@@ -68,8 +68,8 @@ export const FIELD_ROWS: readonly FieldRow[] = [
   },
   {
     id: 'prepare-forbid-pairing',
-    behaviour: '`cfgutil prepare --supervised --forbid-pairing --host-cert`',
-    expected: 'exits 0 and a re-read says isSupervised',
+    behaviour: '`cfgutil prepare --supervised --forbid-pairing --host-cert` with `-C/-K`',
+    expected: 'exits 0 (or −402653030, pairing prohibited) and a re-read with -C/-K says isSupervised',
     readmeRow: SHAPES,
     destructive: true,
   },
@@ -82,8 +82,8 @@ export const FIELD_ROWS: readonly FieldRow[] = [
   },
   {
     id: 'prepare-allow-pairing',
-    behaviour: '`cfgutil prepare --supervised --host-cert` (pairing allowed)',
-    expected: 'exits 0 and a re-read says isSupervised',
+    behaviour: '`cfgutil prepare --supervised --host-cert` with `-C/-K` (pairing allowed)',
+    expected: 'exits 0 (or −402653030, pairing prohibited) and a re-read with -C/-K says isSupervised',
     readmeRow: SHAPES,
     destructive: true,
   },

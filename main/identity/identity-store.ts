@@ -9,10 +9,14 @@
  * Not safe for concurrent callers on its own: IdentityService runs every save through one queue.
  */
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { IdentitySummary } from '../../preload/domain';
 import { writePrivateFile } from '../profiles/write-private-file';
+import { readSafeFile, readSafeText } from '../storage/safe-file';
+
+/** A certificate, a key or the meta record: a few KB each. */
+const MAX_IDENTITY_FILE_BYTES = 256 * 1024;
 
 export interface IdentityPaths {
   /** DER X.509 certificate, for `cfgutil -C` (and `prepare --host-cert`). */
@@ -68,9 +72,11 @@ export class IdentityStore {
   /** The stored identity, or null when there is none, it cannot be read, or its files are not one pair. */
   async load(): Promise<StoredIdentity | null> {
     try {
-      const certificate = new Uint8Array(await readFile(this.paths.certPath));
-      const privateKey = new Uint8Array(await readFile(this.paths.keyPath));
-      const raw = JSON.parse(await readFile(this.metaPath, 'utf8')) as Record<string, unknown>;
+      // Regular files inside the identity folder only, each capped (main/storage/safe-file.ts).
+      const limits = { maxBytes: MAX_IDENTITY_FILE_BYTES, insideFolder: this.dir };
+      const certificate = new Uint8Array(await readSafeFile(this.paths.certPath, limits));
+      const privateKey = new Uint8Array(await readSafeFile(this.paths.keyPath, limits));
+      const raw = JSON.parse(await readSafeText(this.metaPath, limits)) as Record<string, unknown>;
       const source = raw.source === 'imported' || raw.source === 'created' ? raw.source : undefined;
       if (typeof raw.organizationName !== 'string' || !source) return null;
       // Records from builds before the hashes existed have neither; they are kept (the service still checks

@@ -8,6 +8,7 @@ import type { InvokeChannelName, InvokeChannels } from '../../preload/contract';
 import { simulatorActionTypes, type OnDeviceHand, type SimulatorAction } from '../../preload/domain';
 import { invalidRequest } from '../errors/bench-error';
 import { boundedInteger, ecidArg, isRecord } from './arg-shapes';
+import { intuneArgValidators } from './validate-intune-args';
 import { jobArgValidators } from './validate-job-args';
 import { preflightArgValidators } from './validate-preflight-args';
 import { profileArgValidators } from './validate-profile-args';
@@ -90,4 +91,5 @@ export const argValidators: ArgValidators = {
   ...profileArgValidators,
   ...jobArgValidators,
   ...preflightArgValidators,
+  ...intuneArgValidators,
 };

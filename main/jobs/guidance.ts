@@ -6,8 +6,9 @@ import type { OperatorReason } from '../../preload/jobs-domain';
 
 export const INSTRUCTIONS: Readonly<Record<OperatorReason, string>> = {
   'tap-trust': 'Tap Trust on the device and enter its passcode.',
+  // Current iOS opens the install sheet on the device itself after a 625.
   'approve-profile':
-    'On the device open Settings ▸ General ▸ VPN & Device Management, tap the downloaded profile, then tap Install and enter the passcode.',
+    'Tap Install on the device (or Settings ▸ General ▸ VPN & Device Management if it was dismissed), then enter its passcode.',
   'unlock-device': 'Unlock the device (enter its passcode), and keep it unlocked until this step is done.',
   'activation-lock':
     'Activation Lock is on: the owner must remove this device from Find My (iCloud.com ▸ Find Devices ▸ Remove This Device); this bench cannot. Then press Retry.',

@@ -11,16 +11,19 @@ import type {
   JobAction,
   JobView,
   JobsSnapshot,
-  OperatorReason,
   RunStatus,
   Workflow,
 } from '../../preload/jobs-domain';
 import { BenchError } from '../errors/bench-error';
-import { ARRIVAL_PROPERTIES, readOf, type DeviceRead } from './device-read';
+import type { DeviceRead } from './device-read';
 import { DevicePresence } from './device-presence';
-import { instructionFor } from './guidance';
+import { DropWatch } from './drop-watch';
 import { HeavyStepLimit } from './heavy-step-limit';
-import { forgetOnChange, LastRead } from './last-read';
+import { admissionEvent, readOnArrival } from './job-admission';
+import { JobContextFactory } from './job-context-factory';
+import { JobRecorder } from './job-recorder';
+import type { JobSlot } from './job-slot';
+import { LastRead } from './last-read';
 import {
   noJobEvents,
   realJobClock,
@@ -34,11 +37,9 @@ import {
   type SupervisionSource,
   type WorkflowSource,
 } from './job-board-types';
-import type { JobContext } from './job-context';
 import { withProgress, StepTimes } from './job-progress';
-import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
-import { abortableWait } from './abortable-wait';
 import type { JournalHistory, JournalSink } from './job-journal';
+import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
@@ -64,20 +65,13 @@ export interface JobBoardOptions {
   /** Scale of the default step times used for the ETA before any is measured (the simulator's time scale). */
   readonly timeScale?: number;
   readonly log?: (message: string, detail?: unknown) => void;
+  /** Told a device's serial number the first time a read shows it (the device list shows it from then on). */
+  readonly serialRead?: (ecid: Ecid, serialNumber: string) => void;
+  /** Told after a job's end has been handed to the journal (the bench log follows from it). */
+  readonly jobEnded?: () => void;
 }
 
-interface Slot {
-  view: JobView;
-  readonly workflow: Workflow;
-  profileSha256?: string;
-  controller?: AbortController;
-  countdown?: unknown;
-  facts?: DeviceFacts;
-  values?: DeviceRead['values'];
-  readonly lastRead: LastRead;
-  rebootUntil: number;
-  words: Set<() => void>;
-}
+type Slot = JobSlot;
 
 function refuse(title: string, detail: string): never {
   throw new BenchError({ code: 'invalid-request', title, detail, retryable: false });
@@ -92,9 +86,9 @@ export class JobBoard {
   private readonly timings: JobTimings;
   private readonly clock: JobClock;
   private readonly events: JobEventSink;
-  private readonly sessionId: string;
-  private readonly counters = new Map<string, number>();
-  private readonly drops: number[] = [];
+  private readonly recorder: JobRecorder;
+  private readonly contexts: JobContextFactory;
+  private readonly dropWatch: DropWatch;
   private readonly pauseWaiters = new Set<() => void>();
   private state: RunState;
   private history: JournalHistory;
@@ -111,8 +105,28 @@ export class JobBoard {
     this.timings = options.timings ?? DEVICE_TIMINGS;
     this.clock = options.clock ?? realJobClock;
     this.events = options.events ?? noJobEvents;
-    this.sessionId = options.sessionId ?? randomUUID();
     this.limit = new HeavyStepLimit(settings.concurrency);
+    this.recorder = new JobRecorder({
+      journal: options.journal,
+      clock: this.clock,
+      sessionId: options.sessionId ?? randomUUID(),
+      appVersion: options.appVersion ?? 'dev',
+      profile: options.profile,
+      supervision: options.supervision,
+      device: (ecid) => this.presence.device(ecid),
+      ...(options.jobEnded ? { ended: options.jobEnded } : {}),
+    });
+    this.contexts = new JobContextFactory({
+      clock: this.clock,
+      timings: this.timings,
+      limit: this.limit,
+      presence: this.presence,
+      supervision: options.supervision,
+      profile: options.profile,
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.extraProfilesDir ? { extraProfilesDir: options.extraProfilesDir } : {}),
+    });
+    this.dropWatch = new DropWatch(this.timings, this.clock);
     this.times = new StepTimes(options.timeScale ?? 1);
     this.history = options.history ?? { lastByEcid: new Map(), doneBySerial: new Map(), warnings: [] };
     this.state = {
@@ -126,16 +140,9 @@ export class JobBoard {
 
   /** Starts following the device list; devices already attached are admitted now. */
   start(): void {
-    this.options.journal.append({
-      v: 1,
-      kind: 'session-started',
-      at: this.clock.now(),
-      sessionId: this.sessionId,
-      stationName: this.settings.stationName,
-      appVersion: this.options.appVersion ?? 'dev',
-    });
+    this.recorder.sessionStarted(this.settings.stationName);
     for (const warning of this.history.warnings) this.options.log?.(`journal: ${warning}`);
-    this.stopHealth = this.options.journal.onHealth?.((problem) => this.onRecordingProblem(problem));
+    this.stopHealth = this.recorder.onHealth((problem) => this.onRecordingProblem(problem));
     this.unsubscribe = this.options.devices.subscribe((devices) => this.onDevices(devices));
     this.onDevices(this.options.devices.current());
   }
@@ -315,21 +322,12 @@ export class JobBoard {
     if (slot.rebootUntil < this.clock.now()) this.noteDrop();
   }
 
-  /** Devices keep dropping off USB mid-step: halve the heavy-step cap and say why (field-notes §4 item 2). */
+  /** Devices keep dropping off USB mid-step: the cap comes down, and the header says why (./drop-watch.ts). */
   private noteDrop(): void {
-    const now = this.clock.now();
-    this.drops.push(now);
-    while (this.drops.length > 0 && (this.drops[0] ?? now) < now - this.timings.dropWindowMs)
-      this.drops.shift();
-    if (this.drops.length < this.timings.dropsToLowerCap || this.limit.limit <= 1) return;
-    const lowered = Math.max(1, Math.floor(this.limit.limit / 2));
-    this.limit.setLimit(lowered);
-    const minutes = Math.max(1, Math.round(this.timings.dropWindowMs / 60_000));
-    this.state = {
-      ...this.state,
-      concurrencyNote: `Lowered to ${lowered} heavy step${lowered === 1 ? '' : 's'} at once: ${this.drops.length} devices dropped off USB mid-step within ${minutes} min. Check the hubs' power and the cables.`,
-    };
-    this.drops.length = 0;
+    const lowered = this.dropWatch.noteDrop(this.limit.limit);
+    if (!lowered) return;
+    this.limit.setLimit(lowered.limit);
+    this.state = { ...this.state, concurrencyNote: lowered.note };
     this.emitRun();
   }
 
@@ -345,6 +343,11 @@ export class JobBoard {
       workflowId: slot.workflow.id,
       ...(profileSha256 ? { profileSha256 } : {}),
     };
+    const listed = benchDeviceKind(this.presence.device(ecid) ?? {});
+    if (listed.kind !== 'bench') {
+      const reason = listed.kind === 'in-recovery' ? 'recovery-mode' : 'not-an-ios-device';
+      return void this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason });
+    }
     const byEcid = admitByEcid(ecid, rules);
     if (byEcid.kind === 'interrupted' && byEcid.stepIndex !== undefined) {
       slot.view = {
@@ -367,12 +370,9 @@ export class JobBoard {
 
   /** Applies a decision that ends admission; false for a new job. */
   private settle(slot: Slot, admission: Admission): boolean {
-    const at = this.clock.now();
-    if (admission.kind === 'ignore') this.dispatch(slot, { type: 'skipped', at, reason: 'ignore-list' });
-    else if (admission.kind === 'already-done')
-      this.dispatch(slot, { type: 'skipped', at, reason: 'already-done' });
-    else if (admission.kind === 'interrupted') this.dispatch(slot, { type: 'interrupted', at });
-    return admission.kind !== 'new';
+    const event = admissionEvent(admission, this.clock.now());
+    if (event) this.dispatch(slot, event);
+    return event !== undefined;
   }
 
   private createSlot(
@@ -399,7 +399,7 @@ export class JobBoard {
       ...(profileSha256 ? { profileSha256 } : {}),
     };
     this.slots.set(ecid, slot);
-    this.journalCreated(slot);
+    this.recorder.created(slot);
     this.events.jobChanged(this.viewOf(slot), true);
     this.emitRun();
     return slot;
@@ -410,16 +410,15 @@ export class JobBoard {
     const client = this.options.client.current();
     if (!client) return undefined;
     try {
-      const generation = this.presence.generation(ecid);
-      const read = readOf(await client.get(ecid, ARRIVAL_PROPERTIES), this.ours(), this.clock.now());
-      this.noteRead(slot, read);
-      // The job's first step decides on this read when it starts right away (nothing has been done since).
-      slot.lastRead.remember({
-        read,
-        properties: new Set(ARRIVAL_PROPERTIES),
-        generation,
-        at: this.clock.now(),
+      const read = await readOnArrival({
+        client,
+        ecid,
+        slot,
+        ours: this.contexts.ours(),
+        now: () => this.clock.now(),
+        generation: this.presence.generation(ecid),
       });
+      this.noteRead(slot, read);
       return read;
     } catch (error) {
       this.options.log?.(`could not read ${ecid} on arrival`, error);
@@ -433,7 +432,11 @@ export class JobBoard {
     // A step reads only what it decides on: the facts it did not read stay as last seen.
     slot.facts = { ...before, ...read.facts };
     const serial = read.values.serialNumber;
-    if (serial) this.dispatch(slot, { type: 'identified', serialNumber: serial });
+    if (serial) {
+      const known = slot.view.serialNumber;
+      this.dispatch(slot, { type: 'identified', serialNumber: serial });
+      if (known !== serial) this.options.serialRead?.(slot.view.ecid, serial);
+    }
     const { readAt: _a, ...now } = read.facts;
     const { readAt: _b, ...was } = before ?? { readAt: 0 };
     if (JSON.stringify(now) !== JSON.stringify(was)) this.events.factsChanged(slot.view.ecid, read.facts);
@@ -463,7 +466,10 @@ export class JobBoard {
     slot.controller = controller;
     this.firstStart ??= this.clock.now();
     const from = slot.view.stepIndex ?? 0;
-    const ctx = this.contextFor(slot, controller, client);
+    const ctx = this.contexts.contextFor(slot, controller, client, {
+      dispatch: (event) => this.dispatch(slot, event),
+      noteRead: (read) => this.noteRead(slot, read),
+    });
     void runJob(ctx, from, {
       unpaused: () => this.unpaused(),
       measured: (step, ms) => this.times.record(step, ms),
@@ -498,8 +504,8 @@ export class JobBoard {
 
   private renew(slot: Slot, view: JobView): void {
     slot.view = { ...view, jobId: randomUUID() };
-    this.journalCreated(slot);
-    this.journalTransition(slot);
+    this.recorder.created(slot);
+    this.recorder.transition(slot);
     this.events.jobChanged(this.viewOf(slot), true);
     this.emitRun();
   }
@@ -530,77 +536,6 @@ export class JobBoard {
     slot.words.clear();
   }
 
-  private ours() {
-    const supervision = this.options.supervision.current();
-    const profile = this.options.profile.current();
-    return {
-      ...(supervision.organizationName ? { organizationName: supervision.organizationName } : {}),
-      ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
-    };
-  }
-
-  private contextFor(
-    slot: Slot,
-    controller: AbortController,
-    client: NonNullable<ReturnType<ClientSource['current']>>,
-  ): JobContext {
-    const { ecid } = slot.view;
-    const { signal } = controller;
-    const supervision = this.options.supervision.current();
-    const profile = this.options.profile.current();
-    const wait = (ms: number, register?: (wake: () => void) => () => void) =>
-      abortableWait(this.clock, signal, ms, register);
-    return {
-      ecid,
-      client: forgetOnChange(client, slot.lastRead),
-      lastRead: slot.lastRead,
-      signal,
-      timings: this.timings,
-      workflow: slot.workflow,
-      ...(supervision.identity ? { identity: supervision.identity } : {}),
-      ours: this.ours(),
-      ...(profile ? { profile } : {}),
-      ...(this.options.extraProfilesDir ? { extraProfilesDir: this.options.extraProfilesDir } : {}),
-      now: () => this.clock.now(),
-      sleep: async (ms) => void (await wait(ms)),
-      random: this.options.random ?? Math.random,
-      dispatch: (event) => this.dispatch(slot, event),
-      heavy: (task) => this.limit.run(task, signal),
-      noteRead: (read) => this.noteRead(slot, read),
-      isPresent: () => this.presence.isPresent(ecid),
-      generation: () => this.presence.generation(ecid),
-      waitForDeviceChange: async (ms) => {
-        await wait(ms, (wake) => {
-          const change = this.presence.nextChange(ecid);
-          void change.changed.then(wake);
-          return change.cancel;
-        });
-      },
-      expectReboot: (until) => void (slot.rebootUntil = until),
-      rebootExpected: () => slot.rebootUntil > this.clock.now(),
-      waitForOperatorWord: (ms) =>
-        wait(ms, (wake) => {
-          slot.words.add(wake);
-          return () => slot.words.delete(wake);
-        }),
-      nextNameCounter: (template) => {
-        const next = (this.counters.get(template) ?? 0) + 1;
-        this.counters.set(template, next);
-        return next;
-      },
-      modelName: () => this.presence.device(ecid)?.model,
-      serialNumber: () => slot.view.serialNumber,
-      setWaiting: (reason: OperatorReason, instruction?: string) =>
-        this.dispatch(slot, {
-          type: 'waiting-for-operator',
-          at: this.clock.now(),
-          reason,
-          instruction: instruction ?? instructionFor(reason),
-        }),
-      resume: () => this.dispatch(slot, { type: 'resumed' }),
-    };
-  }
-
   // ---- state changes, journal and events ----
 
   private dispatch(slot: Slot, event: JobEvent): void {
@@ -613,8 +548,8 @@ export class JobBoard {
       after.stepIndex !== before.stepIndex ||
       after.attempt !== before.attempt ||
       after.waiting?.instruction !== before.waiting?.instruction;
-    if (moved) this.journalTransition(slot);
-    if (isFinal(after.phase) && !isFinal(before.phase)) this.journalEnded(slot);
+    if (moved) this.recorder.transition(slot);
+    if (isFinal(after.phase) && !isFinal(before.phase)) this.recorder.ended(slot, this.settings.stationName);
     this.events.jobChanged(this.viewOf(slot), moved);
     if (after.phase !== before.phase) this.emitRun();
   }
@@ -632,36 +567,6 @@ export class JobBoard {
     const run = this.runStatus();
     this.events.runChanged(run);
     return run;
-  }
-
-  private journalCreated(slot: Slot): void {
-    this.options.journal.append(
-      createdEntry(slot.view, this.sessionId, slot.profileSha256, this.clock.now()),
-    );
-  }
-
-  private journalTransition(slot: Slot): void {
-    this.options.journal.append(transitionEntry(slot.view, this.clock.now()));
-  }
-
-  private journalEnded(slot: Slot): void {
-    const device = this.presence.device(slot.view.ecid);
-    const profile = this.options.profile.current();
-    const organization = this.options.supervision.current().organizationName;
-    const context = {
-      workflowName: slot.workflow.name,
-      ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
-      ...(organization ? { organization } : {}),
-      ...(device?.udid ? { udid: device.udid } : {}),
-      ...(device?.deviceType ? { deviceType: device.deviceType } : {}),
-      ...(device?.model ? { model: device.model } : {}),
-      ...(slot.values?.firmwareVersion ? { iosVersion: slot.values.firmwareVersion } : {}),
-      ...(device?.portLabel ? { portLabel: device.portLabel } : {}),
-      stationName: this.settings.stationName,
-      appVersion: this.options.appVersion ?? 'dev',
-      sessionId: this.sessionId,
-    };
-    this.options.journal.append(endedEntry(slot.view, context, this.clock.now()));
   }
 }
 

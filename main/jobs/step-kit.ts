@@ -77,11 +77,7 @@ export async function readDevice(
     await awaitPresence(ctx, ctx.rebootExpected());
     const generation = ctx.generation();
     try {
-      const read = readOf(
-        await ctx.client.get(ctx.ecid, properties, { signal: ctx.signal }),
-        ctx.ours,
-        ctx.now(),
-      );
+      const read = readOf(await ctx.client.get(ctx.ecid, properties, withIdentity(ctx)), ctx.ours, ctx.now());
       ctx.noteRead(read);
       ctx.lastRead.remember({ read, properties: new Set(properties), generation, at: ctx.now() });
       if (!read.locked) {

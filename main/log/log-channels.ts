@@ -13,7 +13,6 @@ import type { LogPage, LogQuery, LogSummary } from '../../preload/log-domain';
 import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
 import type { EventHub } from '../app/event-hub';
 import { exportRecords } from './export/export-log';
-import { jobEndings } from './job-endings';
 import { LogIndex, type IndexedRecord } from './log-index';
 import {
   DEFAULT_PAGE,
@@ -67,15 +66,20 @@ export class LogChannels implements LogInvokeChannels {
   }
 
   /**
-   * Pushes `logChanged` to every UI when jobs ending on this bench reach the log (./log-live.ts). Returns
-   * the function that stops it.
+   * Pushes `logChanged` to every UI when jobs ending on this bench reach the log (./log-live.ts). The jobs'
+   * recorder says when a job ended (`onJobEnded`, main/app/compose-provisioning.ts); the hub is output only.
+   * Returns the function that stops it.
    */
-  announceChanges(hub: Pick<EventHub, 'emit' | 'subscribe'>, options: LogLiveOptions = {}): () => void {
+  announceChanges(
+    hub: Pick<EventHub, 'emit'>,
+    onJobEnded: (listener: () => void) => () => void,
+    options: LogLiveOptions = {},
+  ): () => void {
     const feed = new LogLiveFeed(this.index, (change) => hub.emit('logChanged', change), {
       ...(this.options.log ? { log: this.options.log } : {}),
       ...options,
     });
-    const unsubscribe = hub.subscribe(jobEndings(() => feed.jobEnded()));
+    const unsubscribe = onJobEnded(() => feed.jobEnded());
     return () => {
       unsubscribe();
       feed.close();

@@ -8,6 +8,7 @@ import type { CfgutilVersion } from '../cfgutil/cfgutil-client';
 import { DEFAULT_CFGUTIL_PATHS, type CheckFile } from '../cfgutil/locate-cfgutil';
 import type { CfgutilSignatureCheck } from '../cfgutil/verify-cfgutil-signature';
 import { CfgutilError } from '../cfgutil/cfgutil-error';
+import { describeDroppedFlags, prepareFlagReport } from '../cfgutil/prepare-flag-support';
 import { sanitizeText } from '../text/sanitize-text';
 import { check } from './preflight-check';
 
@@ -88,7 +89,20 @@ export async function cfgutilVersionCheck(
     );
   }
   const who = engine.kind === 'simulator' ? 'The simulated cfgutil reports' : 'cfgutil reports';
-  return check('cfgutil-version', title, 'ok', `${who} version ${sanitizeText(words, { maxLength: 60 })}.`);
+  const said = `${who} version ${sanitizeText(words, { maxLength: 60 })}.`;
+  // Prepare options this cfgutil turned out not to know (main/cfgutil/README.md §8.3).
+  const dropped =
+    engine.kind === 'cfgutil' ? describeDroppedFlags(prepareFlagReport(engine.path)) : undefined;
+  if (dropped !== undefined) {
+    return check(
+      'cfgutil-version',
+      title,
+      'warning',
+      `${said} ${dropped}`,
+      'Update Apple Configurator from the App Store and install the Automation Tools again; until then a person may tap through those screens.',
+    );
+  }
+  return check('cfgutil-version', title, 'ok', said);
 }
 
 export async function cfgutilSignatureCheck(

@@ -25,8 +25,24 @@ export class PreflightChannels implements Pick<PreflightInvokeChannels, Prefligh
     private readonly log: LogFn = () => {},
   ) {}
 
+  /** The run under way, shared by every caller that asks meanwhile (one screen or sixty: one set of processes). */
+  private inFlight: Promise<PreflightReport> | undefined;
+
   async getPreflight(): Promise<Result<PreflightReport>> {
-    return { ok: true, value: await runPreflight(this.deps) };
+    if (!this.inFlight) {
+      const run = runPreflight(this.deps);
+      this.inFlight = run;
+      // Cleared when settled, so the next question after an answer gets a fresh report.
+      void run.then(
+        () => this.clearIfCurrent(run),
+        () => this.clearIfCurrent(run),
+      );
+    }
+    return { ok: true, value: await this.inFlight };
+  }
+
+  private clearIfCurrent(run: Promise<PreflightReport>): void {
+    if (this.inFlight === run) this.inFlight = undefined;
   }
 
   async cleanRestoreLeftovers(req: {

@@ -4,6 +4,9 @@
  * (./README.md F2; AZTEC deletes them on a timer). The bench only lists them; deleting
  * takes an explicit request naming each folder, and is confined to that one known folder: a name must be a
  * GUID, a direct child, a real directory (not a link), and idle for 30 minutes (a restore may be unpacking).
+ * Idle is judged by the newest entry anywhere inside, not the top folder's own time: writing a file deep in
+ * the tree does not touch the top folder. A tree too big to walk within the budget is not offered at all (its
+ * newest file is unknown, so it may be in use).
  */
 import { lstat, readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -33,9 +36,17 @@ interface Budget {
   readonly signal?: AbortSignal;
 }
 
-/** Sums file sizes below `dir` without following links, until the budget or the signal runs out. */
-async function treeSize(dir: string, budget: Budget): Promise<{ bytes: number; complete: boolean }> {
+interface TreeFacts {
+  readonly bytes: number;
+  /** The newest modification time of `dir` and everything below it (links themselves, not their targets). */
+  readonly newestMs: number;
+  readonly complete: boolean;
+}
+
+/** Sums file sizes and finds the newest change below `dir` without following links, within the budget. */
+async function treeFacts(dir: string, rootMtimeMs: number, budget: Budget): Promise<TreeFacts> {
   let bytes = 0;
+  let newestMs = rootMtimeMs;
   const pending = [dir];
   while (pending.length > 0) {
     const current = pending.pop() as string;
@@ -46,11 +57,12 @@ async function treeSize(dir: string, budget: Budget): Promise<{ bytes: number; c
       continue;
     }
     for (const name of names) {
-      if (budget.entries <= 0 || budget.signal?.aborted) return { bytes, complete: false };
+      if (budget.entries <= 0 || budget.signal?.aborted) return { bytes, newestMs, complete: false };
       budget.entries -= 1;
       const child = path.join(current, name);
       try {
         const info = await lstat(child);
+        newestMs = Math.max(newestMs, info.mtimeMs);
         if (info.isDirectory()) pending.push(child);
         else if (info.isFile()) bytes += info.size;
       } catch {
@@ -58,7 +70,7 @@ async function treeSize(dir: string, budget: Budget): Promise<{ bytes: number; c
       }
     }
   }
-  return { bytes, complete: true };
+  return { bytes, newestMs, complete: true };
 }
 
 /** The leftovers in `folder` now, biggest first. */
@@ -75,9 +87,13 @@ export async function listLeftovers(
     const full = path.join(folder, name);
     const info = await lstat(full).catch(() => undefined);
     if (!info?.isDirectory() || now - info.mtimeMs < IDLE_MS) continue;
-    const size = await treeSize(full, budget);
-    if (!size.complete) incomplete = true;
-    items.push({ name, sizeBytes: size.bytes, modifiedAt: Math.round(info.mtimeMs) });
+    const tree = await treeFacts(full, info.mtimeMs, budget);
+    if (!tree.complete) {
+      incomplete = true;
+      continue;
+    }
+    if (now - tree.newestMs < IDLE_MS) continue;
+    items.push({ name, sizeBytes: tree.bytes, modifiedAt: Math.round(tree.newestMs) });
   }
   items.sort((a, b) => b.sizeBytes - a.sizeBytes);
   return {

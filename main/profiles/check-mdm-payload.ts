@@ -8,7 +8,7 @@ import type {
   ProfileFindingSeverity,
   ProfileVariant,
 } from '../../preload/domain';
-import { isIntuneHost, parseUrl } from './intune-hosts';
+import { isIntuneHost, parseUnambiguousUrl } from './intune-hosts';
 import { payloadName } from './payload-names';
 import { stringField, type PayloadView } from './read-profile';
 import type { ShownValues } from './shown-value';
@@ -34,6 +34,7 @@ function checkUrl(
     readonly missing: ProfileFindingCode;
     readonly notHttps: ProfileFindingCode;
     readonly notIntune: ProfileFindingCode;
+    readonly misleading: ProfileFindingCode;
   },
 ): ProfileFinding[] {
   const text = stringField(mdm.dict, key);
@@ -46,7 +47,18 @@ function checkUrl(
       ),
     ];
   }
-  const url = parseUrl(text);
+  const read = parseUnambiguousUrl(text);
+  if (read && !read.ok) {
+    const parsedHost = shown.truth(read.parsedHost, `${key} host`) ?? '(no host)';
+    return [
+      finding(
+        'error',
+        codes.misleading,
+        `The MDM ${key} is misleading: ${read.problem}. A strict reader and a browser-style reader may name different servers (one reads ${parsedHost}), so the device could enroll with a server other than the one shown here. Do not use this file. ${DOWNLOAD_STEPS}`,
+      ),
+    ];
+  }
+  const url = read?.ok ? read : undefined;
   if (!url || url.protocol !== 'https:') {
     return [
       finding(
@@ -175,11 +187,13 @@ export function checkMdmPayload(
         missing: 'server-url-missing',
         notHttps: 'server-url-not-https',
         notIntune: 'server-url-not-intune',
+        misleading: 'server-url-misleading',
       }),
       ...checkUrl(shown, mdm, 'CheckInURL', {
         missing: 'check-in-url-missing',
         notHttps: 'check-in-url-not-https',
         notIntune: 'check-in-url-not-intune',
+        misleading: 'check-in-url-misleading',
       }),
       ...checkTopic(mdm),
       ...identity.findings,

@@ -8,7 +8,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { ProfileFinding, ProfileSigner, ProfileVariant } from '../../preload/domain';
 import { checkMdmPayload, finding } from './check-mdm-payload';
-import { parseUrl } from './intune-hosts';
+import { parseUnambiguousUrl } from './intune-hosts';
 import type { LoadedProfile } from './load-profile';
 import { listPayloadNames } from './payload-names';
 import { field, stringField, type ProfileModel } from './read-profile';
@@ -61,6 +61,16 @@ export function checkSignature(
   const out = [
     finding('info', 'signature-valid', `Signed by ${subject}; the signature matches the contents.`),
   ];
+  // Chain trust is not checked here; a certificate that names itself as issuer is trusted by nobody.
+  if (signer.subject === signer.issuer) {
+    out.push(
+      finding(
+        'warning',
+        'signer-self-signed',
+        `The signer's certificate is self-signed (${subject} vouches for itself): anyone can make such a signature, so it does not show who made the file. On the device the profile shows as "Not Verified". Use the file only if you exported it yourself from Intune.`,
+      ),
+    );
+  }
   if (signer.notAfter < now) {
     out.push(
       finding(
@@ -99,6 +109,37 @@ function checkTopLevel(model: ProfileModel, shown: ShownValues): ProfileFinding[
     ];
   }
   return [];
+}
+
+const REMOVAL_PASSWORD_TYPE = 'com.apple.profileRemovalPassword';
+
+/** Things in the file that change what the profile does on the device in a way the operator may not expect. */
+function checkDeviceEffects(model: ProfileModel, shown: ShownValues): ProfileFinding[] {
+  const out: ProfileFinding[] = [];
+  if (model.hasRemovalPasscode || model.payloads.some((p) => p.type === REMOVAL_PASSWORD_TYPE)) {
+    out.push(
+      finding(
+        'warning',
+        'removal-password',
+        "The profile has a removal password: on the device, removing this profile (and so leaving management) asks for that password. Intune's enrollment profile has none; make sure you know the password, or the device cannot be released without an erase.",
+      ),
+    );
+  }
+  const seen = new Map<string, number>();
+  for (const uuid of [model.uuid, ...model.payloads.map((p) => p.uuid)]) {
+    if (uuid !== undefined) seen.set(uuid.toUpperCase(), (seen.get(uuid.toUpperCase()) ?? 0) + 1);
+  }
+  const repeated = [...seen].filter(([, count]) => count > 1).map(([uuid]) => uuid);
+  if (repeated.length > 0) {
+    out.push(
+      finding(
+        'warning',
+        'duplicate-payload-uuid',
+        `Payloads share a PayloadUUID (${shown.text(repeated.join(', '), 'PayloadUUID')}): on the device a payload replaces any installed payload with the same UUID, so one of them silently overwrites the other, and the certificate the MDM payload points at may be the wrong one. The file was edited or merged. ${DOWNLOAD_STEPS}`,
+      ),
+    );
+  }
+  return out;
 }
 
 function checkExpiryDates(model: ProfileModel, now: number, shown: ShownValues): ProfileFinding[] {
@@ -176,10 +217,13 @@ export function checkProfile(
       findings.push(...result.findings);
       variant = result.variant;
       const serverUrl = stringField(only.dict, 'ServerURL');
-      mdmHost = serverUrl ? parseUrl(serverUrl)?.host : undefined;
+      // A misleading URL has no one host to show: the finding names the problem instead.
+      const read = serverUrl ? parseUnambiguousUrl(serverUrl) : undefined;
+      mdmHost = read?.ok ? read.host : undefined;
     }
   }
   findings.push(
+    ...checkDeviceEffects(model, shown),
     ...checkExpiryDates(model, now, shown),
     ...checkSignature(loaded.signer, loaded.signerProblem, now, shown),
   );

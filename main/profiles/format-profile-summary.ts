@@ -46,6 +46,12 @@ export function formatProfileSummary(s: ProfileSummary): string {
   const rows: [string, string | undefined][] = [
     ['Verdict', `${VERDICT_WORDS[s.verdict]}: ${s.headline}`],
     ['File', `${s.fileName} (${s.fileKind}, ${s.sizeBytes} bytes)`],
+    [
+      'Source',
+      s.origin
+        ? `From Intune: ${s.origin.profileName}, fetched ${new Date(s.origin.fetchedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+        : undefined,
+    ],
     ['Organization', s.organization],
     ['Display name', s.displayName],
     ['MDM host', s.mdmHost],

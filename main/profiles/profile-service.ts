@@ -7,7 +7,7 @@
  * ./README.md P14).
  */
 import path from 'node:path';
-import type { ErrorInfo, ProfileSummary } from '../../preload/domain';
+import type { ErrorInfo, ProfileOrigin, ProfileSummary } from '../../preload/domain';
 import { BenchError, invalidRequest } from '../errors/bench-error';
 import { loadProfile, type LoadedProfile } from './load-profile';
 import { ProfileStore, type ProfileImportSource, type StoredProfileMeta } from './profile-store';
@@ -36,6 +36,8 @@ export interface ImportRequest {
   /** Epoch milliseconds of the file's modified time, when the source knows it. */
   readonly fileModifiedAt?: number;
   readonly source: ProfileImportSource;
+  /** Set by the Intune pull: which Intune profile these bytes came from, and when. */
+  readonly origin?: ProfileOrigin;
 }
 
 export type RunGate =
@@ -47,6 +49,10 @@ export const MAX_OVERRIDE_REASON = 500;
 interface Current {
   readonly loaded: LoadedProfile;
   readonly meta: StoredProfileMeta;
+}
+
+function withOrigin(summary: ProfileSummary, origin: ProfileOrigin | undefined): ProfileSummary {
+  return origin ? { ...summary, origin } : summary;
 }
 
 function refusal(title: string, detail: string): ErrorInfo {
@@ -117,7 +123,10 @@ export class ProfileService {
     const now = this.now().getTime();
     const loaded = await loadProfile(request.bytes, request.fileName);
     const { again, ...history } = this.keptHistory(loaded.sha256, now, request.fileModifiedAt);
-    const summary = summarizeProfile(loaded, { fileName: request.fileName, ...history, now });
+    const summary = withOrigin(
+      summarizeProfile(loaded, { fileName: request.fileName, ...history, now }),
+      request.origin,
+    );
     const codes = summary.findings.filter((f) => f.severity !== 'info').map((f) => f.code);
     if (!loaded.ok || summary.verdict === 'unusable') {
       this.log(
@@ -132,6 +141,7 @@ export class ProfileService {
       sha256: loaded.sha256,
       ...history,
       source: request.source,
+      ...(request.origin ? { origin: request.origin } : {}),
     };
     await this.store.save(loaded.bytes, meta);
     this.state = { loaded, meta };
@@ -154,7 +164,7 @@ export class ProfileService {
   current(): ProfileSummary | null {
     if (!this.state) return null;
     const { loaded, meta } = this.state;
-    return summarizeProfile(loaded, { ...meta, now: this.now().getTime() });
+    return withOrigin(summarizeProfile(loaded, { ...meta, now: this.now().getTime() }), meta.origin);
   }
 
   /** Main-only: where the original bytes are, for `cfgutil install-profile`. Null without a profile. */

@@ -11,13 +11,15 @@
  * Not safe for concurrent callers on its own: ProfileService runs every save through one queue.
  */
 import { createHash } from 'node:crypto';
-import { appendFile, chmod, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir } from 'node:fs/promises';
+import { readSafeFile, readSafeText } from '../storage/safe-file';
+import { MAX_PROFILE_BYTES } from './detect-file-kind';
 import path from 'node:path';
-import type { ProfileOverride } from '../../preload/domain';
+import type { ProfileOrigin, ProfileOverride } from '../../preload/domain';
 import { writePrivateFile } from './write-private-file';
 
 /** How the file reached the bench (kept for the log). */
-export type ProfileImportSource = 'renderer' | 'open-with' | 'command-line';
+export type ProfileImportSource = 'renderer' | 'open-with' | 'command-line' | 'intune';
 
 export interface StoredProfileMeta {
   readonly fileName: string;
@@ -26,9 +28,10 @@ export interface StoredProfileMeta {
   readonly fileModifiedAt?: number;
   readonly source: ProfileImportSource;
   readonly override?: ProfileOverride;
+  readonly origin?: ProfileOrigin;
 }
 
-const SOURCES: readonly ProfileImportSource[] = ['renderer', 'open-with', 'command-line'];
+const SOURCES: readonly ProfileImportSource[] = ['renderer', 'open-with', 'command-line', 'intune'];
 
 function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
@@ -52,6 +55,16 @@ function parseMeta(text: string): StoredProfileMeta | undefined {
     typeof o === 'object' && o !== null && typeof o.reason === 'string' && isFiniteNumber(o.at)
       ? { reason: o.reason, at: o.at }
       : undefined;
+  const g = r.origin as Record<string, unknown> | undefined;
+  const origin: ProfileOrigin | undefined =
+    typeof g === 'object' &&
+    g !== null &&
+    g.kind === 'intune' &&
+    typeof g.profileName === 'string' &&
+    typeof g.profileId === 'string' &&
+    isFiniteNumber(g.fetchedAt)
+      ? { kind: 'intune', profileName: g.profileName, profileId: g.profileId, fetchedAt: g.fetchedAt }
+      : undefined;
   return {
     fileName: r.fileName,
     sha256: r.sha256,
@@ -59,8 +72,12 @@ function parseMeta(text: string): StoredProfileMeta | undefined {
     fileModifiedAt: isFiniteNumber(r.fileModifiedAt) ? r.fileModifiedAt : undefined,
     source: r.source as ProfileImportSource,
     override,
+    ...(origin ? { origin } : {}),
   };
 }
+
+/** The meta record is a few hundred bytes; an override reason is short. */
+const MAX_META_BYTES = 64 * 1024;
 
 export class ProfileStore {
   readonly dir: string;
@@ -98,9 +115,15 @@ export class ProfileStore {
   /** The stored profile, or null when there is none or the bytes no longer match their recorded hash. */
   async load(): Promise<{ readonly bytes: Uint8Array; readonly meta: StoredProfileMeta } | null> {
     try {
-      const meta = parseMeta(await readFile(this.metaPath, 'utf8'));
+      // Regular files inside the profile folder only, each capped: a pipe or a /dev/zero link here ends as
+      // "no stored profile" at once instead of hanging or filling memory.
+      const meta = parseMeta(
+        await readSafeText(this.metaPath, { maxBytes: MAX_META_BYTES, insideFolder: this.dir }),
+      );
       if (!meta) return null;
-      const bytes = new Uint8Array(await readFile(this.profilePath));
+      const bytes = new Uint8Array(
+        await readSafeFile(this.profilePath, { maxBytes: MAX_PROFILE_BYTES, insideFolder: this.dir }),
+      );
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       return sha256 === meta.sha256 ? { bytes, meta } : null;
     } catch {

@@ -4,8 +4,8 @@
  * Reading one byte past the limit is enough for the loader to say "too large" without pulling a multi-gigabyte
  * file into memory.
  */
-import { open, stat } from 'node:fs/promises';
 import { BenchError } from '../errors/bench-error';
+import { openSafeFile, readUpTo, UnsafeFileError } from '../storage/safe-file';
 import { sanitizeText } from '../text/sanitize-text';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';
 
@@ -19,10 +19,15 @@ const REASONS: Readonly<Record<string, string>> = {
 /** A file-system failure as a plain-language refusal that names the file. */
 function unreadable(filePath: string, error: unknown): BenchError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
+  // A pipe, a device or a socket: the safe reader's own words say which.
+  const reason =
+    error instanceof UnsafeFileError && code === 'ENOTREGULAR'
+      ? error.message.slice(error.message.indexOf(' is ') + ' is '.length).split(';')[0]
+      : REASONS[code];
   return new BenchError({
     code: 'invalid-request',
     title: 'The profile file could not be read',
-    detail: `${sanitizeText(filePath, { maxLength: 300 })}: ${REASONS[code] ?? 'it could not be opened'}. Check the path, or drop the file on the window.`,
+    detail: `${sanitizeText(filePath, { maxLength: 300 })}: ${reason ?? 'it could not be opened'}. Check the path, or drop the file on the window.`,
     retryable: false,
   });
 }
@@ -40,14 +45,12 @@ export async function readProfileFile(
 async function readCapped(
   filePath: string,
 ): Promise<{ readonly bytes: Uint8Array; readonly modifiedAt: number }> {
-  const info = await stat(filePath);
-  if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-  const handle = await open(filePath, 'r');
+  // The operator named this file: links are followed, but only to a regular file (never a pipe or /dev/zero).
+  const { handle } = await openSafeFile(filePath, { followLinks: true });
   try {
-    const length = Math.min(info.size, MAX_PROFILE_BYTES + 1);
-    const buffer = new Uint8Array(length);
-    const { bytesRead } = await handle.read(buffer, 0, length, 0);
-    return { bytes: buffer.subarray(0, bytesRead), modifiedAt: info.mtimeMs };
+    const info = await handle.stat();
+    const bytes = await readUpTo(handle, Math.min(info.size, MAX_PROFILE_BYTES) + 1);
+    return { bytes: new Uint8Array(bytes), modifiedAt: info.mtimeMs };
   } finally {
     await handle.close();
   }

@@ -27,6 +27,8 @@ export interface ProfileModel {
   readonly expirationDate?: Date;
   readonly removalDate?: Date;
   readonly hasPayloadContent: boolean;
+  /** The top-level `HasRemovalPasscode`: removing the profile on the device asks for a password. */
+  readonly hasRemovalPasscode: boolean;
   readonly payloads: readonly PayloadView[];
 }
 
@@ -66,6 +68,7 @@ export function readProfile(root: PlistDict): ProfileModel {
     expirationDate: dateField(root, 'PayloadExpirationDate'),
     removalDate: dateField(root, 'RemovalDate'),
     hasPayloadContent: Array.isArray(content),
+    hasRemovalPasscode: field(root, 'HasRemovalPasscode') === true,
     payloads,
   };
 }

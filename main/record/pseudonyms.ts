@@ -8,8 +8,9 @@
  * `0x` + hex with the same width and case, a modern UDID keeps its chip part and carries the ECID's stand-in.
  *
  * What is learned: ECIDs from `-e`, from `Output`/`Devices` keys and `ECID` fields; serials from
- * `serialNumber`; names from `name`/`deviceName` and from `rename`'s argument; UDIDs from their two shapes
- * (40 hex digits, or 8-16 hex digits with a dash) wherever they appear. Generic names a device has after an
+ * `serialNumber`; names from `name`/`deviceName` and from `rename`'s argument; IMEI/MEID/ICCID, phone numbers
+ * and hardware addresses from their keys; UDIDs from their two shapes (40 hex digits, or 8-16 hex digits with
+ * a dash) wherever they appear. A value is replaced as printed and as escaped inside a JSON string. Generic names a device has after an
  * erase (`iPad`, `iPhone`…) are not identifying and are kept, so replays still see them.
  */
 import { parseEcid } from '../cfgutil/ecid';
@@ -24,6 +25,30 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** How `text` stands inside a JSON string in cfgutil's output (quotes and backslashes escaped). */
+function inJson(text: string): string {
+  return JSON.stringify(text).slice(1, -1);
+}
+
+/**
+ * Other properties a `get` can return that name a device or a person, with a stand-in of the same shape:
+ * digits stay digits of the same length, a hardware address stays a (locally administered) address.
+ */
+const OTHER_PERSONAL: Readonly<Record<string, (n: number, real: string) => string>> = {
+  IMEI: (n, real) => String(n).padStart(real.length, '0'),
+  MEID: (n, real) => String(n).padStart(real.length, '0'),
+  ICCID: (n, real) => String(n).padStart(real.length, '0'),
+  phoneNumber: (n) => `Phone ${n}`,
+  wifiAddress: (n) => macStandIn(n),
+  bluetoothAddress: (n) => macStandIn(n),
+  ethernetAddress: (n) => macStandIn(n),
+};
+
+function macStandIn(n: number): string {
+  const low = n.toString(16).padStart(4, '0');
+  return `02:00:00:00:${low.slice(-4, -2)}:${low.slice(-2)}`;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -33,16 +58,19 @@ export class Pseudonyms {
   private readonly serials = new Map<string, string>();
   private readonly names = new Map<string, string>();
   private readonly longUdids = new Map<string, string>();
+  /** IMEIs, phone numbers, hardware addresses (`OTHER_PERSONAL`). */
+  private readonly others = new Map<string, string>();
 
   constructor(readonly enabled: boolean) {}
 
   /** How many of each were replaced (for the manifest; never the values themselves). */
-  counts(): { ecids: number; serials: number; names: number; udids: number } {
+  counts(): { ecids: number; serials: number; names: number; udids: number; others: number } {
     return {
       ecids: this.ecids.size,
       serials: this.serials.size,
       names: this.names.size,
       udids: this.longUdids.size,
+      others: this.others.size,
     };
   }
 
@@ -60,6 +88,13 @@ export class Pseudonyms {
     const serial = text.trim();
     if (serial.length < 4 || this.serials.has(serial) || [...this.serials.values()].includes(serial)) return;
     this.serials.set(serial, `ZZ${String(this.serials.size + 1).padStart(10, '0')}`);
+  }
+
+  learnOther(key: string, text: string): void {
+    const value = text.trim();
+    const standIn = OTHER_PERSONAL[key];
+    if (standIn === undefined || value.length < 2 || this.others.has(value)) return;
+    this.others.set(value, standIn(this.others.size + 1, value));
   }
 
   learnName(text: string): void {
@@ -122,6 +157,7 @@ export class Pseudonyms {
         else if (key === 'serialNumber' || key === 'SerialNumber') this.learnSerial(inner);
         else if (key === 'name' || key === 'deviceName' || key === 'DeviceName') this.learnName(inner);
         else if (key === 'UDID' || key === 'udid') this.learnUdid(inner);
+        else if (Object.hasOwn(OTHER_PERSONAL, key)) this.learnOther(key, inner);
       } else {
         this.walk(inner, depth + 1);
       }
@@ -164,12 +200,22 @@ export class Pseudonyms {
       /\b0x([0-9a-f]{1,16})\b/gi,
       (whole, hex: string) => this.ecidText(hex, whole.slice(0, 2)) ?? whole,
     );
-    for (const [real, stand] of this.serials)
-      out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(real)}(?![A-Za-z0-9])`, 'g'), stand);
+    // Each value as printed and as it stands inside a JSON string (a name with a quote is escaped there).
+    const spellings = (real: string, stand: string): [string, string][] =>
+      inJson(real) === real
+        ? [[real, stand]]
+        : [
+            [real, stand],
+            [inJson(real), inJson(stand)],
+          ];
+    for (const [real, stand] of [...this.serials, ...this.others])
+      for (const [text, to] of spellings(real, stand))
+        out = out.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(text)}(?![A-Za-z0-9])`, 'g'), to);
     // Longest first, so "Ann's iPad" is replaced before a name "Ann" inside it.
     const names = [...this.names].sort((a, b) => b[0].length - a[0].length);
     for (const [real, stand] of names)
-      out = out.replace(new RegExp(`(?<![\\w])${escapeRegExp(real)}(?![\\w])`, 'g'), stand);
+      for (const [text, to] of spellings(real, stand))
+        out = out.replace(new RegExp(`(?<![\\w])${escapeRegExp(text)}(?![\\w])`, 'g'), to);
     return out;
   }
 

@@ -21,8 +21,8 @@ import { setSecurityHeaders } from './security-headers';
 import { allowedHostsFor, displayHost } from './server-hosts';
 import { parseRequestTarget } from './request-target';
 import { resolveStaticPath, sendStaticFile, sendText } from './static-files';
-import { runWsSession } from './ws-session';
-import { benchProtocol, checkUpgrade } from './ws-token';
+import { runWsSession, type SessionPolicy } from './ws-session';
+import { benchProtocol, checkUpgrade, offersControl } from './ws-token';
 
 export interface BenchServerOptions {
   readonly host: BenchHost;
@@ -32,23 +32,34 @@ export interface BenchServerOptions {
   readonly port?: number;
   /** Fixed token (tests); by default 32 random bytes. */
   readonly token?: string;
+  /** Fixed control token (tests); by default 32 random bytes. Proves "this is the Mac itself". */
+  readonly controlToken?: string;
   /** `serve --allow-remote-control`: other screens may run jobs too (./local-only-channels.ts). */
   readonly allowRemoteControl?: boolean;
   /** The diagnostics sink (main/diagnostics/): refusals are logged there. */
   readonly log?: LogFn;
   /** Unsent bytes at which a WebSocket client is cut off as too slow (tests lower it; ./ws-session.ts). */
   readonly maxBufferedBytes?: number;
+  /** Per-connection frame limits (tests lower them; ./rate-limit.ts has the defaults). */
+  readonly rateLimit?: SessionPolicy['rateLimit'];
 }
 
 export interface BenchServer {
-  /** The address to open, token included. */
+  /** The address for this Mac's own browser: the token and the control token. Printed, never shared. */
   readonly url: string;
+  /** The address for other screens (and tunnels): the token only, so they watch (./local-only-channels.ts). */
+  readonly watchUrl: string;
   readonly port: number;
   readonly token: string;
+  readonly controlToken: string;
   close(): Promise<void>;
 }
 
-/** Frames above this are refused by ws, which closes the socket with 1009 (message too big). */
+/**
+ * Frames above this are refused by ws, which closes the socket with 1009 (message too big). The largest real
+ * frame is a profile import (5 MB decoded, about 6.7 MB as base64); nesting is bounded separately before
+ * parsing (./parse-client-frame.ts).
+ */
 export const maxFrameBytes = 8 * 1024 * 1024;
 
 export const wsPath = '/ws';
@@ -62,6 +73,10 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const hostname = options.hostname ?? '127.0.0.1';
   const token = options.token ?? randomBytes(32).toString('base64url');
   if (!tokenPattern.test(token)) throw new Error('The server token must be 16 or more URL-safe characters.');
+  const controlToken = options.controlToken ?? randomBytes(32).toString('base64url');
+  if (!tokenPattern.test(controlToken) || controlToken === token) {
+    throw new Error('The control token must be 16 or more URL-safe characters, and not the token.');
+  }
   // The cookie's key is unrelated to the token: it opens static files only (see ./request-guard.ts).
   const staticKey = randomBytes(32).toString('base64url');
   // Filled in once the port is known; requests cannot arrive before listen() completes.
@@ -139,6 +154,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     allowRemoteControl: options.allowRemoteControl ?? false,
     log,
     ...(options.maxBufferedBytes !== undefined ? { maxBufferedBytes: options.maxBufferedBytes } : {}),
+    ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
   };
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = parseRequestTarget(req.url);
@@ -155,7 +171,8 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     }
     // The peer is read now: once the socket closes, remoteAddress is gone.
     const peer = req.socket.remoteAddress;
-    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host, peer, sessionPolicy));
+    const policy = { ...sessionPolicy, controlProven: offersControl(req.headers, controlToken) };
+    wss.handleUpgrade(req, socket, head, (ws) => runWsSession(ws, options.host, peer, policy));
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -182,9 +199,11 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   defaultWsOrigin = `ws://${displayHost(hostname)}:${port}`;
 
   return {
-    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    url: `${origin}/?token=${encodeURIComponent(token)}&control=${encodeURIComponent(controlToken)}`,
+    watchUrl: `${origin}/?token=${encodeURIComponent(token)}`,
     port,
     token,
+    controlToken,
     close: async () => {
       // Wait for every session's 'close' so their event subscriptions are gone when close() resolves.
       const sessionsClosed = [...wss.clients].map(

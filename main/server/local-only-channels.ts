@@ -12,6 +12,15 @@
  *   to other screens with `serve --allow-remote-control` ({@link remoteControlChannels}); the rest carry a
  *   profile, a .p12 and its password, the identity that supervises every device, an override of a safety
  *   check, or the executable the bench runs, and stay on the Mac whatever the flags.
+ *
+ * Which screen is "the Mac itself" is not read from the peer address alone: behind an SSH tunnel
+ * (`ssh -L 8080:127.0.0.1:<port> mac`) a screen anywhere arrives from 127.0.0.1. So the Mac's own page
+ * proves it with a second secret, the control token (`controlProven`), which `serve` puts only in the URL it
+ * prints for this Mac's browser and never in the watch URL meant for other screens; and the peer must still be
+ * loopback, so the control token copied to another machine is of no use over `--host`. A screen with the
+ * watch URL, tunnelled or not, is another screen: it may call the 'any' channels, and the
+ * {@link remoteControlChannels} only when the bench runs with `--allow-remote-control`. Electron's window
+ * does not use this server at all (it talks over IPC) and is always the Mac.
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import { isInvokeChannel, type InvokeChannelName } from '../../preload/contract';
@@ -48,6 +57,14 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   // Deleting files on the Mac, and what every run does, are decided on the Mac itself.
   cleanRestoreLeftovers: 'local',
   saveSettings: 'local',
+  // Intune (issue 24): the status is what every screen may see; signing in, reading the tenant and
+  // replacing the profile happen on the Mac only (the sign-in opens this Mac's browser).
+  getIntuneStatus: 'any',
+  connectIntune: 'local',
+  disconnectIntune: 'local',
+  listIntuneProfiles: 'local',
+  pullIntuneProfile: 'local',
+  setIntuneRefreshDays: 'local',
 };
 
 /** The 'local' channels that `--allow-remote-control` opens to other screens: running the bench, not trusting. */
@@ -67,13 +84,15 @@ export const remoteControlChannels = [
 export interface RemotePolicy {
   /** `serve --allow-remote-control`: other screens may also run jobs and change workflows. */
   readonly allowRemoteControl?: boolean;
+  /** This connection offered the server's control token (the Mac's own page); see the file comment. */
+  readonly controlProven?: boolean;
 }
 
 export const localOnlyRefusal: ErrorInfo = {
   code: 'invalid-request',
   title: 'Only allowed on the Mac itself',
   detail:
-    'Importing a profile or a supervision identity, creating one, overriding the profile age, choosing cfgutil, changing the settings or deleting restore leftovers is only allowed on the Mac itself: the connection from another screen is not encrypted.',
+    'Importing a profile or a supervision identity, creating one, overriding the profile age, choosing cfgutil, changing the settings, deleting restore leftovers, or signing in to Intune and pulling its profile is only allowed on the Mac itself: the connection from another screen is not encrypted. On the Mac, open the address `enroll-bench serve` printed for this Mac (the watch address, even through a tunnel, is another screen).',
   retryable: false,
 };
 
@@ -104,8 +123,9 @@ export function localOnlyRefusalFor(
   policy: RemotePolicy = {},
 ): ErrorInfo | undefined {
   if (!isInvokeChannel(channel) || localOnlyChannels[channel] === 'any') return undefined;
-  // An unknown peer (the socket already gone) is treated as remote: refusing costs nothing then.
-  if (isLoopbackAddress(peerAddress)) return undefined;
+  // The Mac itself needs both: its control token, and a loopback peer. An unknown peer (the socket already
+  // gone) is treated as remote: refusing costs nothing then.
+  if (policy.controlProven === true && isLoopbackAddress(peerAddress)) return undefined;
   const openedByFlag = (remoteControlChannels as readonly string[]).includes(channel);
   if (!openedByFlag) return localOnlyRefusal;
   return policy.allowRemoteControl ? undefined : remoteControlRefusal;

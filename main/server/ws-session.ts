@@ -8,11 +8,13 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import type { ServerFrame } from '../../preload/contract';
+import type { ErrorInfo } from '../../preload/domain';
 import type { BenchHost } from '../app/bench-host';
 import type { LogFn } from '../diagnostics/log-fn';
 import { invalidRequest, toErrorInfo } from '../errors/bench-error';
 import { localOnlyRefusalFor, type RemotePolicy } from './local-only-channels';
-import { parseClientFrame } from './parse-client-frame';
+import { parseClientFrame, type ParsedFrame } from './parse-client-frame';
+import { createFrameLimiter, frameBurst, framesPerSecond } from './rate-limit';
 
 /** Close codes from RFC 6455 §7.4.1. */
 const closeCodes = { unsupportedData: 1003, policyViolation: 1008, tryAgainLater: 1013 } as const;
@@ -32,10 +34,35 @@ function rawToText(data: RawData): string {
   return Buffer.from(new Uint8Array(data)).toString('utf8');
 }
 
+/** Over the rate limit, a frame up to this size is still read for its id (to answer it); a bigger one closes. */
+export const maxRefusedFrameBytes = 4 * 1024;
+
+export const rateLimitRefusal: ErrorInfo = {
+  code: 'invalid-request',
+  title: 'Too many requests from this screen',
+  detail: `This screen sent more than ${framesPerSecond} requests a second (bursts of ${frameBurst} are fine). The request was not run; wait a moment and try again. A screen that keeps going is disconnected.`,
+  retryable: true,
+};
+
+function rawSize(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+  return data.byteLength;
+}
+
+function frameId(frame: Exclude<ParsedFrame, { kind: 'unusable' }>): number {
+  return frame.kind === 'invoke' ? frame.request.id : frame.id;
+}
+
 export interface SessionPolicy extends RemotePolicy {
   readonly log?: LogFn;
   /** Unsent bytes beyond which the client is cut off (default ./defaultMaxBufferedBytes). */
   readonly maxBufferedBytes?: number;
+  /** The frame limiter's settings (tests lower them; defaults in ./rate-limit.ts). */
+  readonly rateLimit?: {
+    readonly burst?: number;
+    readonly perSecond?: number;
+    readonly refusalsBeforeClose?: number;
+  };
 }
 
 /** `peerAddress` is the client's IP address as the TCP socket reports it (`undefined` if already gone). */
@@ -46,6 +73,8 @@ export function runWsSession(
   policy: SessionPolicy = {},
 ): void {
   const maxBufferedBytes = policy.maxBufferedBytes ?? defaultMaxBufferedBytes;
+  const limiter = createFrameLimiter(policy.rateLimit);
+  let refusalsLogged = false;
   let unsubscribe = (): void => {};
   let dropTimer: NodeJS.Timeout | undefined;
   // Stops the events at once, so the backlog stops growing and the hub stops serving this socket.
@@ -95,7 +124,21 @@ export function runWsSession(
       socket.close(closeCodes.unsupportedData, 'text frames only');
       return;
     }
+    const verdict = limiter.next();
+    const size = rawSize(data);
+    if (verdict === 'close' || (verdict === 'refuse' && size > maxRefusedFrameBytes)) {
+      policy.log?.('server.client-flooding', { peer: peerAddress ?? 'gone', frameBytes: size });
+      socket.close(closeCodes.policyViolation, 'too many requests');
+      return;
+    }
     const frame = parseClientFrame(rawToText(data));
+    if (verdict === 'refuse') {
+      if (frame.kind === 'unusable') socket.close(closeCodes.policyViolation, frame.detail);
+      else send({ type: 'result', id: frameId(frame), result: { ok: false, error: rateLimitRefusal } });
+      if (!refusalsLogged) policy.log?.('server.client-rate-limited', { peer: peerAddress ?? 'gone' });
+      refusalsLogged = true;
+      return;
+    }
     switch (frame.kind) {
       case 'unusable':
         socket.close(closeCodes.policyViolation, frame.detail);

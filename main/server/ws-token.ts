@@ -16,6 +16,17 @@ import {
 
 export const benchProtocol = 'enroll-bench.v1';
 export const tokenProtocolPrefix = 'enroll-bench.token.';
+/** The Mac's own page also offers `enroll-bench.control.<control token>` (./local-only-channels.ts). */
+export const controlProtocolPrefix = 'enroll-bench.control.';
+
+/** True when exactly one control subprotocol is offered and it matches (never echoed either). */
+export function offersControl(headers: IncomingHttpHeaders, controlToken: string): boolean {
+  const offered = offeredProtocols(headers['sec-websocket-protocol']).filter((p) =>
+    p.startsWith(controlProtocolPrefix),
+  );
+  const [only] = offered;
+  return offered.length === 1 && tokensMatch(only?.slice(controlProtocolPrefix.length), controlToken);
+}
 
 /** The offered subprotocols, in order (`Sec-WebSocket-Protocol` may repeat, comma-separated). */
 export function offeredProtocols(header: string | string[] | undefined): string[] {

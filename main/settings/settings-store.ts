@@ -13,6 +13,7 @@ import path from 'node:path';
 import { SerialQueue } from '../async/serial-queue';
 import { BenchError } from '../errors/bench-error';
 import { readBoundedText } from '../jobs/workflow/read-bounded-file';
+import { UnsafeFileError } from '../storage/safe-file';
 import type { Settings } from './settings-schema';
 import { validateSettings, type LoadedSettings } from './validate-settings';
 
@@ -41,13 +42,16 @@ export class SettingsStore {
   async load(): Promise<LoadedSettings> {
     let text: string;
     try {
-      text = await readBoundedText(this.file, MAX_SETTINGS_BYTES, { followSymlink: true });
+      // A link is followed only within the data folder; a pipe or a device is refused without hanging.
+      text = await readBoundedText(this.file, MAX_SETTINGS_BYTES, { insideFolder: path.dirname(this.file) });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {}, problems: [] };
       return {
         settings: {},
         problems: [
-          `The settings file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); defaults are used.`,
+          error instanceof UnsafeFileError
+            ? `${error.message} Defaults are used.`
+            : `The settings file could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); defaults are used.`,
         ],
       };
     }

@@ -1,5 +1,5 @@
 /**
- * "A cart of N devices arriving over T seconds" (§11.5 of ../shared/reference/cfgutil.md): the arrivals spread
+ * "A cart of N devices arriving over T seconds" (§11 of main/cfgutil/README.md): the arrivals spread
  * evenly over simulated time on the world's clock.
  *
  * Arguments come from the UI and the `sim` CLI, so they are checked up front and refused with an error that says

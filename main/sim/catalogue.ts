@@ -2,8 +2,8 @@
  * The models the simulated bench can produce.
  *
  * Product types, chip IDs and OS versions follow real hardware so the app's model names, UDID parsing
- * (chip ID + ECID, ../shared/reference/platform.md §2.2) and Wi-Fi-only handling (no IMEI,
- * ../shared/reference/cfgutil.md §5) meet realistic input.
+ * (chip ID + ECID, main/cfgutil/README.md §2.1) and Wi-Fi-only handling (no IMEI,
+ * main/cfgutil/README.md §5) meet realistic input.
  */
 export type SimDeviceClass = 'iPad' | 'iPhone';
 

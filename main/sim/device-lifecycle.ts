@@ -1,5 +1,5 @@
 /**
- * What an erase does to a device once it comes back (§8.2, §11.9 of ../shared/reference/cfgutil.md):
+ * What an erase does to a device once it comes back (§8.2, §11 of main/cfgutil/README.md):
  * Unactivated, at Setup Assistant, freshly erased, unsupervised, unpaired, profiles and apps cleared.
  * Identity (ECID, UDID, serial, port) and the DEP assignment, which lives in Apple's cloud, survive.
  */

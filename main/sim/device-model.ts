@@ -1,5 +1,5 @@
 /**
- * The state of one simulated device: everything §11.4 of ../shared/reference/cfgutil.md lists.
+ * The state of one simulated device: everything §11 of main/cfgutil/README.md lists.
  *
  * `SimDevice` is the world's private, mutable record; the outside world only ever sees frozen
  * `SimDeviceSnapshot` copies, so no caller can change a device behind the world's back.
@@ -48,7 +48,7 @@ export interface SimDevice {
   activationState: ActivationState;
   isPaired: boolean;
   isSupervised: boolean;
-  /** SHA-256 (hex) of the DER certificate of the supervising identity (§11.4). */
+  /** SHA-256 (hex) of the DER certificate of the supervising identity (§11). */
   supervisorId?: string;
   organizationName?: string;
   /** Prepared with `--forbid-pairing`: only the supervising host may pair. */
@@ -56,6 +56,12 @@ export interface SimDevice {
   passcodeProtected: boolean;
   locked: boolean;
   findMy: boolean;
+  /**
+   * How many more `prepare` runs end with "The device is not activated." although nothing is wrong with the
+   * device (not ready yet after its reboot, or a network hiccup: AZTEC erases and prepares again). An erase
+   * does not reset it; each prepare that meets it uses one.
+   */
+  notActivatedPrepares: number;
   /** Setup Assistant not finished yet (AGREED-SIM 1). No `get` property shows it. */
   atSetupAssistant: boolean;
   /** Panes a person must still tap through before Setup Assistant is done (0 when not at it). */
@@ -74,7 +80,7 @@ export interface SimDevice {
   batteryIsCharging: boolean;
   firmwareVersion: string;
   buildVersion: string;
-  /** Simulated time (ms) before which the device says Booted but refuses `prepare` (§11.5). */
+  /** Simulated time (ms) before which the device says Booted but refuses `prepare` (§11). */
   readyAt: number;
 }
 
@@ -82,7 +88,7 @@ export interface SimDevice {
 export type SimDeviceSnapshot = Readonly<
   Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes'>
 > & {
-  /** Normal form `0x…` upper-case hex (../shared/reference/cfgutil.md §2.1). */
+  /** Normal form `0x…` upper-case hex (main/cfgutil/README.md §2.1). */
   readonly ecid: string;
   readonly attached: boolean;
   readonly busy: boolean;
@@ -92,7 +98,7 @@ export type SimDeviceSnapshot = Readonly<
   readonly skippedPanes: readonly string[];
 };
 
-/** Exactly the keys of one `list` entry (§6.1, §11.6), in cfgutil's order. */
+/** Exactly the keys of one `list` entry (§6.1, §11), in cfgutil's order. */
 export interface SimListEntry {
   readonly locationID: number;
   readonly UDID: string;

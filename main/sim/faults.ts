@@ -1,5 +1,5 @@
 /**
- * Fault injection: the ways a real cfgutil run goes wrong on a bench (§11.22 of ../shared/reference/cfgutil.md).
+ * Fault injection: the ways a real cfgutil run goes wrong on a bench (§11 of main/cfgutil/README.md).
  *
  * Faults are armed by the harness and consumed by the next matching command, so a test states exactly
  * which run misbehaves.

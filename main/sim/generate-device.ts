@@ -2,7 +2,7 @@
  * Builds new simulated devices from a seed and an optional spec.
  *
  * Identities look real (ECID range, UDID = chip ID + ECID, Apple-style serials) so the app's parsers see
- * the same shapes as on a bench (../shared/reference/cfgutil.md §2.1, §5).
+ * the same shapes as on a bench (main/cfgutil/README.md §2.1, §5).
  */
 import { createHash } from 'node:crypto';
 import { udidFor } from '../cfgutil/ecid';
@@ -21,10 +21,12 @@ export interface SimAttachSpec {
   /** `in-use` (default): activated and set up. `erased`: Unactivated, at Setup Assistant, freshly erased. */
   readonly state?: 'in-use' | 'erased';
   readonly paired?: boolean;
-  /** Supervised by the identity whose DER certificate bytes are given (§11.4: identity = hash of the cert). */
+  /** Supervised by the identity whose DER certificate bytes are given (§11: identity = hash of the cert). */
   readonly supervisedBy?: { readonly organizationName: string; readonly certificate: Uint8Array };
   readonly passcodeLocked?: boolean;
   readonly findMy?: boolean;
+  /** This many `prepare` runs fail with the transient "The device is not activated." first. */
+  readonly notActivatedPrepares?: number;
   readonly dep?: DepState;
   readonly profiles?: readonly SimProfile[];
   readonly batteryPercent?: number;
@@ -90,6 +92,7 @@ export function generateDevice(
     passcodeProtected: spec.passcodeLocked ?? false,
     locked: spec.passcodeLocked ?? false,
     findMy: spec.findMy ?? false,
+    notActivatedPrepares: spec.notActivatedPrepares ?? 0,
     atSetupAssistant: erased,
     panesLeft: erased ? SKIP_PANES.length : 0,
     freshlyErased: erased,

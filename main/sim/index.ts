@@ -1,6 +1,6 @@
 /**
  * Starts a simulated device world with its cfgutil-compatible executable (§11 of
- * ../shared/reference/cfgutil.md).
+ * main/cfgutil/README.md).
  *
  * The app and the tests spawn `cfgutilPath` exactly like the real tool; the world behind it is driven
  * in-process through `world` (the operator's hand, faults and attach/detach events).

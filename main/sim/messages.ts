@@ -1,10 +1,10 @@
 /**
  * Every error the simulated cfgutil can report, with its domain, code and localized message.
  *
- * Two tables. `defs`: codes and domains from ../shared/reference/cfgutil.md §7.1 (where only the wording is
+ * Two tables. `defs`: codes and domains from main/cfgutil/README.md §7.1 (where only the wording is
  * unknown, it is the simulator's, marked [U]). `invented`: errors the reference knows no code for, all with the
  * one {@link INVENTED_CODE} and, where the reference has it, its exact English text (issue 8, item 6).
- * Messages change with the language; codes never do (§11.21).
+ * Messages change with the language; codes never do (§11).
  */
 import type { SimLanguage } from './sim-options';
 

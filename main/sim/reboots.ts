@@ -1,5 +1,5 @@
 /**
- * Devices on their way through a reboot (§8.2 of ../shared/reference/cfgutil.md), as the app sees one: busy until
+ * Devices on their way through a reboot (§8.2 of main/cfgutil/README.md), as the app sees one: busy until
  * USB detach, then gone, then re-attached to the same port a while later.
  *
  * Kept apart from SimWorld so the timers and the two "still away" states live in one place: a rebooting device

@@ -1,9 +1,10 @@
 /**
  * Options of the simulated world: timings, and one switch per behaviour the reference marks as unknown.
  *
- * Every *(configurable)* item of ../shared/reference/cfgutil.md §11 is a quirk here with the documented
+ * Every *(configurable)* item of main/cfgutil/README.md §11 is a quirk here with the documented
  * default, so the app can be tested against each plausible variant of the real tool.
  */
+import { SKIP_PANES } from './cfgutil/commands/prepare-flags';
 import type { SimFault, SimFaultTarget } from './faults';
 import type { SimAttachSpec } from './generate-device';
 
@@ -15,7 +16,7 @@ export interface SimStartFault {
 
 export type SimLanguage = 'en' | 'fr' | 'de';
 
-/** Simulated durations in seconds; defaults from §8.2, §8.3, §9 and §11.5. */
+/** Simulated durations in seconds; defaults from §8.2, §8.3, §9 and §11. */
 export interface SimTimings {
   /** `erase` returns this long after it is sent. */
   readonly eraseReturnSeconds: number;
@@ -23,7 +24,7 @@ export interface SimTimings {
   readonly eraseDetachSeconds: number;
   /** Detach → re-attach (~40 s, §9). */
   readonly eraseReattachSeconds: number;
-  /** After re-attach, `bootedState` is Booted this long before `prepare` really works (§11.5). */
+  /** After re-attach, `bootedState` is Booted this long before `prepare` really works (§11). */
   readonly bootSettleSeconds: number;
   readonly prepareMinSeconds: number;
   readonly prepareMaxSeconds: number;
@@ -51,19 +52,19 @@ export interface SimTimings {
 
 /** The unknowns of §10/§11, each a switch. */
 export interface SimQuirks {
-  /** Several devices attached and no `-e`/`-f` (§2.2, §11.3). */
+  /** Several devices attached and no `-e`/`-f` (§2.2, §11). */
   readonly ambiguousTarget: 'error' | 'all';
   /** Exit code of `get` when only some properties fail (§7.2). */
   readonly partialGetExitCode: 0 | 1;
-  /** Exit code when some devices succeed and some fail (§11.18). */
+  /** Exit code when some devices succeed and some fail (§11). */
   readonly mixedResultsExitCode: 0 | 1;
   /** `list`/JSON output compact (cfgutil 2.20) or pretty-printed (§6.1). */
   readonly jsonStyle: 'compact' | 'pretty';
-  /** Where `--progress` records go in JSON/plist mode (§6.3, §11.19). */
+  /** Where `--progress` records go in JSON/plist mode (§6.3, §11). */
   readonly jsonProgress: 'stderr' | 'stdout';
   /**
    * Whether MDM enrollment profiles install silently on a device supervised with the matching `-C/-K` (§8.4,
-   * §11.11; AGREED-SIM 2 calls it `mdmInstallsSilently`, the scenario field of that name sets this).
+   * §11; AGREED-SIM 2 calls it `mdmInstallsSilently`, the scenario field of that name sets this).
    */
   readonly mdmSilentOnSupervised: boolean;
   /**
@@ -91,13 +92,34 @@ export interface SimQuirks {
   readonly brokenAutomationTools: boolean;
   /** Wi-Fi profile on an unactivated device: report 625, apply it, activate the device (§8.4). */
   readonly wifiProfileActivates: boolean;
-  /** Whether an unparseable profile is refused (§11.11). */
+  /** Whether an unparseable profile is refused (§11). */
   readonly rejectUnparseableProfiles: boolean;
   /** `objc[…]` class-clash noise on stderr of every run (§6.2). */
   readonly objcNoise: boolean;
   /** Code reported for a mid-command disconnect: the MobileDevice code or cfgutil's 603 (§7.1). */
   readonly disconnectCode: -402653052 | 603;
-  /** Language of messages; codes never change (§7.1, §11.21). */
+  /**
+   * [U] Whether `cfgutil help prepare` lists its `--skip-*` flags in a form the bench can read. Default false:
+   * the bench must then learn from a usage error naming the flag (issue 20 item 3).
+   */
+  readonly helpListsSkipFlags: boolean;
+  /**
+   * The Setup Assistant panes this cfgutil's `prepare` knows (`--skip-<pane>`); any other `--skip-*` flag is
+   * a usage error naming it. Default: every pane of the one real 2.19/2.20 invocation.
+   */
+  readonly prepareSkipPanes: readonly string[];
+  /**
+   * What a `prepare` whose new configuration forbids pairing does when the caller passed no `-C/-K`: the
+   * device ends supervised, but cfgutil cannot pair with it any more and reports −402653030 inside the
+   * success envelope (AZTEC reads that code after prepare), or it ends cleanly. Default: the captured one.
+   */
+  readonly forbiddingPrepareWithoutIdentity: 'pairing-prohibited' | 'clean';
+  /**
+   * [U] What `list` shows for the UDID and name of an iPhone or iPad in Recovery/DFU: "N/A" as for a Mac in
+   * DFU (captured for `iBridge2,15`), or the real values. Default "N/A": the bench cannot rely on them.
+   */
+  readonly recoveryListIdentity: 'n/a' | 'real';
+  /** Language of messages; codes never change (§7.1, §11). */
   readonly language: SimLanguage;
   readonly version: string;
   readonly build: string;
@@ -122,7 +144,7 @@ export interface SimWorldOptions {
   readonly autoFinishSetupSeconds?: number;
   /** Faults armed when the world starts (scenarios); `device` is an index into `devices`. */
   readonly faults?: readonly SimStartFault[];
-  /** False = "Automation Tools not installed": the cfgutil file is not written (§11.1). */
+  /** False = "Automation Tools not installed": the cfgutil file is not written (§11). */
   readonly toolsInstalled?: boolean;
   /** Publish the socket in the per-user discovery file so `enroll-bench sim cfgutil` finds it. */
   readonly publishDiscovery?: boolean;
@@ -163,6 +185,10 @@ export const defaultQuirks: SimQuirks = {
   rejectUnparseableProfiles: true,
   objcNoise: false,
   disconnectCode: -402653052,
+  helpListsSkipFlags: false,
+  prepareSkipPanes: SKIP_PANES,
+  forbiddingPrepareWithoutIdentity: 'pairing-prohibited',
+  recoveryListIdentity: 'n/a',
   language: 'en',
   version: '2.20',
   build: '1001.5',

@@ -1,7 +1,7 @@
 /**
  * A small seeded random source for the simulated world.
  *
- * Tests and demos must see the same cart of devices for the same seed (../shared/reference/cfgutil.md §11.22),
+ * Tests and demos must see the same cart of devices for the same seed (main/cfgutil/README.md §11),
  * so nothing in the world may call `Math.random`.
  */
 export class SimRandom {

@@ -2,14 +2,14 @@
  * The simulated device world: the one owner of every device's state, the clock, the busy flags and the
  * attach/detach events.
  *
- * Its public methods are the operator's hand and the test harness (§11.5, §11.22 of
- * ../shared/reference/cfgutil.md). The simulated cfgutil commands use the methods marked "for commands";
+ * Its public methods are the operator's hand and the test harness (§11, §11 of
+ * main/cfgutil/README.md). The simulated cfgutil commands use the methods marked "for commands";
  * everything runs on one simulated clock so `timeScale` speeds up the whole bench.
  */
-import { formatEcid, parseEcid } from '../cfgutil/ecid';
+import { formatCfgutilEcid, parseEcid } from '../cfgutil/ecid';
 import { scheduleCart } from './cart';
 import { DeviceEvents, type SimDeviceListener } from './device-events';
-import type { DepState, SimDevice, SimDeviceSnapshot, SimProfile } from './device-model';
+import type { DepState, SimDevice, SimDeviceSnapshot, SimListEntry, SimProfile } from './device-model';
 import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
 import { generateDevice, randomEcid, type SimAttachSpec } from './generate-device';
 import { SimClock } from './sim-clock';
@@ -94,6 +94,46 @@ export class SimWorld {
     this.onlineValue = online;
   }
 
+  /**
+   * Devices `list` shows that the bench must leave alone: a Mac in DFU (`iBridge2,15`, UDID and name "N/A",
+   * as captured), an Apple TV. They answer nothing but `list`; any command aimed at them is refused.
+   */
+  private readonly foreign = new Map<bigint, SimListEntry>();
+
+  /** Plugs in a non-bench device (see `foreign`). Defaults: a T2 Mac in DFU. Returns its printed ECID. */
+  attachForeign(
+    spec: { readonly deviceType?: string; readonly name?: string; readonly udid?: string } = {},
+  ): string {
+    const location = firstFreeLocation(this.occupiedLocations());
+    if (location === undefined) throw portsTakenError(0, 1);
+    const ecid = this.freshEcid();
+    const entry: SimListEntry = {
+      locationID: location,
+      UDID: spec.udid ?? 'N/A',
+      ECID: formatCfgutilEcid(ecid),
+      name: spec.name ?? 'N/A',
+      deviceType: spec.deviceType ?? 'iBridge2,15',
+    };
+    // No attach event: the bench learns of it from its next `list` (attach these before a bench starts).
+    this.foreign.set(ecid, entry);
+    return entry.ECID;
+  }
+
+  detachForeign(ecid: string): boolean {
+    const value = parseEcid(ecid);
+    return value !== undefined && this.foreign.delete(value);
+  }
+
+  /** The non-bench devices `list` shows, in plug order. */
+  foreignEntries(): readonly SimListEntry[] {
+    return [...this.foreign.values()];
+  }
+
+  /** True for a non-bench device's ECID (commands aimed at it are refused). */
+  isForeign(ecid: bigint): boolean {
+    return this.foreign.has(ecid);
+  }
+
   // ---- the operator's hand -------------------------------------------------------------------------
 
   /** Plugs in a device: a known ECID is re-plugged with its state, anything else is generated from the seed. */
@@ -113,7 +153,7 @@ export class SimWorld {
     const device = generateDevice(spec, wanted ?? this.freshEcid(), location, this.rng);
     this.devices.set(device.ecid, device);
     this.plugIn(device);
-    if (spec.flaps !== undefined && spec.flaps > 0) this.flap(formatEcid(device.ecid), spec.flaps);
+    if (spec.flaps !== undefined && spec.flaps > 0) this.flap(formatCfgutilEcid(device.ecid), spec.flaps);
     return this.snapshotOf(device);
   }
 
@@ -125,7 +165,10 @@ export class SimWorld {
     const busy = [...this.devices.values()].filter(
       (d) => this.attachedSet.has(d.ecid) || this.reboots.holdsPort(d.ecid) || this.poweredOff.has(d.ecid),
     );
-    return new Set(busy.map((d) => d.locationID));
+    return new Set([
+      ...busy.map((d) => d.locationID),
+      ...[...this.foreign.values()].map((e) => e.locationID),
+    ]);
   }
 
   /** Unplugs a device; any pending reboot of it is cancelled. False when it was not attached. */
@@ -137,7 +180,7 @@ export class SimWorld {
   }
 
   detachAll(): void {
-    for (const ecid of [...this.attachedSet]) this.detach(formatEcid(ecid));
+    for (const ecid of [...this.attachedSet]) this.detach(formatCfgutilEcid(ecid));
   }
 
   /**
@@ -298,7 +341,7 @@ export class SimWorld {
   }
 
   /**
-   * Back from a reboot and saying `Booted`, but not yet accepting changes (§8.2, §11.5; AGREED-SIM 4): commands
+   * Back from a reboot and saying `Booted`, but not yet accepting changes (§8.2, §11; AGREED-SIM 4): commands
    * that change the device get the busy message until then.
    */
   isSettling(ecid: bigint): boolean {
@@ -357,7 +400,7 @@ export class SimWorld {
     const delay = this.autoTrustSeconds;
     if (delay !== undefined) {
       this.clock.schedule(delay, () => {
-        if (device.trust === 'shown') this.tapTrust(formatEcid(device.ecid), true);
+        if (device.trust === 'shown') this.tapTrust(formatCfgutilEcid(device.ecid), true);
       });
     }
   }
@@ -370,7 +413,10 @@ export class SimWorld {
     ];
     const delay = this.autoApproveSeconds;
     if (delay !== undefined) {
-      this.clock.schedule(delay, () => void this.approveProfile(formatEcid(device.ecid), profile.identifier));
+      this.clock.schedule(
+        delay,
+        () => void this.approveProfile(formatCfgutilEcid(device.ecid), profile.identifier),
+      );
     }
   }
 
@@ -380,7 +426,7 @@ export class SimWorld {
   private scheduleSetupFinish(device: SimDevice): void {
     const delay = this.autoFinishSetupSeconds;
     if (delay === undefined || !device.atSetupAssistant || device.freshlyErased) return;
-    this.clock.schedule(delay, () => void this.finishSetup(formatEcid(device.ecid)));
+    this.clock.schedule(delay, () => void this.finishSetup(formatCfgutilEcid(device.ecid)));
   }
 
   private plugIn(device: SimDevice): void {
@@ -414,7 +460,7 @@ export class SimWorld {
   private freshEcid(): bigint {
     for (;;) {
       const ecid = randomEcid(this.rng);
-      if (!this.devices.has(ecid)) return ecid;
+      if (!this.devices.has(ecid) && !this.foreign.has(ecid)) return ecid;
     }
   }
 }

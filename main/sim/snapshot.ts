@@ -1,14 +1,14 @@
 /**
  * Read-only views of a device: the harness snapshot and the exact `list` entry.
  */
-import { formatEcid } from '../cfgutil/ecid';
+import { formatCfgutilEcid } from '../cfgutil/ecid';
 import type { SimDevice, SimDeviceSnapshot, SimListEntry } from './device-model';
 
 /** A frozen copy; arrays are copied so later world changes do not show through. */
 export function toSnapshot(device: SimDevice, attached: boolean, busy: boolean): SimDeviceSnapshot {
   return Object.freeze({
     ...device,
-    ecid: formatEcid(device.ecid),
+    ecid: formatCfgutilEcid(device.ecid),
     attached,
     busy,
     profiles: [...device.profiles],
@@ -23,7 +23,7 @@ export function toListEntry(device: SimDevice): SimListEntry {
   return {
     locationID: device.locationID,
     UDID: device.udid,
-    ECID: formatEcid(device.ecid),
+    ECID: formatCfgutilEcid(device.ecid),
     name: device.name,
     deviceType: device.deviceType,
   };

@@ -2,7 +2,7 @@
  * USB port allocation for simulated devices.
  *
  * IOKit's `locationID` is bus << 24, then one port number per nibble from bit 20 down
- * (../shared/reference/platform.md §1.6). A bench cart is modelled as several 10-port hubs, each on a root
+ * (USB topology of a bench cart). A bench cart is modelled as several 10-port hubs, each on a root
  * port of bus 1, so a cart of 40 spreads over four hubs and the app's port labels can be checked.
  */
 export const PORTS_PER_HUB = 10;

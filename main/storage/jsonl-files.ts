@@ -8,7 +8,8 @@
  * and reads every rotated file in order. An appender that finds a torn last line (the previous writer crashed
  * mid-write) first ends it with a newline, so its own first record is not glued onto the fragment.
  */
-import { mkdir, open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { scanJsonlFile } from './jsonl-scan';
 
@@ -81,9 +82,31 @@ async function writeWhole(handle: FileHandle, data: Buffer): Promise<void> {
 export async function openJsonlAppender(options: JsonlOptions): Promise<JsonlAppender> {
   const rotateBytes = options.rotateBytes ?? DEFAULT_ROTATE_BYTES;
   await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  // The journal never follows a link out of the data folder: its folder must be a real folder, and each file is
+  // opened with O_NOFOLLOW (a link planted in place of a file is refused, never appended through).
+  if (!(await lstat(options.dir)).isDirectory()) {
+    throw Object.assign(
+      new Error(
+        `${options.dir} is a symbolic link, not a folder; the bench does not write its journal through a link.`,
+      ),
+      { code: 'ELOOP' },
+    );
+  }
   const existing = await listJsonlFiles(options.dir, options.prefix);
   let index = existing.length === 0 ? 1 : (jsonlFileIndex(existing.at(-1) ?? '', options.prefix) ?? 1);
-  const openFile = () => open(path.join(options.dir, jsonlFileName(options.prefix, index)), 'a+', 0o600);
+  const appendFlags =
+    constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+  const openFile = async (): Promise<FileHandle> => {
+    const file = path.join(options.dir, jsonlFileName(options.prefix, index));
+    const opened = await open(file, appendFlags, 0o600);
+    if (!(await opened.stat()).isFile()) {
+      await opened.close();
+      throw Object.assign(new Error(`${file} is not a regular file; the bench does not append to it.`), {
+        code: 'ENOTREGULAR',
+      });
+    }
+    return opened;
+  };
   let handle: FileHandle = await openFile();
   await endTornLine(handle);
   let queue: Promise<void> = Promise.resolve();

@@ -6,7 +6,7 @@
  * journal never holds the main process for long. An optional `needle` skips every line that does not contain
  * it before the line is even decoded: the log wants only `job-ended` lines out of a journal full of others.
  */
-import { open } from 'node:fs/promises';
+import { openSafeFile, type SafeOpenOptions } from './safe-file';
 
 const NEWLINE = 0x0a;
 // 256 KB: a few hundred records parsed between two awaits, so no chunk holds the event loop for long.
@@ -27,6 +27,8 @@ export interface JsonlScanOptions extends Partial<JsonlScanStart> {
   /** A longer line is skipped unread (reported through `onLongLine`): no record is anywhere near this size. */
   readonly maxLineBytes?: number;
   readonly onLongLine?: (lineNumber: number) => void;
+  /** How links are treated (./safe-file.ts); by default the file itself must not be a link. */
+  readonly open?: SafeOpenOptions;
 }
 
 export interface JsonlScanResult extends JsonlScanStart {
@@ -49,7 +51,8 @@ export async function scanJsonlFile(
   let carry = Buffer.alloc(0);
   // While a line is longer than maxLineBytes its bytes are dropped until its newline; offset stays at its start.
   let skipping = false;
-  const handle = await open(file, 'r');
+  // Never a pipe or a device (that would hang or never end), never a link unless the caller allows it.
+  const { handle } = await openSafeFile(file, options.open);
   try {
     for (;;) {
       const chunk = Buffer.allocUnsafe(chunkBytes);

@@ -6,7 +6,10 @@
  * must not start a forged line, U+202E must not turn `invoice<U+202E>gifnoc.mobileconfig` around, and a 600 KB
  * value must not become a 600 KB finding. So control characters are made visible (or, for tab, CR, LF and the
  * Unicode line and paragraph separators, turned into a space), bidirectional controls are shown by their code
- * point, broken surrogates become U+FFFD, and the result is capped at about 200 characters with "…".
+ * point, zero-width and other invisible characters are shown by their code point too (so `ad<U+200B>min` cannot
+ * pass for `admin`), broken surrogates become U+FFFD, and the result is capped at about 200 characters with "…".
+ * The one invisible character kept is the zero-width joiner between two emoji, where it draws one picture
+ * (👩‍💻) rather than hiding anything.
  */
 
 /** Long enough for a host, a display name or a certificate subject; short enough for one line of a message. */
@@ -24,6 +27,14 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LINE_LAYOUT = /[\t\n\r\u2028\u2029]/g;
 /** Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), and the invisible marks LRM, RLM, ALM. */
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+/**
+ * Characters that take no room: zero-width space and non-joiner, word joiner and the invisible operators, the
+ * byte-order mark, the Mongolian vowel separator, the soft hyphen, and a zero-width joiner that is not joining
+ * two emoji (an emoji may carry a variation selector or a skin tone before the joiner).
+ */
+const INVISIBLE =
+  /[\u200b\u200c\u2060-\u2064\ufeff\u180e\u00ad]|(?<!\p{Extended_Pictographic}|\ufe0f|\p{Emoji_Modifier})\u200d|\u200d(?!\p{Extended_Pictographic})/gu;
+
 /** A surrogate without its partner cannot be printed or encoded as UTF-8. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
@@ -59,7 +70,8 @@ export function sanitizeText(value: unknown, options: SanitizeOptions = {}): str
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(LINE_LAYOUT, ' ')
     .replace(CONTROL, visibleControl)
-    .replace(BIDI, codePoint);
+    .replace(BIDI, codePoint)
+    .replace(INVISIBLE, codePoint);
   return cap(clean, max);
 }
 

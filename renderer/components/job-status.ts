@@ -2,13 +2,13 @@
  * A device's job in words: what the card's status line says, its tone and icon (never colour alone), and
  * which actions make sense now. Pure, so every phase is tested without rendering.
  */
-import type {
-  JobAction,
-  JobPhase,
-  JobView,
-  OperatorReason,
-  SkipReason,
-  WorkflowStepKind,
+import {
+  skipReasonWords,
+  type JobAction,
+  type JobPhase,
+  type JobView,
+  type OperatorReason,
+  type WorkflowStepKind,
 } from '../../preload/jobs-domain';
 import type { StatusIconName, StatusTone } from './device-status';
 
@@ -75,14 +75,8 @@ export const stepTitles: Readonly<Record<WorkflowStepKind, string>> = {
   'shut-down': 'Shut down',
 };
 
-const skipWords: Readonly<Record<SkipReason, string>> = {
-  'ignore-list': 'on the ignore list',
-  'already-done': 'already enrolled',
-  'other-organization': 'supervised by another organization',
-  operator: 'skipped by you',
-  'not-an-ios-device': 'not an iPhone or iPad',
-  'recovery-mode': 'in recovery mode',
-};
+/** The skip reasons' words are shared with main (the CLI's report says what the card says). */
+const skipWords = skipReasonWords;
 
 function look(
   word: string | readonly [string, string],

@@ -63,6 +63,12 @@ function Details({ summary }: { readonly summary: ProfileSummary }) {
     ['Type', summary.variant === 'unknown' ? undefined : summary.variant.toUpperCase()],
     ['Signed by', signedBy(summary)],
     ['Verification looks for', summary.payloadIdentifier],
+    [
+      'Source',
+      summary.origin
+        ? `From Intune: ${summary.origin.profileName}, fetched ${new Date(summary.origin.fetchedAt).toLocaleString()}`
+        : undefined,
+    ],
     ['File', `${summary.fileName}, imported ${day(summary.importedAt)}`],
   ];
   return (

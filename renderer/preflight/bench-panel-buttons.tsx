@@ -4,10 +4,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
+import { IntunePanel } from '../intune/intune-panel';
 import { SettingsPanel } from '../settings/settings-panel';
 import { PreflightPanel } from './preflight-panel';
 
-type Open = 'preflight' | 'settings' | undefined;
+type Open = 'preflight' | 'settings' | 'intune' | undefined;
 
 export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
   const [open, setOpen] = useState<Open>();
@@ -27,7 +28,10 @@ export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
         </button>
       </nav>
       {open === 'preflight' && <PreflightPanel api={api} onClose={() => setOpen(undefined)} />}
-      {open === 'settings' && <SettingsPanel api={api} onClose={() => setOpen(undefined)} />}
+      {open === 'settings' && (
+        <SettingsPanel api={api} onClose={() => setOpen(undefined)} onOpenIntune={() => setOpen('intune')} />
+      )}
+      {open === 'intune' && <IntunePanel api={api} onClose={() => setOpen('settings')} />}
     </>
   );
 }

@@ -14,9 +14,11 @@ import { formFromView, patchFromForm, type FieldErrors, type SettingsForm } from
 export interface SettingsPanelProps {
   readonly api: Pick<BenchApi, 'getSettings' | 'saveSettings'>;
   readonly onClose: () => void;
+  /** Opens Settings › Intune (issue 24). */
+  readonly onOpenIntune?: () => void;
 }
 
-export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
+export function SettingsPanel({ api, onClose, onOpenIntune }: SettingsPanelProps) {
   const [view, setView] = useState<SettingsView>();
   const [form, setForm] = useState<SettingsForm>();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -76,9 +78,16 @@ export function SettingsPanel({ api, onClose }: SettingsPanelProps) {
       title="Settings"
       onClose={onClose}
       actions={
-        <button type="submit" form="settings-form" className="primary" disabled={!form || busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
+        <>
+          {onOpenIntune && (
+            <button type="button" aria-haspopup="dialog" onClick={onOpenIntune}>
+              Intune…
+            </button>
+          )}
+          <button type="submit" form="settings-form" className="primary" disabled={!form || busy}>
+            {busy ? 'Saving…' : 'Save'}
+          </button>
+        </>
       }
     >
       {failure && (

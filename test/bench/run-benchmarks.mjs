@@ -30,6 +30,9 @@ const outDir = path.join(root, 'test-results/bench/figures');
 /** In run order; `quick` = part of the CI set. The slow ones last, so the quick ones report first. */
 const FIGURES = [
   { file: 'profile-checks', quick: true, timeoutS: 120 },
+  { file: 'line-splitter', quick: true, timeoutS: 120 },
+  { file: 'frame-bounds', quick: true, timeoutS: 60 },
+  { file: 'file-bounds', quick: true, timeoutS: 120 },
   { file: 'detection', quick: true, timeoutS: 180 },
   { file: 'arrival-stall', quick: false, timeoutS: 120 },
   { file: 'idle', quick: true, timeoutS: 150 },

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { deviceCards, unplugAll } from './fixtures/bench-page';
-import { benchProtocols, upgradeStatus } from './fixtures/bench-socket';
+import { benchProtocols, invokeBench, upgradeStatus } from './fixtures/bench-socket';
 import { startForeignSite, type ForeignSite } from './fixtures/foreign-site';
 import { startServedBench, type ServedBench } from './fixtures/serve-process';
 
@@ -75,6 +75,7 @@ test('the page keeps its token in sessionStorage, and the cookie alone opens no 
   await page.goto(bench.url);
   await expect(page.getByRole('banner').getByText('Bench online')).toBeVisible();
   expect(page.url()).not.toContain(bench.token);
+  expect(page.url()).not.toContain(bench.control);
   expect(await page.evaluate(() => sessionStorage.getItem('enroll-bench.token'))).toBe(bench.token);
   const cookies = await page.context().cookies(bench.origin);
   expect(cookies).toHaveLength(1);
@@ -100,6 +101,19 @@ test('the page keeps its token in sessionStorage, and the cookie alone opens no 
   // A reload has no token in the address; the tab's sessionStorage still has it.
   await page.reload();
   await expect(page.getByRole('banner').getByText('Bench online')).toBeVisible();
+});
+
+test('a screen with the watch address (as through an SSH tunnel, from 127.0.0.1) watches but is not the Mac', async () => {
+  const watcher = { token: bench.token };
+  expect(await invokeBench(bench.origin, watcher, 'getSnapshot', [])).toMatchObject({ ok: true });
+  expect(
+    await invokeBench(bench.origin, watcher, 'createSupervisionIdentity', [{ organizationName: 'Tunnel' }]),
+  ).toMatchObject({ ok: false, error: { title: 'Only allowed on the Mac itself' } });
+  expect(await invokeBench(bench.origin, watcher, 'simulate', [{ type: 'attach' }])).toMatchObject({
+    ok: false,
+    error: { title: 'This screen can watch the bench, not control it' },
+  });
+  expect(await invokeBench(bench.origin, bench, 'getSettings', [])).toMatchObject({ ok: true });
 });
 
 test('another origin is refused, even from the same browser that holds the cookie', async ({ page }) => {

@@ -75,7 +75,7 @@ test('arm, a cart of 10 runs supervise-and-enroll to ten "Done – unplug" with 
 }) => {
   test.setTimeout(600_000);
   await openBench(page, 'Supervise and enroll', true);
-  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [
+  const cart = await invokeBench(bench.origin, bench, 'simulate', [
     { type: 'cart', count: 10, overSeconds: 0 },
   ]);
   expect(cart.ok).toBe(true);
@@ -173,7 +173,7 @@ async function serialOf(ecid: string): Promise<string> {
   await expect
     .poll(
       async () => {
-        const snapshot = await invokeBench(bench.origin, bench.token, 'getSnapshot', []);
+        const snapshot = await invokeBench(bench.origin, bench, 'getSnapshot', []);
         const devices = snapshot.ok ? (snapshot.value as BenchSnapshot).devices : [];
         serial = devices.find((d) => d.ecid === ecid)?.serialNumber;
         return serial;
@@ -221,7 +221,7 @@ test('a job that ends while the Log tab is open appears there without Refresh, u
 
   // The whole log of this bench's tests, for the eye: 1280×800.
   await searchBox.fill('');
-  const all = await invokeBench(bench.origin, bench.token, 'queryLog', [{ limit: 1 }]);
+  const all = await invokeBench(bench.origin, bench, 'queryLog', [{ limit: 1 }]);
   const total = all.ok ? (all.value as { total: number }).total : 0;
   await expect(page.getByRole('table', { name: 'Bench log' })).toHaveAttribute(
     'aria-rowcount',

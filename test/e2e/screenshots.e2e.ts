@@ -40,7 +40,7 @@ test('empty bench, three devices, twelve, and a cart of forty', async ({ page })
   await page.screenshot({ path: `${shots}/three-devices.png` });
 
   await unplugAll(page);
-  const dozen = await invokeBench(bench.origin, bench.token, 'simulate', [
+  const dozen = await invokeBench(bench.origin, bench, 'simulate', [
     { type: 'cart', count: 12, overSeconds: 0 },
   ]);
   expect(dozen.ok).toBe(true);
@@ -49,7 +49,7 @@ test('empty bench, three devices, twelve, and a cart of forty', async ({ page })
   await page.screenshot({ path: `${shots}/twelve-devices.png` });
 
   await unplugAll(page);
-  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [
+  const cart = await invokeBench(bench.origin, bench, 'simulate', [
     { type: 'cart', count: 40, overSeconds: 0 },
   ]);
   expect(cart.ok).toBe(true);

@@ -35,12 +35,12 @@ test('set-up cards, the folded strip over a cart of forty, a refused file and an
 
   await dropFile(page, { name: 'Contoso.mobileconfig', bytes: xmlBytes(profileDict()) });
   await expect(page.getByText('14 days left.', { exact: true })).toBeVisible();
-  const created = await invokeBench(bench.origin, bench.token, 'createSupervisionIdentity', [
+  const created = await invokeBench(bench.origin, bench, 'createSupervisionIdentity', [
     { organizationName: 'Contoso IT' },
   ]);
   expect(created.ok).toBe(true);
   await expect(page.getByRole('button', { name: 'Change…' })).toBeVisible({ timeout: 30_000 });
-  const cart = await invokeBench(bench.origin, bench.token, 'simulate', [
+  const cart = await invokeBench(bench.origin, bench, 'simulate', [
     { type: 'cart', count: 40, overSeconds: 0 },
   ]);
   expect(cart.ok).toBe(true);

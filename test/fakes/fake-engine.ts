@@ -6,7 +6,6 @@ import type { DeviceSignal } from '../../main/devices/device-watcher';
 export class FakeEngine implements RunningEngine {
   listed: DeviceListEntry[] = [];
   closed = false;
-  serials = new Map<string, string>();
   /** The person's hands played on devices (`trust 0x1001`, `approve 0x1001`…), in order. */
   readonly hands: string[] = [];
   /** ECIDs with a profile waiting for approval (approveProfile answers false for the others). */
@@ -24,10 +23,6 @@ export class FakeEngine implements RunningEngine {
 
   fire(kind: 'attach' | 'detach' = 'attach'): void {
     this.signal({ kind });
-  }
-
-  async readSerialNumber(ecid: string): Promise<string | undefined> {
-    return this.serials.get(ecid);
   }
 
   async close(): Promise<void> {

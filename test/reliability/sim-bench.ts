@@ -1,17 +1,26 @@
 /**
- * A bench service over a simulated world the test can reach into (faults, the operator's hand), wired the
- * way main/app/engine-factory.ts wires the app's: the world's events as USB signals, its generated cfgutil
- * executable spawned by the real client, the real device watcher.
+ * A bench over a simulated world the test can reach into (faults, the operator's hand), wired the way the
+ * app is: the world's events as USB signals, its generated cfgutil executable spawned by the real (laned)
+ * client, the one composition (main/app/jobs-wiring.ts: device intake, job board not armed, whose arrival
+ * read gives each device its serial number), and the engine supervisor.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { BenchEvent } from '../../preload/contract';
 import type { Device } from '../../preload/domain';
-import { BenchService } from '../../main/app/bench-service';
+import { EngineSupervisor } from '../../main/app/engine-supervisor';
 import { simulatorControlFor, simulatorSignalSource } from '../../main/app/simulator-engine';
+import { EventHub } from '../../main/app/event-hub';
+import { jobsAreaFor } from '../../main/app/jobs-wiring';
 import { createCfgutilClient, type CfgutilClientOptions } from '../../main/cfgutil/cfgutil-client';
+import { withDeviceLanes } from '../../main/devices/device-lanes';
+import { workflowSource } from '../../main/jobs/workflow-source';
+import { withDefaults } from '../../main/settings/bench-settings';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../main/sim/index';
 
 export interface SimBench {
-  readonly service: BenchService;
+  readonly service: EngineSupervisor;
   readonly handle: SimWorldHandle;
   readonly events: BenchEvent[];
   readonly logged: { message: string; detail: unknown }[];
@@ -29,25 +38,40 @@ export interface SimBenchOptions {
 export async function startSimBench(options: SimBenchOptions = {}): Promise<SimBench> {
   let handle: SimWorldHandle | undefined;
   const logged: { message: string; detail: unknown }[] = [];
-  const service = new BenchService({
+  const log = (message: string, detail?: unknown) => logged.push({ message, detail });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sim-bench-'));
+  const hub = new EventHub();
+  const jobs = await jobsAreaFor({
+    hub,
+    dataDir,
+    settings: withDefaults({}),
+    workflows: workflowSource(),
+    supervision: { current: () => ({}) },
+    profile: { current: () => undefined },
+    tuning: { debounceMs: options.debounceMs ?? 300, pollMs: options.pollMs ?? 2_000 },
+    log,
+  });
+  const service = new EngineSupervisor({
     engine: { kind: 'simulator', reason: 'requested' },
-    debounceMs: options.debounceMs ?? 300,
-    pollMs: options.pollMs ?? 2_000,
-    log: (message, detail) => logged.push({ message, detail }),
+    hub,
+    intake: jobs.provisioning.intake,
+    log,
     factory: {
       startCfgutil: () => Promise.reject(new Error('no cfgutil in these tests')),
       startSimulator: async () => {
         const started = await startSimulatedWorld({ timeScale: 0.01, seed: 14, ...options.world });
         handle = started;
-        const client = createCfgutilClient({
-          cfgutilPath: started.cfgutilPath,
-          ...(options.timeoutsMs ? { timeoutsMs: options.timeoutsMs } : {}),
-        });
+        const client = withDeviceLanes(
+          createCfgutilClient({
+            cfgutilPath: started.cfgutilPath,
+            ...(options.timeoutsMs ? { timeoutsMs: options.timeoutsMs } : {}),
+          }),
+        );
         return {
           lister: client,
+          client,
           source: simulatorSignalSource(started.world),
           simulator: simulatorControlFor(started.world),
-          readSerialNumber: async (ecid) => (await client.get(ecid, ['serialNumber'])).values.serialNumber,
           close: () => started.close(),
         };
       },
@@ -67,7 +91,11 @@ export async function startSimBench(options: SimBenchOptions = {}): Promise<SimB
     events,
     logged,
     devices: () => devices,
-    close: () => service.close(),
+    close: async () => {
+      await service.close();
+      await jobs.provisioning.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBenchClient, healthUrlFor, tokenStorageKey, wsUrlFor } from '../../renderer/bench-client';
+import {
+  controlStorageKey,
+  createBenchClient,
+  healthUrlFor,
+  tokenStorageKey,
+  wsUrlFor,
+} from '../../renderer/bench-client';
 import type { SocketFactory } from '../../renderer/ws-bench-api';
 import { FakeBenchApi } from './fixtures';
 
@@ -68,6 +74,34 @@ describe('createBenchClient', () => {
     expect(replaceState).toHaveBeenCalledWith(null, '', '/?x=1#top');
     expect(storage.items.get(tokenStorageKey)).toBe('abc');
     expect(client.connection?.get()).toBe('connecting');
+  });
+
+  it("the Mac's own address: offers the control token too, and takes both out of the address bar", () => {
+    const { opened, factory } = recordingFactory();
+    const replaceState = vi.fn();
+    const storage = memoryStorage();
+    createBenchClient(
+      {
+        location: { protocol: 'http:', host: 'h:1', href: 'http://h:1/?token=abc&control=mac&x=1' },
+        history: { replaceState },
+        sessionStorage: storage,
+      },
+      factory,
+    );
+    expect(opened[0]?.protocols).toEqual([
+      'enroll-bench.v1',
+      'enroll-bench.token.abc',
+      'enroll-bench.control.mac',
+    ]);
+    expect(replaceState).toHaveBeenCalledWith(null, '', '/?x=1');
+    expect(storage.items.get(controlStorageKey)).toBe('mac');
+    // After a reload the kept ones are offered again; a watch address (token only) never has the control.
+    const again = recordingFactory();
+    createBenchClient(
+      { location: { protocol: 'http:', host: 'h:1', href: 'http://h:1/' }, sessionStorage: storage },
+      again.factory,
+    );
+    expect(again.opened[0]?.protocols).toContain('enroll-bench.control.mac');
   });
 
   it('after a reload (no token in the address) uses the token kept in sessionStorage', () => {

@@ -86,6 +86,13 @@ export class FakeBenchApi implements BenchApi {
   readonly previewNames = noJobOrLogChannels.previewNames;
   readonly queryLog = noJobOrLogChannels.queryLog;
   readonly exportLog = noJobOrLogChannels.exportLog;
+  // Assignable, so the Intune pane's test can answer these its own way.
+  getIntuneStatus: InvokeChannels['getIntuneStatus'] = noJobOrLogChannels.getIntuneStatus;
+  connectIntune: InvokeChannels['connectIntune'] = noJobOrLogChannels.connectIntune;
+  disconnectIntune: InvokeChannels['disconnectIntune'] = noJobOrLogChannels.disconnectIntune;
+  listIntuneProfiles: InvokeChannels['listIntuneProfiles'] = noJobOrLogChannels.listIntuneProfiles;
+  pullIntuneProfile: InvokeChannels['pullIntuneProfile'] = noJobOrLogChannels.pullIntuneProfile;
+  setIntuneRefreshDays: InvokeChannels['setIntuneRefreshDays'] = noJobOrLogChannels.setIntuneRefreshDays;
   // Assignable, so a panel's test can answer these its own way.
   getPreflight: InvokeChannels['getPreflight'] = noPreflightChannels.getPreflight;
   cleanRestoreLeftovers: InvokeChannels['cleanRestoreLeftovers'] = noPreflightChannels.cleanRestoreLeftovers;

@@ -36,6 +36,8 @@ beforeEach(async () => {
     url: `ws://127.0.0.1:${server.port}/ws`,
     healthUrl: `http://127.0.0.1:${server.port}/healthz`,
     token: server.token,
+    // The Mac's own page: it may call simulate, a Mac-only channel unless --allow-remote-control.
+    control: server.controlToken,
     socketFactory: nodeSocketFactory,
     statusProbe: nodeStatusProbe,
     backoffMs: [20],
@@ -71,10 +73,16 @@ describe('createWsBenchApi against the real server', () => {
   it('reports lost when the server goes away and comes back when it returns on the same port', async () => {
     await client.api.getSnapshot();
     expect(client.connection.get()).toBe('open');
-    const { port, token } = server;
+    const { port, token, controlToken } = server;
     await server.close();
     await expect.poll(() => client.connection.get()).toBe('lost');
-    server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent', port, token });
+    server = await startBenchServer({
+      host: fake.host,
+      rendererDir: '/nonexistent',
+      port,
+      token,
+      controlToken,
+    });
     await expect.poll(() => client.connection.get(), { timeout: 5000 }).toBe('open');
     await expect(client.api.getSnapshot()).resolves.toMatchObject({ ok: true });
   });

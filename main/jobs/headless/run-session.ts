@@ -1,11 +1,13 @@
 /**
  * A provisioning run without a window (`enroll-bench run`): the profile and supervision identity from the data
- * folder, an engine (real cfgutil, or a simulated clean cart), the device watcher, and the job board, armed.
+ * folder, an engine (real cfgutil, or a simulated clean cart), and the same pipeline the app runs
+ * (main/app/compose-provisioning.ts: device intake, job board, journal), armed. The data folder's settings
+ * apply as in the app (ignore list, station name, heavy-step cap, countdown); `--workflow` and `--concurrency`
+ * choose for this run only.
  *
  * In simulation, a missing profile or identity is replaced by an ephemeral one (and the caller is told), so a
  * training bench runs out of the box; with real cfgutil both must have been imported.
  */
-import { APP_VERSION } from '../../app/app-version';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,21 +17,22 @@ import {
   type CfgutilClient,
   type SupervisionIdentity,
 } from '../../cfgutil/cfgutil-client';
-import { DeviceListFeed } from '../../devices/device-feed';
 import { withDeviceLanes } from '../../devices/device-lanes';
-import { DeviceWatcher, type DeviceSignalSource } from '../../devices/device-watcher';
+import type { DeviceSignalSource } from '../../devices/device-watcher';
+import { composeProvisioning } from '../../app/compose-provisioning';
+import type { RunningEngine } from '../../app/engine';
 import { loadUsbSignals } from '../../app/engine-factory';
 import { simulatorSignalSource } from '../../app/simulator-engine';
 import { BenchError } from '../../errors/bench-error';
 import { IdentityService } from '../../identity/identity-service';
 import { ProfileService } from '../../profiles/profile-service';
+import { refreshBeforeCart } from '../../intune/before-cart';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../sim/index';
 import { writeDemoProfile } from '../demo-profile';
-import { JobBoard } from '../job-board';
+import { loadBenchSettings } from '../../settings/bench-settings';
+import type { JobBoard } from '../job-board';
 import type { JobEventSink } from '../job-board-types';
 import type { EnrollmentProfile } from '../job-context';
-import { openJournal, readJournal } from '../job-journal';
-import { scaledTimings } from '../job-timings';
 import { workflowSource } from '../workflow-source';
 
 export interface RunSessionOptions {
@@ -39,9 +42,8 @@ export interface RunSessionOptions {
   readonly cfgutilPath?: string;
   /** A simulated clean cart instead of real cfgutil. */
   readonly simulate?: { readonly cart: number; readonly timeScale: number; readonly world?: StartOptions };
-  readonly concurrency: number;
-  readonly countdownSeconds?: number;
-  readonly stationName?: string;
+  /** Heavy steps at once for this run; the settings' cap when not given. */
+  readonly concurrency?: number;
   readonly events?: JobEventSink;
   /** Plain-language notes for the operator (stderr). */
   readonly note: (text: string) => void;
@@ -63,6 +65,9 @@ async function enrollmentProfile(options: RunSessionOptions, temp: string): Prom
   const profiles = new ProfileService({ dataDir: options.dataDir });
   await profiles.restore();
   if (options.profileFile) await profiles.importPath(options.profileFile, 'command-line');
+  // Issue 24: with Intune connected, a due copy is re-pulled before the cart (never against a simulated world).
+  else if (!options.simulate)
+    await refreshBeforeCart({ dataDir: options.dataDir, profiles, note: options.note });
   const summary = profiles.current();
   if (summary) {
     const gate = profiles.canStartRun();
@@ -106,6 +111,14 @@ async function supervision(
   return { identity: made, organizationName: created.organizationName };
 }
 
+/** The pipeline's diagnostics as the operator's notes on stderr. */
+function noteOf(message: string, detail: unknown): string {
+  if (message === 'journal write failed') return `The journal could not be written: ${String(detail)}`;
+  if (message === 'device watcher degraded')
+    return `Device list: ${typeof detail === 'string' ? detail : 'degraded'}`;
+  return message;
+}
+
 export async function startRunSession(options: RunSessionOptions): Promise<RunSession> {
   const temp = await mkdtemp(path.join(os.tmpdir(), 'enroll-bench-run-'));
   const cleanups: (() => Promise<void> | void)[] = [() => rm(temp, { recursive: true, force: true })];
@@ -113,6 +126,8 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   };
   try {
+    const loaded = await loadBenchSettings(options.dataDir);
+    for (const problem of loaded.problems) options.note(problem);
     const profile = await enrollmentProfile(options, temp);
     const ours = await supervision(options, temp);
     const scale = options.simulate?.timeScale ?? 1;
@@ -134,7 +149,6 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       cleanups.push(() => handle.close());
       raw = createCfgutilClient({ cfgutilPath: handle.cfgutilPath });
       source = simulatorSignalSource(handle.world);
-      pollMs = Math.max(250, 10_000 * scale);
     } else {
       if (!options.cfgutilPath) throw refusal('No cfgutil', 'Pass --cfgutil PATH or --simulate.');
       raw = createCfgutilClient({ cfgutilPath: options.cfgutilPath });
@@ -143,51 +157,33 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       pollMs = usb.pollMs;
     }
     const client = withDeviceLanes(raw);
-    const feed = new DeviceListFeed();
-    const watcher = new DeviceWatcher({
-      source,
+    const engine: RunningEngine = {
       lister: client,
-      debounceMs: options.simulate ? Math.max(20, 1500 * scale) : 1500,
+      client,
+      source,
       ...(pollMs === undefined ? {} : { pollMs }),
-      onDevices: (devices) => feed.publish(devices),
-      onStatus: (status) => {
-        if (status.state === 'degraded') options.note(`Device list: ${status.detail ?? 'degraded'}`);
-      },
-    });
-    const history = await readJournal(options.dataDir);
-    const journal = await openJournal(options.dataDir, (error) =>
-      options.note(`The journal could not be written: ${String(error)}`),
-    );
-    cleanups.push(() => journal.close());
-    const board = new JobBoard({
-      appVersion: APP_VERSION,
+      close: async () => source.stop(),
+    };
+    const provisioning = await composeProvisioning({
+      dataDir: options.dataDir,
+      settings: loaded.settings,
       workflows: workflowSource([options.workflow]),
-      devices: feed,
-      client: { current: () => client },
-      settings: {
-        workflowId: options.workflow.id,
-        concurrency: options.concurrency,
-        countdownSeconds: options.countdownSeconds ?? 5,
-        countdownMs: (options.countdownSeconds ?? 5) * 1000 * scale,
-        ignoreSerials: [],
-        ignoreEcids: [],
-        stationName: options.stationName ?? os.hostname(),
-        armed: true,
-      },
       supervision: { current: () => ours },
       profile: { current: () => profile },
-      journal,
-      history,
-      timings: scaledTimings(scale),
       timeScale: scale,
+      run: {
+        workflowId: options.workflow.id,
+        armed: true,
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      },
       ...(options.events ? { events: options.events } : {}),
-      extraProfilesDir: path.join(options.dataDir, 'profiles', 'extra'),
-      log: (message) => options.note(message),
+      log: (message, detail) => options.note(noteOf(message, detail)),
     });
-    board.start();
-    watcher.start();
-    cleanups.push(() => board.close());
-    cleanups.push(() => watcher.stop());
+    const { board } = provisioning;
+    // Closed in reverse: the board first (jobs under way are journaled as interrupted), then the engine.
+    cleanups.push(() => provisioning.intake.detach()?.close());
+    cleanups.push(() => provisioning.close());
+    provisioning.intake.attach(engine);
     if (world && options.simulate) {
       for (let i = 0; i < options.simulate.cart; i += 1)
         world.world.attach({ deviceClass: 'iPad', paired: true });

@@ -28,11 +28,26 @@ function looksErased(read: DeviceRead): boolean {
   return read.values.activationState === 'Unactivated' && read.values.isSupervised !== true;
 }
 
-export async function runErase(ctx: JobContext, step: EraseStep): Promise<'succeeded'> {
+export interface EraseChoice {
+  /**
+   * Erase even a device that already reads as erased: the prepare step's answer to "not activated" is a fresh
+   * erase of a device that is at Setup Assistant already, so "it shows the effect" cannot skip it.
+   */
+  readonly evenIfErased?: boolean;
+}
+
+export async function runErase(
+  ctx: JobContext,
+  step: EraseStep,
+  choice: EraseChoice = {},
+): Promise<'succeeded'> {
   // Usually the board's arrival read of a moment ago: nothing has been done to the device since.
   const read = await currentRead(ctx, SUPERVISION_PROPERTIES);
   if (supervisedByOther(read.values, ctx.ours) && !step.allowOtherOrganization)
     throw new JobSkip('other-organization');
+  // The effect may already be on the device (a job resumed after a crash, its erase sent before the bench
+  // was cut off): a device that shows it is erased is not erased a second time.
+  if (!choice.evenIfErased && looksErased(read)) return 'succeeded';
   await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
   const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {

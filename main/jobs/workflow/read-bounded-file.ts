@@ -1,13 +1,15 @@
 /**
  * Reads a small file without ever pulling a huge one into memory: at most `max + 1` bytes are read, so the
- * caller can say "too large" from the length alone. Only regular files are read; a folder is refused, and so
- * is a symlink planted in the data folder (unless the caller named the file itself, as the CLI does).
+ * caller can say "too large" from the length alone. The file is opened by main/storage/safe-file.ts: only
+ * regular files (a named pipe or a device is refused without hanging), and no symlink planted in the data
+ * folder (unless the caller named the file itself, as the CLI does, or the link stays inside `insideFolder`).
  */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { openSafeFile, readUpTo } from '../../storage/safe-file';
 
 export interface BoundedReadOptions {
   readonly followSymlink?: boolean;
+  /** Links are followed only when the real file lies inside this folder. */
+  readonly insideFolder?: string;
 }
 
 export async function readBoundedBytes(
@@ -15,14 +17,12 @@ export async function readBoundedBytes(
   max: number,
   options: BoundedReadOptions = {},
 ): Promise<Buffer> {
-  const flags = constants.O_RDONLY | (options.followSymlink ? 0 : constants.O_NOFOLLOW);
-  const handle = await open(file, flags);
+  const { handle, size } = await openSafeFile(file, {
+    ...(options.followSymlink ? { followLinks: true } : {}),
+    ...(options.insideFolder !== undefined ? { insideFolder: options.insideFolder } : {}),
+  });
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
-    const buffer = Buffer.alloc(Math.min(info.size, max) + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
+    return await readUpTo(handle, Math.min(size, max) + 1);
   } finally {
     await handle.close();
   }

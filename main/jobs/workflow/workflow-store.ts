@@ -218,7 +218,11 @@ export class WorkflowStore {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { ok: false, message: '(the file): it is gone' };
       const why =
-        code === 'ELOOP' ? 'it is a symbolic link, which the bench does not follow' : 'it could not be read';
+        code === 'ELOOP'
+          ? 'it is a symbolic link, which the bench does not follow'
+          : code === 'ENOTREGULAR'
+            ? 'it is not a regular file (a named pipe, a device or a socket), which the bench does not read'
+            : 'it could not be read';
       return { ok: false, message: `(the file): ${why}` };
     }
     const parsed = parseWorkflowText(text);

@@ -1,5 +1,5 @@
 /**
- * The device subcommands the simulator knows, by name and alias (§3 of ../shared/reference/cfgutil.md).
+ * The device subcommands the simulator knows, by name and alias (§3 of main/cfgutil/README.md).
  * `list`, `help`, `version` and `exec` need no device and are handled by the runner itself.
  */
 import type { DeviceCommand } from './command-types';

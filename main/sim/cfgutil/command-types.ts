@@ -56,7 +56,7 @@ export interface DeviceCommand {
   /** Text line for a device that succeeded (§6.2). */
   successLine(deviceName: string, ecid: string): string;
   /** Validates arguments before any device is touched; a string is a usage error. */
-  bind(args: readonly string[], options: GlobalOptions): DeviceRun | string;
+  bind(args: readonly string[], options: GlobalOptions, world: SimWorld): DeviceRun | string;
 }
 
 export const ok = (output: Readonly<Record<string, unknown>> = {}): DeviceOutcome => ({ ok: true, output });

@@ -1,5 +1,5 @@
 /**
- * `cfgutil exec -a CMD -d CMD` (§4, §11.14 of ../shared/reference/cfgutil.md): long-running; ignores `-e`/`-f`;
+ * `cfgutil exec -a CMD -d CMD` (§4, §11 of main/cfgutil/README.md): long-running; ignores `-e`/`-f`;
  * runs CMD on every attach (`-a`) or detach (`-d`), a reboot being one of each, with the device in the
  * environment. Runs are not serialized. It stops when the cfgutil process is killed.
  *

@@ -1,6 +1,6 @@
 /**
  * The supervision identity given with `-C`/`-K`, and the pairing rules built on it
- * (§3.1, §8.1, §8.4 of ../shared/reference/cfgutil.md).
+ * (§3.1, §8.1, §8.4 of main/cfgutil/README.md).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 /**
  * Parses a cfgutil command line: global options first, then the subcommand and its arguments
- * (../shared/reference/cfgutil.md §2, §11.2).
+ * (main/cfgutil/README.md §2, §11).
  *
  * argv arrives from a socket, so it is untrusted: every value is checked and a bad one becomes a usage
  * message, never an exception.
@@ -100,6 +100,11 @@ export function parseArgv(argv: readonly string[]): ParseResult {
         verbose++;
         break;
       default:
+        // `-v` stacks: `-vvvv` is four times verbose, as AZTEC runs restore.
+        if (/^-v{2,}$/.test(name)) {
+          verbose += name.length - 1;
+          break;
+        }
         return fail(`unrecognized option "${name}"`);
     }
     if (inline !== undefined && ['-f', '--foreach', '--progress', '-v', '--verbose'].includes(name)) {

@@ -1,15 +1,15 @@
 /**
  * The properties `get` can read, and which of them need a paired, unlocked device
- * (§5 of ../shared/reference/cfgutil.md).
+ * (§5 of main/cfgutil/README.md).
  */
-import { formatEcid } from '../../cfgutil/ecid';
+import { formatCfgutilEcid } from '../../cfgutil/ecid';
 import type { SimDevice } from '../device-model';
 
 type Reader = (d: SimDevice) => unknown;
 
 /** Readers in the order `get all` prints them. `undefined` = "The value is missing." */
 const readers: Readonly<Record<string, Reader>> = {
-  ECID: (d) => formatEcid(d.ecid),
+  ECID: (d) => formatCfgutilEcid(d.ecid),
   UDID: (d) => d.udid,
   name: (d) => d.name,
   deviceType: (d) => d.deviceType,

@@ -5,7 +5,7 @@
  * Never throws on bad input: argv comes from a socket, so every problem becomes cfgutil-style stderr and a
  * non-zero exit (§11.2).
  */
-import { formatEcid } from '../../cfgutil/ecid';
+import { formatCfgutilEcid } from '../../cfgutil/ecid';
 import type { SimDevice } from '../device-model';
 import { giveBackFault, takeFault, type ArmedFault } from '../faults';
 import { plainMessage, simError } from '../messages';
@@ -41,6 +41,18 @@ const OBJC_NOISE =
   'objc[4242]: Class AMSupportURLConnectionDelegate is implemented in both /usr/lib/libauthinstall.dylib and ' +
   '/System/Library/PrivateFrameworks/MobileDevice.framework/Versions/A/MobileDevice. One of the two will be used. Which one is undefined.\n';
 
+/** Real progress lines fill 80 columns: `<label> [****…]  100%` (README.md in main/cfgutil, "Text output"). */
+export const PROGRESS_COLUMNS = 80;
+
+export function progressLine(label: string, percent: number): string {
+  // The bar is sized for "  100%"; a smaller figure is printed as is, so that line is a column shorter.
+  const width = Math.max(10, PROGRESS_COLUMNS - label.length - ' ['.length - ']'.length - '  100%'.length);
+  const share = Math.min(100, Math.max(0, Math.round(percent)));
+  const stars = Math.floor((width * share) / 100);
+  const bar = stars >= width ? '*'.repeat(width) : `${'*'.repeat(stars)}>${' '.repeat(width - stars - 1)}`;
+  return `${label} [${bar}]  ${share}%`;
+}
+
 function usageError(sink: OutputSink, message: string): RunEnd {
   sink.stderr(`cfgutil: error: ${message}\n`);
   return exit(1);
@@ -65,16 +77,14 @@ function contextFor(
     sleep: (seconds) => world.clock.sleep(seconds, signal),
     progress(device, step, of, text) {
       if (options.format === 'text') {
-        const line =
-          step === 1
-            ? `${text} [${step}/${of}] [${'*'.repeat(40)}]  100%`
-            : `Step ${step} of ${of}: ${text} [${step}/${of}]`;
-        sink.stdout(`${line}\n`);
+        const label =
+          step === 1 ? `${text} [${step}/${of}]` : `Step ${step} of ${of}: ${text} [${step}/${of}]`;
+        sink.stdout(`${progressLine(label, 100)}\n`);
       } else if (options.progress) {
         const record = {
           Type: 'Progress',
           Command: command,
-          ECID: formatEcid(device.ecid),
+          ECID: formatCfgutilEcid(device.ecid),
           Step: step,
           StepCount: of,
           Message: text,
@@ -116,13 +126,13 @@ async function runOnDevice(
   const device: SimDevice | undefined = world.attachedDevice(ecid);
   if (!device)
     return {
-      ecid: formatEcid(ecid),
+      ecid: formatCfgutilEcid(ecid),
       name: 'Unknown device',
       outcome: refused(fail(ctx.error('disconnected'))),
     };
   const release = world.tryAcquire(ecid, 'cfgutil');
   if (!release)
-    return { ecid: formatEcid(ecid), name: device.name, outcome: refused(fail(ctx.error('busy'))) };
+    return { ecid: formatCfgutilEcid(ecid), name: device.name, outcome: refused(fail(ctx.error('busy'))) };
   let outcome: DeviceOutcome;
   try {
     if (device.bootedState !== 'Booted' && !command.worksInRecovery) {
@@ -140,7 +150,10 @@ async function runOnDevice(
       else await ctx.sleep(world.timings.quickCommandSeconds * 0.5);
       world.unplug(ecid);
       if (reattachAfterSeconds !== undefined)
-        world.clock.schedule(reattachAfterSeconds, () => void world.attach({ ecid: formatEcid(ecid) }));
+        world.clock.schedule(
+          reattachAfterSeconds,
+          () => void world.attach({ ecid: formatCfgutilEcid(ecid) }),
+        );
       outcome = fail(ctx.error(world.quirks.disconnectCode === 603 ? 'deviceStateUnknown' : 'disconnected'));
     } else if (fault?.fault.kind === 'error') {
       await ctx.sleep(world.timings.quickCommandSeconds);
@@ -154,7 +167,7 @@ async function runOnDevice(
   } finally {
     release();
   }
-  return { ecid: formatEcid(ecid), name: device.name, outcome };
+  return { ecid: formatCfgutilEcid(ecid), name: device.name, outcome };
 }
 
 async function runDeviceCommand(
@@ -166,7 +179,7 @@ async function runDeviceCommand(
   sink: OutputSink,
   signal: AbortSignal,
 ): Promise<RunEnd> {
-  const run = command.bind(args, options);
+  const run = command.bind(args, options, world);
   if (typeof run === 'string') return usageError(sink, run);
   const selection = await selectDevices(world, options, signal);
   if (selection.kind !== 'devices') {
@@ -236,7 +249,7 @@ export async function runCfgutil(
     return exit(1);
   }
   if (command === 'help' || command === 'usage') {
-    const text = helpText(args[0]);
+    const text = helpText(args[0], quirks);
     if (text === undefined) return usageError(sink, `unknown command "${args[0] ?? ''}"`);
     sink.stdout(text);
     return exit(0);

@@ -1,5 +1,5 @@
 /**
- * Which devices a run acts on (§2.2, §11.3 of ../shared/reference/cfgutil.md): the `-e` list, all with
+ * Which devices a run acts on (§2.2, §11 of main/cfgutil/README.md): the `-e` list, all with
  * `-f`, or the single attached device. Waits up to `--timeout` seconds for them to appear, since that is
  * what the option means ("timeout for detecting connected devices", §2).
  */

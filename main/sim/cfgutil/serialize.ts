@@ -1,5 +1,5 @@
 /**
- * Turns a cfgutil result object into JSON or XML-plist text (§6.1 of ../shared/reference/cfgutil.md).
+ * Turns a cfgutil result object into JSON or XML-plist text (§6.1 of main/cfgutil/README.md).
  */
 import { build, type PlistValue } from 'plist';
 

@@ -1,5 +1,5 @@
 /**
- * The three text layouts of `get` (§6.2 of ../shared/reference/cfgutil.md): a bare value for one property
+ * The three text layouts of `get` (§6.2 of main/cfgutil/README.md): a bare value for one property
  * of one device, `prop:` / value line pairs for several properties, and `<name> (ECID: …): value` per
  * device when several devices answer.
  */

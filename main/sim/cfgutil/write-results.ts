@@ -1,9 +1,9 @@
 /**
  * Writes the per-device outcomes of one run in the requested format and picks the exit code.
  *
- * Shapes from ../shared/reference/cfgutil.md: success envelope and `Output.Errors` (§6.1), `Type:"Error"`
- * with Affected/UnaffectedDevices (§6.1, §11.16), text result lines and summary (§6.2, §11.17), exit codes
- * (§7.2, §11.18).
+ * Shapes from main/cfgutil/README.md: success envelope and `Output.Errors` (§6.1), `Type:"Error"`
+ * with Affected/UnaffectedDevices (§6.1, §11), text result lines and summary (§6.2, §11), exit codes
+ * (§7.2, §11).
  */
 import type { SimErrorBody } from '../messages';
 import type { SimQuirks } from '../sim-options';

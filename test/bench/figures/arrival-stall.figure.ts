@@ -1,5 +1,5 @@
 /**
- * The main thread while a 64-device cart arrives within one second: BenchService and the jobs area
+ * The main thread while a 64-device cart arrives within one second: EngineSupervisor and the jobs area
  * (./counted-sim-bench.ts), so every device gets its arrival read and its serial read through the laned
  * client and the one spawn module, the simulator's executable spawned as the app does. Reports the event
  * loop's longest stall and its p99 from the first attach until all 128 reads have run, and how long that

@@ -1,24 +1,23 @@
 /**
- * A provisioning cart as `enroll-bench run --simulate` builds it (main/jobs/headless/run-session.ts): a clean
- * simulated cart, the laned cfgutil client, the device watcher, the job board armed with `supervise-and-enroll`,
- * the journal. Built here rather than through startRunSession so the benchmark can count every cfgutil run
- * and, for the cart figure, hand the commands to the world in-process (./in-process-cfgutil.ts).
+ * A provisioning cart on the route the app takes: a clean simulated cart and its laned cfgutil client, then the
+ * one composition every entry point calls (main/app/compose-provisioning.ts: device intake with its serial
+ * reads, job board armed with `supervise-and-enroll`, the journal in a data folder). Only the engine is built
+ * here, so the benchmark can count every cfgutil run and, for the cart figure, hand the commands to the world
+ * in-process (./in-process-cfgutil.ts).
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { JobView } from '../../../preload/jobs-domain';
+import { composeProvisioning } from '../../../main/app/compose-provisioning';
+import type { RunningEngine } from '../../../main/app/engine';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
 import { createCfgutilClient } from '../../../main/cfgutil/cfgutil-client';
 import { runCfgutil } from '../../../main/cfgutil/run-cfgutil';
-import { DeviceListFeed } from '../../../main/devices/device-feed';
 import { withDeviceLanes } from '../../../main/devices/device-lanes';
-import { DeviceWatcher } from '../../../main/devices/device-watcher';
 import { writeDemoProfile } from '../../../main/jobs/demo-profile';
-import { JobBoard } from '../../../main/jobs/job-board';
+import type { JobBoard } from '../../../main/jobs/job-board';
 import type { JobEventSink } from '../../../main/jobs/job-board-types';
-import { memoryJournal } from '../../../main/jobs/job-journal';
-import { scaledTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
 import type { CfgutilCall } from './counted-sim-bench';
@@ -31,9 +30,9 @@ export interface CartOptions {
   /** `spawn`: the simulator's executable, as the app runs it; `in-process`: the world's commands directly. */
   readonly cfgutil: 'spawn' | 'in-process';
   readonly world?: StartOptions;
-  /** Default: the run command's own, 1.5 s scaled (at least 20 ms). */
+  /** Default: the bench's own, 1.5 s scaled (at least 20 ms; main/app/device-intake.ts). */
   readonly debounceMs?: number;
-  /** Default: the run command's own, 10 s scaled (at least 250 ms). */
+  /** Default: the bench's own, 10 s scaled (at least 250 ms). */
   readonly pollMs?: number;
   readonly countdownSeconds?: number;
   readonly events?: JobEventSink;
@@ -82,41 +81,36 @@ export async function startCart(options: CartOptions): Promise<Cart> {
       },
     }),
   );
-  const feed = new DeviceListFeed();
-  const watcher = new DeviceWatcher({
-    source: simulatorSignalSource(handle.world),
+  const engine: RunningEngine = {
     lister: client,
-    debounceMs: options.debounceMs ?? Math.max(20, 1500 * scale),
-    pollMs: options.pollMs ?? Math.max(250, 10_000 * scale),
-    onDevices: (devices) => feed.publish(devices),
-    onStatus: () => {},
-  });
-  const countdownSeconds = options.countdownSeconds ?? 0;
-  const board = new JobBoard({
-    workflows: workflowSource(),
-    devices: feed,
-    client: { current: () => client },
+    client,
+    source: simulatorSignalSource(handle.world),
+    close: async () => {},
+  };
+  const provisioning = await composeProvisioning({
+    dataDir: dir,
     settings: {
-      workflowId: 'supervise-and-enroll',
+      defaultWorkflowId: 'supervise-and-enroll',
       concurrency: options.cap,
-      countdownSeconds,
-      countdownMs: countdownSeconds * 1000 * scale,
-      ignoreSerials: [],
-      ignoreEcids: [],
+      countdownSeconds: options.countdownSeconds ?? 0,
+      ignore: { serials: [], ecids: [] },
       stationName: 'benchmark',
-      armed: true,
     },
+    workflows: workflowSource(),
     supervision: {
       current: () => ({ identity: { certPath, keyPath }, organizationName: 'Contoso Schools' }),
     },
     profile: { current: () => profile },
-    journal: memoryJournal(),
-    timings: scaledTimings(scale),
     timeScale: scale,
+    run: { armed: true },
     ...(options.events ? { events: options.events } : {}),
+    tuning: {
+      ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+    },
   });
-  board.start();
-  watcher.start();
+  provisioning.intake.attach(engine);
+  const { board } = provisioning;
   return {
     handle,
     board,
@@ -124,8 +118,8 @@ export async function startCart(options: CartOptions): Promise<Cart> {
     plugIn: (count) =>
       Array.from({ length: count }, () => handle.world.attach({ deviceClass: 'iPad', paired: true }).ecid),
     close: async () => {
-      watcher.stop();
-      await board.close();
+      await provisioning.close();
+      await provisioning.intake.detach()?.close();
       await handle.close();
       await rm(dir, { recursive: true, force: true });
     },

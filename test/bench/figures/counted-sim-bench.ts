@@ -1,21 +1,24 @@
 /**
- * The bench's device area (BenchService: the device watcher with its real debounce and poll, the background
- * serial reads) and its jobs area (createJobsArea: the job board, not armed, reading each device's facts), on
- * the real simulated cfgutil, with every cfgutil run counted at the one spawn boundary.
+ * The bench as the app composes it (main/app/jobs-wiring.ts over main/app/compose-provisioning.ts: the device
+ * intake with a real bench's debounce and poll and its background serial reads, the job board, not armed,
+ * reading each device's facts; EngineSupervisor supervising the engine), on the real simulated cfgutil, with every
+ * cfgutil run counted at the one spawn boundary.
  *
  * The engine is built like createEngineFactory's simulator engine (one laned client shared by every reader),
  * except that the client's runner is wrapped to record each run (command, ECID, start, end), so the figures
- * count what the bench really spawns. The jobs area is joined as main/app/jobs-wiring.ts joins it.
+ * count what the bench really spawns.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BenchService } from '../../../main/app/bench-service';
+import { EngineSupervisor } from '../../../main/app/engine-supervisor';
+import { EventHub } from '../../../main/app/event-hub';
 import type { EngineFactory, RunningEngine } from '../../../main/app/engine';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
 import { createCfgutilClient } from '../../../main/cfgutil/cfgutil-client';
 import { withDeviceLanes } from '../../../main/devices/device-lanes';
-import { createJobsArea, type JobsArea } from '../../../main/jobs/jobs-area';
+import { jobsAreaFor, type JobsWiring } from '../../../main/app/jobs-wiring';
+import { withDefaults } from '../../../main/settings/bench-settings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { runCfgutil } from '../../../main/cfgutil/run-cfgutil';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
@@ -28,8 +31,8 @@ export interface CfgutilCall {
 }
 
 export interface CountedBench {
-  readonly service: BenchService;
-  readonly jobs: JobsArea;
+  readonly service: EngineSupervisor;
+  readonly jobs: JobsWiring;
   readonly handle: SimWorldHandle;
   /** Every cfgutil run so far, in start order (performance.now() milliseconds). */
   readonly calls: CfgutilCall[];
@@ -76,27 +79,30 @@ export async function startCountedBench(
     lister: client,
     client,
     source: simulatorSignalSource(handle.world),
-    readSerialNumber: async (ecid) => (await client.get(ecid, ['serialNumber'])).values.serialNumber,
     close: async () => {},
   };
   const factory: EngineFactory = {
     startCfgutil: () => Promise.reject(new Error('the benchmark runs the simulator only')),
     startSimulator: async () => engine,
   };
-  const service = new BenchService({
-    engine: { kind: 'simulator', reason: 'requested' },
-    factory,
-    ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
-  });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-counted-'));
-  const jobs = await createJobsArea({
-    hub: service.hub,
+  const hub = new EventHub();
+  const jobs = await jobsAreaFor({
+    hub,
     dataDir,
-    client: { current: () => client },
+    settings: withDefaults({}),
     workflows: workflowSource(),
     supervision: { current: () => ({}) },
     profile: { current: () => undefined },
     ...(world.timeScale === undefined ? {} : { timeScale: world.timeScale }),
+    // These figures are about a real bench's watcher: its 1.5 s quiet time and 10 s reconcile, unscaled.
+    tuning: { debounceMs: options.debounceMs ?? 1_500, pollMs: 10_000 },
+  });
+  const service = new EngineSupervisor({
+    engine: { kind: 'simulator', reason: 'requested' },
+    hub,
+    intake: jobs.provisioning.intake,
+    factory,
   });
   await service.start();
   return {
@@ -106,7 +112,7 @@ export async function startCountedBench(
     calls,
     close: async () => {
       await service.close();
-      await jobs.close();
+      await jobs.provisioning.close();
       await handle.close();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -1,7 +1,7 @@
 /**
  * Figure 2, detection.
  * - A burst of 30 simulated attaches (a hub of iPads powering up, one every 30 ms) into the bench's device
- *   area (BenchService). Counts the `cfgutil list` runs the burst causes (target <= 3: the debounce must turn
+ *   area (EngineSupervisor). Counts the `cfgutil list` runs the burst causes (target <= 3: the debounce must turn
  *   30 USB signals into one listing, two at most if a listing was already running) and how long after each
  *   attach the device is on the bench's list (reported).
  * - Attach to that job's first cfgutil command: iPads plugged in one at a time, 2 s apart, into the armed job

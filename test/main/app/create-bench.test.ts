@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,8 +12,11 @@ import { settingsFile } from '../../../main/settings/bench-settings';
 import { SettingsStore } from '../../../main/settings/settings-store';
 
 /** The whole Node side, for real: simulated world, generated cfgutil executable, spawn, parse, watcher. */
-async function startBench(): Promise<{ bench: Bench; events: BenchEvent[]; dataDir: string }> {
+async function startBench(
+  settings?: Parameters<SettingsStore['update']>[0],
+): Promise<{ bench: Bench; events: BenchEvent[]; dataDir: string }> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-bench-'));
+  if (settings) await new SettingsStore(settingsFile(dataDir)).update(settings);
   const bench = await createBench({ simulate: true, dataDir, timeScale: 0.01, log: () => {} });
   const events: BenchEvent[] = [];
   bench.host.subscribe((e) => events.push(e));
@@ -84,6 +87,38 @@ describe('createBench in simulation', () => {
       (e) => e.channel === 'runChanged' && e.payload.run.concurrency === 3,
     );
     expect(applied).toHaveLength(1);
+  });
+
+  it('takes the ignore list, cap and station name from settings.json (the same composition as run)', async () => {
+    // The app's simulated world starts from seed 1: its first iPad is this one.
+    const first = new SimWorld({ timeScale: 0.01 }).attach({ deviceClass: 'iPad' });
+    const started = await startBench({
+      ignore: { serials: [], ecids: [first.ecid] },
+      concurrency: 3,
+      stationName: 'Cart Room 2',
+    });
+    bench = started.bench;
+    const attached = await bench.host.dispatch('simulate', [{ type: 'attach', deviceClass: 'iPad' }]);
+    expect(attached).toEqual({ ok: true, value: [first.ecid] });
+    const deadline = Date.now() + 10_000;
+    let jobs: unknown = [];
+    while (Date.now() < deadline) {
+      const snapshot = await bench.host.dispatch('getSnapshot', []);
+      jobs = snapshot.ok ? (snapshot.value as { jobs: unknown }).jobs : undefined;
+      if ((jobs as { jobs: { phase: string }[] }).jobs[0]?.phase === 'skipped') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(jobs).toMatchObject({
+      jobs: [{ ecid: first.ecid, phase: 'skipped', skipReason: 'ignore-list' }],
+      run: { concurrency: 3 },
+    });
+    await bench.close();
+    bench = undefined;
+    const journal = await readFile(
+      path.join(started.dataDir, 'journal', (await readdir(path.join(started.dataDir, 'journal')))[0] ?? ''),
+      'utf8',
+    );
+    expect(journal).toContain('"stationName":"Cart Room 2"');
   });
 
   it('follows its settings file: a change from another process (settings set) applies without a restart', async () => {

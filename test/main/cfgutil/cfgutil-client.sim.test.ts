@@ -139,15 +139,19 @@ describe('CfgutilClient against the simulator: erase and prepare', () => {
     const bench = await simBench();
     const identity = await identityIn(bench.dir);
     const device = bench.handle.world.attach({ state: 'erased' });
-    await bench.client.prepare(device.ecid, {
-      supervised: true,
-      name: 'Contoso Schools',
-      hostCert: identity.certPath,
-      language: 'en',
-      locale: 'en_US',
-      skip: ['siri', 'location', 'appleid'],
-      forbidPairing: true,
-    });
+    // Pairing forbidden and no -C/-K: supervised all the same, but cfgutil reports −402653030 (AZTEC).
+    await rejectsWith(
+      bench.client.prepare(device.ecid, {
+        supervised: true,
+        name: 'Contoso Schools',
+        hostCert: identity.certPath,
+        language: 'en',
+        locale: 'en_US',
+        skip: ['siri', 'location', 'appleid'],
+        forbidPairing: true,
+      }),
+      'pairing-prohibited',
+    );
     const state = bench.handle.world.device(device.ecid);
     expect(state).toMatchObject({
       isSupervised: true,
@@ -155,9 +159,29 @@ describe('CfgutilClient against the simulator: erase and prepare', () => {
       activationState: 'Activated',
     });
     expect([...(state?.skippedPanes ?? [])].sort()).toEqual(['appleid', 'location', 'siri']);
-    await bench.client.unpair(device.ecid);
+    // Afterwards only the identity pairs and reads.
     await rejectsWith(bench.client.pair(device.ecid), 'pairing-prohibited');
+    const without = await bench.client.get(device.ecid, ['isSupervised']);
+    expect(without.errors.isSupervised?.code).toBe('pairing-prohibited');
+    const withIdentity = await bench.client.get(device.ecid, ['isSupervised', 'organizationName'], {
+      identity,
+    });
+    expect(withIdentity.values).toEqual({ isSupervised: true, organizationName: 'Contoso Schools' });
     await bench.client.pair(device.ecid, { identity });
+  });
+
+  it('a prepare that forbids pairing, sent with the identity, ends cleanly and reads back supervised', async () => {
+    const bench = await simBench();
+    const identity = await identityIn(bench.dir);
+    const device = bench.handle.world.attach({ state: 'erased' });
+    await bench.client.prepare(
+      device.ecid,
+      { supervised: true, name: 'Contoso Schools', hostCert: identity.certPath, forbidPairing: true },
+      { identity },
+    );
+    const read = await bench.client.get(device.ecid, ['isSupervised', 'isPaired'], { identity });
+    expect(read.values).toEqual({ isSupervised: true, isPaired: true });
+    expect(bench.handle.world.device(device.ecid)?.pairingForbidden).toBe(true);
   });
 
   it('sends only panes the simulated cfgutil accepts, all of them at once', async () => {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLineSplitter } from '../../../main/cfgutil/line-splitter';
+import { createLineSplitter, truncatedMark } from '../../../main/cfgutil/line-splitter';
 
 function split(chunks: (string | Buffer)[]): string[] {
   const lines: string[] = [];
@@ -30,5 +31,33 @@ describe('createLineSplitter', () => {
 
   it('drops empty lines', () => {
     expect(split(['\n\n\r\nx\n\n'])).toEqual(['x']);
+  });
+
+  it('cuts a line at the cap, drops the rest up to the next break and carries on', () => {
+    const lines: string[] = [];
+    const splitter = createLineSplitter((line) => lines.push(line), { maxLineChars: 10 });
+    for (let i = 0; i < 100; i++) splitter.push(Buffer.from('x'.repeat(1000)));
+    splitter.push(Buffer.from('\nnext\n'));
+    splitter.end();
+    expect(lines).toEqual([`${'x'.repeat(10)}${truncatedMark}`, 'next']);
+  });
+
+  it('reports the same lines however the bytes are chunked (property)', () => {
+    const text = fc.stringMatching(/^[ab\r\n’]{0,60}$/);
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(80), { maxLength: 6 }), (input, cuts) => {
+        const bytes = Buffer.from(input);
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const chunks: Buffer[] = [];
+        let from = 0;
+        for (const at of points) {
+          chunks.push(bytes.subarray(from, at));
+          from = at;
+        }
+        chunks.push(bytes.subarray(from));
+        const expected = input.split(/\r\n|\n|\r/).filter((line) => line !== '');
+        expect(split(chunks)).toEqual(expected);
+      }),
+    );
   });
 });

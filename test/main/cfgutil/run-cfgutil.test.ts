@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CfgutilError } from '../../../main/cfgutil/cfgutil-error';
 import { SAFE_PATH } from '../../../main/cfgutil/cfgutil-env';
-import { runCfgutil } from '../../../main/cfgutil/run-cfgutil';
+import { outputTooLargeMessage, runCfgutil } from '../../../main/cfgutil/run-cfgutil';
 import { fakeCfgutil, isGoneOrZombie, lineWaiter, signalFails } from './process-helpers';
 
 async function startError(promise: Promise<unknown>): Promise<CfgutilError> {
@@ -138,7 +138,13 @@ describe('runCfgutil', () => {
     });
     expect(run.outcome).toBe('output-too-large');
     expect(Buffer.byteLength(run.stdout)).toBe(200_000);
+    expect(run.outputLimitBytes).toBe(200_000);
     expect(signalFails(run.pid ?? 0)).toBe(true);
+  });
+
+  it('names the cap in words: "cfgutil printed more than N MB"', () => {
+    expect(outputTooLargeMessage()).toBe('cfgutil printed more than 32 MB; the bench stopped it');
+    expect(outputTooLargeMessage(200_000)).toBe('cfgutil printed more than 195 KB; the bench stopped it');
   });
 
   it('rejects with cfgutil-missing when the file does not exist', async () => {

@@ -61,13 +61,8 @@ describe('profile import', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/missing\.mobileconfig: there is no file at that path/);
     const errors: string[] = [];
-    const original = console.error;
-    console.error = (t: string) => void errors.push(t);
-    try {
-      expect(await runCli(['profile', 'import'])).toBe(2);
-    } finally {
-      console.error = original;
-    }
+    const io = { out: () => {}, err: (t: string) => void errors.push(t), env: {} };
+    expect(await runCli(['profile', 'import'], io)).toBe(2);
     expect(errors.join('\n')).toMatch(/usage: enroll-bench profile import FILE/);
   });
 });

@@ -3,8 +3,26 @@ import { reconcileDevices, sortedDevices } from '../../../main/devices/device-re
 import { classifyUsbDevice } from '../../../main/devices/usb-ids';
 import { decodeLocationId, encodeLocationId, portLabelFor } from '../../../main/devices/usb-location';
 import { modelNameFor } from '../../../main/devices/device-models';
+import { MAX_DEVICE_NAME_LENGTH } from '../../../main/text/device-name';
 
 describe('reconcileDevices', () => {
+  it('caps and sanitises the device name where it enters the bench (a 100 KB name, escapes, zero-width)', () => {
+    const huge = reconcileDevices(new Map(), [{ ecid: '0x1', name: 'A'.repeat(100_000) }], new Map(), 0);
+    const name = huge.devices.get('0x1')?.name ?? '';
+    expect(Array.from(name)).toHaveLength(MAX_DEVICE_NAME_LENGTH);
+    expect(name.endsWith('…')).toBe(true);
+    const tricky = reconcileDevices(
+      new Map(),
+      [{ ecid: '0x2', name: 'ad\u200bmin\u001b]0;x\u0007' }],
+      new Map(),
+      0,
+    );
+    expect(tricky.devices.get('0x2')?.name).toBe('ad<U+200B>min\u241b]0;x\u2407');
+    // A real name passes unchanged.
+    const real = reconcileDevices(new Map(), [{ ecid: '0x3', name: 'Logan’s iPhone 👩‍💻' }], new Map(), 0);
+    expect(real.devices.get('0x3')?.name).toBe('Logan’s iPhone 👩‍💻');
+  });
+
   it('ignores a duplicated ECID and reports no change for an identical list', () => {
     const entry = { ecid: '0xABC', name: 'iPad', deviceType: 'iPad14,1', locationId: 0x01100000 };
     const first = reconcileDevices(new Map(), [entry, { ...entry, name: 'dup' }], new Map(), 5);

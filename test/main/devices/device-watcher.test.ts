@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Device, WatcherStatus } from '../../../preload/domain';
 import type { DeviceListEntry } from '../../../main/devices/device-registry';
-import { DeviceWatcher, type DeviceSignal } from '../../../main/devices/device-watcher';
+import {
+  admitNewDevices,
+  DeviceWatcher,
+  MAX_NEW_DEVICES_PER_LIST,
+  WAITING_RELIST_MS,
+  type DeviceSignal,
+} from '../../../main/devices/device-watcher';
 import { BenchError } from '../../../main/errors/bench-error';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
 
@@ -45,7 +51,45 @@ function setup(options: { failWith?: () => unknown } = {}) {
   return { timers, watcher, state, snapshots, statuses, newDevices, signal: (s: DeviceSignal) => emit(s) };
 }
 
+const many = (count: number): DeviceListEntry[] =>
+  Array.from({ length: count }, (_, i) => ({
+    ecid: `0x${(0x1000 + i).toString(16).toUpperCase()}`,
+    name: `d${i}`,
+  }));
+
+describe('admitNewDevices', () => {
+  it('keeps every known device and at most the cap of new ones, counting the rest', () => {
+    const listed = many(10);
+    const known = new Set(listed.slice(0, 3).map((e) => e.ecid));
+    const { admitted, waiting } = admitNewDevices(known, [...listed, listed[5] as DeviceListEntry], 4);
+    expect(admitted.map((e) => e.name)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6']);
+    expect(waiting).toBe(3);
+  });
+});
+
 describe('DeviceWatcher', () => {
+  it('adds a flood of listed devices in batches, with the waiting count in the status, until all are in', async () => {
+    const t = setup();
+    const total = MAX_NEW_DEVICES_PER_LIST * 2 + 5;
+    t.state.listed = many(total);
+    t.watcher.start();
+    await settle();
+    expect(t.watcher.current()).toHaveLength(MAX_NEW_DEVICES_PER_LIST);
+    expect(t.newDevices).toHaveLength(MAX_NEW_DEVICES_PER_LIST);
+    expect(t.statuses.at(-1)).toMatchObject({
+      state: 'ok',
+      waitingDevices: total - MAX_NEW_DEVICES_PER_LIST,
+      detail: expect.stringMatching(/wait to be added/),
+    });
+    await t.timers.advance(WAITING_RELIST_MS);
+    expect(t.watcher.current()).toHaveLength(MAX_NEW_DEVICES_PER_LIST * 2);
+    expect(t.statuses.at(-1)).toMatchObject({ waitingDevices: 5 });
+    await t.timers.advance(WAITING_RELIST_MS);
+    expect(t.watcher.current()).toHaveLength(total);
+    expect(t.statuses.at(-1)).toEqual({ state: 'ok' });
+    expect(new Set(t.newDevices).size).toBe(total);
+  });
+
   it('lists once at start and reports ok', async () => {
     const t = setup();
     t.state.listed = [IPAD];

@@ -69,6 +69,11 @@ vi.mock('electron', async () => {
     protocol,
     session,
     shell: { openExternal: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (t: string) => Buffer.from(t),
+      decryptString: (b: Buffer) => b.toString(),
+    },
   };
 });
 

@@ -77,6 +77,33 @@ describe('field-check', () => {
     expect(setup.world?.world.list()).toHaveLength(0); // shut down: off USB
   }, 60_000);
 
+  it('a prepare that ends in −402653030 is judged by the re-read with our identity (issue 20 item 1)', async () => {
+    const setup = await simulated();
+    // The forbidding prepare supervises the device, yet cfgutil reports pairing prohibited.
+    setup.world?.world.injectFault(
+      { kind: 'bare-error', error: 'pairingProhibited', happened: true },
+      { command: 'prepare' },
+    );
+    const { io } = scripted(['', lastFour, lastFour, lastFour, lastFour]);
+    const supervised = await runFieldCheck(options(setup), io);
+    expect(byId(supervised.rows)['prepare-forbid-pairing']).toBe('confirmed');
+    expect(supervised.rows.filter((r) => r.status !== 'confirmed')).toEqual([]);
+
+    // The same answer when the prepare did nothing: the re-read says so, and the row says what was seen.
+    const other = await simulated();
+    other.world?.world.injectFault(
+      { kind: 'bare-error', error: 'pairingProhibited', happened: false },
+      { command: 'prepare' },
+    );
+    const notDone = await runFieldCheck(
+      options(other),
+      scripted(['', lastFour, lastFour, lastFour, lastFour]).io,
+    );
+    const row = notDone.rows.find((r) => r.id === 'prepare-forbid-pairing');
+    expect(row).toMatchObject({ status: 'different' });
+    expect(row?.seen).toMatch(/isSupervised false/);
+  }, 90_000);
+
   it('erases nothing when the admin does not type the serial: destructive rows are "not tried"', async () => {
     const setup = await simulated();
     const ecid = setup.world?.world.list()[0]?.ecid ?? '';

@@ -1,6 +1,6 @@
 /**
- * A job board on the real simulated cfgutil: world, generated executable, spawn, parse, laned client, device
- * watcher, board. Every cfgutil run is recorded with its start and end so a test can prove that no two
+ * A job board on the real simulated cfgutil: world, generated executable, spawn, parse, laned client, then the
+ * pipeline every entry point composes (main/app/compose-provisioning.ts: device intake, board). Every cfgutil run is recorded with its start and end so a test can prove that no two
  * commands ever overlapped on one ECID.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -10,19 +10,20 @@ import { afterEach, expect } from 'vitest';
 import type { ErrorCode } from '../../../preload/domain';
 import type { JobView, Workflow } from '../../../preload/jobs-domain';
 import { createCfgutilClient, type SupervisionIdentity } from '../../../main/cfgutil/cfgutil-client';
+import { sameEcid } from '../../../main/cfgutil/ecid';
 import { interpretRun } from '../../../main/cfgutil/interpret-run';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
 import { BenchError } from '../../../main/errors/bench-error';
+import { composeProvisioning } from '../../../main/app/compose-provisioning';
+import type { RunningEngine } from '../../../main/app/engine';
 import { simulatorSignalSource } from '../../../main/app/simulator-engine';
-import { DeviceListFeed } from '../../../main/devices/device-feed';
 import { withDeviceLanes } from '../../../main/devices/device-lanes';
-import { DeviceWatcher } from '../../../main/devices/device-watcher';
 import { writeDemoProfile } from '../../../main/jobs/demo-profile';
-import { JobBoard, type JobBoardOptions } from '../../../main/jobs/job-board';
-import type { JobSettings } from '../../../main/jobs/job-board-types';
+import type { JobBoard } from '../../../main/jobs/job-board';
+import type { JobSettings, ProfileSource } from '../../../main/jobs/job-board-types';
 import type { EnrollmentProfile } from '../../../main/jobs/job-context';
 import { memoryJournal, type JournalHistory, type JournalSink } from '../../../main/jobs/job-journal';
-import { scaledTimings, type JobTimings } from '../../../main/jobs/job-timings';
+import type { JobTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
 
@@ -56,7 +57,13 @@ export interface JobsBench {
   readonly journal: JournalSink & { readonly entries: unknown[] };
   readonly dir: string;
   /** Starts a second board on the same world (a restart of the app), with the given journal history. */
-  restart(history: JournalHistory, overrides?: Partial<JobBoardOptions>): Promise<JobBoard>;
+  restart(history: JournalHistory, overrides?: BoardOverrides): Promise<JobBoard>;
+}
+
+/** What a restart may change: the settings (as the board takes them) and the profile. */
+export interface BoardOverrides {
+  readonly settings?: Partial<JobSettings>;
+  readonly profile?: ProfileSource;
 }
 
 export interface JobsBenchOptions {
@@ -105,53 +112,50 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       },
     }),
   );
-  const make = (
+  const engine: RunningEngine = {
+    lister: client,
+    client,
+    source: simulatorSignalSource(handle.world),
+    close: async () => {},
+  };
+  const make = async (
     history: JournalHistory | undefined,
     journal: JournalSink,
-    overrides: Partial<JobBoardOptions> = {},
+    overrides: BoardOverrides = {},
   ) => {
-    const feed = new DeviceListFeed();
-    const watcher = new DeviceWatcher({
-      source: simulatorSignalSource(handle.world),
-      lister: client,
-      debounceMs: 10,
-      pollMs: 200,
-      onDevices: (devices) => feed.publish(devices),
-      onStatus: () => {},
-      // Like BenchService's background serial reads: a second reader of every new device, in the same lanes.
-      onNewDevice: (ecid) => void client.get(ecid, ['serialNumber']).catch(() => {}),
-    });
-    const board = new JobBoard({
-      workflows: workflowSource(options.workflows),
-      devices: feed,
-      client: { current: () => client },
+    const s = { ...options.settings, ...overrides.settings };
+    const provisioning = await composeProvisioning({
+      dataDir: dir,
       settings: {
-        workflowId: options.workflowId ?? 'supervise-and-enroll',
-        concurrency: 8,
-        countdownSeconds: 5,
-        countdownMs: 5,
-        ignoreSerials: [],
-        ignoreEcids: [],
-        stationName: 'test-bench',
-        armed: true,
-        ...options.settings,
+        defaultWorkflowId: s.workflowId ?? options.workflowId ?? 'supervise-and-enroll',
+        concurrency: s.concurrency ?? 8,
+        countdownSeconds: s.countdownSeconds ?? 5,
+        ignore: { serials: s.ignoreSerials ?? [], ecids: s.ignoreEcids ?? [] },
+        stationName: s.stationName ?? 'test-bench',
       },
+      run: { armed: s.armed ?? true },
+      workflows: workflowSource(options.workflows),
       supervision: { current: () => ({ identity, organizationName: ORG }) },
-      profile: { current: () => profile },
-      journal,
-      ...(history ? { history } : {}),
-      timings: { ...scaledTimings(scale), ...options.timings },
+      profile: overrides.profile ?? { current: () => profile },
       timeScale: scale,
-      ...overrides,
+      journal: { sink: journal, ...(history ? { history } : {}) },
+      tuning: {
+        debounceMs: 10,
+        pollMs: 200,
+        countdownMs: s.countdownMs ?? 5,
+        ...(options.timings ? { timings: options.timings } : {}),
+      },
     });
-    board.start();
-    watcher.start();
-    cleanups.push(() => board.close());
-    cleanups.push(() => watcher.stop());
-    return { board, watcher };
+    provisioning.intake.attach(engine);
+    const stop = async () => {
+      await provisioning.close();
+      provisioning.intake.detach();
+    };
+    cleanups.push(stop);
+    return { board: provisioning.board, stop };
   };
   const journal = options.journal ?? memoryJournal();
-  let current = make(options.history, journal);
+  let current = await make(options.history, journal);
   return {
     handle,
     get board() {
@@ -163,9 +167,8 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
     journal,
     dir,
     async restart(history, overrides) {
-      current.watcher.stop();
-      await current.board.close();
-      current = make(history, memoryJournal(), overrides);
+      await current.stop();
+      current = await make(history, memoryJournal(), overrides);
       return current.board;
     },
   };
@@ -200,8 +203,9 @@ export async function until(
   }
 }
 
-export const phaseOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => j.ecid === ecid)?.phase;
-export const jobOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => j.ecid === ecid);
+export const phaseOf = (jobs: readonly JobView[], ecid: string) => jobOf(jobs, ecid)?.phase;
+/** The job of a device, its ECID compared by value (the world prints it zero-padded as cfgutil does). */
+export const jobOf = (jobs: readonly JobView[], ecid: string) => jobs.find((j) => sameEcid(j.ecid, ecid));
 
 /** Fails when two cfgutil runs on one ECID overlapped in time. */
 export function expectNoOverlap(runs: readonly RunInterval[]): void {

@@ -2,14 +2,13 @@ import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BenchService } from '../../../main/app/bench-service';
+import type { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { unavailableJobChannels } from '../../../main/app/unavailable-channels';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { EventHub } from '../../../main/app/event-hub';
 import { LogChannels } from '../../../main/log/log-channels';
 import type { BenchEvent } from '../../../preload/contract';
-import { jobView } from '../../fakes/job-events';
 import { jobEntries, journalFile, makeRecord, T0, writeJournal } from './journal-fixtures';
 
 let dataDir: string;
@@ -85,7 +84,12 @@ describe('LogChannels through the dispatcher', () => {
   it('is composed in place of the unavailable log area, and exports files as text', async () => {
     await writeJournal(dataDir, [makeRecord(0), makeRecord(1, { outcome: 'failed' })]);
     const dispatch = createInvokeDispatcher(
-      composeHandlers({} as BenchService, unavailableJobChannels(), channels),
+      composeHandlers({
+        engines: {} as EngineSupervisor,
+        simulator: { simulate: async () => ({ ok: true, value: [] }) },
+        jobs: unavailableJobChannels(),
+        log: channels,
+      }),
     );
     const exported = await dispatch('exportLog', [{ format: 'csv' }]);
     expect(exported.ok).toBe(true);
@@ -107,7 +111,12 @@ describe('LogChannels through the dispatcher', () => {
       makeRecord(2, { finalName: 'Office iPad', sessionId: 'session-2' }),
     ]);
     const dispatch = createInvokeDispatcher(
-      composeHandlers({} as BenchService, unavailableJobChannels(), channels),
+      composeHandlers({
+        engines: {} as EngineSupervisor,
+        simulator: { simulate: async () => ({ ok: true, value: [] }) },
+        jobs: unavailableJobChannels(),
+        log: channels,
+      }),
     );
     const filter = { search: 'library', sessionId: 'session-2', outcome: 'all' };
     const listed = await dispatch('queryLog', [filter]);
@@ -129,11 +138,22 @@ describe('LogChannels.announceChanges', () => {
     const hub = new EventHub();
     const events: BenchEvent[] = [];
     hub.subscribe((e) => events.push(e));
-    const stop = channels.announceChanges(hub, { intervalMs: 200, firstLookMs: 20 });
+    const endings = new Set<() => void>();
+    const jobEnded = () => {
+      for (const listener of endings) listener();
+    };
+    const stop = channels.announceChanges(
+      hub,
+      (listener) => {
+        endings.add(listener);
+        return () => endings.delete(listener);
+      },
+      { intervalMs: 200, firstLookMs: 20 },
+    );
     const logChanged = () => events.filter((e) => e.channel === 'logChanged');
     const cart = Array.from({ length: 64 }, (_, i) => makeRecord(i + 1));
-    for (const r of cart) hub.emit('jobChanged', { job: jobView(r.ecid, 'succeeded', { jobId: r.jobId }) });
-    // The jobs area writes the lines a moment after the final jobChanged.
+    // The recorder tells of each ending; the journal's lines land a moment later (the appender is async).
+    for (let i = 0; i < cart.length; i += 1) jobEnded();
     await new Promise((resolve) => setTimeout(resolve, 50));
     const lines = cart.flatMap(jobEntries).map((e) => `${JSON.stringify(e)}\n`);
     await appendFile(journalFile(dataDir), lines.join(''));
@@ -142,7 +162,8 @@ describe('LogChannels.announceChanges', () => {
     expect(logChanged().length).toBeLessThanOrEqual(2);
     expect((await page({})).total).toBe(65);
     stop();
-    hub.emit('jobChanged', { job: jobView('late', 'succeeded') });
+    expect(endings.size).toBe(0);
+    jobEnded();
     await appendFile(
       journalFile(dataDir),
       jobEntries(makeRecord(99))

@@ -56,3 +56,29 @@ describe('PreflightChannels', () => {
     }
   });
 });
+
+describe('PreflightChannels single flight', () => {
+  it('shares one run among every caller that asks while it is under way, and runs afresh afterwards', async () => {
+    let runs = 0;
+    let release = (): void => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const channels = new PreflightChannels(
+      healthyDeps({
+        reachability: {
+          check: async () => {
+            runs += 1;
+            await gate;
+            return 'reachable';
+          },
+        },
+      }),
+    );
+    const answers = Array.from({ length: 60 }, () => channels.getPreflight());
+    release();
+    const reports = await Promise.all(answers);
+    expect(runs).toBe(1);
+    expect(new Set(reports.map((r) => (r.ok ? r.value : undefined))).size).toBe(1);
+    await channels.getPreflight();
+    expect(runs).toBe(2);
+  });
+});

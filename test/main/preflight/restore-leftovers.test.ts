@@ -13,6 +13,13 @@ const OLD = 'A1B2C3D4-0000-4000-8000-000000000001';
 const OLDER = 'A1B2C3D4-0000-4000-8000-000000000002';
 const FRESH = 'A1B2C3D4-0000-4000-8000-000000000003';
 
+/** Sets every entry's times, deepest first (the top folder's own time is not enough any more). */
+async function ageTree(top: string, seconds: number): Promise<void> {
+  for (const entry of ['Firmware/part.bin', 'Firmware', '']) {
+    await utimes(path.join(top, entry), seconds, seconds);
+  }
+}
+
 async function folderWithLeftovers(): Promise<{ root: string; folder: string; outside: string }> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'eb-leftovers-'));
   const folder = path.join(root, 'TemporaryItems');
@@ -27,7 +34,7 @@ async function folderWithLeftovers(): Promise<{ root: string; folder: string; ou
   ] as const) {
     await mkdir(path.join(folder, name, 'Firmware'), { recursive: true });
     await writeFile(path.join(folder, name, 'Firmware', 'part.bin'), Buffer.alloc(bytes));
-    if (name !== FRESH) await utimes(path.join(folder, name), past, past);
+    if (name !== FRESH) await ageTree(path.join(folder, name), past);
   }
   await mkdir(path.join(folder, 'not-a-guid'));
   await utimes(path.join(folder, 'not-a-guid'), past, past);
@@ -44,6 +51,19 @@ describe('restore leftovers', () => {
     ]);
     expect(listed.totalBytes).toBe(8000);
     expect(listed.incomplete).toBe(false);
+  });
+
+  it('judges idleness by the newest file inside, not by the top folder', async () => {
+    const { folder } = await folderWithLeftovers();
+    // A restore writing deep inside an old-looking folder: only the file's own time changes.
+    await writeFile(path.join(folder, OLD, 'Firmware', 'part.bin'), Buffer.alloc(10));
+    const past = (Date.now() - IDLE_MS - 60_000) / 1000;
+    await utimes(path.join(folder, OLD, 'Firmware'), past, past);
+    await utimes(path.join(folder, OLD), past, past);
+    expect((await listLeftovers(folder)).items.map((i) => i.name)).toEqual([OLDER]);
+    const outcome = await removeLeftovers(folder, [OLD]);
+    expect(outcome.deleted).toEqual([]);
+    expect(await readdir(path.join(folder, OLD, 'Firmware'))).toEqual(['part.bin']);
   });
 
   it('deletes only the named leftovers, and skips everything else with a reason', async () => {

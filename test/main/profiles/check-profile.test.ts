@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProfileFinding } from '../../../preload/domain';
+import type { PlistValue } from 'plist';
 import { checkProfile, type ProfileCheck } from '../../../main/profiles/check-profile';
 import { loadProfile } from '../../../main/profiles/load-profile';
 import {
@@ -12,6 +13,8 @@ import {
   xmlBytes,
   type ProfileOptions,
 } from './profile-fixtures';
+
+type Dict = { [key: string]: PlistValue };
 
 const NOW = Date.now();
 
@@ -151,6 +154,9 @@ describe('checkProfile signatures', () => {
     const c = await check(await signBytes(work.dir, xmlBytes(profileDict()), signer));
     expect(errors(c)).toEqual([]);
     expect(byCode(c, 'signature-valid')?.message).toMatch(/Signed by CN=Good Signer, O=Contoso Ltd/);
+    // The fixture signer vouches for itself: a warning with what it means on the device.
+    expect(byCode(c, 'signer-self-signed')).toMatchObject({ severity: 'warning' });
+    expect(byCode(c, 'signer-self-signed')?.message).toMatch(/Not Verified/);
   });
 
   it('refuses a tampered file', async () => {
@@ -176,5 +182,49 @@ describe('checkProfile signatures', () => {
     expect(errors(c)).toEqual([]);
     expect(byCode(c, 'signer-certificate-expired')?.severity).toBe('warning');
     expect(byCode(c, 'signer-certificate-expired')?.message).toMatch(/2021-01-01/);
+  });
+});
+
+describe('checkProfile: profiles that mislead', () => {
+  it('refuses a ServerURL whose written host and parsed host disagree, and shows no MDM host for it', async () => {
+    const c = await checkDict({
+      serverUrl: 'https://r.manage.microsoft.com\\@mdm.attacker.example/EnrollmentServer',
+    });
+    expect(errors(c)).toContain('server-url-misleading');
+    expect(byCode(c, 'server-url-misleading')?.message).toMatch(/backslash.*r\.manage\.microsoft\.com/s);
+    expect(c.mdmHost).toBeUndefined();
+  });
+
+  it('refuses a CheckInURL with userinfo', async () => {
+    const c = await checkDict({ checkInUrl: 'https://r.manage.microsoft.com@mdm.attacker.example/checkin' });
+    expect(errors(c)).toEqual(['check-in-url-misleading']);
+  });
+
+  it('warns about a removal password, saying what it means on the device', async () => {
+    const withPayload = await checkDict({
+      payloads: [
+        ...(profileDict().PayloadContent as Dict[]),
+        {
+          PayloadType: 'com.apple.profileRemovalPassword',
+          PayloadUUID: 'RP-1',
+          PayloadIdentifier: 'rp',
+          RemovalPassword: 'x',
+        },
+      ],
+    });
+    expect(byCode(withPayload, 'removal-password')).toMatchObject({ severity: 'warning' });
+    expect(byCode(withPayload, 'removal-password')?.message).toMatch(/on the device, removing this profile/);
+    const plain = await checkDict({});
+    expect(byCode(plain, 'removal-password')).toBeUndefined();
+    expect(byCode(plain, 'duplicate-payload-uuid')).toBeUndefined();
+  });
+
+  it('warns about payloads that share a PayloadUUID', async () => {
+    const [identity, mdm] = profileDict().PayloadContent as Dict[];
+    const c = await checkDict({
+      payloads: [identity ?? {}, mdm ?? {}, { ...identity, PayloadIdentifier: 'copy' }],
+    });
+    expect(byCode(c, 'duplicate-payload-uuid')).toMatchObject({ severity: 'warning' });
+    expect(byCode(c, 'duplicate-payload-uuid')?.message).toMatch(/SCEP-UUID-1.*silently overwrites/);
   });
 });

@@ -122,15 +122,16 @@ describe('enroll-bench profile inspect', () => {
   it('is registered in the enroll-bench command table', async () => {
     const file = path.join(work.dir, 'via-cli.mobileconfig');
     await writeFile(file, xmlBytes(profileDict()));
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    // The command's default output is the CLI's sanitised stdout writer.
+    const log = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const errors: string[] = [];
+    const io = { out: () => {}, err: (t: string) => void errors.push(t), env: {} };
     try {
-      expect(await runCli(['profile', 'inspect', file])).toBe(0);
+      expect(await runCli(['profile', 'inspect', file], io)).toBe(0);
       expect(String(log.mock.calls[0]?.[0])).toMatch(/Contoso Ltd/);
-      expect(await runCli(['profile'])).toBe(2);
+      expect(await runCli(['profile'], io)).toBe(2);
     } finally {
       log.mockRestore();
-      error.mockRestore();
     }
   });
 });

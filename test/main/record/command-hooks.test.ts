@@ -25,7 +25,7 @@ describe('--record and --replay on a command (run, serve)', () => {
     const warnings: string[] = [];
     const record = path.join(dataDir, 'again');
     const hooks = await startRecordReplay(
-      { rest: [], recordRaw: false, replay: FIXTURE, record },
+      { recordRaw: false, replay: FIXTURE, record },
       { recordedBy: 'serve', dataDir, warn: (t) => warnings.push(t) },
     );
     try {
@@ -51,7 +51,7 @@ describe('--record and --replay on a command (run, serve)', () => {
     dirs.push(dataDir);
     const warnings: string[] = [];
     const raw = await startRecordReplay(
-      { rest: [], recordRaw: true, record: path.join(dataDir, 'raw') },
+      { recordRaw: true, record: path.join(dataDir, 'raw') },
       { recordedBy: 'run', dataDir, warn: (t) => warnings.push(t) },
     );
     await raw.stop();
@@ -59,7 +59,7 @@ describe('--record and --replay on a command (run, serve)', () => {
     await writeFile(path.join(dataDir, 'raw', 'extra'), 'x');
     await expect(
       startRecordReplay(
-        { rest: [], recordRaw: false, record: path.join(dataDir, 'raw') },
+        { recordRaw: false, record: path.join(dataDir, 'raw') },
         {
           recordedBy: 'run',
           dataDir,

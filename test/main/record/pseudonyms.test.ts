@@ -81,4 +81,40 @@ describe('Pseudonyms', () => {
     const text = "0x1234567890ABC Ann's iPad 2";
     expect(names.apply(text)).toBe(text);
   });
+
+  it('a name with quotes or a backslash leaves no trace in the JSON it came from, nor where it is printed', () => {
+    const names = new Pseudonyms(true);
+    const real = 'Logan’s "work" iPhone \\ 2';
+    const list = listOutput(0x8294e3a41001cn, '00008130-0008294E3A41001C', real);
+    names.learnFromOutput(list);
+    const out = names.apply(list);
+    expect(out).not.toContain('Logan');
+    expect(JSON.parse(out)).toMatchObject({ Output: { [`0x${names.applyArg('8294E3A41001C')}`]: {} } });
+    expect(names.apply(`rename failed for ${real}`)).not.toContain('Logan');
+  });
+
+  it('IMEIs, phone numbers and hardware addresses from a get keep their shape and leave no trace', () => {
+    const names = new Pseudonyms(true);
+    const get = JSON.stringify({
+      Command: 'get',
+      Output: {
+        '0x1C604A3405801': {
+          IMEI: '356938035643809',
+          phoneNumber: '+1 (425) 555-0100',
+          wifiAddress: 'a4:83:e7:12:34:56',
+          bluetoothAddress: 'a4:83:e7:12:34:57',
+        },
+      },
+    });
+    names.learnFromOutput(get);
+    const out = names.apply(get);
+    for (const real of ['356938035643809', '555-0100', 'a4:83:e7:12:34:56', 'a4:83:e7:12:34:57'])
+      expect(out).not.toContain(real);
+    const values = (JSON.parse(out) as { Output: Record<string, Record<string, string>> }).Output;
+    const device = Object.values(values)[0] ?? {};
+    expect(device.IMEI).toMatch(/^\d{15}$/);
+    expect(device.wifiAddress).toMatch(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/);
+    expect(device.wifiAddress).not.toBe(device.bluetoothAddress);
+    expect(names.counts().others).toBe(4);
+  });
 });

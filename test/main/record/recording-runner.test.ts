@@ -85,7 +85,8 @@ describe('recordingRunner', () => {
       ],
       { out: (t) => out.push(t), err: (t) => errs.push(t), env: { ENROLL_BENCH_DATA: dataDir } },
     );
-    expect(errs.filter((e) => / failed|fail:/i.test(e))).toEqual([]);
+    // A transient the bench retries (a busy simulator under load) is a note, not a failure; a failed job is.
+    expect(errs.filter((e) => / failed|fail:/i.test(e) && !/retrying with back-off/.test(e))).toEqual([]);
     expect(code).toBe(0);
     const report = JSON.parse(out.join('')) as { devices: { ecid: string; serial: string }[] };
     const read = await readBundle(record);

@@ -34,7 +34,8 @@ afterAll(async () => {
 
 describe('startBenchServer over HTTP', () => {
   it('prints a loopback URL carrying the token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${token}`);
+    expect(server.watchUrl).toBe(`http://127.0.0.1:${server.port}/?token=${token}`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${token}&control=${server.controlToken}`);
     expect(server.token).toBe(token);
   });
 

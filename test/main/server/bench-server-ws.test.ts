@@ -5,6 +5,9 @@ import { createFakeBenchHost, type FakeBenchHost } from './fake-bench-host';
 import { benchProtocols, closed, frameLog, openSocket } from './http-helpers';
 
 const token = 'ws-token-0123456789abcdef';
+const control = 'ws-control-0123456789abcdef';
+/** What the Mac's own page offers (the address `serve` prints for this Mac carries the control token). */
+const macProtocols = [...benchProtocols(token), `enroll-bench.control.${control}`];
 let fake: FakeBenchHost;
 let server: BenchServer;
 let wsUrl: string;
@@ -13,7 +16,7 @@ let sockets: WebSocket[];
 async function connect(
   url = wsUrl,
   headers: Record<string, string> = {},
-  protocols: readonly string[] = benchProtocols(token),
+  protocols: readonly string[] = macProtocols,
 ): Promise<WebSocket> {
   const ws = await openSocket(url, headers, protocols);
   sockets.push(ws);
@@ -22,7 +25,12 @@ async function connect(
 
 beforeEach(async () => {
   fake = createFakeBenchHost();
-  server = await startBenchServer({ host: fake.host, rendererDir: '/nonexistent', token });
+  server = await startBenchServer({
+    host: fake.host,
+    rendererDir: '/nonexistent',
+    token,
+    controlToken: control,
+  });
   wsUrl = `ws://127.0.0.1:${server.port}/ws`;
   sockets = [];
 });
@@ -134,7 +142,7 @@ describe('startBenchServer WebSocket', () => {
     expect(fake.actions).toEqual([{ type: 'attach', deviceClass: 'iPad' }]);
   });
 
-  it('lets a loopback client use the local-only channels', async () => {
+  it("lets the Mac's own page (loopback and the control token) use the local-only channels", async () => {
     const ws = await connect();
     const log = frameLog(ws);
     ws.send(

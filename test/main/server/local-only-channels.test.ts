@@ -42,6 +42,7 @@ describe('localOnlyChannels', () => {
     expect(Object.keys(localOnlyChannels).sort()).toEqual([...channels].sort());
     expect(anyChannels.sort()).toEqual([
       'exportLog',
+      'getIntuneStatus',
       'getPreflight',
       'getProfile',
       'getSettings',
@@ -73,11 +74,16 @@ describe('localOnlyChannels', () => {
     expect(neverRemote.sort()).toEqual([
       'chooseCfgutil',
       'cleanRestoreLeftovers',
+      'connectIntune',
       'createSupervisionIdentity',
+      'disconnectIntune',
       'importProfile',
       'importSupervisionIdentity',
+      'listIntuneProfiles',
       'overrideProfileAge',
+      'pullIntuneProfile',
       'saveSettings',
+      'setIntuneRefreshDays',
     ]);
   });
 });
@@ -103,10 +109,23 @@ describe('localOnlyRefusalFor', () => {
     expect(localOnlyRefusalFor(channel, lanPeer, { allowRemoteControl: true })).toBeUndefined();
   });
 
-  it.each(channels)('allows %s from loopback', (channel) => {
-    expect(localOnlyRefusalFor(channel, '127.0.0.1')).toBeUndefined();
-    expect(localOnlyRefusalFor(channel, '::1')).toBeUndefined();
-    expect(localOnlyRefusalFor(channel, '::ffff:127.0.0.1')).toBeUndefined();
+  it.each(channels)('allows %s to the Mac itself: loopback and the control token', (channel) => {
+    const mac = { controlProven: true };
+    expect(localOnlyRefusalFor(channel, '127.0.0.1', mac)).toBeUndefined();
+    expect(localOnlyRefusalFor(channel, '::1', mac)).toBeUndefined();
+    expect(localOnlyRefusalFor(channel, '::ffff:127.0.0.1', mac)).toBeUndefined();
+  });
+
+  it.each(neverRemote)('refuses %s to a tunnelled screen: loopback without the control token', (channel) => {
+    expect(localOnlyRefusalFor(channel, '127.0.0.1')).toBe(localOnlyRefusal);
+    expect(localOnlyRefusalFor(channel, '127.0.0.1', { allowRemoteControl: true })).toBe(localOnlyRefusal);
+    // The control token copied to another machine is no use over --host either.
+    expect(localOnlyRefusalFor(channel, lanPeer, { controlProven: true })).toBe(localOnlyRefusal);
+  });
+
+  it.each(remoteControlChannels)('treats a tunnelled screen like any other screen for %s', (channel) => {
+    expect(localOnlyRefusalFor(channel, '127.0.0.1')).toBe(remoteControlRefusal);
+    expect(localOnlyRefusalFor(channel, '127.0.0.1', { allowRemoteControl: true })).toBeUndefined();
   });
 
   it('lets the read-only channels and unknown names through from anywhere (the dispatcher refuses unknowns)', () => {

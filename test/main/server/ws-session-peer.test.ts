@@ -80,8 +80,19 @@ describe('runWsSession local-only channels', () => {
     expect(logged[0]?.detail).toMatchObject({ channel: 'chooseCfgutil', peer: '192.168.1.20' });
   });
 
-  it('passes them to the dispatcher from loopback', async () => {
-    const log = await sessionAs('::ffff:127.0.0.1');
+  it('refuses them to a loopback peer without the control token (an SSH tunnel arrives as 127.0.0.1)', async () => {
+    const log = await sessionAs('127.0.0.1');
+    expect(await log.next((f) => f.id === 1)).toMatchObject({
+      result: { ok: false, error: localOnlyRefusal },
+    });
+    expect(await log.next((f) => f.id === 4)).toMatchObject({
+      result: { ok: false, error: remoteControlRefusal },
+    });
+    expect(await log.next((f) => f.id === 5)).toMatchObject({ result: { ok: true } });
+  });
+
+  it('passes them to the dispatcher for the Mac itself (loopback and the control token)', async () => {
+    const log = await sessionAs('::ffff:127.0.0.1', { controlProven: true });
     expect(await log.next((f) => f.id === 1)).toMatchObject({
       result: { ok: true, value: { kind: 'cfgutil', path: '/tmp/evil' } },
     });

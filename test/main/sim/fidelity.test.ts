@@ -186,4 +186,63 @@ describe('fidelity with the captured and reference outputs', () => {
     expect(r.stderr.split('\n').filter(Boolean).map(normalize)).toEqual(real.filter(isErrorLine));
     expect(r.stdout.split('\n').map(normalize)).toEqual(real.filter((l) => !isErrorLine(l)));
   });
+  it('progress lines are as wide as the captured one (80 columns), and a stacked -vvvv is accepted', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ paired: true, deviceClass: 'iPhone', name: 'iPhone' });
+    const real = (await fixture('text-prepare-612.txt')).split('\n')[0] ?? '';
+    const r = await cfgutil(handle, ['-vvvv', '-e', d.ecid, 'prepare']);
+    const first = r.stdout.split('\n')[0] ?? '';
+    expect(real).toHaveLength(80);
+    expect(first).toBe(real);
+    const erased = handle.world.attach({ state: 'erased' });
+    const ok = await cfgutil(handle, ['-vvvv', '-e', erased.ecid, 'prepare', '--supervised']);
+    expect(ok.code).toBe(0);
+    for (const line of ok.stdout.split('\n').filter((l) => l.includes('%'))) expect(line).toHaveLength(80);
+    expect((await cfgutil(handle, ['-vx', 'list'])).code).toBe(1);
+  });
+
+  it('ECIDs print zero-padded to 13 digits in keys, Devices and errors, as the AZTEC exec ECID is', async () => {
+    const handle = await fastWorld();
+    handle.world.attach({ ecid: '0x4F709DB29F9', paired: true, passcodeLocked: true });
+    const { out } = await run(handle, ['-e', '4f709db29f9', 'get', 'serialNumber']);
+    expect(out.Devices).toEqual(['0x004F709DB29F9']);
+    expect(Object.keys(errorsOf(out))).toEqual(['0x004F709DB29F9']);
+    const listed = (await run(handle, ['list'])).out;
+    expect(Object.keys(listed.Output as Json)).toEqual(['0x004F709DB29F9']);
+  });
+
+  it('list names a Mac in DFU as iBridge2,15 with UDID and name N/A, with the same five keys', async () => {
+    const handle = await fastWorld();
+    const mac = handle.world.attachForeign();
+    const real = await fixtureJson('list-compact.json');
+    const { out } = await run(handle, ['list']);
+    const entry = entryOf(out, mac);
+    expect(Object.keys(entry)).toEqual(Object.keys(entryOf(real, '0x8294E3A41001C')));
+    expect(entry).toMatchObject({ deviceType: 'iBridge2,15', UDID: 'N/A', name: 'N/A', ECID: mac });
+    // It answers nothing else.
+    expect((await cfgutil(handle, ['-e', mac, '--format', 'JSON', 'get', 'serialNumber'])).code).toBe(1);
+  });
+
+  it('a prepare that forbids pairing, without -C/-K: supervised, −402653030 inside the success envelope', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased' });
+    const { run: r, out } = await run(handle, ['-e', d.ecid, 'prepare', '--supervised', '--forbid-pairing']);
+    expect(out.Type).toBe('CommandOutput');
+    expect(r.code).toBe(0);
+    expect(errorsOf(out)[d.ecid]).toMatchObject({ Code: -402653030 });
+    expect(handle.world.device(d.ecid)).toMatchObject({ isSupervised: true, isPaired: false });
+    const later = await run(handle, ['-e', d.ecid, 'get', 'isSupervised']);
+    expect((errorsOf(later.out)[d.ecid] as Record<string, Json>).isSupervised).toMatchObject({
+      Code: -402653030,
+    });
+  });
+
+  it('"The device is not activated." is its own answer, not Activation Lock, and passes', async () => {
+    const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased', notActivatedPrepares: 1 });
+    const first = await run(handle, ['-e', d.ecid, 'prepare', '--supervised']);
+    expect(first.out).toMatchObject({ Type: 'Error', Message: 'The device is not activated.' });
+    expect(String(first.out.Message)).not.toMatch(/activation process/);
+    expect((await run(handle, ['-e', d.ecid, 'prepare', '--supervised'])).run.code).toBe(0);
+  });
 });

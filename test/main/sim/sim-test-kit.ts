@@ -104,4 +104,5 @@ export async function profileFile(
 }
 
 /** The first progress line of a one-step action in text mode (S13, §12). */
-export const WAITING_1_OF_1 = `Waiting for the device [1/1] [${'*'.repeat(40)}]  100%\n`;
+export const WAITING_1_OF_1 =
+  'Waiting for the device [1/1] [*******************************************]  100%\n';

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_TEXT_LENGTH, isSanitized, sanitizeText } from '../../../main/text/sanitize-text';
 
@@ -67,5 +68,39 @@ describe('sanitizeText', () => {
       expect(isSanitized(sanitizeText(text))).toBe(true);
     }
     expect(isSanitized('a\u001bb')).toBe(false);
+  });
+
+  it('makes zero-width and other invisible characters visible', () => {
+    expect(sanitizeText('ad\u200bmin')).toBe('ad<U+200B>min');
+    expect(sanitizeText('a\u200cb\u2060c\ufeffd\u00ade\u180ef')).toBe(
+      'a<U+200C>b<U+2060>c<U+FEFF>d<U+00AD>e<U+180E>f',
+    );
+    // A joiner between letters hides; between emoji it draws one picture and is kept.
+    expect(sanitizeText('pay\u200dpal')).toBe('pay<U+200D>pal');
+    expect(sanitizeText('\u200dx')).toBe('<U+200D>x');
+    expect(sanitizeText('👩\u200d💻 and 👍🏽\u200d')).toBe('👩\u200d💻 and 👍🏽<U+200D>');
+    expect(isSanitized(sanitizeText('a\u200bb'))).toBe(true);
+  });
+
+  it('leaves no invisible character in its output (property)', () => {
+    const invisible = fc.constantFrom(
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u2060',
+      '\ufeff',
+      '\u00ad',
+      'a',
+      '👩',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(invisible, { maxLength: 30 }), (parts) => {
+        const out = sanitizeText(parts.join(''));
+        expect(out).not.toMatch(/[\u200b\u200c\u2060\ufeff\u00ad]/);
+        // Any joiner left sits between two emoji.
+        expect(out.replace(/👩\u200d(?=👩)/gu, '')).not.toContain('\u200d');
+      }),
+    );
   });
 });

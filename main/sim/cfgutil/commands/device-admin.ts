@@ -1,5 +1,5 @@
 /**
- * `rename`, `restart` and `shut-down` (§3, §11.15 of ../shared/reference/cfgutil.md).
+ * `rename`, `restart` and `shut-down` (§3, §11 of main/cfgutil/README.md).
  *
  * `rename` fails with −402653161 when an installed profile forbids name changes; `restart` and `shut-down`
  * are supervised-only and need the supervising `-C/-K` identity.

@@ -1,5 +1,5 @@
 /**
- * `erase` / `erase-content` [--esim] (§8.2, §11.9 of ../shared/reference/cfgutil.md).
+ * `erase` / `erase-content` [--esim] (§8.2, §11 of main/cfgutil/README.md).
  *
  * Returns soon after the command is sent; the device then reboots: USB detach after ~22 s, re-attach
  * ~40 s later with the same ECID and erased state (seeded jitter). Activation Lock (Find My) does not stop it

@@ -1,8 +1,10 @@
 /**
- * `help [command]` / `usage`, and `version` (§3 of ../shared/reference/cfgutil.md).
+ * `help [command]` / `usage`, and `version` (§3 of main/cfgutil/README.md).
  *
  * The wording is the simulator's own: only fragments of Apple's help are public (S1–S3).
  */
+import type { SimQuirks } from '../../sim-options';
+
 const GLOBAL = `usage: cfgutil [options] <command> [<args>]
 
 Options:
@@ -37,7 +39,22 @@ const COMMANDS: Readonly<Record<string, string>> = {
   help: 'help [command]: show help',
 };
 
-export function helpText(command?: string): string | undefined {
+/**
+ * `help prepare` lists the skip flags only when the `helpListsSkipFlags` switch says so (the real layout is
+ * not public); it lists exactly the panes this simulated cfgutil knows.
+ */
+function prepareHelp(quirks: Pick<SimQuirks, 'helpListsSkipFlags' | 'prepareSkipPanes'>): string {
+  const head = `cfgutil prepare: ${COMMANDS.prepare ?? ''}\n`;
+  if (!quirks.helpListsSkipFlags) return head;
+  const flags = quirks.prepareSkipPanes.map((pane) => `  --skip-${pane}`);
+  return `${head}\nSetup Assistant panes to skip:\n  --skip-all\n${flags.join('\n')}\n`;
+}
+
+export function helpText(
+  command?: string,
+  quirks?: Pick<SimQuirks, 'helpListsSkipFlags' | 'prepareSkipPanes'>,
+): string | undefined {
+  if (command === 'prepare' && quirks) return prepareHelp(quirks);
   if (command === undefined) {
     const lines = Object.entries(COMMANDS).map(([name, text]) => `  ${name.padEnd(16)} ${text}`);
     return `${GLOBAL}\n${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 /**
- * `list` (§6.1, §6.2, §11.6 of ../shared/reference/cfgutil.md): works unpaired, exact keys, no `Errors`.
- * Broken Automation Tools give an empty set, not an error (§1).
+ * `list` (README.md in main/cfgutil, "list"): works unpaired, exact keys, no `Errors`.
+ * Broken Automation Tools give an empty set, not an error. Also lists the non-bench devices (a Mac in DFU,
+ * an Apple TV) the world holds.
  */
 import type { SimWorld } from '../../sim-world';
 import { toListEntry } from '../../snapshot';
@@ -9,12 +10,22 @@ import type { OutputFormat } from '../parse-argv';
 import { serialize } from '../serialize';
 import type { OutputSink } from '../write-results';
 
+/**
+ * An iPhone or iPad in Recovery/DFU cannot tell its UDID or name; with the `recoveryListIdentity` switch at
+ * `n/a` it shows the "N/A" captured for a Mac in DFU.
+ */
+function listed(world: SimWorld, entry: SimListEntry, booted: boolean): SimListEntry {
+  if (booted || world.quirks.recoveryListIdentity === 'real') return entry;
+  return { ...entry, UDID: 'N/A', name: 'N/A' };
+}
+
 function entries(world: SimWorld): SimListEntry[] {
   if (world.quirks.brokenAutomationTools) return [];
-  return world.attachedEcids().flatMap((ecid) => {
+  const devices = world.attachedEcids().flatMap((ecid) => {
     const device = world.attachedDevice(ecid);
-    return device ? [toListEntry(device)] : [];
+    return device ? [listed(world, toListEntry(device), device.bootedState === 'Booted')] : [];
   });
+  return [...devices, ...world.foreignEntries()];
 }
 
 /** Text line: `Type: …<TAB>ECID: …<TAB>UDID: … Location: 0x… Name: …` (§6.2). */

@@ -1,5 +1,5 @@
 /**
- * `pair` and `unpair` (§8.1, §11.8 of ../shared/reference/cfgutil.md).
+ * `pair` and `unpair` (§8.1, §11 of main/cfgutil/README.md).
  *
  * An unsupervised device shows the Trust dialog: `pair` waits briefly for the operator, then reports
  * pending (−402653034) or denied (−402653035). A device supervised by the caller's `-C/-K` identity, or one

@@ -1,5 +1,5 @@
 /**
- * The flags `prepare` accepts (§8.3 of ../shared/reference/cfgutil.md).
+ * The flags `prepare` accepts (§8.3 of main/cfgutil/README.md).
  *
  * Anything else is an error, in particular any MDM-URL flag: none is known to exist, and the app must not
  * come to rely on one.
@@ -73,7 +73,10 @@ export interface PrepareFlags {
 const VALUE_FLAGS = new Set(['--name', '--host-cert', '--language', '--locale']);
 
 /** Parses `prepare` arguments; a string is the usage error. */
-export function parsePrepareFlags(args: readonly string[]): PrepareFlags | string {
+export function parsePrepareFlags(
+  args: readonly string[],
+  knownPanes: readonly string[] = SKIP_PANES,
+): PrepareFlags | string {
   const values = new Map<string, string>();
   const skip = new Set<string>();
   let dep = false;
@@ -88,8 +91,8 @@ export function parsePrepareFlags(args: readonly string[]): PrepareFlags | strin
     } else if (arg === '--dep') dep = true;
     else if (arg === '--supervised') supervised = true;
     else if (arg === '--forbid-pairing') forbidPairing = true;
-    else if (arg === '--skip-all') SKIP_PANES.forEach((p) => skip.add(p));
-    else if (arg.startsWith('--skip-') && SKIP_PANES.includes(arg.slice(7))) skip.add(arg.slice(7));
+    else if (arg === '--skip-all') knownPanes.forEach((p) => skip.add(p));
+    else if (arg.startsWith('--skip-') && knownPanes.includes(arg.slice(7))) skip.add(arg.slice(7));
     else return `unrecognized option "${arg}" for prepare`;
   }
   return {

@@ -1,5 +1,5 @@
 /**
- * `prepare` (§8.3, §11.10 of ../shared/reference/cfgutil.md): initial configuration of a freshly erased
+ * `prepare` (README.md in main/cfgutil, "prepare"): initial configuration of a freshly erased
  * device. Three steps (wait, download activation record, activate); 40–90 s; needs Internet.
  *
  * Failures, in the order a real run meets them: not freshly erased (612, after "Waiting for the device
@@ -7,6 +7,10 @@
  * transiently unavailable (33001), Activation Lock at activation ("complete the activation process"; with the
  * `activationLockAt: 'erase'` switch, "The device is not activated."). A device still settling after a reboot
  * gets the busy message from the runner (AGREED-SIM 4).
+ *
+ * A configuration that forbids pairing, prepared without `-C/-K`, ends supervised but unpaired, with
+ * −402653030 inside the success envelope (the `forbiddingPrepareWithoutIdentity` switch). A device can also
+ * answer "The device is not activated." a few times for no lasting reason (`notActivatedPrepares`).
  *
  * On success the device reboots (AZTEC: "MDM configuration likely initiated a reboot", also with `--dep`) and
  * comes back with Setup Assistant finished when every pane was skipped (AGREED-SIM 1).
@@ -63,6 +67,11 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
     return fail(
       ctx.error(world.quirks.activationLockAt === 'activation' ? 'activationLock' : 'notActivated'),
     );
+  if (device.notActivatedPrepares > 0) {
+    device.notActivatedPrepares -= 1;
+    return fail(ctx.error('notActivated'));
+  }
+  const identity = await callerIdentity(ctx);
   device.activationState = 'Activated';
   device.freshlyErased = false;
   device.isPaired = true;
@@ -86,6 +95,13 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
     device.supervisorId = supervisor ?? createHash('sha256').update(`random:${device.udid}`).digest('hex');
     device.pairingForbidden = flags.forbidPairing;
   }
+  // The new configuration forbids pairing and this run holds no identity: the device is supervised, but
+  // cfgutil's own pairing record is gone and it reports −402653030 for it (AZTEC reads that after prepare).
+  const lostPairing =
+    device.pairingForbidden &&
+    identity !== device.supervisorId &&
+    world.quirks.forbiddingPrepareWithoutIdentity === 'pairing-prohibited';
+  if (lostPairing) device.isPaired = false;
   const panesLeftAfterSkipAll = world.quirks.panesLeftAfterSkipAll;
   world.reboot(
     device.ecid,
@@ -93,7 +109,7 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
     world.duration(timings.rebootReattachSeconds),
     (d) => afterPrepareReboot(d, panesLeftAfterSkipAll),
   );
-  return ok();
+  return lostPairing ? { ok: true, output: {}, bareError: ctx.error('pairingProhibited') } : ok();
 }
 
 export const prepareCommand: DeviceCommand = {
@@ -101,8 +117,8 @@ export const prepareCommand: DeviceCommand = {
   layout: 'action',
   mutates: true,
   successLine: (name, ecid) => `"prepare" succeeded on ${name} (ECID: ${ecid}).`,
-  bind(args) {
-    const flags = parsePrepareFlags(args);
+  bind(args, _options, world) {
+    const flags = parsePrepareFlags(args, world.quirks.prepareSkipPanes);
     if (typeof flags === 'string') return flags;
     return (device, ctx) => prepare(device, flags, ctx);
   },

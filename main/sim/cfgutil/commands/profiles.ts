@@ -1,6 +1,6 @@
 /**
- * `install-profile <file>` and `remove-profile <identifier|file>` (§8.4, §11.11, §11.12 of
- * ../shared/reference/cfgutil.md).
+ * `install-profile <file>` and `remove-profile <identifier|file>` (§8.4, §11, §11 of
+ * main/cfgutil/README.md).
  *
  * Silent install only on a device supervised by the caller's `-C/-K` identity (and, by default, not for MDM
  * enrollment profiles); otherwise the profile waits on the device and the command fails with 625.

@@ -1,5 +1,5 @@
 /**
- * `restore [-I ipsw]` and `update [-I ipsw]` (§8.2, §11.13 of ../shared/reference/cfgutil.md).
+ * `restore [-I ipsw]` and `update [-I ipsw]` (§8.2, §11 of main/cfgutil/README.md).
  *
  * From `Booted` (paired) or from Recovery/DFU by ECID. Four text steps as in S13, about 11 minutes of device
  * time with a cached IPSW (S6), `bootedState` `Restore` while iOS is installed, then a reboot that re-attaches

@@ -4,6 +4,8 @@ import { cfgutil, fastWorld, identityFiles, json, scratchDir } from '../../sim-t
 
 const CUK = 'ConfigurationUtilityKit.error';
 
+/** A finished progress line as cfgutil prints it: the bar fills the line to 80 columns. */
+const full = (label: string): string => `${label} [${'*'.repeat(80 - label.length - 9)}]  100%`;
 describe('prepare', () => {
   it('refuses a device that is not freshly erased with 612', async () => {
     const handle = await fastWorld();
@@ -39,9 +41,9 @@ describe('prepare', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
-      `Waiting for the device [1/3] [${'*'.repeat(40)}]  100%`,
-      'Step 2 of 3: Downloading activation record for device [2/3]',
-      'Step 3 of 3: Activating iOS on the device [3/3]',
+      full('Waiting for the device [1/3]'),
+      full('Step 2 of 3: Downloading activation record for device [2/3]'),
+      full('Step 3 of 3: Activating iOS on the device [3/3]'),
       `"prepare" succeeded on ${d.name} (ECID: ${d.ecid}).`,
       '',
       '--- Summary ---',

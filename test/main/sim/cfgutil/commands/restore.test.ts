@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cfgutil, fastWorld, json } from '../../sim-test-kit';
 
+/** A finished progress line as cfgutil prints it: the bar fills the line to 80 columns. */
+const full = (label: string): string => `${label} [${'*'.repeat(80 - label.length - 9)}]  100%`;
 describe('restore and update', () => {
   it('restores a DFU device with the four steps and brings it back in normal mode at Setup Assistant', async () => {
     const handle = await fastWorld();
@@ -16,10 +18,10 @@ describe('restore and update', () => {
     const run = await cfgutil(handle, ['-e', d.ecid, 'restore']);
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n')).toEqual([
-      `Waiting for the device [1/4] [${'*'.repeat(40)}]  100%`,
-      'Step 2 of 4: Downloading iOS [2/4]',
-      'Step 3 of 4: Unzipping iOS [3/4]',
-      'Step 4 of 4: Installing iOS [4/4]',
+      full('Waiting for the device [1/4]'),
+      full('Step 2 of 4: Downloading iOS [2/4]'),
+      full('Step 3 of 4: Unzipping iOS [3/4]'),
+      full('Step 4 of 4: Installing iOS [4/4]'),
       `Restored System on ${d.name} (ECID: ${d.ecid}).`,
       '',
       '--- Summary ---',

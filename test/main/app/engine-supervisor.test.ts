@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
-import { BenchService } from '../../../main/app/bench-service';
+import { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { chooseEngine, type LocateOutcome } from '../../../main/app/choose-engine';
 import { invalidRequest } from '../../../main/errors/bench-error';
 import { composeHandlers } from '../../../main/app/compose-handlers';
+import { SimulatorChannels } from '../../../main/app/simulator-channels';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
@@ -23,7 +24,7 @@ function setup(engine: Parameters<typeof chooseEngine>[0]) {
       return path;
     },
   };
-  const service = new BenchService({
+  const service = new EngineSupervisor({
     engine: chooseEngine(engine),
     factory,
     timers,
@@ -32,7 +33,9 @@ function setup(engine: Parameters<typeof chooseEngine>[0]) {
   });
   const events: BenchEvent[] = [];
   service.hub.subscribe((e) => events.push(e));
-  const dispatch = createInvokeDispatcher(composeHandlers(service));
+  const dispatch = createInvokeDispatcher(
+    composeHandlers({ engines: service, simulator: new SimulatorChannels(() => service.runningEngine()) }),
+  );
   return { service, simulator, real, factory, timers, events, dispatch, located };
 }
 
@@ -59,7 +62,7 @@ describe('chooseEngine', () => {
   });
 });
 
-describe('BenchService', () => {
+describe('EngineSupervisor', () => {
   it('shows simulated devices live, with sequence numbers newer than the snapshot', async () => {
     const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
     await t.service.start();
@@ -77,21 +80,6 @@ describe('BenchService', () => {
     const last = t.events.filter((e) => e.channel === 'devicesChanged').at(-1);
     expect(last?.payload.seq).toBe(snapshot.ok ? snapshot.value.seq : -1);
     expect(before.ok && last && last.payload.seq > before.value.seq).toBe(true);
-  });
-
-  it('reads the serial number of a new device in the background', async () => {
-    const t = setup({
-      simulate: false,
-      located: { kind: 'found', path: '/usr/local/bin/cfgutil' },
-      platform: 'darwin',
-    });
-    t.real.listed = [{ ecid: '0xABC', name: 'iPad' }];
-    t.real.serials.set('0xABC', 'DMPXK2ABCD12');
-    await t.service.start();
-    await settle();
-    expect(t.factory.started).toEqual(['cfgutil:/usr/local/bin/cfgutil']);
-    const snapshot = await t.service.getSnapshot();
-    expect(snapshot.ok && snapshot.value.devices[0]?.serialNumber).toBe('DMPXK2ABCD12');
   });
 
   it('refuses simulator actions on a real bench, as a Result', async () => {
@@ -148,13 +136,15 @@ describe('BenchService', () => {
   it('falls back to the preflight screen when the chosen engine fails to start, so every choice stays open', async () => {
     const simulator = FakeEngine.simulated();
     const factory = fakeFactory({ simulator });
-    const service = new BenchService({
+    const service = new EngineSupervisor({
       engine: { kind: 'missing', searched: ['/usr/local/bin/cfgutil'] },
       factory,
       timers: new ManualTimers(),
       locator: { find: async () => ({ kind: 'missing', searched: [] }), choose: async (path) => path },
     });
-    const dispatch = createInvokeDispatcher(composeHandlers(service));
+    const dispatch = createInvokeDispatcher(
+      composeHandlers({ engines: service, simulator: new SimulatorChannels(() => service.runningEngine()) }),
+    );
     const failed = await dispatch('chooseCfgutil', [{ path: '/opt/broken/cfgutil' }]);
     expect(failed.ok).toBe(false);
     const snapshot = await service.getSnapshot();
@@ -166,50 +156,6 @@ describe('BenchService', () => {
       ok: true,
       value: { kind: 'simulator', reason: 'operator-chose' },
     });
-  });
-
-  it('reads serial numbers of a whole cart with a bounded number of cfgutil runs at once', async () => {
-    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
-    let running = 0;
-    let peak = 0;
-    t.simulator.readSerialNumber = async () => {
-      running += 1;
-      peak = Math.max(peak, running);
-      await settle();
-      running -= 1;
-      return 'DMPXK2ABCD12';
-    };
-    await t.service.start();
-    await t.dispatch('simulate', [{ type: 'cart', count: 30, overSeconds: 0 }]);
-    await t.timers.advance(100);
-    for (let i = 0; i < 20; i++) await settle();
-    expect(peak).toBeGreaterThan(1);
-    expect(peak).toBeLessThanOrEqual(4);
-    const snapshot = await t.service.getSnapshot();
-    expect(snapshot.ok && snapshot.value.devices.every((d) => d.serialNumber === 'DMPXK2ABCD12')).toBe(true);
-  });
-
-  it('drops queued serial reads of devices that left before their turn, and queues one per device', async () => {
-    const t = setup({ simulate: true, located: { kind: 'missing', searched: [] }, platform: 'linux' });
-    const asked: string[] = [];
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    t.simulator.readSerialNumber = async (ecid) => {
-      asked.push(ecid);
-      await gate;
-      return 'DMPXK2ABCD12';
-    };
-    await t.service.start();
-    await t.dispatch('simulate', [{ type: 'cart', count: 30, overSeconds: 0 }]);
-    await t.timers.advance(100);
-    for (let i = 0; i < 5; i++) await settle();
-    expect(asked).toHaveLength(4);
-    await t.dispatch('simulate', [{ type: 'detach-all' }]);
-    await t.timers.advance(100);
-    release();
-    for (let i = 0; i < 20; i++) await settle();
-    // The four already asked finish; the 26 still waiting are not run for devices that are gone.
-    expect(asked).toHaveLength(4);
   });
 
   it('finds cfgutil after Automation Tools are installed, and keeps looking until then', async () => {

@@ -3,8 +3,9 @@
  * world's verbs, refused with a reason where the world has no verb yet.
  */
 import { describe, expect, it } from 'vitest';
-import { BenchService } from '../../../main/app/bench-service';
+import { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { composeHandlers } from '../../../main/app/compose-handlers';
+import { SimulatorChannels } from '../../../main/app/simulator-channels';
 import { argValidators } from '../../../main/ipc/validate-args';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { FakeEngine, fakeFactory } from '../../fakes/fake-engine';
@@ -12,14 +13,19 @@ import { ManualTimers, settle } from '../../fakes/manual-timers';
 
 async function simulatedBench() {
   const simulator = FakeEngine.simulated();
-  const service = new BenchService({
+  const service = new EngineSupervisor({
     engine: { kind: 'simulator', reason: 'requested' },
     factory: fakeFactory({ simulator }),
     timers: new ManualTimers(),
   });
   await service.start();
   await settle();
-  return { simulator, dispatch: createInvokeDispatcher(composeHandlers(service)) };
+  return {
+    simulator,
+    dispatch: createInvokeDispatcher(
+      composeHandlers({ engines: service, simulator: new SimulatorChannels(() => service.runningEngine()) }),
+    ),
+  };
 }
 
 describe('simulate: on-device hands', () => {

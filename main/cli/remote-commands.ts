@@ -1,0 +1,276 @@
+/**
+ * `enroll-bench status | jobs ACTION TARGET | arm | disarm | log tail`: steer the bench that is running on this
+ * data folder (the app or `serve`) through its control socket (main/control/), with the same channels and
+ * rules as its window. With no bench running they say so and exit 4.
+ */
+import type { BenchEvent } from '../../preload/contract';
+import type { BenchSnapshot, Result } from '../../preload/domain';
+import type { JobAction, JobView, RunStatus } from '../../preload/jobs-domain';
+import { defaultDataDir } from '../app/data-dir';
+import { connectControl, NoBenchRunning, type ControlClient } from '../control/control-client';
+import { controlSocketPath } from '../control/control-socket-path';
+import { BenchCannotRun } from './cannot-run';
+import { flagSpec } from './command-table';
+import { EXIT } from './exit-codes';
+import { parseFlags, UsageError } from './parse-flags';
+import { stateLine, summaryLine } from './run-progress';
+import { whyNot } from './run-report';
+import { stderrLine, stdoutLine } from './terminal-output';
+
+export interface RemoteIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  /** Resolves when the operator stops a --watch or a tail (Ctrl-C); tests pass a promise they control. */
+  readonly stop?: Promise<void>;
+}
+
+const defaultIo: RemoteIo = { out: stdoutLine, err: stderrLine, env: process.env };
+
+async function connect(io: RemoteIo): Promise<ControlClient> {
+  const dataDir = defaultDataDir(io.env);
+  try {
+    return await connectControl(controlSocketPath(dataDir), dataDir);
+  } catch (error) {
+    if (error instanceof NoBenchRunning) throw new BenchCannotRun(error.message);
+    throw error;
+  }
+}
+
+function ctrlC(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+/** A refused request in words, and the value when it was not. */
+function valueOf<T>(result: Result<T>, io: RemoteIo, what: string): { value: T } | undefined {
+  if (result.ok) return { value: result.value };
+  io.err(`enroll-bench: ${what}: ${result.error.title}. ${result.error.detail}`);
+  return undefined;
+}
+
+async function snapshot(client: ControlClient, io: RemoteIo): Promise<BenchSnapshot | undefined> {
+  return valueOf(await client.invoke<BenchSnapshot>('getSnapshot'), io, 'the bench did not answer')?.value;
+}
+
+const FINAL: ReadonlySet<JobView['phase']> = new Set([
+  'succeeded',
+  'failed',
+  'cancelled',
+  'interrupted',
+  'skipped',
+]);
+
+/** One device for `status --json`: its job and why it is not done, in the run report's words. */
+function deviceStatus(job: JobView, snap: BenchSnapshot) {
+  const device = snap.devices.find((d) => d.ecid === job.ecid);
+  // A live bench: only an ended job or one waiting for a person has a reason (running is not "interrupted").
+  const settled = job.phase === 'waiting-for-operator' || FINAL.has(job.phase);
+  const why = settled ? whyNot(job) : undefined;
+  return {
+    ecid: job.ecid,
+    serial: job.serialNumber ?? device?.serialNumber ?? null,
+    name: device?.name ?? null,
+    model: device?.model ?? null,
+    port: device?.portLabel ?? null,
+    phase: job.phase,
+    step: job.step ?? null,
+    progress: job.progress,
+    ...(why ?? {}),
+  };
+}
+
+function statusText(snap: BenchSnapshot): string[] {
+  const run = snap.jobs.run;
+  const lines = [
+    `${run.armed ? 'Armed' : 'Not armed'}${run.paused ? ', paused' : ''} · workflow ${run.workflowId} · ${summaryLine(run)}`,
+  ];
+  if (run.recordingProblem) lines.push(run.recordingProblem);
+  for (const job of snap.jobs.jobs) lines.push(`  ${stateLine(job)}`);
+  const withoutJob = snap.devices.filter((d) => !snap.jobs.jobs.some((j) => j.ecid === d.ecid));
+  for (const device of withoutJob)
+    lines.push(`  ${device.serialNumber ?? device.ecid} ${device.mode} (no job)`);
+  if (snap.jobs.jobs.length === 0 && withoutJob.length === 0) lines.push('  No device is attached.');
+  return lines;
+}
+
+export async function runStatusCommand(argv: readonly string[], io: RemoteIo = defaultIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, flagSpec('status'));
+  if (positional.length > 0) throw new UsageError(`status takes no arguments (got "${positional[0]}")`);
+  const client = await connect(io);
+  try {
+    const snap = await snapshot(client, io);
+    if (!snap) return EXIT.failed;
+    if (flags.json)
+      io.out(
+        JSON.stringify({ run: snap.jobs.run, devices: snap.jobs.jobs.map((j) => deviceStatus(j, snap)) }),
+      );
+    else for (const line of statusText(snap)) io.out(line);
+    if (!flags.watch) return EXIT.ok;
+    return await follow(client, io, Boolean(flags.json), snap.seq);
+  } finally {
+    client.close();
+  }
+}
+
+/** Prints one line per state change (or one JSON event per line) until Ctrl-C or the bench stops. */
+async function follow(client: ControlClient, io: RemoteIo, json: boolean, afterSeq = 0): Promise<number> {
+  const last = new Map<string, string>();
+  let lastRun = '';
+  client.subscribe((event: BenchEvent) => {
+    if (event.payload.seq <= afterSeq) return;
+    if (json) {
+      if (event.channel === 'jobChanged' || event.channel === 'runChanged' || event.channel === 'jobRemoved')
+        io.out(JSON.stringify(event));
+      return;
+    }
+    if (event.channel === 'jobChanged') {
+      const line = stateLine(event.payload.job);
+      if (last.get(event.payload.job.ecid) === line) return;
+      last.set(event.payload.job.ecid, line);
+      io.out(`[${new Date().toISOString()}] ${line}`);
+    } else if (event.channel === 'runChanged') {
+      const line = runLine(event.payload.run);
+      if (line !== lastRun) io.out(`[${new Date().toISOString()}] ${line}`);
+      lastRun = line;
+    } else if (event.channel === 'jobRemoved') {
+      io.out(`[${new Date().toISOString()}] ${event.payload.ecid} unplugged`);
+    }
+  });
+  const stop = io.stop ?? ctrlC();
+  const ended = await Promise.race([
+    stop.then(() => 'stopped' as const),
+    client.closed.then(() => 'gone' as const),
+  ]);
+  if (ended === 'gone') {
+    io.err('enroll-bench: the bench stopped.');
+    return EXIT.cannotRun;
+  }
+  return EXIT.ok;
+}
+
+function runLine(run: RunStatus): string {
+  return `${run.armed ? 'armed' : 'not armed'}${run.paused ? ', paused' : ''}${run.recordingProblem ? `: ${run.recordingProblem}` : ''}`;
+}
+
+const actions: Readonly<Record<string, JobAction>> = {
+  retry: 'retry',
+  cancel: 'cancel',
+  skip: 'skip',
+  start: 'start-now',
+};
+
+/** The jobs a target names: an ECID or a serial number (either case), or every failed or waiting job. */
+export function selectJobs(
+  jobs: readonly JobView[],
+  target: { readonly id?: string; readonly allFailed?: boolean; readonly allWaiting?: boolean },
+): JobView[] {
+  if (target.allFailed || target.allWaiting) {
+    return jobs.filter(
+      (j) =>
+        (target.allFailed && (j.phase === 'failed' || j.phase === 'interrupted')) ||
+        (target.allWaiting && j.phase === 'waiting-for-operator'),
+    );
+  }
+  const id = target.id?.toUpperCase();
+  return jobs.filter((j) => j.ecid.toUpperCase() === id || j.serialNumber?.toUpperCase() === id);
+}
+
+export async function runJobsCommand(argv: readonly string[], io: RemoteIo = defaultIo): Promise<number> {
+  const [verb, ...rest] = argv;
+  const action = verb === undefined ? undefined : actions[verb];
+  if (!action)
+    throw new UsageError(
+      'jobs takes retry, cancel, skip or start, then ECID|SERIAL|--all-failed|--all-waiting',
+    );
+  const { flags, positional } = parseFlags(rest, flagSpec('jobs', verb));
+  const every = Boolean(flags['all-failed']) || Boolean(flags['all-waiting']);
+  if (every === positional.length > 0 || positional.length > 1)
+    throw new UsageError(`jobs ${verb} takes one ECID or serial number, or --all-failed / --all-waiting`);
+  const client = await connect(io);
+  try {
+    const snap = await snapshot(client, io);
+    if (!snap) return EXIT.failed;
+    const chosen = selectJobs(snap.jobs.jobs, {
+      ...(positional[0] !== undefined ? { id: positional[0] } : {}),
+      allFailed: Boolean(flags['all-failed']),
+      allWaiting: Boolean(flags['all-waiting']),
+    });
+    if (chosen.length === 0) {
+      io.err(
+        every
+          ? `enroll-bench: no job is ${flags['all-failed'] ? 'failed or interrupted' : 'waiting for a person'}; nothing to ${verb}.`
+          : `enroll-bench: the bench has no job for "${positional[0]}" (enroll-bench status lists them).`,
+      );
+      return every ? EXIT.ok : EXIT.failed;
+    }
+    const results: { ecid: string; serial: string | null; ok: boolean; phase?: string; error?: string }[] =
+      [];
+    for (const job of chosen) {
+      const result = await client.invoke<JobView>('jobAction', { ecid: job.ecid, action });
+      const who = job.serialNumber ?? job.ecid;
+      if (result.ok) {
+        results.push({
+          ecid: job.ecid,
+          serial: job.serialNumber ?? null,
+          ok: true,
+          phase: result.value.phase,
+        });
+        if (!flags.json) io.out(`${who}: ${verb} done, now ${result.value.phase}`);
+      } else {
+        results.push({
+          ecid: job.ecid,
+          serial: job.serialNumber ?? null,
+          ok: false,
+          error: result.error.detail,
+        });
+        if (!flags.json) io.err(`enroll-bench: ${who}: ${result.error.title}. ${result.error.detail}`);
+      }
+    }
+    if (flags.json) io.out(JSON.stringify({ action: verb, results }));
+    return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
+  } finally {
+    client.close();
+  }
+}
+
+export function runArmCommand(armed: boolean) {
+  return async (argv: readonly string[], io: RemoteIo = defaultIo): Promise<number> => {
+    const name = armed ? 'arm' : 'disarm';
+    const { flags, positional } = parseFlags(argv, flagSpec(name));
+    if (positional.length > 0) throw new UsageError(`${name} takes no arguments`);
+    const client = await connect(io);
+    try {
+      const result = valueOf(
+        await client.invoke<RunStatus>('setArmed', { armed }),
+        io,
+        `${name} was refused`,
+      );
+      if (!result) return EXIT.failed;
+      if (flags.json) io.out(JSON.stringify(result.value));
+      else
+        io.out(
+          armed
+            ? `Armed: new devices start after the ${result.value.countdownSeconds} s countdown.`
+            : 'Not armed: nothing starts by itself until armed again.',
+        );
+      return EXIT.ok;
+    } finally {
+      client.close();
+    }
+  };
+}
+
+/** `log tail`: the running bench's job changes as they happen, one line each, until Ctrl-C. */
+export async function runLogTailCommand(argv: readonly string[], io: RemoteIo = defaultIo): Promise<number> {
+  const { flags, positional } = parseFlags(argv, flagSpec('log', 'tail'));
+  if (positional.length > 0) throw new UsageError('log tail takes no arguments');
+  const client = await connect(io);
+  try {
+    return await follow(client, io, Boolean(flags.json));
+  } finally {
+    client.close();
+  }
+}

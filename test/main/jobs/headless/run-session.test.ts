@@ -1,0 +1,99 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startRunSession, type RunSession } from '../../../../main/jobs/headless/run-session';
+import { JOURNAL_DIR } from '../../../../main/jobs/journal-entry';
+import { workflowSource } from '../../../../main/jobs/workflow-source';
+import { SimWorld } from '../../../../main/sim/sim-world';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const SCALE = 0.005;
+
+/** The devices `run --simulate --cart N` plugs in: same seed, same order, so the same ECIDs and serials. */
+function cartDevices(count: number) {
+  const probe = new SimWorld({ timeScale: SCALE, seed: 1 });
+  return Array.from({ length: count }, () => probe.attach({ deviceClass: 'iPad', paired: true }));
+}
+
+async function dataFolder(settings: object): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'run-session-'));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(path.join(dir, 'settings.json'), JSON.stringify(settings));
+  return dir;
+}
+
+async function journalEntries(dataDir: string): Promise<Record<string, unknown>[]> {
+  const dir = path.join(dataDir, JOURNAL_DIR);
+  const lines: string[] = [];
+  for (const file of await readdir(dir))
+    lines.push(...(await readFile(path.join(dir, file), 'utf8')).split('\n'));
+  return lines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+async function untilEnded(session: RunSession, count: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  const ended = ['succeeded', 'failed', 'skipped', 'cancelled', 'interrupted'];
+  while (session.board.views().filter((j) => ended.includes(j.phase)).length < count) {
+    if (Date.now() > deadline) throw new Error(`not ended: ${JSON.stringify(session.board.views())}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('startRunSession follows the data folder settings, as the app does', () => {
+  it('never touches a device on the ignore list, and takes the cap and station name from settings.json', async () => {
+    const [mine, other] = cartDevices(2);
+    if (!mine || !other) throw new Error('no probe devices');
+    const dataDir = await dataFolder({
+      ignore: { serials: [mine.serialNumber], ecids: [] },
+      concurrency: 3,
+      stationName: 'Cart Room 2',
+      countdownSeconds: 0,
+    });
+    const notes: string[] = [];
+    const workflow = workflowSource().get('supervise-and-enroll');
+    if (!workflow) throw new Error('no preset');
+    const session = await startRunSession({
+      dataDir,
+      workflow,
+      simulate: { cart: 2, timeScale: SCALE },
+      note: (text) => notes.push(text),
+    });
+    cleanups.push(() => session.close());
+    expect(session.board.runStatus().concurrency).toBe(3);
+    await untilEnded(session, 2);
+    const jobs = session.board.views();
+    const skipped = jobs.find((j) => j.ecid === mine.ecid);
+    expect(skipped).toMatchObject({ phase: 'skipped', skipReason: 'ignore-list' });
+    expect(jobs.find((j) => j.ecid === other.ecid)?.phase).toBe('succeeded');
+    // The ignored device was left as it was: still activated, never erased.
+    expect(session.world?.world.device(mine.ecid)?.activationState).toBe('Activated');
+    await session.close();
+    const entries = await journalEntries(dataDir);
+    expect(entries.find((e) => e.kind === 'session-started')).toMatchObject({ stationName: 'Cart Room 2' });
+    expect(
+      entries
+        .filter((e) => e.kind === 'job-ended')
+        .map((e) => (e.record as { stationName?: string }).stationName),
+    ).toEqual(['Cart Room 2', 'Cart Room 2']);
+  });
+
+  it('--concurrency chooses for this run only, over the settings', async () => {
+    const dataDir = await dataFolder({ concurrency: 3 });
+    const workflow = workflowSource().get('supervise-and-enroll');
+    if (!workflow) throw new Error('no preset');
+    const session = await startRunSession({
+      dataDir,
+      workflow,
+      simulate: { cart: 0, timeScale: SCALE },
+      concurrency: 2,
+      note: () => {},
+    });
+    cleanups.push(() => session.close());
+    expect(session.board.runStatus().concurrency).toBe(2);
+  });
+});
