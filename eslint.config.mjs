@@ -73,6 +73,55 @@ export default tseslint.config(
       ],
     },
   },
+  // Services import downward only: the composition (app/), the entry points (cli/, electron/) and the server
+  // compose them, never the other way round (main/README.md, "Layers"). ESLint does not resolve paths, so
+  // the fence is written per folder depth: `../` from main/<area>/, `../../` from main/<area>/<sub>/...
+  ...[1, 2, 3].map((depth) => ({
+    files: [`main/${'*/'.repeat(depth)}*.ts`],
+    ignores: [
+      'main/app/**',
+      'main/cli/**',
+      'main/electron/**',
+      'main/server/**',
+      'main/bin/**',
+      'main/build/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/electron/ may import electron; services stay plain Node.',
+            },
+          ],
+          patterns: [
+            {
+              regex: `^${String.raw`\.\./`.repeat(depth)}(app|cli|electron|server)/`,
+              message:
+                'A service imports downward only: give it an interface instead of importing the composition.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // One typed IPC module sends to a window: nothing else calls webContents.send.
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/typed-ipc.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        noDefaultExport,
+        {
+          selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
+          message: 'Send to a window only through main/electron/typed-ipc.ts (the contract’s channels).',
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.mjs'],
     languageOptions: { globals: globals.node },

@@ -79,7 +79,13 @@ export interface Workflow {
   readonly steps: readonly WorkflowStep[];
   /** Shipped presets cannot be overwritten; duplicate them to edit. */
   readonly preset: boolean;
+  /** What erase does with a device in use (activated, someone's name or passcode): default `ask`. */
+  readonly eraseInUse?: EraseInUse;
 }
+
+/** `ask`: hold it for a person's Erase or Skip; `erase`: erase it like any other; `never`: skip it. */
+export type EraseInUse = 'ask' | 'erase' | 'never';
+export const ERASE_IN_USE_CHOICES: readonly EraseInUse[] = ['ask', 'erase', 'never'];
 
 /** A workflow file that could not be used, named with the field and the fix; the file itself is kept. */
 export interface WorkflowProblem {
@@ -115,10 +121,23 @@ export type OperatorReason =
   | 'finish-setup-assistant'
   | 'reconnect-device'
   | 'mac-offline'
-  | 'confirm-rerun';
+  | 'confirm-rerun'
+  /** An erase would wipe a device someone uses: Erase (start-now) or Skip. */
+  | 'in-use'
+  /** The device does not show clearly who manages it, or its serial: nothing is changed. */
+  | 'cannot-tell';
 
 export type SkipReason =
-  'ignore-list' | 'already-done' | 'other-organization' | 'operator' | 'not-an-ios-device' | 'recovery-mode';
+  | 'ignore-list'
+  | 'already-done'
+  | 'other-organization'
+  | 'operator'
+  | 'not-an-ios-device'
+  | 'recovery-mode'
+  /** The workflow says never to erase a device in use. */
+  | 'in-use'
+  /** Another bench on this Mac holds the device's lock. */
+  | 'other-bench';
 
 /** Why a job was skipped, in the words its card shows ("Skipped: on the ignore list") and the CLI reports. */
 export const skipReasonWords: Readonly<Record<SkipReason, string>> = {
@@ -128,6 +147,8 @@ export const skipReasonWords: Readonly<Record<SkipReason, string>> = {
   operator: 'skipped by you',
   'not-an-ios-device': 'not an iPhone or iPad',
   'recovery-mode': 'in recovery mode',
+  'in-use': 'in use, not erased',
+  'other-bench': 'handled by another bench on this Mac',
 };
 
 export interface JobStepRecord {

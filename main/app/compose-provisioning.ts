@@ -1,7 +1,7 @@
 /**
  * The one assembly of the provisioning pipeline: engine + data folder + settings → device intake (watcher,
  * device feed, serial reads), job board, journal. The Electron app and `serve` (./create-bench.ts), `run`
- * (main/jobs/headless/run-session.ts) and the benchmarks' cart all call this function, so the operator's
+ * (main/app/run-session.ts) and the benchmarks' cart all call this function, so the operator's
  * settings (ignore list, station name, heavy-step cap, countdown, default workflow) reach every entry point
  * the same way, and a benchmark measures the route the app takes. A test fails if anything else builds a
  * JobBoard (test/main/app/compose-provisioning.test.ts).
@@ -21,6 +21,7 @@ import type {
 import { openJournal, readJournal, type JournalHistory, type JournalSink } from '../jobs/job-journal';
 import { scaledTimings, type JobTimings } from '../jobs/job-timings';
 import type { BenchSettings } from '../settings/bench-settings';
+import type { SafetyOptions } from '../jobs/safety/safety-source';
 import { APP_VERSION } from './app-version';
 import { DeviceIntake, type DeviceOutput } from './device-intake';
 
@@ -66,6 +67,8 @@ export interface ProvisioningOptions {
   /** A journal the caller holds (a test's in-memory one; the caller closes it), with the history to admit against. */
   readonly journal?: { readonly sink: JournalSink; readonly history?: JournalHistory };
   readonly tuning?: ProvisioningTuning;
+  /** Issue 19: this Mac's per-device locks and the in-use answer for scripted carts (../jobs/safety/). */
+  readonly safety?: SafetyOptions;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
@@ -133,6 +136,7 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     ...(tuning.clock ? { clock: tuning.clock } : {}),
     ...(options.events ? { events: options.events } : {}),
     extraProfilesDir: path.join(options.dataDir, 'profiles', 'extra'),
+    ...options.safety,
     ...(options.log ? { log: options.log } : {}),
     // The board's arrival read is the one read of a device's serial number; the device list takes it from there.
     serialRead: (ecid, serial) => intake.setSerialNumber(ecid, serial),

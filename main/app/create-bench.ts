@@ -2,6 +2,7 @@
  * The composition root shared by the Electron app and the headless server: settings, cfgutil location,
  * engine choice, the bench service and the dispatcher in front of it.
  */
+import type { DeviceLocks } from '../jobs/safety/device-locks';
 import type { EngineStatus, ProfileSummary } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
 import { openDiagnosticsLog } from '../diagnostics/diagnostics-log';
@@ -21,15 +22,15 @@ import { benchPreflightDeps } from '../preflight/bench-preflight';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { WorkflowChannels, workflowChannelMethods } from '../jobs/workflow/workflow-channels';
-import type { BenchHost } from './bench-host';
+import type { BenchHost } from '../events/bench-host';
 import { EngineSupervisor } from './engine-supervisor';
 import { SimulatorChannels } from './simulator-channels';
 import { createCfgutilLocator } from './cfgutil-locator';
-import { chooseEngine } from './choose-engine';
-import { createEngineFactory } from './engine-factory';
+import { chooseEngine } from '../engine/choose-engine';
+import { createEngineFactory } from '../engine/engine-factory';
 import { composeHandlers } from './compose-handlers';
 import { createIntuneArea, type IntuneAreaOptions } from '../intune/intune-area';
-import { EventHub } from './event-hub';
+import { EventHub } from '../events/event-hub';
 import { jobsAreaFor, profileOf, supervisionOf } from './jobs-wiring';
 import { storeWorkflowSource } from '../jobs/workflow-source';
 
@@ -46,6 +47,8 @@ export interface CreateBenchOptions {
   readonly log?: LogFn;
   /** A profile file named on the command line, imported once the bench is up. */
   readonly profileFile?: string;
+  /** Issue 19: this Mac's per-device locks (`startBenchSafety`); the entry point owns and releases them. */
+  readonly deviceLocks?: DeviceLocks;
   /** Issue 24: Intune against a local fake (`serve --simulate --fake-intune`). */
   readonly fakeIntune?: boolean;
   /** Issue 24: Electron's safeStorage and shell.openExternal, when running inside the app. */
@@ -131,6 +134,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     profile: profileOf(profiles),
     log,
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+    ...(options.deviceLocks ? { deviceLocks: options.deviceLocks } : {}),
   });
   const service = new EngineSupervisor({
     engine,

@@ -11,7 +11,7 @@ import type { Device, Ecid, WatcherStatus } from '../../preload/domain';
 import { DeviceListFeed } from '../devices/device-feed';
 import { DeviceWatcher, type WatcherTimers } from '../devices/device-watcher';
 import type { DeviceFeed } from '../jobs/job-board-types';
-import type { RunningEngine } from './engine';
+import type { RunningEngine } from '../engine/engine';
 
 /** Where the device list and the watcher's health go (the event hub in the app; the CLI's notes in `run`). */
 export interface DeviceOutput {

@@ -3,6 +3,7 @@
  * from ./compose-provisioning.ts with its device list and job events going to the UIs through the hub, the
  * profile and identity services offered through the board's small interfaces, and the five job channels.
  */
+import type { DeviceLocks } from '../jobs/safety/device-locks';
 import type { JobInvokeChannels } from '../../preload/contract';
 import type { IdentityService } from '../identity/identity-service';
 import type { ProfileSource, SupervisionSource, WorkflowSource } from '../jobs/job-board-types';
@@ -16,7 +17,7 @@ import {
   type ProvisioningTuning,
 } from './compose-provisioning';
 import type { DeviceOutput } from './device-intake';
-import type { EventHub } from './event-hub';
+import type { EventHub } from '../events/event-hub';
 
 export interface JobsWiringOptions {
   readonly hub: EventHub;
@@ -30,6 +31,8 @@ export interface JobsWiringOptions {
   /** The operator's settings: cap, countdown, ignore list, station name, default workflow. */
   readonly settings: ProvisioningSettings;
   readonly tuning?: ProvisioningTuning;
+  /** Issue 19: this Mac's per-device locks, passed through to the job board. */
+  readonly deviceLocks?: DeviceLocks;
 }
 
 export interface JobsWiring {
@@ -56,6 +59,7 @@ export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWirin
     devices: hubDeviceOutput(options.hub),
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.tuning ? { tuning: options.tuning } : {}),
+    ...(options.deviceLocks ? { safety: { deviceLocks: options.deviceLocks } } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const channels = new JobChannels(() => provisioning.board);

@@ -6,7 +6,7 @@
 import type { InvokeChannels } from '../../preload/contract';
 import type { Ecid, Result, SimulatorAction } from '../../preload/domain';
 import { BenchError } from '../errors/bench-error';
-import type { RunningEngine } from './engine';
+import type { RunningEngine } from '../engine/engine';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

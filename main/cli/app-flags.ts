@@ -3,7 +3,7 @@
  * where the headless server listens.
  */
 import { appFlagDocs, specOf } from './command-table';
-import { type ParsedArgs, parseFlags, parsePort, UsageError } from './parse-flags';
+import { type ParsedArgs, parseFlags, parsePort, UsageError } from '../text/parse-flags';
 
 /** The flags themselves, with their help, are in the command table. */
 export const appFlagSpec = specOf(appFlagDocs);

@@ -6,14 +6,15 @@
  * it in-process. Whatever a command throws ends here in words: a usage error names the fix, a bench error its
  * title and detail, anything else one sentence with the details in the diagnostics log, never a stack trace.
  */
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { BenchCannotRun } from './cannot-run';
 import { commandNames, isCommandName, type CommandName } from './command-table';
 import { EXIT } from './exit-codes';
 import { bashCompletion, commandHelp, topHelp, versionText, zshCompletion } from './help-text';
-import { closest, UsageError } from './parse-flags';
+import { closest, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
+import { DataFolderInUse } from '../storage/data-folder-lock';
 import { reportUnexpected } from './unexpected-error';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -135,7 +136,7 @@ async function explain(error: unknown, name: CommandName, io: CliIo): Promise<nu
   if (error instanceof BenchError) {
     io.err(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
     const noEngine = error.code === 'cfgutil-missing' || error.code === 'cfgutil-not-executable';
-    return noEngine ? EXIT.cannotRun : EXIT.failed;
+    return noEngine || error instanceof DataFolderInUse ? EXIT.cannotRun : EXIT.failed;
   }
   return reportUnexpected(error, defaultDataDir(io.env), io.err);
 }

@@ -5,7 +5,7 @@
  *
  * Pure data (no imports of the commands themselves), so printing help loads nothing else.
  */
-import type { FlagSpec } from './parse-flags';
+import type { FlagSpec } from '../text/parse-flags';
 
 export interface FlagDoc {
   readonly kind: 'string' | 'boolean';
@@ -136,7 +136,7 @@ export const commandTable = {
     summary: 'provision every attached device with one workflow, headless',
     usage: [
       'run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N] [--scenario S]',
-      '    [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle] [--resume]',
+      '    [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle] [--resume] [--erase-in-use]',
       '    [--record DIR [--record-raw]] [--json]',
     ],
     flags: {
@@ -160,7 +160,11 @@ export const commandTable = {
       cart: { kind: 'string', value: 'N', help: 'simulated: attach N clean iPads (0 to 64)' },
       scenario,
       'time-scale': timeScale,
-      concurrency: { kind: 'string', value: 'N', help: 'heavy steps at once (1 to 64, default 8)' },
+      concurrency: {
+        kind: 'string',
+        value: 'N',
+        help: 'heavy steps at once for this run (1 to 64; default: the settings)',
+      },
       'until-idle': {
         kind: 'boolean',
         help: 'end once every job has ended or waits for a person (otherwise run until Ctrl-C)',
@@ -168,6 +172,10 @@ export const commandTable = {
       resume: {
         kind: 'boolean',
         help: 'continue the jobs a crash or reboot interrupted, at their step',
+      },
+      'erase-in-use': {
+        kind: 'boolean',
+        help: 'erase devices in use without asking (the ignore list and other organizations still hold)',
       },
       ...recordFlagDocs,
       json,

@@ -2,7 +2,8 @@
  * `enroll-bench diagnostics export [--out FILE] [--lines N] [--simulate | --cfgutil PATH] [--json]`: the zip
  * for a bug report (main/diagnostics/export/). Prints where it was written; with --json, the names inside.
  */
-import { defaultDataDir } from '../app/data-dir';
+import { APP_VERSION } from '../app/app-version';
+import { defaultDataDir } from '../storage/data-dir';
 import {
   defaultArchiveName,
   DEFAULT_LINES,
@@ -13,7 +14,7 @@ import { PreflightChannels } from '../preflight/preflight-channels';
 import type { PreflightDeps } from '../preflight/run-preflight';
 import { flagSpec } from './command-table';
 import { EXIT } from './exit-codes';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface DiagnosticsCommandIo {
@@ -53,6 +54,7 @@ export async function runDiagnosticsCommand(
   const out = flags.out ?? defaultArchiveName(io.cwd);
   const names = await exportDiagnostics({
     dataDir,
+    appVersion: APP_VERSION,
     lines,
     out,
     preflight: async () => {

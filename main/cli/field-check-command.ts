@@ -8,8 +8,9 @@
  * folder's `field-check/`). Exit 0 when every row is confirmed, 1 otherwise (./exit-codes.ts).
  * Its flags, with their help, are in the command table (./command-table.ts).
  */
+import { APP_VERSION } from '../app/app-version';
 import path from 'node:path';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { createCfgutilClient } from '../cfgutil/cfgutil-client';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { runFieldCheck } from '../fieldkit/field-check';
@@ -21,7 +22,7 @@ import { recordFlagsFrom } from '../record/record-flags';
 import { BenchCannotRun } from './cannot-run';
 import { flagSpec } from './command-table';
 import { EXIT } from './exit-codes';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 const FLAGS = flagSpec('field-check');
@@ -83,6 +84,7 @@ export async function runFieldCheckCommand(
         dir: record.record,
         raw: record.recordRaw,
         recordedBy: 'field-check',
+        appVersion: APP_VERSION,
         dataDir,
         ...(cfgutilPath === undefined ? {} : { cfgutilPath }),
         warn: (text) => io.err(`enroll-bench: ${text}`),

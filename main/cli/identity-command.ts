@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { IdentitySummary } from '../../preload/domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { IdentityService } from '../identity/identity-service';
 import { readBoundedBytes } from '../jobs/workflow/read-bounded-file';
@@ -16,7 +16,7 @@ import { MAX_PROFILE_BYTES } from '../profiles/detect-file-kind';
 import { sanitizeText } from '../text/sanitize-text';
 import { askHiddenLine, PasswordEntryCancelled, type HiddenInput } from './ask-password';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine, stderrText } from './terminal-output';
 
 export const P12_PASSWORD_VARIABLE = 'ENROLL_BENCH_P12_PASSWORD';

@@ -13,14 +13,14 @@
  * stays), 2 for a usage error. `ENROLL_BENCH_GRAPH_URL` points Graph calls at a local fake or Dev Proxy.
  */
 import { spawn } from 'node:child_process';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { CLOUD_NAMES, isCloudName } from '../intune/clouds';
 import { IntuneService, type IntuneStatus } from '../intune/intune-service';
 import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { ProfileService } from '../profiles/profile-service';
 import { sanitizeText } from '../text/sanitize-text';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface IntuneCommandIo {

@@ -3,7 +3,7 @@
  * (`ENROLL_BENCH_DATA` overrides). Exports are written atomically; without `--out` a single file goes to stdout.
  */
 import type { LogExportFormat, LogOutcome, LogRecord } from '../../preload/log-domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { exportRecords, writeExportFiles } from '../log/export/export-log';
 import { filterRecords, listSessions, summarize } from '../log/log-query';
 import { logOutcomes } from '../log/log-record-schema';
@@ -13,7 +13,7 @@ import { readBenchLog } from '../log/read-bench-log';
 import { redactRecord } from '../log/redact-record';
 import { formatLogSummary } from '../log/format-log-summary';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrText, stdoutText } from './terminal-output';
 
 export interface LogCommandIo {

@@ -6,14 +6,14 @@
  * skipped), 2 usage.
  */
 import type { PreflightReport, PreflightStatus } from '../../preload/preflight-domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { headlessPreflightDeps } from '../preflight/headless-preflight';
 import { formatBytes } from '../preflight/preflight-check';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import type { PreflightDeps } from '../preflight/run-preflight';
 import { sanitizeText } from '../text/sanitize-text';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface PreflightCommandIo {

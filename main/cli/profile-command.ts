@@ -11,7 +11,7 @@ import { readProfileFile } from '../profiles/read-profile-file';
 import { summarizeProfile } from '../profiles/summarize-profile';
 import path from 'node:path';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface ProfileCommandIo {

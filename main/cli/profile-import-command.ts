@@ -5,12 +5,12 @@
  * Exit code 0 when the profile was saved and can be used now, 1 when it was refused (nothing saved; the current
  * profile stays) or saved but expired (runs need an override), 2 for a usage error or an unreadable file.
  */
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { ProfileService } from '../profiles/profile-service';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface ProfileImportIo {

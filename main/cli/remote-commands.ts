@@ -6,13 +6,13 @@
 import type { BenchEvent } from '../../preload/contract';
 import type { BenchSnapshot, Result } from '../../preload/domain';
 import type { JobAction, JobView, RunStatus } from '../../preload/jobs-domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { connectControl, NoBenchRunning, type ControlClient } from '../control/control-client';
 import { controlSocketPath } from '../control/control-socket-path';
 import { BenchCannotRun } from './cannot-run';
 import { flagSpec } from './command-table';
 import { EXIT } from './exit-codes';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stateLine, summaryLine } from './run-progress';
 import { whyNot } from './run-report';
 import { stderrLine, stdoutLine } from './terminal-output';

@@ -2,16 +2,18 @@
  * `enroll-bench run`: provision every attached device with one workflow, headless (issue 9 item 10).
  *
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
- *     [--scenario FILE] [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle]
+ *     [--scenario FILE] [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle] [--erase-in-use]
  *     [--record DIR [--record-raw]] [--json]
  *
  * Progress on stderr, one line per step change; with --json one object on stdout at the end (./run-report.ts:
  * every device that did not succeed says why and what to do). Exit codes: ./exit-codes.ts.
  */
+import { APP_VERSION } from '../app/app-version';
+import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { existsSync } from 'node:fs';
 import type { JobView, Workflow } from '../../preload/jobs-domain';
-import { defaultDataDir } from '../app/data-dir';
-import { startRunSession, type RunSessionOptions } from '../jobs/headless/run-session';
+import { defaultDataDir } from '../storage/data-dir';
+import { startRunSession, type RunSessionOptions } from '../app/run-session';
 import type { JobEventSink } from '../jobs/job-board-types';
 import type { JobBoard } from '../jobs/job-board';
 import { readWorkflowFile, workflowSource } from '../jobs/workflow-source';
@@ -21,7 +23,7 @@ import { recordFlagsFrom } from '../record/record-flags';
 import { loadScenario, scenarioWorldOptions } from '../sim/index';
 import { flagSpec } from './command-table';
 import { EXIT } from './exit-codes';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { RepeatedLines } from './repeated-lines';
 import { RunProgress } from './run-progress';
 import { runExitCode, runReport } from './run-report';
@@ -146,7 +148,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   const timeScale = number(flags['time-scale'], 'time-scale', 0.0001, 10, false) ?? 1;
   // Without --concurrency the data folder's settings decide, as in the app.
   const concurrency = number(flags.concurrency, 'concurrency', 1, 64, true);
-  const workflow = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
+  const chosen = await chooseWorkflow(flags.workflow, defaultDataDir(io.env));
+  // --erase-in-use answers the in-use question only: the ignore list and other organizations still hold.
+  const workflow: Workflow = flags['erase-in-use'] ? { ...chosen, eraseInUse: 'erase' } : chosen;
   const cfgutilPath = flags.cfgutil ?? io.env.ENROLL_BENCH_CFGUTIL;
   if (recordFlags.replay && (flags.simulate || flags.cfgutil))
     throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
@@ -194,14 +198,27 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     },
   };
   const started = Date.now();
+  // One bench per data folder and per device (issue 19): a second `run` is refused here, naming the first.
+  const safety = startBenchSafety({
+    dataDir: defaultDataDir(io.env),
+    command: 'enroll-bench run',
+    simulated: flags.simulate === true,
+    ...(io.env.ENROLL_BENCH_RUNTIME_DIR ? { runtimeDir: io.env.ENROLL_BENCH_RUNTIME_DIR } : {}),
+  });
+  // After the lock: a refused run leaves no recording folder behind.
   const hooks = await startRecordReplay(recordFlags, {
     recordedBy: 'run',
+    appVersion: APP_VERSION,
     dataDir: defaultDataDir(io.env),
     ...(cfgutilPath === undefined ? {} : { cfgutilPath }),
     warn: (text) => notes.line(`enroll-bench: ${text}`),
+  }).catch((error: unknown) => {
+    safety.release();
+    throw error;
   });
   const start = io.startSession ?? startRunSession;
   const session = await start({
+    deviceLocks: safety.deviceLocks,
     dataDir: defaultDataDir(io.env),
     workflow,
     ...(flags.profile ? { profileFile: flags.profile } : {}),
@@ -212,6 +229,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     events,
     note: (text) => notes.line(`enroll-bench: ${text}`),
   }).catch(async (error: unknown) => {
+    safety.release();
     await hooks.stop();
     notes.flush();
     throw error;
@@ -233,6 +251,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   } finally {
     closing = true;
     await session.close();
+    safety.release();
     await hooks.stop();
     notes.flush();
     progress.end();

@@ -29,6 +29,8 @@ export type RunReason =
   | 'reconnect'
   | 'mac-offline'
   | 'in-use'
+  | 'cannot-tell'
+  | 'other-bench'
   | 'ignored'
   | 'other-organization'
   | 'already-done'
@@ -52,6 +54,8 @@ const waitingReasons: Readonly<Record<OperatorReason, RunReason>> = {
   'reconnect-device': 'reconnect',
   'mac-offline': 'mac-offline',
   'confirm-rerun': 'already-done',
+  'in-use': 'in-use',
+  'cannot-tell': 'cannot-tell',
 };
 
 const skipReasons: Readonly<Record<SkipReason, RunReason>> = {
@@ -61,6 +65,8 @@ const skipReasons: Readonly<Record<SkipReason, RunReason>> = {
   operator: 'skipped-by-operator',
   'not-an-ios-device': 'not-ios',
   'recovery-mode': 'recovery-mode',
+  'in-use': 'in-use',
+  'other-bench': 'other-bench',
 };
 
 /** A failure's code as the reason; a `Record` so a new error code cannot go unnamed here. */

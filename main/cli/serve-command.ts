@@ -2,12 +2,14 @@
  * `enroll-bench serve`: the bench's services over HTTP + WebSocket, for a browser on this Mac or, when
  * asked with `--host`, on another screen. Also the fallback of `start` where Electron cannot run.
  */
+import { APP_VERSION } from '../app/app-version';
+import { startBenchSafety, type BenchSafety } from '../jobs/safety/bench-safety';
 import path from 'node:path';
 import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
-import { defaultDataDir } from '../app/data-dir';
 import { startRecordReplay } from '../record/command-hooks';
 import { NO_RECORD_FLAGS, recordFlagsFrom, type RecordFlags } from '../record/record-flags';
+import { defaultDataDir } from '../storage/data-dir';
 import { startBenchServer } from '../server/bench-server';
 import { ControlSocketInUse } from '../control/control-server';
 import { openControlSocket } from '../control/open-control-socket';
@@ -15,7 +17,7 @@ import { loadScenario } from '../sim/index';
 import { appFlagsFrom, type AppFlags } from './app-flags';
 import { BenchCannotRun } from './cannot-run';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { packageRoot } from './package-root';
 import { stderrLine, stdoutLine } from './terminal-output';
 
@@ -44,22 +46,34 @@ export async function serveBench(appFlags: AppFlags, record: RecordFlags = NO_RE
   if (record.replay && (appFlags.simulate || appFlags.cfgutilFlag))
     throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
   const dataDir = defaultDataDir();
-  const hooks = await startRecordReplay(record, {
-    recordedBy: 'serve',
-    dataDir,
-    ...(appFlags.cfgutilFlag === undefined ? {} : { cfgutilPath: appFlags.cfgutilFlag }),
-    warn: (text) => stderrLine(`enroll-bench: ${text}`),
-  });
-  const flags = hooks.cfgutilPath ? { ...appFlags, cfgutilFlag: hooks.cfgutilPath } : appFlags;
-  const bench = await createBench({ ...flags, dataDir }).catch(async (error: unknown) => {
-    await hooks.stop();
-    throw error;
-  });
+  // One bench per data folder and per device (issue 19): refused here, before anything is assembled.
+  const safety = startBenchSafety({ dataDir, command: 'enroll-bench serve', simulated: appFlags.simulate });
+  try {
+    // After the lock: a refused serve leaves no recording folder behind.
+    const hooks = await startRecordReplay(record, {
+      recordedBy: 'serve',
+      appVersion: APP_VERSION,
+      dataDir,
+      ...(appFlags.cfgutilFlag === undefined ? {} : { cfgutilPath: appFlags.cfgutilFlag }),
+      warn: (text) => stderrLine(`enroll-bench: ${text}`),
+    });
+    try {
+      const flags = hooks.cfgutilPath ? { ...appFlags, cfgutilFlag: hooks.cfgutilPath } : appFlags;
+      return await serveWith(flags, dataDir, safety);
+    } finally {
+      await hooks.stop();
+    }
+  } finally {
+    safety.release();
+  }
+}
+
+async function serveWith(flags: AppFlags, dataDir: string, safety: BenchSafety): Promise<number> {
+  const bench = await createBench({ ...flags, dataDir, deviceLocks: safety.deviceLocks });
   // `enroll-bench status|jobs|arm|disarm|log tail` reach this bench through its control socket.
   const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log }).catch(
     async (error: unknown) => {
       await bench.close();
-      await hooks.stop();
       if (error instanceof ControlSocketInUse)
         throw new BenchCannotRun(`another bench is already running on the data folder ${dataDir}.`);
       throw error;
@@ -96,7 +110,6 @@ export async function serveBench(appFlags: AppFlags, record: RecordFlags = NO_RE
   await server.close();
   if (control.ok) await control.server.close();
   await bench.close();
-  await hooks.stop();
   return 0;
 }
 

@@ -12,14 +12,14 @@ import {
   type SettingsPatchView,
   type SettingsView,
 } from '../../preload/preflight-domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { settingsFile } from '../settings/bench-settings';
 import { SettingsChannels } from '../settings/settings-channels';
 import { SettingsStore } from '../settings/settings-store';
 import { sanitizeText } from '../text/sanitize-text';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface SettingsCommandIo {

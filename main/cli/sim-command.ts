@@ -16,7 +16,7 @@ import { sendToWorld } from '../sim/client/sim-client';
 import { benchOf, discoveryFilePath, readDiscovery } from '../sim/discovery';
 import { loadScenario, scenarioWorldOptions, startSimulatedWorld, type SimWorldOptions } from '../sim/index';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine, stdoutText, stderrText } from './terminal-output';
 
 const USAGE = `usage:

@@ -8,7 +8,7 @@
 import { BundleError } from '../record/bundle-reader';
 import { startReplay } from '../sim/replay/replay-world';
 import { EXIT } from './exit-codes';
-import { UsageError } from './parse-flags';
+import { UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface ReplayCommandIo {

@@ -6,14 +6,14 @@
  * usable workflow (validate); 2 for a usage error or a file that cannot be read.
  */
 import type { Workflow, WorkflowStep } from '../../preload/jobs-domain';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { MAX_WORKFLOW_BYTES, parseWorkflowText } from '../jobs/workflow/parse-workflow';
 import { presetWorkflows } from '../jobs/workflow/presets';
 import { readBoundedText } from '../jobs/workflow/read-bounded-file';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { sanitizeText } from '../text/sanitize-text';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from './parse-flags';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
 export interface WorkflowCommandIo {

@@ -11,7 +11,7 @@
 import { chmod, lstat, mkdir, unlink } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import type { BenchHost } from '../app/bench-host';
+import type { BenchHost } from '../events/bench-host';
 import type { LogFn } from '../diagnostics/log-fn';
 import { LineBuffer, parseRequest, type ControlReply } from './control-frames';
 

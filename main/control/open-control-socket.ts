@@ -4,7 +4,7 @@
  * ({@link ControlSocketInUse} propagates: two benches must not share a data folder); any other failure (a
  * folder that cannot be made) is returned as a sentence, and the bench runs without remote steering.
  */
-import type { BenchHost } from '../app/bench-host';
+import type { BenchHost } from '../events/bench-host';
 import type { LogFn } from '../diagnostics/log-fn';
 import { controlSocketPath } from './control-socket-path';
 import { ControlSocketInUse, startControlServer, type ControlServer } from './control-server';

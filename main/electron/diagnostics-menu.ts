@@ -2,6 +2,7 @@
  * Help ▸ Export Diagnostics…: asks where to save, writes the zip (main/diagnostics/export/) and shows it in
  * Finder. The preflight inside is the headless one, so the menu works even when the window is broken.
  */
+import { APP_VERSION } from '../app/app-version';
 import { dialog, shell, type BrowserWindow } from 'electron';
 import os from 'node:os';
 import {
@@ -38,6 +39,7 @@ export async function saveDiagnosticsFromMenu(options: DiagnosticsMenuOptions): 
   if (choice.canceled || !choice.filePath) return undefined;
   try {
     await exportDiagnostics({
+      appVersion: APP_VERSION,
       dataDir: options.dataDir,
       out: choice.filePath,
       preflight: options.preflight ?? (() => headlessPreflight(options.dataDir)),

@@ -9,8 +9,9 @@
 import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import path from 'node:path';
 import { createBench, type Bench } from '../app/create-bench';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
+import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { parseElectronFlags } from '../cli/app-flags';
 import { electronIntuneOptions } from './intune-shell';
 import { openControlSocket } from '../control/open-control-socket';
@@ -89,7 +90,19 @@ async function main(): Promise<void> {
   serveRenderer(session.defaultSession, paths);
   // ENROLL_BENCH_DATA overrides the folder here too, so the app and `enroll-bench` share one data folder.
   const dataDir = process.env.ENROLL_BENCH_DATA ? defaultDataDir() : app.getPath('userData');
-  bench = await createBench({ ...flags, dataDir, intune: electronIntuneOptions() });
+  // One bench per data folder and per device (issue 19): a second one is refused with who has the folder.
+  const safety = startBenchSafety({
+    dataDir,
+    command: 'the Enroll Bench app',
+    simulated: flags.simulate,
+  });
+  app.once('will-quit', () => safety.release());
+  bench = await createBench({
+    ...flags,
+    dataDir,
+    deviceLocks: safety.deviceLocks,
+    intune: electronIntuneOptions(),
+  });
   // Control socket hook: `enroll-bench status|jobs|arm|disarm|log tail` steer this window's bench.
   const control = await openControlSocket({ host: bench.host, dataDir, log: bench.log });
   mac = installMacShell({

@@ -6,10 +6,11 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MENU_COMMAND_CHANNEL, type LogInvokeChannels, type MenuCommand } from '../../preload/contract';
+import type { LogInvokeChannels, MenuCommand } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 import type { LogExportFormat } from '../../preload/log-domain';
 import type { MenuCommands } from './app-menu';
+import { sendMenuCommand } from './typed-ipc';
 
 export interface MenuCommandOptions {
   readonly window: () => BrowserWindow | undefined;
@@ -69,7 +70,7 @@ export function electronMenuCommands(options: MenuCommandOptions): MenuCommands 
     const current = window();
     if (!current || current.webContents.isDestroyed()) return;
     current.show();
-    current.webContents.send(MENU_COMMAND_CHANNEL, command);
+    sendMenuCommand(current.webContents, command);
   }
 
   async function exportTo(format: LogExportFormat): Promise<void> {

@@ -6,8 +6,14 @@
  * the arguments, exactly as it does for the WebSocket.
  */
 import type { WebContents } from 'electron';
-import { invokeChannelNames, ipcChannel, type InvokeChannelName } from '../../preload/contract';
-import type { BenchHost } from '../app/bench-host';
+import {
+  invokeChannelNames,
+  ipcChannel,
+  MENU_COMMAND_CHANNEL,
+  type InvokeChannelName,
+  type MenuCommand,
+} from '../../preload/contract';
+import type { BenchHost } from '../events/bench-host';
 import { invalidRequest, toErrorInfo } from '../errors/bench-error';
 import { isTrustedSender } from './trusted-sender';
 
@@ -36,4 +42,9 @@ export function registerBenchIpc(
     unsubscribe();
     for (const name of names) webContents.ipc.removeHandler(ipcChannel(name));
   };
+}
+
+/** The window-only menu channel of the contract: a menu item asks the window's page to open a panel. */
+export function sendMenuCommand(webContents: WebContents, command: MenuCommand): void {
+  if (!webContents.isDestroyed()) webContents.send(MENU_COMMAND_CHANNEL, command);
 }

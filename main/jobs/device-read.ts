@@ -35,6 +35,7 @@ export type ReadProperty = (typeof READ_PROPERTIES)[number];
  */
 export const ARRIVAL_PROPERTIES = [
   'serialNumber',
+  'name',
   'activationState',
   'isPaired',
   'isSupervised',

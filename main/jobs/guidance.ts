@@ -19,6 +19,10 @@ export const INSTRUCTIONS: Readonly<Record<OperatorReason, string>> = {
   'mac-offline':
     'This Mac is offline and the device activates through it: reconnect the Mac to the Internet.',
   'confirm-rerun': 'This device was already done with this workflow and profile. Press Rerun to do it again.',
+  'in-use':
+    'This device is in use (activated, with its own name or a passcode). Press Erase to erase it, or Skip to leave it as it is.',
+  'cannot-tell':
+    'The bench cannot tell who manages this device, so nothing was changed. Unlock it or plug it back in; the bench reads it again by itself.',
 };
 
 /** Extra words when the operator answered "Don't Trust": the next attempt shows the dialog again. */

@@ -42,11 +42,12 @@ import type { JournalHistory, JournalSink } from './job-journal';
 import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
+import { safetySource, type SafetyOptions } from './safety/safety-source';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
 
-export interface JobBoardOptions {
+export interface JobBoardOptions extends SafetyOptions {
   readonly workflows: WorkflowSource;
   readonly devices: DeviceFeed;
   readonly client: ClientSource;
@@ -125,6 +126,7 @@ export class JobBoard {
       profile: options.profile,
       ...(options.random ? { random: options.random } : {}),
       ...(options.extraProfilesDir ? { extraProfilesDir: options.extraProfilesDir } : {}),
+      safety: safetySource(() => this.settings, options),
     });
     this.dropWatch = new DropWatch(this.timings, this.clock);
     this.times = new StepTimes(options.timeScale ?? 1);
@@ -159,6 +161,7 @@ export class JobBoard {
     }
     // Jobs waiting to be unpaused go on to see their abort.
     this.wakePaused();
+    this.options.deviceLocks?.releaseAll();
   }
 
   snapshot(): JobsSnapshot {
@@ -273,6 +276,12 @@ export class JobBoard {
           );
         break;
       case 'skip':
+        // A job waiting for a person may be skipped: its command has not been sent (issue 19: in-use Skip).
+        if (phase === 'waiting-for-operator') {
+          this.dispatch(slot, { type: 'skipped', at: this.clock.now(), reason: 'operator' });
+          slot.controller?.abort();
+          break;
+        }
         if (isFinal(phase) || ACTIVE_PHASES.has(phase))
           refuse('Cannot skip now', 'Cancel the job first, or wait until it ends.');
         this.clock.clearTimeout(slot.countdown);

@@ -16,6 +16,7 @@ import type { JobSlot } from './job-slot';
 import type { JobEvent } from './job-state';
 import type { JobTimings } from './job-timings';
 import { forgetOnChange } from './last-read';
+import type { SafetySource } from './safety/safety-source';
 
 export interface JobContextDeps {
   readonly clock: JobClock;
@@ -26,6 +27,8 @@ export interface JobContextDeps {
   readonly profile: ProfileSource;
   readonly random?: () => number;
   readonly extraProfilesDir?: string;
+  /** The change guard's inputs: the live ignore lists, the in-use answer, the device locks (./safety/). */
+  readonly safety: SafetySource;
 }
 
 /** The board's side of a job: how its state moves and where its reads go. */
@@ -67,6 +70,7 @@ export class JobContextFactory {
       workflow: slot.workflow,
       ...(supervision.identity ? { identity: supervision.identity } : {}),
       ours: this.ours(),
+      safety: this.deps.safety,
       ...(profile ? { profile } : {}),
       ...(this.deps.extraProfilesDir ? { extraProfilesDir: this.deps.extraProfilesDir } : {}),
       now: () => clock.now(),

@@ -10,6 +10,7 @@ import type { DeviceRead, OurIdentity } from './device-read';
 import type { JobEvent } from './job-state';
 import type { JobTimings } from './job-timings';
 import type { LastRead } from './last-read';
+import type { SafetySource } from './safety/safety-source';
 
 /** The enrollment profile a job installs. */
 export interface EnrollmentProfile {
@@ -29,6 +30,8 @@ export interface JobContext {
   readonly workflow: Workflow;
   readonly identity?: SupervisionIdentity;
   readonly ours: OurIdentity;
+  /** The ignore lists, the in-use answer and the device locks the change guard checks (./safety/). */
+  readonly safety: SafetySource;
   readonly profile?: EnrollmentProfile;
   /** Absolute folder of extra profiles (`install-extra-profiles`). */
   readonly extraProfilesDir?: string;

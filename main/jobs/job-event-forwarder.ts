@@ -4,7 +4,7 @@
  */
 import type { Ecid } from '../../preload/domain';
 import type { DeviceFacts, JobView, RunStatus } from '../../preload/jobs-domain';
-import type { EventHub } from '../app/event-hub';
+import type { EventHub } from '../events/event-hub';
 import { realJobClock, type JobClock, type JobEventSink } from './job-board-types';
 
 export const COALESCE_MS = 150;

@@ -37,3 +37,11 @@ export function failureFrom(error: unknown): JobFailure {
 export function cfgutilCode(error: unknown): ErrorCode | undefined {
   return error instanceof CfgutilError ? error.info.code : undefined;
 }
+
+/**
+ * What a step rethrows from a failed command: the change guard's skip stays a skip (it was raised before the
+ * command was sent), anything else becomes a failure.
+ */
+export function endingFrom(error: unknown): JobFailure | JobSkip {
+  return error instanceof JobSkip ? error : failureFrom(error);
+}

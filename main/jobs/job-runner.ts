@@ -6,6 +6,7 @@
 import type { WorkflowStepKind } from '../../preload/jobs-domain';
 import type { JobContext } from './job-context';
 import { failure, failureFrom, JobSkip } from './job-failure';
+import { guardChanges } from './safety/guard-changes';
 import { runStep } from './steps/run-step';
 
 export interface RunnerHooks {
@@ -42,7 +43,12 @@ export function preflight(ctx: Pick<JobContext, 'workflow' | 'identity' | 'profi
   }
 }
 
-export async function runJob(ctx: JobContext, fromIndex: number, hooks: RunnerHooks): Promise<void> {
+/**
+ * Runs the steps with the job's client behind the change guard (./safety/guard-changes.ts): no step can send
+ * a changing command that the guard has not cleared. The device's lock is let go when the job stops.
+ */
+export async function runJob(unguarded: JobContext, fromIndex: number, hooks: RunnerHooks): Promise<void> {
+  const ctx: JobContext = { ...unguarded, client: guardChanges(unguarded) };
   const steps = ctx.workflow.steps;
   try {
     preflight(ctx);
@@ -62,5 +68,7 @@ export async function runJob(ctx: JobContext, fromIndex: number, hooks: RunnerHo
     if (ctx.signal.aborted) ctx.dispatch({ type: 'cancelled', at: ctx.now() });
     else if (error instanceof JobSkip) ctx.dispatch({ type: 'skipped', at: ctx.now(), reason: error.reason });
     else ctx.dispatch({ type: 'failed', at: ctx.now(), error: failureFrom(error).info });
+  } finally {
+    ctx.safety.deviceLocks.release(ctx.ecid);
   }
 }

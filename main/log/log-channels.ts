@@ -11,7 +11,7 @@ import type { LogInvokeChannels } from '../../preload/contract';
 import type { ErrorInfo, Result } from '../../preload/domain';
 import type { LogPage, LogQuery, LogSummary } from '../../preload/log-domain';
 import { JOURNAL_DIR, JOURNAL_PREFIX } from '../jobs/journal-entry';
-import type { EventHub } from '../app/event-hub';
+import type { EventHub } from '../events/event-hub';
 import { exportRecords } from './export/export-log';
 import { LogIndex, type IndexedRecord } from './log-index';
 import {

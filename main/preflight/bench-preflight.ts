@@ -3,7 +3,7 @@
  * data folder, and the real or simulated stand-ins for cfgutil's temporary folder and the Internet.
  */
 import type { EngineStatus, IdentitySummary, ProfileSummary } from '../../preload/domain';
-import type { RunningEngine } from '../app/engine';
+import type { RunningEngine } from '../engine/engine';
 import { checkFileOnDisk, type CheckFile } from '../cfgutil/locate-cfgutil';
 import { createCodesignCheck, type CfgutilSignatureCheck } from '../cfgutil/verify-cfgutil-signature';
 import {

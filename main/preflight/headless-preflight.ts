@@ -4,7 +4,7 @@
  * and identity are read from the data folder.
  */
 import type { EngineStatus } from '../../preload/domain';
-import { chooseEngine } from '../app/choose-engine';
+import { chooseEngine } from '../engine/choose-engine';
 import { createCfgutilClient } from '../cfgutil/cfgutil-client';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
 import { IdentityService } from '../identity/identity-service';

@@ -7,7 +7,7 @@
  */
 import type { InvokeChannels } from '../../preload/contract';
 import type { IdentitySummary, ProfileSummary, Result } from '../../preload/domain';
-import type { EventHub } from '../app/event-hub';
+import type { EventHub } from '../events/event-hub';
 import { invalidRequest } from '../errors/bench-error';
 import type { IdentityService } from '../identity/identity-service';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';

@@ -7,7 +7,6 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { APP_VERSION } from '../app/app-version';
 import type { CfgutilRun } from '../cfgutil/run-cfgutil';
 import { BenchError } from '../errors/bench-error';
 import { openJsonlAppender } from '../storage/jsonl-files';
@@ -28,6 +27,8 @@ export interface RecordingOptions {
   /** A folder that does not exist yet or is empty. */
   readonly dir: string;
   readonly recordedBy: string;
+  /** The bench's version, from the composition (a service does not import app/). */
+  readonly appVersion: string;
   /** `--record-raw`: keep real serials, ECIDs, UDIDs and names (secrets are removed regardless). */
   readonly raw?: boolean;
   readonly cfgutilPath?: string;
@@ -86,7 +87,7 @@ export async function startRecording(options: RecordingOptions): Promise<Recordi
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     createdAt: new Date().toISOString(),
-    appVersion: APP_VERSION,
+    appVersion: options.appVersion,
     recordedBy: options.recordedBy,
     platform: process.platform,
     pseudonymised,

@@ -26,6 +26,7 @@ export async function startCliRecording(options: {
   readonly dir: string;
   readonly raw: boolean;
   readonly recordedBy: string;
+  readonly appVersion: string;
   readonly dataDir: string;
   readonly cfgutilPath?: string;
   readonly warn: (text: string) => void;
@@ -36,6 +37,7 @@ export async function startCliRecording(options: {
   const bundle = await startRecording({
     dir,
     recordedBy: options.recordedBy,
+    appVersion: options.appVersion,
     raw: options.raw,
     ...(options.cfgutilPath === undefined ? {} : { cfgutilPath: options.cfgutilPath }),
     onError: (error) => {

@@ -16,6 +16,7 @@ export async function startRecordReplay(
   flags: RecordFlags,
   context: {
     readonly recordedBy: string;
+    readonly appVersion: string;
     readonly dataDir: string;
     readonly cfgutilPath?: string;
     readonly warn: (text: string) => void;
@@ -31,6 +32,7 @@ export async function startRecordReplay(
             dir: flags.record,
             raw: flags.recordRaw,
             recordedBy: context.recordedBy,
+            appVersion: context.appVersion,
             dataDir: context.dataDir,
             ...(cfgutilPath === undefined ? {} : { cfgutilPath }),
             warn: context.warn,

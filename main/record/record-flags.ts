@@ -2,7 +2,7 @@
  * `--record DIR`, `--record-raw` and `--replay BUNDLE` as a command's parser read them (the flags themselves,
  * with their help, are in main/cli/command-table.ts: `recordFlagDocs`), checked together.
  */
-import { UsageError } from '../cli/parse-flags';
+import { UsageError } from '../text/parse-flags';
 
 export interface RecordFlags {
   readonly record?: string;

@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { BenchHost } from '../app/bench-host';
+import type { BenchHost } from '../events/bench-host';
 import type { LogFn } from '../diagnostics/log-fn';
 import { checkRequest, staticCookie, type GuardConfig } from './request-guard';
 import { setSecurityHeaders } from './security-headers';

@@ -9,7 +9,7 @@
 import type { RawData, WebSocket } from 'ws';
 import type { ServerFrame } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
-import type { BenchHost } from '../app/bench-host';
+import type { BenchHost } from '../events/bench-host';
 import type { LogFn } from '../diagnostics/log-fn';
 import { invalidRequest, toErrorInfo } from '../errors/bench-error';
 import { localOnlyRefusalFor, type RemotePolicy } from './local-only-channels';

@@ -6,6 +6,7 @@
  */
 import type { PreflightInvokeChannels } from '../../preload/contract';
 import type { Result } from '../../preload/domain';
+import { checkIgnoreList } from './validate-ignore-list';
 import {
   editableSettingNames,
   type EditableSettingName,
@@ -38,6 +39,11 @@ export interface SettingsChannelsOptions {
 
 /** The schema's first issue, worded for the message beside the field: "Must be from 1 to 64." */
 function firstIssue(field: EditableSettingName, value: unknown): string | undefined {
+  // The ignore list names every bad entry by its place and value (serials entry 2 "F9FX-Q0A1").
+  if (field === 'ignore') {
+    const checked = checkIgnoreList(value, 'save');
+    return checked.refuse ? checked.problems.map((p) => p.replace(/^Setting /, '')).join(' ') : undefined;
+  }
   const result = settingsFieldSchemas[field].safeParse(value);
   if (result.success) return undefined;
   const issue = result.error.issues[0];

@@ -65,6 +65,9 @@ const ecid = z.string({ error: 'an ECID must be text such as 0x1A2B3C4D5E6F' }).
 
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
+/** One ignore-list entry of each kind, judged alone (./validate-ignore-list.ts). */
+export const ignoreEntrySchemas = { serials: serial, ecids: ecid } as const;
+
 /** One schema per field, so a bad field costs only itself. */
 export const settingsFieldSchemas = {
   cfgutilPath: z

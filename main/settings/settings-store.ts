@@ -86,7 +86,7 @@ export class SettingsStore {
   }
 
   private async saveNow(settings: Settings): Promise<void> {
-    const checked = validateSettings(settings);
+    const checked = validateSettings(settings, 'save');
     if (checked.problems.length > 0) {
       throw new BenchError({
         code: 'invalid-request',

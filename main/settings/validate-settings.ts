@@ -3,6 +3,7 @@
  * says the default is used, and the rest of the file still counts (one typo must not reset the ignore list).
  */
 import { sanitizeText } from '../text/sanitize-text';
+import { checkIgnoreList, type ValidationMode } from './validate-ignore-list';
 import { settingsFields, settingsFieldSchemas, type Settings, type SettingsField } from './settings-schema';
 
 export interface LoadedSettings {
@@ -23,7 +24,11 @@ function fieldProblem(field: SettingsField, value: unknown): string | undefined 
   return `Setting ${where}: ${issue?.message ?? 'not valid'}; it was ignored and the default is used.`;
 }
 
-export function validateSettings(raw: unknown): LoadedSettings {
+/**
+ * `load` (a file on disk) keeps every good ignore-list entry whatever else is wrong in the list; `save` refuses
+ * a list with any problem, so what is written is exactly what was asked for.
+ */
+export function validateSettings(raw: unknown, mode: ValidationMode = 'load'): LoadedSettings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { settings: {}, problems: ['The settings file does not hold a JSON object; defaults are used.'] };
   }
@@ -32,6 +37,12 @@ export function validateSettings(raw: unknown): LoadedSettings {
   const settings: Record<string, unknown> = {};
   for (const field of settingsFields) {
     if (record[field] === undefined) continue;
+    if (field === 'ignore') {
+      const checked = checkIgnoreList(record[field], mode);
+      problems.push(...checked.problems);
+      if (checked.list && !(mode === 'save' && checked.refuse)) settings[field] = checked.list;
+      continue;
+    }
     const problem = fieldProblem(field, record[field]);
     if (problem) problems.push(problem);
     else settings[field] = settingsFieldSchemas[field].parse(record[field]);

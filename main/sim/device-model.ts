@@ -31,6 +31,16 @@ export interface SimApp {
   readonly bundleVersion: string;
 }
 
+/**
+ * How `get` shows one property instead of its true value: a property error, no value at all, or a value of
+ * another JSON shape (`"true"`, `1`). Real cfgutil has not been seen doing this for `isSupervised`; the bench
+ * must hold such a device rather than guess, and these switches are how tests make a device do it.
+ */
+export type SimReadShape =
+  | { readonly kind: 'error' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'value'; readonly value: unknown };
+
 /** Mutable device record owned by the world. */
 export interface SimDevice {
   readonly ecid: bigint;
@@ -82,11 +92,13 @@ export interface SimDevice {
   buildVersion: string;
   /** Simulated time (ms) before which the device says Booted but refuses `prepare` (§11). */
   readyAt: number;
+  /** Properties `get` shows in an odd shape (see {@link SimReadShape}); none by default. */
+  readShapes: Record<string, SimReadShape>;
 }
 
 /** A read-only copy of a device for the harness and the UI. */
 export type SimDeviceSnapshot = Readonly<
-  Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes'>
+  Omit<SimDevice, 'ecid' | 'profiles' | 'pendingProfiles' | 'apps' | 'skippedPanes' | 'readShapes'>
 > & {
   /** Normal form `0x…` upper-case hex (main/cfgutil/README.md §2.1). */
   readonly ecid: string;

@@ -20,7 +20,7 @@ import net from 'node:net';
 import { open, rename, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultDataDir } from '../app/data-dir';
+import { defaultDataDir } from '../storage/data-dir';
 
 export interface SimDiscovery {
   readonly socketPath: string;

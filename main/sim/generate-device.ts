@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { udidFor } from '../cfgutil/ecid';
 import { findModel, modelsOfClass, simCatalogue, type SimDeviceClass, type SimModel } from './catalogue';
-import type { BootedState, DepState, SimDevice, SimProfile } from './device-model';
+import type { BootedState, DepState, SimDevice, SimProfile, SimReadShape } from './device-model';
 import type { SimRandom } from './sim-random';
 import { SKIP_PANES } from './cfgutil/commands/prepare-flags';
 
@@ -35,6 +35,8 @@ export interface SimAttachSpec {
   readonly pairingProhibited?: boolean;
   /** A flapping port: this many quick detach/attach pairs right after the first attach. */
   readonly flaps?: number;
+  /** Properties `get` shows in an odd shape: `{ isSupervised: { kind: 'value', value: 'true' } }`. */
+  readonly readShapes?: Readonly<Record<string, SimReadShape>>;
 }
 
 // Apple serials avoid letters that read as digits.
@@ -117,6 +119,7 @@ export function generateDevice(
     firmwareVersion: model.firmwareVersion,
     buildVersion: model.buildVersion,
     readyAt: 0,
+    readShapes: { ...spec.readShapes },
   };
   if (spec.supervisedBy) {
     device.isSupervised = true;

@@ -30,6 +30,26 @@ export const scenarioDeviceSchema = z.strictObject({
   /** A flapping port: this many quick detach/attach pairs right after it is plugged in. */
   flappingPort: z.number().int().min(1).max(10).optional(),
   dep: z.enum(['none', 'available', 'transient']).optional(),
+  /**
+   * Properties `get` shows in an odd shape (issue 19): `"error"`, `"missing"`, or `{ "value": … }` of another
+   * JSON type, such as `{ "isSupervised": { "value": "true" } }`.
+   */
+  oddReads: z
+    .partialRecord(
+      z.enum([
+        'isSupervised',
+        'organizationName',
+        'serialNumber',
+        'activationState',
+        'name',
+        'passcodeProtected',
+      ]),
+      z.union([
+        z.enum(['error', 'missing']),
+        z.strictObject({ value: z.union([z.string().max(100), z.number(), z.boolean(), z.null()]) }),
+      ]),
+    )
+    .optional(),
 });
 
 export const scenarioFaultSchema = z.strictObject({

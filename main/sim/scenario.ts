@@ -12,6 +12,7 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { SimFault } from './faults';
+import type { SimReadShape } from './device-model';
 import type { SimAttachSpec } from './generate-device';
 import {
   scenarioSchema,
@@ -97,7 +98,17 @@ function attachSpec(device: SimScenarioDevice): SimAttachSpec {
     ...(device.batteryPercent !== undefined ? { batteryPercent: device.batteryPercent } : {}),
     ...(device.flappingPort !== undefined ? { flaps: device.flappingPort } : {}),
     ...(device.dep ? { dep: device.dep === 'transient' ? 'transiently-unavailable' : device.dep } : {}),
+    ...(device.oddReads ? { readShapes: readShapesOf(device.oddReads) } : {}),
   };
+}
+
+function readShapesOf(odd: NonNullable<SimScenarioDevice['oddReads']>): Record<string, SimReadShape> {
+  const shapes: Record<string, SimReadShape> = {};
+  for (const [property, shape] of Object.entries(odd)) {
+    if (shape === undefined) continue;
+    shapes[property] = typeof shape === 'string' ? { kind: shape } : { kind: 'value', value: shape.value };
+  }
+  return shapes;
 }
 
 function faultOf(f: SimScenarioFault): SimFault {

@@ -9,7 +9,14 @@
 import { formatCfgutilEcid, parseEcid } from '../cfgutil/ecid';
 import { scheduleCart } from './cart';
 import { DeviceEvents, type SimDeviceListener } from './device-events';
-import type { DepState, SimDevice, SimDeviceSnapshot, SimListEntry, SimProfile } from './device-model';
+import type {
+  DepState,
+  SimDevice,
+  SimDeviceSnapshot,
+  SimListEntry,
+  SimProfile,
+  SimReadShape,
+} from './device-model';
 import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
 import { generateDevice, randomEcid, type SimAttachSpec } from './generate-device';
 import { SimClock } from './sim-clock';
@@ -282,6 +289,13 @@ export class SimWorld {
         if (!this.attachedSet.has(device.ecid)) this.plugIn(device);
       });
     }
+  }
+
+  /** Makes `get` show `property` in an odd shape from now on, or truly again (`undefined`). */
+  setReadShape(ecid: string, property: string, shape: SimReadShape | undefined): void {
+    const device = this.require(ecid);
+    if (shape === undefined) delete device.readShapes[property];
+    else device.readShapes[property] = shape;
   }
 
   unlock(ecid: string): void {

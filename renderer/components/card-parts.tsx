@@ -43,17 +43,21 @@ export function CardActionRow(props: CardActionRowProps) {
   return (
     <div className="device-actions">
       {onJobAction &&
-        actions.map((action) => (
-          <button
-            key={action}
-            type="button"
-            className={`job-action action-${action}`}
-            onClick={() => onJobAction(ecid, action)}
-            aria-label={`${actionWords[action]}: ${target}`}
-          >
-            {actionWords[action]}
-          </button>
-        ))}
+        actions.map((action) => {
+          // A device in use waits for the person's word to erase it: the button says so.
+          const words = waitingFor === 'in-use' && action === 'start-now' ? 'Erase' : actionWords[action];
+          return (
+            <button
+              key={action}
+              type="button"
+              className={`job-action action-${action}`}
+              onClick={() => onJobAction(ecid, action)}
+              aria-label={`${words}: ${target}`}
+            >
+              {words}
+            </button>
+          );
+        })}
       {waitingFor && onSimulate && (
         <SimHands
           ecid={ecid}

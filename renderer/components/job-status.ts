@@ -60,6 +60,8 @@ export const reasonWords: Readonly<Record<OperatorReason, string>> = {
   'reconnect-device': 'Replug it',
   'mac-offline': 'Mac offline',
   'confirm-rerun': 'Confirm rerun',
+  'in-use': 'In use: erase?',
+  'cannot-tell': 'Cannot tell',
 };
 
 /** The step's name in the workflow editor (a noun, not an activity). */
@@ -126,7 +128,8 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         ['Needs you', job.waiting ? reasonWords[job.waiting.reason] : 'Needs you'],
         'attention',
         'hand',
-        ['cancel', 'skip'],
+        // In use: the person's word is Erase (the job's "go on") or Skip; nothing else answers it.
+        job.waiting?.reason === 'in-use' ? ['start-now', 'skip'] : ['cancel', 'skip'],
       );
     case 'succeeded':
       return look('Done – unplug', 'done', 'check', ['rerun']);
@@ -158,6 +161,7 @@ export function compactActions(job: JobView, all: readonly JobAction[]): readonl
   // A queued card on a bench that is not armed shows no Start now here: forty of them would drown the one
   // switch that starts the cart (Armed); its full card, one click away, has it.
   if (job.phase === 'countdown') return ['start-now'];
+  if (job.waiting?.reason === 'in-use') return all;
   return [];
 }
 

@@ -119,6 +119,22 @@ const scenes: Readonly<Record<OperatorReason, ReactNode>> = {
       <path className="op-thin" d="M56 22v13h-13" />
     </>
   ),
+  'in-use': (
+    <>
+      <rect className="op-phone" x="22" y="6" width="36" height="68" rx="7" />
+      <Label x={40} y={42} size={7}>
+        Erase?
+      </Label>
+    </>
+  ),
+  'cannot-tell': (
+    <>
+      <rect className="op-phone" x="22" y="6" width="36" height="68" rx="7" />
+      <Label x={40} y={46} size={20}>
+        ?
+      </Label>
+    </>
+  ),
 };
 
 export function OperatorPicture({ reason }: { readonly reason: OperatorReason }) {

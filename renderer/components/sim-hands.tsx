@@ -35,6 +35,8 @@ export function handsFor(reason: OperatorReason, ecid: Ecid): readonly Hand[] {
     case 'reconnect-device':
     case 'mac-offline':
     case 'confirm-rerun':
+    case 'in-use':
+    case 'cannot-tell':
       return [];
   }
 }

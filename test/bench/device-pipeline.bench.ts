@@ -3,7 +3,7 @@
  * Run with `npm run bench`; numbers are reported, never asserted (timing asserts flake on shared CI).
  */
 import { bench, describe } from 'vitest';
-import { EventHub } from '../../main/app/event-hub';
+import { EventHub } from '../../main/events/event-hub';
 import { parseStdout } from '../../main/cfgutil/parse-output';
 import { reconcileDevices, type DeviceListEntry } from '../../main/devices/device-registry';
 

@@ -145,8 +145,10 @@ describe("the README is the operator's guide", () => {
     ]);
   });
 
-  it('stays about 300 lines, with the sections an operator looks for', () => {
-    expect(lines.length).toBeLessThanOrEqual(330);
+  it('stays an operator’s guide of about 300–400 lines, with the sections an operator looks for', () => {
+    // Raised from 330 on purpose: Intune's app registration is step by step here (issue 24), and the safety
+    // rules, the command line's exit codes and the field kit are what an operator reads first.
+    expect(lines.length).toBeLessThanOrEqual(400);
     const headings = anchors(readme);
     for (const heading of [
       'Install on a Mac',

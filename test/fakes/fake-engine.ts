@@ -1,4 +1,4 @@
-import type { EngineFactory, RunningEngine, SimulatorControl } from '../../main/app/engine';
+import type { EngineFactory, RunningEngine, SimulatorControl } from '../../main/engine/engine';
 import type { DeviceListEntry } from '../../main/devices/device-registry';
 import type { DeviceSignal } from '../../main/devices/device-watcher';
 

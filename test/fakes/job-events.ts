@@ -1,7 +1,7 @@
 /**
  * Scripted job events through the bench's real event hub, as the jobs area will send them.
  */
-import { EventHub } from '../../main/app/event-hub';
+import { EventHub } from '../../main/events/event-hub';
 import type { JobCounts, JobPhase, JobView, OperatorReason, RunStatus } from '../../preload/jobs-domain';
 import type { ErrorInfo } from '../../preload/domain';
 

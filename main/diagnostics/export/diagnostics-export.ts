@@ -10,7 +10,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { APP_VERSION } from '../../app/app-version';
 import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../jobs/journal-entry';
 import { storedProfileSecrets } from '../../log/profile-secrets';
 import { EXCHANGES_PREFIX, MANIFEST_FILE } from '../../record/bundle-format';
@@ -30,6 +29,8 @@ const MAX_SETTINGS_BYTES = 256 * 1024;
 
 export interface DiagnosticsExportOptions {
   readonly dataDir: string;
+  /** The bench's version, from the composition (a service does not import app/). */
+  readonly appVersion: string;
   /** How many journal, log and recording lines to keep. */
   readonly lines?: number;
   /** The preflight report (or what went wrong producing it). */
@@ -148,7 +149,7 @@ export async function buildDiagnosticsArchive(
     preflight = { error: error instanceof Error ? error.message : String(error) };
   }
   const versions = {
-    app: APP_VERSION,
+    app: options.appVersion,
     node: process.versions.node,
     electron: process.versions.electron ?? null,
     platform: process.platform,

@@ -9,7 +9,8 @@ import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByOther, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom, JobSkip } from '../job-failure';
+import { withGuardProperties } from '../safety/guard-changes';
+import { cfgutilCode, failure, endingFrom, JobSkip } from '../job-failure';
 import {
   busyRetries,
   clearReboot,
@@ -23,6 +24,8 @@ import {
 } from '../step-kit';
 
 type EraseStep = Extract<WorkflowStep, { kind: 'erase' }>;
+
+const ERASE_DECISION = withGuardProperties(SUPERVISION_PROPERTIES);
 
 function looksErased(read: DeviceRead): boolean {
   return read.values.activationState === 'Unactivated' && read.values.isSupervised !== true;
@@ -42,13 +45,15 @@ export async function runErase(
   choice: EraseChoice = {},
 ): Promise<'succeeded'> {
   // Usually the board's arrival read of a moment ago: nothing has been done to the device since.
-  const read = await currentRead(ctx, SUPERVISION_PROPERTIES);
+  // It holds what the change guard decides on too (./safety/guard-changes.ts), which checks again before
+  // every erase sent: who manages it, the ignore list, whether someone uses it.
+  const read = await currentRead(ctx, ERASE_DECISION);
   if (supervisedByOther(read.values, ctx.ours) && !step.allowOtherOrganization)
     throw new JobSkip('other-organization');
   // The effect may already be on the device (a job resumed after a crash, its erase sent before the bench
   // was cut off): a device that shows it is erased is not erased a second time.
   if (!choice.evenIfErased && looksErased(read)) return 'succeeded';
-  await ensurePaired(ctx, read, SUPERVISION_PROPERTIES);
+  await ensurePaired(ctx, read, ERASE_DECISION);
   const send = busyRetries(ctx);
   for (let attempt = 1; ; attempt += 1) {
     let generation = ctx.generation();
@@ -67,7 +72,7 @@ export async function runErase(
       }
       if (code === undefined || !REREAD_CODES.has(code)) {
         clearReboot(ctx);
-        throw failureFrom(error);
+        throw endingFrom(error);
       }
       // Ambiguous: whether the erase was sent is decided below by what the device does.
     }

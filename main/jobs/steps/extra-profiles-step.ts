@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { PROFILES } from '../device-read';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import {
   busyRetries,
   currentRead,
@@ -57,9 +57,9 @@ export async function runExtraProfiles(ctx: JobContext, step: ExtraStep): Promis
       }
     } catch (error) {
       const code = cfgutilCode(error);
-      if (code === undefined || !REREAD_CODES.has(code)) throw failureFrom(error);
+      if (code === undefined || !REREAD_CODES.has(code)) throw endingFrom(error);
       const after = (await readDevice(ctx, PROFILES)).values.configurationProfiles?.length ?? 0;
-      if (after <= before) throw failureFrom(error);
+      if (after <= before) throw endingFrom(error);
     }
   }
   return 'succeeded';

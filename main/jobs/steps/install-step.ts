@@ -7,7 +7,7 @@
 import { backoffMs } from '../backoff';
 import { holdsProfile, PAIRING_AND_PROFILES, PROFILES } from '../device-read';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import {
   busyRetries,
   currentRead,
@@ -55,7 +55,7 @@ export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === undefined || !REREAD_CODES.has(code) || attempt >= ctx.timings.busy.attempts)
-        throw failureFrom(error);
+        throw endingFrom(error);
       outcome = 'ambiguous';
     }
     read = await readDevice(ctx, PROFILES);

@@ -18,7 +18,8 @@ import type { ErrorCode } from '../../../preload/domain';
 import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByUs } from '../device-read';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { withGuardProperties } from '../safety/guard-changes';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import {
   busyRetries,
   clearReboot,
@@ -62,7 +63,7 @@ const JUDGE_BY_REREAD: ReadonlySet<ErrorCode> = new Set([
 
 export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'succeeded' | 'skipped'> {
   // Usually the settle step's read of a moment ago.
-  const before = await currentRead(ctx, SUPERVISION_PROPERTIES);
+  const before = await currentRead(ctx, withGuardProperties(SUPERVISION_PROPERTIES));
   if (supervisedByUs(before.values, ctx.ours) && before.values.activationState === 'Activated')
     return 'skipped';
   const options = prepareOptionsFor(step, ctx);
@@ -109,7 +110,7 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       if (code === 'network-unavailable') ctx.setWaiting('mac-offline');
       else if (code === undefined || (!JUDGE_BY_REREAD.has(code) && !REREAD_CODES.has(code))) {
         clearReboot(ctx);
-        throw failureFrom(error);
+        throw endingFrom(error);
       }
     }
     const after = await readDevice(ctx, SUPERVISION_PROPERTIES);

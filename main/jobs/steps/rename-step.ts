@@ -3,7 +3,7 @@ import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { expandNameTemplate } from '../workflow/name-template';
 import { backoffMs } from '../backoff';
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import { busyRetries, currentRead, readDevice, REREAD_CODES } from '../step-kit';
 
 const NAME = ['name'] as const;
@@ -39,7 +39,7 @@ export async function runRename(ctx: JobContext, step: RenameStep): Promise<'suc
     } catch (error) {
       const code = cfgutilCode(error);
       if (code === undefined || !REREAD_CODES.has(code) || attempt >= ctx.timings.busy.attempts)
-        throw failureFrom(error);
+        throw endingFrom(error);
     }
     const read = await readDevice(ctx, NAME);
     if (read.values.name === name) {

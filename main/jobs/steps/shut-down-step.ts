@@ -1,6 +1,6 @@
 /** Shut down when done: sent with the identity (supervised devices only); done when the device leaves USB. */
 import type { JobContext } from '../job-context';
-import { cfgutilCode, failure, failureFrom } from '../job-failure';
+import { cfgutilCode, failure, endingFrom } from '../job-failure';
 import { markReboot, REREAD_CODES, withIdentity } from '../step-kit';
 
 export async function runShutDown(ctx: JobContext): Promise<'succeeded'> {
@@ -10,7 +10,7 @@ export async function runShutDown(ctx: JobContext): Promise<'succeeded'> {
     await ctx.client.shutDown(ctx.ecid, withIdentity(ctx));
   } catch (error) {
     const code = cfgutilCode(error);
-    if (code === undefined || !REREAD_CODES.has(code)) throw failureFrom(error);
+    if (code === undefined || !REREAD_CODES.has(code)) throw endingFrom(error);
   }
   const until = ctx.now() + ctx.timings.rebootDetachWindowMs;
   while (ctx.isPresent() && ctx.generation() === generation && ctx.now() < until) {

@@ -18,10 +18,13 @@ export type ParsedWorkflow =
 export function parseWorkflow(raw: unknown): ParsedWorkflow {
   const parsed = workflowFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: describeIssue(parsed.error) };
-  const { id, name, description, steps } = parsed.data;
+  const { id, name, description, steps, eraseInUse } = parsed.data;
   const order = checkStepOrder(steps);
   if (order) return { ok: false, message: `${order.field}: ${order.message}` };
-  return { ok: true, workflow: { id, name, description, steps, preset: false } };
+  return {
+    ok: true,
+    workflow: { id, name, description, steps, preset: false, ...(eraseInUse ? { eraseInUse } : {}) },
+  };
 }
 
 /** Judges the text of a workflow file. */

@@ -8,7 +8,7 @@
 import type { JobInvokeChannels } from '../../../preload/contract';
 import type { Ecid, Result } from '../../../preload/domain';
 import type { Workflow, WorkflowList } from '../../../preload/jobs-domain';
-import type { EventHub } from '../../app/event-hub';
+import type { EventHub } from '../../events/event-hub';
 import { BenchError } from '../../errors/bench-error';
 import { checkNameTemplate, expandNameTemplate, templateNeedsSerial } from './name-template';
 import type { WorkflowStore } from './workflow-store';

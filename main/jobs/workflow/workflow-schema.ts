@@ -117,6 +117,10 @@ export const workflowFileSchema = z.strictObject({
     .array(workflowStepSchema, { error: 'steps must be a list' })
     .min(1, { error: 'steps must hold at least one step' })
     .max(MAX_STEPS, { error: `steps may hold at most ${MAX_STEPS} steps` }),
+  /** What erase does with a device in use; left out means `ask` (a person decides each one). */
+  eraseInUse: z
+    .enum(['ask', 'erase', 'never'], { error: 'eraseInUse must be "ask", "erase" or "never"' })
+    .optional(),
   /** Files are never presets; `false` is accepted so a saved workflow can be read back as it was sent. */
   preset: z
     .literal(false, { error: 'preset must be false (only the shipped presets are presets)' })

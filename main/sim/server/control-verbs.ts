@@ -4,7 +4,7 @@
  * Arguments come from another process, so they are parsed strictly; a bad one is a reply with ok:false,
  * never an exception that could stop the world.
  */
-import { parseFlags } from '../../cli/parse-flags';
+import { parseFlags } from '../../text/parse-flags';
 import type { DepState } from '../device-model';
 import type { SimFault } from '../faults';
 import type { SimWorld } from '../sim-world';

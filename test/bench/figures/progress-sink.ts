@@ -3,7 +3,7 @@
  * (main/jobs/job-event-forwarder.ts), which sends step changes at once and coalesces progress-only changes per
  * job (one event per COALESCE_MS), exactly as the job board's events reach every UI.
  */
-import type { EventHub } from '../../../main/app/event-hub';
+import type { EventHub } from '../../../main/events/event-hub';
 import { COALESCE_MS, JobEventForwarder } from '../../../main/jobs/job-event-forwarder';
 import type { JobView } from '../../../preload/jobs-domain';
 

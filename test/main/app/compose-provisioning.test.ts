@@ -59,7 +59,7 @@ describe('one composition', () => {
     expect(await read('main/app/jobs-wiring.ts')).toContain('composeProvisioning(');
     // `run`, the benchmarks' cart and the board's simulated-cfgutil harness call the composition themselves.
     for (const file of [
-      'main/jobs/headless/run-session.ts',
+      'main/app/run-session.ts',
       'test/bench/figures/cart-harness.ts',
       'test/main/jobs/jobs-sim-harness.ts',
     ])

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
 import type { Device } from '../../../preload/domain';
 import { createBench, type Bench } from '../../../main/app/create-bench';
-import { simulatorSignalSource } from '../../../main/app/simulator-engine';
+import { simulatorSignalSource } from '../../../main/engine/simulator-engine';
 import type { DeviceSignal } from '../../../main/devices/device-watcher';
 import { SimWorld } from '../../../main/sim/index';
 import { settingsFile } from '../../../main/settings/bench-settings';

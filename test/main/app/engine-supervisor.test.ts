@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
 import { EngineSupervisor } from '../../../main/app/engine-supervisor';
-import { chooseEngine, type LocateOutcome } from '../../../main/app/choose-engine';
+import { chooseEngine, type LocateOutcome } from '../../../main/engine/choose-engine';
 import { invalidRequest } from '../../../main/errors/bench-error';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { SimulatorChannels } from '../../../main/app/simulator-channels';

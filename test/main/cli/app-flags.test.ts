@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORT, parseAppFlags, parseElectronFlags } from '../../../main/cli/app-flags';
 import { findElectronBinary } from '../../../main/cli/electron-binary';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 
 describe('parseAppFlags', () => {
   it('takes a simulator scenario by name or file', () => {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDiagnosticsCommand } from '../../../main/cli/diagnostics-command';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 import { ProfileService } from '../../../main/profiles/profile-service';
 import { startRecording } from '../../../main/record/bundle-writer';
 import { lastRecordingNote } from '../../../main/record/cli-recording';
@@ -70,7 +70,7 @@ async function seededDataFolder(): Promise<string> {
     ].join('\n'),
   );
   const bundleDir = path.join(dataDir, 'rec');
-  const bundle = await startRecording({ dir: bundleDir, recordedBy: 'run' });
+  const bundle = await startRecording({ appVersion: '0.1.0-test', dir: bundleDir, recordedBy: 'run' });
   await bundle.record({
     args: ['--format', 'JSON', 'list'],
     startedAtMs: 0,
@@ -155,7 +155,7 @@ describe('enroll-bench diagnostics export', () => {
   it('leaves out a recording made with --record-raw (it holds real serials)', async () => {
     const dataDir = await seededDataFolder();
     const raw = path.join(dataDir, 'raw');
-    const bundle = await startRecording({ dir: raw, recordedBy: 'run', raw: true });
+    const bundle = await startRecording({ appVersion: '0.1.0-test', dir: raw, recordedBy: 'run', raw: true });
     await bundle.close();
     await writeFile(lastRecordingNote(dataDir), JSON.stringify({ dir: raw }));
     const names = readZip((await exportFrom(dataDir)).zip).map((e) => e.name);

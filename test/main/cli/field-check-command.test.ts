@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runFieldCheckCommand } from '../../../main/cli/field-check-command';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

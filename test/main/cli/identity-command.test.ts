@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runIdentityCommand, type IdentityCommandIo } from '../../../main/cli/identity-command';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 import type { HiddenInput } from '../../../main/cli/ask-password';
 import { makeP12, makeWorkDir, P12_PASSWORD } from '../profiles/profile-fixtures';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDate, runLogCommand } from '../../../main/cli/log-command';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 import { makeRecord, T0, writeJournal } from '../log/journal-fixtures';
 
 let dataDir: string;

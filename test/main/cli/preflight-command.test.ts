@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runPreflightCommand } from '../../../main/cli/preflight-command';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 import { IDLE_MS } from '../../../main/preflight/restore-leftovers';
 import type { PreflightDeps } from '../../../main/preflight/run-preflight';
 import { healthyDeps, reachable } from '../preflight/preflight-fakes';

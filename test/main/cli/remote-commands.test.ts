@@ -107,7 +107,8 @@ describe('steering a running bench from a terminal', () => {
     // A second bench on the same data folder does not take the socket over: it says so and exits 4.
     const second = await runCliChild(['serve', '--simulate', '--port', '0'], env());
     expect(second.code).toBe(4);
-    expect(second.stderr).toMatch(/another bench is already running on the data folder/);
+    // The data-folder lock refuses it first, naming the bench that holds the folder (exit 4).
+    expect(second.stderr).toMatch(/Another bench is using this data folder/);
     expect((await status()).run.armed).toBe(false);
   }, 120_000);
 

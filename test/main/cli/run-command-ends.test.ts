@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JobView, RunStatus } from '../../../preload/jobs-domain';
 import { EXIT } from '../../../main/cli/exit-codes';
 import { resumeCommand, runRunCommand, type RunSessionLike } from '../../../main/cli/run-command';
-import type { RunSessionOptions } from '../../../main/jobs/headless/run-session';
+import type { RunSessionOptions } from '../../../main/app/run-session';
 
 const dirs: string[] = [];
 afterEach(async () => {

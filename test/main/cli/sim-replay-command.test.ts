@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 import { runSimReplay } from '../../../main/cli/sim-replay-command';
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/field/simulated-field-check');

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
-import type { BenchHost } from '../../../main/app/bench-host';
-import { EventHub } from '../../../main/app/event-hub';
+import type { BenchHost } from '../../../main/events/bench-host';
+import { EventHub } from '../../../main/events/event-hub';
 import { connectControl, NoBenchRunning } from '../../../main/control/control-client';
 import {
   ControlSocketInUse,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WebContents } from 'electron';
-import { EventHub } from '../../../main/app/event-hub';
+import { EventHub } from '../../../main/events/event-hub';
 import { registerBenchIpc } from '../../../main/electron/typed-ipc';
 import { isTrustedSender } from '../../../main/electron/trusted-sender';
 import { invokeChannelNames } from '../../../preload/contract';

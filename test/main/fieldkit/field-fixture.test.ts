@@ -64,6 +64,7 @@ if (process.env.UPDATE_FIELD_FIXTURE === '1') {
       dir: bundle,
       raw: false,
       recordedBy: 'field-check',
+      appVersion: '0.1.0-test',
       dataDir,
       warn: () => {},
     });

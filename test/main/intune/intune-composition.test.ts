@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBench, type Bench } from '../../../main/app/create-bench';
 import { parseAppFlags } from '../../../main/cli/app-flags';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 import type { IntuneProfileView, IntuneStatusView } from '../../../preload/intune-domain';
 import { makeWorkDir } from '../profiles/profile-fixtures';
 

@@ -8,6 +8,7 @@ import type { Workflow } from '../../../preload/jobs-domain';
 import type { CfgutilClient, ConfigurationProfile, GetResult } from '../../../main/cfgutil/cfgutil-client';
 import { cfgutilError } from '../../../main/cfgutil/cfgutil-error';
 import type { JobContext } from '../../../main/jobs/job-context';
+import { noDeviceLocks } from '../../../main/jobs/safety/device-locks';
 import type { JobEvent } from '../../../main/jobs/job-state';
 import { DEVICE_TIMINGS, type JobTimings } from '../../../main/jobs/job-timings';
 import { forgetOnChange, LastRead } from '../../../main/jobs/last-read';
@@ -22,6 +23,7 @@ export const PROFILE_ID = 'com.contoso.intune.enroll';
 export interface FakeDevice {
   serialNumber: string;
   name: string;
+  passcodeProtected?: boolean;
   activationState: 'Activated' | 'Unactivated';
   isSupervised: boolean;
   organizationName?: string;
@@ -66,7 +68,9 @@ export function fakeJob(
   const events: JobEvent[] = [];
   const device: FakeDevice = {
     serialNumber: 'F9FXK2ABCD',
-    name: 'Old name',
+    // A loaner as it comes back: the factory name, no passcode (not a device in use).
+    name: 'iPad',
+    passcodeProtected: false,
     activationState: 'Activated',
     isSupervised: false,
     isPaired: true,
@@ -148,6 +152,7 @@ export function fakeJob(
     signal: controller.signal,
     timings: { ...DEVICE_TIMINGS, ...options.timings },
     workflow: options.workflow ?? SUPERVISE_AND_ENROLL,
+    safety: { lists: () => ({ ignoreEcids: [], ignoreSerials: [] }), deviceLocks: noDeviceLocks },
     identity: { certPath: '/bench/ours.der', keyPath: '/bench/ours.key.der' },
     ours: { organizationName: ORG, profileIdentifier: PROFILE_ID },
     profile: { path: '/bench/enroll.mobileconfig', payloadIdentifier: PROFILE_ID },

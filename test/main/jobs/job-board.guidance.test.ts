@@ -62,6 +62,11 @@ describe('guidance and automatic continuation', () => {
     expect(jobOf(waiting, device.ecid)?.waiting?.instruction).toMatch(/^Unlock the device/);
     expect(bench.runs.filter((r) => r.ecid === device.ecid && r.command === 'erase')).toEqual([]);
     bench.handle.world.unlock(device.ecid);
+    // It has a passcode, so it is somebody's device: erased only on the person's word (issue 19).
+    const asking = await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'in-use');
+    expect(jobOf(asking, device.ecid)?.waiting?.instruction).toMatch(/^In use: erase '/);
+    expect(bench.runs.filter((r) => r.ecid === device.ecid && r.command === 'erase')).toEqual([]);
+    bench.board.jobAction(device.ecid, 'start-now');
     await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
   });
 

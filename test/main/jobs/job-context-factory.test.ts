@@ -8,6 +8,7 @@ import { newJob, type JobEvent } from '../../../main/jobs/job-state';
 import { DEVICE_TIMINGS } from '../../../main/jobs/job-timings';
 import { LastRead } from '../../../main/jobs/last-read';
 import { workflowSource } from '../../../main/jobs/workflow-source';
+import { safetySource } from '../../../main/jobs/safety/safety-source';
 
 function slotFor(ecid: string): JobSlot {
   const workflow = workflowSource().get('supervise-and-enroll');
@@ -33,6 +34,7 @@ describe('JobContextFactory', () => {
     supervision: { current: () => ({ organizationName: 'Contoso Schools' }) },
     profile: { current: () => ({ path: '/p', payloadIdentifier: 'com.contoso.mdm' }) },
     extraProfilesDir: '/data/profiles/extra',
+    safety: safetySource(() => ({ ignoreEcids: [], ignoreSerials: [] }), {}),
   });
   const client = {} as CfgutilClient;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '../../../preload/jobs-domain';
-import { EventHub } from '../../../main/app/event-hub';
+import { EventHub } from '../../../main/events/event-hub';
 import type { BenchEvent } from '../../../preload/contract';
 import { JobEventForwarder } from '../../../main/jobs/job-event-forwarder';
 import type { JobClock } from '../../../main/jobs/job-board-types';

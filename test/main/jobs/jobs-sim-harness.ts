@@ -15,8 +15,8 @@ import { interpretRun } from '../../../main/cfgutil/interpret-run';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
 import { BenchError } from '../../../main/errors/bench-error';
 import { composeProvisioning } from '../../../main/app/compose-provisioning';
-import type { RunningEngine } from '../../../main/app/engine';
-import { simulatorSignalSource } from '../../../main/app/simulator-engine';
+import type { RunningEngine } from '../../../main/engine/engine';
+import { simulatorSignalSource } from '../../../main/engine/simulator-engine';
 import { withDeviceLanes } from '../../../main/devices/device-lanes';
 import { writeDemoProfile } from '../../../main/jobs/demo-profile';
 import type { JobBoard } from '../../../main/jobs/job-board';
@@ -26,6 +26,7 @@ import { memoryJournal, type JournalHistory, type JournalSink } from '../../../m
 import type { JobTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
+import type { SafetyOptions } from '../../../main/jobs/safety/safety-source';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -58,12 +59,15 @@ export interface JobsBench {
   readonly dir: string;
   /** Starts a second board on the same world (a restart of the app), with the given journal history. */
   restart(history: JournalHistory, overrides?: BoardOverrides): Promise<JobBoard>;
+  /** Starts another board on the same world beside this one (a second bench on the same Mac). */
+  another(safety?: SafetyOptions): Promise<JobBoard>;
 }
 
-/** What a restart may change: the settings (as the board takes them) and the profile. */
+/** What a restart may change: the settings (as the board takes them), the profile and the guard's options. */
 export interface BoardOverrides {
   readonly settings?: Partial<JobSettings>;
   readonly profile?: ProfileSource;
+  readonly safety?: SafetyOptions;
 }
 
 export interface JobsBenchOptions {
@@ -75,6 +79,9 @@ export interface JobsBenchOptions {
   readonly scale?: number;
   readonly workflows?: readonly Workflow[];
   readonly timings?: Partial<JobTimings>;
+  /** Board options beyond the defaults (device locks, `eraseInUse`). */
+  /** The change guard's options for the first board (device locks, the in-use answer). */
+  readonly safety?: SafetyOptions;
 }
 
 export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
@@ -138,6 +145,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       supervision: { current: () => ({ identity, organizationName: ORG }) },
       profile: overrides.profile ?? { current: () => profile },
       timeScale: scale,
+      ...(overrides.safety ? { safety: overrides.safety } : {}),
       journal: { sink: journal, ...(history ? { history } : {}) },
       tuning: {
         debounceMs: 10,
@@ -155,7 +163,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
     return { board: provisioning.board, stop };
   };
   const journal = options.journal ?? memoryJournal();
-  let current = await make(options.history, journal);
+  let current = await make(options.history, journal, options.safety ? { safety: options.safety } : {});
   return {
     handle,
     get board() {
@@ -170,6 +178,9 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       await current.stop();
       current = await make(history, memoryJournal(), overrides);
       return current.board;
+    },
+    async another(safety) {
+      return (await make(undefined, memoryJournal(), safety ? { safety } : {})).board;
     },
   };
 }
@@ -188,7 +199,7 @@ function errorOf(run: CfgutilRun, ecid: string | undefined): { errorCode?: Error
 export async function until(
   bench: { board: JobBoard },
   check: (jobs: JobView[]) => boolean,
-  limitMs = 20_000,
+  limitMs = 15_000,
 ): Promise<JobView[]> {
   const deadline = Date.now() + limitMs;
   for (;;) {
@@ -196,7 +207,7 @@ export async function until(
     if (check(jobs)) return jobs;
     if (Date.now() > deadline) {
       throw new Error(
-        `not reached in time: ${JSON.stringify(jobs.map((j) => ({ phase: j.phase, step: j.step, waiting: j.waiting?.reason, error: j.error?.code, skip: j.skipReason })))}`,
+        `not reached in time: ${JSON.stringify(jobs.map((j) => ({ phase: j.phase, step: j.step, waiting: j.waiting?.reason, error: j.error?.code, detail: j.error?.detail, skip: j.skipReason })))}`,
       );
     }
     await new Promise((resolve) => setTimeout(resolve, 20));

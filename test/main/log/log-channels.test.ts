@@ -6,7 +6,7 @@ import type { EngineSupervisor } from '../../../main/app/engine-supervisor';
 import { composeHandlers } from '../../../main/app/compose-handlers';
 import { unavailableJobChannels } from '../../../main/app/unavailable-channels';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
-import { EventHub } from '../../../main/app/event-hub';
+import { EventHub } from '../../../main/events/event-hub';
 import { LogChannels } from '../../../main/log/log-channels';
 import type { BenchEvent } from '../../../preload/contract';
 import { jobEntries, journalFile, makeRecord, T0, writeJournal } from './journal-fixtures';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
-import { EventHub } from '../../../main/app/event-hub';
+import { EventHub } from '../../../main/events/event-hub';
 import { IdentityService } from '../../../main/identity/identity-service';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { argValidators } from '../../../main/ipc/validate-args';

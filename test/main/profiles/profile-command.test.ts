@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProfileSummary } from '../../../preload/domain';
 import { runCli } from '../../../main/cli/cli';
 import { runProfileCommand } from '../../../main/cli/profile-command';
-import { UsageError } from '../../../main/cli/parse-flags';
+import { UsageError } from '../../../main/text/parse-flags';
 import { DAY_MS } from '../../../main/profiles/profile-age';
 import {
   makeSigner,

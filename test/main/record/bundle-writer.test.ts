@@ -45,7 +45,12 @@ const get = JSON.stringify({
 describe('recording bundles', () => {
   it('writes a manifest and one exchange per run, in order, pseudonymised, and reads them back', async () => {
     const dir = path.join(await tempDir(), 'bundle');
-    const bundle = await startRecording({ dir, recordedBy: 'run', cfgutilPath: '/usr/local/bin/cfgutil' });
+    const bundle = await startRecording({
+      appVersion: '0.1.0-test',
+      dir,
+      recordedBy: 'run',
+      cfgutilPath: '/usr/local/bin/cfgutil',
+    });
     const listArgs = ['--format', 'JSON', 'list'];
     const getArgs = ['-e', ECID, '--format', 'JSON', 'get', 'serialNumber'];
     await Promise.all([
@@ -72,7 +77,7 @@ describe('recording bundles', () => {
 
   it('keeps real identifiers with --record-raw (and says so in the manifest)', async () => {
     const dir = path.join(await tempDir(), 'raw');
-    const bundle = await startRecording({ dir, recordedBy: 'run', raw: true });
+    const bundle = await startRecording({ appVersion: '0.1.0-test', dir, recordedBy: 'run', raw: true });
     await bundle.record({ args: ['list'], startedAtMs: 0, run: run(['list'], list) });
     await bundle.close();
     const read = await readBundle(dir);
@@ -83,12 +88,14 @@ describe('recording bundles', () => {
   it('refuses a folder that already holds something', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'other.txt'), 'x');
-    await expect(startRecording({ dir, recordedBy: 'run' })).rejects.toThrow(RecordingFolderError);
+    await expect(startRecording({ appVersion: '0.1.0-test', dir, recordedBy: 'run' })).rejects.toThrow(
+      RecordingFolderError,
+    );
   });
 
   it('survives a crash mid-write: the torn line is skipped with a warning, the rest is read', async () => {
     const dir = path.join(await tempDir(), 'torn');
-    const bundle = await startRecording({ dir, recordedBy: 'run' });
+    const bundle = await startRecording({ appVersion: '0.1.0-test', dir, recordedBy: 'run' });
     await bundle.record({ args: ['list'], startedAtMs: 0, run: run(['list'], list) });
     await bundle.close();
     await appendFile(path.join(dir, 'exchanges-000001.jsonl'), '{"seq":2,"startedAtMs":5,"args":["ge');

@@ -26,7 +26,7 @@ describe('--record and --replay on a command (run, serve)', () => {
     const record = path.join(dataDir, 'again');
     const hooks = await startRecordReplay(
       { recordRaw: false, replay: FIXTURE, record },
-      { recordedBy: 'serve', dataDir, warn: (t) => warnings.push(t) },
+      { recordedBy: 'serve', appVersion: '0.1.0-test', dataDir, warn: (t) => warnings.push(t) },
     );
     try {
       expect(hooks.cfgutilPath).toBeDefined();
@@ -52,7 +52,7 @@ describe('--record and --replay on a command (run, serve)', () => {
     const warnings: string[] = [];
     const raw = await startRecordReplay(
       { recordRaw: true, record: path.join(dataDir, 'raw') },
-      { recordedBy: 'run', dataDir, warn: (t) => warnings.push(t) },
+      { recordedBy: 'run', appVersion: '0.1.0-test', dataDir, warn: (t) => warnings.push(t) },
     );
     await raw.stop();
     expect(warnings).toContain(RAW_WARNING);
@@ -62,6 +62,7 @@ describe('--record and --replay on a command (run, serve)', () => {
         { recordRaw: false, record: path.join(dataDir, 'raw') },
         {
           recordedBy: 'run',
+          appVersion: '0.1.0-test',
           dataDir,
           warn: () => {},
         },

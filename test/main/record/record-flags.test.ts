@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flagSpec } from '../../../main/cli/command-table';
-import { parseFlags, UsageError } from '../../../main/cli/parse-flags';
+import { parseFlags, UsageError } from '../../../main/text/parse-flags';
 import { recordFlagsFrom } from '../../../main/record/record-flags';
 
 /** The one parsing path: the command table's spec for the command, then the three flags checked together. */

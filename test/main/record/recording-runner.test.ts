@@ -35,7 +35,11 @@ const answer: CfgutilRun = {
 
 describe('recordingRunner', () => {
   it('returns the inner run untouched and records it; a start failure is recorded and rethrown', async () => {
-    const bundle = await startRecording({ dir: path.join(await tempDir(), 'b'), recordedBy: 'test' });
+    const bundle = await startRecording({
+      appVersion: '0.1.0-test',
+      dir: path.join(await tempDir(), 'b'),
+      recordedBy: 'test',
+    });
     const inner: CfgutilRunner = async (_path, args) => {
       if (args.includes('version')) throw new Error('spawn ENOENT');
       return answer;
@@ -49,7 +53,11 @@ describe('recordingRunner', () => {
   });
 
   it('reaches every client created while a recording is installed, and none after it is removed', async () => {
-    const bundle = await startRecording({ dir: path.join(await tempDir(), 'b'), recordedBy: 'test' });
+    const bundle = await startRecording({
+      appVersion: '0.1.0-test',
+      dir: path.join(await tempDir(), 'b'),
+      recordedBy: 'test',
+    });
     const remove = setCfgutilRunnerDecorator((inner) =>
       recordingRunner(async (p, a, o) => (a.includes('list') ? answer : inner(p, a, o)), bundle),
     );

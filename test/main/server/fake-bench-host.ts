@@ -3,8 +3,8 @@
  */
 import type { InvokeChannels } from '../../../preload/contract';
 import type { SimulatorAction } from '../../../preload/domain';
-import type { BenchHost } from '../../../main/app/bench-host';
-import { EventHub } from '../../../main/app/event-hub';
+import type { BenchHost } from '../../../main/events/bench-host';
+import { EventHub } from '../../../main/events/event-hub';
 import { createInvokeDispatcher } from '../../../main/ipc/dispatch-invoke';
 import { noProfileChannels } from '../profiles/fake-profile-channels';
 import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../../fakes/no-job-channels';

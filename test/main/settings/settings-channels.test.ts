@@ -83,7 +83,7 @@ describe('SettingsChannels', () => {
           {
             field: 'ignore',
             message:
-              'A serial number is 8 to 20 letters and digits, such as F9FXQ0A1HG7Q (serials, entry 2).',
+              'ignore.serials[1] (entry 2) "bad!": a serial number is 8 to 20 letters and digits, such as F9FXQ0A1HG7Q; nothing was saved; correct or remove it, and the list saved before still counts.',
           },
           { field: 'defaultWorkflowId', message: 'There is no usable workflow "no-such-flow".' },
         ],

@@ -43,17 +43,20 @@ describe('validateSettings', () => {
     expect(settings.ignore).toEqual({ serials: ['F9FXQ0A1HG7Q'], ecids: ['0x1A2B3C4D5E6F', '0xABC'] });
   });
 
-  it('names the bad entry of the ignore list and keeps nothing of that field', () => {
+  it('names the bad entry of the ignore list and drops it alone: the rest of the list still counts', () => {
     const { settings, problems } = validateSettings({
-      ignore: { serials: ['F9FXQ0A1HG7Q', 'no!'], ecids: [] },
+      ignore: { serials: ['F9FXQ0A1HG7Q', 'F9FX-Q0A1HG7R', 'no!'], ecids: ['0x1A2B'] },
     });
-    expect(settings.ignore).toBeUndefined();
+    expect(settings.ignore).toEqual({ serials: ['F9FXQ0A1HG7Q'], ecids: ['0x1A2B'] });
+    expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(
-      /^Setting ignore\.serials\[1\]: a serial number is 8 to 20 letters and digits/,
+      /^Setting ignore\.serials\[1\] \(entry 2\) "F9FX-Q0A1HG7R": a serial number is 8 to 20 letters and digits.*the rest of the list still counts/,
     );
-    expect(validateSettings({ ignore: { ecids: ['0xZZ'] } }).problems[0]).toMatch(
-      /^Setting ignore\.ecids\[0\]: an ECID/,
-    );
+    expect(problems[1]).toMatch(/^Setting ignore\.serials\[2\] \(entry 3\) "no!"/);
+    expect(validateSettings({ ignore: { ecids: ['0xZZ', '0x004F709DB29F9'] } })).toMatchObject({
+      settings: { ignore: { serials: [], ecids: ['0x4F709DB29F9'] } },
+      problems: [expect.stringMatching(/^Setting ignore\.ecids\[0\] \(entry 1\) "0xZZ": an ECID/)],
+    });
     expect(validateSettings({ ignore: { phones: [] } }).problems[0]).toMatch(/^Setting ignore: /);
   });
 

@@ -71,6 +71,20 @@ describe('describeJob', () => {
     expect(describeJob(job(1, { phase: 'queued' }), 0, true).actions).toEqual(['cancel']);
   });
 
+  it('a device in use waits for Erase (start-now) or Skip, on the full card and the compact one', () => {
+    const asking = job(1, {
+      phase: 'waiting-for-operator',
+      waiting: { reason: 'in-use', instruction: "In use: erase 'Logan's iPhone'?", since: 0 },
+    });
+    const look = describeJob(asking);
+    expect(look.actions).toEqual(['start-now', 'skip']);
+    expect(look.short).toBe('In use: erase?');
+    expect(compactActions(asking, look.actions)).toEqual(['start-now', 'skip']);
+    expect(describeJob(job(1, { phase: 'skipped', skipReason: 'other-bench' })).word).toBe(
+      'Skipped: handled by another bench on this Mac',
+    );
+  });
+
   it('keeps a full cart to the one action that matters', () => {
     const failed = job(1, { phase: 'failed' });
     expect(compactActions(failed, describeJob(failed).actions)).toEqual(['retry']);

@@ -26,6 +26,11 @@ async function readAll(
       propertyErrors[property] = ctx.error('passcodeProtected');
     } else if (refused && !isPublicProperty(property)) {
       propertyErrors[property] = ctx.error(refused);
+    } else if (Object.hasOwn(device.readShapes, property)) {
+      const shape = device.readShapes[property];
+      if (shape?.kind === 'value') output[property] = shape.value;
+      else if (shape?.kind === 'error') propertyErrors[property] = ctx.error('deviceStateUnknown');
+      else propertyErrors[property] = ctx.error('valueMissing');
     } else {
       const value = readProperty(device, property);
       if (value === undefined) propertyErrors[property] = ctx.error('valueMissing');

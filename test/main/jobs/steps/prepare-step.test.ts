@@ -10,7 +10,8 @@ import { sameEcid } from '../../../../main/cfgutil/ecid';
 import { INSTRUCTIONS } from '../../../../main/jobs/guidance';
 import { jobOf, jobsBench, until } from '../jobs-sim-harness';
 
-describe('prepare step against captured cfgutil behaviour', () => {
+// Simulated carts on a loaded 2-core machine: the harness waits up to 30 s per job, so the test may too.
+describe('prepare step against captured cfgutil behaviour', { timeout: 60_000 }, () => {
   it('supervise-and-enroll (pairing forbidden) succeeds: prepare and every later read carry -C/-K', async () => {
     const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
     const device = bench.handle.world.attach({ paired: true });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../../preload/contract';
 import type { Workflow } from '../../../../preload/jobs-domain';
 import { createBench, type Bench } from '../../../../main/app/create-bench';
-import { EventHub } from '../../../../main/app/event-hub';
+import { EventHub } from '../../../../main/events/event-hub';
 import {
   SERIAL_NOT_READ,
   WorkflowChannels,

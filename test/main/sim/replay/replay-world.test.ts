@@ -16,7 +16,7 @@ afterEach(async () => {
 async function bundleWith(stdout: string, stderr: string, exitCode: number): Promise<string> {
   const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'replay-')), 'bundle');
   dirs.push(path.dirname(dir));
-  const bundle = await startRecording({ dir, recordedBy: 'test' });
+  const bundle = await startRecording({ appVersion: '0.1.0-test', dir, recordedBy: 'test' });
   const args = ['--format', 'JSON', 'list'];
   await bundle.record({
     args,

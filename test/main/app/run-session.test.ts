@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startRunSession, type RunSession } from '../../../../main/jobs/headless/run-session';
-import { JOURNAL_DIR } from '../../../../main/jobs/journal-entry';
-import { workflowSource } from '../../../../main/jobs/workflow-source';
-import { SimWorld } from '../../../../main/sim/sim-world';
+import { startRunSession, type RunSession } from '../../../main/app/run-session';
+import { JOURNAL_DIR } from '../../../main/jobs/journal-entry';
+import { workflowSource } from '../../../main/jobs/workflow-source';
+import { SimWorld } from '../../../main/sim/sim-world';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

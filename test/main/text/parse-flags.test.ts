@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closest, editDistance, parseFlags, UsageError } from '../../../main/cli/parse-flags';
+import { closest, editDistance, parseFlags, UsageError } from '../../../main/text/parse-flags';
 import { commandTable, specOf } from '../../../main/cli/command-table';
 
 describe('editDistance', () => {

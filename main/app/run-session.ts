@@ -8,32 +8,29 @@
  * In simulation, a missing profile or identity is replaced by an ephemeral one (and the caller is told), so a
  * training bench runs out of the box; with real cfgutil both must have been imported.
  */
+import type { DeviceLocks } from '../jobs/safety/device-locks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Workflow } from '../../../preload/jobs-domain';
-import {
-  createCfgutilClient,
-  type CfgutilClient,
-  type SupervisionIdentity,
-} from '../../cfgutil/cfgutil-client';
-import { withDeviceLanes } from '../../devices/device-lanes';
-import type { DeviceSignalSource } from '../../devices/device-watcher';
-import { composeProvisioning } from '../../app/compose-provisioning';
-import type { RunningEngine } from '../../app/engine';
-import { loadUsbSignals } from '../../app/engine-factory';
-import { simulatorSignalSource } from '../../app/simulator-engine';
-import { BenchError } from '../../errors/bench-error';
-import { IdentityService } from '../../identity/identity-service';
-import { ProfileService } from '../../profiles/profile-service';
-import { refreshBeforeCart } from '../../intune/before-cart';
-import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../sim/index';
-import { writeDemoProfile } from '../demo-profile';
-import { loadBenchSettings } from '../../settings/bench-settings';
-import type { JobBoard } from '../job-board';
-import type { JobEventSink } from '../job-board-types';
-import type { EnrollmentProfile } from '../job-context';
-import { workflowSource } from '../workflow-source';
+import type { Workflow } from '../../preload/jobs-domain';
+import { createCfgutilClient, type CfgutilClient, type SupervisionIdentity } from '../cfgutil/cfgutil-client';
+import { withDeviceLanes } from '../devices/device-lanes';
+import type { DeviceSignalSource } from '../devices/device-watcher';
+import { composeProvisioning } from './compose-provisioning';
+import type { RunningEngine } from '../engine/engine';
+import { loadUsbSignals } from '../engine/engine-factory';
+import { simulatorSignalSource } from '../engine/simulator-engine';
+import { BenchError } from '../errors/bench-error';
+import { IdentityService } from '../identity/identity-service';
+import { ProfileService } from '../profiles/profile-service';
+import { refreshBeforeCart } from '../intune/before-cart';
+import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../sim/index';
+import { writeDemoProfile } from '../jobs/demo-profile';
+import { loadBenchSettings } from '../settings/bench-settings';
+import type { JobBoard } from '../jobs/job-board';
+import type { JobEventSink } from '../jobs/job-board-types';
+import type { EnrollmentProfile } from '../jobs/job-context';
+import { workflowSource } from '../jobs/workflow-source';
 
 export interface RunSessionOptions {
   readonly dataDir: string;
@@ -47,6 +44,8 @@ export interface RunSessionOptions {
   readonly events?: JobEventSink;
   /** Plain-language notes for the operator (stderr). */
   readonly note: (text: string) => void;
+  /** Issue 19: this Mac's per-device locks (`startBenchSafety`), owned by the caller. */
+  readonly deviceLocks?: DeviceLocks;
 }
 
 export interface RunSession {
@@ -178,6 +177,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       },
       ...(options.events ? { events: options.events } : {}),
       log: (message, detail) => options.note(noteOf(message, detail)),
+      ...(options.deviceLocks ? { safety: { deviceLocks: options.deviceLocks } } : {}),
     });
     const { board } = provisioning;
     // Closed in reverse: the board first (jobs under way are journaled as interrupted), then the engine.

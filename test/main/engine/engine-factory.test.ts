@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadUsbSignals, POLL_WITHOUT_USB_MS, simulatorLauncher } from '../../../main/app/engine-factory';
+import { loadUsbSignals, POLL_WITHOUT_USB_MS, simulatorLauncher } from '../../../main/engine/engine-factory';
 
 describe('loadUsbSignals', () => {
   it('uses node-usb when it loads', async () => {

@@ -2,7 +2,7 @@
  * `serve --simulate --scenario`: the engine factory starts the simulated world with the scenario's cart.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createEngineFactory } from '../../../main/app/engine-factory';
+import { createEngineFactory } from '../../../main/engine/engine-factory';
 import { scratchDir } from '../sim/sim-test-kit';
 
 afterEach(() => vi.unstubAllEnvs());
