@@ -12,13 +12,15 @@ import type { Ecid, ErrorCode, ErrorInfo } from './domain';
 export type WorkflowStepKind =
   | 'erase'
   | 'prepare'
+  | 'prepare-ade'
   | 'wait-until-settled'
   | 'finish-setup-assistant'
   | 'install-enrollment-profile'
   | 'verify-enrollment'
   | 'rename'
   | 'install-extra-profiles'
-  | 'shut-down';
+  | 'shut-down'
+  | 'confirm-ade-enrollment';
 
 export type WorkflowStep =
   | {
@@ -37,6 +39,15 @@ export type WorkflowStep =
       /** `false` passes `--forbid-pairing`: only this Mac's supervision identity may pair afterwards. */
       readonly allowPairing: boolean;
     }
+  | {
+      /**
+       * `prepare --dep`: the device's Automated Device Enrollment configuration (Apple Business/School Manager)
+       * decides supervision, organization and Setup Assistant panes; only language and locale go from us.
+       */
+      readonly kind: 'prepare-ade';
+      readonly language: string;
+      readonly locale: string;
+    }
   | { readonly kind: 'wait-until-settled' }
   | { readonly kind: 'finish-setup-assistant' }
   | { readonly kind: 'install-enrollment-profile' }
@@ -51,19 +62,23 @@ export type WorkflowStep =
       /** File names inside the data folder's `profiles/extra/` folder. */
       readonly files: readonly string[];
     }
-  | { readonly kind: 'shut-down' };
+  | { readonly kind: 'shut-down' }
+  /** Judges an ADE device from its own read: supervised by one of our organizations, then enrolled or ready. */
+  | { readonly kind: 'confirm-ade-enrollment' };
 
 /** Position of each step kind in a workflow's usual order; a `Record`, so a kind left out does not compile. */
 const stepKindOrder: Readonly<Record<WorkflowStepKind, number>> = {
   erase: 0,
   'wait-until-settled': 1,
   prepare: 2,
-  'finish-setup-assistant': 3,
-  'install-enrollment-profile': 4,
-  'verify-enrollment': 5,
-  rename: 6,
-  'install-extra-profiles': 7,
-  'shut-down': 8,
+  'prepare-ade': 3,
+  'confirm-ade-enrollment': 4,
+  'finish-setup-assistant': 5,
+  'install-enrollment-profile': 6,
+  'verify-enrollment': 7,
+  rename: 8,
+  'install-extra-profiles': 9,
+  'shut-down': 10,
 };
 
 /** Every step kind, in the order a workflow usually runs them (the editor's list, main's rules). */
@@ -79,6 +94,11 @@ export interface Workflow {
   readonly steps: readonly WorkflowStep[];
   /** Shipped presets cannot be overwritten; duplicate them to edit. */
   readonly preset: boolean;
+  /**
+   * Organization names (as Apple Business/School Manager supervises the device, exactly) whose devices count
+   * as ours for erase. Any other organization is never erased; an unreadable supervisor is held.
+   */
+  readonly adeOrganizations?: readonly string[];
   /** What erase does with a device in use (activated, someone's name or passcode): default `ask`. */
   readonly eraseInUse?: EraseInUse;
 }
@@ -192,8 +212,16 @@ export interface JobView {
   readonly endedAt?: number;
   /** The name the device ended with (after the rename step). */
   readonly finalName?: string;
+  /** Where an ADE re-enrolled device stands, judged from its own read (`confirm-ade-enrollment`). */
+  readonly adeStanding?: AdeStanding;
   readonly steps: readonly JobStepRecord[];
 }
+
+/**
+ * After `prepare --dep`: at Setup Assistant with Remote Management next (no MDM profile yet: the user's
+ * Setup Assistant enrolls it in Intune), or already enrolled (an MDM profile is on the device).
+ */
+export type AdeStanding = 'ready-for-user' | 'enrolled';
 
 /** What an attached device shows before (and between) job steps: the facts an operator decides on. */
 export interface DeviceFacts {
@@ -247,10 +275,24 @@ export interface JobsSnapshot {
   readonly run: RunStatus;
 }
 
-/** What an operator can do to one device's job. */
-export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun';
+/**
+ * What an operator can do to one device's job. `switch-to-direct`: an ADE job that ended without an ADE
+ * configuration starts again as `supervise-and-enroll` (its erase sees the device at Setup Assistant and
+ * skips); Mac-only, whatever `serve --allow-remote-control` opens (main/server/local-only-channels.ts).
+ */
+export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun' | 'switch-to-direct';
 
-export const jobActions: readonly JobAction[] = ['start-now', 'cancel', 'retry', 'skip', 'rerun'];
+export const jobActions: readonly JobAction[] = [
+  'start-now',
+  'cancel',
+  'retry',
+  'skip',
+  'rerun',
+  'switch-to-direct',
+];
+
+/** Job actions that stay on the Mac itself even when other screens may run jobs. */
+export const macOnlyJobActions: readonly JobAction[] = ['switch-to-direct'];
 
 /** The error code a failed job carries; same closed set as everywhere else. */
 export type JobErrorCode = ErrorCode;

@@ -8,6 +8,8 @@ import type { WorkflowStepKind } from './jobs-domain';
 
 export type LogOutcome = 'succeeded' | 'failed' | 'skipped' | 'cancelled' | 'interrupted';
 
+export type EnrollmentPath = 'direct' | 'ade';
+
 export interface LogRecord {
   /** The job's id: unique per job, so a merge can de-duplicate. */
   readonly jobId: string;
@@ -27,6 +29,12 @@ export interface LogRecord {
   readonly workflowName?: string;
   readonly profileIdentifier?: string;
   readonly organization?: string;
+  /**
+   * How the device was enrolled: `ade` (prepare --dep; Setup Assistant enrolls it) or `direct` (the bench
+   * installs the Intune profile). Absent in records written before it existed, and for workflows that enroll
+   * neither way: read as unknown.
+   */
+  readonly enrollmentPath?: EnrollmentPath;
   readonly portLabel?: string;
   readonly outcome: LogOutcome;
   readonly errorCode?: ErrorCode;

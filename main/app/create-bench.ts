@@ -175,6 +175,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       profile: () => profiles.current(),
       dataDir: options.dataDir,
       platform,
+      selectedWorkflow: () => workflows.get(jobs.provisioning.board.runStatus().workflowId),
     }),
     log,
   );

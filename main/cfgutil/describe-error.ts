@@ -43,9 +43,11 @@ export function describe(code: ErrorCode): ErrorDescription {
       );
     case 'configuration-unavailable':
       return text(
-        'Apple did not send the enrollment settings',
-        'Apple Business Manager gave no enrollment configuration for this device. Check that its serial number is ' +
-          'assigned to the Intune MDM server. If it is, erase the device and try again: this is often temporary.',
+        'This device has no Automated Device Enrollment configuration',
+        'Apple gave no enrollment configuration for it (code 33001). Check: 1. in Apple Business Manager or Apple ' +
+          'School Manager, the serial number is assigned to your Intune MDM server; 2. in Intune, the ADE token is ' +
+          'valid and an enrollment profile is assigned to the device; 3. this Mac is online (the device reaches ' +
+          'Apple through it). Right after an assignment this is often temporary: erase and try again.',
         true,
       );
     case 'not-activated':

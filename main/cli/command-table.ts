@@ -47,8 +47,8 @@ const simulate = {
 const scenario = {
   kind: 'string',
   value: 'NAME|FILE',
-  help: 'the simulated cart to start with: clean-cart, messy-cart or a scenario file',
-  complete: ['clean-cart', 'messy-cart'],
+  help: 'the simulated cart to start with: clean-cart, messy-cart, ade-cart or a scenario file',
+  complete: ['clean-cart', 'messy-cart', 'ade-cart'],
 } as const satisfies FlagDoc;
 const timeScale = {
   kind: 'string',
@@ -137,14 +137,14 @@ export const commandTable = {
     usage: [
       'run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N] [--scenario S]',
       '    [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle] [--resume] [--erase-in-use]',
-      '    [--record DIR [--record-raw]] [--json]',
+      '    [--unassigned-to-direct] [--record DIR [--record-raw]] [--json]',
     ],
     flags: {
       workflow: {
         kind: 'string',
         value: 'ID|FILE',
-        help: 'supervise-and-enroll, enroll-in-place, a saved workflow id or a .json file',
-        complete: ['supervise-and-enroll', 'enroll-in-place'],
+        help: 'supervise-and-enroll, enroll-in-place, ade-reenroll, a saved workflow id or a .json file',
+        complete: ['supervise-and-enroll', 'enroll-in-place', 'ade-reenroll'],
       },
       profile: {
         kind: 'string',
@@ -176,6 +176,10 @@ export const commandTable = {
       'erase-in-use': {
         kind: 'boolean',
         help: 'erase devices in use without asking (the ignore list and other organizations still hold)',
+      },
+      'unassigned-to-direct': {
+        kind: 'boolean',
+        help: 'ade-reenroll: switch a device with no ADE configuration to supervise-and-enroll, no re-erase',
       },
       ...recordFlagDocs,
       json,
@@ -257,10 +261,19 @@ export const commandTable = {
   },
   preflight: {
     summary: 'the preflight checklist (exit 1 on any problem), or delete restore leftovers',
-    usage: ['preflight [--simulate] [--cfgutil PATH] [--json]', 'preflight clean NAME…|--all [--json]'],
+    usage: [
+      'preflight [--simulate] [--cfgutil PATH] [--workflow ID] [--json]',
+      'preflight clean NAME…|--all [--json]',
+    ],
     flags: {
       simulate,
       cfgutil,
+      workflow: {
+        kind: 'string',
+        value: 'ID',
+        help: 'the workflow the cart will run (ade-reenroll: activation needs the network)',
+        complete: ['supervise-and-enroll', 'enroll-in-place', 'ade-reenroll'],
+      },
       all: { kind: 'boolean', help: 'clean: every restore leftover the checklist lists' },
       json,
     },

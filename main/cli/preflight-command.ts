@@ -31,7 +31,7 @@ const defaultIo: PreflightCommandIo = {
 };
 
 const USAGE =
-  'usage: enroll-bench preflight [--simulate] [--cfgutil PATH] [--json] | preflight clean NAME… | --all [--json]';
+  'usage: enroll-bench preflight [--simulate] [--cfgutil PATH] [--workflow ID] [--json] | preflight clean NAME… | --all [--json]';
 
 const mark: Readonly<Record<PreflightStatus, string>> = {
   ok: 'ok     ',
@@ -69,6 +69,7 @@ export async function runPreflightCommand(
         env: io.env,
         ...(flags.simulate ? { simulate: true } : {}),
         ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
+        ...(flags.workflow ? { workflowId: flags.workflow } : {}),
       });
   const channels = new PreflightChannels(deps);
   const report = await channels.getPreflight();

@@ -3,7 +3,10 @@
  *
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
  *     [--scenario FILE] [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle] [--erase-in-use]
- *     [--record DIR [--record-raw]] [--json]
+ *     [--unassigned-to-direct] [--record DIR [--record-raw]] [--json]
+ *
+ * `--unassigned-to-direct` (an ADE workflow): a device that ends with no ADE configuration goes on as
+ * `supervise-and-enroll`, as the card's "Switch to direct enrollment" does, without a second erase.
  *
  * Progress on stderr, one line per step change; with --json one object on stdout at the end (./run-report.ts:
  * every device that did not succeed says why and what to do). Exit codes: ./exit-codes.ts.
@@ -84,7 +87,7 @@ function number(
 async function chooseWorkflow(text: string | undefined, dataDir: string): Promise<Workflow> {
   if (!text)
     throw new UsageError(
-      'run needs --workflow ID|FILE (supervise-and-enroll, enroll-in-place, or a .json file)',
+      'run needs --workflow ID|FILE (supervise-and-enroll, enroll-in-place, ade-reenroll, or a .json file)',
     );
   const preset = workflowSource().get(text);
   if (preset) return preset;
@@ -93,7 +96,7 @@ async function chooseWorkflow(text: string | undefined, dataDir: string): Promis
   const saved = await WorkflowStore.inDataDir(dataDir).get(text);
   if (saved) return saved;
   throw new UsageError(
-    `there is no workflow "${text}"; use supervise-and-enroll, enroll-in-place or a workflow file`,
+    `there is no workflow "${text}"; use supervise-and-enroll, enroll-in-place, ade-reenroll or a workflow file`,
   );
 }
 
@@ -179,6 +182,23 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
       }
     }, 0);
   };
+  const toDirect = flags['unassigned-to-direct'] === true;
+  if (toDirect && !workflow.steps.some((s) => s.kind === 'prepare-ade'))
+    throw new UsageError('--unassigned-to-direct is for an ADE workflow (ade-reenroll)');
+  const switchToDirect = (ecid: string) => {
+    // After the event that announced it: the board is mid-dispatch now.
+    setTimeout(() => {
+      if (closing || !current.session) return;
+      notes.line(`enroll-bench: ${ecid} has no ADE configuration; switching it to direct enrollment.`);
+      try {
+        current.session.board.jobAction(ecid, 'switch-to-direct');
+      } catch (error) {
+        notes.line(
+          `enroll-bench: ${ecid} was not switched: ${error instanceof Error ? error.message : 'refused'}`,
+        );
+      }
+    }, 0);
+  };
   const events: JobEventSink = {
     jobChanged: (job, immediate) => {
       if (immediate) changes.at = Date.now();
@@ -187,6 +207,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
       if (job.phase === 'interrupted' && !closing && !interruptedAtStart.has(job.ecid)) {
         interruptedAtStart.add(job.ecid);
         if (flags.resume) resume(job.ecid);
+      }
+      if (toDirect && job.phase === 'failed' && job.error?.code === 'configuration-unavailable') {
+        switchToDirect(job.ecid);
       }
     },
     jobRemoved: () => void (changes.at = Date.now()),

@@ -8,6 +8,7 @@
 import type { ErrorCode } from '../../preload/domain';
 import {
   skipReasonWords,
+  type AdeStanding,
   type JobView,
   type OperatorReason,
   type SkipReason,
@@ -40,6 +41,8 @@ export type RunReason =
   | 'not-activated'
   | 'pairing-prohibited'
   | 'mac-out-of-date'
+  /** `prepare --dep` said 33001 after its retries: check the ADE assignment, or switch it to direct. */
+  | 'no-ade-configuration'
   | 'timed-out'
   | 'cancelled'
   | 'interrupted'
@@ -73,7 +76,7 @@ const skipReasons: Readonly<Record<SkipReason, RunReason>> = {
 const failureReasons: Readonly<Record<ErrorCode, RunReason>> = {
   'needs-user-approval': 'approve-profile',
   'already-prepared': 'other-organization',
-  'configuration-unavailable': 'error',
+  'configuration-unavailable': 'no-ade-configuration',
   'not-activated': 'not-activated',
   'passcode-locked': 'unlock',
   'trust-pending': 'trust',
@@ -152,6 +155,8 @@ export interface RunReportDevice {
   readonly model: string | null;
   readonly outcome: RunOutcome;
   readonly errorCode: ErrorCode | null;
+  /** ADE re-enrollment (issue 26): where the device stands by its own read, `ready-for-user` or `enrolled`. */
+  readonly adeStanding: AdeStanding | null;
   readonly reason?: RunReason;
   readonly instruction?: string;
   /** Interrupted devices: the step they continue at with --resume. */
@@ -176,6 +181,7 @@ export function runReport(jobs: readonly JobView[], deviceTypes: ReadonlyMap<str
       model: (deviceType ? modelNameFor(deviceType) : undefined) ?? deviceType ?? null,
       outcome,
       errorCode: outcome === 'succeeded' ? null : (job.error?.code ?? null),
+      adeStanding: job.adeStanding ?? null,
       ...(why ?? {}),
       ...(outcome === 'interrupted' ? { step: job.step ?? null } : {}),
       steps: job.steps.map((s) => ({

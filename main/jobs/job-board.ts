@@ -46,6 +46,7 @@ import { safetySource, type SafetyOptions } from './safety/safety-source';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
+import { SUPERVISE_AND_ENROLL } from './workflow/presets';
 
 export interface JobBoardOptions extends SafetyOptions {
   readonly workflows: WorkflowSource;
@@ -291,6 +292,9 @@ export class JobBoard {
         if (!isFinal(phase)) refuse('The job is still going', 'Rerun is for a device whose job has ended.');
         this.rerun(slot);
         break;
+      case 'switch-to-direct':
+        this.switchToDirect(slot);
+        break;
     }
     return this.viewOf(this.slots.get(ecid) ?? slot);
   }
@@ -505,6 +509,35 @@ export class JobBoard {
       ecid: slot.view.ecid,
       workflowId: slot.workflow.id,
       stepCount: slot.workflow.steps.length,
+      ...(slot.view.serialNumber ? { serialNumber: slot.view.serialNumber } : {}),
+    });
+    this.renew(slot, fresh);
+    this.startJob(slot);
+  }
+
+  /**
+   * An ADE job that ended without enrolling (no ADE configuration, typically) goes on as direct enrollment: a
+   * new job of `supervise-and-enroll` on the same device. Nothing is erased again by this: that workflow's
+   * erase step sends nothing to a device already at Setup Assistant (erase-step.ts).
+   */
+  private switchToDirect(slot: Slot): void {
+    const { phase } = slot.view;
+    if (slot.controller || (phase !== 'failed' && phase !== 'interrupted' && phase !== 'cancelled'))
+      refuse(
+        'Cannot switch now',
+        'Only an ADE job that failed, was interrupted or cancelled can be switched.',
+      );
+    if (!slot.workflow.steps.some((s) => s.kind === 'prepare-ade'))
+      refuse('Not an ADE job', 'Switch to direct enrollment is for a job of an ADE workflow (ade-reenroll).');
+    const direct =
+      this.options.workflows.get(SUPERVISE_AND_ENROLL) ??
+      refuse('No direct enrollment workflow', `The workflow "${SUPERVISE_AND_ENROLL}" is missing.`);
+    slot.workflow = direct;
+    const fresh = newJob({
+      jobId: slot.view.jobId,
+      ecid: slot.view.ecid,
+      workflowId: direct.id,
+      stepCount: direct.steps.length,
       ...(slot.view.serialNumber ? { serialNumber: slot.view.serialNumber } : {}),
     });
     this.renew(slot, fresh);

@@ -3,13 +3,14 @@
  * one pure function behind every `job-ended` journal entry (main/jobs/journal-entry.ts), so the log cannot
  * disagree with the journal. Never carries a secret: only names, codes and times.
  */
-import type { JobView } from '../../preload/jobs-domain';
-import type { LogOutcome, LogRecord } from '../../preload/log-domain';
+import type { JobView, Workflow } from '../../preload/jobs-domain';
+import type { EnrollmentPath, LogOutcome, LogRecord } from '../../preload/log-domain';
 
 export interface LogRecordContext {
   readonly workflowName?: string;
   readonly profileIdentifier?: string;
   readonly organization?: string;
+  readonly enrollmentPath?: EnrollmentPath;
   readonly udid?: string;
   readonly deviceType?: string;
   readonly model?: string;
@@ -19,6 +20,20 @@ export interface LogRecordContext {
   readonly stationName: string;
   readonly appVersion: string;
   readonly sessionId: string;
+}
+
+/** Which path a workflow enrolls by, from its steps: `prepare-ade` is ADE, installing the profile is direct. */
+export function enrollmentPathOf(workflow: Pick<Workflow, 'steps'>): EnrollmentPath | undefined {
+  const kinds = workflow.steps.map((s) => s.kind);
+  if (kinds.includes('prepare-ade')) return 'ade';
+  if (kinds.includes('install-enrollment-profile')) return 'direct';
+  return undefined;
+}
+
+/** The context field for a workflow's path; nothing when it enrolls neither way. */
+export function enrollmentPathField(workflow: Pick<Workflow, 'steps'>): { enrollmentPath?: EnrollmentPath } {
+  const path = enrollmentPathOf(workflow);
+  return path ? { enrollmentPath: path } : {};
 }
 
 function outcomeOf(view: JobView): LogOutcome {
@@ -62,6 +77,7 @@ export function logRecordFor(view: JobView, context: LogRecordContext, now: numb
     ...optional('workflowName', context.workflowName),
     ...optional('profileIdentifier', context.profileIdentifier),
     ...optional('organization', context.organization),
+    ...optional('enrollmentPath', context.enrollmentPath),
     ...optional('portLabel', context.portLabel),
     outcome,
     ...(outcome === 'succeeded' || !view.error

@@ -13,6 +13,9 @@ export const DEFAULT_STEP_SECONDS: Readonly<Record<WorkflowStepKind, number>> = 
   erase: 65,
   'wait-until-settled': 60,
   prepare: 65,
+  // AZTEC's logs: `prepare --dep` succeeds in ~85 s, then the device reboots (~60 s).
+  'prepare-ade': 145,
+  'confirm-ade-enrollment': 2,
   'finish-setup-assistant': 5,
   'install-enrollment-profile': 4,
   'verify-enrollment': 2,

@@ -8,6 +8,7 @@ import type { Device, Ecid } from '../../preload/domain';
 import type { JournalSink } from './job-journal';
 import type { JobClock, ProfileSource, SupervisionSource } from './job-board-types';
 import { createdEntry, endedEntry, transitionEntry } from './job-journal-entries';
+import { enrollmentPathField } from './job-log-record';
 import type { JobSlot } from './job-slot';
 
 export interface JobRecorderOptions {
@@ -57,6 +58,8 @@ export class JobRecorder {
     const organization = this.options.supervision.current().organizationName;
     const context = {
       workflowName: slot.workflow.name,
+      // Which way the device went (ADE or direct), from the workflow it ended in.
+      ...enrollmentPathField(slot.workflow),
       ...(profile ? { profileIdentifier: profile.payloadIdentifier } : {}),
       ...(organization ? { organization } : {}),
       ...(device?.udid ? { udid: device.udid } : {}),

@@ -5,7 +5,8 @@ import type { LastRead } from './last-read';
 
 export interface JobSlot {
   view: JobView;
-  readonly workflow: Workflow;
+  /** Changes only when the operator switches an ADE job to direct enrollment (`switch-to-direct`). */
+  workflow: Workflow;
   profileSha256?: string;
   controller?: AbortController;
   countdown?: unknown;

@@ -8,6 +8,7 @@
  */
 import type { ErrorInfo } from '../../preload/domain';
 import type {
+  AdeStanding,
   JobPhase,
   JobStepRecord,
   JobView,
@@ -39,6 +40,7 @@ export type JobEvent =
   | { readonly type: 'waiting-for-reattach'; readonly at: number }
   | { readonly type: 'resumed' }
   | { readonly type: 'renamed'; readonly name: string }
+  | { readonly type: 'ade-standing'; readonly standing: AdeStanding }
   | { readonly type: 'succeeded'; readonly at: number }
   | { readonly type: 'failed'; readonly at: number; readonly error: ErrorInfo }
   | { readonly type: 'cancelled'; readonly at: number }
@@ -162,6 +164,9 @@ export function reduceJob(view: JobView, event: JobEvent): JobView {
     case 'renamed':
       if (!active) return view;
       return { ...view, finalName: event.name };
+    case 'ade-standing':
+      if (!active) return view;
+      return { ...view, adeStanding: event.standing };
     case 'succeeded':
       if (!active) return view;
       return { ...end(view, 'succeeded', event.at, 'succeeded'), progress: 1 };

@@ -41,6 +41,8 @@ const errorCodes: Readonly<Record<ErrorCode, true>> = {
 const stepKinds: Readonly<Record<WorkflowStepKind, true>> = {
   erase: true,
   prepare: true,
+  'prepare-ade': true,
+  'confirm-ade-enrollment': true,
   'wait-until-settled': true,
   'finish-setup-assistant': true,
   'install-enrollment-profile': true,
@@ -83,6 +85,8 @@ const recordSchema = z.object({
   workflowName: text(200).optional(),
   profileIdentifier: text(300).optional(),
   organization: text(200).optional(),
+  // A value this version does not know (a later one's) reads as unknown; the record itself is kept.
+  enrollmentPath: z.enum(['direct', 'ade']).optional().catch(undefined),
   portLabel: text(100).optional(),
   outcome: z.enum(keys(logOutcomes)),
   errorCode: z.enum(keys(errorCodes)).optional(),

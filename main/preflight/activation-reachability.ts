@@ -73,7 +73,28 @@ export function simulatedReachability(isOnline: () => boolean): ActivationReacha
 const OFFLINE_FIX =
   'Connect the Mac to the Internet (Wi-Fi or Ethernet without a captive portal); a proxy or firewall must allow albert.apple.com on port 443.';
 
+/**
+ * With an ADE workflow selected (`ade`), the line says what the Internet is for there: `prepare --dep`
+ * fetches each device's Automated Device Enrollment configuration from Apple through this Mac, and activation
+ * goes the same way, so an offline Mac fails every device of the cart with 33001 or a network error.
+ */
 export async function macOnlineCheck(
+  reachability: ActivationReachability,
+  signal: AbortSignal,
+  ade = false,
+): Promise<PreflightCheck> {
+  const line = await onlineLine(reachability, signal);
+  if (!ade) return line;
+  return line.status === 'ok'
+    ? { ...line, sentence: `${line.sentence} ${ADE_OK}` }
+    : { ...line, status: 'problem', sentence: `${ADE_OFFLINE} ${line.sentence}` };
+}
+
+const ADE_OK = 'The ADE workflow can fetch each device’s enrollment configuration from Apple.';
+const ADE_OFFLINE =
+  'The selected ADE workflow needs the Internet before the cart starts: prepare --dep activates each device and fetches its Automated Device Enrollment configuration from Apple through this Mac.';
+
+async function onlineLine(
   reachability: ActivationReachability,
   signal: AbortSignal,
 ): Promise<PreflightCheck> {

@@ -30,6 +30,8 @@ export interface BenchPreflightSources {
   readonly freeSpace?: FreeSpace;
   readonly tempFolder?: RestoreLeftoverFolder;
   readonly reachability?: ActivationReachability;
+  /** The workflow new jobs run (the preflight's Internet line speaks of ADE when it is an ADE one). */
+  readonly selectedWorkflow?: PreflightDeps['selectedWorkflow'];
 }
 
 export function benchPreflightDeps(sources: BenchPreflightSources): PreflightDeps {
@@ -41,6 +43,7 @@ export function benchPreflightDeps(sources: BenchPreflightSources): PreflightDep
   };
   return {
     engine: sources.engine,
+    ...(sources.selectedWorkflow ? { selectedWorkflow: sources.selectedWorkflow } : {}),
     cfgutilVersion: () => {
       const running = sources.running();
       return running?.cfgutilVersion?.bind(running);

@@ -4,6 +4,9 @@
  * and identity are read from the data folder.
  */
 import type { EngineStatus } from '../../preload/domain';
+import type { Workflow } from '../../preload/jobs-domain';
+import { workflowSource } from '../jobs/workflow-source';
+import { WorkflowStore } from '../jobs/workflow/workflow-store';
 import { chooseEngine } from '../engine/choose-engine';
 import { createCfgutilClient } from '../cfgutil/cfgutil-client';
 import { locateCfgutil } from '../cfgutil/locate-cfgutil';
@@ -18,7 +21,14 @@ export interface HeadlessPreflightOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly simulate?: boolean;
   readonly cfgutilFlag?: string;
+  /** The workflow the cart will run (`--workflow`): an ADE one makes the Internet line speak of ADE. */
+  readonly workflowId?: string;
   readonly platform?: NodeJS.Platform;
+}
+
+async function findWorkflow(dataDir: string, id: string | undefined): Promise<Workflow | undefined> {
+  if (id === undefined) return undefined;
+  return workflowSource().get(id) ?? (await WorkflowStore.inDataDir(dataDir).get(id));
 }
 
 export async function headlessPreflightDeps(options: HeadlessPreflightOptions): Promise<PreflightDeps> {
@@ -42,5 +52,8 @@ export async function headlessPreflightDeps(options: HeadlessPreflightOptions): 
     profile: () => profiles.current(),
     dataDir: options.dataDir,
     platform,
+    ...(options.workflowId
+      ? { selectedWorkflow: () => findWorkflow(options.dataDir, options.workflowId) }
+      : {}),
   });
 }

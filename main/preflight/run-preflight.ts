@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import type { EngineStatus, IdentitySummary, ProfileSummary } from '../../preload/domain';
+import type { Workflow } from '../../preload/jobs-domain';
 import type { PreflightCheck, PreflightReport, RestoreLeftovers } from '../../preload/preflight-domain';
 import type { CfgutilVersion } from '../cfgutil/cfgutil-client';
 import type { CheckFile } from '../cfgutil/locate-cfgutil';
@@ -37,7 +38,18 @@ export interface PreflightDeps {
   readonly freeSpace: FreeSpace;
   readonly tempFolder: RestoreLeftoverFolder;
   readonly reachability: ActivationReachability;
+  /** The workflow new jobs run: an ADE one (prepare --dep) makes the Internet line speak of ADE. */
+  readonly selectedWorkflow?: () => Promise<Pick<Workflow, 'steps'> | undefined>;
   readonly now?: () => number;
+}
+
+async function usesAde(deps: PreflightDeps): Promise<boolean> {
+  try {
+    const workflow = await deps.selectedWorkflow?.();
+    return workflow?.steps.some((s) => s.kind === 'prepare-ade') ?? false;
+  } catch {
+    return false;
+  }
 }
 
 async function leftoversCheck(
@@ -116,7 +128,7 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
       bounded(
         'mac-online',
         'Mac online',
-        (signal) => macOnlineCheck(deps.reachability, signal),
+        async (signal) => macOnlineCheck(deps.reachability, signal, await usesAde(deps)),
         REACHABILITY_TIMEOUT_MS + 1_000,
       ),
     ]);

@@ -25,6 +25,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { isInvokeChannel, type InvokeChannelName } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
+import { macOnlyJobActions } from '../../preload/jobs-domain';
 
 export type ChannelReach = 'local' | 'any';
 
@@ -113,6 +114,14 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return isIPv6(lower) && (lower === '::1' || lower === '0:0:0:0:0:0:0:1');
 }
 
+/** `args` of a `jobAction` frame (`[{ ecid, action }]`) naming an action that stays on the Mac. */
+function isMacOnlyJobAction(args: unknown): boolean {
+  const first: unknown = Array.isArray(args) ? args[0] : undefined;
+  if (typeof first !== 'object' || first === null) return false;
+  const action: unknown = (first as { action?: unknown }).action;
+  return typeof action === 'string' && (macOnlyJobActions as readonly string[]).includes(action);
+}
+
 /**
  * The refusal for this channel from this peer, or `undefined` when it may go ahead. Unknown channel names
  * are left to the dispatcher, which refuses them with its own message.
@@ -121,11 +130,14 @@ export function localOnlyRefusalFor(
   channel: unknown,
   peerAddress: string | undefined,
   policy: RemotePolicy = {},
+  args?: unknown,
 ): ErrorInfo | undefined {
   if (!isInvokeChannel(channel) || localOnlyChannels[channel] === 'any') return undefined;
   // The Mac itself needs both: its control token, and a loopback peer. An unknown peer (the socket already
   // gone) is treated as remote: refusing costs nothing then.
   if (policy.controlProven === true && isLoopbackAddress(peerAddress)) return undefined;
+  // Switching a device to another workflow is decided at the Mac, whatever the flags (contract: macOnlyJobActions).
+  if (channel === 'jobAction' && isMacOnlyJobAction(args)) return localOnlyRefusal;
   const openedByFlag = (remoteControlChannels as readonly string[]).includes(channel);
   if (!openedByFlag) return localOnlyRefusal;
   return policy.allowRemoteControl ? undefined : remoteControlRefusal;

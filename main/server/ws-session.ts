@@ -152,7 +152,7 @@ export function runWsSession(
         return;
       case 'invoke': {
         const { id, channel, args } = frame.request;
-        const refusal = localOnlyRefusalFor(channel, peerAddress, policy);
+        const refusal = localOnlyRefusalFor(channel, peerAddress, policy, args);
         if (refusal) {
           policy.log?.('server.channel-refused', {
             channel,

@@ -8,8 +8,14 @@ import type { SimDeviceClass } from './catalogue';
 
 export type BootedState = 'Booted' | 'Recovery' | 'Restore';
 export type ActivationState = 'Activated' | 'Unactivated';
-/** DEP/ADE assignment: none, assigned and available, or assigned but the cloud config fails once (33001). */
+/**
+ * DEP/ADE assignment: none, assigned and available, or assigned but the cloud configuration fails a few times
+ * first (33001; `depUnavailablePrepares` counts them), as right after an assignment in AZTEC's logs.
+ */
 export type DepState = 'none' | 'available' | 'transiently-unavailable';
+
+/** The MDM enrollment an ADE device's Remote Management pane installs (staged by `prepare --dep`). */
+export const DEP_ENROLLMENT_IDENTIFIER = 'com.apple.mdm.enrollment';
 
 /** A profile as `get configurationProfiles` shows it, plus what the simulator needs to know about it. */
 export interface SimProfile {
@@ -79,6 +85,8 @@ export interface SimDevice {
   freshlyErased: boolean;
   skippedPanes: string[];
   dep: DepState;
+  /** How many more `prepare --dep` runs fail with 33001 while `dep` is `transiently-unavailable`. */
+  depUnavailablePrepares: number;
   /** Organisation that the DEP profile supervises the device for. */
   depOrganization: string;
   /** Trust dialog on the device: not shown, shown and waiting, or answered. */

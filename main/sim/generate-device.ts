@@ -28,6 +28,10 @@ export interface SimAttachSpec {
   /** This many `prepare` runs fail with the transient "The device is not activated." first. */
   readonly notActivatedPrepares?: number;
   readonly dep?: DepState;
+  /** The organization in Apple Business/School Manager the assignment supervises for (default Contoso Schools). */
+  readonly depOrganization?: string;
+  /** With `dep: 'transiently-unavailable'`, this many `prepare --dep` runs fail with 33001 first (default 1). */
+  readonly depUnavailablePrepares?: number;
   readonly profiles?: readonly SimProfile[];
   readonly batteryPercent?: number;
   readonly bootedState?: BootedState;
@@ -100,7 +104,8 @@ export function generateDevice(
     freshlyErased: erased,
     skippedPanes: [],
     dep: spec.dep ?? 'none',
-    depOrganization: 'Contoso Schools',
+    depUnavailablePrepares: spec.depUnavailablePrepares ?? 1,
+    depOrganization: spec.depOrganization ?? 'Contoso Schools',
     trust: 'none',
     profiles: [...(spec.profiles ?? [])],
     pendingProfiles: [],

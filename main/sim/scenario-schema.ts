@@ -30,6 +30,10 @@ export const scenarioDeviceSchema = z.strictObject({
   /** A flapping port: this many quick detach/attach pairs right after it is plugged in. */
   flappingPort: z.number().int().min(1).max(10).optional(),
   dep: z.enum(['none', 'available', 'transient']).optional(),
+  /** The organization the ADE assignment supervises for (Apple Business/School Manager's name). */
+  depOrganization: z.string().min(1).max(100).optional(),
+  /** With `dep: transient`, how many `prepare --dep` runs fail with 33001 before it works. */
+  depFailures: z.number().int().min(1).max(10).optional(),
   /**
    * Properties `get` shows in an odd shape (issue 19): `"error"`, `"missing"`, or `{ "value": … }` of another
    * JSON type, such as `{ "isSupervised": { "value": "true" } }`.

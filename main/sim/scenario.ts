@@ -98,6 +98,8 @@ function attachSpec(device: SimScenarioDevice): SimAttachSpec {
     ...(device.batteryPercent !== undefined ? { batteryPercent: device.batteryPercent } : {}),
     ...(device.flappingPort !== undefined ? { flaps: device.flappingPort } : {}),
     ...(device.dep ? { dep: device.dep === 'transient' ? 'transiently-unavailable' : device.dep } : {}),
+    ...(device.depOrganization ? { depOrganization: device.depOrganization } : {}),
+    ...(device.depFailures !== undefined ? { depUnavailablePrepares: device.depFailures } : {}),
     ...(device.oddReads ? { readShapes: readShapesOf(device.oddReads) } : {}),
   };
 }

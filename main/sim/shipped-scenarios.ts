@@ -45,7 +45,48 @@ export const messyCartScenario: SimScenario = {
   ],
 };
 
+/**
+ * A mixed cart for `ade-reenroll` (issue 26), on a bench whose organization is Contoso Schools: last year's ADE
+ * iPad, one set up before it was assigned (no ADE configuration), another organization's, one whose assignment
+ * is a few minutes old (33001 twice first), and one Apple Business Manager assigns to another organization.
+ */
+export const adeCartScenario: SimScenario = {
+  name: 'ade-cart',
+  description:
+    'Five iPads for ade-reenroll: assigned, unassigned, another organization’s, transient 33001, assigned elsewhere.',
+  seed: 26,
+  // As the clean cart: an MDM profile installs silently on a device we supervise (for Switch to direct).
+  switches: { mdmInstallsSilently: true },
+  devices: [
+    /* 0 */ {
+      class: 'iPad',
+      state: 'in-use',
+      paired: true,
+      supervisedBy: 'Contoso Schools',
+      dep: 'available',
+    },
+    /* 1 */ { class: 'iPad', state: 'in-use', paired: true, dep: 'none', name: 'Set up before assignment' },
+    /* 2 */ {
+      class: 'iPad',
+      state: 'in-use',
+      paired: true,
+      supervisedBy: 'Fabrikam Schools',
+      dep: 'available',
+    },
+    /* 3 */ {
+      class: 'iPad',
+      state: 'in-use',
+      paired: true,
+      supervisedBy: 'Contoso Schools',
+      dep: 'transient',
+      depFailures: 2,
+    },
+    /* 4 */ { class: 'iPad', state: 'fresh', dep: 'available', depOrganization: 'Fabrikam Schools' },
+  ],
+};
+
 export const SHIPPED_SCENARIOS: Readonly<Record<string, () => SimScenario>> = {
   'clean-cart': () => cleanCartScenario(),
   'messy-cart': () => messyCartScenario,
+  'ade-cart': () => adeCartScenario,
 };

@@ -115,6 +115,12 @@ export interface SimQuirks {
    */
   readonly forbiddingPrepareWithoutIdentity: 'pairing-prohibited' | 'clean';
   /**
+   * [U] After a `prepare --dep` that failed (33001), whether the device still takes a `prepare` without an
+   * erase first (AZTEC always erased before trying again, so nobody knows). Default `needs-erase`: the next
+   * `prepare` answers 612 until the device is erased.
+   */
+  readonly prepareAfterFailedDep: 'needs-erase' | 'works';
+  /**
    * [U] What `list` shows for the UDID and name of an iPhone or iPad in Recovery/DFU: "N/A" as for a Mac in
    * DFU (captured for `iBridge2,15`), or the real values. Default "N/A": the bench cannot rely on them.
    */
@@ -188,6 +194,7 @@ export const defaultQuirks: SimQuirks = {
   helpListsSkipFlags: false,
   prepareSkipPanes: SKIP_PANES,
   forbiddingPrepareWithoutIdentity: 'pairing-prohibited',
+  prepareAfterFailedDep: 'needs-erase',
   recoveryListIdentity: 'n/a',
   language: 'en',
   version: '2.20',

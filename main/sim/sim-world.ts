@@ -9,13 +9,14 @@
 import { formatCfgutilEcid, parseEcid } from '../cfgutil/ecid';
 import { scheduleCart } from './cart';
 import { DeviceEvents, type SimDeviceListener } from './device-events';
-import type {
-  DepState,
-  SimDevice,
-  SimDeviceSnapshot,
-  SimListEntry,
-  SimProfile,
-  SimReadShape,
+import {
+  DEP_ENROLLMENT_IDENTIFIER,
+  type DepState,
+  type SimDevice,
+  type SimDeviceSnapshot,
+  type SimListEntry,
+  type SimProfile,
+  type SimReadShape,
 } from './device-model';
 import type { ArmedFault, SimFault, SimFaultTarget } from './faults';
 import { generateDevice, randomEcid, type SimAttachSpec } from './generate-device';
@@ -259,6 +260,9 @@ export class SimWorld {
     if (!device.atSetupAssistant) return false;
     device.atSetupAssistant = false;
     device.panesLeft = 0;
+    // An ADE device's Remote Management pane enrolls it on the way through (the staged MDM enrollment).
+    const enrollment = device.pendingProfiles.find((p) => p.identifier === DEP_ENROLLMENT_IDENTIFIER);
+    if (enrollment) this.approveProfile(ecid, enrollment.identifier);
     return true;
   }
 

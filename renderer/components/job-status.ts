@@ -29,6 +29,8 @@ export interface JobLook {
 export const stepWords: Readonly<Record<WorkflowStepKind, string>> = {
   erase: 'Erasing',
   prepare: 'Supervising (prepare)',
+  'prepare-ade': 'Fetching its ADE configuration (prepare --dep)',
+  'confirm-ade-enrollment': 'Checking where it stands',
   'wait-until-settled': 'Waiting for it to restart',
   'finish-setup-assistant': 'Finishing Setup Assistant',
   'install-enrollment-profile': 'Installing the Intune profile',
@@ -41,6 +43,8 @@ export const stepWords: Readonly<Record<WorkflowStepKind, string>> = {
 const shortStepWords: Readonly<Record<WorkflowStepKind, string>> = {
   erase: 'Erasing',
   prepare: 'Supervising',
+  'prepare-ade': 'ADE prepare',
+  'confirm-ade-enrollment': 'Checking',
   'wait-until-settled': 'Restarting',
   'finish-setup-assistant': 'Setup Assistant',
   'install-enrollment-profile': 'Profile',
@@ -68,6 +72,8 @@ export const reasonWords: Readonly<Record<OperatorReason, string>> = {
 export const stepTitles: Readonly<Record<WorkflowStepKind, string>> = {
   erase: 'Erase',
   prepare: 'Prepare (supervise)',
+  'prepare-ade': 'Prepare through ADE (--dep)',
+  'confirm-ade-enrollment': 'Confirm ADE enrollment',
   'wait-until-settled': 'Wait until it restarts',
   'finish-setup-assistant': 'Finish Setup Assistant',
   'install-enrollment-profile': 'Install the Intune profile',
@@ -132,6 +138,15 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         job.waiting?.reason === 'in-use' ? ['start-now', 'skip'] : ['cancel', 'skip'],
       );
     case 'succeeded':
+      // An ADE device's end is what its own read showed (confirm-ade-enrollment), never a guessed success.
+      if (job.adeStanding === 'ready-for-user')
+        return look(
+          ['Ready for its user: Setup Assistant will enroll it in Intune', 'Ready for its user'],
+          'done',
+          'check',
+          ['rerun'],
+        );
+      if (job.adeStanding === 'enrolled') return look('Enrolled', 'done', 'check', ['rerun']);
       return look('Done – unplug', 'done', 'check', ['rerun']);
     case 'failed':
       return look(
@@ -140,7 +155,10 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         'cross',
         // Retry even when retrying alone cannot help (retryable: false): the fix says what to change first,
         // and once the operator has (updated the Mac, removed Activation Lock), Retry is the way on.
-        ['retry', 'skip'],
+        // A device with no ADE configuration can go on as direct enrollment instead, without a new erase.
+        job.error?.code === 'configuration-unavailable'
+          ? ['retry', 'switch-to-direct', 'skip']
+          : ['retry', 'skip'],
       );
     case 'cancelled':
       return look('Cancelled', 'unknown', 'cross', ['retry']);
@@ -171,6 +189,7 @@ export const actionWords: Readonly<Record<JobAction, string>> = {
   retry: 'Retry',
   skip: 'Skip',
   rerun: 'Run again',
+  'switch-to-direct': 'Switch to direct enrollment',
 };
 
 /** `1:05`, `12:40`, `1:02:03`. */

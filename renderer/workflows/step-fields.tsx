@@ -111,11 +111,33 @@ export function StepFields({ api, step, idPrefix, readOnly, onChange }: StepFiel
           />
         </label>
       );
+    case 'prepare-ade':
+      return (
+        <div className="step-options">
+          <label>
+            Language
+            <input
+              disabled={readOnly}
+              value={step.language}
+              onChange={(e) => onChange({ ...step, language: e.target.value })}
+            />
+          </label>
+          <label>
+            Locale
+            <input
+              disabled={readOnly}
+              value={step.locale}
+              onChange={(e) => onChange({ ...step, locale: e.target.value })}
+            />
+          </label>
+        </div>
+      );
     case 'wait-until-settled':
     case 'finish-setup-assistant':
     case 'install-enrollment-profile':
     case 'verify-enrollment':
     case 'shut-down':
+    case 'confirm-ade-enrollment':
       return null;
   }
 }

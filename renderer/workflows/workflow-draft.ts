@@ -22,6 +22,10 @@ export function newStep(kind: WorkflowStepKind): WorkflowStep {
       return { kind, template: 'iPad-{serial}' };
     case 'install-extra-profiles':
       return { kind, files: [] };
+    case 'prepare-ade':
+      return { kind, language: 'en', locale: 'en_US' };
+    case 'confirm-ade-enrollment':
+      return { kind };
     case 'wait-until-settled':
     case 'finish-setup-assistant':
     case 'install-enrollment-profile':

@@ -14,6 +14,7 @@ import type { SimFault } from '../../main/sim/index';
 import { recordFigures } from './figures';
 import { childPids } from './resources';
 import { startSimBench, waitFor, type SimBench } from './sim-bench';
+import { normalizeEcid, sameEcid } from '../../main/cfgutil/ecid';
 
 const listTimeoutMs = 1_500;
 let sim: SimBench;
@@ -30,7 +31,9 @@ afterAll(async () => {
   await sim.close();
 });
 
-const ecidsOf = (devices: readonly { ecid: string }[]): string[] => devices.map((d) => d.ecid).sort();
+// By value: the world prints ECIDs as cfgutil does (zero-padded to 13 digits), the bench keeps them unpadded.
+const ecidsOf = (devices: readonly { ecid: string }[]): string[] =>
+  devices.map((d) => normalizeEcid(d.ecid) ?? d.ecid).sort();
 
 function watcherState(): string {
   const last = sim.events.filter((e) => e.channel === 'watcherChanged').at(-1);
@@ -104,16 +107,18 @@ describe('device watcher under simulator faults', () => {
     const mark = sim.events.length;
     sim.handle.world.attach({ ecid, deviceClass: 'iPad', paired: true });
     await waitFor(
-      () => sim.devices().some((d) => d.ecid === ecid && d.serialNumber !== undefined),
+      () => sim.devices().some((d) => sameEcid(d.ecid, ecid) && d.serialNumber !== undefined),
       'the device back with its serial number',
     );
     const gone = eventsSince(mark).some(
       (e, i, all) =>
         e.channel === 'devicesChanged' &&
-        !e.payload.devices.some((d) => d.ecid === ecid) &&
+        !e.payload.devices.some((d) => sameEcid(d.ecid, ecid)) &&
         all
           .slice(0, i)
-          .some((p) => p.channel === 'devicesChanged' && p.payload.devices.some((d) => d.ecid === ecid)),
+          .some(
+            (p) => p.channel === 'devicesChanged' && p.payload.devices.some((d) => sameEcid(d.ecid, ecid)),
+          ),
     );
     expect(gone, 'the bench showed the device leaving').toBe(true);
     await inStep('disconnect mid-get');
@@ -128,7 +133,7 @@ describe('device watcher under simulator faults', () => {
     );
     sim.handle.world.attach({ ecid, deviceClass: 'iPad', paired: true });
     await inStep('bare error on get');
-    const device = sim.devices().find((d) => d.ecid === ecid);
+    const device = sim.devices().find((d) => sameEcid(d.ecid, ecid));
     expect(device).toBeDefined();
     const truth = sim.handle.world.device(ecid)?.serialNumber;
     // Either no serial (the read failed) or the device's own: never a wrong one.

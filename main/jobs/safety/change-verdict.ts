@@ -23,6 +23,8 @@ export interface ChangeRequest {
   readonly lists: IgnoreLists;
   /** The erase step's "also devices supervised by another organization". */
   readonly allowOtherOrganization?: boolean;
+  /** The workflow's ADE organizations: their supervised devices count as ours, like our own name. */
+  readonly adeOrganizations?: readonly string[];
   readonly eraseInUse: EraseInUse;
   /** A person pressed Erase for this in-use device. */
   readonly personSaidErase?: boolean;
@@ -43,7 +45,7 @@ export function judgeChange(request: ChangeRequest): ChangeVerdict {
   if (serialKey(values.serialNumber) === undefined) return { kind: 'unknown', what: 'serial' };
   if (serialIgnored(values.serialNumber, lists)) return { kind: 'skip', reason: 'ignore-list' };
   if (!TAKES_OVER.has(request.command)) return { kind: 'go' };
-  const manager = managerOf(values, request.ours);
+  const manager = managerOf(values, request.ours, request.adeOrganizations);
   if (manager.kind === 'unknown') return { kind: 'unknown', what: 'manager' };
   if (manager.kind === 'other' && !(request.command === 'erase' && request.allowOtherOrganization))
     return { kind: 'skip', reason: 'other-organization' };

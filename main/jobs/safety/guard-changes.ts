@@ -88,6 +88,7 @@ function verdictOn(
     ours: ctx.ours,
     lists: ctx.safety.lists(),
     allowOtherOrganization: eraseAllowsOther(ctx),
+    ...(ctx.workflow.adeOrganizations ? { adeOrganizations: ctx.workflow.adeOrganizations } : {}),
     eraseInUse: ctx.safety.eraseInUse ?? ctx.workflow.eraseInUse ?? 'ask',
     personSaidErase,
   });

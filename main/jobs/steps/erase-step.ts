@@ -1,13 +1,15 @@
 /**
  * `erase`, guarded (issue 9 item 5): never a device supervised by another organization unless the workflow
- * says so, and done only when the device shows it, after its detach and re-attach (§8.2): Unactivated and
- * unsupervised. An ambiguous result (−402653052, 603, an error inside a success envelope) is judged the same
+ * says so (ours: this bench's organization or one the workflow lists in `adeOrganizations`,
+ * ../ade-ownership.ts), never a device whose supervisor cannot be read (the change guard holds it), and done
+ * only when the device shows it, after its detach and re-attach (§8.2): Unactivated and unsupervised. An ambiguous result (−402653052, 603, an error inside a success envelope) is judged the same
  * way: if the device leaves USB and comes back erased it happened; if it stays and still looks set up, it
  * did not, and the erase is sent again.
  */
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { backoffMs } from '../backoff';
-import { SUPERVISION_PROPERTIES, supervisedByOther, type DeviceRead } from '../device-read';
+import { eraseOwnership } from '../ade-ownership';
+import { SUPERVISION_PROPERTIES, type DeviceRead } from '../device-read';
 import type { JobContext } from '../job-context';
 import { withGuardProperties } from '../safety/guard-changes';
 import { cfgutilCode, failure, endingFrom, JobSkip } from '../job-failure';
@@ -48,7 +50,13 @@ export async function runErase(
   // It holds what the change guard decides on too (./safety/guard-changes.ts), which checks again before
   // every erase sent: who manages it, the ignore list, whether someone uses it.
   const read = await currentRead(ctx, ERASE_DECISION);
-  if (supervisedByOther(read.values, ctx.ours) && !step.allowOtherOrganization)
+  // Another organization's device is never asked to trust us: decided before pairing. Ours includes the
+  // workflow's ADE organizations (../ade-ownership.ts), the same rule the guard applies to every erase sent;
+  // a supervisor this read cannot show is left to the guard, which reads again and holds.
+  if (
+    eraseOwnership(read.values, ctx.ours, ctx.workflow.adeOrganizations) === 'other-organization' &&
+    !step.allowOtherOrganization
+  )
     throw new JobSkip('other-organization');
   // The effect may already be on the device (a job resumed after a crash, its erase sent before the bench
   // was cut off): a device that shows it is erased is not erased a second time.

@@ -61,6 +61,11 @@ const JUDGE_BY_REREAD: ReadonlySet<ErrorCode> = new Set([
   'network-unavailable',
 ]);
 
+/** Unactivated and not supervised: at Setup Assistant, never set up since its last erase. */
+function neverSetUp(read: { values: { activationState?: string; isSupervised?: boolean } }): boolean {
+  return read.values.activationState === 'Unactivated' && read.values.isSupervised === false;
+}
+
 export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'succeeded' | 'skipped'> {
   // Usually the settle step's read of a moment ago.
   const before = await currentRead(ctx, withGuardProperties(SUPERVISION_PROPERTIES));
@@ -127,6 +132,15 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
         'Prepare ended with "pairing prohibited" and a re-read with this bench\u2019s supervision identity does not show the device supervised by it. Check that the identity in Settings is the one the device was prepared with, or erase the device, then press Retry.',
         false,
       );
+    }
+    if (code === 'already-prepared' && !erasedForActivation && neverSetUp(after)) {
+      // 612 on a device that never finished its setup (a `prepare --dep` that failed, for a device switched
+      // from ADE): it only needs the erase the earlier attempt consumed. Once, then the usual failure.
+      erasedForActivation = true;
+      clearReboot(ctx);
+      await runErase(ctx, { kind: 'erase', allowOtherOrganization: false }, { evenIfErased: true });
+      ctx.dispatch({ type: 'attempt' });
+      continue;
     }
     if (code === 'already-prepared') {
       clearReboot(ctx);

@@ -2,9 +2,11 @@
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import { assertNever } from '../../cfgutil/assert-never';
 import type { JobContext } from '../job-context';
+import { runConfirmAde } from './confirm-ade-step';
 import { runErase } from './erase-step';
 import { runExtraProfiles } from './extra-profiles-step';
 import { runInstallProfile } from './install-step';
+import { runPrepareAde } from './prepare-ade-step';
 import { runPrepare } from './prepare-step';
 import { runRename } from './rename-step';
 import { runSettle } from './settle-step';
@@ -32,6 +34,10 @@ export function runStep(ctx: JobContext, step: WorkflowStep): Promise<'succeeded
       return runExtraProfiles(ctx, step);
     case 'shut-down':
       return runShutDown(ctx);
+    case 'prepare-ade':
+      return runPrepareAde(ctx, step);
+    case 'confirm-ade-enrollment':
+      return runConfirmAde(ctx);
     default:
       return assertNever(step);
   }

@@ -18,12 +18,20 @@ export type ParsedWorkflow =
 export function parseWorkflow(raw: unknown): ParsedWorkflow {
   const parsed = workflowFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: describeIssue(parsed.error) };
-  const { id, name, description, steps, eraseInUse } = parsed.data;
+  const { id, name, description, steps, eraseInUse, adeOrganizations } = parsed.data;
   const order = checkStepOrder(steps);
   if (order) return { ok: false, message: `${order.field}: ${order.message}` };
   return {
     ok: true,
-    workflow: { id, name, description, steps, preset: false, ...(eraseInUse ? { eraseInUse } : {}) },
+    workflow: {
+      id,
+      name,
+      description,
+      steps,
+      preset: false,
+      ...(eraseInUse ? { eraseInUse } : {}),
+      ...(adeOrganizations ? { adeOrganizations } : {}),
+    },
   };
 }
 

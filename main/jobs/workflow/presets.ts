@@ -4,11 +4,17 @@
  * The step order follows what a real device allows (../README.md J1–J3): `prepare` only on a
  * freshly erased device; the direct-enrollment profile only once Setup Assistant is finished (Microsoft's
  * doc, J3); verification reads `configurationProfiles`, never trusts an exit code.
+ *
+ * `ade-reenroll` sends an Automated Device Enrollment device back through enrollment (issue 26): the ADE
+ * configuration from Apple Business/School Manager supervises it and leaves it at Setup Assistant, where Remote
+ * Management enrolls it in Intune. It names no organization: ADE devices count as ours for erase only under
+ * this bench's organization name, so a school duplicates it and lists its names in `adeOrganizations`.
  */
 import type { Workflow } from '../../../preload/jobs-domain';
 
 export const SUPERVISE_AND_ENROLL = 'supervise-and-enroll';
 export const ENROLL_IN_PLACE = 'enroll-in-place';
+export const ADE_REENROLL = 'ade-reenroll';
 
 export const presetWorkflows: readonly Workflow[] = [
   {
@@ -38,6 +44,21 @@ export const presetWorkflows: readonly Workflow[] = [
       { kind: 'install-enrollment-profile' },
       { kind: 'verify-enrollment' },
       { kind: 'rename', template: '{model}-{serial}' },
+    ],
+  },
+  {
+    id: ADE_REENROLL,
+    name: 'Re-enroll through ADE',
+    description:
+      'Erases the device (only one supervised by your organizations), runs prepare --dep so its Automated Device Enrollment configuration supervises it, waits for its restart, and checks from the device that it is ready for its user (Setup Assistant will enroll it in Intune) or already enrolled.',
+    preset: true,
+    adeOrganizations: [],
+    steps: [
+      { kind: 'erase', allowOtherOrganization: false },
+      { kind: 'wait-until-settled' },
+      { kind: 'prepare-ade', language: 'en', locale: 'en_US' },
+      { kind: 'wait-until-settled' },
+      { kind: 'confirm-ade-enrollment' },
     ],
   },
 ];

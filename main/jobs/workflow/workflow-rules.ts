@@ -96,5 +96,27 @@ function ruleFor(
       return undefined;
     case 'wait-until-settled':
       return undefined;
+    case 'prepare-ade':
+      if (!before.includes('erase')) {
+        return {
+          message:
+            'prepare-ade needs erase before it in the same workflow: cfgutil prepare --dep works only on a freshly erased device (error 612 otherwise).',
+        };
+      }
+      if (all.includes('prepare')) {
+        return {
+          message:
+            'prepare-ade and prepare cannot share a workflow: a device is supervised either by its Automated Device Enrollment organization or by this bench.',
+        };
+      }
+      return undefined;
+    case 'confirm-ade-enrollment':
+      if (!before.includes('prepare-ade')) {
+        return {
+          message:
+            'confirm-ade-enrollment needs prepare-ade before it: it judges what prepare --dep did to the device.',
+        };
+      }
+      return undefined;
   }
 }

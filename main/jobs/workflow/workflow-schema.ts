@@ -67,6 +67,23 @@ const prepareStep = z.strictObject({
   allowPairing: flag('allowPairing').default(false),
 });
 
+const prepareAdeStep = z.strictObject({
+  kind: z.literal('prepare-ade'),
+  language: z
+    .string({ error: 'language must be text such as "en"' })
+    .regex(LANGUAGE_CODE, { error: 'language must be a language code such as "en", "fr" or "zh-Hans"' })
+    .default('en'),
+  locale: z
+    .string({ error: 'locale must be text such as "en_US"' })
+    .regex(LOCALE_CODE, {
+      error: 'locale must be a locale such as "en_US" or "fr_CA" (an underscore, not a dash)',
+    })
+    .default('en_US'),
+});
+
+/** An organization name exactly as Apple Business/School Manager shows it on a supervised device. */
+const organizationName = plainText('an organization name', 1, 100);
+
 const extraProfilesStep = z.strictObject({
   kind: z.literal('install-extra-profiles'),
   files: z
@@ -95,11 +112,13 @@ export const workflowStepSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('rename'), template: z.string({ error: 'template must be text' }) }),
     extraProfilesStep,
     bare('shut-down'),
+    prepareAdeStep,
+    bare('confirm-ade-enrollment'),
   ],
   {
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? 'kind must be one of erase, prepare, wait-until-settled, finish-setup-assistant, install-enrollment-profile, verify-enrollment, rename, install-extra-profiles, shut-down'
+        ? 'kind must be one of erase, prepare, prepare-ade, wait-until-settled, confirm-ade-enrollment, finish-setup-assistant, install-enrollment-profile, verify-enrollment, rename, install-extra-profiles, shut-down'
         : 'each step must be an object with a kind',
   },
 );
@@ -117,6 +136,12 @@ export const workflowFileSchema = z.strictObject({
     .array(workflowStepSchema, { error: 'steps must be a list' })
     .min(1, { error: 'steps must hold at least one step' })
     .max(MAX_STEPS, { error: `steps may hold at most ${MAX_STEPS} steps` }),
+  /** Organizations whose supervised devices count as ours for erase (Automated Device Enrollment). */
+  adeOrganizations: z
+    .array(organizationName, { error: 'adeOrganizations must be a list of organization names' })
+    .max(16, { error: 'adeOrganizations may name at most 16 organizations' })
+    .refine((names) => new Set(names).size === names.length, { error: 'adeOrganizations names one twice' })
+    .optional(),
   /** What erase does with a device in use; left out means `ask` (a person decides each one). */
   eraseInUse: z
     .enum(['ask', 'erase', 'never'], { error: 'eraseInUse must be "ask", "erase" or "never"' })

@@ -30,6 +30,8 @@ const columns: readonly (readonly [string, (r: LogRecord) => string | number | u
   ['App version', (r) => r.appVersion],
   ['Session', (r) => r.sessionId],
   ['Job', (r) => r.jobId],
+  // Last, so the earlier columns keep their places; empty for records older than the field (unknown).
+  ['Enrollment path', (r) => r.enrollmentPath],
 ];
 
 export const CSV_BOM = '\uFEFF';

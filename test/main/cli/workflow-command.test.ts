@@ -40,6 +40,7 @@ describe('workflow list', () => {
     expect(r.out.split('\n').map((l) => l.split(/\s+/)[0])).toEqual([
       'supervise-and-enroll',
       'enroll-in-place',
+      'ade-reenroll',
       'cart-7',
       '',
     ]);

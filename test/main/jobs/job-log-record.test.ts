@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { JobView } from '../../../preload/jobs-domain';
-import { logRecordFor } from '../../../main/jobs/job-log-record';
+import type { JobView, Workflow } from '../../../preload/jobs-domain';
+import { enrollmentPathField, enrollmentPathOf, logRecordFor } from '../../../main/jobs/job-log-record';
+import { presetWorkflows } from '../../../main/jobs/workflow/presets';
 
 const context = {
   stationName: 'Bench 1',
@@ -82,5 +83,32 @@ describe('logRecordFor', () => {
       finishedAt: 50,
     });
     expect(record.steps).toEqual([{ step: 'erase', outcome: 'interrupted' }]);
+  });
+});
+
+describe('enrollmentPathOf (issue 26)', () => {
+  it('says ade for a workflow with prepare-ade, direct for one that installs the profile, nothing otherwise', () => {
+    const byId = new Map(presetWorkflows.map((w) => [w.id, w]));
+    expect(enrollmentPathOf(byId.get('ade-reenroll') as Workflow)).toBe('ade');
+    expect(enrollmentPathOf(byId.get('supervise-and-enroll') as Workflow)).toBe('direct');
+    expect(enrollmentPathOf(byId.get('enroll-in-place') as Workflow)).toBe('direct');
+    expect(enrollmentPathOf({ steps: [{ kind: 'shut-down' }] })).toBeUndefined();
+    expect(enrollmentPathField({ steps: [{ kind: 'shut-down' }] })).toEqual({});
+  });
+
+  it('carries the path into the record', () => {
+    const view: JobView = {
+      jobId: 'j9',
+      ecid: '0xABC',
+      workflowId: 'ade-reenroll',
+      phase: 'succeeded',
+      stepCount: 5,
+      progress: 1,
+      attempt: 1,
+      adeStanding: 'ready-for-user',
+      steps: [],
+    };
+    expect(logRecordFor(view, { ...context, enrollmentPath: 'ade' }, 5).enrollmentPath).toBe('ade');
+    expect('enrollmentPath' in logRecordFor(view, context, 5)).toBe(false);
   });
 });

@@ -41,6 +41,8 @@ export interface RunInterval {
   readonly command: string;
   /** What followed the command on its command line (a `get`'s properties, for instance). */
   readonly args: readonly string[];
+  /** The whole command line, global options (`-C/-K`) included. */
+  readonly argv: readonly string[];
   /** The run's exit code (a refused command exits 1). */
   readonly exitCode: number | null;
   /** The error the client reads in the run, if any (`device-busy` for a refused command). */
@@ -110,6 +112,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
           ecid: e >= 0 ? args[e + 1] : undefined,
           command: args[at] ?? '?',
           args: args.slice(at + 1),
+          argv: [...args],
           exitCode: run.exitCode,
           ...errorOf(run, e >= 0 ? args[e + 1] : undefined),
           start,

@@ -34,3 +34,16 @@ describe('parseJobEnded', () => {
     expect(parseJobEnded('job-ended')).toBeUndefined();
   });
 });
+
+describe('enrollmentPath (issue 26)', () => {
+  it('keeps direct and ade, reads a record without it as unknown, and drops an unknown value but keeps the record', () => {
+    for (const path of ['direct', 'ade'] as const) {
+      expect(parseLogRecord({ ...makeRecord(2), enrollmentPath: path })?.enrollmentPath).toBe(path);
+    }
+    const older = parseLogRecord(makeRecord(3));
+    expect(older).toBeDefined();
+    expect(older && 'enrollmentPath' in older).toBe(false);
+    const later = parseLogRecord({ ...makeRecord(4), enrollmentPath: 'something-new' });
+    expect(later).toEqual(makeRecord(4));
+  });
+});

@@ -1,3 +1,5 @@
+import { presetWorkflows } from '../../../main/jobs/workflow/presets';
+import { simulatedReachability } from '../../../main/preflight/activation-reachability';
 import { describe, expect, it } from 'vitest';
 import type { PreflightCheckId } from '../../../preload/preflight-domain';
 import { runPreflight } from '../../../main/preflight/run-preflight';
@@ -148,5 +150,41 @@ describe('runPreflight', () => {
       cfgutilVersion: () => undefined,
     });
     expect((await line('cfgutil-version', headless)).status).toBe('warning');
+  });
+});
+
+describe('an ADE workflow selected (issue 26)', () => {
+  const ade = presetWorkflows.find((w) => w.id === 'ade-reenroll');
+  const direct = presetWorkflows.find((w) => w.id === 'supervise-and-enroll');
+
+  it('says before the cart starts that prepare --dep needs the Internet, as a problem when the Mac is offline', async () => {
+    const offline = simulatedReachability(() => false);
+    const adeOffline = await runPreflight(
+      healthyDeps({ reachability: offline, selectedWorkflow: async () => ade }),
+    );
+    const line = adeOffline.checks.find((c) => c.id === 'mac-online');
+    expect(line?.status).toBe('problem');
+    expect(line?.sentence).toMatch(/ADE workflow needs the Internet before the cart starts/);
+    const directOffline = await runPreflight(
+      healthyDeps({ reachability: offline, selectedWorkflow: async () => direct }),
+    );
+    expect(directOffline.checks.find((c) => c.id === 'mac-online')?.sentence).not.toMatch(/ADE/);
+  });
+
+  it('says the ADE workflow can fetch configurations when the Mac is online, and ignores a failing lookup', async () => {
+    const online = simulatedReachability(() => true);
+    const ok = await runPreflight(healthyDeps({ reachability: online, selectedWorkflow: async () => ade }));
+    const line = ok.checks.find((c) => c.id === 'mac-online');
+    expect(line?.status).toBe('ok');
+    expect(line?.sentence).toMatch(/ADE workflow can fetch/);
+    const broken = await runPreflight(
+      healthyDeps({
+        reachability: online,
+        selectedWorkflow: async () => {
+          throw new Error('store gone');
+        },
+      }),
+    );
+    expect(broken.checks.find((c) => c.id === 'mac-online')?.status).toBe('ok');
   });
 });

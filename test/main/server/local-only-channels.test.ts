@@ -134,3 +134,24 @@ describe('localOnlyRefusalFor', () => {
     }
   });
 });
+
+describe('Mac-only job actions (issue 26: switch to direct enrollment)', () => {
+  it('refuses switch-to-direct from another screen even with remote control allowed, and allows it on the Mac', () => {
+    const frame = [{ ecid: '0x1', action: 'switch-to-direct' }];
+    expect(localOnlyRefusalFor('jobAction', lanPeer, { allowRemoteControl: true }, frame)).toBe(
+      localOnlyRefusal,
+    );
+    expect(localOnlyRefusalFor('jobAction', lanPeer, {}, frame)).toBe(localOnlyRefusal);
+    // A tunnelled screen arrives from loopback without the control token: another screen all the same.
+    expect(localOnlyRefusalFor('jobAction', '127.0.0.1', { allowRemoteControl: true }, frame)).toBe(
+      localOnlyRefusal,
+    );
+    expect(localOnlyRefusalFor('jobAction', '127.0.0.1', { controlProven: true }, frame)).toBeUndefined();
+    // Other actions keep the channel's own rule.
+    const retry = [{ ecid: '0x1', action: 'retry' }];
+    expect(localOnlyRefusalFor('jobAction', lanPeer, { allowRemoteControl: true }, retry)).toBeUndefined();
+    expect(
+      localOnlyRefusalFor('jobAction', lanPeer, { allowRemoteControl: true }, 'garbage'),
+    ).toBeUndefined();
+  });
+});

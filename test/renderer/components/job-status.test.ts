@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobPhase } from '../../../preload/jobs-domain';
 import {
+  actionWords,
   compactActions,
   describeJob,
   formatDuration,
@@ -106,5 +107,26 @@ describe('numbers', () => {
     expect(formatDuration(20_000)).toBe('under a minute');
     expect(formatDuration(14 * 60_000 + 20_000)).toBe('~14 min');
     expect(formatDuration(65 * 60_000)).toBe('~1 h 5 min');
+  });
+});
+
+describe('ADE re-enrollment on the card (issue 26)', () => {
+  it('ends at what the device showed, never a plain Done, and offers the switch when there is no ADE configuration', () => {
+    expect(describeJob(job(1, { phase: 'succeeded', adeStanding: 'ready-for-user' })).word).toBe(
+      'Ready for its user: Setup Assistant will enroll it in Intune',
+    );
+    expect(describeJob(job(1, { phase: 'succeeded', adeStanding: 'enrolled' })).word).toBe('Enrolled');
+    const error = {
+      code: 'configuration-unavailable' as const,
+      title: 'This device has no Automated Device Enrollment configuration',
+      detail: 'Check…',
+      retryable: true,
+    };
+    expect(describeJob(job(1, { phase: 'failed', error })).actions).toEqual([
+      'retry',
+      'switch-to-direct',
+      'skip',
+    ]);
+    expect(actionWords['switch-to-direct']).toBe('Switch to direct enrollment');
   });
 });

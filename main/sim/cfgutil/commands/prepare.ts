@@ -16,7 +16,7 @@
  * comes back with Setup Assistant finished when every pane was skipped (AGREED-SIM 1).
  */
 import { createHash } from 'node:crypto';
-import type { SimDevice } from '../../device-model';
+import { DEP_ENROLLMENT_IDENTIFIER, type SimDevice } from '../../device-model';
 import { afterPrepareReboot } from '../../device-lifecycle';
 import { supervisorIdOf } from '../../generate-device';
 import { fail, ok, type DeviceCommand, type DeviceOutcome, type RunContext } from '../command-types';
@@ -56,8 +56,12 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
   }
   if (flags.dep && device.dep !== 'available') {
     await ctx.sleep(world.duration(timings.depFailSeconds));
-    // A transient failure clears itself: AZTEC's retry after a re-erase succeeded (§8.3).
-    if (device.dep === 'transiently-unavailable') device.dep = 'available';
+    // A transient failure clears itself after a few tries: AZTEC's retry after a re-erase succeeded (§12).
+    if (device.dep === 'transiently-unavailable') {
+      device.depUnavailablePrepares -= 1;
+      if (device.depUnavailablePrepares <= 0) device.dep = 'available';
+    }
+    if (world.quirks.prepareAfterFailedDep === 'needs-erase') device.freshlyErased = false;
     return fail(ctx.error('configurationUnavailable'));
   }
   await ctx.sleep(total * 0.4);
@@ -82,7 +86,7 @@ async function prepare(device: SimDevice, flags: PrepareFlags, ctx: RunContext):
     device.supervisorId =
       supervisor ?? createHash('sha256').update(`dep:${device.depOrganization}`).digest('hex');
     world.stagePending(device, {
-      identifier: 'com.apple.mdm.enrollment',
+      identifier: DEP_ENROLLMENT_IDENTIFIER,
       displayName: 'Remote Management',
       version: 1,
       isMdm: true,

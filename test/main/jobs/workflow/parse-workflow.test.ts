@@ -132,3 +132,42 @@ describe('parseWorkflowText', () => {
     }
   });
 });
+
+describe('parseWorkflow: ADE (issue 26)', () => {
+  const ade = {
+    id: 'ade-cart',
+    name: 'ADE cart',
+    adeOrganizations: ['Contoso Schools', 'Northwind Academy'],
+    steps: [
+      { kind: 'erase' },
+      { kind: 'wait-until-settled' },
+      { kind: 'prepare-ade' },
+      { kind: 'wait-until-settled' },
+      { kind: 'confirm-ade-enrollment' },
+    ],
+  };
+
+  it('reads the organizations that count as ours and fills language and locale', () => {
+    const parsed = parseWorkflow(ade);
+    expect(parsed.ok && parsed.workflow.adeOrganizations).toEqual(['Contoso Schools', 'Northwind Academy']);
+    expect(parsed.ok && parsed.workflow.steps[2]).toEqual({
+      kind: 'prepare-ade',
+      language: 'en',
+      locale: 'en_US',
+    });
+    const without = parseWorkflow({ ...ade, adeOrganizations: undefined });
+    expect(without.ok && 'adeOrganizations' in without.workflow).toBe(false);
+  });
+
+  it('names a bad organization list', () => {
+    expect(refusal({ ...ade, adeOrganizations: 'Contoso' })).toMatch(/^adeOrganizations: .*list/);
+    expect(refusal({ ...ade, adeOrganizations: ['Contoso', 'Contoso'] })).toMatch(/names one twice/);
+    expect(refusal({ ...ade, adeOrganizations: [''] })).toMatch(
+      /^adeOrganizations\[0\]: .*must not be empty/,
+    );
+    expect(refusal({ ...ade, adeOrganizations: ['Con\u202etoso'] })).toMatch(/control characters/);
+    expect(refusal({ ...ade, steps: [{ kind: 'prepare-ade', skipPanes: 'all' }] })).toMatch(
+      /unknown field "skipPanes"/,
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { presetWorkflows } from '../../../../main/jobs/workflow/presets';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,12 +44,14 @@ describe('WorkflowChannels', () => {
     expect(listed.ok && listed.value.workflows.map((w) => w.id)).toEqual([
       'supervise-and-enroll',
       'enroll-in-place',
+      'ade-reenroll',
       'cart-7',
     ]);
     await channels.deleteWorkflow({ workflowId: 'cart-7' });
     const changes = events.filter((e) => e.channel === 'workflowsChanged');
     expect(changes.map((e) => e.channel === 'workflowsChanged' && e.payload.list.workflows.length)).toEqual([
-      3, 2,
+      presetWorkflows.length + 1,
+      presetWorkflows.length,
     ]);
   });
 

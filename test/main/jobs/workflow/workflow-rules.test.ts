@@ -83,3 +83,24 @@ describe('checkStepOrder', () => {
     });
   });
 });
+
+describe('checkStepOrder: ADE steps (issue 26)', () => {
+  const prepareAde: WorkflowStep = { kind: 'prepare-ade', language: 'en', locale: 'en_US' };
+  const confirm: WorkflowStep = { kind: 'confirm-ade-enrollment' };
+
+  it('accepts erase, settle, prepare-ade, settle, confirm', () => {
+    expect(checkStepOrder([erase, settle, prepareAde, settle, confirm])).toBeUndefined();
+  });
+
+  it('refuses prepare-ade without erase, beside prepare, and confirm without prepare-ade', () => {
+    expect(checkStepOrder([prepareAde, confirm])?.message).toMatch(/^prepare-ade needs erase before it/);
+    expect(checkStepOrder([erase, settle, prepare, prepareAde])?.message).toMatch(
+      /^prepare-ade and prepare cannot share a workflow/,
+    );
+    expect(checkStepOrder([erase, settle, confirm])).toEqual({
+      field: 'steps[2]',
+      message:
+        'confirm-ade-enrollment needs prepare-ade before it: it judges what prepare --dep did to the device.',
+    });
+  });
+});

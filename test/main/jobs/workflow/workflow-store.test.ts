@@ -52,6 +52,7 @@ describe('WorkflowStore', () => {
     expect((await store.list()).workflows.map((w) => w.id)).toEqual([
       'supervise-and-enroll',
       'enroll-in-place',
+      'ade-reenroll',
       'cart-7',
     ]);
     expect(await WorkflowStore.inDataDir(path.dirname(dir)).get('cart-7')).toEqual(inPlace);
@@ -67,7 +68,12 @@ describe('WorkflowStore', () => {
     });
     const file = await writeWorkflowFile(dir, 'broken.json', text);
     const list = await store.list();
-    expect(list.workflows.map((w) => w.id)).toEqual(['supervise-and-enroll', 'enroll-in-place', 'cart-7']);
+    expect(list.workflows.map((w) => w.id)).toEqual([
+      'supervise-and-enroll',
+      'enroll-in-place',
+      'ade-reenroll',
+      'cart-7',
+    ]);
     expect(list.problems).toEqual([
       {
         file,
@@ -180,7 +186,7 @@ describe('WorkflowStore', () => {
     ]);
     off();
     await store.delete('cart-8');
-    expect(seen.map((l) => l.workflows.slice(2).map((w) => w.id))).toEqual([
+    expect(seen.map((l) => l.workflows.slice(presetWorkflows.length).map((w) => w.id))).toEqual([
       ['cart-7'],
       ['cart-7', 'cart-8'],
       ['cart-8'],

@@ -111,8 +111,19 @@ describe('prepare', () => {
     });
   });
 
-  it('recovers from a transient DEP failure on retry, supervising and staging the MDM enrollment', async () => {
+  it('answers 612 to a prepare straight after a failed --dep by default (unknown on a real Mac: the cautious answer)', async () => {
     const handle = await fastWorld();
+    const d = handle.world.attach({ state: 'erased', dep: 'transiently-unavailable' });
+    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep'])).Code).toBe(
+      33001,
+    );
+    expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep'])).Code).toBe(
+      612,
+    );
+  });
+
+  it('recovers from a transient DEP failure on retry, supervising and staging the MDM enrollment', async () => {
+    const handle = await fastWorld({ quirks: { prepareAfterFailedDep: 'works' } });
     const d = handle.world.attach({ state: 'erased', dep: 'transiently-unavailable' });
     expect(json(await cfgutil(handle, ['--format', 'JSON', '-e', d.ecid, 'prepare', '--dep'])).Code).toBe(
       33001,
