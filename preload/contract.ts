@@ -24,7 +24,15 @@ import type {
   IntunePullView,
   IntuneStatusView,
 } from './intune-domain';
-import type { DeviceFacts, JobAction, JobView, RunStatus, Workflow, WorkflowList } from './jobs-domain';
+import type {
+  DeviceFacts,
+  JobAction,
+  JobView,
+  OperatorReason,
+  RunStatus,
+  Workflow,
+  WorkflowList,
+} from './jobs-domain';
 import type { LogExportFormat, LogOutcome, LogPage, LogQuery } from './log-domain';
 import type {
   CleanLeftoversOutcome,
@@ -43,7 +51,15 @@ export interface JobInvokeChannels {
   /** The workflow new jobs run. Jobs already started keep theirs. */
   selectWorkflow(req: { readonly workflowId: string }): Promise<Result<RunStatus>>;
   /** Start now (countdown), cancel, retry (failed/interrupted), skip, rerun (done, with the operator's word). */
-  jobAction(req: { readonly ecid: Ecid; readonly action: JobAction }): Promise<Result<JobView>>;
+  jobAction(req: {
+    readonly ecid: Ecid;
+    readonly action: JobAction;
+    /**
+     * With `continue`: the wait the operator answered. Refused when the job now waits for something else, so
+     * a click meant for one instruction never answers the next. Device-changing: local only (see main/server).
+     */
+    readonly answers?: OperatorReason;
+  }): Promise<Result<JobView>>;
   /** Retry every failed job whose device is still attached; resolves with how many were retried. */
   retryFailed(): Promise<Result<number>>;
   listWorkflows(): Promise<Result<WorkflowList>>;

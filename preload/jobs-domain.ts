@@ -259,6 +259,8 @@ export interface RunStatus {
   readonly countdownSeconds: number;
   /** Heavy steps (erase, prepare, restore, install) running at once at most. */
   readonly concurrency: number;
+  /** The operator's number (Settings); `concurrency` is below it while the bench has lowered the cap. */
+  readonly concurrencySetting?: number;
   /** Set when the bench lowered the cap itself (devices kept dropping off USB mid-step). */
   readonly concurrencyNote?: string;
   /** Set while the journal cannot be written (disk full, read-only folder): jobs wait before their next step. */
@@ -276,11 +278,14 @@ export interface JobsSnapshot {
 }
 
 /**
- * What an operator can do to one device's job. `switch-to-direct`: an ADE job that ended without an ADE
- * configuration starts again as `supervise-and-enroll` (its erase sees the device at Setup Assistant and
- * skips); Mac-only, whatever `serve --allow-remote-control` opens (main/server/local-only-channels.ts).
+ * What an operator can do to one device's job. `continue` answers a wait for a person ("Continue" once the
+ * Home Screen shows, "I approved it", "Retry" after Find My is off): the bench re-reads the device where it
+ * can see the effect, and goes on only when the re-read shows it. `switch-to-direct`: an ADE job that ended
+ * without an ADE configuration starts again as `supervise-and-enroll` (its erase sees the device at Setup
+ * Assistant and skips); Mac-only, whatever `serve --allow-remote-control` opens
+ * (main/server/local-only-channels.ts).
  */
-export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun' | 'switch-to-direct';
+export type JobAction = 'start-now' | 'cancel' | 'retry' | 'skip' | 'rerun' | 'continue' | 'switch-to-direct';
 
 export const jobActions: readonly JobAction[] = [
   'start-now',
@@ -288,11 +293,29 @@ export const jobActions: readonly JobAction[] = [
   'retry',
   'skip',
   'rerun',
+  'continue',
   'switch-to-direct',
 ];
 
 /** Job actions that stay on the Mac itself even when other screens may run jobs. */
 export const macOnlyJobActions: readonly JobAction[] = ['switch-to-direct'];
+
+/** A `Record` so that a new waiting reason cannot be left out of the list below. */
+const operatorReasonNames: Readonly<Record<OperatorReason, true>> = {
+  'tap-trust': true,
+  'approve-profile': true,
+  'unlock-device': true,
+  'activation-lock': true,
+  'finish-setup-assistant': true,
+  'reconnect-device': true,
+  'mac-offline': true,
+  'confirm-rerun': true,
+  'in-use': true,
+  'cannot-tell': true,
+};
+
+/** Every reason a job waits for a person (validators check `jobAction`'s `answers` against it). */
+export const operatorReasons = Object.keys(operatorReasonNames) as readonly OperatorReason[];
 
 /** The error code a failed job carries; same closed set as everywhere else. */
 export type JobErrorCode = ErrorCode;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BenchApi } from '../preload/contract';
 import type { Device, Ecid, ErrorInfo, Result, SimulatorAction } from '../preload/domain';
-import type { JobAction } from '../preload/jobs-domain';
+import type { JobAction, OperatorReason } from '../preload/jobs-domain';
 import { BenchHeader } from './components/bench-header';
 import { BenchTabs, tabWords, type BenchTab } from './components/bench-tabs';
 import { CardActionsContext, type CardActions } from './components/card-actions';
@@ -14,6 +14,7 @@ import { DeviceDetails } from './components/device-details';
 import { DeviceGrid } from './components/device-grid';
 import { EmptyBench } from './components/empty-bench';
 import { LiveRegion } from './components/live-region';
+import { NotifyButton } from './components/notify-button';
 import { LogView } from './log/log-view';
 import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './components/notices';
 import { PreflightScreen } from './components/preflight-screen';
@@ -48,6 +49,9 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const watcher = useBench((s) => s.watcher);
   const recordingProblem = useBench((s) => s.run?.recordingProblem);
   const concurrencyNote = useBench((s) => s.run?.concurrencyNote);
+  const capInForce = useBench((s) => s.run?.concurrency);
+  const capSetting = useBench((s) => s.run?.concurrencySetting);
+  const paused = useBench((s) => s.run?.paused === true);
   const announcement = useBench((s) => s.announcement);
   const deviceCount = useBench((s) => s.devices.length);
   const [actionError, setActionError] = useState<ErrorInfo>();
@@ -76,7 +80,8 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const simulated = engine?.kind === 'simulator';
   const cardActions = useMemo<CardActions>(
     () => ({
-      onJobAction: (ecid: Ecid, action: JobAction) => onDevice(ecid, () => api.jobAction({ ecid, action })),
+      onJobAction: (ecid: Ecid, action: JobAction, answers?: OperatorReason) =>
+        onDevice(ecid, () => api.jobAction({ ecid, action, ...(answers ? { answers } : {}) })),
       onDismissError: (ecid: Ecid) => store.setCardError(ecid, undefined),
       onDetails: setDetails,
       ...(simulated
@@ -139,19 +144,61 @@ function BenchScreen({ api, store, panels }: AppProps) {
       <BenchHeader
         onArm={(armed) => run(() => api.setArmed({ armed }))}
         onPause={(paused) => run(() => api.setPaused({ paused }))}
-        onSelectWorkflow={(workflowId) => run(() => api.selectWorkflow({ workflowId }))}
+        onSelectWorkflow={(workflowId) =>
+          // The choice is the next run's too: saved as the default workflow, so a restart runs the same one.
+          run(async () => {
+            const selected = await api.selectWorkflow({ workflowId });
+            if (!selected.ok) return selected;
+            return api.saveSettings({ patch: { defaultWorkflowId: workflowId } });
+          })
+        }
       />
-      <BenchPanelButtons api={api} />
+      <BenchPanelButtons
+        api={api}
+        // Below the setting only while the bench has lowered the cap; Settings says so beside the field.
+        capInForce={
+          capInForce !== undefined && capSetting !== undefined && capInForce < capSetting
+            ? capInForce
+            : undefined
+        }
+      />
       {engine?.kind === 'simulator' && <SimulationBanner reason={engine.reason} />}
       <ConnectionNotice connection={connection} />
       <WatcherNotice watcher={watcher} />
+      {paused && (
+        <div className="notice notice-warning" role="status">
+          <strong>Paused.</strong>{' '}
+          <span>Steps already running finish; no new step starts until you resume.</span>
+          <button
+            type="button"
+            className="notice-action"
+            onClick={() => run(() => api.setPaused({ paused: false }))}
+          >
+            Resume
+          </button>
+        </div>
+      )}
       <IntuneBanner api={api} />
-      <RunNotices recordingProblem={recordingProblem} concurrencyNote={concurrencyNote} />
+      <RunNotices
+        recordingProblem={recordingProblem}
+        concurrencyNote={concurrencyNote}
+        cap={
+          capInForce !== undefined && capSetting !== undefined
+            ? { inForce: capInForce, setting: capSetting }
+            : undefined
+        }
+        // Saving the operator's own number puts the cap in force back to it (main/jobs applySettings).
+        onRestoreCap={() =>
+          capSetting !== undefined && run(() => api.saveSettings({ patch: { concurrency: capSetting } }))
+        }
+      />
       {actionError && <ErrorNotice error={actionError} onDismiss={() => setActionError(undefined)} />}
       {(showTabs || simulated || panels) && (
         // One row for the tabs, the simulator buttons and the folded set-up strip: a cart of 40 has no height to spare.
         <div className="bench-toolbar">
           {showTabs && <BenchTabs tab={tab} onTab={setTab} />}
+          {/* The Mac app notifies by itself; a browser asks first (opt-in). */}
+          {showTabs && !api.onMenuCommand && <NotifyButton />}
           {simulated && tab === 'bench' && <SimControls onAction={simulate} deviceCount={deviceCount} />}
           {panels && (
             <section className="bench-panels" aria-label="Enrollment set-up">

@@ -3,7 +3,9 @@
  * device feed, serial reads), job board, journal. The Electron app and `serve` (./create-bench.ts), `run`
  * (main/app/run-session.ts) and the benchmarks' cart all call this function, so the operator's
  * settings (ignore list, station name, heavy-step cap, countdown, default workflow) reach every entry point
- * the same way, and a benchmark measures the route the app takes. A test fails if anything else builds a
+ * the same way, and a benchmark measures the route the app takes. The data folder's name book (rename
+ * counters and names given, main/jobs/workflow/name-book.ts) is loaded here too, so no entry point can run
+ * a cart whose names repeat those of an earlier run. A test fails if anything else builds a
  * JobBoard (test/main/app/compose-provisioning.test.ts).
  */
 import path from 'node:path';
@@ -19,6 +21,7 @@ import type {
 } from '../jobs/job-board-types';
 import { openJournal, readJournal, type JournalHistory, type JournalSink } from '../journal/job-journal';
 import { scaledTimings, type JobTimings } from '../jobs/job-timings';
+import { loadNameBook } from '../jobs/workflow/name-book';
 import type { BenchSettings } from '../settings/bench-settings';
 import type { JobView } from '../../preload/jobs-domain';
 import type { EnrollmentProfile } from '../jobs/job-context';
@@ -126,6 +129,9 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     options.journal?.sink ??
     (await openJournal(options.dataDir, (error) => options.log?.('journal write failed', error)));
   const run = options.run ?? {};
+  // Rename counters and names given, from the data folder: names never repeat across runs (issue 21).
+  const names = await loadNameBook(options.dataDir);
+  for (const warning of names.warnings) options.log?.(`names: ${warning}`);
   const endings = new Set<(job: JobView) => void>();
   const { beforeInstall } = options;
   const profile: ProfileSource = beforeInstall
@@ -138,6 +144,7 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     : options.profile;
   const board = new JobBoard({
     appVersion: APP_VERSION,
+    names: names.book,
     workflows: options.workflows,
     devices: intake.feed,
     client,
@@ -177,7 +184,9 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
       // A save in the panel is told twice, by the panel and by the settings file changing: apply it once.
       const { workflowId: _next, armed: _armed, ...live } = boardSettings(settings, {}, scale);
       const key = JSON.stringify(live);
-      if (key === lastApplied) return;
+      // …unless the bench has lowered the cap since: saving the same number is "Back to N" (issue 21).
+      const lowered = board.runStatus().concurrency < live.concurrency;
+      if (key === lastApplied && !lowered) return;
       lastApplied = key;
       board.applySettings(live);
     },

@@ -35,6 +35,7 @@ import {
   readList,
   readVersion,
 } from './read-results';
+import { processCfgutilRunner } from './recording/process-runner';
 import { type CfgutilRun, type CfgutilRunner, runCfgutil } from './run-cfgutil';
 
 export type { CfgutilVersion, GetResult, ListedDevice } from './read-results';
@@ -191,7 +192,7 @@ function identityArgs(identity: SupervisionIdentity | undefined): string[] {
 
 /** The real client. `list()` and `ListedDevice` are what the device watcher depends on. */
 export function createCfgutilClient(options: CfgutilClientOptions): CfgutilClient {
-  const runner = options.runner ?? runCfgutil;
+  const runner = options.runner ?? processCfgutilRunner(runCfgutil);
   /** ECIDs the last `list` showed as not bench devices, with the reason shown for them. */
   let notBench = new Map<Ecid, string>();
 

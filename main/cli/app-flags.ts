@@ -3,7 +3,7 @@
  * where the headless server listens.
  */
 import { appFlagDocs, specOf } from './command-table';
-import { parseFlags, parsePort, UsageError } from '../text/parse-flags';
+import { type ParsedArgs, parseFlags, parsePort, UsageError } from '../text/parse-flags';
 
 /** The flags themselves, with their help, are in the command table. */
 export const appFlagSpec = specOf(appFlagDocs);
@@ -28,7 +28,14 @@ export const DEFAULT_PORT = 4820;
 
 /** Strict: an unknown flag is a usage error that names it. */
 export function parseAppFlags(argv: readonly string[]): AppFlags {
-  const { flags, positional } = parseFlags(argv, appFlagSpec);
+  return appFlagsFrom(parseFlags(argv, appFlagSpec));
+}
+
+/**
+ * The app's flags out of a parse made with `appFlagSpec` or a superset of it (`serve` adds `--record` and
+ * `--replay`), so a command with more flags still reads them in one parse.
+ */
+export function appFlagsFrom({ flags, positional }: ParsedArgs<typeof appFlagSpec>): AppFlags {
   if (positional.length > 1)
     throw new UsageError(`unexpected argument "${positional[1]}" (give one profile file at most)`);
   const timeScale = flags['time-scale'] === undefined ? undefined : Number(flags['time-scale']);

@@ -56,6 +56,8 @@ const loaders: Readonly<Record<Exclude<CommandName, 'help' | 'completion'>, () =
   },
   sim: async () => (await import('./sim-command')).runSimCommand,
   intune: async () => (await import('./intune-command')).runIntuneCommand,
+  'field-check': async () => (await import('./field-check-command')).runFieldCheckCommand,
+  diagnostics: async () => (await import('./diagnostics-command')).runDiagnosticsCommand,
 };
 
 /** `--help` or `-h` among a command's own arguments (not after `--`, which passes words through). */

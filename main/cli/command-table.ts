@@ -79,6 +79,28 @@ export const appFlagDocs = {
   },
 } as const satisfies FlagDocs;
 
+/** `--record` and `--replay` (main/record/, main/sim/replay/): on `run` and `serve`; `field-check` records too. */
+export const recordFlagDocs = {
+  record: {
+    kind: 'string',
+    value: 'DIR',
+    help: 'write every cfgutil run into this folder (serials, ECIDs, UDIDs, names pseudonymised; no secrets)',
+    complete: 'file',
+  },
+  'record-raw': {
+    kind: 'boolean',
+    help: 'with --record: keep real serials, ECIDs, UDIDs and names (never attach to a public report)',
+  },
+  replay: {
+    kind: 'string',
+    value: 'BUNDLE',
+    help: 'cfgutil answers from this recorded folder instead of a device (not with --simulate or --cfgutil)',
+    complete: 'file',
+  },
+} as const satisfies FlagDocs;
+
+const { record, 'record-raw': recordRaw } = recordFlagDocs;
+
 const logFilters = {
   search: { kind: 'string', value: 'TEXT', help: 'part of a serial number or device name' },
   session: { kind: 'string', value: 'ID', help: 'one bench session' },
@@ -103,16 +125,19 @@ export const commandTable = {
   },
   serve: {
     summary: 'serve the bench UI over HTTP on 127.0.0.1 with a token, and listen for `status`/`jobs`',
-    usage: ['serve [--simulate | --cfgutil PATH] [--port N] [--host ADDRESS] [--allow-remote-control]'],
-    flags: appFlagDocs,
+    usage: [
+      'serve [--simulate | --cfgutil PATH | --replay BUNDLE] [--port N] [--host ADDRESS] [--allow-remote-control]',
+      '    [--record DIR [--record-raw]]',
+    ],
+    flags: { ...appFlagDocs, ...recordFlagDocs },
     example: 'enroll-bench serve --simulate --port 4820',
   },
   run: {
     summary: 'provision every attached device with one workflow, headless',
     usage: [
       'run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N] [--scenario S]',
-      '    [--time-scale X]] [--concurrency N] [--until-idle] [--resume] [--erase-in-use]',
-      '    [--unassigned-to-direct] [--json]',
+      '    [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle] [--resume] [--erase-in-use]',
+      '    [--unassigned-to-direct] [--record DIR [--record-raw]] [--json]',
     ],
     flags: {
       workflow: {
@@ -156,6 +181,7 @@ export const commandTable = {
         kind: 'boolean',
         help: 'ade-reenroll: switch a device with no ADE configuration to supervise-and-enroll, no re-erase',
       },
+      ...recordFlagDocs,
       json,
     },
     example: 'enroll-bench run --workflow supervise-and-enroll --until-idle --json',
@@ -176,8 +202,12 @@ export const commandTable = {
     notes: ['Exit 4 when no bench is running for this data folder.'],
   },
   jobs: {
-    summary: 'act on a running bench’s jobs: retry, cancel, skip or start one device, or all failed/waiting',
-    usage: ['jobs retry|cancel|skip|start ECID|SERIAL|--all-failed|--all-waiting [--json]'],
+    summary:
+      'act on a running bench’s jobs: retry, cancel, skip, start or continue one device, or all failed/waiting',
+    usage: [
+      'jobs retry|cancel|skip|start ECID|SERIAL|--all-failed|--all-waiting [--json]',
+      'jobs continue ECID|SERIAL|--all-waiting [--json]',
+    ],
     flags: {
       'all-failed': { kind: 'boolean', help: 'every failed or interrupted job' },
       'all-waiting': { kind: 'boolean', help: 'every job that waits for a person' },
@@ -188,10 +218,12 @@ export const commandTable = {
       cancel: ['all-failed', 'all-waiting', 'json'],
       skip: ['all-failed', 'all-waiting', 'json'],
       start: ['all-failed', 'all-waiting', 'json'],
+      continue: ['all-waiting', 'json'],
     },
     example: 'enroll-bench jobs retry --all-failed',
     notes: [
       'The same rules as the window: an action the card does not offer now is refused with the reason.',
+      'continue answers what the card waits for (Continue, I approved it, I tapped Trust…): the job re-reads the device; refused when the card now waits for something else, and for a device in use (its answer is start, the card’s Erase).',
       'Exit 0 done, 1 refused, 4 no bench is running.',
     ],
   },
@@ -370,6 +402,7 @@ export const commandTable = {
     usage: [
       'sim world [--devices N | --scenario NAME|FILE] [--time-scale X] [--seed S] [--bench DIR]',
       'sim cfgutil [--socket PATH | --bench DIR] CFGUTIL-ARGUMENTS…',
+      'sim replay BUNDLE   (a cfgutil answering from a --record folder; prints its path)',
       'sim [--socket PATH | --bench DIR] VERB [ARGUMENTS…]   (enroll-bench sim help lists the verbs)',
     ],
     flags: {
@@ -383,8 +416,71 @@ export const commandTable = {
     subcommands: {
       world: ['devices', 'scenario', 'time-scale', 'seed', 'bench'],
       cfgutil: ['socket', 'bench'],
+      replay: [],
     },
     example: 'enroll-bench sim world --scenario messy-cart',
+  },
+  'field-check': {
+    summary:
+      'first real Mac: walk one device through every cfgutil step, asking before each erase, and report',
+    usage: [
+      'field-check [--cfgutil PATH | --simulate [--time-scale X]] [--ecid ECID] [--erase-serial SERIAL] [--yes]',
+      '    [--profile FILE] [--out DIR] [--record DIR [--record-raw]] [--json]',
+    ],
+    flags: {
+      cfgutil,
+      simulate,
+      'time-scale': {
+        ...timeScale,
+        help: 'with --simulate: speed of the simulated clock (above 0, at most 10)',
+      },
+      ecid: { kind: 'string', value: 'ECID', help: 'the device to check, when more than one is attached' },
+      'erase-serial': {
+        kind: 'string',
+        value: 'SERIAL',
+        help: 'consent up front to erase the device with this full serial number (else typed when asked)',
+      },
+      yes: { kind: 'boolean', help: 'answer the "press Enter when ready" questions (never an erase)' },
+      profile: {
+        kind: 'string',
+        value: 'FILE',
+        help: 'import this Intune profile first (default: the one already imported)',
+        complete: 'file',
+      },
+      out: {
+        kind: 'string',
+        value: 'DIR',
+        help: 'write the report here (default: the data folder’s field-check/)',
+        complete: 'file',
+      },
+      record,
+      'record-raw': recordRaw,
+      json,
+    },
+    example: 'enroll-bench field-check --record ~/field-bundle',
+    notes: [
+      'Questions on stdout, answers on stdin. The report (markdown + JSON) says per row: confirmed,',
+      'different (what was seen) or not tried. Exit 0 every row confirmed, 1 otherwise.',
+    ],
+  },
+  diagnostics: {
+    summary: 'export a zip for a bug report: versions, preflight, settings and logs, without secrets',
+    usage: ['diagnostics export [--out FILE] [--lines N] [--simulate | --cfgutil PATH] [--json]'],
+    flags: {
+      out: {
+        kind: 'string',
+        value: 'FILE',
+        help: 'the zip to write (default: "Enroll Bench diagnostics DATE.zip" in this folder)',
+        complete: 'file',
+      },
+      lines: { kind: 'string', value: 'N', help: 'the last N journal and diagnostics lines (default 500)' },
+      simulate,
+      cfgutil,
+      json,
+    },
+    subcommands: { export: ['out', 'lines', 'simulate', 'cfgutil', 'json'] },
+    example: 'enroll-bench diagnostics export --out ~/Desktop/bench-diagnostics.zip',
+    notes: ['A recent --record bundle is included unless it was made with --record-raw.'],
   },
   completion: {
     summary: 'print the shell completion script: completion zsh|bash',

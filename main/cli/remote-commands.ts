@@ -160,6 +160,7 @@ const actions: Readonly<Record<string, JobAction>> = {
   cancel: 'cancel',
   skip: 'skip',
   start: 'start-now',
+  continue: 'continue',
 };
 
 /** The jobs a target names: an ECID or a serial number (either case), or every failed or waiting job. */
@@ -183,7 +184,7 @@ export async function runJobsCommand(argv: readonly string[], io: RemoteIo = def
   const action = verb === undefined ? undefined : actions[verb];
   if (!action)
     throw new UsageError(
-      'jobs takes retry, cancel, skip or start, then ECID|SERIAL|--all-failed|--all-waiting',
+      'jobs takes retry, cancel, skip, start or continue, then ECID|SERIAL|--all-failed|--all-waiting',
     );
   const { flags, positional } = parseFlags(rest, flagSpec('jobs', verb));
   const every = Boolean(flags['all-failed']) || Boolean(flags['all-waiting']);
@@ -209,7 +210,13 @@ export async function runJobsCommand(argv: readonly string[], io: RemoteIo = def
     const results: { ecid: string; serial: string | null; ok: boolean; phase?: string; error?: string }[] =
       [];
     for (const job of chosen) {
-      const result = await client.invoke<JobView>('jobAction', { ecid: job.ecid, action });
+      // continue answers the wait the status showed: the bench refuses it if the card has changed since.
+      const answers = action === 'continue' ? job.waiting?.reason : undefined;
+      const result = await client.invoke<JobView>('jobAction', {
+        ecid: job.ecid,
+        action,
+        ...(answers ? { answers } : {}),
+      });
       const who = job.serialNumber ?? job.ecid;
       if (result.ok) {
         results.push({

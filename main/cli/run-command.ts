@@ -2,8 +2,8 @@
  * `enroll-bench run`: provision every attached device with one workflow, headless (issue 9 item 10).
  *
  *   enroll-bench run --workflow ID|FILE [--profile FILE] [--cfgutil PATH | --simulate [--cart N]
- *     [--scenario FILE] [--time-scale X]] [--concurrency N] [--until-idle] [--erase-in-use]
- *     [--unassigned-to-direct] [--json]
+ *     [--scenario FILE] [--time-scale X] | --replay BUNDLE] [--concurrency N] [--until-idle] [--erase-in-use]
+ *     [--unassigned-to-direct] [--record DIR [--record-raw]] [--json]
  *
  * `--unassigned-to-direct` (an ADE workflow): a device that ends with no ADE configuration goes on as
  * `supervise-and-enroll`, as the card's "Switch to direct enrollment" does, without a second erase.
@@ -11,6 +11,7 @@
  * Progress on stderr, one line per step change; with --json one object on stdout at the end (./run-report.ts:
  * every device that did not succeed says why and what to do). Exit codes: ./exit-codes.ts.
  */
+import { APP_VERSION } from '../app/app-version';
 import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { existsSync } from 'node:fs';
 import type { JobView, Workflow } from '../../preload/jobs-domain';
@@ -20,6 +21,8 @@ import type { JobEventSink } from '../jobs/job-board-types';
 import type { JobBoard } from '../jobs/job-board';
 import { readWorkflowFile, workflowSource } from '../jobs/workflow-source';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
+import { startRecordReplay } from '../record/command-hooks';
+import { recordFlagsFrom } from '../record/record-flags';
 import { loadScenario, scenarioWorldOptions } from '../sim/index';
 import { flagSpec } from './command-table';
 import { EXIT } from './exit-codes';
@@ -131,6 +134,7 @@ function ctrlC(): Promise<void> {
 
 export async function runRunCommand(argv: readonly string[], io: RunCommandIo = defaultIo): Promise<number> {
   const { flags, positional } = parseFlags(argv, FLAGS);
+  const recordFlags = recordFlagsFrom(flags);
   if (positional.length > 0) throw new UsageError(`run takes no arguments (got "${positional[0]}")`);
   if (flags.simulate && flags.cfgutil)
     throw new UsageError('--simulate and --cfgutil cannot be used together');
@@ -151,7 +155,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
   // --erase-in-use answers the in-use question only: the ignore list and other organizations still hold.
   const workflow: Workflow = flags['erase-in-use'] ? { ...chosen, eraseInUse: 'erase' } : chosen;
   const cfgutilPath = flags.cfgutil ?? io.env.ENROLL_BENCH_CFGUTIL;
-  if (!flags.simulate && !cfgutilPath)
+  if (recordFlags.replay && (flags.simulate || flags.cfgutil))
+    throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
+  if (!flags.simulate && !cfgutilPath && !recordFlags.replay)
     throw new UsageError('run needs --cfgutil PATH (or ENROLL_BENCH_CFGUTIL) or --simulate');
 
   const changes = { at: Date.now() };
@@ -222,6 +228,17 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     simulated: flags.simulate === true,
     ...(io.env.ENROLL_BENCH_RUNTIME_DIR ? { runtimeDir: io.env.ENROLL_BENCH_RUNTIME_DIR } : {}),
   });
+  // After the lock: a refused run leaves no recording folder behind.
+  const hooks = await startRecordReplay(recordFlags, {
+    recordedBy: 'run',
+    appVersion: APP_VERSION,
+    dataDir: defaultDataDir(io.env),
+    ...(cfgutilPath === undefined ? {} : { cfgutilPath }),
+    warn: (text) => notes.line(`enroll-bench: ${text}`),
+  }).catch((error: unknown) => {
+    safety.release();
+    throw error;
+  });
   const start = io.startSession ?? startRunSession;
   const session = await start({
     deviceLocks: safety.deviceLocks,
@@ -230,12 +247,14 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     ...(flags.profile ? { profileFile: flags.profile } : {}),
     ...(flags.simulate
       ? { simulate: { cart, timeScale, ...(scenario ? { world: scenario } : {}) } }
-      : { cfgutilPath: cfgutilPath as string }),
+      : { cfgutilPath: hooks.cfgutilPath ?? (cfgutilPath as string) }),
     ...(concurrency !== undefined ? { concurrency } : {}),
     events,
     note: (text) => notes.line(`enroll-bench: ${text}`),
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     safety.release();
+    await hooks.stop();
+    notes.flush();
     throw error;
   });
   current.session = session;
@@ -256,6 +275,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     closing = true;
     await session.close();
     safety.release();
+    await hooks.stop();
     notes.flush();
     progress.end();
   }

@@ -2,17 +2,22 @@
  * `enroll-bench serve`: the bench's services over HTTP + WebSocket, for a browser on this Mac or, when
  * asked with `--host`, on another screen. Also the fallback of `start` where Electron cannot run.
  */
+import { APP_VERSION } from '../app/app-version';
 import { startBenchSafety, type BenchSafety } from '../jobs/safety/bench-safety';
 import path from 'node:path';
 import type { EngineStatus } from '../../preload/domain';
 import { createBench } from '../app/create-bench';
+import { startRecordReplay } from '../record/command-hooks';
+import { NO_RECORD_FLAGS, recordFlagsFrom, type RecordFlags } from '../record/record-flags';
 import { defaultDataDir } from '../storage/data-dir';
 import { startBenchServer } from '../server/bench-server';
 import { ControlSocketInUse } from '../control/control-server';
 import { openControlSocket } from '../control/open-control-socket';
 import { loadScenario } from '../sim/index';
-import { parseAppFlags, type AppFlags } from './app-flags';
+import { appFlagsFrom, type AppFlags } from './app-flags';
 import { BenchCannotRun } from './cannot-run';
+import { flagSpec } from './command-table';
+import { parseFlags, UsageError } from '../text/parse-flags';
 import { packageRoot } from './package-root';
 import { stderrLine, stdoutLine } from './terminal-output';
 
@@ -35,14 +40,29 @@ function untilStopped(): Promise<void> {
   });
 }
 
-export async function serveBench(flags: AppFlags): Promise<number> {
+export async function serveBench(appFlags: AppFlags, record: RecordFlags = NO_RECORD_FLAGS): Promise<number> {
   // A bad scenario is a clear error now, not a simulator that fails to start later.
-  if (flags.scenario !== undefined) await loadScenario(flags.scenario);
+  if (appFlags.scenario !== undefined) await loadScenario(appFlags.scenario);
+  if (record.replay && (appFlags.simulate || appFlags.cfgutilFlag))
+    throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
   const dataDir = defaultDataDir();
   // One bench per data folder and per device (issue 19): refused here, before anything is assembled.
-  const safety = startBenchSafety({ dataDir, command: 'enroll-bench serve', simulated: flags.simulate });
+  const safety = startBenchSafety({ dataDir, command: 'enroll-bench serve', simulated: appFlags.simulate });
   try {
-    return await serveWith(flags, dataDir, safety);
+    // After the lock: a refused serve leaves no recording folder behind.
+    const hooks = await startRecordReplay(record, {
+      recordedBy: 'serve',
+      appVersion: APP_VERSION,
+      dataDir,
+      ...(appFlags.cfgutilFlag === undefined ? {} : { cfgutilPath: appFlags.cfgutilFlag }),
+      warn: (text) => stderrLine(`enroll-bench: ${text}`),
+    });
+    try {
+      const flags = hooks.cfgutilPath ? { ...appFlags, cfgutilFlag: hooks.cfgutilPath } : appFlags;
+      return await serveWith(flags, dataDir, safety);
+    } finally {
+      await hooks.stop();
+    }
   } finally {
     safety.release();
   }
@@ -94,5 +114,7 @@ async function serveWith(flags: AppFlags, dataDir: string, safety: BenchSafety):
 }
 
 export async function runServeCommand(argv: readonly string[]): Promise<number> {
-  return serveBench(parseAppFlags(argv));
+  // One parse: the app's flags plus --record/--replay, all from the command table's `serve` entry.
+  const parsed = parseFlags(argv, flagSpec('serve'));
+  return serveBench(appFlagsFrom(parsed), recordFlagsFrom(parsed.flags));
 }

@@ -22,6 +22,7 @@ import { stderrLine, stdoutLine, stdoutText, stderrText } from './terminal-outpu
 const USAGE = `usage:
   enroll-bench sim world [--devices N | --scenario clean-cart|messy-cart|FILE] [--time-scale X] [--seed S] [--bench DIR]
   enroll-bench sim cfgutil [--socket PATH | --bench DIR] <cfgutil arguments…>
+  enroll-bench sim replay BUNDLE   (a cfgutil answering from a --record folder; prints its path)
   enroll-bench sim [--socket PATH | --bench DIR] <verb> [arguments…]
 verbs: list, attach [--class iPad|iPhone] [--type T] [--erased] [--paired] [--locked] [--find-my] [--dep STATE],
        detach ECID|--all, cart COUNT SECONDS, trust ECID [--deny], approve|ignore ECID [IDENTIFIER],
@@ -109,6 +110,7 @@ export async function runSimCommand(argv: readonly string[]): Promise<number> {
     return verb === undefined ? 2 : 0;
   }
   if (verb === 'world') return runWorld(rest);
+  if (verb === 'replay') return (await import('./sim-replay-command')).runSimReplay(rest);
   const cfgutilMode = verb === 'cfgutil';
   const { target, rest: args } = takeTarget(cfgutilMode ? rest : argv);
   const socketPath = await socketFor(target);

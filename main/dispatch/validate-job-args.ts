@@ -5,7 +5,13 @@
  * the field at fault); here it must merely be an object of bounded size, so a huge request costs nothing.
  */
 import type { JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
-import { jobActions, type JobAction, type Workflow } from '../../preload/jobs-domain';
+import {
+  jobActions,
+  operatorReasons,
+  type JobAction,
+  type OperatorReason,
+  type Workflow,
+} from '../../preload/jobs-domain';
 import type { LogExportFormat, LogOutcome, LogQuery } from '../../preload/log-domain';
 import { invalidRequest } from '../errors/bench-error';
 import { ecidArg, isRecord, none, one } from './arg-shapes';
@@ -96,7 +102,13 @@ export const jobArgValidators: Validators = {
     if (!jobActions.includes(req.action as JobAction)) {
       throw invalidRequest(`action must be one of: ${jobActions.join(', ')}.`);
     }
-    return [{ ecid: ecidArg(req.ecid), action: req.action as JobAction }];
+    if (req.answers === undefined) return [{ ecid: ecidArg(req.ecid), action: req.action as JobAction }];
+    if (req.action !== 'continue' || !operatorReasons.includes(req.answers as OperatorReason)) {
+      throw invalidRequest(
+        `answers goes with action continue and must be one of: ${operatorReasons.join(', ')}.`,
+      );
+    }
+    return [{ ecid: ecidArg(req.ecid), action: 'continue', answers: req.answers as OperatorReason }];
   },
   retryFailed: (args) => none(args, 'retryFailed'),
   listWorkflows: (args) => none(args, 'listWorkflows'),

@@ -15,6 +15,8 @@ export interface MenuCommands {
   openSettings(): void;
   /** Opens the window's Preflight panel. */
   openPreflight(): void;
+  /** Help ▸ Export Diagnostics… (main/electron/diagnostics-menu.ts). */
+  exportDiagnostics?(): void;
 }
 
 const EXPORTS: readonly { format: LogExportFormat; label: string }[] = [
@@ -59,7 +61,12 @@ export function appMenuTemplate(appName: string, commands: MenuCommands): MenuIt
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: `${appName} README`, click: () => commands.openReadme() }],
+      submenu: [
+        { label: `${appName} README`, click: () => commands.openReadme() },
+        ...(commands.exportDiagnostics
+          ? [{ label: 'Export Diagnostics…', click: () => commands.exportDiagnostics?.() }]
+          : []),
+      ],
     },
   ];
 }

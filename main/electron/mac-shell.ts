@@ -7,6 +7,7 @@ import { app, dialog, powerSaveBlocker, screen, type BrowserWindow } from 'elect
 import type { InvokeDispatcher } from '../dispatch/dispatch-invoke';
 import type { LogInvokeChannels } from '../../preload/contract';
 import { installAppMenu } from './app-menu';
+import { saveDiagnosticsFromMenu } from './diagnostics-menu';
 import { showWaitingOnDock } from './dock-badge';
 import { trackJobActivity, type BenchEventSource } from './job-activity';
 import { electronMenuCommands } from './menu-commands';
@@ -49,7 +50,15 @@ export function installMacShell(options: MacShellOptions): MacShell {
   const { host, window } = options;
   const exportLog: LogInvokeChannels['exportLog'] = (req) =>
     host.dispatch('exportLog', [req]) as ReturnType<LogInvokeChannels['exportLog']>;
-  const commands = electronMenuCommands({ window, openProfile: options.openProfile, exportLog });
+  const commands = {
+    ...electronMenuCommands({ window, openProfile: options.openProfile, exportLog }),
+    exportDiagnostics: () =>
+      void saveDiagnosticsFromMenu({
+        dataDir: options.dataDir,
+        window,
+        ...(options.log ? { log: options.log } : {}),
+      }),
+  };
   installAppMenu(app.name, commands);
 
   const activity = trackJobActivity(host);

@@ -42,6 +42,8 @@ import { benchDeviceKind } from '../cfgutil/bench-device-kind';
 import { admitByEcid, admitBySerial, type Admission } from './admission';
 import { runJob } from './job-runner';
 import { safetySource, type SafetyOptions } from './safety/safety-source';
+import { byPort, NameBook } from './workflow/name-book';
+import { templateHasCounter } from './workflow/name-template';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
@@ -70,6 +72,8 @@ export interface JobBoardOptions extends SafetyOptions {
   readonly serialRead?: (ecid: Ecid, serialNumber: string) => void;
   /** Told after a job's end has been handed to the journal, with the ended job (the bench log, Intune). */
   readonly jobEnded?: (job: JobView) => void;
+  /** Rename counters and names given (./workflow/name-book.ts): the composition loads the data folder's. */
+  readonly names?: NameBook;
 }
 
 type Slot = JobSlot;
@@ -90,6 +94,8 @@ export class JobBoard {
   private readonly recorder: JobRecorder;
   private readonly contexts: JobContextFactory;
   private readonly dropWatch: DropWatch;
+  private readonly names: NameBook;
+  private started = false;
   private readonly pauseWaiters = new Set<() => void>();
   private state: RunState;
   private history: JournalHistory;
@@ -106,7 +112,10 @@ export class JobBoard {
     this.timings = options.timings ?? DEVICE_TIMINGS;
     this.clock = options.clock ?? realClock;
     this.events = options.events ?? noJobEvents;
-    this.limit = new HeavyStepLimit(settings.concurrency);
+    this.dropWatch = new DropWatch(this.timings, this.clock);
+    // A lowered cap steps back up after a quiet window: asked each time a heavy step queues or ends.
+    this.limit = new HeavyStepLimit(settings.concurrency, () => this.recoverCap());
+    this.names = options.names ?? new NameBook();
     this.recorder = new JobRecorder({
       journal: options.journal,
       clock: this.clock,
@@ -127,8 +136,9 @@ export class JobBoard {
       ...(options.random ? { random: options.random } : {}),
       ...(options.extraProfilesDir ? { extraProfilesDir: options.extraProfilesDir } : {}),
       safety: safetySource(() => this.settings, options),
+      names: this.names,
+      deviceType: (ecid) => this.deviceTypeOf(ecid),
     });
-    this.dropWatch = new DropWatch(this.timings, this.clock);
     this.times = new StepTimes(options.timeScale ?? 1);
     this.history = options.history ?? { lastByEcid: new Map(), doneBySerial: new Map(), warnings: [] };
     this.state = {
@@ -142,6 +152,7 @@ export class JobBoard {
 
   /** Starts following the device list; devices already attached are admitted now. */
   start(): void {
+    this.started = true;
     this.recorder.sessionStarted(this.settings.stationName);
     for (const warning of this.history.warnings) this.options.log?.(`journal: ${warning}`);
     this.stopHealth = this.recorder.onHealth((problem) => this.onRecordingProblem(problem));
@@ -192,7 +203,7 @@ export class JobBoard {
     const workflow = this.options.workflows.get(this.state.workflowId);
     const expected = (workflow?.steps ?? []).reduce((sum, s) => sum + this.times.expectedMs(s.kind), 0);
     return runStatusOf(
-      { ...this.state, concurrency: this.limit.limit },
+      { ...this.state, concurrency: this.limit.limit, concurrencySetting: this.limit.setting },
       this.views(),
       this.firstStart,
       this.clock.now(),
@@ -244,6 +255,7 @@ export class JobBoard {
     const { countdownMs: _before, ...kept } = this.settings;
     this.settings = { ...kept, ...next };
     this.limit.setLimit(next.concurrency);
+    this.dropWatch.forget();
     const { concurrencyNote: _lowered, ...rest } = this.state;
     this.state = { ...rest, concurrency: next.concurrency, countdownSeconds: next.countdownSeconds };
     return this.emitRun();
@@ -294,6 +306,15 @@ export class JobBoard {
       case 'switch-to-direct':
         this.switchToDirect(slot);
         break;
+      case 'continue':
+        // The operator answered the wait; the step re-reads where the device can show the effect.
+        if (phase !== 'waiting-for-operator')
+          refuse('Not waiting for you', 'This job is not waiting for a person any more.');
+        // A device in use is erased only on the person's Erase (start-now): a Continue never stands for it.
+        if (slot.view.waiting?.reason === 'in-use')
+          refuse('This device is in use', 'Press Erase to erase it, or Skip to leave it as it is.');
+        this.giveWord(slot);
+        break;
     }
     return this.viewOf(this.slots.get(ecid) ?? slot);
   }
@@ -316,7 +337,11 @@ export class JobBoard {
     if (this.closed) return;
     const { arrived, left } = this.presence.update(devices);
     for (const ecid of left) this.onLeft(ecid);
-    for (const ecid of arrived) if (!this.slots.has(ecid)) void this.admit(ecid);
+    // Devices that arrive together are admitted in port order: their rename counters follow the ports.
+    const inPortOrder = [...arrived].sort((a, b) =>
+      byPort(this.presence.device(a)?.portLabel, this.presence.device(b)?.portLabel),
+    );
+    for (const ecid of inPortOrder) if (!this.slots.has(ecid)) void this.admit(ecid);
   }
 
   private onLeft(ecid: Ecid): void {
@@ -338,9 +363,19 @@ export class JobBoard {
   private noteDrop(): void {
     const lowered = this.dropWatch.noteDrop(this.limit.limit);
     if (!lowered) return;
-    this.limit.setLimit(lowered.limit);
+    this.limit.setInForce(lowered.limit);
     this.state = { ...this.state, concurrencyNote: lowered.note };
     this.emitRun();
+  }
+
+  /** A lowered cap doubles back, up to the operator's number, after a quiet window (./drop-watch.ts). */
+  private recoverCap(): void {
+    const raised = this.dropWatch.recover(this.limit.limit, this.limit.setting);
+    if (!raised) return;
+    this.limit.setInForce(raised.limit);
+    const { concurrencyNote: _before, ...rest } = this.state;
+    this.state = raised.note === undefined ? rest : { ...rest, concurrencyNote: raised.note };
+    if (this.started && !this.closed) this.emitRun();
   }
 
   private async admit(ecid: Ecid): Promise<void> {
@@ -348,6 +383,15 @@ export class JobBoard {
     const profileSha256 = this.options.profile.current()?.sha256;
     const slot = this.createSlot(ecid, workflow, profileSha256);
     if (!slot) return;
+    // The rename counter is reserved now, in admission (port) order, so the editor's preview comes true.
+    try {
+      for (const step of slot.workflow.steps)
+        if (step.kind === 'rename' && templateHasCounter(step.template))
+          this.names.admit(step.template, [ecid]);
+    } catch (error) {
+      // The names file cannot be written: the rename step asks again and fails saying why; nothing else waits.
+      this.options.log?.(`could not reserve a name counter for ${ecid}`, error);
+    }
     const rules = {
       ignoreEcids: this.settings.ignoreEcids,
       ignoreSerials: this.settings.ignoreSerials,
@@ -572,7 +616,13 @@ export class JobBoard {
     this.emitRun();
   }
 
+  /**
+   * The operator's word wakes the wait. Pressed while the job is between polls (reading the device), it is
+   * kept for the next poll of the same wait rather than lost; the wait's end (`resume`) and any phase other
+   * than waiting drop it, so a word never answers a later wait.
+   */
   private giveWord(slot: Slot): void {
+    if (slot.words.size === 0) slot.wordPending = true;
     for (const word of slot.words) word();
     slot.words.clear();
   }
@@ -584,6 +634,10 @@ export class JobBoard {
     const after = reduceJob(before, event);
     if (after === before) return;
     slot.view = after;
+    // A kept word belongs to the wait it answered: gone once the job no longer waits for a person, or waits
+    // for something else (a Read again given to "cannot tell" must never answer an in-use Erase question).
+    if (after.phase !== 'waiting-for-operator' || after.waiting?.reason !== before.waiting?.reason)
+      slot.wordPending = false;
     const moved =
       after.phase !== before.phase ||
       after.stepIndex !== before.stepIndex ||

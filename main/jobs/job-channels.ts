@@ -6,7 +6,7 @@
  */
 import type { JobInvokeChannels } from '../../preload/contract';
 import type { Ecid, Result } from '../../preload/domain';
-import type { JobAction, JobView, RunStatus } from '../../preload/jobs-domain';
+import type { JobAction, JobView, OperatorReason, RunStatus } from '../../preload/jobs-domain';
 import { BenchError } from '../errors/bench-error';
 import type { JobBoard } from './job-board';
 
@@ -30,8 +30,17 @@ export class JobChannels implements Pick<JobInvokeChannels, JobChannelNames> {
     return ok(this.require().selectWorkflow(req.workflowId));
   }
 
-  async jobAction(req: { readonly ecid: Ecid; readonly action: JobAction }): Promise<Result<JobView>> {
-    return ok(this.require().jobAction(req.ecid, req.action));
+  async jobAction(req: {
+    readonly ecid: Ecid;
+    readonly action: JobAction;
+    readonly answers?: OperatorReason;
+  }): Promise<Result<JobView>> {
+    const board = this.require();
+    if (req.action !== 'continue') return ok(board.jobAction(req.ecid, req.action));
+    // The operator's word wakes the wait; the step then re-reads the device where it can see the effect.
+    const job = board.views().find((view) => view.ecid === req.ecid);
+    refuseStaleAnswer(job, req.answers);
+    return ok(board.jobAction(req.ecid, 'continue'));
   }
 
   async retryFailed(): Promise<Result<number>> {
@@ -48,4 +57,19 @@ export class JobChannels implements Pick<JobInvokeChannels, JobChannelNames> {
       retryable: false,
     });
   }
+}
+
+/** `continue` answers a wait: refused when there is none, or when the job now waits for something else. */
+function refuseStaleAnswer(job: JobView | undefined, answers: OperatorReason | undefined): void {
+  const refuse = (title: string, detail: string): never => {
+    throw new BenchError({ code: 'invalid-request', title, detail, retryable: false });
+  };
+  if (!job) refuse('No job for this device', 'The device has no job: it may have been unplugged.');
+  if (job?.phase !== 'waiting-for-operator' || !job.waiting)
+    refuse('Not waiting for you', 'This job is not waiting for a person any more.');
+  if (answers !== undefined && job?.waiting?.reason !== answers)
+    refuse(
+      'It now waits for something else',
+      'The card changed since you pressed: read its new instruction, then answer that.',
+    );
 }

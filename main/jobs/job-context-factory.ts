@@ -18,6 +18,8 @@ import type { JobEvent } from './job-state';
 import type { JobTimings } from './job-timings';
 import { forgetOnChange } from './last-read';
 import type { SafetySource } from './safety/safety-source';
+import type { NameBook } from './workflow/name-book';
+import { templateHasCounter } from './workflow/name-template';
 
 export interface JobContextDeps {
   readonly clock: Clock;
@@ -30,6 +32,10 @@ export interface JobContextDeps {
   readonly extraProfilesDir?: string;
   /** The change guard's inputs: the live ignore lists, the in-use answer, the device locks (./safety/). */
   readonly safety: SafetySource;
+  /** Rename counters reserved at admission and names given (./workflow/name-book.ts). */
+  readonly names: NameBook;
+  /** Apple's product type of the device (`iPhone14,6`), when known. */
+  readonly deviceType: (ecid: JobSlot['view']['ecid']) => string | undefined;
 }
 
 /** The board's side of a job: how its state moves and where its reads go. */
@@ -39,9 +45,6 @@ export interface JobHooks {
 }
 
 export class JobContextFactory {
-  /** Rename counters per template (`{n}`), bench-wide and for the whole session. */
-  private readonly counters = new Map<string, number>();
-
   constructor(private readonly deps: JobContextDeps) {}
 
   /** Who "ours" is for a read: the organisation we supervise as and the profile we install. */
@@ -91,17 +94,26 @@ export class JobContextFactory {
       },
       expectReboot: (until) => void (slot.rebootUntil = until),
       rebootExpected: () => slot.rebootUntil > clock.now(),
-      waitForOperatorWord: (ms) =>
-        wait(ms, (wake) => {
+      waitForOperatorWord: (ms) => {
+        // A word pressed while the job was reading the device (no poll listening) answers this poll.
+        if (slot.wordPending) {
+          slot.wordPending = false;
+          return Promise.resolve(true);
+        }
+        return wait(ms, (wake) => {
           slot.words.add(wake);
           return () => slot.words.delete(wake);
-        }),
-      nextNameCounter: (template) => {
-        const next = (this.counters.get(template) ?? 0) + 1;
-        this.counters.set(template, next);
-        return next;
+        });
       },
+      nameFor: (template, expand) =>
+        this.deps.names.nameFor(
+          template,
+          { ecid, ...(slot.view.serialNumber ? { serial: slot.view.serialNumber } : {}) },
+          expand,
+          templateHasCounter(template),
+        ),
       modelName: () => presence.device(ecid)?.model,
+      deviceType: () => this.deps.deviceType(ecid),
       serialNumber: () => slot.view.serialNumber,
       setWaiting: (reason: OperatorReason, instruction?: string) =>
         hooks.dispatch({
@@ -110,7 +122,10 @@ export class JobContextFactory {
           reason,
           instruction: instruction ?? instructionFor(reason),
         }),
-      resume: () => hooks.dispatch({ type: 'resumed' }),
+      resume: () => {
+        slot.wordPending = false;
+        hooks.dispatch({ type: 'resumed' });
+      },
     };
   }
 }

@@ -59,10 +59,15 @@ export interface JobContext {
   rebootExpected(): boolean;
   /** Resolves when the operator presses Continue / Retry on this job (or after `ms`); true when pressed. */
   waitForOperatorWord(ms: number): Promise<boolean>;
-  /** The next number for `{n}` in a rename template. */
-  nextNameCounter(template: string): number;
+  /**
+   * The device's name from `expand(counter)` with the counter it holds for `template` (reserved at
+   * admission), never a name given to another device: undefined when only a counter could avoid that.
+   */
+  nameFor(template: string, expand: (counter: number) => string): string | undefined;
   /** The device's human model name, when known. */
   modelName(): string | undefined;
+  /** Apple's product type (`iPhone14,6`), when known. */
+  deviceType(): string | undefined;
   /** The serial number read so far. */
   serialNumber(): string | undefined;
   setWaiting(reason: OperatorReason, instruction?: string): void;

@@ -17,4 +17,6 @@ export interface JobSlot {
   rebootUntil: number;
   /** Wakers of a job waiting for the operator's word (Continue / Retry). */
   words: Set<() => void>;
+  /** A word given while no poll listened (the board's giveWord): the next poll of the same wait takes it. */
+  wordPending?: boolean;
 }

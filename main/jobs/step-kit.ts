@@ -10,7 +10,7 @@ import type { ErrorCode } from '../../preload/domain';
 import type { IdentityOptions } from '../cfgutil/cfgutil-client';
 import { backoffMs, backoffWindowMs } from './backoff';
 import { READ_PROPERTIES, readOf, type DeviceRead, type ReadProperty } from './device-read';
-import { TRUST_DENIED_INSTRUCTION } from './guidance';
+import { instructionFor, TRUST_DENIED_INSTRUCTION } from './guidance';
 import type { JobContext } from './job-context';
 import { cfgutilCode, failure, failureFrom } from './job-failure';
 
@@ -89,7 +89,8 @@ export async function readDevice(
       if (ctx.now() - lockedSince > ctx.timings.operatorTimeoutMs) {
         throw failure('passcode-locked', 'The device stayed locked', 'Unlock the device, then press Retry.');
       }
-      await ctx.sleep(ctx.timings.operatorPollMs);
+      // "It's unlocked" on the card wakes this poll early: the next read is the check.
+      await ctx.waitForOperatorWord(ctx.timings.operatorPollMs);
       attempt = 0;
     } catch (error) {
       const code = cfgutilCode(error);
@@ -148,6 +149,21 @@ export function markReboot(ctx: JobContext): void {
   ctx.expectReboot(ctx.now() + ctx.timings.rebootGraceMs);
 }
 
+/**
+ * Runs a command that restarts (or shuts down) the device. The device may leave USB while the command still
+ * runs, at its end, or within the grace after it: all of that is the bench's own doing, never a drop-off, so
+ * the window is open for the whole command and the grace runs from its end (issue 21: a clean cart of 30 had
+ * its cap lowered by erase and prepare reboots that outlasted a window started when the command was sent).
+ */
+export async function duringReboot<T>(ctx: JobContext, command: () => Promise<T>): Promise<T> {
+  ctx.expectReboot(Number.POSITIVE_INFINITY);
+  try {
+    return await command();
+  } finally {
+    markReboot(ctx);
+  }
+}
+
 export function clearReboot(ctx: JobContext): void {
   ctx.expectReboot(0);
 }
@@ -186,13 +202,17 @@ export async function ensurePaired(
         'Tap Trust on the device and enter its passcode, then press Retry.',
       );
     }
-    await ctx.sleep(ctx.timings.operatorPollMs);
+    // "I tapped Trust" on the card wakes this poll early: the next pair and read are the check.
+    await ctx.waitForOperatorWord(ctx.timings.operatorPollMs);
   }
 }
 
 /**
  * Waits for a person: shows `reason`, then re-reads `properties` every poll until `done(read)` (automatic
- * continuation), or until the operator presses Continue. Bounded by the operator timeout.
+ * continuation). The operator's word (Continue, I approved it) re-reads at once: where the bench can see the
+ * effect it goes on only when the re-read shows it, and otherwise keeps waiting with the instruction and a
+ * note that the device does not show it yet; where it cannot (Setup Assistant, Activation Lock), the word is
+ * the answer. A wait that runs out fails saying so, with the instruction kept, and Retry reads again first.
  */
 export async function waitForOperator(
   ctx: JobContext,
@@ -203,9 +223,10 @@ export async function waitForOperator(
 ): Promise<DeviceRead | undefined> {
   ctx.setWaiting(reason);
   const deadline = ctx.now() + ctx.timings.operatorTimeoutMs;
+  let answered = false;
   for (;;) {
     const word = await ctx.waitForOperatorWord(ctx.timings.operatorPollMs);
-    if (word) {
+    if (word && !done) {
       ctx.resume();
       return undefined;
     }
@@ -215,10 +236,21 @@ export async function waitForOperator(
         ctx.resume();
         return read;
       }
-      ctx.setWaiting(reason);
+      // Once answered too early, the note stays until the wait ends (each poll would otherwise clear it).
+      answered ||= word;
+      if (answered) ctx.setWaiting(reason, `${instructionFor(reason)} ${NOT_SEEN_YET}`);
+      else ctx.setWaiting(reason);
     }
-    if (ctx.now() > deadline) throw failure(timeout.code, timeout.title, timeout.detail);
+    if (ctx.now() > deadline) throw failure(timeout.code, timeout.title, ranOut(timeout.detail));
   }
+}
+
+/** Said on the card when the operator answered but the re-read does not show the effect. */
+export const NOT_SEEN_YET = 'Checked just now: the device does not show it yet.';
+
+/** A wait that ran out says so, keeps the instruction, and says what Retry does. */
+function ranOut(instruction: string): string {
+  return `The wait for a person ran out. ${instruction} Retry reads the device again before waiting.`;
 }
 
 /**

@@ -4,10 +4,11 @@
  */
 import { createContext } from 'react';
 import type { Device, Ecid, SimulatorAction } from '../../preload/domain';
-import type { JobAction } from '../../preload/jobs-domain';
+import type { JobAction, OperatorReason } from '../../preload/jobs-domain';
 
 export interface CardActions {
-  readonly onJobAction: (ecid: Ecid, action: JobAction) => void;
+  /** `answers`: with `continue`, the wait the button answered (a stale click is refused by main). */
+  readonly onJobAction: (ecid: Ecid, action: JobAction, answers?: OperatorReason) => void;
   readonly onDismissError: (ecid: Ecid) => void;
   /** Present only in simulation. */
   readonly onSimulate?: (action: SimulatorAction) => void;

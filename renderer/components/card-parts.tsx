@@ -4,7 +4,7 @@
  */
 import type { Ecid, SimulatorAction } from '../../preload/domain';
 import type { JobAction, OperatorReason } from '../../preload/jobs-domain';
-import { actionWords } from './job-status';
+import { actionLabel } from './job-status';
 import { SimHands } from './sim-hands';
 
 /** `target` is the device in words ("iPad 3 at Port 1 › 3"), so the bar's name says whose progress it is. */
@@ -30,7 +30,7 @@ export interface CardActionRowProps {
   readonly actions: readonly JobAction[];
   /** Why the job waits for a person, when it does. */
   readonly waitingFor?: OperatorReason | undefined;
-  readonly onJobAction?: ((ecid: string, action: JobAction) => void) | undefined;
+  readonly onJobAction?: ((ecid: string, action: JobAction, answers?: OperatorReason) => void) | undefined;
   readonly onSimulate?: ((action: SimulatorAction) => void) | undefined;
   /** `first`: only the hand that lets the job go on (a full cart's card has room for one button). */
   readonly onlyFirstHand?: boolean;
@@ -45,20 +45,24 @@ export function CardActionRow(props: CardActionRowProps) {
       {onJobAction &&
         actions.map((action) => {
           // A device in use waits for the person's word to erase it: the button says so.
-          const words = waitingFor === 'in-use' && action === 'start-now' ? 'Erase' : actionWords[action];
+          const words =
+            waitingFor === 'in-use' && action === 'start-now' ? 'Erase' : actionLabel(action, waitingFor);
           return (
             <button
               key={action}
               type="button"
               className={`job-action action-${action}`}
-              onClick={() => onJobAction(ecid, action)}
+              onClick={() =>
+                action === 'continue' ? onJobAction(ecid, action, waitingFor) : onJobAction(ecid, action)
+              }
               aria-label={`${words}: ${target}`}
             >
               {words}
             </button>
           );
         })}
-      {waitingFor && onSimulate && (
+      {/* A full cart's card has room for one button: the operator's answer goes before the simulated hand. */}
+      {waitingFor && onSimulate && !(props.onlyFirstHand && onJobAction && actions.length > 0) && (
         <SimHands
           ecid={ecid}
           reason={waitingFor}

@@ -4,7 +4,7 @@
  */
 import type { Device, ErrorInfo, SimulatorAction } from '../../preload/domain';
 import type { IntuneEnrollmentView } from '../../preload/intune-domain';
-import type { DeviceFacts, JobAction, JobView } from '../../preload/jobs-domain';
+import type { DeviceFacts, JobAction, JobView, OperatorReason } from '../../preload/jobs-domain';
 import { deviceLabel } from '../state/bench-state';
 import { CardActionRow, ProgressBar } from './card-parts';
 import { DeviceFactsList } from './device-facts';
@@ -30,7 +30,7 @@ export interface DeviceCardProps {
   readonly armed?: boolean;
   /** A refused action on this device. */
   readonly actionError?: ErrorInfo;
-  readonly onJobAction?: (ecid: string, action: JobAction) => void;
+  readonly onJobAction?: (ecid: string, action: JobAction, answers?: OperatorReason) => void;
   readonly onDismissError?: (ecid: string) => void;
   /** Present only in simulation: play the person's hand on this device. */
   readonly onSimulate?: (action: SimulatorAction) => void;

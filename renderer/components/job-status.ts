@@ -68,6 +68,31 @@ export const reasonWords: Readonly<Record<OperatorReason, string>> = {
   'cannot-tell': 'Cannot tell',
 };
 
+/**
+ * The button that answers each wait, named as its instruction names it ("…then press Continue"). None for a
+ * wait the bench ends by itself (the device plugged back in). The bench re-reads the device on the answer.
+ */
+export const answerWords: Readonly<Record<OperatorReason, string | undefined>> = {
+  'tap-trust': 'I tapped Trust',
+  'approve-profile': 'I approved it',
+  'unlock-device': 'It’s unlocked',
+  'activation-lock': 'Retry',
+  'finish-setup-assistant': 'Continue',
+  'reconnect-device': undefined,
+  'mac-offline': 'Retry',
+  'confirm-rerun': 'Run again',
+  // Its answer is Erase (start-now) or Skip, never a Continue: a word that is not Erase must not erase.
+  'in-use': undefined,
+  // The bench reads it again by itself on every poll; the button only reads sooner, never answers for it.
+  'cannot-tell': 'Read again',
+};
+
+/** The words on an action's button; `continue` says what it answers. */
+export function actionLabel(action: JobAction, waitingFor?: OperatorReason): string {
+  if (action === 'continue' && waitingFor) return answerWords[waitingFor] ?? actionWords.continue;
+  return actionWords[action];
+}
+
 /** The step's name in the workflow editor (a noun, not an activity). */
 export const stepTitles: Readonly<Record<WorkflowStepKind, string>> = {
   erase: 'Erase',
@@ -134,8 +159,13 @@ export function describeJob(job: JobView, now?: number, armed?: boolean): JobLoo
         ['Needs you', job.waiting ? reasonWords[job.waiting.reason] : 'Needs you'],
         'attention',
         'hand',
-        // In use: the person's word is Erase (the job's "go on") or Skip; nothing else answers it.
-        job.waiting?.reason === 'in-use' ? ['start-now', 'skip'] : ['cancel', 'skip'],
+        // In use: the person's word is Erase (the job's "go on") or Skip; nothing else answers it (no
+        // Continue: a word that is not Erase must never erase). Every other wait with an answer has its button.
+        job.waiting?.reason === 'in-use'
+          ? ['start-now', 'skip']
+          : job.waiting && answerWords[job.waiting.reason]
+            ? ['continue', 'cancel', 'skip']
+            : ['cancel', 'skip'],
       );
     case 'succeeded':
       // An ADE device's end is what its own read showed (confirm-ade-enrollment), never a guessed success.
@@ -180,6 +210,8 @@ export function compactActions(job: JobView, all: readonly JobAction[]): readonl
   // switch that starts the cart (Armed); its full card, one click away, has it.
   if (job.phase === 'countdown') return ['start-now'];
   if (job.waiting?.reason === 'in-use') return all;
+  // A wait's answer is the one thing that lets the job go on: every card that needs a person has it.
+  if (job.phase === 'waiting-for-operator') return all.filter((a) => a === 'continue');
   return [];
 }
 
@@ -190,6 +222,7 @@ export const actionWords: Readonly<Record<JobAction, string>> = {
   skip: 'Skip',
   rerun: 'Run again',
   'switch-to-direct': 'Switch to direct enrollment',
+  continue: 'Continue',
 };
 
 /** `1:05`, `12:40`, `1:02:03`. */

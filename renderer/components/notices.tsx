@@ -65,10 +65,17 @@ export function ErrorNotice({ error, onDismiss, onRetry }: ErrorNoticeProps) {
 export function RunNotices({
   recordingProblem,
   concurrencyNote,
+  cap,
+  onRestoreCap,
 }: {
   readonly recordingProblem: string | undefined;
   readonly concurrencyNote: string | undefined;
+  /** The cap in force and the operator's setting, when the bench has lowered it. */
+  readonly cap?: { readonly inForce: number; readonly setting: number } | undefined;
+  /** Puts the cap back to the setting now (the operator's word overrides the bench's caution). */
+  readonly onRestoreCap?: (() => void) | undefined;
 }) {
+  const lowered = cap && cap.inForce < cap.setting ? cap : undefined;
   return (
     <>
       {recordingProblem && (
@@ -76,9 +83,19 @@ export function RunNotices({
           <strong>Jobs are paused: nothing can be recorded.</strong> <span>{recordingProblem}</span>
         </div>
       )}
-      {concurrencyNote && (
+      {(concurrencyNote || lowered) && (
         <div className="notice notice-warning" role="status">
-          <strong>Fewer devices at once.</strong> <span>{concurrencyNote}</span>
+          <strong>
+            {lowered
+              ? `Fewer devices at once: ${lowered.inForce} of your ${lowered.setting}.`
+              : 'Fewer devices at once.'}
+          </strong>{' '}
+          {concurrencyNote && <span>{concurrencyNote}</span>}
+          {lowered && onRestoreCap && (
+            <button type="button" className="notice-action" onClick={onRestoreCap}>
+              Back to {lowered.setting}
+            </button>
+          )}
         </div>
       )}
     </>

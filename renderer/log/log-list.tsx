@@ -81,8 +81,15 @@ export function LogList({ total, recordAt, ensure, grown }: LogListProps) {
           ))}
         </div>
       </div>
-      <div className="log-scroll" ref={scroller} tabIndex={0} aria-label="Records, newest first">
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      {/* The scroller is the records' row group, focusable so the keyboard can scroll it. */}
+      <div
+        className="log-scroll"
+        ref={scroller}
+        tabIndex={0}
+        role="rowgroup"
+        aria-label="Records, newest first"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const record = recordAt(item.index);
             return (

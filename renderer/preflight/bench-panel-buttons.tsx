@@ -10,7 +10,13 @@ import { PreflightPanel } from './preflight-panel';
 
 type Open = 'preflight' | 'settings' | 'intune' | undefined;
 
-export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
+export interface BenchPanelButtonsProps {
+  readonly api: BenchApi;
+  /** The heavy-step cap in force while the bench has lowered it below the setting; Settings says so. */
+  readonly capInForce?: number | undefined;
+}
+
+export function BenchPanelButtons({ api, capInForce }: BenchPanelButtonsProps) {
   const [open, setOpen] = useState<Open>();
   // The Mac menu bar's Settings… (⌘,) and Preflight… open the same panels as these buttons.
   useEffect(
@@ -29,7 +35,12 @@ export function BenchPanelButtons({ api }: { readonly api: BenchApi }) {
       </nav>
       {open === 'preflight' && <PreflightPanel api={api} onClose={() => setOpen(undefined)} />}
       {open === 'settings' && (
-        <SettingsPanel api={api} onClose={() => setOpen(undefined)} onOpenIntune={() => setOpen('intune')} />
+        <SettingsPanel
+          api={api}
+          capInForce={capInForce}
+          onClose={() => setOpen(undefined)}
+          onOpenIntune={() => setOpen('intune')}
+        />
       )}
       {open === 'intune' && <IntunePanel api={api} onClose={() => setOpen('settings')} />}
     </>

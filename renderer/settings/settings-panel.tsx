@@ -13,12 +13,21 @@ import { formFromView, patchFromForm, type FieldErrors, type SettingsForm } from
 
 export interface SettingsPanelProps {
   readonly api: Pick<BenchApi, 'getSettings' | 'saveSettings'>;
+  /** The heavy-step cap in force now, shown beside the setting while the bench has lowered it. */
+  readonly capInForce?: number | undefined;
   readonly onClose: () => void;
   /** Opens Settings › Intune (issue 24). */
   readonly onOpenIntune?: () => void;
 }
 
-export function SettingsPanel({ api, onClose, onOpenIntune }: SettingsPanelProps) {
+/** Said beside the setting while the bench runs fewer at once than it (devices dropped off USB). */
+function capNote(inForce: number | undefined, typed: string): string {
+  const setting = Number(typed);
+  if (inForce === undefined || !Number.isFinite(setting) || inForce >= setting) return '';
+  return ` In force now: ${inForce}, lowered by the bench after drop-offs; it steps back up by itself after a quiet spell, or press “Back to ${setting}” on the bench.`;
+}
+
+export function SettingsPanel({ api, onClose, onOpenIntune, capInForce }: SettingsPanelProps) {
   const [view, setView] = useState<SettingsView>();
   const [form, setForm] = useState<SettingsForm>();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -114,7 +123,7 @@ export function SettingsPanel({ api, onClose, onOpenIntune }: SettingsPanelProps
         >
           <NumberSettingsField
             label="Heavy steps at once"
-            hint={`Erase, prepare, restore and install on this many devices at a time (${limits.concurrency.min} to ${limits.concurrency.max}).`}
+            hint={`Erase, prepare, restore and install on this many devices at a time (${limits.concurrency.min} to ${limits.concurrency.max}).${capNote(capInForce, form.concurrency)}`}
             error={errors.concurrency}
             min={limits.concurrency.min}
             max={limits.concurrency.max}

@@ -19,7 +19,7 @@ export function newStep(kind: WorkflowStepKind): WorkflowStep {
     case 'prepare':
       return { kind, language: 'en', locale: 'en_US', skipPanes: 'all', allowPairing: false };
     case 'rename':
-      return { kind, template: 'iPad-{serial}' };
+      return { kind, template: '{class}-{serial}' };
     case 'install-extra-profiles':
       return { kind, files: [] };
     case 'prepare-ade':

@@ -18,7 +18,7 @@ import {
   clearReboot,
   currentRead,
   ensurePaired,
-  markReboot,
+  duringReboot,
   readDevice,
   REREAD_CODES,
   waitForActivationLockRemoval,
@@ -69,8 +69,7 @@ export async function runErase(
       // The generation the erase was really sent at (after any busy refusals).
       await send(() => {
         generation = ctx.generation();
-        markReboot(ctx);
-        return ctx.heavy(() => ctx.client.erase(ctx.ecid, withIdentity(ctx)));
+        return ctx.heavy(() => duringReboot(ctx, () => ctx.client.erase(ctx.ecid, withIdentity(ctx))));
       });
     } catch (error) {
       const code = cfgutilCode(error);

@@ -24,6 +24,7 @@ import {
   busyRetries,
   clearReboot,
   currentRead,
+  duringReboot,
   markReboot,
   readDevice,
   REREAD_CODES,
@@ -79,9 +80,11 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
   for (let attempt = 1; ; attempt += 1) {
     let code: ReturnType<typeof cfgutilCode>;
     try {
-      await send(() => ctx.heavy(() => ctx.client.prepare(ctx.ecid, options, withIdentity(ctx))));
-      // The device reboots once prepare is done; a detach while it ran was a drop-off.
-      markReboot(ctx);
+      // The device reboots at the end of prepare (AGREED-SIM item 3), maybe before cfgutil returns: a detach
+      // while the command runs or within the grace after it is expected, never a drop-off.
+      await send(() =>
+        ctx.heavy(() => duringReboot(ctx, () => ctx.client.prepare(ctx.ecid, options, withIdentity(ctx)))),
+      );
     } catch (error) {
       markReboot(ctx);
       code = cfgutilCode(error);
@@ -166,6 +169,8 @@ export async function runPrepare(ctx: JobContext, step: PrepareStep): Promise<'s
       );
     }
     ctx.dispatch({ type: 'attempt' });
-    await ctx.sleep(backoffMs(policy, attempt, ctx.random));
+    // While the Mac is offline, the card's Retry (once it is back online) tries again at once.
+    if (code === 'network-unavailable') await ctx.waitForOperatorWord(backoffMs(policy, attempt, ctx.random));
+    else await ctx.sleep(backoffMs(policy, attempt, ctx.random));
   }
 }

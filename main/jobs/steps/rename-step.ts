@@ -1,6 +1,6 @@
 /** Rename from the workflow's template; done when the device reports the new name. */
 import type { WorkflowStep } from '../../../preload/jobs-domain';
-import { expandNameTemplate } from '../workflow/name-template';
+import { deviceClassOf, expandNameTemplate } from '../workflow/name-template';
 import { backoffMs } from '../backoff';
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, endingFrom } from '../job-failure';
@@ -16,11 +16,28 @@ export async function runRename(ctx: JobContext, step: RenameStep): Promise<'suc
   const first = await currentRead(ctx, known ? NAME : ['name', 'serialNumber']);
   const serialNumber = first.values.serialNumber ?? known;
   const model = ctx.modelName();
-  const name = expandNameTemplate(step.template, {
-    ...(serialNumber ? { serialNumber } : {}),
-    ...(model ? { model } : {}),
-    counter: /\{n(?::\d)?\}/.test(step.template) ? ctx.nextNameCounter(step.template) : 1,
-  });
+  const deviceClass = deviceClassOf(ctx.deviceType(), model);
+  if (step.template.includes('{class}') && !deviceClass)
+    throw failure(
+      'invalid-request',
+      'The device class is unknown',
+      `"${step.template}" names the device class, but this device did not say whether it is an iPad or an iPhone. Press Retry once it is paired.`,
+    );
+  const name = ctx.nameFor(step.template, (counter) =>
+    expandNameTemplate(step.template, {
+      ...(serialNumber ? { serialNumber } : {}),
+      ...(model ? { model } : {}),
+      ...(deviceClass ? { deviceClass } : {}),
+      counter,
+    }),
+  );
+  if (name === undefined)
+    throw failure(
+      'invalid-request',
+      'That name was already given to another device',
+      `"${step.template}" gives this device a name the bench log holds for another serial. Add a counter such as {n:3} to the template, then press Retry.`,
+      false,
+    );
   if (name === '')
     throw failure(
       'invalid-request',

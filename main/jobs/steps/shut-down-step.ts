@@ -1,13 +1,12 @@
 /** Shut down when done: sent with the identity (supervised devices only); done when the device leaves USB. */
 import type { JobContext } from '../job-context';
 import { cfgutilCode, failure, endingFrom } from '../job-failure';
-import { markReboot, REREAD_CODES, withIdentity } from '../step-kit';
+import { duringReboot, REREAD_CODES, withIdentity } from '../step-kit';
 
 export async function runShutDown(ctx: JobContext): Promise<'succeeded'> {
   const generation = ctx.generation();
-  markReboot(ctx);
   try {
-    await ctx.client.shutDown(ctx.ecid, withIdentity(ctx));
+    await duringReboot(ctx, () => ctx.client.shutDown(ctx.ecid, withIdentity(ctx)));
   } catch (error) {
     const code = cfgutilCode(error);
     if (code === undefined || !REREAD_CODES.has(code)) throw endingFrom(error);

@@ -1,6 +1,7 @@
 /**
- * Device names from a rename template: `{serial}`, `{model}`, `{n:3}` (a counter, zero-padded to 3), and any
- * literal text such as a cart name (`Cart7-{n:2}`).
+ * Device names from a rename template: `{serial}`, `{model}`, `{class}` (iPad, iPhone), `{n:3}` (a counter,
+ * zero-padded to 3), and any literal text such as a cart name (`Cart7-{n:2}`). Counters come from the name
+ * book (./name-book.ts), which never gives one name to two devices.
  *
  * A template must be able to tell devices apart: one that has neither `{serial}` nor a counter would give
  * every device the same name, and one that expands to nothing gives none. Both are refused when saved, and so
@@ -11,11 +12,13 @@ export interface NameFields {
   readonly serialNumber?: string;
   /** Human model name, for example `iPad (10th generation)`. */
   readonly model?: string;
+  /** The device class: `iPad`, `iPhone`, `iPod`. */
+  readonly deviceClass?: string;
   /** 1-based position of this device among the devices named with this template. */
   readonly counter: number;
 }
 
-const TOKEN = /\{(serial|model|n(?::(\d))?)\}/g;
+const TOKEN = /\{(serial|model|class|n(?::(\d))?)\}/g;
 /** Longest name kept; iOS shows about this much and cfgutil passes it as one argument. */
 export const MAX_DEVICE_NAME = 63;
 /** Longest template accepted (the IPC validator allows 200; a name is at most 63 characters anyway). */
@@ -29,6 +32,7 @@ export const MAX_NAME_TEMPLATE = 120;
 const PROBE_A: NameFields = {
   serialNumber: 'F9FXQ0A1HG7Q',
   model: 'iPad Pro 12.9-inch (6th generation) Wi-Fi',
+  deviceClass: 'iPhone',
   counter: 998,
 };
 const PROBE_B: NameFields = { ...PROBE_A, serialNumber: 'F9FXQ0A1HG7R', counter: 999 };
@@ -43,7 +47,7 @@ export function checkNameTemplate(template: string): string | undefined {
     return 'The name template holds a control character (a line break, tab or direction override); remove it.';
   }
   const unknown = template.replace(TOKEN, '').match(/\{[^}]*\}?|\}/);
-  if (unknown) return `${unknown[0]} is not a name field; use {serial}, {model} or {n:3}.`;
+  if (unknown) return `${unknown[0]} is not a name field; use {serial}, {model}, {class} or {n:3}.`;
   if (!/\{serial\}|\{n(?::\d)?\}/.test(template)) {
     return 'Every device would get the same name: add {serial} or a counter such as {n:3}.';
   }
@@ -61,12 +65,27 @@ export function expandNameTemplate(template: string, fields: NameFields): string
   const name = template.replace(TOKEN, (_match, token: string, width?: string) => {
     if (token === 'serial') return fields.serialNumber ?? '';
     if (token === 'model') return fields.model ?? '';
+    if (token === 'class') return fields.deviceClass ?? '';
     return String(fields.counter).padStart(width ? Number(width) : 1, '0');
   });
   // Control characters never reach a device name (or the argument list).
   const printable = [...name].filter((ch) => !isControl(ch.codePointAt(0) ?? 0)).join('');
   // Cut by code point, so an emoji in a cart name is never split in half.
   return [...printable.trim()].slice(0, MAX_DEVICE_NAME).join('').trim();
+}
+
+/** Whether the template has a counter (`{n}`, `{n:3}`), so a taken name can move on to the next number. */
+export function templateHasCounter(template: string): boolean {
+  return /\{n(?::\d)?\}/.test(template);
+}
+
+/** The device class a template's `{class}` gives, from the product type or model (`iPhone14,6` → iPhone). */
+export function deviceClassOf(...hints: readonly (string | undefined)[]): string | undefined {
+  for (const hint of hints) {
+    const match = hint === undefined ? null : /^(iPad|iPhone|iPod)/i.exec(hint.trim());
+    if (match?.[1]) return { ipad: 'iPad', iphone: 'iPhone', ipod: 'iPod' }[match[1].toLowerCase()];
+  }
+  return undefined;
 }
 
 /** Whether the template names devices by serial number (so a device without a known serial cannot be named). */

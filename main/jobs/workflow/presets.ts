@@ -31,7 +31,7 @@ export const presetWorkflows: readonly Workflow[] = [
       { kind: 'finish-setup-assistant' },
       { kind: 'install-enrollment-profile' },
       { kind: 'verify-enrollment' },
-      { kind: 'rename', template: 'iPad-{serial}' },
+      { kind: 'rename', template: '{class}-{serial}' },
     ],
   },
   {

@@ -9,8 +9,9 @@ import type { JobInvokeChannels } from '../../../preload/contract';
 import type { Ecid, Result } from '../../../preload/domain';
 import type { Workflow, WorkflowList } from '../../../preload/jobs-domain';
 import type { EventHub } from '../../events/event-hub';
+import { byPort } from './name-book';
 import { BenchError } from '../../errors/bench-error';
-import { checkNameTemplate, expandNameTemplate, templateNeedsSerial } from './name-template';
+import { checkNameTemplate, deviceClassOf, expandNameTemplate, templateNeedsSerial } from './name-template';
 import type { WorkflowStore } from './workflow-store';
 
 export type WorkflowChannelName = 'listWorkflows' | 'saveWorkflow' | 'deleteWorkflow' | 'previewNames';
@@ -20,6 +21,8 @@ export interface AttachedDevice {
   readonly ecid: Ecid;
   readonly serialNumber?: string;
   readonly model?: string;
+  readonly deviceType?: string;
+  readonly portLabel?: string;
 }
 
 /** Shown in the preview for a device whose serial number has not been read yet (it is not paired). */
@@ -64,14 +67,23 @@ export class WorkflowChannels implements Pick<JobInvokeChannels, WorkflowChannel
       });
     }
     const needsSerial = templateNeedsSerial(req.template);
+    // In port order, as counters are given at admission (main/jobs/workflow/name-book.ts).
+    const devices = [...this.attachedDevices()].sort((a, b) => byPort(a.portLabel, b.portLabel));
     return ok(
-      this.attachedDevices().map((device, index) => ({
-        ecid: device.ecid,
-        name:
-          needsSerial && !device.serialNumber
-            ? SERIAL_NOT_READ
-            : expandNameTemplate(req.template, { ...device, counter: index + 1 }),
-      })),
+      devices.map((device, index) => {
+        const deviceClass = deviceClassOf(device.deviceType, device.model);
+        return {
+          ecid: device.ecid,
+          name:
+            needsSerial && !device.serialNumber
+              ? SERIAL_NOT_READ
+              : expandNameTemplate(req.template, {
+                  ...device,
+                  ...(deviceClass ? { deviceClass } : {}),
+                  counter: index + 1,
+                }),
+        };
+      }),
     );
   }
 }

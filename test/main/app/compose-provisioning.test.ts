@@ -11,6 +11,8 @@ import {
 } from '../../../main/app/compose-provisioning';
 import { memoryJournal } from '../../../main/journal/job-journal';
 import { workflowSource } from '../../../main/jobs/workflow-source';
+import { NAMES_DIR } from '../../../main/jobs/workflow/name-book';
+import type { Workflow } from '../../../preload/jobs-domain';
 import { FakeEngine } from '../../fakes/fake-engine';
 import { ManualTimers, settle } from '../../fakes/manual-timers';
 
@@ -113,9 +115,13 @@ describe('composeProvisioning', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
-  async function compose(settings: Partial<ProvisioningSettings>, output: string[]) {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'compose-'));
-    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  async function compose(
+    settings: Partial<ProvisioningSettings>,
+    output: string[],
+    given?: { readonly dataDir: string; readonly workflows: Workflow[] },
+  ) {
+    const dataDir = given?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'compose-')));
+    if (!given) cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const journal = memoryJournal();
     const timers = new ManualTimers();
     const provisioning: Provisioning = await composeProvisioning({
@@ -128,7 +134,7 @@ describe('composeProvisioning', () => {
         defaultWorkflowId: 'supervise-and-enroll',
         ...settings,
       },
-      workflows: workflowSource(),
+      workflows: workflowSource(given?.workflows),
       supervision: { current: () => ({}) },
       profile: { current: () => undefined },
       journal: { sink: journal },
@@ -196,5 +202,49 @@ describe('composeProvisioning', () => {
     provisioning.applySettings({ ...saved });
     expect(runs).toEqual([2]);
     expect(board.runStatus().concurrency).toBe(2);
+    // The bench lowered the cap by itself (drop-offs): the same save again is "Back to 2", and it applies.
+    (board as unknown as { limit: { setInForce(n: number): void } }).limit.setInForce(1);
+    expect(board.runStatus()).toMatchObject({ concurrency: 1, concurrencySetting: 2 });
+    provisioning.applySettings({ ...saved });
+    expect(runs).toEqual([2, 2]);
+    expect(board.runStatus().concurrency).toBe(2);
+    provisioning.applySettings({ ...saved });
+    expect(runs).toEqual([2, 2]);
+  });
+
+  it('every entry point gets the data folder’s name book: counters go on across compositions (runs, restarts)', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'compose-names-'));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const cart: Workflow = {
+      id: 'cart-names',
+      name: 'Cart names',
+      description: 'Rename only.',
+      preset: false,
+      steps: [{ kind: 'rename', template: 'CART-{n:3}' }],
+    };
+    const given = { dataDir, workflows: [cart] };
+    for (const [ecid, run] of [
+      ['0x2001', 1],
+      ['0x2002', 2],
+    ] as const) {
+      const { provisioning, engine, timers } = await compose({ defaultWorkflowId: cart.id }, [], given);
+      engine.listed = [{ ecid, name: 'iPad', deviceType: 'iPad13,1' }];
+      engine.fire();
+      await timers.advance(10);
+      await settle();
+      expect(
+        provisioning.board.views().map((v) => v.ecid),
+        `run ${run}`,
+      ).toEqual([ecid]);
+      await provisioning.close();
+    }
+    const lines = (await readFile(path.join(dataDir, NAMES_DIR, 'names-000001.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { template: string; ecid: string; n: number });
+    expect(lines.map(({ template, ecid, n }) => [template, ecid, n])).toEqual([
+      ['CART-{n:3}', '0x2001', 1],
+      ['CART-{n:3}', '0x2002', 2],
+    ]);
   });
 });

@@ -74,6 +74,29 @@ describe('runCli conventions', () => {
     expect(err.join('\n')).toMatch(/unknown option --out/);
   });
 
+  it('the field kit comes from the table: field-check, diagnostics, sim replay, --record/--replay on run and serve', async () => {
+    const help = async (argv: string[]) => {
+      const { out, io } = capture();
+      expect(await runCli(argv, io)).toBe(EXIT.ok);
+      return out.join('\n');
+    };
+    for (const command of ['run', 'serve'])
+      for (const flag of ['--record DIR', '--record-raw', '--replay BUNDLE'])
+        expect(await help(['help', command])).toContain(flag);
+    expect(await help(['field-check', '--help'])).toMatch(/--erase-serial SERIAL[\s\S]*--record DIR/);
+    expect(await help(['help', 'diagnostics'])).toMatch(/diagnostics export[\s\S]*--lines N/);
+    expect(await help(['help', 'sim'])).toContain('sim replay BUNDLE');
+    expect(await help(['completion', 'zsh'])).toMatch(/field-check[\s\S]*diagnostics/);
+    // One parse: the record flags are checked with the command's own, before anything runs.
+    const { err, io } = capture({ ENROLL_BENCH_DATA: await dataDir() });
+    expect(await runCli(['run', '--simulate', '--workflow', 'x', '--record-raw'], io)).toBe(EXIT.usage);
+    expect(err.join('\n')).toMatch(/--record-raw needs --record DIR/);
+    expect(await runCli(['diagnostics', 'export', '--record', 'x'], io)).toBe(EXIT.usage);
+    expect(await runCli(['diagnostics', 'send'], io)).toBe(EXIT.usage);
+    expect(err.join('\n')).toMatch(/unknown subcommand "send"/);
+    expect(await runCli(['start', '--record', 'x'], io)).toBe(EXIT.usage);
+  });
+
   it('prints completion scripts for zsh and bash, and refuses another shell', async () => {
     for (const shell of ['zsh', 'bash']) {
       const { out, io } = capture();

@@ -83,6 +83,17 @@ describe('steering a running bench from a terminal', () => {
     const retry = await runCliChild(['jobs', 'retry', waiting.serial ?? waiting.ecid], env());
     expect(retry.code).toBe(0);
     expect(retry.stdout).toMatch(/retry done/);
+    // continue answers the wait the status shows (the card's "It's unlocked"): the job reads the device again.
+    const answered = await until('the job to wait again after the retry', async () => {
+      const s = await status();
+      return s.devices.find((d) => d.ecid === waiting.ecid && d.phase === 'waiting-for-operator');
+    });
+    const go = await runCliChild(['jobs', 'continue', answered.serial ?? answered.ecid, '--json'], env());
+    expect(go.code).toBe(0);
+    expect(JSON.parse(go.stdout)).toMatchObject({
+      action: 'continue',
+      results: [{ ecid: waiting.ecid, ok: true }],
+    });
     const cancel = await runCliChild(['jobs', 'cancel', '--all-waiting', '--json'], env());
     expect(cancel.code).toBe(0);
     expect(JSON.parse(cancel.stdout)).toMatchObject({

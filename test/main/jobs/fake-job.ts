@@ -178,7 +178,8 @@ export function fakeJob(
       now += ms;
       return Promise.resolve(false);
     },
-    nextNameCounter: () => 1,
+    nameFor: (_template, expand) => expand(1),
+    deviceType: () => undefined,
     modelName: () => 'iPad',
     serialNumber: () => device.serialNumber,
     setWaiting: () => {},

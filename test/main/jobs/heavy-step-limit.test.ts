@@ -74,3 +74,39 @@ describe('backoffMs', () => {
     expect(backoffMs(policy, 3, () => 0)).toBe(200);
   });
 });
+
+describe('HeavyStepLimit: the cap in force and the setting', () => {
+  it('the bench’s own change stays between 1 and the setting; the operator’s save sets both', () => {
+    const limit = new HeavyStepLimit(8);
+    limit.setInForce(2);
+    expect([limit.limit, limit.setting]).toEqual([2, 8]);
+    limit.setInForce(20);
+    expect(limit.limit).toBe(8);
+    limit.setInForce(0);
+    expect(limit.limit).toBe(1);
+    limit.setLimit(6);
+    expect([limit.limit, limit.setting]).toEqual([6, 6]);
+  });
+
+  it('asks for recovery when a heavy step queues and when one ends, and a raised cap lets a waiter in', async () => {
+    let asked = 0;
+    let raise = false;
+    const limit: HeavyStepLimit = new HeavyStepLimit(2, () => {
+      asked += 1;
+      if (raise) limit.setInForce(2);
+    });
+    limit.setInForce(1);
+    let release: () => void = () => {};
+    const first = limit.run(() => new Promise<void>((r) => (release = r)));
+    const order: string[] = [];
+    const second = limit.run(async () => void order.push('second'));
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    raise = true;
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['second']);
+    expect(asked).toBeGreaterThanOrEqual(3);
+    expect(limit.limit).toBe(2);
+  });
+});

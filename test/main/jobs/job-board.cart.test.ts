@@ -32,3 +32,29 @@ describe('a cart of 30 through supervise-and-enroll', () => {
     expect(erases).toHaveLength(30);
   }, 120_000);
 });
+
+describe('a clean cart never lowers the heavy-step cap (issue 21)', () => {
+  for (const count of [30, 64]) {
+    it(`${count} devices: erase and prepare reboots are expected, not drop-offs; no banner`, async () => {
+      const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
+      const seen: number[] = [];
+      const notes: string[] = [];
+      const watch = setInterval(() => {
+        const run = bench.board.runStatus();
+        seen.push(run.concurrency);
+        if (run.concurrencyNote) notes.push(run.concurrencyNote);
+      }, 20);
+      try {
+        for (let i = 0; i < count; i++) bench.handle.world.attach({ deviceClass: 'iPad', paired: true });
+        await until(bench, (j) => j.length === count && j.every((x) => x.phase === 'succeeded'), 180_000);
+      } finally {
+        clearInterval(watch);
+      }
+      const run = bench.board.runStatus();
+      expect(notes).toEqual([]);
+      expect(run.concurrencyNote).toBeUndefined();
+      expect(new Set(seen)).toEqual(new Set([run.concurrencySetting]));
+      expect(run.concurrency).toBe(run.concurrencySetting);
+    }, 200_000);
+  }
+});

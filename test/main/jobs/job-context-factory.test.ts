@@ -9,6 +9,7 @@ import { DEVICE_TIMINGS } from '../../../main/jobs/job-timings';
 import { LastRead } from '../../../main/jobs/last-read';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { safetySource } from '../../../main/jobs/safety/safety-source';
+import { NameBook } from '../../../main/jobs/workflow/name-book';
 
 function slotFor(ecid: string): JobSlot {
   const workflow = workflowSource().get('supervise-and-enroll');
@@ -35,6 +36,8 @@ describe('JobContextFactory', () => {
     profile: { current: () => ({ path: '/p', payloadIdentifier: 'com.contoso.mdm' }) },
     extraProfilesDir: '/data/profiles/extra',
     safety: safetySource(() => ({ ignoreEcids: [], ignoreSerials: [] }), {}),
+    names: new NameBook(),
+    deviceType: (ecid) => (ecid === '0x1001' ? 'iPad13,1' : undefined),
   });
   const client = {} as CfgutilClient;
 
@@ -59,14 +62,32 @@ describe('JobContextFactory', () => {
     expect(events.map((e) => e.type)).toEqual(['waiting-for-operator', 'resumed']);
   });
 
-  it('counts rename numbers per template across every job of the session', () => {
+  it('names each job from the counter its device holds per template, never one name for two devices', () => {
     const hooks = { dispatch: () => {}, noteRead: () => {} };
     const a = factory.contextFor(slotFor('0x1001'), new AbortController(), client, hooks);
     const b = factory.contextFor(slotFor('0x1002'), new AbortController(), client, hooks);
+    const cart = (n: number) => `Cart-${n}`;
     expect([
-      a.nextNameCounter('Cart-{n}'),
-      b.nextNameCounter('Cart-{n}'),
-      a.nextNameCounter('Other-{n}'),
-    ]).toEqual([1, 2, 1]);
+      a.nameFor('Cart-{n}', cart),
+      b.nameFor('Cart-{n}', cart),
+      a.nameFor('Cart-{n}', cart),
+      a.nameFor('Other-{n}', (n) => `Other-${n}`),
+    ]).toEqual(['Cart-1', 'Cart-2', 'Cart-1', 'Other-1']);
+    // A template without a counter cannot give a second device the same name.
+    expect(a.nameFor('Fixed', () => 'Fixed')).toBe('Fixed');
+    expect(b.nameFor('Fixed', () => 'Fixed')).toBeUndefined();
+    expect([a.deviceType(), b.deviceType()]).toEqual(['iPad13,1', undefined]);
+  });
+
+  it('keeps a word pressed between polls for the next poll of the same wait; resume drops it', async () => {
+    const hooks = { dispatch: () => {}, noteRead: () => {} };
+    const slot = slotFor('0x1001');
+    const ctx = factory.contextFor(slot, new AbortController(), client, hooks);
+    slot.wordPending = true;
+    await expect(ctx.waitForOperatorWord(1_000)).resolves.toBe(true);
+    expect(slot.wordPending).toBe(false);
+    slot.wordPending = true;
+    ctx.resume();
+    expect(slot.wordPending).toBe(false);
   });
 });

@@ -40,6 +40,35 @@ describe('DeviceCard with a job', () => {
     expect(onJobAction).toHaveBeenCalledWith(device(1).ecid, 'skip');
   });
 
+  it('offers the action each instruction names, and says which wait it answers', () => {
+    const named = [
+      ['finish-setup-assistant', 'Continue'],
+      ['approve-profile', 'I approved it'],
+      ['activation-lock', 'Retry'],
+      ['tap-trust', 'I tapped Trust'],
+      ['unlock-device', 'It’s unlocked'],
+      ['mac-offline', 'Retry'],
+    ] as const;
+    for (const [reason, words] of named) {
+      const onJobAction = vi.fn();
+      const waits = job(1, {
+        phase: 'waiting-for-operator',
+        waiting: { reason, instruction: '…', since: 1 },
+      });
+      render(<DeviceCard device={device(1)} job={waits} onJobAction={onJobAction} />);
+      fireEvent.click(screen.getByRole('button', { name: `${words}: iPad 1 at Port 2 › 1` }));
+      expect(onJobAction).toHaveBeenCalledWith(device(1).ecid, 'continue', reason);
+      cleanup();
+    }
+    // Plugging the device back in is the answer: no button could do it.
+    const replug = job(1, {
+      phase: 'waiting-for-operator',
+      waiting: { reason: 'reconnect-device', instruction: '…', since: 1 },
+    });
+    render(<DeviceCard device={device(1)} job={replug} onJobAction={() => {}} />);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Cancel', 'Skip']);
+  });
+
   it('shows no simulated hands on a real bench', () => {
     render(<DeviceCard device={device(1)} job={waiting} onJobAction={() => {}} />);
     expect(screen.queryByRole('button', { name: /^Trust/ })).toBeNull();

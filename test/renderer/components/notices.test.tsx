@@ -1,6 +1,6 @@
 /** @vitest-environment jsdom */
-import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RunNotices } from '../../../renderer/components/notices';
 
 afterEach(cleanup);
@@ -27,5 +27,33 @@ describe('RunNotices', () => {
     rerender(<RunNotices recordingProblem={undefined} concurrencyNote={undefined} />);
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('RunNotices: a cap the bench lowered', () => {
+  it('shows the cap in force and the setting, with "Back to" the setting', () => {
+    const onRestoreCap = vi.fn();
+    render(
+      <RunNotices
+        recordingProblem={undefined}
+        concurrencyNote="Lowered to 2 heavy steps at once: 3 devices dropped off USB mid-step within 10 min."
+        cap={{ inForce: 2, setting: 8 }}
+        onRestoreCap={onRestoreCap}
+      />,
+    );
+    expect(screen.getByRole('status').textContent).toContain('Fewer devices at once: 2 of your 8.');
+    fireEvent.click(screen.getByRole('button', { name: 'Back to 8' }));
+    expect(onRestoreCap).toHaveBeenCalledOnce();
+  });
+
+  it('shows nothing while the cap in force is the setting', () => {
+    const { container } = render(
+      <RunNotices
+        recordingProblem={undefined}
+        concurrencyNote={undefined}
+        cap={{ inForce: 8, setting: 8 }}
+      />,
+    );
+    expect(container.textContent).toBe('');
   });
 });

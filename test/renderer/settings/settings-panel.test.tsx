@@ -33,6 +33,14 @@ function fake() {
 }
 
 describe('SettingsPanel', () => {
+  it('says beside the cap setting what is in force while the bench has lowered it', async () => {
+    render(<SettingsPanel api={fake()} capInForce={2} onClose={() => {}} />);
+    const field = await screen.findByLabelText('Heavy steps at once');
+    const hint = document.getElementById(field.getAttribute('aria-describedby')?.split(' ')[0] ?? '');
+    expect(hint?.textContent).toContain('In force now: 2');
+    expect(hint?.textContent).toContain('Back to 8');
+  });
+
   it('labels every field and sends only what changed', async () => {
     const api = fake();
     const saved: SettingsPatchView[] = [];

@@ -23,7 +23,7 @@ const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const dirs: string[] = [];
 afterEach(async () => {
-  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true, maxRetries: 5 });
 });
 
 describe('unknown is not "ours"', () => {
@@ -138,6 +138,32 @@ describe('a device in use is erased only on a person’s word', () => {
     await settle();
     expect(changesTo(bench, device.ecid)).toEqual([]);
     expect(bench.handle.world.device(device.ecid)?.activationState).toBe('Activated');
+  });
+
+  it('Continue never stands for Erase: refused on the in-use question, and a Read again never carries over to it', async () => {
+    const bench = await jobsBench();
+    // First the device cannot be read clearly; the person presses Read again over and over (some presses
+    // land while the job reads, and are kept for its next poll). Then it reads clearly: it is in use.
+    const device = bench.handle.world.attach({ ...logans, readShapes: { isSupervised: { kind: 'error' } } });
+    await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'cannot-tell');
+    const presses = setInterval(() => {
+      try {
+        bench.board.jobAction(device.ecid, 'continue');
+      } catch {
+        // Refused once the job waits for the in-use answer: expected.
+      }
+    }, 3);
+    try {
+      bench.handle.world.setReadShape(device.ecid, 'isSupervised', undefined);
+      await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'in-use');
+      await settle(500);
+    } finally {
+      clearInterval(presses);
+    }
+    expect(() => bench.board.jobAction(device.ecid, 'continue')).toThrow(/in use/);
+    await settle();
+    expect(jobOf(bench.board.views(), device.ecid)?.waiting?.reason).toBe('in-use');
+    expect(changesTo(bench, device.ecid)).toEqual([]);
   });
 
   it('Erase answers it, and only it', async () => {

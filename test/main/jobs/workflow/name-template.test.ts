@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkNameTemplate,
+  deviceClassOf,
   expandNameTemplate,
   MAX_DEVICE_NAME,
 } from '../../../../main/jobs/workflow/name-template';
@@ -21,7 +22,7 @@ describe('checkNameTemplate', () => {
 
   it('names an unknown or broken field', () => {
     expect(checkNameTemplate('{serial}-{name}')).toBe(
-      '{name} is not a name field; use {serial}, {model} or {n:3}.',
+      '{name} is not a name field; use {serial}, {model}, {class} or {n:3}.',
     );
     expect(checkNameTemplate('{n:12}')).toMatch(/^\{n:12\} is not a name field/);
     expect(checkNameTemplate('{serial')).toMatch(/^\{serial is not a name field/);
@@ -90,5 +91,17 @@ describe('expandNameTemplate', () => {
     const name = expandNameTemplate(`${'x'.repeat(62)}😀😀{n}`, { counter: 1 });
     expect([...name]).toHaveLength(MAX_DEVICE_NAME);
     expect(name.endsWith('😀')).toBe(true);
+  });
+});
+
+describe('{class}', () => {
+  it('names the device class from its product type or model, and a template may use it', () => {
+    expect(deviceClassOf('iPhone14,6')).toBe('iPhone');
+    expect(deviceClassOf(undefined, 'iPad (10th generation)')).toBe('iPad');
+    expect(deviceClassOf('AppleTV5,3', 'Apple TV')).toBeUndefined();
+    expect(checkNameTemplate('{class}-{serial}')).toBeUndefined();
+    expect(
+      expandNameTemplate('{class}-{serial}', { serialNumber: 'S1', deviceClass: 'iPhone', counter: 1 }),
+    ).toBe('iPhone-S1');
   });
 });

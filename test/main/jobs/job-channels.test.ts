@@ -1,0 +1,56 @@
+/**
+ * `continue` through the jobs area's channel: the operator's answer to a wait is checked against the
+ * device. "I approved it" before the approval keeps the wait (with a note that the device does not show it
+ * yet); after the approval it goes on; an answer meant for another instruction is refused.
+ */
+import { describe, expect, it } from 'vitest';
+import { INSTRUCTIONS } from '../../../main/jobs/guidance';
+import { JobChannels } from '../../../main/jobs/job-channels';
+import { NOT_SEEN_YET } from '../../../main/jobs/step-kit';
+import { ENROLL_IN_PLACE } from '../../../main/jobs/workflow/presets';
+import { jobOf, jobsBench, until } from './jobs-sim-harness';
+
+describe('JobChannels: continue', () => {
+  it('"I approved it" re-reads the device: not yet approved keeps the wait, approved goes on', async () => {
+    const bench = await jobsBench({ workflowId: ENROLL_IN_PLACE });
+    const channels = new JobChannels(() => bench.board);
+    const device = bench.handle.world.attach({ paired: true });
+    await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'approve-profile');
+
+    const early = await channels.jobAction({
+      ecid: device.ecid,
+      action: 'continue',
+      answers: 'approve-profile',
+    });
+    expect(early.ok).toBe(true);
+    const kept = await until(
+      bench,
+      (j) => jobOf(j, device.ecid)?.waiting?.instruction?.includes(NOT_SEEN_YET) === true,
+    );
+    expect(jobOf(kept, device.ecid)?.waiting?.instruction).toBe(
+      `${INSTRUCTIONS['approve-profile']} ${NOT_SEEN_YET}`,
+    );
+    expect(jobOf(kept, device.ecid)?.phase).toBe('waiting-for-operator');
+
+    // Approved on the device: the bench's own re-read goes on, no second press needed.
+    bench.handle.world.approveProfile(device.ecid);
+    await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
+  }, 60_000);
+
+  it('refuses an answer meant for another instruction, and continue on a job that does not wait', async () => {
+    const bench = await jobsBench({ workflowId: ENROLL_IN_PLACE });
+    const channels = new JobChannels(() => bench.board);
+    const device = bench.handle.world.attach({ paired: true });
+    await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'approve-profile');
+    await expect(
+      channels.jobAction({ ecid: device.ecid, action: 'continue', answers: 'tap-trust' }),
+    ).rejects.toMatchObject({ info: { title: 'It now waits for something else' } });
+    expect(jobOf(bench.board.views(), device.ecid)?.phase).toBe('waiting-for-operator');
+
+    bench.handle.world.approveProfile(device.ecid);
+    await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
+    await expect(channels.jobAction({ ecid: device.ecid, action: 'continue' })).rejects.toMatchObject({
+      info: { title: 'Not waiting for you' },
+    });
+  });
+});
