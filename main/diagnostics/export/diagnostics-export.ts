@@ -10,7 +10,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../jobs/journal-entry';
+import { JOURNAL_DIR, JOURNAL_PREFIX } from '../../journal/journal-entry';
 import { storedProfileSecrets } from '../../log/profile-secrets';
 import { EXCHANGES_PREFIX, MANIFEST_FILE } from '../../record/bundle-format';
 import { lastRecordingNote } from '../../record/cli-recording';
