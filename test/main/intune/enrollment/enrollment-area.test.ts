@@ -1,7 +1,7 @@
 /**
  * Issue 25 through the Intune area as createBench composes it: job endings from the composition's recorder
- * (`onJobEnded`, never the UI hub) drive the push and the watch, each change is announced (the `intuneEnrollmentChanged` event), the install gate pushes an
- * ACME serial first, and in the simulator the fake tenant sees each finished device check in after a delay
+ * (`onJobEnded`, never the UI hub) drive the push and the watch, each change is announced (the
+ * `intuneEnrollmentChanged` event), the install gate pushes an ACME serial first, and in the simulator the fake tenant sees each finished device check in after a delay
  * (or never, or twice, by ENROLL_BENCH_FAKE_INTUNE_ENROLL).
  */
 import { afterEach, describe, expect, it } from 'vitest';
