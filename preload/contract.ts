@@ -17,7 +17,13 @@ import type {
   SimulatorAction,
   WatcherStatus,
 } from './domain';
-import type { IntuneCloudName, IntuneProfileView, IntunePullView, IntuneStatusView } from './intune-domain';
+import type {
+  IntuneCloudName,
+  IntuneEnrollmentView,
+  IntuneProfileView,
+  IntunePullView,
+  IntuneStatusView,
+} from './intune-domain';
 import type {
   DeviceFacts,
   JobAction,
@@ -113,6 +119,10 @@ export interface IntuneInvokeChannels {
   /** Pulls one profile through the same checks as a file import; a refusal keeps the current profile. */
   pullIntuneProfile(req: { readonly profileId: string }): Promise<Result<IntunePullView>>;
   setIntuneRefreshDays(req: { readonly days: number }): Promise<Result<IntuneStatusView>>;
+  /** Issue 25: push prepared serials to Intune (asks for DeviceManagementServiceConfig.ReadWrite.All). */
+  setIntunePushSerials(req: { readonly on: boolean }): Promise<Result<IntuneStatusView>>;
+  /** Issue 25: every serial's push and enrollment state, as the bench last saw it. */
+  getIntuneEnrollments(): Promise<Result<readonly IntuneEnrollmentView[]>>;
 }
 
 /** Request/response channels. Every one resolves to a `Result`; none rejects with domain data. */
@@ -171,6 +181,8 @@ export interface EventChannels {
    * page again with its own filters. At most one a second, however many jobs end at once.
    */
   logChanged(event: { readonly seq: number; readonly revision: number; readonly records: number }): void;
+  /** Issue 25: one serial's Intune push or enrollment state changed. */
+  intuneEnrollmentChanged(event: { readonly seq: number; readonly enrollment: IntuneEnrollmentView }): void;
 }
 
 export type InvokeChannelName = keyof InvokeChannels;
@@ -216,6 +228,8 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   listIntuneProfiles: true,
   pullIntuneProfile: true,
   setIntuneRefreshDays: true,
+  setIntunePushSerials: true,
+  getIntuneEnrollments: true,
 };
 export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   devicesChanged: true,
@@ -229,6 +243,7 @@ export const eventChannelNames: Readonly<Record<EventChannelName, true>> = {
   runChanged: true,
   workflowsChanged: true,
   logChanged: true,
+  intuneEnrollmentChanged: true,
 };
 
 export function isInvokeChannel(name: unknown): name is InvokeChannelName {

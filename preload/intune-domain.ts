@@ -31,6 +31,8 @@ export interface IntuneStatusView {
   readonly nextRefreshAt?: number;
   /** A failed refresh not yet followed by a good one: shown as a banner with the old copy's days left. */
   readonly banner?: { readonly title: string; readonly detail: string; readonly at: number };
+  /** Issue 25: prepared serials are pushed to Intune. */
+  readonly pushSerials?: boolean;
 }
 
 export interface IntuneProfileView {
@@ -46,4 +48,22 @@ export interface IntunePullView {
   readonly profile: ProfileSummary;
   readonly form: 'xml' | 'base64-xml' | 'base64-signed';
   readonly unchanged: boolean;
+}
+
+/** Issue 25: a serial's push to Intune and its enrollment as Intune sees it. Never a token. */
+export type IntuneEnrollmentState = 'enrolled' | 'not-yet-seen' | 'not-seen' | 'several';
+
+export interface IntuneEnrollmentView {
+  readonly serial: string;
+  readonly push?: 'queued' | 'started' | 'pushed' | 'failed';
+  readonly pushedAt?: number;
+  /** Why the last push failed (the serial stays queued). */
+  readonly pushWhy?: string;
+  readonly enrollment?: IntuneEnrollmentState;
+  readonly checkedAt?: number;
+  readonly enrolledAt?: number;
+  readonly enrollmentType?: string;
+  readonly supervised?: boolean;
+  /** Managed-device records Intune holds for the serial. */
+  readonly records?: number;
 }

@@ -6,6 +6,19 @@
 import type { Ecid, ErrorCode } from './domain';
 import type { WorkflowStepKind } from './jobs-domain';
 
+/** What the log shows of a serial in Intune; `not-checked` when the bench never asked. */
+export type LogIntuneState = 'enrolled' | 'several' | 'not-yet-seen' | 'not-seen' | 'not-checked';
+
+export interface LogIntuneColumns {
+  readonly state: LogIntuneState;
+  readonly push?: 'queued' | 'started' | 'pushed' | 'failed';
+  readonly pushedAt?: number;
+  readonly pushWhy?: string;
+  readonly enrolledAt?: number;
+  readonly enrollmentType?: string;
+  readonly supervised?: boolean;
+}
+
 export type LogOutcome = 'succeeded' | 'failed' | 'skipped' | 'cancelled' | 'interrupted';
 
 export type EnrollmentPath = 'direct' | 'ade';
@@ -46,6 +59,11 @@ export interface LogRecord {
   readonly appVersion: string;
   /** Which bench session (one start of the app) finished the job. */
   readonly sessionId: string;
+  /**
+   * Issue 25: the serial's Intune columns, joined at read time from the enrollment journal (never written
+   * into the job's record). Absent = not checked (records from before serial push, or Intune not connected).
+   */
+  readonly intune?: LogIntuneColumns;
 }
 
 export interface LogQuery {

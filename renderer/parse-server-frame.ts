@@ -56,6 +56,8 @@ function isEventPayload(channel: BenchEvent['channel'], payload: Record<string, 
       return isRecord(payload.list) && Array.isArray(payload.list.workflows);
     case 'logChanged':
       return typeof payload.revision === 'number' && typeof payload.records === 'number';
+    case 'intuneEnrollmentChanged':
+      return isRecord(payload.enrollment) && typeof payload.enrollment.serial === 'string';
   }
 }
 

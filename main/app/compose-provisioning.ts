@@ -23,6 +23,8 @@ import { openJournal, readJournal, type JournalHistory, type JournalSink } from 
 import { scaledTimings, type JobTimings } from '../jobs/job-timings';
 import { loadNameBook } from '../jobs/workflow/name-book';
 import type { BenchSettings } from '../settings/bench-settings';
+import type { JobView } from '../../preload/jobs-domain';
+import type { EnrollmentProfile } from '../jobs/job-context';
 import type { SafetyOptions } from '../jobs/safety/safety-source';
 import { APP_VERSION } from './app-version';
 import { DeviceIntake, type DeviceOutput } from './device-intake';
@@ -71,6 +73,11 @@ export interface ProvisioningOptions {
   readonly tuning?: ProvisioningTuning;
   /** Issue 19: this Mac's per-device locks and the in-use answer for scripted carts (../jobs/safety/). */
   readonly safety?: SafetyOptions;
+  /**
+   * Issue 25: runs before each enrollment-profile install (an ACME serial pushed to Intune first). Joined to
+   * the profile source here, so the job context (../jobs/job-context-factory.ts) carries it on every entry point.
+   */
+  readonly beforeInstall?: EnrollmentProfile['beforeInstall'];
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
@@ -80,8 +87,11 @@ export interface Provisioning {
   readonly journal: JournalSink;
   /** The running engine's laned cfgutil client, as the board sees it. */
   readonly client: ClientSource;
-  /** Calls `listener` each time a job's end (its bench-log record) is handed to the journal; returns the stop. */
-  onJobEnded(listener: () => void): () => void;
+  /**
+   * Calls `listener` with the ended job each time a job's end (its bench-log record) is handed to the journal;
+   * returns the stop. This, not the UI hub, is how an area learns that a job ended.
+   */
+  onJobEnded(listener: (job: JobView) => void): () => void;
   /** A settings save, applied to the running board (the default workflow waits for the next start). */
   applySettings(settings: ProvisioningSettings): void;
   /** Stops the board (jobs under way are journaled as interrupted) and closes the journal; not the engine. */
@@ -122,7 +132,16 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
   // Rename counters and names given, from the data folder: names never repeat across runs (issue 21).
   const names = await loadNameBook(options.dataDir);
   for (const warning of names.warnings) options.log?.(`names: ${warning}`);
-  const endings = new Set<() => void>();
+  const endings = new Set<(job: JobView) => void>();
+  const { beforeInstall } = options;
+  const profile: ProfileSource = beforeInstall
+    ? {
+        current: () => {
+          const current = options.profile.current();
+          return current ? { ...current, beforeInstall } : undefined;
+        },
+      }
+    : options.profile;
   const board = new JobBoard({
     appVersion: APP_VERSION,
     names: names.book,
@@ -134,7 +153,7 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
       ...(tuning.countdownMs !== undefined ? { countdownMs: tuning.countdownMs } : {}),
     },
     supervision: options.supervision,
-    profile: options.profile,
+    profile,
     journal,
     ...(history ? { history } : {}),
     timings: { ...scaledTimings(scale), ...tuning.timings },
@@ -146,8 +165,8 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     ...(options.log ? { log: options.log } : {}),
     // The board's arrival read is the one read of a device's serial number; the device list takes it from there.
     serialRead: (ecid, serial) => intake.setSerialNumber(ecid, serial),
-    jobEnded: () => {
-      for (const listener of [...endings]) listener();
+    jobEnded: (job) => {
+      for (const listener of [...endings]) listener(job);
     },
   });
   board.start();

@@ -30,6 +30,7 @@ import { chooseEngine } from '../engine/choose-engine';
 import { createEngineFactory } from '../engine/engine-factory';
 import { composeHandlers } from './compose-handlers';
 import { createIntuneArea, type IntuneAreaOptions } from '../intune/intune-area';
+import { InstallGate } from '../intune/enrollment/install-gate';
 import { EventHub } from '../events/event-hub';
 import { jobsAreaFor, profileOf, supervisionOf } from './jobs-wiring';
 import { storeWorkflowSource } from '../jobs/workflow-source';
@@ -124,8 +125,10 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.scenario !== undefined ? { scenario: options.scenario } : {}),
   });
+  const installGate = new InstallGate();
   const workflowSource = await storeWorkflowSource(workflows);
   const jobs = await jobsAreaFor({
+    beforeInstall: installGate.run,
     hub,
     workflows: workflowSource,
     settings,
@@ -200,6 +203,9 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     simulate: options.fakeIntune === true,
     env,
     ...options.intune,
+    installGate,
+    onJobEnded: (listener) => jobs.provisioning.onJobEnded(listener),
+    announce: (enrollment) => service.hub.emit('intuneEnrollmentChanged', { enrollment }),
   });
   const handlers = composeHandlers({
     engines: service,

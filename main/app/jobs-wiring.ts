@@ -3,6 +3,7 @@
  * from ./compose-provisioning.ts with its device list and job events going to the UIs through the hub, the
  * profile and identity services offered through the board's small interfaces, and the five job channels.
  */
+import type { BeforeInstall } from '../intune/enrollment/install-gate';
 import type { DeviceLocks } from '../jobs/safety/device-locks';
 import type { JobInvokeChannels } from '../../preload/contract';
 import type { IdentityService } from '../identity/identity-service';
@@ -33,6 +34,8 @@ export interface JobsWiringOptions {
   readonly tuning?: ProvisioningTuning;
   /** Issue 19: this Mac's per-device locks, passed through to the job board. */
   readonly deviceLocks?: DeviceLocks;
+  /** Issue 25: runs before each enrollment-profile install (ACME serial push), filled in by the Intune area. */
+  readonly beforeInstall?: BeforeInstall;
 }
 
 export interface JobsWiring {
@@ -60,6 +63,7 @@ export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWirin
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.tuning ? { tuning: options.tuning } : {}),
     ...(options.deviceLocks ? { safety: { deviceLocks: options.deviceLocks } } : {}),
+    ...(options.beforeInstall ? { beforeInstall: options.beforeInstall } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const channels = new JobChannels(() => provisioning.board);

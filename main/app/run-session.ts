@@ -24,6 +24,12 @@ import { BenchError } from '../errors/bench-error';
 import { IdentityService } from '../identity/identity-service';
 import { ProfileService } from '../profiles/profile-service';
 import { refreshBeforeCart } from '../intune/before-cart';
+import {
+  startBenchEnrollment,
+  type BenchEnrollment,
+  type EnrollmentIntune,
+} from '../intune/enrollment/bench-enrollment';
+import { IntuneService } from '../intune/intune-service';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../sim/index';
 import { writeDemoProfile } from '../jobs/demo-profile';
 import { loadBenchSettings } from '../settings/bench-settings';
@@ -46,6 +52,17 @@ export interface RunSessionOptions {
   readonly note: (text: string) => void;
   /** Issue 19: this Mac's per-device locks (`startBenchSafety`), owned by the caller. */
   readonly deviceLocks?: DeviceLocks;
+  /**
+   * Issue 25: the Intune to push serials to and confirm enrollment with. A real run uses the data folder's
+   * connection when none is given; a simulated run only one given here (tests: one against the fake).
+   */
+  readonly intune?: {
+    readonly service: EnrollmentIntune;
+    /** A fake tenant, told when a simulated device finished (so it checks in). */
+    readonly fakeTenant?: { deviceFinished(serial: string): void };
+    /** Tests: the enrollment watcher's first wait and turn (defaults 30 s and 5 s). */
+    readonly timing?: { readonly firstWaitMs: number; readonly pollMs: number };
+  };
 }
 
 export interface RunSession {
@@ -60,8 +77,11 @@ function refusal(title: string, detail: string): BenchError {
   return new BenchError({ code: 'invalid-request', title, detail, retryable: false });
 }
 
-async function enrollmentProfile(options: RunSessionOptions, temp: string): Promise<EnrollmentProfile> {
-  const profiles = new ProfileService({ dataDir: options.dataDir });
+async function enrollmentProfile(
+  options: RunSessionOptions,
+  profiles: ProfileService,
+  temp: string,
+): Promise<EnrollmentProfile> {
   await profiles.restore();
   if (options.profileFile) await profiles.importPath(options.profileFile, 'command-line');
   // Issue 24: with Intune connected, a due copy is re-pulled before the cart (never against a simulated world).
@@ -110,6 +130,35 @@ async function supervision(
   return { identity: made, organizationName: created.organizationName };
 }
 
+/**
+ * Issue 25, as the app does it: with Intune connected, an ACME serial is pushed before the install and every
+ * finished device is pushed (SCEP) and watched until Intune shows it, for as long as the run lasts (the
+ * journal keeps the rest: the app resumes watching, `intune verify` checks now). A simulated run joins only
+ * the Intune it is given (a test's fake): simulated serials never go to a real tenant.
+ */
+async function joinIntune(
+  options: RunSessionOptions,
+  profiles: ProfileService,
+): Promise<BenchEnrollment | undefined> {
+  const intune =
+    options.intune?.service ??
+    (options.simulate ? undefined : new IntuneService({ dataDir: options.dataDir, profiles }));
+  if (!intune) return undefined;
+  const status = await intune.status().catch(() => undefined);
+  if (!status?.connected) return undefined;
+  return startBenchEnrollment({
+    dataDir: options.dataDir,
+    intune,
+    variant: () => profiles.current()?.variant ?? 'unknown',
+    log: (event, detail) => {
+      const serial = (detail as { serial?: unknown } | undefined)?.serial;
+      options.note(`Intune: ${event}${typeof serial === 'string' ? ` (${serial})` : ''}`);
+    },
+    ...(options.intune?.timing ? { timing: options.intune.timing } : {}),
+    ...(options.intune?.fakeTenant ? { fakeTenant: options.intune.fakeTenant } : {}),
+  });
+}
+
 /** The pipeline's diagnostics as the operator's notes on stderr. */
 function noteOf(message: string, detail: unknown): string {
   if (message === 'journal write failed') return `The journal could not be written: ${String(detail)}`;
@@ -127,7 +176,10 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
   try {
     const loaded = await loadBenchSettings(options.dataDir);
     for (const problem of loaded.problems) options.note(problem);
-    const profile = await enrollmentProfile(options, temp);
+    const profiles = new ProfileService({ dataDir: options.dataDir });
+    const profile = await enrollmentProfile(options, profiles, temp);
+    const intune = await joinIntune(options, profiles);
+    if (intune) cleanups.push(() => intune.close());
     const ours = await supervision(options, temp);
     const scale = options.simulate?.timeScale ?? 1;
     let world: SimWorldHandle | undefined;
@@ -178,7 +230,9 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       ...(options.events ? { events: options.events } : {}),
       log: (message, detail) => options.note(noteOf(message, detail)),
       ...(options.deviceLocks ? { safety: { deviceLocks: options.deviceLocks } } : {}),
+      ...(intune ? { beforeInstall: intune.beforeInstall } : {}),
     });
+    if (intune) cleanups.push(provisioning.onJobEnded(intune.jobEnded));
     const { board } = provisioning;
     // Closed in reverse: the board first (jobs under way are journaled as interrupted), then the engine.
     cleanups.push(() => provisioning.intake.detach()?.close());

@@ -59,6 +59,8 @@ export function unavailableIntuneChannels(): IntuneInvokeChannels {
     listIntuneProfiles: no,
     pullIntuneProfile: no,
     setIntuneRefreshDays: no,
+    setIntunePushSerials: no,
+    getIntuneEnrollments: no,
   };
 }
 

@@ -309,6 +309,8 @@ export const commandTable = {
       'intune profiles [--json]',
       'intune pull [--profile ID|NAME] [--json]',
       'intune refresh [--every-days N] [--json]',
+      'intune push [--since DATE] [--dry-run] [--json]   (prepared serials from the log to Intune)',
+      'intune verify [--log FILE…] [--json]   (each serial of the log(s) looked up in Intune now)',
       'intune disconnect',
     ],
     flags: {
@@ -330,6 +332,18 @@ export const commandTable = {
       'try-unconfirmed-cloud': { kind: 'boolean', help: 'connect: allow a cloud not yet confirmed' },
       profile: { kind: 'string', value: 'ID|NAME', help: 'pull: which profile' },
       'every-days': { kind: 'string', value: 'N', help: 'refresh: pull when the copy is this old' },
+      since: {
+        kind: 'string',
+        value: 'DATE',
+        help: 'push: serials prepared from this day (YYYY-MM-DD) or ISO time',
+      },
+      'dry-run': { kind: 'boolean', help: 'push: list what would be pushed, send nothing' },
+      log: {
+        kind: 'string',
+        value: 'FILE',
+        help: 'verify: a bench log (JSON or CSV, e.g. from log merge) instead of this bench’s',
+        complete: 'file',
+      },
       json,
     },
     subcommands: {
@@ -338,6 +352,8 @@ export const commandTable = {
       profiles: ['json'],
       pull: ['profile', 'json'],
       refresh: ['every-days', 'json'],
+      push: ['since', 'dry-run', 'json'],
+      verify: ['log', 'json'],
       disconnect: [],
     },
     example: 'enroll-bench intune pull --profile "iPad carts" --json',
@@ -347,7 +363,7 @@ export const commandTable = {
     usage: [
       'log export --format csv|intune|json [FILTERS] [--out FILE] [--json]',
       'log merge FILE… --out FILE [--format json|csv|intune] [FILTERS] [--json]',
-      'log show [FILTERS] [--json]',
+      'log show [FILTERS] [--intune STATE] [--json]',
       'log tail [--json]   (a running bench: one line per job change, until Ctrl-C)',
     ],
     flags: {
@@ -358,6 +374,12 @@ export const commandTable = {
         help: 'csv, intune (Intune corporate identifiers) or json',
         complete: ['csv', 'intune', 'json'],
       },
+      intune: {
+        kind: 'string',
+        value: 'STATE',
+        help: 'what Intune shows: not-enrolled (what to chase), enrolled, several, not-yet-seen, not-seen, not-checked',
+        complete: ['not-enrolled', 'enrolled', 'several', 'not-yet-seen', 'not-seen', 'not-checked'],
+      },
       out: {
         kind: 'string',
         value: 'FILE',
@@ -367,9 +389,9 @@ export const commandTable = {
       json,
     },
     subcommands: {
-      export: [...logFilterNames, 'format', 'out', 'json'],
-      merge: [...logFilterNames, 'format', 'out', 'json'],
-      show: [...logFilterNames, 'json'],
+      export: [...logFilterNames, 'intune', 'format', 'out', 'json'],
+      merge: [...logFilterNames, 'intune', 'format', 'out', 'json'],
+      show: [...logFilterNames, 'intune', 'json'],
       tail: ['json'],
     },
     example: 'enroll-bench log export --format csv --from 2026-03-02 --out today.csv',

@@ -8,6 +8,8 @@
  *   intune pull [--profile ID|NAME] [--json]
  *   intune refresh [--every-days N] [--json]   (the scheduled check: pulls only when due)
  *   intune disconnect
+ *   intune push [--since DATE] [--dry-run] [--json]     (issue 25; ./intune-enrollment-command.ts)
+ *   intune verify [--log FILE…] [--json]
  *
  * Exit 0 on success, 1 when Intune or the profile check refused (the reason is printed; the current profile
  * stays), 2 for a usage error. `ENROLL_BENCH_GRAPH_URL` points Graph calls at a local fake or Dev Proxy.
@@ -20,6 +22,7 @@ import { IntuneService, type IntuneStatus } from '../intune/intune-service';
 import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { ProfileService } from '../profiles/profile-service';
 import { sanitizeText } from '../text/sanitize-text';
+import { runEnrollmentCommand } from './intune-enrollment-command';
 import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
 
@@ -40,10 +43,10 @@ const defaultIo: IntuneCommandIo = {
 };
 
 export const INTUNE_USAGE =
-  'usage: enroll-bench intune connect --tenant ID --client-id ID [--cloud NAME] [--device-code] | connect --token-file FILE | status | profiles | pull [--profile ID|NAME] | refresh [--every-days N] | disconnect, [--json]';
+  'usage: enroll-bench intune connect --tenant ID --client-id ID [--cloud NAME] [--device-code] | connect --token-file FILE | status | profiles | pull [--profile ID|NAME] | refresh [--every-days N] | push [--since DATE] [--dry-run] | verify [--log FILE…] | disconnect, [--json]';
 
 /** Opens the system browser with an argv array (the URL carries a PKCE challenge and state, never a token). */
-function systemBrowser(url: string): Promise<void> {
+export function systemBrowser(url: string): Promise<void> {
   const command = process.platform === 'darwin' ? 'open' : 'xdg-open';
   return new Promise((resolve, reject) => {
     const child = spawn(command, [url], { stdio: 'ignore', detached: true });
@@ -79,6 +82,10 @@ function formatStatus(s: IntuneStatus): string {
         : undefined,
     ],
     ['Refresh', `every ${s.refreshDays} days${s.nextRefreshAt ? `; next due ${when(s.nextRefreshAt)}` : ''}`],
+    [
+      'Serial push',
+      s.pushSerials ? 'on (prepared serials go to Intune)' : 'off (settings set intune.pushSerials true)',
+    ],
   ];
   const lines = rows
     .filter((r): r is [string, string] => r[1] !== undefined)
@@ -208,6 +215,13 @@ export async function runIntuneCommand(
         );
         return outcome.error ? 1 : 0;
       }
+      case 'push':
+      case 'verify':
+        return await runEnrollmentCommand(sub, rest, dataDir, service, {
+          out: io.out,
+          err: io.err,
+          ...(io.now ? { now: () => io.now!().getTime() } : {}),
+        });
       case 'disconnect': {
         parseFlags(rest, {});
         await service.disconnect();

@@ -12,9 +12,27 @@ import { storedProfileSecrets } from '../log/profile-secrets';
 import { readBenchLog } from '../log/read-bench-log';
 import { redactRecord } from '../log/redact-record';
 import { formatLogSummary } from '../log/format-log-summary';
+import {
+  intuneTest,
+  isIntuneFilter,
+  LOG_INTUNE_STATES,
+  readIntuneColumns,
+  withIntune,
+  type IntuneFilter,
+} from '../log/intune-columns';
 import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrText, stdoutText } from './terminal-output';
+
+function intuneFilterOf(value: string | undefined): IntuneFilter | undefined {
+  if (value === undefined) return undefined;
+  if (!isIntuneFilter(value))
+    throw new UsageError(`--intune must be not-enrolled, ${LOG_INTUNE_STATES.join(', ')}, not "${value}"`);
+  return value;
+}
+
+/** Most records `log show --intune …` lists: the list of what to chase, not only the latest ten. */
+const MAX_CHASE = 1000;
 
 export interface LogCommandIo {
   readonly out: (text: string) => void;
@@ -37,6 +55,8 @@ const USAGE = [
   'FILTERS, the same as the log view: [--search TEXT] [--session ID] [--from DATE] [--to DATE] [--outcome O]',
   'TEXT is part of a serial number or device name; DATE is YYYY-MM-DD (a whole local day) or an ISO time;',
   'O is succeeded, failed, skipped, cancelled, interrupted or all.',
+  '--intune STATE keeps what Intune shows so: not-enrolled (what to chase), enrolled, several, not-yet-seen,',
+  'not-seen or not-checked.',
 ].join('\n');
 
 const formats: readonly LogExportFormat[] = ['csv', 'intune', 'json'];
@@ -104,12 +124,15 @@ async function mergeCommand(argv: readonly string[], io: LogCommandIo): Promise<
 async function writeOut(
   records: readonly LogRecord[],
   request: Parameters<typeof exportRecords>[1],
-  flags: { readonly out?: string; readonly json?: boolean },
+  flags: { readonly out?: string; readonly json?: boolean; readonly intune?: string },
   dataDir: string,
   io: LogCommandIo,
 ): Promise<number> {
   const secrets = await storedProfileSecrets(dataDir).secrets();
-  const output = await exportRecords(records, request, { now: io.now(), secrets });
+  const joined = withIntune(records, await readIntuneColumns(dataDir)).filter(
+    intuneTest(intuneFilterOf(flags.intune)),
+  );
+  const output = await exportRecords(joined, request, { now: io.now(), secrets });
   for (const warning of output.warnings) io.err(`warning: ${warning}\n`);
   if (!flags.out) {
     if (output.files.length !== 1) {
@@ -134,11 +157,15 @@ async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<n
   if (positional.length > 0) throw new UsageError(USAGE);
   const dataDir = defaultDataDir(io.env);
   const log = await readBenchLog(dataDir);
-  const matching = filterRecords(log.records, {
-    ...textFilters(flags),
-    ...dateRange(flags),
-    ...outcomeOf(flags.outcome),
-  }).map((r) => r.record);
+  const intune = intuneFilterOf(flags.intune);
+  const matching = withIntune(
+    filterRecords(log.records, {
+      ...textFilters(flags),
+      ...dateRange(flags),
+      ...outcomeOf(flags.outcome),
+    }).map((r) => r.record),
+    await readIntuneColumns(dataDir),
+  ).filter(intuneTest(intune));
   const secrets = await storedProfileSecrets(dataDir).secrets();
   const view = {
     journalDir: log.journalDir,
@@ -147,7 +174,7 @@ async function showCommand(argv: readonly string[], io: LogCommandIo): Promise<n
     summary: summarize(matching),
     sessions: listSessions(log.records),
     warnings: log.warnings,
-    latest: matching.slice(0, 10).map((r) => redactRecord(r, secrets)),
+    latest: matching.slice(0, intune ? MAX_CHASE : 10).map((r) => redactRecord(r, secrets)),
   };
   io.out(flags.json ? `${JSON.stringify(view, null, 2)}\n` : formatLogSummary(view));
   return 0;

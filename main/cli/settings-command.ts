@@ -18,6 +18,10 @@ import { settingsFile } from '../settings/bench-settings';
 import { SettingsChannels } from '../settings/settings-channels';
 import { SettingsStore } from '../settings/settings-store';
 import { sanitizeText } from '../text/sanitize-text';
+import { BenchError } from '../errors/bench-error';
+import { IntuneService } from '../intune/intune-service';
+import { ProfileService } from '../profiles/profile-service';
+import { systemBrowser } from './intune-command';
 import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
@@ -34,7 +38,7 @@ const defaultIo: SettingsCommandIo = {
   env: process.env,
 };
 
-const USAGE = `usage: enroll-bench settings show [--json] | settings set KEY VALUE|default [--json]; KEY is one of ${editableSettingNames.join(', ')}`;
+const USAGE = `usage: enroll-bench settings show [--json] | settings set KEY VALUE|default [--json]; KEY is one of ${editableSettingNames.join(', ')}, intune.pushSerials`;
 
 function isEditable(key: string): key is EditableSettingName {
   return (editableSettingNames as readonly string[]).includes(key);
@@ -55,6 +59,31 @@ function parseValue(key: EditableSettingName, text: string): unknown {
     }
   }
   return text;
+}
+
+/** Issue 25: kept with the Intune connection (it needs one), set here like any setting. */
+const INTUNE_PUSH_SERIALS = 'intune.pushSerials';
+
+async function setPushSerials(text: string, json: boolean, io: SettingsCommandIo): Promise<number> {
+  const on = ({ on: true, true: true, default: false, off: false, false: false } as Record<string, boolean>)[
+    text
+  ];
+  if (on === undefined) throw new UsageError(`${INTUNE_PUSH_SERIALS} takes true or false`);
+  const dataDir = defaultDataDir(io.env);
+  const profiles = new ProfileService({ dataDir });
+  await profiles.restore();
+  const intune = new IntuneService({ dataDir, profiles, env: io.env });
+  try {
+    if (on)
+      io.err('Serial push asks for DeviceManagementServiceConfig.ReadWrite.All; a browser sign-in may open.');
+    await intune.setPushSerials(on, systemBrowser);
+  } catch (error) {
+    if (!(error instanceof BenchError)) throw error;
+    io.err(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
+    return 1;
+  }
+  io.out(json ? JSON.stringify({ [INTUNE_PUSH_SERIALS]: on }) : `${INTUNE_PUSH_SERIALS} ${on}`);
+  return 0;
 }
 
 export function formatSettings(view: SettingsView): string {
@@ -98,6 +127,7 @@ export async function runSettingsCommand(
   }
   if (sub !== 'set' || positional.length !== 2) throw new UsageError(USAGE);
   const [key = '', text = ''] = positional;
+  if (key === INTUNE_PUSH_SERIALS) return setPushSerials(text, flags.json === true, io);
   if (key === 'cfgutilPath') {
     io.err(
       'enroll-bench: cfgutilPath is not set here. Start with --cfgutil PATH, set ENROLL_BENCH_CFGUTIL, or choose it on the preflight screen (only Apple-signed cfgutil is saved).',

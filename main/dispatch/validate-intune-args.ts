@@ -59,4 +59,10 @@ export const intuneArgValidators: Validators = {
       ),
     },
   ],
+  setIntunePushSerials: (args) => {
+    const on = one(args, 'setIntunePushSerials').on;
+    if (typeof on !== 'boolean') throw invalidRequest('on must be true or false.');
+    return [{ on }];
+  },
+  getIntuneEnrollments: (args) => none(args, 'getIntuneEnrollments'),
 };

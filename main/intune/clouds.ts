@@ -93,6 +93,9 @@ export const READ_PERMISSIONS = [
   'DeviceManagementManagedDevices.Read.All',
 ] as const;
 
+/** Asked for incrementally, only once serial push (issue 25) is turned on. */
+export const PUSH_PERMISSIONS = [...READ_PERMISSIONS, 'DeviceManagementServiceConfig.ReadWrite.All'] as const;
+
 export function scopesFor(cloud: Cloud, permissions: readonly string[] = READ_PERMISSIONS): string[] {
   return permissions.map((p) => `${cloud.graphRoot}/${p}`);
 }

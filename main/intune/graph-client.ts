@@ -76,6 +76,23 @@ export class GraphClient {
     return this.parse(await this.getText(`${this.origin}${path}`, path, what), schema, what);
   }
 
+  /**
+   * POST a JSON body (an action such as `importAppleDeviceIdentityList`, or `$batch`) and validate the answer.
+   * A `$batch` of reads is `idempotent` and retried like a GET. A write is not: it is retried only on 429 and
+   * 503 (the request was turned away), never after a timeout, a lost connection or a 504, when it may have
+   * reached Intune; the caller's journal settles those by looking first.
+   */
+  async postJson<S extends z.ZodType>(
+    path: string,
+    body: unknown,
+    schema: S,
+    what: string,
+    opts: { readonly idempotent: boolean },
+  ): Promise<z.output<S>> {
+    const init = { method: 'POST', body: JSON.stringify(body), idempotent: opts.idempotent } as const;
+    return this.parse(await this.getText(`${this.origin}${path}`, path, what, init), schema, what);
+  }
+
   /** GET a collection, following `@odata.nextLink` up to `maxPages`; returns every validated item. */
   async getAll<S extends z.ZodType>(path: string, itemSchema: S, what: string): Promise<z.output<S>[]> {
     const items: z.output<S>[] = [];
@@ -130,7 +147,13 @@ export class GraphClient {
     }
   }
 
-  private async getText(url: string, path: string, what: string): Promise<string> {
+  private async getText(
+    url: string,
+    path: string,
+    what: string,
+    init?: { readonly method: 'POST'; readonly body: string; readonly idempotent: boolean },
+  ): Promise<string> {
+    const unsafe = init?.idempotent === false;
     const s = this.settings;
     const sleep = s.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
     for (let attempt = 0; ; attempt++) {
@@ -138,11 +161,11 @@ export class GraphClient {
       const last = attempt >= s.maxRetries;
       let response: Response;
       try {
-        response = await this.send(url, clientRequestId);
+        response = await this.send(url, clientRequestId, init);
       } catch (error) {
         const timedOut = error instanceof Error && error.name === 'TimeoutError';
         s.onAttempt?.({ path, status: timedOut ? 'timeout' : 'network', clientRequestId });
-        if (!last) {
+        if (!last && !unsafe) {
           await sleep(backoff(attempt, s.maxWaitMs));
           continue;
         }
@@ -161,7 +184,10 @@ export class GraphClient {
             );
       }
       const requestId = response.headers.get('request-id') ?? undefined;
-      if (RETRY_STATUS.has(response.status) && !last) {
+      const again = unsafe
+        ? response.status === 429 || response.status === 503
+        : RETRY_STATUS.has(response.status);
+      if (again && !last) {
         const said = parseRetryAfter(response.headers.get('retry-after'));
         const waitMs = Math.min(said ?? backoff(attempt, s.maxWaitMs), s.maxWaitMs);
         s.onAttempt?.({ path, status: response.status, clientRequestId, requestId, waitMs });
@@ -176,14 +202,20 @@ export class GraphClient {
     }
   }
 
-  private async send(url: string, clientRequestId: string): Promise<Response> {
+  private async send(
+    url: string,
+    clientRequestId: string,
+    init?: { readonly method: 'POST'; readonly body: string; readonly idempotent: boolean },
+  ): Promise<Response> {
     const s = this.settings;
     const token = await this.options.getToken();
     return (s.fetch ?? fetch)(url, {
-      method: 'GET',
+      method: init?.method ?? 'GET',
+      ...(init ? { body: init.body } : {}),
       headers: {
         authorization: `Bearer ${token}`,
         accept: 'application/json',
+        ...(init ? { 'content-type': 'application/json' } : {}),
         'client-request-id': clientRequestId,
         'return-client-request-id': 'true',
       },

@@ -7,8 +7,14 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { IntuneInvokeChannels } from '../../preload/contract';
 import type { LogFn } from '../diagnostics/log-fn';
+import type { Appearance } from '../sim/intune/fake-enrollment';
 import { FakeIntune } from '../sim/intune/fake-intune';
 import { chooseCipher, type SafeStorageLike } from './cache-cipher';
+import type { IntuneEnrollmentView } from '../../preload/intune-domain';
+import type { JobView } from '../../preload/jobs-domain';
+import { startBenchEnrollment } from './enrollment/bench-enrollment';
+import type { EnrollmentService } from './enrollment/enrollment-service';
+import type { InstallGate } from './enrollment/install-gate';
 import { intuneChannels } from './intune-channels';
 import { IntuneService, type ProfileSink } from './intune-service';
 
@@ -24,10 +30,23 @@ export interface IntuneAreaOptions {
   /** Electron's shell.openExternal, when running inside the app. */
   readonly openBrowser?: (url: string) => Promise<void>;
   readonly now?: () => number;
+  /** Issue 25: the install step's hook, filled in here (ACME serials are pushed before the install). */
+  readonly installGate?: InstallGate;
+  /** Issue 25: the composition's job endings (the recorder's `onJobEnded`); returns the stop. */
+  readonly onJobEnded?: (listener: (job: JobView) => void) => () => void;
+  /** Issue 25: told each serial's new Intune state (the `intuneEnrollmentChanged` event). */
+  readonly announce?: (enrollment: IntuneEnrollmentView) => void;
+  /** How long to watch for a finished device to enroll (default 30 min). */
+  readonly enrollmentBoundMs?: number;
+  /** Tests: the first wait after a device is done (default 30 s) and the watcher's turn (default 5 s). */
+  readonly enrollmentTiming?: { readonly firstWaitMs: number; readonly pollMs: number };
+  /** How long the fake Intune waits before a finished simulated device appears (default 20 s). */
+  readonly fakeEnrollDelayMs?: number;
 }
 
 export interface IntuneArea {
   readonly service: IntuneService;
+  readonly enrollment: EnrollmentService;
   readonly channels: IntuneInvokeChannels;
   /**
    * The operator armed the bench: the start of a cart, so refresh first when the copy is due. The composition
@@ -52,6 +71,20 @@ function openWithSystem(url: string): Promise<void> {
   });
 }
 
+/**
+ * `ENROLL_BENCH_FAKE_INTUNE_ENROLL` in `serve --simulate --fake-intune`: `once` (default), `never`, `twice`, or
+ * `mixed` (every fifth serial never appears, every seventh appears twice), to see each state in the browser.
+ */
+function fakeAppearance(value: string | undefined): Appearance | ((serial: string) => Appearance) {
+  if (value === 'never' || value === 'twice') return value;
+  if (value !== 'mixed') return 'once';
+  let n = 0;
+  return () => {
+    n += 1;
+    return n % 5 === 0 ? 'never' : n % 7 === 0 ? 'twice' : 'once';
+  };
+}
+
 export async function createIntuneArea(options: IntuneAreaOptions): Promise<IntuneArea> {
   let fake: FakeIntune | undefined;
   let simulated: { graphRoot: string; token: string } | undefined;
@@ -70,16 +103,40 @@ export async function createIntuneArea(options: IntuneAreaOptions): Promise<Intu
     ...(simulated ? { simulated } : {}),
   });
   service.startSchedule();
+  if (fake) {
+    fake.enrollment.enrollDelayMs = options.fakeEnrollDelayMs ?? 20_000;
+    fake.enrollment.appearance = fakeAppearance((options.env ?? process.env).ENROLL_BENCH_FAKE_INTUNE_ENROLL);
+  }
+  const bench = await startBenchEnrollment({
+    dataDir: options.dataDir,
+    intune: service,
+    variant: () => options.profiles.current()?.variant ?? 'unknown',
+    log: options.log,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.announce ? { announce: options.announce } : {}),
+    ...(options.enrollmentBoundMs === undefined ? {} : { boundMs: options.enrollmentBoundMs }),
+    ...(options.enrollmentTiming ? { timing: options.enrollmentTiming } : {}),
+    ...(fake ? { fakeTenant: fake.enrollment } : {}),
+  });
+  const { enrollment } = bench;
+  options.installGate?.set(bench.beforeInstall);
+  // Job endings come from the recorder through the composition (the UI hub is output only, never read back).
+  const stopEndings = options.onJobEnded?.(bench.jobEnded);
   return {
     service,
+    enrollment,
     cartStarting: () => void service.refreshIfDue('before-cart'),
     channels: intuneChannels({
       service,
+      enrollment,
       openBrowser: options.openBrowser ?? openWithSystem,
       simulated: options.simulate,
     }),
     close: async () => {
+      stopEndings?.();
+      options.installGate?.set(undefined);
       service.stopSchedule();
+      await bench.close();
       await fake?.close();
     },
   };

@@ -6,6 +6,7 @@
 import type { IntuneInvokeChannels } from '../../preload/contract';
 import type { Result } from '../../preload/domain';
 import type { IntuneStatusView } from '../../preload/intune-domain';
+import type { EnrollmentService } from './enrollment/enrollment-service';
 import type { IntuneService } from './intune-service';
 import type { CloudName } from './clouds';
 
@@ -13,6 +14,8 @@ const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
 export interface IntuneChannelOptions {
   readonly service: IntuneService;
+  /** Issue 25: serial push and enrollment states. */
+  readonly enrollment?: EnrollmentService;
   /** Opens this Mac's browser for the sign-in (Electron's shell.openExternal, or `open`). */
   readonly openBrowser: (url: string) => Promise<void>;
   /** `serve --simulate`: "sign in" connects to the fake Intune without a browser. */
@@ -56,5 +59,11 @@ export function intuneChannels(options: IntuneChannelOptions): IntuneInvokeChann
       await service.setRefreshDays(req.days);
       return changed();
     },
+    setIntunePushSerials: async (req) => {
+      await service.setPushSerials(req.on, options.simulated ? undefined : options.openBrowser);
+      return changed();
+    },
+    getIntuneEnrollments: async () =>
+      ok(options.enrollment ? [...(await options.enrollment.columns()).columns.values()] : []),
   };
 }

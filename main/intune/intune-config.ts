@@ -35,6 +35,8 @@ const configSchema = z.object({
     .optional(),
   lastAttemptAt: z.number().optional(),
   lastFailure: failureSchema.optional(),
+  /** Issue 25: prepared serials are pushed to Intune (needs DeviceManagementServiceConfig.ReadWrite.All). */
+  pushSerials: z.boolean().optional(),
 });
 
 export type IntuneConfig = z.output<typeof configSchema>;

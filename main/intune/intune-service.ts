@@ -16,7 +16,7 @@ import type { LogFn } from '../diagnostics/log-fn';
 import type { ImportRequest } from '../profiles/profile-service';
 import { sanitizeText } from '../text/sanitize-text';
 import { chooseCipher, type CacheCipher } from './cache-cipher';
-import { CLOUDS, graphRootFor, type CloudName } from './clouds';
+import { CLOUDS, graphRootFor, PUSH_PERMISSIONS, type CloudName } from './clouds';
 import { decodeExport, type ExportForm } from './decode-export';
 import { GraphClient } from './graph-client';
 import { IntuneApi, type IntuneProfileListing } from './intune-api';
@@ -99,6 +99,7 @@ export class IntuneService {
       clientId: config.clientId,
       cloud: CLOUDS[config.cloud],
       cache: this.cache(),
+      ...(config.pushSerials ? { permissions: PUSH_PERMISSIONS } : {}),
       ...(this.options.networkClient ? { networkClient: this.options.networkClient } : {}),
       ...(this.options.log ? { log: this.options.log } : {}),
     });
@@ -120,17 +121,60 @@ export class IntuneService {
   }
 
   private api(config: IntuneConfig): IntuneApi {
+    return new IntuneApi(this.graphClient(config));
+  }
+
+  private graphClient(config: IntuneConfig): GraphClient {
     const source = this.tokenSource(config);
     const root = this.options.simulated?.graphRoot ?? graphRootFor(CLOUDS[config.cloud], this.env);
-    return new IntuneApi(
-      new GraphClient({
-        root,
-        getToken: async () => (await source.getToken()).token,
-        ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
-        ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-        onAttempt: (a) => this.log('intune.graph', a),
-      }),
-    );
+    return new GraphClient({
+      root,
+      getToken: async () => (await source.getToken()).token,
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+      onAttempt: (a) => this.log('intune.graph', a),
+    });
+  }
+
+  /**
+   * For serial push and enrollment checks (./enrollment/): a Graph client on the current connection, the
+   * tenant's account id (the pseudo depOnboardingSetting id) and the picked profile's id.
+   */
+  async connection(): Promise<{
+    readonly graph: GraphClient;
+    readonly accountId: string;
+    readonly config: IntuneConfig;
+  }> {
+    const config = await this.config();
+    const graph = this.graphClient(config);
+    const accountId = config.accountId ?? (await new IntuneApi(graph).accountId());
+    if (accountId !== config.accountId) await this.store.save({ ...config, accountId });
+    return { graph, accountId, config: { ...config, accountId } };
+  }
+
+  /** Whether serials are pushed (issue 25); false when not connected. */
+  async pushSerials(): Promise<boolean> {
+    return (await this.store.load())?.pushSerials === true;
+  }
+
+  /**
+   * Turns serial push on or off. Turning it on with a browser sign-in asks for
+   * DeviceManagementServiceConfig.ReadWrite.All incrementally (a new consent in the browser).
+   */
+  async setPushSerials(on: boolean, openBrowser?: (url: string) => Promise<void>): Promise<void> {
+    const config = await this.config();
+    const next = { ...config, pushSerials: on };
+    if (on && config.mode === 'sign-in' && !config.pushSerials) {
+      if (!openBrowser)
+        throw new IntuneError(
+          'missing-scope',
+          'Serial push needs one more permission',
+          'Turning it on asks for DeviceManagementServiceConfig.ReadWrite.All in the browser: use Settings › Intune on this Mac, or run the command where a browser can open.',
+        );
+      await this.session(next).signInInteractive(openBrowser);
+    }
+    await this.store.save(next);
+    this.log('intune.push-serials', { on });
   }
 
   private async config(): Promise<IntuneConfig> {
@@ -269,6 +313,7 @@ export class IntuneService {
       lastPull: config.lastPull,
       nextRefreshAt: config.selected ? this.dueAt(config) : undefined,
       banner,
+      pushSerials: config.pushSerials === true,
     };
   }
 

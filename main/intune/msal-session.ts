@@ -31,6 +31,8 @@ export interface MsalSessionOptions {
   readonly cache: TokenCacheFile;
   readonly networkClient?: INetworkModule;
   readonly log?: LogFn;
+  /** Delegated permissions to ask for; the read ones unless serial push is on. */
+  readonly permissions?: readonly string[];
 }
 
 export interface SignedIn {
@@ -118,7 +120,7 @@ export class MsalSession implements TokenSource {
 
   constructor(private readonly options: MsalSessionOptions) {
     const log = options.log;
-    this.scopes = scopesFor(options.cloud);
+    this.scopes = scopesFor(options.cloud, options.permissions);
     this.app = new PublicClientApplication({
       auth: {
         clientId: options.clientId,

@@ -70,8 +70,8 @@ export interface JobBoardOptions extends SafetyOptions {
   readonly log?: (message: string, detail?: unknown) => void;
   /** Told a device's serial number the first time a read shows it (the device list shows it from then on). */
   readonly serialRead?: (ecid: Ecid, serialNumber: string) => void;
-  /** Told after a job's end has been handed to the journal (the bench log follows from it). */
-  readonly jobEnded?: () => void;
+  /** Told after a job's end has been handed to the journal, with the ended job (the bench log, Intune). */
+  readonly jobEnded?: (job: JobView) => void;
   /** Rename counters and names given (./workflow/name-book.ts): the composition loads the data folder's. */
   readonly names?: NameBook;
 }

@@ -17,6 +17,11 @@ export interface EnrollmentProfile {
   readonly path: string;
   readonly payloadIdentifier: string;
   readonly sha256?: string;
+  /**
+   * Runs before the install (issue 25: an ACME profile's serial is pushed to Intune first). A throw stops the
+   * install with its words; Retry runs it again.
+   */
+  readonly beforeInstall?: (serial: string | undefined, signal: AbortSignal) => Promise<void>;
 }
 
 export interface JobContext {

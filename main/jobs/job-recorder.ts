@@ -5,6 +5,7 @@
  * station) at that moment.
  */
 import type { Device, Ecid } from '../../preload/domain';
+import type { JobView } from '../../preload/jobs-domain';
 import type { JournalSink } from '../journal/job-journal';
 import type { Clock } from '../async/clock';
 import type { ProfileSource, SupervisionSource } from './job-board-types';
@@ -21,8 +22,8 @@ export interface JobRecorderOptions {
   readonly supervision: SupervisionSource;
   /** The device as last listed (model, port, UDID for the record). */
   readonly device: (ecid: Ecid) => Device | undefined;
-  /** Told after a job's end (its bench-log record) has been handed to the journal. */
-  readonly ended?: () => void;
+  /** Told after a job's end (its bench-log record) has been handed to the journal, with the ended job. */
+  readonly ended?: (job: JobView) => void;
 }
 
 export class JobRecorder {
@@ -73,6 +74,6 @@ export class JobRecorder {
       sessionId: this.options.sessionId,
     };
     this.options.journal.append(endedEntry(slot.view, context, this.options.clock.now()));
-    this.options.ended?.();
+    this.options.ended?.(slot.view);
   }
 }

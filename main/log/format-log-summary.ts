@@ -20,6 +20,16 @@ export function formatDuration(ms: number): string {
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
+/** "Enrolled in Intune 14:32", "Intune: not seen", … ; "Intune: not checked" for older records. */
+export function intuneLabel(r: LogRecord): string {
+  const c = r.intune;
+  if (!c || c.state === 'not-checked')
+    return c?.push === 'failed' ? 'Intune: push failed (queued)' : 'Intune: not checked';
+  if (c.state === 'enrolled')
+    return `Enrolled in Intune${c.enrolledAt === undefined ? '' : ` ${when(c.enrolledAt).slice(11)}`}`;
+  return `Intune: ${c.state.replace(/-/g, ' ')}`;
+}
+
 export function formatLogSummary(view: LogSummaryView): string {
   const { summary } = view;
   const lines = [
@@ -34,7 +44,7 @@ export function formatLogSummary(view: LogSummaryView): string {
     lines.push('', 'Latest:');
     for (const r of view.latest) {
       lines.push(
-        `  ${when(r.finishedAt)}  ${r.outcome.padEnd(11)} ${(r.serialNumber ?? '(no serial)').padEnd(14)} ${r.finalName ?? ''}  [${r.stationName}]`,
+        `  ${when(r.finishedAt)}  ${r.outcome.padEnd(11)} ${(r.serialNumber ?? '(no serial)').padEnd(14)} ${r.finalName ?? ''}  [${r.stationName}]${r.outcome === 'succeeded' ? `  ${intuneLabel(r)}` : ''}`,
       );
     }
   }

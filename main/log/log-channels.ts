@@ -13,6 +13,7 @@ import type { LogPage, LogQuery, LogSummary } from '../../preload/log-domain';
 import { JOURNAL_DIR, JOURNAL_PREFIX } from '../journal/journal-entry';
 import type { EventHub } from '../events/event-hub';
 import { exportRecords } from './export/export-log';
+import { readIntuneColumns, withIntune } from './intune-columns';
 import type { IndexedRecord } from './indexed-record';
 import { LogIndex } from './log-index';
 import {
@@ -96,10 +97,15 @@ export class LogChannels implements LogInvokeChannels {
       const secrets = await this.options.secrets.secrets();
       const offset = query.offset ?? 0;
       const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PAGE);
+      // Issue 25: the page's records with their Intune columns (joined by serial, never stored in them).
+      const page = withIntune(
+        matching.slice(offset, offset + limit).map((r) => r.record),
+        await readIntuneColumns(this.options.dataDir),
+      );
       return {
         ok: true,
         value: {
-          records: matching.slice(offset, offset + limit).map((r) => redactRecord(r.record, secrets)),
+          records: page.map((r) => redactRecord(r, secrets)),
           total: matching.length,
           summary,
           sessions: this.sessions(),
@@ -116,7 +122,10 @@ export class LogChannels implements LogInvokeChannels {
     try {
       await this.index.refresh();
       const output = await exportRecords(
-        this.index.records().map((r) => r.record),
+        withIntune(
+          this.index.records().map((r) => r.record),
+          await readIntuneColumns(this.options.dataDir),
+        ),
         req,
         { now: (this.options.now ?? Date.now)(), secrets: await this.options.secrets.secrets() },
       );

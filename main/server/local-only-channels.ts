@@ -66,6 +66,9 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   listIntuneProfiles: 'local',
   pullIntuneProfile: 'local',
   setIntuneRefreshDays: 'local',
+  // Issue 25: turning serial push on writes to the tenant; the states are what every screen may see.
+  setIntunePushSerials: 'local',
+  getIntuneEnrollments: 'any',
 };
 
 /** The 'local' channels that `--allow-remote-control` opens to other screens: running the bench, not trusting. */

@@ -24,6 +24,11 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
   const actionError = useBench((s) => s.cardErrors[ecid]);
   // Only a queued card reads it: arming re-renders the waiting cards, not the running ones.
   const armed = useBench((s) => (job?.phase === 'queued' ? (s.run?.armed ?? false) : undefined));
+  // Issue 25: only a finished device's card reads its Intune state.
+  const intune = useBench((s) => {
+    const serial = job?.phase === 'succeeded' ? (job.serialNumber ?? device?.serialNumber) : undefined;
+    return serial ? s.intune[serial] : undefined;
+  });
   const actions = useContext(CardActionsContext);
   const now = useCountdownClock(job?.phase === 'countdown');
   if (!device) return null;
@@ -36,6 +41,7 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
       now={now}
       {...(armed !== undefined ? { armed } : {})}
       actionError={actionError}
+      {...(intune ? { intune } : {})}
       onJobAction={actions.onJobAction}
       onDismissError={actions.onDismissError}
       onSimulate={actions.onSimulate}

@@ -3,6 +3,7 @@
  * do when it waits. Presentational: the data and the handlers come from ./connected-device-card.tsx.
  */
 import type { Device, ErrorInfo, SimulatorAction } from '../../preload/domain';
+import type { IntuneEnrollmentView } from '../../preload/intune-domain';
 import type { DeviceFacts, JobAction, JobView, OperatorReason } from '../../preload/jobs-domain';
 import { deviceLabel } from '../state/bench-state';
 import { CardActionRow, ProgressBar } from './card-parts';
@@ -13,6 +14,7 @@ import { describeJob, percentOf, type JobLook } from './job-status';
 import { OperatorPicture } from './operator-picture';
 import { StatusIcon } from './status-icon';
 import { CompactDeviceCard } from './compact-device-card';
+import { IntuneEnrollmentLine } from '../intune/intune-enrollment-line';
 
 export interface DeviceCardProps {
   readonly device: Device;
@@ -34,6 +36,8 @@ export interface DeviceCardProps {
   readonly onSimulate?: (action: SimulatorAction) => void;
   /** Present only in simulation: unplug this simulated device. */
   readonly onUnplug?: (device: Device) => void;
+  /** Issue 25: the serial's Intune state, once the job is done. */
+  readonly intune?: IntuneEnrollmentView;
 }
 
 export function noJobLook(device: Device): JobLook {
@@ -105,6 +109,7 @@ export function DeviceCard(props: DeviceCardProps) {
         </div>
       )}
       {job?.phase === 'succeeded' && job.finalName && <p className="device-final-name">{job.finalName}</p>}
+      {job?.phase === 'succeeded' && <IntuneEnrollmentLine enrollment={props.intune} />}
       {actionError && (
         <div className="device-action-error" role="alert">
           <strong>{actionError.title}.</strong> {actionError.detail}

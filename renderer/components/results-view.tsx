@@ -7,6 +7,7 @@ import { useBench } from '../state/bench-store';
 import { failedRows, isCartDone, tallyJobs } from './results';
 import { CountItem } from './count-item';
 import { StatusIcon } from './status-icon';
+import { IntuneResults } from '../intune/intune-results';
 
 export interface ResultsViewProps {
   readonly onRetryFailed: () => void;
@@ -75,6 +76,7 @@ export function ResultsView({ onRetryFailed, onOpenLog }: ResultsViewProps) {
       ) : (
         <p className="results-none">No device failed.</p>
       )}
+      <IntuneResults />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import type { IntuneCloudName, IntuneProfileView, IntuneStatusView } from '../..
 import { PanelDialog } from '../preflight/panel-dialog';
 import { SettingsField } from '../settings/settings-field';
 import { IntuneChecklist } from './intune-checklist';
+import { IntunePushToggle } from './intune-push-toggle';
 import { CLOUD_CHOICES, statusRows } from './intune-format';
 import './intune-panel.css';
 
@@ -21,6 +22,7 @@ export type IntuneApi = Pick<
   | 'listIntuneProfiles'
   | 'pullIntuneProfile'
   | 'setIntuneRefreshDays'
+  | 'setIntunePushSerials'
 >;
 
 export function IntunePanel({ api, onClose }: { readonly api: IntuneApi; readonly onClose: () => void }) {
@@ -258,6 +260,7 @@ export function IntunePanel({ api, onClose }: { readonly api: IntuneApi; readonl
               Save interval
             </button>
           </form>
+          {status && <IntunePushToggle api={api} status={status} onStatus={showStatus} />}
         </>
       )}
     </PanelDialog>

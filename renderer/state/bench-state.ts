@@ -8,6 +8,7 @@
  * the job and facts channels), so only the newest event per channel and device needs holding.
  */
 import type { BenchEvent } from '../../preload/contract';
+import type { IntuneEnrollmentView } from '../../preload/intune-domain';
 import type { DeviceFacts, JobView, RunStatus, WorkflowList } from '../../preload/jobs-domain';
 import type {
   BenchSnapshot,
@@ -51,6 +52,8 @@ export interface BenchState {
   readonly run?: RunStatus;
   /** A refused action on one device (Retry, Trust…): shown on that device's card, not in the global notice. */
   readonly cardErrors: Readonly<Record<Ecid, ErrorInfo>>;
+  /** Issue 25: each serial's Intune push and enrollment state, by serial number. */
+  readonly intune: Readonly<Record<string, IntuneEnrollmentView>>;
   /** Workflows as main last announced them; `undefined` until asked or announced. */
   readonly workflows?: WorkflowList;
   /** The Intune enrollment profile as main judged it; `undefined` until the bench has said (null: none yet). */
@@ -71,6 +74,7 @@ export const initialBenchState: BenchState = {
   jobs: {},
   facts: {},
   cardErrors: {},
+  intune: {},
 };
 
 /** A fresh snapshot is authoritative: it replaces everything, even a state with a higher `seq` (main restarted). */
@@ -123,6 +127,7 @@ function heldKey(event: BenchEvent): string {
     case 'runChanged':
     case 'workflowsChanged':
     case 'logChanged':
+    case 'intuneEnrollmentChanged':
       return event.channel;
   }
 }
@@ -160,6 +165,10 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
       return { ...state, seq, run: event.payload.run };
     case 'workflowsChanged':
       return { ...state, seq, workflows: event.payload.list };
+    case 'intuneEnrollmentChanged': {
+      const e = event.payload.enrollment;
+      return { ...state, seq, intune: { ...state.intune, [e.serial]: e } };
+    }
     case 'logChanged':
       // The log view asks for its own page (renderer/log/); the bench state holds no log records, and an
       // unchanged state re-renders nothing. Skipping its seq is safe: every later event's seq is larger.
@@ -174,6 +183,14 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
  */
 
 /** The answer to `getProfile()`. */
+/** The answer to `getIntuneEnrollments()`, asked after the snapshot; an event since then is kept (newer). */
+export function applyIntuneEnrollments(state: BenchState, list: readonly IntuneEnrollmentView[]): BenchState {
+  const intune: Record<string, IntuneEnrollmentView> = { ...state.intune };
+  const age = (e: IntuneEnrollmentView | undefined) => Math.max(e?.checkedAt ?? 0, e?.pushedAt ?? 0);
+  for (const e of list) if (age(e) >= age(intune[e.serial])) intune[e.serial] = e;
+  return { ...state, intune };
+}
+
 export function applyProfile(state: BenchState, profile: ProfileSummary | null): BenchState {
   return state.profile === profile ? state : { ...state, profile };
 }

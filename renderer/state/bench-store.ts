@@ -13,6 +13,7 @@ import {
   applyConnection,
   applyEvent,
   applyIdentity,
+  applyIntuneEnrollments,
   applyLoadError,
   applyProfile,
   applySnapshot,
@@ -66,6 +67,7 @@ export function createBenchStore(api: BenchApi, connection?: ConnectionSource): 
       api.getProfile().then((r) => r.ok && update(applyProfile(state, r.value))),
       api.getSupervisionIdentity().then((r) => r.ok && update(applyIdentity(state, r.value))),
       reloadWorkflows(),
+      api.getIntuneEnrollments().then((r) => r.ok && update(applyIntuneEnrollments(state, r.value))),
     ]);
   };
 

@@ -93,6 +93,8 @@ export class FakeBenchApi implements BenchApi {
   listIntuneProfiles: InvokeChannels['listIntuneProfiles'] = noJobOrLogChannels.listIntuneProfiles;
   pullIntuneProfile: InvokeChannels['pullIntuneProfile'] = noJobOrLogChannels.pullIntuneProfile;
   setIntuneRefreshDays: InvokeChannels['setIntuneRefreshDays'] = noJobOrLogChannels.setIntuneRefreshDays;
+  setIntunePushSerials: InvokeChannels['setIntunePushSerials'] = noJobOrLogChannels.setIntunePushSerials;
+  getIntuneEnrollments: InvokeChannels['getIntuneEnrollments'] = noJobOrLogChannels.getIntuneEnrollments;
   // Assignable, so a panel's test can answer these its own way.
   getPreflight: InvokeChannels['getPreflight'] = noPreflightChannels.getPreflight;
   cleanRestoreLeftovers: InvokeChannels['cleanRestoreLeftovers'] = noPreflightChannels.cleanRestoreLeftovers;

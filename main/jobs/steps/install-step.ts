@@ -4,6 +4,7 @@
  * itself once the profile shows (§8.4). A silent install the device does not show (Setup Assistant not
  * finished, AGREED-SIM item 1) is sent again with back-off, then handed to a person.
  */
+import { BenchError } from '../../errors/bench-error';
 import { backoffMs } from '../backoff';
 import { holdsProfile, PAIRING_AND_PROFILES, PROFILES } from '../device-read';
 import type { JobContext } from '../job-context';
@@ -30,6 +31,18 @@ function waitForProfile(
   return waitForOperator(ctx, reason, (r) => holdsProfile(r.values, payloadIdentifier), timeout, PROFILES);
 }
 
+/** The profile's own pre-install work (an ACME serial push to Intune); its failure is the step's, in words. */
+async function beforeInstall(ctx: JobContext, profile: NonNullable<JobContext['profile']>): Promise<void> {
+  if (!profile.beforeInstall) return;
+  try {
+    await profile.beforeInstall(ctx.serialNumber(), ctx.signal);
+  } catch (error) {
+    if (error instanceof BenchError)
+      throw failure('invalid-request', error.info.title, error.info.detail, true);
+    throw endingFrom(error);
+  }
+}
+
 export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 'skipped'> {
   const profile = ctx.profile;
   if (!profile) {
@@ -42,6 +55,7 @@ export async function runInstallProfile(ctx: JobContext): Promise<'succeeded' | 
   }
   let read = await currentRead(ctx, PAIRING_AND_PROFILES);
   if (holdsProfile(read.values, profile.payloadIdentifier)) return 'skipped';
+  await beforeInstall(ctx, profile);
   read = await ensurePaired(ctx, read, PAIRING_AND_PROFILES);
   // A device still settling after prepare's reboot refuses the install as busy.
   const send = busyRetries(ctx);

@@ -32,6 +32,12 @@ const columns: readonly (readonly [string, (r: LogRecord) => string | number | u
   ['Job', (r) => r.jobId],
   // Last, so the earlier columns keep their places; empty for records older than the field (unknown).
   ['Enrollment path', (r) => r.enrollmentPath],
+  // Issue 25, after the columns above: joined from the Intune journal at read time; older read "not checked".
+  ['Intune state', (r) => r.intune?.state ?? 'not-checked'],
+  ['Intune pushed (UTC)', (r) => (r.intune?.pushedAt === undefined ? '' : isoTime(r.intune.pushedAt))],
+  ['Intune push result', (r) => r.intune?.push ?? ''],
+  ['Intune enrolled (UTC)', (r) => (r.intune?.enrolledAt === undefined ? '' : isoTime(r.intune.enrolledAt))],
+  ['Intune enrollment type', (r) => r.intune?.enrollmentType ?? ''],
 ];
 
 export const CSV_BOM = '\uFEFF';

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { build, type PlistValue } from 'plist';
+import { FakeEnrollment, serialFromFilter } from './fake-enrollment';
 
 export type ExportFormChoice = 'xml' | 'base64-xml' | 'base64-signed';
 
@@ -38,7 +39,15 @@ export type FakeFault =
   | 'server-error'
   | 'malformed-json'
   | 'missing-field'
-  | 'delete-before-export';
+  | 'delete-before-export'
+  // Enrollment (./fake-enrollment.ts): inside a 200 `$batch`, one answer is 429 or 500; a filter ignored.
+  | 'batch-throttle'
+  | 'batch-partial-failure'
+  | 'filter-ignored';
+
+type EnrollmentFault = 'batch-throttle' | 'batch-partial-failure' | 'filter-ignored';
+const isEnrollmentFault = (f: FakeFault): f is EnrollmentFault =>
+  f === 'batch-throttle' || f === 'batch-partial-failure' || f === 'filter-ignored';
 
 export interface FakeIntuneOptions {
   readonly accountId?: string;
@@ -76,6 +85,8 @@ export class FakeIntune {
   private readonly options: FakeIntuneOptions;
   private readonly tokens: Set<string>;
   private faults: ScriptedFault[] = [];
+  /** Imported identities and managed devices. */
+  readonly enrollment = new FakeEnrollment();
   private exports = 0;
   private server?: Server;
 
@@ -156,6 +167,7 @@ export class FakeIntune {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    this.enrollment.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -202,12 +214,16 @@ export class FakeIntune {
         ),
       );
     }
-    if (req.method !== 'GET')
-      return send(405, graphError('BadRequest', 'Only GET is faked.', requestId, clientRequestId));
+    if (req.method !== 'GET' && req.method !== 'POST')
+      return send(405, graphError('BadRequest', 'Only GET and POST are faked.', requestId, clientRequestId));
     const fault = this.takeFault(url.pathname);
-    if (fault && fault !== 'delete-before-export' && fault !== 'missing-field') {
+    if (fault && fault !== 'delete-before-export' && fault !== 'missing-field' && !isEnrollmentFault(fault)) {
       return this.sendFault(fault, send, requestId, clientRequestId);
     }
+    const enrollment = await this.enrollmentRoute(req, url, fault);
+    if (enrollment) return send(enrollment.status, enrollment.body);
+    if (req.method !== 'GET')
+      return send(405, graphError('BadRequest', 'Only GET is faked here.', requestId, clientRequestId));
     const route = this.route(url.pathname);
     if (!route)
       return send(404, graphError('ResourceNotFound', 'Resource not found', requestId, clientRequestId));
@@ -261,6 +277,78 @@ export class FakeIntune {
         ? { '@odata.context': 'x' }
         : { '@odata.context': `${this.url}/beta/$metadata#Edm.String`, value },
     );
+  }
+
+  /** Imported identities, managed devices and `$batch`; undefined when the path is not one of them. */
+  private async enrollmentRoute(
+    req: IncomingMessage,
+    url: URL,
+    fault: FakeFault | undefined,
+  ): Promise<{ status: number; body: unknown } | undefined> {
+    const imported = `/beta/deviceManagement/depOnboardingSettings/${this.accountId}/importedAppleDeviceIdentities`;
+    if (req.method === 'POST' && url.pathname === `${imported}/importAppleDeviceIdentityList`)
+      return this.enrollment.importList(await readJson(req));
+    if (req.method === 'GET' && url.pathname === imported)
+      return {
+        status: 200,
+        body: this.enrollment.listImported(serialFromFilter(url.searchParams.get('$filter'))),
+      };
+    if (req.method === 'GET' && url.pathname === '/v1.0/deviceManagement/managedDevices')
+      return {
+        status: 200,
+        body: this.enrollment.managedDevices(
+          serialFromFilter(url.searchParams.get('$filter')),
+          fault === 'filter-ignored',
+        ),
+      };
+    if (req.method === 'POST' && url.pathname === '/v1.0/$batch') {
+      const body = (await readJson(req)) as {
+        requests?: { id?: unknown; method?: unknown; url?: unknown }[];
+      };
+      const requests = Array.isArray(body?.requests) ? body.requests : [];
+      if (requests.length > 20)
+        return {
+          status: 400,
+          body: { error: { code: 'BadRequest', message: 'Too many requests in a batch (limit 20).' } },
+        };
+      const responses = requests.map((r, i) => {
+        const id = String(r.id);
+        // The fault hits the last request of the batch (a partial answer).
+        if (i === requests.length - 1 && fault === 'batch-throttle')
+          return {
+            id,
+            status: 429,
+            headers: { 'retry-after': '1' },
+            body: { error: { code: 'TooManyRequests', message: 'Too many requests' } },
+          };
+        if (i === requests.length - 1 && fault === 'batch-partial-failure')
+          return {
+            id,
+            status: 500,
+            body: {
+              error: { code: 'InternalServerError', message: 'An internal server error has occurred' },
+            },
+          };
+        const inner = new URL(String(r.url), 'http://fake');
+        if (r.method !== 'GET' || inner.pathname !== '/deviceManagement/managedDevices')
+          return {
+            id,
+            status: 404,
+            body: { error: { code: 'ResourceNotFound', message: 'Resource not found' } },
+          };
+        return {
+          id,
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: this.enrollment.managedDevices(
+            serialFromFilter(inner.searchParams.get('$filter')),
+            fault === 'filter-ignored',
+          ),
+        };
+      });
+      return { status: 200, body: { responses } };
+    }
+    return undefined;
   }
 
   private resource(p: FakeProfile): Record<string, unknown> {
@@ -361,7 +449,7 @@ export class FakeIntune {
   }
 
   private sendFault(
-    fault: Exclude<FakeFault, 'delete-before-export' | 'missing-field'>,
+    fault: Exclude<FakeFault, 'delete-before-export' | 'missing-field' | EnrollmentFault>,
     send: (status: number, body: unknown, extra?: Record<string, string>) => void,
     requestId: string,
     clientRequestId: string | undefined,
@@ -438,6 +526,22 @@ export class FakeIntune {
       case 'malformed-json':
         return send(200, '<html><body>Sign in to continue</body></html>', { 'content-type': 'text/html' });
     }
+  }
+}
+
+/** A request body, capped at 1 MB (the bench sends at most 50 serials or 20 lookups). */
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 1024 * 1024) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return undefined;
   }
 }
 

@@ -6,6 +6,8 @@ import { startRunSession, type RunSession } from '../../../main/app/run-session'
 import { JOURNAL_DIR } from '../../../main/journal/journal-entry';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { SimWorld } from '../../../main/sim/sim-world';
+import { EnrollmentJournal } from '../../../main/intune/enrollment/enrollment-journal';
+import { startTenant } from '../intune/enrollment/enrollment-fixtures';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -95,5 +97,44 @@ describe('startRunSession follows the data folder settings, as the app does', ()
     });
     cleanups.push(() => session.close());
     expect(session.board.runStatus().concurrency).toBe(2);
+  });
+});
+
+describe('startRunSession joins Intune as the app does (issue 25)', () => {
+  it('with Intune connected and push on, every prepared serial is pushed once and confirmed enrolled', async () => {
+    const tenant = await startTenant();
+    cleanups.push(() => tenant.fake.close());
+    tenant.fake.enrollment.enrollDelayMs = 20;
+    const dataDir = await dataFolder({ countdownSeconds: 0 });
+    const workflow = workflowSource().get('supervise-and-enroll');
+    if (!workflow) throw new Error('no preset');
+    const session = await startRunSession({
+      dataDir,
+      workflow,
+      simulate: { cart: 3, timeScale: SCALE, world: { quirks: { mdmSilentOnSupervised: true } } },
+      note: () => {},
+      intune: {
+        service: { ...tenant.intune, status: async () => ({ connected: true }) },
+        fakeTenant: tenant.fake.enrollment,
+        timing: { firstWaitMs: 20, pollMs: 20 },
+      },
+    });
+    cleanups.push(() => session.close());
+    await untilEnded(session, 3);
+    const serials = session.board.views().map((j) => j.serialNumber ?? '');
+    expect(session.board.views().every((j) => j.phase === 'succeeded')).toBe(true);
+    const journal = new EnrollmentJournal(dataDir);
+    cleanups.push(() => journal.close());
+    const deadline = Date.now() + 20_000;
+    const enrolled = async () => {
+      const { columns } = await journal.read();
+      return serials.every((s) => columns.get(s)?.enrollment === 'enrolled');
+    };
+    while (!(await enrolled()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    const { columns } = await journal.read();
+    for (const s of serials) {
+      expect(tenant.fake.enrollment.timesSent(s), s).toBe(1);
+      expect(columns.get(s), s).toMatchObject({ push: 'pushed', enrollment: 'enrolled' });
+    }
   });
 });

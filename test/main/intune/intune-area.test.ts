@@ -74,10 +74,14 @@ describe('Intune channel policy and arguments', () => {
       'pullIntuneProfile',
       'disconnectIntune',
       'setIntuneRefreshDays',
+      'setIntunePushSerials',
     ]) {
       expect(localOnlyRefusalFor(channel, lan, { allowRemoteControl: true })).toBeDefined();
     }
     expect(localOnlyRefusalFor('getIntuneStatus', lan)).toBeUndefined();
+    expect(localOnlyRefusalFor('getIntuneEnrollments', lan)).toBeUndefined();
+    expect(intuneArgValidators.setIntunePushSerials([{ on: true }])).toEqual([{ on: true }]);
+    expect(() => intuneArgValidators.setIntunePushSerials([{ on: 'yes' }])).toThrow(/true or false/);
   });
 
   it('validates ids, the cloud and the interval, naming the field', () => {

@@ -27,6 +27,7 @@ import type { JobTimings } from '../../../main/jobs/job-timings';
 import { workflowSource } from '../../../main/jobs/workflow-source';
 import { startSimulatedWorld, type SimWorldHandle, type StartOptions } from '../../../main/sim/index';
 import type { SafetyOptions } from '../../../main/jobs/safety/safety-source';
+import type { BeforeInstall } from '../../../main/intune/enrollment/install-gate';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 
@@ -70,6 +71,13 @@ export interface BoardOverrides {
   readonly settings?: Partial<JobSettings>;
   readonly profile?: ProfileSource;
   readonly safety?: SafetyOptions;
+  readonly enrollment?: BoardEnrollment;
+}
+
+/** What the Intune area gives the composition (main/intune/enrollment/bench-enrollment.ts). */
+export interface BoardEnrollment {
+  readonly beforeInstall?: BeforeInstall;
+  readonly jobEnded?: (job: JobView) => void;
 }
 
 export interface JobsBenchOptions {
@@ -81,9 +89,10 @@ export interface JobsBenchOptions {
   readonly scale?: number;
   readonly workflows?: readonly Workflow[];
   readonly timings?: Partial<JobTimings>;
-  /** Board options beyond the defaults (device locks, `eraseInUse`). */
   /** The change guard's options for the first board (device locks, the in-use answer). */
   readonly safety?: SafetyOptions;
+  /** Issue 25: the composition's Intune hooks for the first board (before each install; each job's end). */
+  readonly enrollment?: BoardEnrollment;
 }
 
 export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBench> {
@@ -149,6 +158,7 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
       profile: overrides.profile ?? { current: () => profile },
       timeScale: scale,
       ...(overrides.safety ? { safety: overrides.safety } : {}),
+      ...(overrides.enrollment?.beforeInstall ? { beforeInstall: overrides.enrollment.beforeInstall } : {}),
       journal: { sink: journal, ...(history ? { history } : {}) },
       tuning: {
         debounceMs: 10,
@@ -157,6 +167,8 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
         ...(options.timings ? { timings: options.timings } : {}),
       },
     });
+    const jobEnded = overrides.enrollment?.jobEnded;
+    if (jobEnded) provisioning.onJobEnded(jobEnded);
     provisioning.intake.attach(engine);
     const stop = async () => {
       await provisioning.close();
@@ -166,7 +178,10 @@ export async function jobsBench(options: JobsBenchOptions = {}): Promise<JobsBen
     return { board: provisioning.board, stop };
   };
   const journal = options.journal ?? memoryJournal();
-  let current = await make(options.history, journal, options.safety ? { safety: options.safety } : {});
+  let current = await make(options.history, journal, {
+    ...(options.safety ? { safety: options.safety } : {}),
+    ...(options.enrollment ? { enrollment: options.enrollment } : {}),
+  });
   return {
     handle,
     get board() {

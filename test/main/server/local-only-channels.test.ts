@@ -42,6 +42,7 @@ describe('localOnlyChannels', () => {
     expect(Object.keys(localOnlyChannels).sort()).toEqual([...channels].sort());
     expect(anyChannels.sort()).toEqual([
       'exportLog',
+      'getIntuneEnrollments',
       'getIntuneStatus',
       'getPreflight',
       'getProfile',
@@ -83,6 +84,7 @@ describe('localOnlyChannels', () => {
       'overrideProfileAge',
       'pullIntuneProfile',
       'saveSettings',
+      'setIntunePushSerials',
       'setIntuneRefreshDays',
     ]);
   });
