@@ -10,7 +10,8 @@ import type { JobAction, JobView, OperatorReason, RunStatus } from '../../preloa
 import { BenchError } from '../errors/bench-error';
 import type { JobBoard } from './job-board';
 
-export type JobChannelNames = 'setArmed' | 'setPaused' | 'selectWorkflow' | 'jobAction' | 'retryFailed' | 'answerInUse';
+export type JobChannelNames =
+  'setArmed' | 'setPaused' | 'selectWorkflow' | 'jobAction' | 'retryFailed' | 'answerInUse';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
