@@ -62,6 +62,12 @@ export interface JobInvokeChannels {
   }): Promise<Result<JobView>>;
   /** Retry every failed job whose device is still attached; resolves with how many were retried. */
   retryFailed(): Promise<Result<number>>;
+  /**
+   * "Erase the N in-use devices on this bench": the Erase answer to every job waiting on the in-use question
+   * (the ignore list and the other-organization rule still hold). Resolves with how many were answered.
+   * Erases devices: on the Mac only, whatever the flags.
+   */
+  answerInUse(): Promise<Result<number>>;
   listWorkflows(): Promise<Result<WorkflowList>>;
   /** Validates and saves to the data folder; a refusal names the field. Presets cannot be overwritten. */
   saveWorkflow(req: { readonly workflow: Workflow }): Promise<Result<Workflow>>;
@@ -212,6 +218,7 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   selectWorkflow: true,
   jobAction: true,
   retryFailed: true,
+  answerInUse: true,
   listWorkflows: true,
   saveWorkflow: true,
   deleteWorkflow: true,

@@ -212,6 +212,8 @@ export interface JobView {
   readonly endedAt?: number;
   /** The name the device ended with (after the rename step). */
   readonly finalName?: string;
+  /** The device's own name when it arrived (listed or first read), shown beside ours when they differ. */
+  readonly deviceName?: string;
   /** Where an ADE re-enrolled device stands, judged from its own read (`confirm-ade-enrollment`). */
   readonly adeStanding?: AdeStanding;
   readonly steps: readonly JobStepRecord[];

@@ -19,6 +19,7 @@ import { LogView } from './log/log-view';
 import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './components/notices';
 import { PreflightScreen } from './components/preflight-screen';
 import { CartDoneStrip, ResultsView } from './components/results-view';
+import { InUseBanner } from './components/in-use-banner';
 import { BenchPanelButtons } from './preflight/bench-panel-buttons';
 import { IntuneBanner } from './intune/intune-banner';
 import { SimControls } from './components/sim-controls';
@@ -99,6 +100,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
   );
   const simulate = useCallback((action: SimulatorAction) => run(() => api.simulate(action)), [api, run]);
   const retryFailed = useCallback(() => run(() => api.retryFailed()), [api, run]);
+  const eraseInUse = useCallback(() => run(() => api.answerInUse()), [api, run]);
 
   let body: ReactNode;
   if (!loaded) {
@@ -127,6 +129,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
   } else {
     body = (
       <>
+        <InUseBanner onEraseAll={eraseInUse} />
         <CartDoneStrip onShowResults={() => setTab('results')} onRetryFailed={retryFailed} />
         <CardActionsContext.Provider value={cardActions}>
           <DeviceGrid />

@@ -75,6 +75,7 @@ export async function jobsAreaFor(options: JobsWiringOptions): Promise<JobsWirin
       selectWorkflow: (req) => channels.selectWorkflow(req),
       jobAction: (req) => channels.jobAction(req),
       retryFailed: () => channels.retryFailed(),
+      answerInUse: () => channels.answerInUse(),
     },
   };
 }

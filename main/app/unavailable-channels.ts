@@ -33,6 +33,7 @@ export function unavailableJobChannels(): JobInvokeChannels {
     selectWorkflow: no,
     jobAction: no,
     retryFailed: no,
+    answerInUse: no,
     listWorkflows: no,
     saveWorkflow: no,
     deleteWorkflow: no,

@@ -207,23 +207,29 @@ export const commandTable = {
     usage: [
       'jobs retry|cancel|skip|start ECID|SERIAL|--all-failed|--all-waiting [--json]',
       'jobs continue ECID|SERIAL|--all-waiting [--json]',
+      'jobs start --all-in-use [--json]',
     ],
     flags: {
       'all-failed': { kind: 'boolean', help: 'every failed or interrupted job' },
       'all-waiting': { kind: 'boolean', help: 'every job that waits for a person' },
+      'all-in-use': {
+        kind: 'boolean',
+        help: 'with start: Erase every device held as in use (the ignore list and other organizations still hold)',
+      },
       json,
     },
     subcommands: {
       retry: ['all-failed', 'all-waiting', 'json'],
       cancel: ['all-failed', 'all-waiting', 'json'],
       skip: ['all-failed', 'all-waiting', 'json'],
-      start: ['all-failed', 'all-waiting', 'json'],
+      start: ['all-failed', 'all-waiting', 'all-in-use', 'json'],
       continue: ['all-waiting', 'json'],
     },
     example: 'enroll-bench jobs retry --all-failed',
     notes: [
       'The same rules as the window: an action the card does not offer now is refused with the reason.',
       'continue answers what the card waits for (Continue, I approved it, I tapped Trust…): the job re-reads the device; refused when the card now waits for something else, and for a device in use (its answer is start, the card’s Erase).',
+      'start --all-in-use is the window’s "Erase the N in-use devices on this bench": one answer for the whole cart, taken only from the Mac itself.',
       'Exit 0 done, 1 refused, 4 no bench is running.',
     ],
   },

@@ -187,6 +187,11 @@ export async function runJobsCommand(argv: readonly string[], io: RemoteIo = def
       'jobs takes retry, cancel, skip, start or continue, then ECID|SERIAL|--all-failed|--all-waiting',
     );
   const { flags, positional } = parseFlags(rest, flagSpec('jobs', verb));
+  if (flags['all-in-use']) {
+    if (positional.length > 0 || flags['all-failed'] || flags['all-waiting'])
+      throw new UsageError('jobs start --all-in-use takes no ECID, serial or other --all flag');
+    return eraseAllInUse(Boolean(flags.json), io);
+  }
   const every = Boolean(flags['all-failed']) || Boolean(flags['all-waiting']);
   if (every === positional.length > 0 || positional.length > 1)
     throw new UsageError(`jobs ${verb} takes one ECID or serial number, or --all-failed / --all-waiting`);
@@ -238,6 +243,38 @@ export async function runJobsCommand(argv: readonly string[], io: RemoteIo = def
     }
     if (flags.json) io.out(JSON.stringify({ action: verb, results }));
     return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
+  } finally {
+    client.close();
+  }
+}
+
+/** `jobs start --all-in-use`: the Erase answer for every device the bench holds as in use, in one call. */
+async function eraseAllInUse(json: boolean, io: RemoteIo): Promise<number> {
+  const client = await connect(io);
+  try {
+    const snap = await snapshot(client, io);
+    if (!snap) return EXIT.failed;
+    const held = snap.jobs.jobs.filter((j) => j.waiting?.reason === 'in-use');
+    const result = valueOf(
+      await client.invoke<number>('answerInUse'),
+      io,
+      'Erase of the in-use devices was refused',
+    );
+    if (!result) return EXIT.failed;
+    const devices = held.map((j) => ({
+      ecid: j.ecid,
+      serial: j.serialNumber ?? null,
+      name: j.deviceName ?? null,
+    }));
+    if (json) io.out(JSON.stringify({ action: 'start', allInUse: true, answered: result.value, devices }));
+    else if (result.value === 0) io.out('No device is held as in use; nothing to erase.');
+    else {
+      for (const d of devices) io.out(`${d.serial ?? d.ecid}${d.name ? ` (${d.name})` : ''}: Erase given`);
+      io.out(
+        `Erase given to ${result.value} in-use device${result.value === 1 ? '' : 's'}; the guard still checks each.`,
+      );
+    }
+    return EXIT.ok;
   } finally {
     client.close();
   }

@@ -24,7 +24,7 @@ const USAGE = `usage:
   enroll-bench sim cfgutil [--socket PATH | --bench DIR] <cfgutil arguments…>
   enroll-bench sim replay BUNDLE   (a cfgutil answering from a --record folder; prints its path)
   enroll-bench sim [--socket PATH | --bench DIR] <verb> [arguments…]
-verbs: list, attach [--class iPad|iPhone] [--type T] [--erased] [--paired] [--locked] [--find-my] [--dep STATE],
+verbs: list, attach [--class iPad|iPhone] [--type T] [--erased] [--paired] [--locked] [--find-my] [--dep STATE] [--name NAME],
        detach ECID|--all, cart COUNT SECONDS, trust ECID [--deny], approve|ignore ECID [IDENTIFIER],
        unlock|lock ECID, find-my ECID on|off, dep ECID none|available|transient, online on|off,
        language en|fr|de, finish-setup ECID, power-on ECID, flap ECID [N],

@@ -111,6 +111,7 @@ export const jobArgValidators: Validators = {
     return [{ ecid: ecidArg(req.ecid), action: 'continue', answers: req.answers as OperatorReason }];
   },
   retryFailed: (args) => none(args, 'retryFailed'),
+  answerInUse: (args) => none(args, 'answerInUse'),
   listWorkflows: (args) => none(args, 'listWorkflows'),
   saveWorkflow: (args) => {
     const req = one(args, 'saveWorkflow');

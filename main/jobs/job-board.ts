@@ -44,6 +44,7 @@ import { runJob } from './job-runner';
 import { safetySource, type SafetyOptions } from './safety/safety-source';
 import { byPort, NameBook } from './workflow/name-book';
 import { templateHasCounter } from './workflow/name-template';
+import { safeDeviceName } from '../text/device-name';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
@@ -319,6 +320,22 @@ export class JobBoard {
     return this.viewOf(this.slots.get(ecid) ?? slot);
   }
 
+  /**
+   * The bulk Erase of a returned cart: the operator's Erase word (what 'start-now' gives one card) to every job
+   * that waits on the in-use question, and to nothing else. The guard still checks the ignore list, the other
+   * organization and the rest immediately before the erase is sent. Resolves with how many were answered.
+   */
+  answerInUse(): number {
+    let count = 0;
+    for (const slot of this.slots.values()) {
+      if (slot.view.phase === 'waiting-for-operator' && slot.view.waiting?.reason === 'in-use') {
+        this.giveWord(slot);
+        count += 1;
+      }
+    }
+    return count;
+  }
+
   /** Retries every failed job whose device is still attached. */
   retryFailed(): number {
     let count = 0;
@@ -440,11 +457,14 @@ export class JobBoard {
       this.options.log?.(`workflow ${this.state.workflowId} not found; ${ecid} gets no job`);
       return undefined;
     }
+    // The name the device came with, as listed: the card shows it beside ours once the bench renames it.
+    const listedName = this.presence.device(ecid)?.name;
     const view = newJob({
       jobId: randomUUID(),
       ecid,
       workflowId: workflow.id,
       stepCount: workflow.steps.length,
+      ...(listedName ? { deviceName: listedName } : {}),
     });
     const slot: Slot = {
       view,
@@ -487,6 +507,15 @@ export class JobBoard {
     const before = slot.facts;
     // A step reads only what it decides on: the facts it did not read stay as last seen.
     slot.facts = { ...before, ...read.facts };
+    // The device's own name: the first one read before any step ran (a later read may show the name we gave).
+    const ownName = read.values.name;
+    if (
+      slot.view.deviceName === undefined &&
+      slot.view.steps.length === 0 &&
+      typeof ownName === 'string' &&
+      ownName
+    )
+      this.dispatch(slot, { type: 'named', deviceName: safeDeviceName(ownName) });
     const serial = read.values.serialNumber;
     if (serial) {
       const known = slot.view.serialNumber;
@@ -553,6 +582,7 @@ export class JobBoard {
       workflowId: slot.workflow.id,
       stepCount: slot.workflow.steps.length,
       ...(slot.view.serialNumber ? { serialNumber: slot.view.serialNumber } : {}),
+      ...(slot.view.deviceName ? { deviceName: slot.view.deviceName } : {}),
     });
     this.renew(slot, fresh);
     this.startJob(slot);
@@ -582,6 +612,7 @@ export class JobBoard {
       workflowId: direct.id,
       stepCount: direct.steps.length,
       ...(slot.view.serialNumber ? { serialNumber: slot.view.serialNumber } : {}),
+      ...(slot.view.deviceName ? { deviceName: slot.view.deviceName } : {}),
     });
     this.renew(slot, fresh);
     this.startJob(slot);

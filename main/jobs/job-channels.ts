@@ -10,7 +10,8 @@ import type { JobAction, JobView, OperatorReason, RunStatus } from '../../preloa
 import { BenchError } from '../errors/bench-error';
 import type { JobBoard } from './job-board';
 
-export type JobChannelNames = 'setArmed' | 'setPaused' | 'selectWorkflow' | 'jobAction' | 'retryFailed';
+export type JobChannelNames =
+  'setArmed' | 'setPaused' | 'selectWorkflow' | 'jobAction' | 'retryFailed' | 'answerInUse';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -45,6 +46,11 @@ export class JobChannels implements Pick<JobInvokeChannels, JobChannelNames> {
 
   async retryFailed(): Promise<Result<number>> {
     return ok(this.require().retryFailed());
+  }
+
+  /** Erase for every device held at the in-use question; the guard still checks each before the erase. */
+  async answerInUse(): Promise<Result<number>> {
+    return ok(this.require().answerInUse());
   }
 
   private require(): JobBoard {

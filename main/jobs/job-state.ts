@@ -22,6 +22,8 @@ export type JobEvent =
   /** Disarmed during the countdown: back to waiting for the operator's start. */
   | { readonly type: 'held' }
   | { readonly type: 'identified'; readonly serialNumber: string }
+  /** The name the device reported on arrival (kept once: later reads may show the bench's own name). */
+  | { readonly type: 'named'; readonly deviceName: string }
   | {
       readonly type: 'step-started';
       readonly at: number;
@@ -74,12 +76,14 @@ export function newJob(fields: {
   readonly workflowId: string;
   readonly stepCount: number;
   readonly serialNumber?: string;
+  readonly deviceName?: string;
 }): JobView {
   return {
     jobId: fields.jobId,
     ecid: fields.ecid,
     workflowId: fields.workflowId,
     ...(fields.serialNumber === undefined ? {} : { serialNumber: fields.serialNumber }),
+    ...(fields.deviceName === undefined ? {} : { deviceName: fields.deviceName }),
     phase: 'queued',
     stepCount: fields.stepCount,
     progress: 0,
@@ -116,6 +120,8 @@ export function reduceJob(view: JobView, event: JobEvent): JobView {
       return phase === 'countdown' ? leavePhase(view, 'queued') : view;
     case 'identified':
       return view.serialNumber === event.serialNumber ? view : { ...view, serialNumber: event.serialNumber };
+    case 'named':
+      return view.deviceName !== undefined ? view : { ...view, deviceName: event.deviceName };
     case 'step-started': {
       if (phase !== 'queued' && phase !== 'countdown' && phase !== 'running') return view;
       const steps = closeStep(view.steps, event.at, 'succeeded');

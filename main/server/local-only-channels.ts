@@ -48,6 +48,8 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   selectWorkflow: 'local',
   jobAction: 'local',
   retryFailed: 'local',
+  // Erases every in-use device at once: decided at the Mac, never opened by --allow-remote-control.
+  answerInUse: 'local',
   saveWorkflow: 'local',
   deleteWorkflow: 'local',
   chooseCfgutil: 'local',

@@ -6,7 +6,7 @@
 import { CardActionRow, ProgressBar } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { cardTitle, noJobLook, type DeviceCardProps } from './device-card';
-import { compactActions, describeJob, percentOf } from './job-status';
+import { compactActions, describeJob, finalNameLine, percentOf } from './job-status';
 import { EjectIcon, StatusIcon } from './status-icon';
 
 export function CompactDeviceCard(props: DeviceCardProps) {
@@ -81,7 +81,9 @@ export function CompactDeviceCard(props: DeviceCardProps) {
         onlyFirstHand
       />
 
-      {job?.phase === 'succeeded' && job.finalName && <p className="device-final-name">{job.finalName}</p>}
+      {job?.phase === 'succeeded' && job.finalName && (
+        <p className="device-final-name">{finalNameLine(job)}</p>
+      )}
       {!job && facts && <DeviceFactsList facts={facts} compact />}
       {actionError && (
         <p className="device-action-error" role="alert" title={actionError.detail}>

@@ -10,7 +10,7 @@ import { CardActionRow, ProgressBar } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { describeMode } from './device-status';
 import { Elapsed } from './elapsed';
-import { describeJob, percentOf, type JobLook } from './job-status';
+import { describeJob, finalNameLine, ownNameNote, percentOf, type JobLook } from './job-status';
 import { OperatorPicture } from './operator-picture';
 import { StatusIcon } from './status-icon';
 import { CompactDeviceCard } from './compact-device-card';
@@ -82,6 +82,9 @@ export function DeviceCard(props: DeviceCardProps) {
           {title}
         </h3>
         {model && model !== title && <p className="device-model">{model}</p>}
+        {job?.phase !== 'succeeded' && ownNameNote(job, label) && (
+          <p className="device-own-name">({ownNameNote(job, label)})</p>
+        )}
       </div>
       <div className="device-state">
         <p className="device-status">
@@ -108,7 +111,9 @@ export function DeviceCard(props: DeviceCardProps) {
           <p className="device-error-fix">{job.error.detail}</p>
         </div>
       )}
-      {job?.phase === 'succeeded' && job.finalName && <p className="device-final-name">{job.finalName}</p>}
+      {job?.phase === 'succeeded' && job.finalName && (
+        <p className="device-final-name">{finalNameLine(job)}</p>
+      )}
       {job?.phase === 'succeeded' && <IntuneEnrollmentLine enrollment={props.intune} />}
       {actionError && (
         <div className="device-action-error" role="alert">

@@ -247,3 +247,21 @@ export function percentOf(job: JobView): number {
   if (job.phase === 'succeeded') return 100;
   return Math.min(99, Math.max(0, Math.floor(job.progress * 100)));
 }
+
+/**
+ * The device's own name beside ours (issue 19 item 4): the card says which phone it was, whatever the bench
+ * named it. `shown` is the name the card shows now (the bench's final name, or the listed name mid-job);
+ * undefined when there is nothing to add (no own name known, or it is the same name).
+ */
+export function ownNameNote(job: JobView | undefined, shown: string | undefined): string | undefined {
+  const own = job?.deviceName;
+  if (!own || own === shown) return undefined;
+  return `was ${own}`;
+}
+
+/** The final-name line of a finished card: "iPad-F9FX… (was Logan's iPhone)" when the names differ. */
+export function finalNameLine(job: JobView): string | undefined {
+  if (!job.finalName) return undefined;
+  const note = ownNameNote(job, job.finalName);
+  return note ? `${job.finalName} (${note})` : job.finalName;
+}

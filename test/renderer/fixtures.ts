@@ -80,6 +80,8 @@ export class FakeBenchApi implements BenchApi {
   readonly selectWorkflow = noJobOrLogChannels.selectWorkflow;
   readonly jobAction = noJobOrLogChannels.jobAction;
   readonly retryFailed = noJobOrLogChannels.retryFailed;
+  // Assignable, so the in-use banner's test can answer it its own way.
+  answerInUse: InvokeChannels['answerInUse'] = noJobOrLogChannels.answerInUse;
   readonly listWorkflows = noJobOrLogChannels.listWorkflows;
   readonly saveWorkflow = noJobOrLogChannels.saveWorkflow;
   readonly deleteWorkflow = noJobOrLogChannels.deleteWorkflow;

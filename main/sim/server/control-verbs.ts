@@ -153,6 +153,8 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
         locked: 'boolean',
         'find-my': 'boolean',
         dep: 'string',
+        // A name a person gave it ("Logan's iPhone"): with --paired, a phone the bench holds as in use.
+        name: 'string',
       });
       if (flags.class !== undefined && flags.class !== 'iPad' && flags.class !== 'iPhone')
         throw new RangeError('--class must be iPad or iPhone');
@@ -167,6 +169,7 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
         passcodeLocked: flags.locked,
         findMy: flags['find-my'],
         dep,
+        ...(flags.name !== undefined ? { name: flags.name } : {}),
       });
       return `${device.ecid}\n`;
     }

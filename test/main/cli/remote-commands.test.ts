@@ -123,6 +123,36 @@ describe('steering a running bench from a terminal', () => {
     expect((await status()).run.armed).toBe(false);
   }, 120_000);
 
+  it('jobs start --all-in-use erases every device held as in use, and only those', async () => {
+    expect((await runCliChild(['arm'], env())).code).toBe(0);
+    const none = await runCliChild(['jobs', 'start', '--all-in-use'], env());
+    expect(none.code).toBe(0);
+    expect(none.stdout).toMatch(/No device is held as in use/);
+    const phone = (
+      await runCliChild(['sim', 'attach', '--class', 'iPhone', '--paired', '--name', 'Logan’s iPhone'], env())
+    ).stdout.trim();
+    await until('the phone to be held as in use', async () =>
+      (await status()).devices.find((d) => d.ecid === phone && d.phase === 'waiting-for-operator'),
+    );
+    const before = (await status()).devices.find((d) => d.ecid === phone);
+    expect(before?.reason).toBe('in-use');
+    const usage = await runCliChild(['jobs', 'start', '--all-in-use', phone], env());
+    expect(usage.code).not.toBe(0);
+    const erase = await runCliChild(['jobs', 'start', '--all-in-use', '--json'], env());
+    expect(erase.code).toBe(0);
+    expect(JSON.parse(erase.stdout)).toMatchObject({
+      action: 'start',
+      allInUse: true,
+      answered: 1,
+      devices: [{ ecid: phone }],
+    });
+    const moved = await until('the phone to go past the in-use question', async () =>
+      (await status()).devices.find((d) => d.ecid === phone && d.reason !== 'in-use'),
+    );
+    expect(moved.reason).not.toBe('in-use');
+    expect((await runCliChild(['disarm'], env())).code).toBe(0);
+  }, 120_000);
+
   it('log tail and status --watch follow the bench until it stops, then say so', async () => {
     const tail = await startCli(['log', 'tail'], env());
     const watch = await startCli(['status', '--watch'], env());

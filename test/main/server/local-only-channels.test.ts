@@ -73,6 +73,7 @@ describe('localOnlyChannels', () => {
 
   it('never opens the trust channels, whatever the flags', () => {
     expect(neverRemote.sort()).toEqual([
+      'answerInUse',
       'chooseCfgutil',
       'cleanRestoreLeftovers',
       'connectIntune',
@@ -95,6 +96,22 @@ describe('localOnlyRefusalFor', () => {
     expect(localOnlyRefusalFor(channel, lanPeer)).toBe(localOnlyRefusal);
     expect(localOnlyRefusalFor(channel, lanPeer, { allowRemoteControl: true })).toBe(localOnlyRefusal);
     expect(localOnlyRefusalFor(channel, undefined, { allowRemoteControl: true })).toBe(localOnlyRefusal);
+  });
+
+  it('refuses answerInUse (erase every in-use device) from another screen, whatever the flags', () => {
+    expect(localOnlyChannels.answerInUse).toBe('local');
+    expect(remoteControlChannels).not.toContain('answerInUse');
+    for (const policy of [
+      {},
+      { allowRemoteControl: true },
+      { allowRemoteControl: true, controlProven: true },
+    ])
+      expect(localOnlyRefusalFor('answerInUse', lanPeer, policy)).toBe(localOnlyRefusal);
+    // A tunnelled screen (loopback without the control token) is another screen too.
+    expect(localOnlyRefusalFor('answerInUse', '127.0.0.1', { allowRemoteControl: true })).toBe(
+      localOnlyRefusal,
+    );
+    expect(localOnlyRefusalFor('answerInUse', '127.0.0.1', { controlProven: true })).toBeUndefined();
   });
 
   it('refuses importProfile from another screen with the explanation', () => {

@@ -98,6 +98,24 @@ describe('DeviceCard with a job', () => {
     expect(screen.getByText('iPad-SER1')).toBeTruthy();
   });
 
+  it('shows the device’s own name beside the bench’s final name when they differ, in both card sizes', () => {
+    const done = job(1, { phase: 'succeeded', finalName: 'iPad-F9FX', deviceName: 'Logan’s iPhone' });
+    const { unmount } = render(<DeviceCard device={device(1, { name: 'iPad-F9FX' })} job={done} />);
+    expect(screen.getByText('iPad-F9FX (was Logan’s iPhone)')).toBeTruthy();
+    unmount();
+    render(<DeviceCard compact device={device(1, { name: 'iPad-F9FX' })} job={done} />);
+    expect(screen.getByText('iPad-F9FX (was Logan’s iPhone)')).toBeTruthy();
+  });
+
+  it('shows the own name mid-job once the listed name is ours, and nothing extra when the names agree', () => {
+    const renamed = job(1, { deviceName: 'Logan’s iPhone' });
+    const { unmount } = render(<DeviceCard device={device(1, { name: 'iPad-F9FX' })} job={renamed} />);
+    expect(screen.getByText('(was Logan’s iPhone)')).toBeTruthy();
+    unmount();
+    render(<DeviceCard device={device(1)} job={job(1, { deviceName: 'iPad 1' })} />);
+    expect(screen.queryByText(/was iPad 1/)).toBeNull();
+  });
+
   it('shows the facts before any job, warning with an icon on a lock, another organization and a low battery', () => {
     render(
       <DeviceCard

@@ -4,8 +4,10 @@ import {
   actionWords,
   compactActions,
   describeJob,
+  finalNameLine,
   formatDuration,
   formatElapsed,
+  ownNameNote,
   percentOf,
 } from '../../../renderer/components/job-status';
 import { job } from '../store-fixtures';
@@ -128,5 +130,18 @@ describe('ADE re-enrollment on the card (issue 26)', () => {
       'skip',
     ]);
     expect(actionWords['switch-to-direct']).toBe('Switch to direct enrollment');
+  });
+});
+
+describe('the device’s own name beside ours', () => {
+  it('adds "was …" only when the device came with another name', () => {
+    const renamed = job(1, { phase: 'succeeded', finalName: 'iPad-F9FX', deviceName: 'Logan’s iPhone' });
+    expect(finalNameLine(renamed)).toBe('iPad-F9FX (was Logan’s iPhone)');
+    expect(finalNameLine(job(1, { phase: 'succeeded', finalName: 'iPad-F9FX' }))).toBe('iPad-F9FX');
+    expect(finalNameLine(job(1, { finalName: 'iPad', deviceName: 'iPad' }))).toBe('iPad');
+    expect(finalNameLine(job(1, { deviceName: 'Logan’s iPhone' }))).toBeUndefined();
+    expect(ownNameNote(renamed, 'iPad-F9FX')).toBe('was Logan’s iPhone');
+    expect(ownNameNote(renamed, 'Logan’s iPhone')).toBeUndefined();
+    expect(ownNameNote(undefined, 'x')).toBeUndefined();
   });
 });

@@ -215,6 +215,64 @@ describe('a device in use is erased only on a person’s word', () => {
   });
 });
 
+describe('"Erase the N in-use devices on this bench" (JobBoard.answerInUse)', () => {
+  const inUse = { paired: true, deviceClass: 'iPhone' } as const;
+
+  it('erases every in-use device, leaves a job waiting for something else, and never an ignore-listed one', async () => {
+    const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
+    const logans = bench.handle.world.attach({ ...inUse, name: 'Logan’s iPhone' });
+    const sams = bench.handle.world.attach({ ...inUse, name: 'Sam’s iPhone' });
+    const boss = bench.handle.world.attach({ ...inUse, name: 'Boss’s iPhone' });
+    const locked = bench.handle.world.attach({ paired: true, passcodeLocked: true });
+    const held = [logans, sams, boss];
+    await until(
+      bench,
+      (j) =>
+        held.every((d) => jobOf(j, d.ecid)?.waiting?.reason === 'in-use') &&
+        jobOf(j, locked.ecid)?.waiting?.reason === 'unlock-device',
+    );
+    // The boss's phone goes on the ignore list while it waits: the bulk Erase must not carry it past the guard.
+    bench.board.applySettings({
+      concurrency: 8,
+      countdownSeconds: 5,
+      countdownMs: 5,
+      ignoreSerials: [boss.serialNumber],
+      ignoreEcids: [],
+      stationName: 't',
+    });
+    expect(bench.board.answerInUse()).toBe(3);
+    const done = await until(
+      bench,
+      (j) =>
+        jobOf(j, logans.ecid)?.phase === 'succeeded' &&
+        jobOf(j, sams.ecid)?.phase === 'succeeded' &&
+        jobOf(j, boss.ecid)?.phase === 'skipped',
+    );
+    expect(changesTo(bench, logans.ecid)[0]).toBe('erase');
+    expect(changesTo(bench, sams.ecid)[0]).toBe('erase');
+    expect(jobOf(done, boss.ecid)?.skipReason).toBe('ignore-list');
+    expect(changesTo(bench, boss.ecid)).toEqual([]);
+    await settle();
+    expect(jobOf(bench.board.views(), locked.ecid)?.waiting?.reason).toBe('unlock-device');
+    expect(changesTo(bench, locked.ecid)).toEqual([]);
+    // Nothing is left to answer: a second press answers nothing.
+    expect(bench.board.answerInUse()).toBe(0);
+  });
+
+  it('keeps the name the device came with beside the name the bench gave it', async () => {
+    const bench = await jobsBench({ world: { quirks: { mdmSilentOnSupervised: true } } });
+    const device = bench.handle.world.attach({ ...inUse, name: 'Logan’s iPhone' });
+    await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'in-use');
+    expect(jobOf(bench.board.views(), device.ecid)?.deviceName).toBe('Logan’s iPhone');
+    bench.board.jobAction(device.ecid, 'start-now');
+    const done = await until(bench, (j) => jobOf(j, device.ecid)?.phase === 'succeeded');
+    const job = jobOf(done, device.ecid);
+    expect(job?.deviceName).toBe('Logan’s iPhone');
+    expect(job?.finalName).toBeDefined();
+    expect(job?.finalName).not.toBe('Logan’s iPhone');
+  });
+});
+
 describe('one bench per device on this Mac', () => {
   it('a second bench on the same devices sends nothing: "Handled by another bench on this Mac"', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'device-locks-'));
