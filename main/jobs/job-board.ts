@@ -280,6 +280,10 @@ export class JobBoard {
         else this.dispatch(slot, { type: 'cancelled', at: this.clock.now() });
         break;
       case 'retry':
+        // A device in use is erased only on the person's Erase (start-now): a Retry never stands for it, so
+        // `jobs retry --all-waiting` cannot erase a returned cart by accident.
+        if (phase === 'waiting-for-operator' && slot.view.waiting?.reason === 'in-use')
+          refuse('This device is in use', 'Press Erase to erase it, or Skip to leave it as it is.');
         if (phase === 'waiting-for-operator') this.giveWord(slot);
         else if (phase === 'failed' || phase === 'interrupted' || phase === 'cancelled') this.retry(slot);
         else

@@ -140,7 +140,7 @@ describe('a device in use is erased only on a person’s word', () => {
     expect(bench.handle.world.device(device.ecid)?.activationState).toBe('Activated');
   });
 
-  it('Continue never stands for Erase: refused on the in-use question, and a Read again never carries over to it', async () => {
+  it('Continue and Retry never stand for Erase: refused on the in-use question, and a Read again never carries over to it', async () => {
     const bench = await jobsBench();
     // First the device cannot be read clearly; the person presses Read again over and over (some presses
     // land while the job reads, and are kept for its next poll). Then it reads clearly: it is in use.
@@ -161,6 +161,8 @@ describe('a device in use is erased only on a person’s word', () => {
       clearInterval(presses);
     }
     expect(() => bench.board.jobAction(device.ecid, 'continue')).toThrow(/in use/);
+    // Nor does Retry (`jobs retry --all-waiting` must not erase a returned cart).
+    expect(() => bench.board.jobAction(device.ecid, 'retry')).toThrow(/in use/);
     await settle();
     expect(jobOf(bench.board.views(), device.ecid)?.waiting?.reason).toBe('in-use');
     expect(changesTo(bench, device.ecid)).toEqual([]);
