@@ -7,23 +7,23 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import type { BenchApi } from '../preload/contract';
 import type { Device, Ecid, ErrorInfo, Result, SimulatorAction } from '../preload/domain';
 import type { JobAction, OperatorReason } from '../preload/jobs-domain';
-import { BenchHeader } from './components/bench-header';
-import { BenchTabs, tabWords, type BenchTab } from './components/bench-tabs';
-import { CardActionsContext, type CardActions } from './components/card-actions';
-import { DeviceDetails } from './components/device-details';
-import { DeviceGrid } from './components/device-grid';
-import { EmptyBench } from './components/empty-bench';
-import { LiveRegion } from './components/live-region';
-import { NotifyButton } from './components/notify-button';
+import { BenchHeader } from './bench/bench-header';
+import { BenchTabs, tabWords, type BenchTab } from './bench/bench-tabs';
+import { CardActionsContext, type CardActions } from './bench/card-actions';
+import { DeviceDetails } from './bench/device-details';
+import { DeviceGrid } from './bench/device-grid';
+import { EmptyBench } from './bench/empty-bench';
+import { LiveRegion } from './ui/live-region';
+import { NotifyButton } from './bench/notify-button';
 import { LogView } from './log/log-view';
-import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './components/notices';
-import { PreflightScreen } from './components/preflight-screen';
-import { CartDoneStrip, ResultsView } from './components/results-view';
-import { InUseBanner } from './components/in-use-banner';
+import { ConnectionNotice, ErrorNotice, RunNotices, WatcherNotice } from './bench/notices';
+import { CfgutilMissingScreen } from './setup/cfgutil-missing-screen';
+import { CartDoneStrip, ResultsView } from './bench/results-view';
+import { InUseBanner } from './bench/in-use-banner';
 import { BenchPanelButtons } from './preflight/bench-panel-buttons';
 import { IntuneBanner } from './intune/intune-banner';
-import { SimControls } from './components/sim-controls';
-import { SimulationBanner } from './components/simulation-banner';
+import { SimControls } from './simulator/sim-controls';
+import { SimulationBanner } from './simulator/simulation-banner';
 import { BenchStoreContext, useBench, type BenchStore } from './state/bench-store';
 import { WorkflowEditor } from './workflows/workflow-editor';
 
@@ -111,7 +111,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
     );
   } else if (engine?.kind === 'missing') {
     body = (
-      <PreflightScreen
+      <CfgutilMissingScreen
         searched={engine.searched}
         onUseSimulator={() => run(() => api.useSimulator())}
         onRecheck={() => run(() => api.recheckEngine())}

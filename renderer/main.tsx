@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import type { BenchApi } from '../preload/contract';
 import { App } from './app';
 import { createBenchClient } from './bench-client';
-import { EnrollmentSetup } from './components/enrollment-setup';
+import { EnrollmentSetup } from './setup/enrollment-setup';
 import { createBenchStore } from './state/bench-store';
 import './styles.css';
 

@@ -43,7 +43,7 @@ export function intuneWords(e: IntuneEnrollmentView): {
   }
 }
 
-/** Presentational: the card's container reads the state from the store (../components/connected-device-card.tsx). */
+/** Presentational: the card's container reads the state from the store (../bench/connected-device-card.tsx). */
 export function IntuneEnrollmentLine({
   enrollment: e,
 }: {

@@ -6,7 +6,7 @@
  * supervision identity. Otherwise a one-line strip says everything is in order.
  */
 import type { IdentitySummary, ProfileSummary } from '../../preload/domain';
-import { verdictView } from '../components/profile-format';
+import { verdictView } from './profile-format';
 
 /** Why the full cards are open on their own; `undefined` when the strip is enough. */
 export type AttentionReason =

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 import type { Workflow, WorkflowStepKind } from '../../preload/jobs-domain';
-import { stepTitles } from '../components/job-status';
+import { stepTitles } from '../bench/job-status';
 import { useBench } from '../state/bench-store';
 import { StepFields } from './step-fields';
 import { checkDraft, duplicateWorkflow, moveStep, newStep, replaceStep, stepKinds } from './workflow-draft';

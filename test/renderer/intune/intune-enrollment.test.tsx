@@ -3,8 +3,8 @@
 // to chase; the event folds into the bench state; Settings › Intune turns serial push on.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConnectedDeviceCard } from '../../../renderer/components/connected-device-card';
-import { ResultsView } from '../../../renderer/components/results-view';
+import { ConnectedDeviceCard } from '../../../renderer/bench/connected-device-card';
+import { ResultsView } from '../../../renderer/bench/results-view';
 import { IntunePushToggle } from '../../../renderer/intune/intune-push-toggle';
 import { applyEvent, applyIntuneEnrollments } from '../../../renderer/state/bench-state';
 import type { IntuneEnrollmentView, IntuneStatusView } from '../../../preload/intune-domain';

@@ -7,7 +7,7 @@ import { toErrorInfo } from '../../../main/errors/bench-error';
 import { createIntuneArea, type IntuneArea } from '../../../main/intune/intune-area';
 import { intuneArgValidators } from '../../../main/dispatch/validate-intune-args';
 import { ProfileService } from '../../../main/profiles/profile-service';
-import { ProfileCard } from '../../../renderer/components/profile-card';
+import { ProfileCard } from '../../../renderer/setup/profile-card';
 import { IntuneBanner } from '../../../renderer/intune/intune-banner';
 import { IntunePanel } from '../../../renderer/intune/intune-panel';
 import { makeWorkDir } from '../../main/profiles/profile-fixtures';

@@ -1,0 +1,95 @@
+/**
+ * A device in a full cart (more than 12): three short lines that read from a metre away. The port (a
+ * button that opens the full card with the name, the instruction's picture and every action); the state in
+ * a few words; then the bar, the one action that matters, the final name, or what stops a job.
+ */
+import { CardActionRow, ProgressBar } from './card-parts';
+import { DeviceFactsList } from './device-facts';
+import { cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
+import { compactActions, describeJob, finalNameLine, percentOf } from './job-status';
+import { EjectIcon, StatusIcon } from '../ui/status-icon';
+
+export function CompactDeviceCard(props: DeviceCardProps) {
+  const { device, job, facts, actionError } = props;
+  const { title, model, where } = cardTitle(device);
+  const look = job ? describeJob(job, props.now, props.armed) : noJobLook(device);
+  const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
+  const actions = job ? compactActions(job, look.actions) : [];
+  const headingId = `device-${device.ecid}`;
+  const port = device.portLabel ?? 'Port unknown';
+  const long = waiting?.instruction ?? (job?.phase === 'failed' ? job.error?.detail : undefined) ?? look.word;
+  return (
+    <article
+      className={`device-card compact tone-${look.tone}${waiting ? ' needs-person' : ''}`}
+      aria-labelledby={headingId}
+      data-ecid={device.ecid}
+      data-phase={job?.phase ?? 'none'}
+    >
+      <div className="compact-top">
+        {/* The port is what a person looks for on a cart; the name and model are the tooltip and the details. */}
+        <h3 className="device-port" title={model && model !== title ? `${title} · ${model}` : title}>
+          <span className="visually-hidden" id={headingId}>
+            {title}
+          </span>
+          {props.onDetails ? (
+            <button
+              type="button"
+              className="device-details"
+              aria-label={`Details: ${title}${where}`}
+              onClick={() => props.onDetails?.(device.ecid)}
+            >
+              {port}
+            </button>
+          ) : (
+            <span aria-hidden="true">{port}</span>
+          )}
+        </h3>
+        {props.onUnplug && (
+          <button
+            type="button"
+            className="device-unplug"
+            onClick={() => props.onUnplug?.(device)}
+            aria-label={`Unplug ${title}${where}`}
+            title="Unplug"
+          >
+            {/* No room for the word beside the port label, which must never be cut. */}
+            <EjectIcon />
+          </button>
+        )}
+      </div>
+      <div className="device-state" title={long}>
+        <p className="device-status">
+          <StatusIcon name={look.icon} />
+          <span>{look.short}</span>
+        </p>
+      </div>
+      {job && look.showProgress && (
+        <div className="device-progress-row">
+          <ProgressBar target={`${title}${where}`} percent={percentOf(job)} />
+          <span className="device-percent">{percentOf(job)}%</span>
+        </div>
+      )}
+      {waiting && <p className="visually-hidden">{waiting.instruction}</p>}
+      {/* Third line: the bar above, or the one action that matters (a job with an action has no bar). */}
+      <CardActionRow
+        ecid={device.ecid}
+        target={`${title}${where}`}
+        actions={actions}
+        waitingFor={waiting?.reason}
+        onJobAction={props.onJobAction}
+        onSimulate={props.onSimulate}
+        onlyFirstHand
+      />
+
+      {job?.phase === 'succeeded' && job.finalName && (
+        <p className="device-final-name">{finalNameLine(job)}</p>
+      )}
+      {!job && facts && <DeviceFactsList facts={facts} compact />}
+      {actionError && (
+        <p className="device-action-error" role="alert" title={actionError.detail}>
+          {actionError.title}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * What the full card (./device-card.tsx) and a full cart's card (./compact-device-card.tsx) both need: the
+ * card's props, its title and its look before a job exists. It lives below both so neither card imports the
+ * other's module for it (the full card draws the compact one; the compact one must not reach back).
+ */
+import type { Device, ErrorInfo, SimulatorAction } from '../../preload/domain';
+import type { IntuneEnrollmentView } from '../../preload/intune-domain';
+import type { DeviceFacts, JobAction, JobView, OperatorReason } from '../../preload/jobs-domain';
+import { deviceLabel } from '../state/bench-state';
+import { describeMode } from './device-status';
+import type { JobLook } from './job-status';
+
+export interface DeviceCardProps {
+  readonly device: Device;
+  readonly job?: JobView;
+  readonly facts?: DeviceFacts;
+  /** Four short lines, for a full cart (./compact-device-card.tsx). */
+  readonly compact?: boolean;
+  /** Compact only: open this device's full card. */
+  readonly onDetails?: (ecid: string) => void;
+  /** Epoch ms, for the countdown's seconds. */
+  readonly now?: number;
+  /** Whether the bench is armed, for a queued job: not armed, it waits for Start now or the Armed switch. */
+  readonly armed?: boolean;
+  /** A refused action on this device. */
+  readonly actionError?: ErrorInfo;
+  readonly onJobAction?: (ecid: string, action: JobAction, answers?: OperatorReason) => void;
+  readonly onDismissError?: (ecid: string) => void;
+  /** Present only in simulation: play the person's hand on this device. */
+  readonly onSimulate?: (action: SimulatorAction) => void;
+  /** Present only in simulation: unplug this simulated device. */
+  readonly onUnplug?: (device: Device) => void;
+  /** Issue 25: the serial's Intune state, once the job is done. */
+  readonly intune?: IntuneEnrollmentView;
+}
+
+export function noJobLook(device: Device): JobLook {
+  const status = describeMode(device.mode);
+  return {
+    word: status.word,
+    short: status.word,
+    tone: status.tone,
+    icon: status.icon,
+    showProgress: false,
+    actions: [],
+  };
+}
+
+/** What the card calls the device: the model when the name is only the family ("iPad"). */
+export function cardTitle(device: Device): { title: string; model?: string; where: string } {
+  const label = deviceLabel(device);
+  const model = device.model ?? device.deviceType;
+  const title = model && model.startsWith(`${label} `) ? model : label;
+  return { title, model, where: device.portLabel ? ` at ${device.portLabel}` : '' };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { JobView } from '../../../preload/jobs-domain';
+import { alertsBetween } from '../../../renderer/bench/browser-alerts';
+import { job } from '../store-fixtures';
+
+const waits = (n: number, reason: 'approve-profile' | 'tap-trust'): JobView =>
+  job(n, { phase: 'waiting-for-operator', waiting: { reason, instruction: `Do ${reason}.`, since: 1 } });
+const byEcid = (...jobs: JobView[]) => Object.fromEntries(jobs.map((j) => [j.ecid, j]));
+const port = () => 'Port 1 › 2';
+
+describe('alertsBetween', () => {
+  it('tells once when a device starts to need a person, again only for a new reason', () => {
+    const running = byEcid(job(1, {}));
+    const approve = byEcid(waits(1, 'approve-profile'));
+    expect(alertsBetween(running, approve, port)).toEqual([
+      {
+        title: 'Port 1 › 2 needs you',
+        body: 'Do approve-profile.',
+        tag: `${job(1, {}).ecid}:approve-profile`,
+      },
+    ]);
+    expect(alertsBetween(approve, approve, port)).toEqual([]);
+    expect(alertsBetween(approve, byEcid(waits(1, 'tap-trust')), port)).toHaveLength(1);
+  });
+
+  it('tells when the cart finishes, with its counts, once', () => {
+    const going = byEcid(job(1, {}), job(2, { phase: 'succeeded' }));
+    const done = byEcid(job(1, { phase: 'failed' }), job(2, { phase: 'succeeded' }));
+    expect(alertsBetween(going, done, port)).toEqual([
+      { title: 'Cart finished', body: '1 done, 1 failed.', tag: 'cart-finished' },
+    ]);
+    expect(alertsBetween(done, done, port)).toEqual([]);
+  });
+});
