@@ -5,7 +5,7 @@
  * browser renderer both compile this file. Everything here must survive structured clone and JSON.
  */
 import type { Ecid, ErrorCode, ErrorInfo, Result } from './core-domain';
-import type { JobsSnapshot } from './jobs-domain';
+import type { JobsSnapshot, WorkflowList } from './jobs-domain';
 
 // The device key and the error shape live one module down (./core-domain.ts) so jobs-domain can use them
 // without importing this file back; they stay importable from here, where every caller has always found them.
@@ -64,6 +64,12 @@ export interface BenchSnapshot {
   readonly watcher: WatcherStatus;
   /** Jobs, per-device facts and the run state (main/jobs/). */
   readonly jobs: JobsSnapshot;
+  /** The enrollment profile as main judged it (null: none imported), so a UI need not ask after each snapshot. */
+  readonly profile: ProfileSummary | null;
+  /** The supervision identity's summary, never its key material (null: none yet). */
+  readonly identity: IdentitySummary | null;
+  /** The workflows a run can use, and the files that could not be read. */
+  readonly workflows: WorkflowList;
 }
 
 /** The operator's hand in the simulated bench (demo, training and tests). */

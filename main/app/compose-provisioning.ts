@@ -170,7 +170,6 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
     },
   });
   board.start();
-  let lastApplied: string | undefined;
   return {
     intake,
     board,
@@ -181,13 +180,9 @@ export async function composeProvisioning(options: ProvisioningOptions): Promise
       return () => endings.delete(listener);
     },
     applySettings: (settings) => {
-      // A save in the panel is told twice, by the panel and by the settings file changing: apply it once.
+      // Each save is told once (a panel save by the panel; the settings file's follower skips the store's own
+      // write), so every call applies: saving the same cap again is "Back to N" after the bench lowered it.
       const { workflowId: _next, armed: _armed, ...live } = boardSettings(settings, {}, scale);
-      const key = JSON.stringify(live);
-      // …unless the bench has lowered the cap since: saving the same number is "Back to N" (issue 21).
-      const lowered = board.runStatus().concurrency < live.concurrency;
-      if (key === lastApplied && !lowered) return;
-      lastApplied = key;
       board.applySettings(live);
     },
     close: async () => {

@@ -145,6 +145,11 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     intake: jobs.provisioning.intake,
     factory,
     jobsSnapshot: () => jobs.provisioning.board.snapshot(),
+    setup: {
+      profile: () => profiles.current(),
+      identity: () => identities.current(),
+      workflows: () => workflows.list(),
+    },
     log,
     locator: createCfgutilLocator({
       store: settingsStore,

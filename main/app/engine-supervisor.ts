@@ -6,8 +6,15 @@
  * the dispatcher, which validates arguments first.
  */
 import type { InvokeChannels } from '../../preload/contract';
-import type { JobsSnapshot } from '../../preload/jobs-domain';
-import type { BenchSnapshot, Device, EngineStatus, Result } from '../../preload/domain';
+import type { JobsSnapshot, WorkflowList } from '../../preload/jobs-domain';
+import type {
+  BenchSnapshot,
+  Device,
+  EngineStatus,
+  IdentitySummary,
+  ProfileSummary,
+  Result,
+} from '../../preload/domain';
 import type { Clock } from '../async/clock';
 import { BenchError, toErrorInfo } from '../errors/bench-error';
 import type { LocateOutcome } from '../engine/choose-engine';
@@ -32,7 +39,18 @@ export interface EngineSupervisorOptions {
   readonly locator?: CfgutilLocator;
   /** The jobs area's part of the snapshot; an empty one when the bench runs no jobs. */
   readonly jobsSnapshot?: () => JobsSnapshot;
+  /** The enrollment set-up a UI draws with the bench; a bench without it reports none. */
+  readonly setup?: SnapshotSetupSources;
 }
+
+/** Where the snapshot reads the profile, the identity's summary and the workflow list (main/app/create-bench.ts). */
+export interface SnapshotSetupSources {
+  profile(): ProfileSummary | null;
+  identity(): IdentitySummary | null;
+  workflows(): Promise<WorkflowList>;
+}
+
+const noWorkflows: WorkflowList = { workflows: [], problems: [] };
 
 export interface CfgutilLocator {
   find(): Promise<LocateOutcome>;
@@ -101,13 +119,19 @@ export class EngineSupervisor implements Pick<InvokeChannels, EngineChannelName>
   }
 
   async getSnapshot(): Promise<Result<BenchSnapshot>> {
-    return ok({
+    // Everything but the workflow list is read at once, at `seq`. The list is read from disk after that: a
+    // change while it is read has a larger seq, so a UI replays that change over this list, never the reverse.
+    const setup = this.options.setup;
+    const now = {
       seq: this.hub.currentSeq,
       devices: this.intake.devices(),
       engine: this.engineStatus,
       watcher: this.intake.watcherStatus(),
       jobs: this.options.jobsSnapshot?.() ?? emptyJobsSnapshot,
-    });
+      profile: setup?.profile() ?? null,
+      identity: setup?.identity() ?? null,
+    };
+    return ok({ ...now, workflows: (await setup?.workflows()) ?? noWorkflows });
   }
 
   useSimulator(): Promise<Result<EngineStatus>> {

@@ -4,7 +4,9 @@
  *
  * The folder is watched rather than the file: saves replace the file by renaming a temporary one over it,
  * which ends a watch on the old file. Changes are debounced, and read as at start (bad fields ignored and
- * reported, an unreadable file moved aside), so a half-typed edit cannot stop the bench.
+ * reported, an unreadable file moved aside), so a half-typed edit cannot stop the bench. A save through the
+ * followed store itself (the Settings panel) is not reported: the panel's caller applies it, so every save
+ * reaches the bench exactly once, by one path.
  */
 import { watch } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,8 @@ import { withDefaults, type BenchSettings } from './bench-settings';
 import type { SettingsStore } from './settings-store';
 
 export interface FollowSettingsOptions {
-  readonly store: Pick<SettingsStore, 'load'>;
+  /** The bench's own store: a save made through it was applied by its caller, so it is not reported again. */
+  readonly store: Pick<SettingsStore, 'loadChange'>;
   readonly file: string;
   readonly onChange: (settings: BenchSettings, problems: readonly string[]) => void;
   readonly debounceMs?: number;
@@ -24,8 +27,8 @@ export function followSettingsFile(options: FollowSettingsOptions): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const reread = async (): Promise<void> => {
-    const loaded = await options.store.load();
-    if (!stopped) options.onChange(withDefaults(loaded.settings), loaded.problems);
+    const loaded = await options.store.loadChange();
+    if (loaded && !stopped) options.onChange(withDefaults(loaded.settings), loaded.problems);
   };
   try {
     const watcher = watch(path.dirname(options.file), { persistent: false }, (_event, changed) => {

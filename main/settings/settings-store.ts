@@ -8,7 +8,8 @@
  * renamed into place, so a crash mid-write leaves the old file intact.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SerialQueue } from '../async/serial-queue';
 import { BenchError } from '../errors/bench-error';
@@ -26,6 +27,26 @@ export const MAX_SETTINGS_BYTES = 256 * 1024;
 /** A patch: a field set to `undefined` goes back to its default. */
 export type SettingsPatch = { readonly [K in keyof Settings]?: Settings[K] | undefined };
 
+/**
+ * Which write a file on disk is: a save renames a fresh temporary file into place, so its inode, size and
+ * nanosecond mtime name that one write (another process's save of the same bytes is another file).
+ */
+interface FileVersion {
+  readonly dev: bigint;
+  readonly ino: bigint;
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+}
+
+const versionOf = (s: BigIntStats): FileVersion => ({
+  dev: s.dev,
+  ino: s.ino,
+  size: s.size,
+  mtimeNs: s.mtimeNs,
+});
+const sameVersion = (a: FileVersion, b: FileVersion): boolean =>
+  a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs;
+
 /** `2026-12-01T19-44-16.123Z`: sortable, and legal in a file name on every system. */
 function stamp(date: Date): string {
   return date.toISOString().replace(/:/g, '-');
@@ -33,6 +54,8 @@ function stamp(date: Date): string {
 
 export class SettingsStore {
   private readonly writes = new SerialQueue();
+  /** This store's last write, so a follower of the file can tell it from another process's save. */
+  private ownWrite: FileVersion | undefined;
 
   constructor(
     private readonly file: string,
@@ -68,6 +91,19 @@ export class SettingsStore {
     return validateSettings(raw);
   }
 
+  /**
+   * Reads the file unless it is still this store's own last write: whoever saved through this store has been
+   * told of that save already (main/settings/follow-settings-file.ts), so the follower applies only the others'.
+   */
+  async loadChange(): Promise<LoadedSettings | undefined> {
+    const own = this.ownWrite;
+    if (own) {
+      const now = await stat(this.file, { bigint: true }).catch(() => undefined);
+      if (now && sameVersion(versionOf(now), own)) return undefined;
+    }
+    return this.load();
+  }
+
   /** Validates and writes the whole file. Refuses (and writes nothing) when a field is not valid. */
   save(settings: Settings): Promise<void> {
     return this.writes.run(() => this.saveNow(settings));
@@ -97,15 +133,18 @@ export class SettingsStore {
     }
     await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     const temp = `${this.file}.${randomBytes(4).toString('hex')}.tmp`;
+    let written: FileVersion | undefined;
     try {
       const handle = await open(temp, 'wx', 0o600);
       try {
         await handle.writeFile(`${JSON.stringify(checked.settings, null, 2)}\n`, 'utf8');
         await handle.sync();
+        written = versionOf(await handle.stat({ bigint: true }));
       } finally {
         await handle.close();
       }
       await rename(temp, this.file);
+      this.ownWrite = written;
     } catch (error) {
       await rm(temp, { force: true });
       throw error;

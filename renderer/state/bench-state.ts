@@ -92,6 +92,9 @@ export function applySnapshot(state: BenchState, snapshot: BenchSnapshot): Bench
     jobs: Object.fromEntries(snapshot.jobs.jobs.map((job) => [job.ecid, job])),
     facts: snapshot.jobs.facts,
     run: snapshot.jobs.run,
+    profile: snapshot.profile,
+    identity: snapshot.identity,
+    workflows: snapshot.workflows,
   };
   const held = Object.values(state.held).sort((a, b) => a.payload.seq - b.payload.seq);
   return held.reduce(applyEvent, base);
@@ -177,12 +180,12 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
 }
 
 /*
- * The snapshot does not carry the profile or identity: the store asks for them right after each snapshot.
- * Their answers have no `seq`, but they travel on the same ordered channel as the events, so whichever of an
- * answer and an event arrives later is at least as new: both are simply applied in arrival order.
+ * The snapshot carries the profile, identity and workflows; their events follow them from there. The answers
+ * below (the workflow list after an editor save, the Intune enrollments) have no `seq`, but they travel on the
+ * same ordered channel as the events, so whichever of an answer and an event arrives later is at least as new:
+ * both are simply applied in arrival order.
  */
 
-/** The answer to `getProfile()`. */
 /** The answer to `getIntuneEnrollments()`, asked after the snapshot; an event since then is kept (newer). */
 export function applyIntuneEnrollments(state: BenchState, list: readonly IntuneEnrollmentView[]): BenchState {
   const intune: Record<string, IntuneEnrollmentView> = { ...state.intune };
@@ -191,11 +194,7 @@ export function applyIntuneEnrollments(state: BenchState, list: readonly IntuneE
   return { ...state, intune };
 }
 
-export function applyProfile(state: BenchState, profile: ProfileSummary | null): BenchState {
-  return state.profile === profile ? state : { ...state, profile };
-}
-
-/** The answer to `listWorkflows()` (same ordering argument as the profile's). */
+/** The answer to `listWorkflows()`, asked after the workflow editor saved. */
 export function applyWorkflows(state: BenchState, workflows: WorkflowList): BenchState {
   return { ...state, workflows };
 }
@@ -205,11 +204,6 @@ export function applyCardError(state: BenchState, ecid: Ecid, error: ErrorInfo |
   if (state.cardErrors[ecid] === error) return state;
   const { [ecid]: _old, ...rest } = state.cardErrors;
   return { ...state, cardErrors: error ? { ...rest, [ecid]: error } : rest };
-}
-
-/** The answer to `getSupervisionIdentity()`. */
-export function applyIdentity(state: BenchState, identity: IdentitySummary | null): BenchState {
-  return state.identity === identity ? state : { ...state, identity };
 }
 
 export function applyConnection(state: BenchState, connection: ConnectionState): BenchState {

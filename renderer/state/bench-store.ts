@@ -12,10 +12,8 @@ import {
   applyCardError,
   applyConnection,
   applyEvent,
-  applyIdentity,
   applyIntuneEnrollments,
   applyLoadError,
-  applyProfile,
   applySnapshot,
   applyWorkflows,
   beginSnapshot,
@@ -59,16 +57,12 @@ export function createBenchStore(api: BenchApi, connection?: ConnectionSource): 
     if (result.ok) await loadSetup();
   };
 
-  // Asked after the snapshot, so the answers are at least as new as it. A failed read keeps what is shown:
-  // it only fails when the connection dropped, and the reconnect asks again.
+  // The snapshot carries the profile, identity and workflows; only the Intune enrollments are asked after it,
+  // so the answer is at least as new as it. A failed read keeps what is shown: it only fails when the
+  // connection dropped, and the reconnect asks again.
   const loadSetup = async (): Promise<void> => {
-    // Each answer is applied the moment it arrives (not after both): an event that lands between them is newer.
-    await Promise.all([
-      api.getProfile().then((r) => r.ok && update(applyProfile(state, r.value))),
-      api.getSupervisionIdentity().then((r) => r.ok && update(applyIdentity(state, r.value))),
-      reloadWorkflows(),
-      api.getIntuneEnrollments().then((r) => r.ok && update(applyIntuneEnrollments(state, r.value))),
-    ]);
+    const result = await api.getIntuneEnrollments();
+    if (result.ok) update(applyIntuneEnrollments(state, result.value));
   };
 
   const reloadWorkflows = async (): Promise<void> => {

@@ -33,6 +33,9 @@ export function snapshot(extra: Partial<BenchSnapshot> = {}): BenchSnapshot {
     engine: { kind: 'simulator', reason: 'requested' },
     watcher: { state: 'ok' },
     jobs: emptyJobsSnapshot,
+    profile: null,
+    identity: null,
+    workflows: { workflows: [], problems: [] },
     ...extra,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Profile and identity summaries as main would send them, and a fake bench whose set-up channels tests script.
  */
-import type { IdentitySummary, ProfileSummary, Result } from '../../preload/domain';
+import type { BenchSnapshot, IdentitySummary, ProfileSummary, Result } from '../../preload/domain';
 import { FakeBenchApi } from './fixtures';
 
 const DAY_MS = 86_400_000;
@@ -82,15 +82,24 @@ export class SetupFakeApi extends FakeBenchApi {
   readonly created: string[] = [];
   readonly overrides: string[] = [];
   getProfileCalls = 0;
+  getIdentityCalls = 0;
+
+  /** The snapshot carries what the test set as the bench's profile and identity. */
+  override async getSnapshot(): Promise<Result<BenchSnapshot>> {
+    const result = await super.getSnapshot();
+    return result.ok
+      ? { ok: true, value: { ...result.value, profile: this.profile, identity: this.identity } }
+      : result;
+  }
 
   override readonly getProfile = async (): Promise<Result<ProfileSummary | null>> => {
     this.getProfileCalls += 1;
     return { ok: true, value: this.profile };
   };
-  override readonly getSupervisionIdentity = async (): Promise<Result<IdentitySummary | null>> => ({
-    ok: true,
-    value: this.identity,
-  });
+  override readonly getSupervisionIdentity = async (): Promise<Result<IdentitySummary | null>> => {
+    this.getIdentityCalls += 1;
+    return { ok: true, value: this.identity };
+  };
   override readonly importProfile = async (req: ImportProfileRequest): Promise<Result<ProfileSummary>> => {
     this.profileImports.push(req);
     return this.importResult;

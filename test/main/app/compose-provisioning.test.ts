@@ -181,7 +181,9 @@ describe('composeProvisioning', () => {
     expect(endedWith).toEqual([1]);
   });
 
-  it('applies a settings save once, however often it is told', async () => {
+  it('applies each settings save it is told, with no second guess: the same save again is "Back to N"', async () => {
+    // Once per save is by construction (the file follower skips the store's own write:
+    // test/main/settings/follow-settings-file.test.ts, and the app-level count in create-bench.test.ts).
     const output: string[] = [];
     const { provisioning } = await compose({}, output);
     const runs: number[] = [];
@@ -199,7 +201,6 @@ describe('composeProvisioning', () => {
       defaultWorkflowId: 'supervise-and-enroll',
     };
     provisioning.applySettings(saved);
-    provisioning.applySettings({ ...saved });
     expect(runs).toEqual([2]);
     expect(board.runStatus().concurrency).toBe(2);
     // The bench lowered the cap by itself (drop-offs): the same save again is "Back to 2", and it applies.
@@ -208,8 +209,6 @@ describe('composeProvisioning', () => {
     provisioning.applySettings({ ...saved });
     expect(runs).toEqual([2, 2]);
     expect(board.runStatus().concurrency).toBe(2);
-    provisioning.applySettings({ ...saved });
-    expect(runs).toEqual([2, 2]);
   });
 
   it('every entry point gets the data folder’s name book: counters go on across compositions (runs, restarts)', async () => {

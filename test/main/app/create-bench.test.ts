@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../preload/contract';
-import type { Device } from '../../../preload/domain';
+import type { BenchSnapshot, Device } from '../../../preload/domain';
 import { createBench, type Bench } from '../../../main/app/create-bench';
 import { simulatorSignalSource } from '../../../main/engine/simulator-engine';
 import type { DeviceSignal } from '../../../main/devices/device-watcher';
@@ -134,6 +134,27 @@ describe('createBench in simulation', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(run).toMatchObject({ countdownSeconds: 42 });
+  });
+
+  it('carries the profile, the identity summary and the workflows in the snapshot, as their channels answer', async () => {
+    const started = await startBench();
+    bench = started.bench;
+    const created = await bench.host.dispatch('createSupervisionIdentity', [
+      { organizationName: 'Contoso IT' },
+    ]);
+    expect(created).toMatchObject({ ok: true, value: { organizationName: 'Contoso IT' } });
+    const snapshot = await bench.host.dispatch('getSnapshot', []);
+    if (!snapshot.ok) throw new Error('no snapshot');
+    const value = snapshot.value as BenchSnapshot;
+    expect(value.identity).toEqual(created.ok ? created.value : undefined);
+    expect({ ok: true, value: value.profile }).toEqual(await bench.host.dispatch('getProfile', []));
+    expect({ ok: true, value: value.identity }).toEqual(
+      await bench.host.dispatch('getSupervisionIdentity', []),
+    );
+    expect({ ok: true, value: value.workflows }).toEqual(await bench.host.dispatch('listWorkflows', []));
+    expect(value.workflows.workflows.length).toBeGreaterThan(0);
+    // A summary only: the identity's key never reaches a UI.
+    expect(JSON.stringify(value)).not.toMatch(/PRIVATE KEY|privateKey|password/i);
   });
 
   it('refuses invalid requests from a client without disturbing the bench', async () => {

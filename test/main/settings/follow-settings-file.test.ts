@@ -21,15 +21,16 @@ async function following() {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-follow-settings-'));
   const file = path.join(dir, 'settings.json');
   const seen: { settings: BenchSettings; problems: readonly string[] }[] = [];
+  const store = new SettingsStore(file);
   stops.push(
     followSettingsFile({
-      store: new SettingsStore(file),
+      store,
       file,
       debounceMs: 20,
       onChange: (settings, problems) => seen.push({ settings, problems }),
     }),
   );
-  return { dir, file, seen };
+  return { dir, file, seen, store };
 }
 
 describe('followSettingsFile', () => {
@@ -42,6 +43,22 @@ describe('followSettingsFile', () => {
     await new SettingsStore(file).update({ countdownSeconds: 12 });
     await until(() => seen.at(-1)?.settings.countdownSeconds === 12);
     expect(seen.at(-1)?.settings.concurrency).toBe(3);
+  });
+
+  it('skips a save made through the followed store (its caller applied it), not the same bytes from elsewhere', async () => {
+    const { file, seen, store } = await following();
+    await store.update({ concurrency: 4 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toEqual([]);
+    // Another process saves the very same settings: a new write, so it is applied ("Back to 4" from a terminal).
+    await new SettingsStore(file).update({ concurrency: 4 });
+    await until(() => seen.length > 0);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.settings.concurrency).toBe(4);
+    // And a save through the store again, after the other one, is again its caller's to apply.
+    await store.update({ concurrency: 4 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seen).toHaveLength(1);
   });
 
   it('ignores other files in the data folder, reports a bad field, and stops when told', async () => {

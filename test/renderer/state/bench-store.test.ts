@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionState } from '../../../renderer/state/bench-state';
 import { createBenchStore, type ConnectionSource } from '../../../renderer/state/bench-store';
 import { device, FakeBenchApi, snapshot } from '../fixtures';
@@ -66,6 +66,44 @@ describe('createBenchStore', () => {
     await settle();
     expect(store.getState()).toMatchObject({ connection: 'open', seq: 9 });
     expect(store.getState().devices).toHaveLength(3);
+  });
+});
+
+describe('createBenchStore and the snapshot', () => {
+  it('draws profile, identity and workflows from each snapshot, without asking for them again', async () => {
+    const api = new FakeBenchApi();
+    const asked = [
+      vi.spyOn(api, 'getProfile'),
+      vi.spyOn(api, 'getSupervisionIdentity'),
+      vi.spyOn(api, 'listWorkflows'),
+    ];
+    const getSnapshot = vi.spyOn(api, 'getSnapshot');
+    const workflows = { workflows: [], problems: [{ file: 'x.json', message: 'not a workflow' }] };
+    api.snapshots.push({ ok: true, value: snapshot({ seq: 1, workflows }) });
+    const connection = fakeConnection('open');
+    const store = createBenchStore(api, connection);
+    store.start();
+    await settle();
+    connection.set('lost');
+    connection.set('open');
+    await settle();
+    expect(getSnapshot).toHaveBeenCalledTimes(2);
+    expect(store.getState()).toMatchObject({
+      profile: null,
+      identity: null,
+      workflows: snapshot().workflows,
+    });
+    for (const spy of asked) expect(spy).not.toHaveBeenCalled();
+  });
+
+  it("shows the first snapshot's workflow problems until the next snapshot replaces them", async () => {
+    const api = new FakeBenchApi();
+    const workflows = { workflows: [], problems: [{ file: 'x.json', message: 'not a workflow' }] };
+    api.snapshots.push({ ok: true, value: snapshot({ seq: 1, workflows }) });
+    const store = createBenchStore(api);
+    store.start();
+    await settle();
+    expect(store.getState().workflows).toEqual(workflows);
   });
 });
 

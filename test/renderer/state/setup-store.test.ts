@@ -17,7 +17,7 @@ function switchable(initial: ConnectionState): ConnectionSource & { set(s: Conne
 }
 
 describe('the store and the enrollment set-up', () => {
-  it('reads the profile and identity after the snapshot, then follows their events', async () => {
+  it('takes the profile and identity from the snapshot, then follows their events', async () => {
     const api = new SetupFakeApi();
     api.snapshots.push({ ok: true, value: snapshot({ seq: 2 }) });
     api.profile = profileSummary();
@@ -34,7 +34,7 @@ describe('the store and the enrollment set-up', () => {
     });
   });
 
-  it('reads them again after every reconnect, since events sent meanwhile are lost', async () => {
+  it('takes them from the new snapshot after every reconnect, since events sent meanwhile are lost', async () => {
     const api = new SetupFakeApi();
     const connection = switchable('open');
     const store = createBenchStore(api, connection);
@@ -43,25 +43,26 @@ describe('the store and the enrollment set-up', () => {
     expect(store.getState().profile).toBeNull();
     connection.set('lost');
     api.profile = profileSummary({ fileName: 'imported-while-away.mobileconfig' });
+    api.identity = identitySummary();
     connection.set('open');
     await settle();
-    expect(api.getProfileCalls).toBe(2);
     expect(store.getState().profile?.fileName).toBe('imported-while-away.mobileconfig');
+    expect(store.getState().identity?.organizationName).toBe('Contoso IT');
+    expect([api.getProfileCalls, api.getIdentityCalls]).toEqual([0, 0]);
   });
 
-  it('keeps the shown profile when the read fails', async () => {
+  it('keeps the shown profile when the snapshot read fails', async () => {
     const api = new SetupFakeApi();
     api.profile = profileSummary();
     const store = createBenchStore(api);
     store.start();
     await settle();
-    Object.defineProperty(api, 'getProfile', {
-      value: async () => ({
-        ok: false,
-        error: { code: 'internal', title: 'Lost', detail: 'd', retryable: true },
-      }),
+    api.snapshots.push({
+      ok: false,
+      error: { code: 'internal', title: 'Lost', detail: 'd', retryable: true },
     });
     await store.refresh();
+    expect(store.getState().loadError?.title).toBe('Lost');
     expect(store.getState().profile?.organization).toBe('Contoso Ltd');
   });
 });
