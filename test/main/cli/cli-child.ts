@@ -4,40 +4,14 @@
  * process-level handlers are the real ones.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleCli } from '../../reliability/cli-bundle';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 let bundled: Promise<string> | undefined;
 
+/** Bundled once per test file. */
 function bundle(): Promise<string> {
-  bundled ??= (async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'eb-cli-child-'));
-    const outfile = path.join(dir, 'cli.mjs');
-    // The CLI finds its package folder by package.json (main/cli/package-root.ts): `serve` runs from here.
-    await writeFile(path.join(dir, 'package.json'), '{"type": "module"}\n');
-    await build({
-      stdin: {
-        contents: `import { runCliProcess } from './main/cli/cli';\nprocess.exitCode = await runCliProcess(process.argv.slice(2));\n`,
-        resolveDir: root,
-        loader: 'ts',
-      },
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile,
-      external: ['electron', 'usb'],
-      logLevel: 'silent',
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-      },
-    });
-    return outfile;
-  })();
+  bundled ??= bundleCli();
   return bundled;
 }
 
