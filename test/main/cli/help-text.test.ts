@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { commandNames, commandTable, flagSpec, type CommandDoc } from '../../../main/cli/command-table';
 import { bashCompletion, commandHelp, topHelp, zshCompletion } from '../../../main/cli/help-text';
+import { zshComplete } from './zsh-complete';
 
 describe('help from the command table', () => {
   it('lists every flag of every command, with its help, and one example', () => {
@@ -55,5 +56,21 @@ describe('completion scripts', () => {
     }
     // Quotes are balanced on every line: no help text broke out of its single quotes.
     for (const line of script.split('\n')) expect((line.match(/'/g) ?? []).length % 2).toBe(0);
+  });
+
+  it('zsh: valid syntax, and a real interactive zsh completes commands, flags, values and subcommands', () => {
+    const script = zshCompletion();
+    execFileSync('zsh', ['-n'], { input: script });
+    expect(zshComplete(script, 'enroll-bench pre')).toEqual({ line: 'enroll-bench preflight', listed: [] });
+    expect(zshComplete(script, 'enroll-bench run --until').line).toBe('enroll-bench run --until-idle');
+    expect(zshComplete(script, 'enroll-bench jobs retry --all-f').line).toBe(
+      'enroll-bench jobs retry --all-failed',
+    );
+    expect(zshComplete(script, 'enroll-bench log export --format ').listed).toEqual([
+      'csv',
+      'intune',
+      'json',
+    ]);
+    expect(zshComplete(script, 'enroll-bench workflow ').listed).toEqual(['list', 'show', 'validate']);
   });
 });
