@@ -161,6 +161,7 @@ export type ProfileFindingCode =
   | 'removal-password'
   | 'duplicate-payload-uuid'
   | 'signer-self-signed'
+  | 'signer-untrusted'
   | 'topic-missing'
   | 'topic-wrong-form'
   | 'identity-uuid-missing'
@@ -194,11 +195,21 @@ export interface ProfileSigner {
   /** Epoch milliseconds. */
   readonly notBefore: number;
   readonly notAfter: number;
-  /** The signature matches the content (a tampered file fails this). Chain trust is not checked. */
+  /** The signature matches the content (a tampered file fails this). */
   readonly signatureValid: boolean;
   /** Epoch milliseconds of the CMS signing-time attribute, when present. */
   readonly signingTime?: number;
+  /** Whether the certificates in the file lead to a public certificate authority (the bench's judgement). */
+  readonly chain?: SignerChain;
 }
+
+export type SignerChain =
+  /** The chain reaches a public root; `root` is its subject. */
+  | { readonly trust: 'public-ca'; readonly root: string }
+  /** The certificate names itself as issuer. */
+  | { readonly trust: 'self-signed' }
+  /** No chain to a public root from the certificates in the file; `stopsAt` is the last issuer named. */
+  | { readonly trust: 'unknown-ca'; readonly stopsAt: string };
 
 /** `fresh` until day 12, `expiring` on days 12–13, `expired` from day 14 (the two-week rule, intune.md §3.4). */
 export type ProfileAgeState = 'fresh' | 'expiring' | 'expired';

@@ -61,13 +61,23 @@ export function checkSignature(
   const out = [
     finding('info', 'signature-valid', `Signed by ${subject}; the signature matches the contents.`),
   ];
-  // Chain trust is not checked here; a certificate that names itself as issuer is trusted by nobody.
-  if (signer.subject === signer.issuer) {
+  // A certificate that names itself as issuer is trusted by nobody; one whose chain stops at an authority
+  // outside the public list proves only that someone holds that authority's key.
+  if (signer.subject === signer.issuer || signer.chain?.trust === 'self-signed') {
     out.push(
       finding(
         'warning',
         'signer-self-signed',
         `The signer's certificate is self-signed (${subject} vouches for itself): anyone can make such a signature, so it does not show who made the file. On the device the profile shows as "Not Verified". Use the file only if you exported it yourself from Intune.`,
+      ),
+    );
+  } else if (signer.chain?.trust === 'unknown-ca') {
+    const stopsAt = shown.text(signer.chain.stopsAt, 'certificate authority') ?? '(no name)';
+    out.push(
+      finding(
+        'warning',
+        'signer-untrusted',
+        `The signer's certificate does not lead to a public certificate authority (its chain stops at ${stopsAt}), so the signature does not show who made the file. The device may show the profile as "Not Verified". Use the file only if you exported it yourself from Intune.`,
       ),
     );
   }

@@ -3,8 +3,8 @@
  * signing time and whether the signature matches the content.
  *
  * Only reads: the original file is what cfgutil installs, never a re-encoded or re-signed copy
- * (./README.md P9, P10). Chain trust is not checked:
- * the bench has no trust store for profile signers, and iOS shows its own "Verified / Not Verified" anyway.
+ * (./README.md P9, P10). Whether the signer leads to a public certificate authority is judged by
+ * ./signer-chain.ts; the device still decides its own "Verified / Not Verified".
  */
 import * as asn1js from 'asn1js';
 import { Certificate, ContentInfo, SignedData } from 'pkijs';
@@ -12,6 +12,7 @@ import type { ProfileSigner } from '../../preload/domain';
 import { BER_LIMITS } from './classify-der';
 import { formatName } from './format-name';
 import { ensurePkijsEngine } from './pkijs-engine';
+import { judgeSignerChain } from './signer-chain';
 
 const OID_SIGNING_TIME = '1.2.840.113549.1.9.5';
 
@@ -63,13 +64,26 @@ async function verifySignature(sd: SignedData): Promise<{ valid: boolean; cert?:
   }
 }
 
-function describeSigner(cert: Certificate, valid: boolean, time: number | undefined): ProfileSigner {
+const der = (cert: Certificate): Uint8Array => new Uint8Array(cert.toSchema().toBER(false));
+
+function chainOf(cert: Certificate, sd: SignedData) {
+  const bundled = (sd.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
+  return judgeSignerChain(der(cert), bundled.map(der));
+}
+
+function describeSigner(
+  cert: Certificate,
+  valid: boolean,
+  time: number | undefined,
+  sd: SignedData,
+): ProfileSigner {
   const signer: ProfileSigner = {
     subject: formatName(cert.subject),
     issuer: formatName(cert.issuer),
     notBefore: cert.notBefore.value.getTime(),
     notAfter: cert.notAfter.value.getTime(),
     signatureValid: valid,
+    chain: chainOf(cert, sd),
   };
   return time === undefined ? signer : { ...signer, signingTime: time };
 }
@@ -106,5 +120,5 @@ export async function unwrapSigned(bytes: Uint8Array): Promise<UnwrapResult> {
       signerProblem: 'The signature names a certificate that is not included in the file.',
     };
   }
-  return { ok: true, content, signer: describeSigner(cert, valid, signingTime(sd)) };
+  return { ok: true, content, signer: describeSigner(cert, valid, signingTime(sd), sd) };
 }

@@ -4,6 +4,7 @@ import type { PlistValue } from 'plist';
 import { checkProfile, type ProfileCheck } from '../../../main/profiles/check-profile';
 import { loadProfile } from '../../../main/profiles/load-profile';
 import {
+  makeChain,
   makeSigner,
   makeWorkDir,
   profileDict,
@@ -157,6 +158,16 @@ describe('checkProfile signatures', () => {
     // The fixture signer vouches for itself: a warning with what it means on the device.
     expect(byCode(c, 'signer-self-signed')).toMatchObject({ severity: 'warning' });
     expect(byCode(c, 'signer-self-signed')?.message).toMatch(/Not Verified/);
+  });
+
+  it('warns when the signer leads to an authority outside the public list, and does not call it self-signed', async () => {
+    const chain = await makeChain(work.dir, 'Private');
+    const signed = await signBytes(work.dir, xmlBytes(profileDict()), chain.leaf, { certfile: chain.bundle });
+    const c = await check(signed);
+    expect(errors(c)).toEqual([]);
+    expect(byCode(c, 'signer-self-signed')).toBeUndefined();
+    expect(byCode(c, 'signer-untrusted')).toMatchObject({ severity: 'warning' });
+    expect(byCode(c, 'signer-untrusted')?.message).toMatch(/stops at CN=Private Root CA/);
   });
 
   it('refuses a tampered file', async () => {

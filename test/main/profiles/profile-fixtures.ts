@@ -175,7 +175,7 @@ export async function signBytes(
   dir: string,
   content: Uint8Array,
   signer: Signer,
-  opts: { readonly tool?: 'cms' | 'smime'; readonly stream?: boolean } = {},
+  opts: { readonly tool?: 'cms' | 'smime'; readonly stream?: boolean; readonly certfile?: string } = {},
 ): Promise<Uint8Array> {
   const input = path.join(dir, `in-${Math.random().toString(36).slice(2)}.plist`);
   const output = `${input}.signed`;
@@ -196,8 +196,95 @@ export async function signBytes(
     '-inkey',
     signer.keyPath,
     ...(opts.stream ? ['-stream'] : []),
+    ...(opts.certfile ? ['-certfile', opts.certfile] : []),
   ]);
   return new Uint8Array(await readFile(output));
+}
+
+export interface Chain {
+  readonly root: Signer;
+  readonly intermediate: Signer;
+  readonly leaf: Signer;
+  /** The intermediate's PEM, to put in a signed file beside the leaf. */
+  readonly bundle: string;
+}
+
+/** A root authority, an intermediate it issued and a signing certificate the intermediate issued (openssl). */
+export async function makeChain(dir: string, name: string): Promise<Chain> {
+  const at = (part: string) => ({
+    certPath: path.join(dir, `${name}-${part}.crt`),
+    keyPath: path.join(dir, `${name}-${part}.key`),
+  });
+  const [root, intermediate, leaf] = [at('root'), at('intermediate'), at('leaf')];
+  const ca = [
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ];
+  await openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    root.keyPath,
+    '-out',
+    root.certPath,
+    '-subj',
+    `/CN=${name} Root CA/O=Test Authority`,
+    '-days',
+    '30',
+    ...ca,
+  ]);
+  const issue = async (child: Signer, issuer: Signer, subject: string, ext: string) => {
+    const csr = `${child.certPath}.csr`;
+    const extFile = `${child.certPath}.ext`;
+    await writeFile(extFile, ext);
+    await openssl([
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      child.keyPath,
+      '-out',
+      csr,
+      '-subj',
+      subject,
+    ]);
+    await openssl([
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      issuer.certPath,
+      '-CAkey',
+      issuer.keyPath,
+      '-CAcreateserial',
+      '-out',
+      child.certPath,
+      '-days',
+      '30',
+      '-extfile',
+      extFile,
+    ]);
+  };
+  await issue(
+    intermediate,
+    root,
+    `/CN=${name} Issuing CA/O=Test Authority`,
+    'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n',
+  );
+  await issue(
+    leaf,
+    intermediate,
+    `/CN=${name} Profile Signer/O=Contoso Ltd`,
+    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n',
+  );
+  return { root, intermediate, leaf, bundle: intermediate.certPath };
 }
 
 /** Flips one letter of the organization name inside the signed content, leaving the signature as it was. */
