@@ -100,10 +100,35 @@ const recordSchema = z.object({
 
 const jobEndedSchema = z.object({ kind: z.literal('job-ended'), record: recordSchema });
 
+/**
+ * A record as another Mac exported it: with its Intune columns (joined there at read time). Only `log merge`
+ * reads these; a journal line never carries them (they are joined from the enrollment journal, never stored).
+ * A column this version does not understand is dropped, never the record.
+ */
+const intuneColumnsSchema = z.object({
+  state: z.enum(['enrolled', 'several', 'not-yet-seen', 'not-seen', 'not-checked']),
+  push: z.enum(['queued', 'started', 'pushed', 'failed']).optional().catch(undefined),
+  pushedAt: time.optional().catch(undefined),
+  pushWhy: text(500).optional().catch(undefined),
+  enrolledAt: time.optional().catch(undefined),
+  enrollmentType: text(100).optional().catch(undefined),
+  supervised: z.boolean().optional().catch(undefined),
+});
+const exportedRecordSchema = recordSchema.extend({ intune: intuneColumnsSchema.optional().catch(undefined) });
+
 /** A validated record, or undefined. Unknown fields are dropped, never kept. */
 export function parseLogRecord(value: unknown): LogRecord | undefined {
   const parsed = recordSchema.safeParse(value);
   return parsed.success ? withoutUndefined(parsed.data) : undefined;
+}
+
+/** A record from another bench's export, Intune columns included when valid. Unknown fields are dropped. */
+export function parseExportedRecord(value: unknown): LogRecord | undefined {
+  const parsed = exportedRecordSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const record = withoutUndefined(parsed.data);
+  if (record.intune) withoutUndefined(record.intune);
+  return record;
 }
 
 /**

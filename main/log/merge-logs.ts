@@ -1,8 +1,9 @@
 /**
  * `enroll-bench log merge`: one log out of the logs of several Macs. Each input is a JSON export
  * (`enroll-bench log export --format json`), a copied journal file, or JSON Lines of records. Records are
- * validated like the journal's, keep their own station name, and are de-duplicated by job id (the later
- * finish wins: a retried job) and by serial number and finish time (the same job seen through two files).
+ * validated like the journal's (with the Intune columns an export carries), keep their own station name, and
+ * are de-duplicated by job id (the later finish wins: a retried job) and by serial number and finish time (the
+ * same job seen through two files).
  */
 import { openSafeFile, readSafeText, readUpTo } from '../storage/safe-file';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import type { LogRecord } from '../../preload/log-domain';
 import { scanJsonlFile } from '../storage/jsonl-scan';
 import { parseLine } from '../storage/jsonl-files';
 import { JSON_EXPORT_FORMAT } from './export/json-export';
-import { parseJobEnded, parseLogRecord } from './log-record-schema';
+import { parseExportedRecord, parseJobEnded } from './log-record-schema';
 
 /**
  * A JSON export is parsed whole, so it is bounded twice before JSON.parse: by size, and by how many lists and
@@ -66,7 +67,7 @@ export async function readLogFile(file: string): Promise<MergeInput> {
     (line, lineNumber) => {
       const parsed = parseLine(line, (value) => {
         const ended = parseJobEnded(value);
-        return ended === undefined ? parseLogRecord(value) : ended;
+        return ended === undefined ? parseExportedRecord(value) : ended;
       });
       if (!parsed.ok) warnings.push(`${name} line ${lineNumber}: ${parsed.problem}, skipped.`);
       else if (parsed.value !== 'other') records.push(parsed.value);
@@ -102,7 +103,7 @@ function fromJson(name: string, text: string): MergeInput {
   const records: LogRecord[] = [];
   let bad = 0;
   for (const item of list) {
-    const record = parseLogRecord(item);
+    const record = parseExportedRecord(item);
     if (record) records.push(record);
     else bad += 1;
   }

@@ -130,6 +130,36 @@ describe('enroll-bench log merge', () => {
     }
   });
 
+  it('keeps the Intune columns another Mac exported, and drops a column it cannot read without losing the record', async () => {
+    const file = path.join(dataDir, 'other-mac.json');
+    const enrolled = {
+      state: 'enrolled',
+      push: 'pushed',
+      pushedAt: T0 + 1000,
+      enrolledAt: T0 + 60_000,
+      enrollmentType: 'appleBulkWithoutUser',
+    };
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 'enroll-bench-log',
+        records: [
+          { ...makeRecord(1), intune: enrolled },
+          { ...makeRecord(2), intune: { state: 'not-seen', push: 'teleported', secret: 'x' } },
+        ],
+      }),
+    );
+    const out = path.join(dataDir, 'merged.json');
+    expect((await cli(['merge', file, '--out', out])).code).toBe(0);
+    const merged = JSON.parse(await readFile(out, 'utf8')).records as { intune?: unknown }[];
+    expect(merged.map((r) => r.intune)).toEqual([enrolled, { state: 'not-seen' }]);
+    const csv = path.join(dataDir, 'merged.csv');
+    expect((await cli(['merge', file, '--out', csv, '--format', 'csv'])).code).toBe(0);
+    const rows: string[][] = parse(await readFile(csv, 'utf8'), { bom: true });
+    const state = rows[0]?.indexOf('Intune state') ?? -1;
+    expect(rows.slice(1).map((r) => r[state])).toEqual(['enrolled', 'not-seen']);
+  });
+
   it('says which file could not be read', async () => {
     const result = await cli([
       'merge',
