@@ -17,6 +17,7 @@ import type { IntuneService } from '../intune-service';
 import { bareProfileGuid, EnrollmentApi, isSerial } from './enrollment-api';
 import { EnrollmentJournal, type FoldedJournal, type IntuneColumns } from './enrollment-journal';
 import { EnrollmentWatcher, judge, lookupAll, type EnrollmentEntryOf } from './enrollment-watcher';
+import { takePushTurn } from './push-lock';
 import { SerialPusher, type PushOutcome } from './serial-pusher';
 
 export type ProfileVariantName = 'scep' | 'acme' | 'unknown';
@@ -55,6 +56,7 @@ export class EnrollmentService {
     this.pusher = new SerialPusher({
       journal: this.journal,
       now: this.now,
+      turn: () => takePushTurn({ dataDir: options.dataDir }),
       target: async () => {
         const c = await this.options.intune.connection();
         return { api: new EnrollmentApi(c.graph), accountId: c.accountId };

@@ -7,11 +7,13 @@
  * 3. An item Intune refuses is looked up once: if it is there already (another bench pushed it), it counts as
  *    pushed; otherwise it stays queued with Intune's reason. A call that fails keeps every item queued.
  *
- * One push runs at a time in a process.
+ * One push runs at a time in a process, and one per data folder across processes (./push-lock.ts): a push
+ * waits for its turn, then reads the journal afresh, so what another process pushed meanwhile is not sent again.
  */
 import { IntuneError, type IntuneReason } from '../intune-error';
 import { IMPORT_CHUNK, type EnrollmentApi } from './enrollment-api';
 import { pushKey, type EnrollmentJournal, type PushKey, type PushState } from './enrollment-journal';
+import { busyPushWhy, type PushTurn } from './push-lock';
 
 /** Failures that mean Intune turned the call away before importing anything. */
 const TURNED_AWAY: ReadonlySet<IntuneReason> = new Set<IntuneReason>([
@@ -41,6 +43,8 @@ export interface SerialPusherOptions {
   readonly journal: EnrollmentJournal;
   readonly target: () => Promise<PushTarget>;
   readonly now: () => number;
+  /** The data folder's push turn across processes; absent in a single-process test. */
+  readonly turn?: () => Promise<PushTurn>;
 }
 
 export class SerialPusher {
@@ -58,9 +62,31 @@ export class SerialPusher {
 
   /** Pushes every queued serial (only `only`, when given). `dryRun` says what would go, sending nothing. */
   push(opts: { readonly only?: readonly PushKey[]; readonly dryRun?: boolean } = {}): Promise<PushOutcome[]> {
-    const next = this.running.catch(() => []).then(() => this.pushNow(opts));
+    const next = this.running.catch(() => []).then(() => this.inTurn(opts));
     this.running = next;
     return next;
+  }
+
+  /** A dry run reads only; a real push waits for the data folder's turn and reads the journal inside it. */
+  private async inTurn(opts: {
+    readonly only?: readonly PushKey[];
+    readonly dryRun?: boolean;
+  }): Promise<PushOutcome[]> {
+    if (opts.dryRun || !this.options.turn) return this.pushNow(opts);
+    const turn = await this.options.turn();
+    if (turn.kind === 'mine') {
+      try {
+        return await this.pushNow(opts);
+      } finally {
+        turn.release();
+      }
+    }
+    const why = busyPushWhy(turn.holder);
+    const wanted = opts.only ? new Set(opts.only.map(pushKey)) : undefined;
+    const folded = await this.options.journal.read();
+    return [...folded.pushes.entries()]
+      .filter(([k, p]) => p.state !== 'pushed' && (!wanted || wanted.has(k)))
+      .map(([, p]) => ({ ...p.key, result: 'failed' as const, why }));
   }
 
   private async pushNow(opts: {
