@@ -2,7 +2,8 @@
  * Flags shared by the Electron app and `enroll-bench start|serve`: which engine, where cfgutil is, and
  * where the headless server listens.
  */
-import { appFlagDocs, specOf } from './command-table';
+import { appFlagDocs, recordFlagDocs, specOf } from './command-table';
+import { recordFlagsFrom, type RecordFlags } from '../record/record-flags';
 import { type ParsedArgs, parseFlags, parsePort, UsageError } from '../text/parse-flags';
 
 /** The flags themselves, with their help, are in the command table. */
@@ -59,11 +60,29 @@ export function appFlagsFrom({ flags, positional }: ParsedArgs<typeof appFlagSpe
   };
 }
 
+/** The app's flags with `--record`, `--record-raw` and `--replay` (`start`, and the Electron process). */
+export const appRecordFlagSpec = specOf({ ...appFlagDocs, ...recordFlagDocs });
+
+/** `start`: strict, like every command; the record flags are checked with the app's in one parse. */
+export function parseStartFlags(argv: readonly string[]): { app: AppFlags; record: RecordFlags } {
+  const parsed = parseFlags(argv, appRecordFlagSpec);
+  const app = appFlagsFrom(parsed);
+  const record = recordFlagsFrom(parsed.flags);
+  checkReplayAlone(app, record);
+  return { app, record };
+}
+
+/** A replay bundle is the cfgutil: it cannot also be the simulator or another cfgutil. */
+export function checkReplayAlone(app: AppFlags, record: RecordFlags): void {
+  if (record.replay && (app.simulate || app.cfgutilFlag))
+    throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
+}
+
 /**
  * Lenient, for the Electron process: Electron and macOS add arguments of their own (`-psn_…`,
  * `--inspect…`, the app path), so only the app's flags, their values and a `.mobileconfig` path are kept.
  */
-export function parseElectronFlags(argv: readonly string[]): AppFlags {
+export function parseElectronFlags(argv: readonly string[]): { app: AppFlags; record: RecordFlags } {
   const own: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
@@ -72,10 +91,11 @@ export function parseElectronFlags(argv: readonly string[]): AppFlags {
       own.push(arg);
       continue;
     }
-    if (!Object.hasOwn(appFlagSpec, name)) continue;
+    if (!Object.hasOwn(appRecordFlagSpec, name)) continue;
     own.push(arg);
-    const takesValue = appFlagSpec[name as keyof typeof appFlagSpec] === 'string' && !arg.includes('=');
+    const takesValue =
+      appRecordFlagSpec[name as keyof typeof appRecordFlagSpec] === 'string' && !arg.includes('=');
     if (takesValue && argv[i + 1] !== undefined) own.push(argv[++i] ?? '');
   }
-  return parseAppFlags(own);
+  return parseStartFlags(own);
 }

@@ -119,8 +119,10 @@ const logFilterNames = Object.keys(logFilters);
 export const commandTable = {
   start: {
     summary: 'open the app (falls back to the headless server where Electron cannot run)',
-    usage: ['start [--simulate] [--cfgutil PATH] [PROFILE.mobileconfig]'],
-    flags: appFlagDocs,
+    usage: [
+      'start [--simulate | --cfgutil PATH | --replay BUNDLE] [--record DIR [--record-raw]] [PROFILE.mobileconfig]',
+    ],
+    flags: { ...appFlagDocs, ...recordFlagDocs },
     example: 'enroll-bench start --simulate',
   },
   serve: {

@@ -14,10 +14,10 @@ import { startBenchServer } from '../server/bench-server';
 import { ControlSocketInUse } from '../control/control-server';
 import { openControlSocket } from '../control/open-control-socket';
 import { loadScenario } from '../sim/index';
-import { appFlagsFrom, type AppFlags } from './app-flags';
+import { appFlagsFrom, checkReplayAlone, type AppFlags } from './app-flags';
 import { BenchCannotRun } from './cannot-run';
 import { flagSpec } from './command-table';
-import { parseFlags, UsageError } from '../text/parse-flags';
+import { parseFlags } from '../text/parse-flags';
 import { packageRoot } from './package-root';
 import { stderrLine, stdoutLine } from './terminal-output';
 
@@ -43,8 +43,7 @@ function untilStopped(): Promise<void> {
 export async function serveBench(appFlags: AppFlags, record: RecordFlags = NO_RECORD_FLAGS): Promise<number> {
   // A bad scenario is a clear error now, not a simulator that fails to start later.
   if (appFlags.scenario !== undefined) await loadScenario(appFlags.scenario);
-  if (record.replay && (appFlags.simulate || appFlags.cfgutilFlag))
-    throw new UsageError('--replay answers as cfgutil: give it without --simulate or --cfgutil');
+  checkReplayAlone(appFlags, record);
   const dataDir = defaultDataDir();
   // One bench per data folder and per device (issue 19): refused here, before anything is assembled.
   const safety = startBenchSafety({ dataDir, command: 'enroll-bench serve', simulated: appFlags.simulate });

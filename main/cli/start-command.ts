@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseAppFlags } from './app-flags';
+import { parseStartFlags } from './app-flags';
 import { findElectronBinary } from './electron-binary';
 import { packageRoot } from './package-root';
 import { serveBench } from './serve-command';
@@ -20,13 +20,13 @@ function electronPackageDir(root: string): string | undefined {
 }
 
 export async function runStartCommand(argv: readonly string[]): Promise<number> {
-  const flags = parseAppFlags(argv);
-  if (flags.serve) return serveBench(flags);
+  const { app: flags, record } = parseStartFlags(argv);
+  if (flags.serve) return serveBench(flags, record);
   const root = packageRoot();
   const electron = findElectronBinary(electronPackageDir(root));
   if (electron.kind === 'unavailable') {
     stdoutLine(`Electron cannot run here (${electron.reason}); serving the UI in headless mode instead.`);
-    return serveBench(flags);
+    return serveBench(flags, record);
   }
   const child = spawn(electron.binary, [root, ...argv], { stdio: 'inherit' });
   return new Promise((resolve) => {

@@ -13,6 +13,8 @@ import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { startBenchSafety } from '../jobs/safety/bench-safety';
 import { parseElectronFlags } from '../cli/app-flags';
+import { APP_VERSION } from '../app/app-version';
+import { startRecordReplay } from '../record/command-hooks';
 import { electronIntuneOptions } from './intune-shell';
 import { openControlSocket } from '../control/open-control-socket';
 import { installMacShell, type MacShell } from './mac-shell';
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
     importOpenedFile(filePath);
   });
   // Electron's own argv starts with the binary and the app path.
-  const flags = parseElectronFlags(process.argv.slice(1));
+  const { app: appFlags, record } = parseElectronFlags(process.argv.slice(1));
   await app.whenReady();
   lockDownSession(session.defaultSession);
   serveRenderer(session.defaultSession, paths);
@@ -94,9 +96,19 @@ async function main(): Promise<void> {
   const safety = startBenchSafety({
     dataDir,
     command: 'the Enroll Bench app',
-    simulated: flags.simulate,
+    simulated: appFlags.simulate,
   });
   app.once('will-quit', () => safety.release());
+  // `start --record DIR` / `--replay BUNDLE` (the field kit): after the lock, as `serve` does.
+  const hooks = await startRecordReplay(record, {
+    recordedBy: 'app',
+    appVersion: APP_VERSION,
+    dataDir,
+    ...(appFlags.cfgutilFlag === undefined ? {} : { cfgutilPath: appFlags.cfgutilFlag }),
+    warn: (text) => console.warn(`enroll-bench: ${text}`),
+  });
+  app.once('will-quit', () => void hooks.stop());
+  const flags = hooks.cfgutilPath ? { ...appFlags, cfgutilFlag: hooks.cfgutilPath } : appFlags;
   bench = await createBench({
     ...flags,
     dataDir,

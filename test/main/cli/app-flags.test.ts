@@ -2,7 +2,12 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, parseAppFlags, parseElectronFlags } from '../../../main/cli/app-flags';
+import {
+  DEFAULT_PORT,
+  parseAppFlags,
+  parseElectronFlags,
+  parseStartFlags,
+} from '../../../main/cli/app-flags';
 import { findElectronBinary } from '../../../main/cli/electron-binary';
 import { UsageError } from '../../../main/text/parse-flags';
 
@@ -68,7 +73,7 @@ describe('profile file argument', () => {
     expect(parseAppFlags(['--simulate', '/Users/it/Downloads/Contoso.mobileconfig'])).toMatchObject({
       profileFile: '/Users/it/Downloads/Contoso.mobileconfig',
     });
-    expect(parseElectronFlags(['/Applications/Enroll Bench.app', 'Contoso.mobileconfig'])).toMatchObject({
+    expect(parseElectronFlags(['/Applications/Enroll Bench.app', 'Contoso.mobileconfig']).app).toMatchObject({
       profileFile: 'Contoso.mobileconfig',
     });
   });
@@ -85,7 +90,26 @@ describe('parseElectronFlags', () => {
       '/opt/cfgutil',
       '--enable-logging',
     ];
-    expect(parseElectronFlags(argv)).toMatchObject({ simulate: true, cfgutilFlag: '/opt/cfgutil' });
+    expect(parseElectronFlags(argv).app).toMatchObject({ simulate: true, cfgutilFlag: '/opt/cfgutil' });
+  });
+
+  it('keeps --record and --replay for the field kit, checked as `start` checks them', () => {
+    const argv = ['/Applications/Enroll Bench.app', '-psn_0_1', '--record', '/tmp/field', '--record-raw'];
+    expect(parseElectronFlags(argv).record).toEqual({ record: '/tmp/field', recordRaw: true });
+    expect(() => parseElectronFlags(['--record-raw'])).toThrow(/--record-raw needs --record DIR/);
+    expect(() => parseElectronFlags(['--simulate', '--replay', '/tmp/b'])).toThrow(
+      /--replay answers as cfgutil/,
+    );
+  });
+});
+
+describe('parseStartFlags', () => {
+  it('reads the app flags and the record flags in one strict parse', () => {
+    expect(parseStartFlags(['--simulate', '--record', 'dir'])).toEqual({
+      app: expect.objectContaining({ simulate: true }),
+      record: { record: 'dir', recordRaw: false },
+    });
+    expect(() => parseStartFlags(['--simulate', '--recrod', 'dir'])).toThrow(UsageError);
   });
 });
 

@@ -94,7 +94,8 @@ describe('runCli conventions', () => {
     expect(await runCli(['diagnostics', 'export', '--record', 'x'], io)).toBe(EXIT.usage);
     expect(await runCli(['diagnostics', 'send'], io)).toBe(EXIT.usage);
     expect(err.join('\n')).toMatch(/unknown subcommand "send"/);
-    expect(await runCli(['start', '--record', 'x'], io)).toBe(EXIT.usage);
+    expect(await runCli(['start', '--record-raw'], io)).toBe(EXIT.usage);
+    expect(await runCli(['start', '--simulate', '--replay', 'x'], io)).toBe(EXIT.usage);
   });
 
   it('prints completion scripts for zsh and bash, and refuses another shell', async () => {
