@@ -28,6 +28,7 @@ import { flagSpec } from './command-table';
 import { EXIT } from './exit-codes';
 import { parseFlags, UsageError } from '../text/parse-flags';
 import { RepeatedLines } from './repeated-lines';
+import { RunCapRecord } from './run-cap';
 import { RunProgress } from './run-progress';
 import { runExitCode, runReport } from './run-report';
 import { stderrLine, stdoutLine, terminalSafe } from './terminal-output';
@@ -161,6 +162,8 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     throw new UsageError('run needs --cfgutil PATH (or ENROLL_BENCH_CFGUTIL) or --simulate');
 
   const changes = { at: Date.now() };
+  // The heavy-step cap over the run, for the report: did the bench ever lower it?
+  const cap = new RunCapRecord();
   // Progress: plain lines always; the live summary line only on a terminal and never with --json.
   const progress = new RunProgress({ err: io.err, ...(io.live && !flags.json ? { live: io.live } : {}) });
   const notes = new RepeatedLines((line) => progress.line(line));
@@ -215,6 +218,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     jobRemoved: () => void (changes.at = Date.now()),
     factsChanged: () => {},
     runChanged: (run) => {
+      cap.see(run);
       if (run.concurrencyNote) notes.line(`enroll-bench: ${run.concurrencyNote}`);
       if (run.recordingProblem) notes.line(`enroll-bench: ${run.recordingProblem}`);
       progress.run(run);
@@ -258,6 +262,7 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     throw error;
   });
   current.session = session;
+  cap.see(session.board.runStatus());
   const deviceTypes = new Map<string, string | undefined>();
   let jobs: JobView[] = [];
   let ended: IdleEnd = 'stopped';
@@ -269,7 +274,9 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     else await stop;
     // Taken before closing: a job still under way is reported as interrupted (and journaled so by close).
     jobs = session.board.views();
-    recordingProblem = session.board.runStatus().recordingProblem;
+    const status = session.board.runStatus();
+    cap.see(status);
+    recordingProblem = status.recordingProblem;
     for (const job of jobs) deviceTypes.set(job.ecid, session.board.deviceTypeOf(job.ecid));
   } finally {
     closing = true;
@@ -279,7 +286,8 @@ export async function runRunCommand(argv: readonly string[], io: RunCommandIo = 
     notes.flush();
     progress.end();
   }
-  const report = runReport(jobs, deviceTypes);
+  const capReport = cap.report();
+  const report = { ...runReport(jobs, deviceTypes), ...(capReport ? { cap: capReport } : {}) };
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   io.err(`enroll-bench: ${report.counts.succeeded} of ${jobs.length} succeeded in ${seconds} s.`);
   const stillInterrupted = report.devices.filter(

@@ -152,6 +152,8 @@ export function whyNot(job: JobView): { reason: RunReason; instruction: string }
 export interface RunReportDevice {
   readonly ecid: string;
   readonly serial: string | null;
+  /** The name the bench gave the device (its rename step), null when it gave none (yet). */
+  readonly name: string | null;
   readonly model: string | null;
   readonly outcome: RunOutcome;
   readonly errorCode: ErrorCode | null;
@@ -178,6 +180,7 @@ export function runReport(jobs: readonly JobView[], deviceTypes: ReadonlyMap<str
     return {
       ecid: job.ecid,
       serial: job.serialNumber ?? null,
+      name: job.finalName ?? null,
       model: (deviceType ? modelNameFor(deviceType) : undefined) ?? deviceType ?? null,
       outcome,
       errorCode: outcome === 'succeeded' ? null : (job.error?.code ?? null),

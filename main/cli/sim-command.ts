@@ -7,7 +7,8 @@
  *   publishes it in the discovery file of this bench (its data folder) and prints its cfgutil path; runs until
  *   interrupted;
  * - `sim list|attach|detach|cart|trust|approve|ignore|unlock|lock|find-my|dep|online|language|fault|
- *   finish-setup|power-on|flap|switch …` play the operator's hand on a running world.
+ *   finish-setup|power-on|flap|switch|unreadable …` play the operator's hand on a running world; `sim commands
+ *   ECID` lists the commands that reached a device.
  *
  * Which world: `--socket PATH`, else the one published for `--bench DIR` (a data folder), else for this
  * process's data folder (`ENROLL_BENCH_DATA`), so two benches on one machine never answer for each other.
@@ -24,10 +25,12 @@ const USAGE = `usage:
   enroll-bench sim cfgutil [--socket PATH | --bench DIR] <cfgutil arguments…>
   enroll-bench sim replay BUNDLE   (a cfgutil answering from a --record folder; prints its path)
   enroll-bench sim [--socket PATH | --bench DIR] <verb> [arguments…]
-verbs: list, attach [--class iPad|iPhone] [--type T] [--erased] [--paired] [--locked] [--find-my] [--dep STATE] [--name NAME],
+verbs: list, attach [--class iPad|iPhone] [--type T] [--erased] [--paired] [--locked] [--find-my] [--dep STATE] [--name NAME]
+         [--unreadable PROPERTY],
        detach ECID|--all, cart COUNT SECONDS, trust ECID [--deny], approve|ignore ECID [IDENTIFIER],
        unlock|lock ECID, find-my ECID on|off, dep ECID none|available|transient, online on|off,
-       language en|fr|de, finish-setup ECID, power-on ECID, flap ECID [N],
+       language en|fr|de, finish-setup ECID, power-on ECID, flap ECID [N], unreadable ECID PROPERTY on|off,
+       commands ECID (the cfgutil commands that reached the device, oldest first),
        switch mdmInstallsSilently|panesLeftAfterSkipAll|installBeforeSetupDone|bareErrorEffect|activationLockAt VALUE,
        fault hang|garbage|crash|disconnect|bare-error|error [--code C] [--happened yes|no] [--ecid E] [--command C] [--times N]
 --bench DIR names the bench by its data folder (default: ENROLL_BENCH_DATA or the platform's data folder).`;

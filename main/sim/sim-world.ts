@@ -28,6 +28,7 @@ import {
   type SimTimings,
   type SimWorldOptions,
 } from './sim-options';
+import { CommandRecord } from './command-record';
 import { Reboots } from './reboots';
 import { SimRandom } from './sim-random';
 import { portsTakenError } from './sim-errors';
@@ -42,6 +43,8 @@ export class SimWorld {
   readonly rng: SimRandom;
   /** Armed faults, consumed by {@link takeFault} in the command runner. */
   readonly faults: ArmedFault[] = [];
+  /** The commands each device took (./command-record.ts), written by the command runner. */
+  readonly commands = new CommandRecord();
   private quirksValue: SimQuirks;
   private onlineValue: boolean;
   private readonly devices = new Map<bigint, SimDevice>();
@@ -293,6 +296,11 @@ export class SimWorld {
         if (!this.attachedSet.has(device.ecid)) this.plugIn(device);
       });
     }
+  }
+
+  /** The commands that reached the device, oldest first (./command-record.ts). */
+  commandsTo(ecid: string): readonly string[] {
+    return this.commands.to(this.require(ecid).ecid);
   }
 
   /** Makes `get` show `property` in an odd shape from now on, or truly again (`undefined`). */

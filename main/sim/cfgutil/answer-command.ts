@@ -141,6 +141,8 @@ async function runOnDevice(
   const release = world.tryAcquire(ecid, 'cfgutil');
   if (!release)
     return { ecid: formatCfgutilEcid(ecid), name: device.name, outcome: refused(fail(ctx.error('busy'))) };
+  // Taken by the device (attached, not busy): the world's witness of what was sent to it.
+  world.commands.note(ecid, command.name);
   let outcome: DeviceOutcome;
   try {
     if (device.bootedState !== 'Booted' && !command.worksInRecovery) {

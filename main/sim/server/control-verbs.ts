@@ -9,6 +9,7 @@ import type { DepState } from '../device-model';
 import type { SimFault } from '../faults';
 import type { SimWorld } from '../sim-world';
 import { listLine } from '../cfgutil/commands/list';
+import { allProperties } from '../cfgutil/properties';
 
 export interface ControlReply {
   readonly ok: boolean;
@@ -30,6 +31,13 @@ function onOff(text: string | undefined): boolean {
 function need(value: string | undefined, what: string): string {
   if (value === undefined || value === '') throw new RangeError(`missing ${what}`);
   return value;
+}
+
+/** A property `get` can read: the ones a device can be made to show as a property error. */
+function property(value: string | undefined): string {
+  const name = need(value, 'property name');
+  if (!allProperties.includes(name)) throw new RangeError(`"${name}" is not a property cfgutil reads`);
+  return name;
 }
 
 function describeWorld(world: SimWorld): string {
@@ -155,6 +163,8 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
         dep: 'string',
         // A name a person gave it ("Logan's iPhone"): with --paired, a phone the bench holds as in use.
         name: 'string',
+        // A property `get` answers with a property error (a device the bench cannot tell), until `readable`.
+        unreadable: 'string',
       });
       if (flags.class !== undefined && flags.class !== 'iPad' && flags.class !== 'iPhone')
         throw new RangeError('--class must be iPad or iPhone');
@@ -170,6 +180,9 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
         findMy: flags['find-my'],
         dep,
         ...(flags.name !== undefined ? { name: flags.name } : {}),
+        ...(flags.unreadable !== undefined
+          ? { readShapes: { [property(flags.unreadable)]: { kind: 'error' as const } } }
+          : {}),
       });
       return `${device.ecid}\n`;
     }
@@ -203,6 +216,18 @@ async function apply(world: SimWorld, verb: string, args: readonly string[]): Pr
     case 'find-my':
       world.setFindMy(need(first, 'ECID'), onOff(second));
       return '';
+    case 'unreadable': {
+      // `unreadable ECID PROPERTY on|off`: `get` shows a property error for it (on), or its value (off).
+      const [, name, state] = args;
+      world.setReadShape(need(first, 'ECID'), property(name), onOff(state) ? { kind: 'error' } : undefined);
+      return '';
+    }
+    case 'commands':
+      // One line per command the device took, oldest first: what reached it, whatever the bench says.
+      return world
+        .commandsTo(need(first, 'ECID'))
+        .map((c) => `${c}\n`)
+        .join('');
     case 'dep': {
       const state = DEP[need(second, 'DEP state')];
       if (!state) throw new RangeError('DEP state must be none, available or transient');

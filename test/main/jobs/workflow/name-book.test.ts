@@ -77,6 +77,73 @@ describe('NameBook', () => {
     );
   });
 
+  it('never gives one name to two serials when jobs fail before or after the rename and the bench crashes mid-write', () => {
+    class Crash extends Error {}
+    const template = 'CART3-{n:3}';
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            // Batches of devices arriving together; each job fails before its rename, after it, or succeeds.
+            batches: fc.array(
+              fc.array(
+                fc.record({
+                  device: fc.nat(30),
+                  port: fc.integer({ min: 1, max: 64 }),
+                  end: fc.constantFrom('fails-before-rename', 'fails-after-rename', 'succeeds'),
+                }),
+                { maxLength: 8 },
+              ),
+              { maxLength: 4 },
+            ),
+            // The bench dies while writing its n-th line of this run (the line never reaches the disk).
+            crashAtLine: fc.option(fc.nat(20), { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        (runs) => {
+          const disk: NameLine[] = [];
+          // The bench log: names of jobs that ended after their rename (the journal's job-ended records).
+          const logged: { name: string; serial: string }[] = [];
+          const given = new Map<string, string>();
+          for (const { batches, crashAtLine } of runs) {
+            let written = 0;
+            const book = new NameBook(
+              [...disk],
+              (line) => {
+                if (written++ === crashAtLine) throw new Crash();
+                disk.push(line);
+              },
+              [...logged],
+            );
+            try {
+              for (const batch of batches) {
+                const ordered = [...batch].sort((a, b) => byPort(`Port ${a.port}`, `Port ${b.port}`));
+                book.admit(
+                  template,
+                  ordered.map((a) => `0x${a.device}`),
+                );
+                for (const { device, end } of batch) {
+                  if (end === 'fails-before-rename') continue;
+                  const name = nameOf(book, template, device);
+                  expect(name).toMatch(/^CART3-\d{3,}$/);
+                  if (name === undefined) continue;
+                  const owner = given.get(name);
+                  expect(owner === undefined || owner === `SER${device}`).toBe(true);
+                  given.set(name, `SER${device}`);
+                  if (end === 'succeeds') logged.push({ name, serial: `SER${device}` });
+                }
+              }
+            } catch (error) {
+              if (!(error instanceof Crash)) throw error;
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('numbers devices that arrive together in port order, and a device keeps its number', () => {
     const book = new NameBook();
     const ports = { '0xa': 'Port 2 › 1', '0xb': 'Port 1 › 2', '0xc': 'Port 1 › 1', '0xd': 'Port 1 › 10' };
