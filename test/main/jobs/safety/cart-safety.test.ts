@@ -42,7 +42,7 @@ describe('unknown is not "ours"', () => {
     });
     const held = await until(bench, (j) => jobOf(j, device.ecid)?.waiting?.reason === 'cannot-tell');
     expect(jobOf(held, device.ecid)?.waiting?.instruction).toMatch(
-      /^The bench cannot tell who manages this device \(isSupervised: not readable, organizationName: "Someone Else Inc"/,
+      /^The bench cannot tell who manages this device: it could not read whether it is supervised; it saw organization "Someone Else Inc"/,
     );
     await settle();
     expect(changesTo(bench, device.ecid)).toEqual([]);
