@@ -1,13 +1,16 @@
 /**
  * What the served UI tells an operator who is not watching (issue 21 item 6), through the browser's own
  * notifications, opt-in: a device that starts to need a person, and a cart that finishes. Pure decisions
- * here (tested without a browser); the permission and the `Notification` itself in ./notify-button.tsx.
- * The Mac app has its own (main/electron/notifications.ts) and the Dock badge.
+ * here (tested without a browser); the permission, the `Notification` itself and the sound in
+ * ./notify-button.tsx. The Mac app has its own (main/attention/, main/electron/notifications.ts) and the
+ * Dock badge.
  */
 import type { Ecid } from '../../preload/domain';
 import type { JobView } from '../../preload/jobs-domain';
 
 export interface BrowserAlert {
+  /** Which sound plays with it, when Settings asks for sound. */
+  readonly kind: 'needs-you' | 'cart-finished';
   readonly title: string;
   readonly body: string;
   /** One notification per device and reason (or per cart): a repeat replaces, never piles up. */
@@ -22,17 +25,19 @@ export function alertsBetween(
   after: Readonly<Record<Ecid, JobView>>,
   portOf: (ecid: Ecid) => string | undefined,
 ): BrowserAlert[] {
-  const alerts: BrowserAlert[] = [];
+  const waits: BrowserAlert[] = [];
   for (const job of Object.values(after)) {
     const was = before[job.ecid];
     if (job.phase !== 'waiting-for-operator' || !job.waiting) continue;
     if (was?.phase === 'waiting-for-operator' && was.waiting?.reason === job.waiting.reason) continue;
-    alerts.push({
+    waits.push({
+      kind: 'needs-you',
       title: `${portOf(job.ecid) ?? 'A device'} needs you`,
       body: job.waiting.instruction,
       tag: `${job.ecid}:${job.waiting.reason}`,
     });
   }
+  const alerts: BrowserAlert[] = waits.length > 1 ? [together(waits)] : waits;
   const all = Object.values(after);
   const finishedNow = all.length > 0 && all.every((j) => ended.has(j.phase));
   const finishedBefore =
@@ -40,10 +45,26 @@ export function alertsBetween(
   if (finishedNow && !finishedBefore) {
     const failed = all.filter((j) => j.phase === 'failed' || j.phase === 'interrupted').length;
     alerts.push({
+      kind: 'cart-finished',
       title: 'Cart finished',
       body: `${all.filter((j) => j.phase === 'succeeded').length} done, ${failed} failed.`,
       tag: 'cart-finished',
     });
   }
   return alerts;
+}
+
+/** Devices that start to wait at the same moment make one notification, counted per instruction. */
+function together(waits: readonly BrowserAlert[]): BrowserAlert {
+  const counts = new Map<string, number>();
+  for (const wait of waits) counts.set(wait.body, (counts.get(wait.body) ?? 0) + 1);
+  const lines = [...counts].sort((a, b) => b[1] - a[1]).map(([body, count]) => `${count} × ${body}`);
+  const shown = lines.slice(0, 3);
+  if (lines.length > 3) shown.push(`and ${lines.length - 3} more reasons`);
+  return {
+    kind: 'needs-you',
+    title: `${waits.length} devices need you`,
+    body: shown.join('\n'),
+    tag: 'needs-you',
+  };
 }

@@ -14,6 +14,7 @@ describe('alertsBetween', () => {
     const approve = byEcid(waits(1, 'approve-profile'));
     expect(alertsBetween(running, approve, port)).toEqual([
       {
+        kind: 'needs-you',
         title: 'Port 1 › 2 needs you',
         body: 'Do approve-profile.',
         tag: `${job(1, {}).ecid}:approve-profile`,
@@ -27,8 +28,21 @@ describe('alertsBetween', () => {
     const going = byEcid(job(1, {}), job(2, { phase: 'succeeded' }));
     const done = byEcid(job(1, { phase: 'failed' }), job(2, { phase: 'succeeded' }));
     expect(alertsBetween(going, done, port)).toEqual([
-      { title: 'Cart finished', body: '1 done, 1 failed.', tag: 'cart-finished' },
+      { kind: 'cart-finished', title: 'Cart finished', body: '1 done, 1 failed.', tag: 'cart-finished' },
     ]);
     expect(alertsBetween(done, done, port)).toEqual([]);
+  });
+
+  it('makes one notification of devices that start to wait together, counted per instruction', () => {
+    const before = byEcid(job(1, {}), job(2, {}), job(3, {}));
+    const after = byEcid(waits(1, 'tap-trust'), waits(2, 'tap-trust'), waits(3, 'approve-profile'));
+    expect(alertsBetween(before, after, port)).toEqual([
+      {
+        kind: 'needs-you',
+        title: '3 devices need you',
+        body: '2 × Do tap-trust.\n1 × Do approve-profile.',
+        tag: 'needs-you',
+      },
+    ]);
   });
 });
