@@ -101,3 +101,18 @@ export function describeCart(outcome: CartOutcome): Notice {
   const other = outcome.other > 0 ? `, ${outcome.other} skipped or cancelled` : '';
   return { title: 'Cart finished', body: `${outcome.done} done, ${outcome.failed} failed${other}.` };
 }
+
+/** What needs the operator now, for a terminal (`enroll-bench status --json`): the badge and a cart's end. */
+export interface AttentionSummary {
+  /** Devices whose job waits for a person: the Dock badge's number. */
+  readonly needsYou: number;
+  /** How the cart ended, once every job has; null while any is in progress or none is on the bench. */
+  readonly cartFinished: CartOutcome | null;
+}
+
+export function attentionSummary(jobs: readonly JobView[]): AttentionSummary {
+  return {
+    needsYou: jobs.filter((job) => job.phase === 'waiting-for-operator').length,
+    cartFinished: cartOutcome(jobs) ?? null,
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  attentionSummary,
   cartOutcome,
   describeAttention,
   describeCart,
@@ -75,5 +76,22 @@ describe('cartOutcome', () => {
       body: '28 done, 2 failed.',
     });
     expect(outcome && describeCart(outcome).body).toBe('2 done, 2 failed, 1 skipped or cancelled.');
+  });
+});
+
+describe('attentionSummary', () => {
+  it("counts the devices that need you, and gives the cart's end only once every job has ended", () => {
+    expect(attentionSummary([])).toEqual({ needsYou: 0, cartFinished: null });
+    expect(
+      attentionSummary([
+        waiting('a', 'tap-trust', 'Tap'),
+        waiting('b', 'unlock-device', 'U'),
+        jobView('c', 'running'),
+      ]),
+    ).toEqual({ needsYou: 2, cartFinished: null });
+    expect(attentionSummary([jobView('a', 'succeeded'), failed('b', 'x')])).toEqual({
+      needsYou: 0,
+      cartFinished: { done: 1, failed: 1, other: 0 },
+    });
   });
 });
