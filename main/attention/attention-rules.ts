@@ -3,7 +3,7 @@
  * to wait for a person (or just failed), and a cart whose jobs have all ended. Pure decisions over job views:
  * no timers (./watch-attention.ts times them), no Electron (the Mac app shows them, main/electron/).
  */
-import type { JobView } from '../../preload/jobs-domain';
+import type { JobPhase, JobView } from '../../preload/jobs-domain';
 import { sanitizeText } from '../text/sanitize-text';
 import { isInProgress, type ActivityChange } from './job-activity';
 
@@ -88,13 +88,17 @@ export function isStillCalling(entry: Attention | undefined, change: ActivityCha
     : change.job.phase === 'failed';
 }
 
-/** How the cart ended, when it has: at least one job, and none still queued, running or waiting. */
+/** How the jobs that ended, ended. An interrupted job (the bench stopped under it) counts as failed. */
+export function countOutcome(phases: readonly JobPhase[]): CartOutcome {
+  const done = phases.filter((phase) => phase === 'succeeded').length;
+  const failed = phases.filter((phase) => phase === 'failed' || phase === 'interrupted').length;
+  return { done, failed, other: phases.length - done - failed };
+}
+
+/** How the cart on the bench ended, when it has: at least one job, and none still queued, running or waiting. */
 export function cartOutcome(jobs: readonly JobView[]): CartOutcome | undefined {
   if (jobs.length === 0 || jobs.some((job) => isInProgress(job.phase))) return undefined;
-  const done = jobs.filter((job) => job.phase === 'succeeded').length;
-  // An interrupted job (the bench stopped under it) did not finish either: it counts with the failures.
-  const failed = jobs.filter((job) => job.phase === 'failed' || job.phase === 'interrupted').length;
-  return { done, failed, other: jobs.length - done - failed };
+  return countOutcome(jobs.map((job) => job.phase));
 }
 
 export function describeCart(outcome: CartOutcome): Notice {

@@ -6,17 +6,20 @@
  * - "needs you": one notice per device per wait (progress while it waits is not news), and what arrives
  *   within `groupMs` goes out as one ("3 devices need you"); two notices are at least `minIntervalMs` apart,
  *   what comes in between is summed up, and a device dealt with before its notice goes out is left out;
- * - "cart finished": when every job has ended after at least one was in progress ("28 done, 2 failed").
- *   It replaces the failures of the same moment, which it counts.
+ * - "cart finished": when no job is in progress any more and at least one of those that ended since the
+ *   last cart was done or failed ("28 done, 2 failed"). Devices unplugged once done still count (the board
+ *   forgets an ended job when its device leaves; this remembers its outcome until the cart is told). It
+ *   replaces the failures of the same moment, which it counts.
  *
  * The operator's settings are read when a notice is due, so a change in Settings applies to the next one.
  * Where the notice goes (a macOS notification, the Dock, a beep) is the sink's business.
  */
 import type { Ecid } from '../../preload/domain';
+import type { JobPhase } from '../../preload/jobs-domain';
 import { realClock, type Clock } from '../async/clock';
 import {
   attentionFrom,
-  cartOutcome,
+  countOutcome,
   describeAttention,
   describeCart,
   isStillCalling,
@@ -69,17 +72,30 @@ export function watchAttention(
   const clock = options.clock ?? realClock;
   const preferences = options.preferences ?? (() => ({ notify: true, sound: false }));
   const pending = new Map<Ecid, Attention>();
+  /** How each job of this cart ended, kept after its device is unplugged. */
+  const ended = new Map<Ecid, JobPhase>();
   let cartDue = false;
   // A cart "finishes" only after something ran: a bench opened on yesterday's ended jobs says nothing.
   let sawWork = activity.jobs().some((job) => isInProgress(job.phase));
+  const cartHasEnded = () =>
+    !activity.jobs().some((job) => isInProgress(job.phase)) &&
+    [...ended.values()].some(
+      (phase) => phase === 'succeeded' || phase === 'failed' || phase === 'interrupted',
+    );
   let timer: unknown;
   let lastShownAt = -Infinity;
   let badge = 0;
 
   const noticeDue = (): AttentionNotice | undefined => {
-    const jobs = activity.jobs();
-    const outcome = cartDue ? cartOutcome(jobs) : undefined;
-    if (outcome) return { kind: 'cart-finished', ...describeCart(outcome), ecids: jobs.map((j) => j.ecid) };
+    if (cartDue && cartHasEnded()) {
+      const notice: AttentionNotice = {
+        kind: 'cart-finished',
+        ...describeCart(countOutcome([...ended.values()])),
+        ecids: [...ended.keys()],
+      };
+      ended.clear();
+      return notice;
+    }
     if (pending.size === 0) return undefined;
     return { kind: 'needs-you', ...describeAttention([...pending.values()]), ecids: [...pending.keys()] };
   };
@@ -105,6 +121,14 @@ export function watchAttention(
     sink.badge(waiting);
   };
 
+  const noteOutcome = (ecid: Ecid, phase: JobPhase, before: JobPhase | undefined) => {
+    if (isInProgress(phase)) {
+      sawWork = true;
+      ended.delete(ecid); // retried: it belongs to the cart again
+    } else if (before === undefined || isInProgress(before) || ended.has(ecid)) {
+      ended.set(ecid, phase);
+    }
+  };
   const stop = activity.onChange((change) => {
     showBadge();
     if (change.kind === 'run') return;
@@ -116,8 +140,8 @@ export function watchAttention(
     } else if (!isStillCalling(pending.get(ecid), change)) {
       pending.delete(ecid);
     }
-    if (change.kind === 'job' && isInProgress(change.job.phase)) sawWork = true;
-    if (sawWork && cartOutcome(activity.jobs())) {
+    if (change.kind === 'job') noteOutcome(ecid, change.job.phase, change.previous?.phase);
+    if (sawWork && cartHasEnded()) {
       sawWork = false;
       cartDue = true;
       schedule();

@@ -11,7 +11,10 @@ import type { JobPhase, OperatorReason } from '../../../preload/jobs-domain';
 import { ManualTimers } from '../../fakes/manual-timers';
 import { failed, jobView, scriptedBench, waiting } from '../../fakes/job-events';
 
-function setUp(wants: AttentionPreferences = { notify: true, sound: false }) {
+function setUp(
+  wants: AttentionPreferences = { notify: true, sound: false },
+  onNotify: (notice: AttentionNotice) => void = () => {},
+) {
   const bench = scriptedBench();
   const clock = new ManualTimers();
   const shown: AttentionNotice[] = [];
@@ -23,7 +26,11 @@ function setUp(wants: AttentionPreferences = { notify: true, sound: false }) {
   const stop = watchAttention(
     activity,
     {
-      notify: (n) => shown.push(n) && shownAt.push(clock.now()),
+      notify: (n) => {
+        shown.push(n);
+        shownAt.push(clock.now());
+        onNotify(n);
+      },
       badge: (c) => badges.push(c),
       sound: (k) => sounds.push(k),
     },
@@ -119,6 +126,32 @@ describe('watchAttention: the cart', () => {
     expect(shown).toHaveLength(1);
   });
 
+  it('counts the devices unplugged once done (the board forgets them), and a retried one only by its last outcome', async () => {
+    const { bench, clock, shown } = setUp();
+    for (const ecid of ['a', 'b', 'c']) bench.job(jobView(ecid, 'running'));
+    bench.job(jobView('a', 'succeeded'));
+    bench.removed('a'); // "Done – unplug"
+    bench.job(failed('b', 'Erase failed'));
+    bench.job(jobView('b', 'running')); // Retry
+    bench.job(jobView('b', 'succeeded'));
+    bench.removed('b');
+    bench.job(jobView('c', 'succeeded'));
+    bench.removed('c'); // unplugged before the notice went out
+    await clock.advance(3_000);
+    expect(shown.filter((n) => n.kind === 'cart-finished')).toEqual([
+      { kind: 'cart-finished', title: 'Cart finished', body: '3 done, 0 failed.', ecids: ['a', 'b', 'c'] },
+    ]);
+  });
+
+  it('says nothing when every device was unplugged before it ran (cancelled in its countdown)', async () => {
+    const { bench, clock, shown } = setUp();
+    bench.job(jobView('a', 'countdown'));
+    bench.job(jobView('a', 'cancelled'));
+    bench.removed('a');
+    await clock.advance(60_000);
+    expect(shown).toEqual([]);
+  });
+
   it('says nothing for jobs that had already ended when it started watching, nor for a cart that grew again in time', async () => {
     const bench = scriptedBench();
     bench.job(jobView('old', 'succeeded'));
@@ -184,6 +217,7 @@ const PHASES: readonly JobPhase[] = [
   'cancelled',
   'skipped',
 ];
+const FINAL: ReadonlySet<JobPhase> = new Set(['succeeded', 'failed', 'cancelled', 'interrupted', 'skipped']);
 const REASONS: readonly OperatorReason[] = ['tap-trust', 'unlock-device'];
 
 type Step =
@@ -216,7 +250,12 @@ describe('watchAttention: rules that hold for any order of events', () => {
   it('the badge always equals the devices waiting for a person; a device is named at most once per wait; notices keep their interval', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 60 }), async (steps) => {
-        const { bench, clock, shown, shownAt, badges } = setUp();
+        const phases = new Map<string, JobPhase>();
+        const busy = () => [...phases.values()].some((p) => !FINAL.has(p));
+        const cartWhileBusy: string[] = [];
+        const { bench, clock, shown, shownAt, badges } = setUp(undefined, (n) => {
+          if (n.kind === 'cart-finished' && busy()) cartWhileBusy.push(n.body);
+        });
         const waitingNow = new Map<string, OperatorReason>();
         // How many waits (a new one, or a new reason) and failures each device has had.
         const calls = new Map<string, number>();
@@ -226,6 +265,7 @@ describe('watchAttention: rules that hold for any order of events', () => {
           if (s.kind === 'wait') await clock.advance(s.ms);
           else if (s.kind === 'removed') {
             bench.removed(s.ecid);
+            phases.delete(s.ecid);
             waitingNow.delete(s.ecid);
             failedNow.delete(s.ecid);
           } else if (s.phase === 'waiting-for-operator') {
@@ -233,12 +273,14 @@ describe('watchAttention: rules that hold for any order of events', () => {
             if (waitingNow.get(s.ecid) !== reason) bump(s.ecid);
             waitingNow.set(s.ecid, reason);
             failedNow.delete(s.ecid);
+            phases.set(s.ecid, s.phase);
             bench.job(waiting(s.ecid, reason, `Do ${reason}`));
           } else {
             waitingNow.delete(s.ecid);
             if (s.phase === 'failed' && !failedNow.has(s.ecid)) bump(s.ecid);
             if (s.phase === 'failed') failedNow.add(s.ecid);
             else failedNow.delete(s.ecid);
+            phases.set(s.ecid, s.phase);
             bench.job(s.phase === 'failed' ? failed(s.ecid, 'Broke') : jobView(s.ecid, s.phase));
           }
           expect(badges.at(-1) ?? 0).toBe(waitingNow.size);
@@ -248,6 +290,8 @@ describe('watchAttention: rules that hold for any order of events', () => {
           const named = shown.filter((n) => n.kind === 'needs-you' && n.ecids.includes(ecid)).length;
           expect(named).toBeLessThanOrEqual(count);
         }
+        // A cart is never said to be finished while a job is still in progress.
+        expect(cartWhileBusy).toEqual([]);
         // Never an empty notice, and never two within the interval.
         expect(shown.every((n) => n.ecids.length > 0)).toBe(true);
         for (let i = 1; i < shownAt.length; i++)
