@@ -6,7 +6,7 @@
  * Dock badge.
  */
 import type { Ecid } from '../../preload/domain';
-import type { JobView } from '../../preload/jobs-domain';
+import type { JobPhase, JobView } from '../../preload/jobs-domain';
 
 export interface BrowserAlert {
   /** Which sound plays with it, when Settings asks for sound. */
@@ -17,14 +17,26 @@ export interface BrowserAlert {
   readonly tag: string;
 }
 
-const ended = new Set(['succeeded', 'failed', 'skipped', 'cancelled', 'interrupted']);
+const ended = new Set<JobPhase>(['succeeded', 'failed', 'skipped', 'cancelled', 'interrupted']);
+
+/**
+ * How the jobs of devices unplugged once ended, ended: the bench forgets such a job when its device leaves
+ * ("Done – unplug"), and the cart's count must still hold it. Kept until the cart's end is told.
+ */
+export class CartTally {
+  readonly departed = new Map<Ecid, JobPhase>();
+}
 
 /** The alerts between two states of the jobs: new waits for a person, and a cart that has just finished. */
 export function alertsBetween(
   before: Readonly<Record<Ecid, JobView>>,
   after: Readonly<Record<Ecid, JobView>>,
   portOf: (ecid: Ecid) => string | undefined,
+  tally: CartTally = new CartTally(),
 ): BrowserAlert[] {
+  for (const was of Object.values(before))
+    if (!after[was.ecid] && ended.has(was.phase)) tally.departed.set(was.ecid, was.phase);
+  for (const ecid of Object.keys(after)) tally.departed.delete(ecid);
   const waits: BrowserAlert[] = [];
   for (const job of Object.values(after)) {
     const was = before[job.ecid];
@@ -43,13 +55,15 @@ export function alertsBetween(
   const finishedBefore =
     Object.values(before).length > 0 && Object.values(before).every((j) => ended.has(j.phase));
   if (finishedNow && !finishedBefore) {
-    const failed = all.filter((j) => j.phase === 'failed' || j.phase === 'interrupted').length;
+    const phases = [...all.map((j) => j.phase), ...tally.departed.values()];
+    const failed = phases.filter((p) => p === 'failed' || p === 'interrupted').length;
     alerts.push({
       kind: 'cart-finished',
       title: 'Cart finished',
-      body: `${all.filter((j) => j.phase === 'succeeded').length} done, ${failed} failed.`,
+      body: `${phases.filter((p) => p === 'succeeded').length} done, ${failed} failed.`,
       tag: 'cart-finished',
     });
+    tally.departed.clear();
   }
   return alerts;
 }

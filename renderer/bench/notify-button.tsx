@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import { useBenchStore } from '../state/bench-store';
 import { playTone, unlockTone } from './attention-tone';
-import { alertsBetween, type BrowserAlert } from './browser-alerts';
+import { alertsBetween, CartTally, type BrowserAlert } from './browser-alerts';
 
 const KEY = 'enroll-bench.notify';
 
@@ -38,11 +38,12 @@ export function NotifyButton({ api }: NotifyButtonProps) {
   useEffect(() => {
     if (!on) return undefined;
     let before = store.getState().jobs;
+    const tally = new CartTally();
     return store.subscribe(() => {
       const state = store.getState();
       if (state.jobs === before) return;
       const portOf = (ecid: string) => state.devices.find((d) => d.ecid === ecid)?.portLabel;
-      const alerts = alertsBetween(before, state.jobs, portOf);
+      const alerts = alertsBetween(before, state.jobs, portOf, tally);
       before = state.jobs;
       if (alerts.length > 0) void announce(alerts, api);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobView } from '../../../preload/jobs-domain';
-import { alertsBetween } from '../../../renderer/bench/browser-alerts';
+import { alertsBetween, CartTally } from '../../../renderer/bench/browser-alerts';
 import { job } from '../store-fixtures';
 
 const waits = (n: number, reason: 'approve-profile' | 'tap-trust'): JobView =>
@@ -31,6 +31,18 @@ describe('alertsBetween', () => {
       { kind: 'cart-finished', title: 'Cart finished', body: '1 done, 1 failed.', tag: 'cart-finished' },
     ]);
     expect(alertsBetween(done, done, port)).toEqual([]);
+  });
+
+  it('counts the devices unplugged once done in the cart, told once', () => {
+    const tally = new CartTally();
+    const two = byEcid(job(1, { phase: 'succeeded' }), job(2, {}), job(3, {}));
+    const unplugged = byEcid(job(2, {}), job(3, {}));
+    expect(alertsBetween(two, unplugged, port, tally)).toEqual([]);
+    const done = byEcid(job(2, { phase: 'succeeded' }), job(3, { phase: 'failed' }));
+    expect(alertsBetween(unplugged, done, port, tally)).toEqual([
+      { kind: 'cart-finished', title: 'Cart finished', body: '2 done, 1 failed.', tag: 'cart-finished' },
+    ]);
+    expect(tally.departed.size).toBe(0);
   });
 
   it('makes one notification of devices that start to wait together, counted per instruction', () => {
