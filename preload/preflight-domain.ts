@@ -71,7 +71,7 @@ export interface CleanLeftoversOutcome {
 
 /** The settings the panel edits. The cfgutil path is not among them: it is chosen on the preflight screen. */
 export type EditableSettingName =
-  'concurrency' | 'countdownSeconds' | 'stationName' | 'ignore' | 'defaultWorkflowId' | 'sounds';
+  'concurrency' | 'countdownSeconds' | 'stationName' | 'ignore' | 'defaultWorkflowId' | 'sounds' | 'notify';
 
 export const editableSettingNames: readonly EditableSettingName[] = [
   'concurrency',
@@ -80,6 +80,7 @@ export const editableSettingNames: readonly EditableSettingName[] = [
   'ignore',
   'defaultWorkflowId',
   'sounds',
+  'notify',
 ];
 
 export interface IgnoreListView {
@@ -96,6 +97,7 @@ export interface BenchSettingsView {
   readonly ignore: IgnoreListView;
   readonly defaultWorkflowId: string;
   readonly sounds: boolean;
+  readonly notify: boolean;
 }
 
 export interface SettingsView {
@@ -122,6 +124,7 @@ export type SettingsPatchView = {
   readonly ignore?: IgnoreListView | null;
   readonly defaultWorkflowId?: string | null;
   readonly sounds?: boolean | null;
+  readonly notify?: boolean | null;
 };
 
 /** One field the bench refused, with the reason in words, for the message beside that field. */

@@ -201,7 +201,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
         <div className="bench-toolbar">
           {showTabs && <BenchTabs tab={tab} onTab={setTab} />}
           {/* The Mac app notifies by itself; a browser asks first (opt-in). */}
-          {showTabs && !api.onMenuCommand && <NotifyButton />}
+          {showTabs && !api.onMenuCommand && <NotifyButton api={api} />}
           {simulated && tab === 'bench' && <SimControls onAction={simulate} deviceCount={deviceCount} />}
           {panels && (
             <section className="bench-panels" aria-label="Enrollment set-up">

@@ -67,6 +67,8 @@ export interface Bench {
   readonly identities: IdentityService;
   /** Issue 12: the settings with defaults applied, as plain values (read once at start). */
   readonly settings: BenchSettings;
+  /** The settings as they are now: after every save from a panel or `enroll-bench settings set`. */
+  currentSettings(): BenchSettings;
   /** Issue 9: the presets and the workflow files of the data folder. */
   readonly workflows: WorkflowStore;
   /** Plain-language problems met while starting (bad settings file...), for the operator. */
@@ -91,6 +93,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     findWorkflow: (id) => workflows.get(id),
   });
   const settings = loaded.settings;
+  let latestSettings = settings;
   const located = await locateCfgutil({
     ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
     ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
@@ -191,13 +194,17 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     store: settingsStore,
     file: settingsFile(options.dataDir),
     listWorkflows: () => workflows.list(),
-    onSaved: (saved) => jobs.provisioning.applySettings(saved),
+    onSaved: (saved) => {
+      latestSettings = saved;
+      jobs.provisioning.applySettings(saved);
+    },
   });
   const stopFollowingSettings = followSettingsFile({
     store: settingsStore,
     file: settingsFile(options.dataDir),
     onChange: (changed, settingsProblems) => {
       for (const problem of settingsProblems) log('settings.problem', { problem });
+      latestSettings = changed;
       jobs.provisioning.applySettings(changed);
     },
   });
@@ -237,6 +244,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     profiles,
     identities,
     settings,
+    currentSettings: () => latestSettings,
     workflows,
     problems,
     ...(startupProfile ? { startupProfile } : {}),

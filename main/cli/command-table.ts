@@ -201,7 +201,10 @@ export const commandTable = {
       json,
     },
     example: 'enroll-bench status --json',
-    notes: ['Exit 4 when no bench is running for this data folder.'],
+    notes: [
+      'Exit 4 when no bench is running for this data folder.',
+      'With --json, "attention" holds needsYou (devices waiting for a person) and cartFinished (done, failed, other; null until every job has ended); --watch --json prints {"attention": …} again whenever it changes.',
+    ],
   },
   jobs: {
     summary:

@@ -6,6 +6,7 @@
 import type { BenchEvent } from '../../preload/contract';
 import type { BenchSnapshot, Result } from '../../preload/domain';
 import type { JobAction, JobView, RunStatus } from '../../preload/jobs-domain';
+import { attentionSummary, describeCart } from '../attention/attention-rules';
 import { defaultDataDir } from '../storage/data-dir';
 import { connectControl, NoBenchRunning, type ControlClient } from '../control/control-client';
 import { controlSocketPath } from '../control/control-socket-path';
@@ -105,25 +106,56 @@ export async function runStatusCommand(argv: readonly string[], io: RemoteIo = d
     if (!snap) return EXIT.failed;
     if (flags.json)
       io.out(
-        JSON.stringify({ run: snap.jobs.run, devices: snap.jobs.jobs.map((j) => deviceStatus(j, snap)) }),
+        JSON.stringify({
+          run: snap.jobs.run,
+          devices: snap.jobs.jobs.map((j) => deviceStatus(j, snap)),
+          attention: attentionSummary(snap.jobs.jobs),
+        }),
       );
     else for (const line of statusText(snap)) io.out(line);
     if (!flags.watch) return EXIT.ok;
-    return await follow(client, io, Boolean(flags.json), snap.seq);
+    return await follow(client, io, Boolean(flags.json), snap);
   } finally {
     client.close();
   }
 }
 
-/** Prints one line per state change (or one JSON event per line) until Ctrl-C or the bench stops. */
-async function follow(client: ControlClient, io: RemoteIo, json: boolean, afterSeq = 0): Promise<number> {
+/**
+ * Prints one line per state change (or one JSON event per line) until Ctrl-C or the bench stops. When what
+ * needs the operator changes (devices that need you, a cart that has finished: main/attention/), `status
+ * --watch` (which passes its snapshot) prints one more line: `{"attention": {...}}` in JSON, words otherwise.
+ */
+async function follow(
+  client: ControlClient,
+  io: RemoteIo,
+  json: boolean,
+  snap?: BenchSnapshot,
+): Promise<number> {
   const last = new Map<string, string>();
   let lastRun = '';
+  const afterSeq = snap?.seq ?? 0;
+  const jobs = new Map(snap?.jobs.jobs.map((job) => [job.ecid, job]));
+  let attention = JSON.stringify(attentionSummary([...jobs.values()]));
+  const tellAttention = () => {
+    if (!snap) return;
+    const now = attentionSummary([...jobs.values()]);
+    const text = JSON.stringify(now);
+    if (text === attention) return;
+    attention = text;
+    if (json) io.out(JSON.stringify({ attention: now }));
+    else if (now.cartFinished) {
+      const cart = describeCart(now.cartFinished);
+      io.out(`[${new Date().toISOString()}] ${cart.title}: ${cart.body}`);
+    } else io.out(`[${new Date().toISOString()}] ${needYou(now.needsYou)}`);
+  };
   client.subscribe((event: BenchEvent) => {
     if (event.payload.seq <= afterSeq) return;
+    if (event.channel === 'jobChanged') jobs.set(event.payload.job.ecid, event.payload.job);
+    else if (event.channel === 'jobRemoved') jobs.delete(event.payload.ecid);
     if (json) {
       if (event.channel === 'jobChanged' || event.channel === 'runChanged' || event.channel === 'jobRemoved')
         io.out(JSON.stringify(event));
+      tellAttention();
       return;
     }
     if (event.channel === 'jobChanged') {
@@ -138,6 +170,7 @@ async function follow(client: ControlClient, io: RemoteIo, json: boolean, afterS
     } else if (event.channel === 'jobRemoved') {
       io.out(`[${new Date().toISOString()}] ${event.payload.ecid} unplugged`);
     }
+    tellAttention();
   });
   const stop = io.stop ?? ctrlC();
   const ended = await Promise.race([
@@ -150,6 +183,9 @@ async function follow(client: ControlClient, io: RemoteIo, json: boolean, afterS
   }
   return EXIT.ok;
 }
+
+const needYou = (count: number) =>
+  count === 0 ? 'No device needs you' : count === 1 ? '1 device needs you' : `${count} devices need you`;
 
 function runLine(run: RunStatus): string {
   return `${run.armed ? 'armed' : 'not armed'}${run.paused ? ', paused' : ''}${run.recordingProblem ? `: ${run.recordingProblem}` : ''}`;

@@ -49,7 +49,7 @@ function parseValue(key: EditableSettingName, text: string): unknown {
   if (text === 'default') return null;
   if (key === 'concurrency' || key === 'countdownSeconds')
     return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-  if (key === 'sounds')
+  if (key === 'sounds' || key === 'notify')
     return ({ on: true, true: true, off: false, false: false } as Record<string, boolean>)[text] ?? text;
   if (key === 'ignore') {
     try {
@@ -96,6 +96,7 @@ export function formatSettings(view: SettingsView): string {
     `ignore             ${s.ignore.serials.length} serials, ${s.ignore.ecids.length} ECIDs${flag('ignore')}`,
     `defaultWorkflowId  ${s.defaultWorkflowId}${flag('defaultWorkflowId')}`,
     `sounds             ${s.sounds ? 'on' : 'off'}${flag('sounds')}`,
+    `notify             ${s.notify ? 'on' : 'off'}${flag('notify')}`,
     `cfgutilPath        ${s.cfgutilPath ?? '(searched)'}`,
     ...view.problems.map((p) => `Note: ${p}`),
     `File: ${view.file}`,

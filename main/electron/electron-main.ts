@@ -122,6 +122,11 @@ async function main(): Promise<void> {
     dataDir,
     window: () => mainWindow,
     openProfile: importOpenedFile,
+    // Only the Mac app notifies from main; `serve` leaves it to the browser (renderer/bench/notify-button.tsx).
+    attention: () => {
+      const { notify, sounds } = bench?.currentSettings() ?? { notify: true, sounds: false };
+      return { notify, sound: sounds };
+    },
   });
   await openWindow();
   if (mainWindow) {

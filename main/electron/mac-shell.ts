@@ -1,6 +1,6 @@
 /**
  * The macOS touches, joined in one place so electron-main.ts needs only a few lines: the app menu, the
- * window that remembers its place, the Dock badge, grouped notifications, no sleep while jobs run, and a
+ * window that remembers its place, the Dock badge and grouped notifications (main/attention/), no sleep while jobs run, and a
  * warning on quit while they do. Each piece is its own module with its own test; this file is wiring.
  */
 import { app, dialog, powerSaveBlocker, screen, type BrowserWindow } from 'electron';
@@ -8,10 +8,10 @@ import type { InvokeDispatcher } from '../dispatch/dispatch-invoke';
 import type { LogInvokeChannels } from '../../preload/contract';
 import { installAppMenu } from './app-menu';
 import { saveDiagnosticsFromMenu } from './diagnostics-menu';
-import { showWaitingOnDock } from './dock-badge';
-import { trackJobActivity, type BenchEventSource } from './job-activity';
+import { trackJobActivity, type BenchEventSource } from '../attention/job-activity';
+import { watchAttention, type AttentionPreferences } from '../attention/watch-attention';
 import { electronMenuCommands } from './menu-commands';
-import { electronNoticeSink, notifyWhenDevicesNeedAPerson } from './notifications';
+import { electronAttentionSink } from './notifications';
 import { keepAwakeWhileJobsRun } from './power-guard';
 import { createQuitGuard } from './quit-guard';
 import { rememberWindowState, type PlacedWindow } from './window-state';
@@ -22,6 +22,8 @@ export interface MacShellOptions {
   readonly dataDir: string;
   readonly window: () => BrowserWindow | undefined;
   readonly openProfile: (filePath: string) => void;
+  /** The operator's notification and sound switches as they are now (Settings may change them any time). */
+  readonly attention: () => AttentionPreferences;
   readonly log?: (message: string, detail?: unknown) => void;
 }
 
@@ -62,14 +64,13 @@ export function installMacShell(options: MacShellOptions): MacShell {
   installAppMenu(app.name, commands);
 
   const activity = trackJobActivity(host);
-  showWaitingOnDock(activity, app.dock);
   keepAwakeWhileJobsRun(activity, powerSaveBlocker);
   const focus = () => {
     const current = window();
     if (current?.isMinimized()) current.restore();
     current?.show();
   };
-  notifyWhenDevicesNeedAPerson(activity, electronNoticeSink(focus));
+  watchAttention(activity, electronAttentionSink(focus), { preferences: options.attention });
   const guard = createQuitGuard(activity, (question) => {
     const box = {
       type: 'warning' as const,

@@ -2,7 +2,7 @@
  * No system sleep while jobs run: a Mac that sleeps mid-erase or mid-prepare drops every device off USB.
  * The display may still sleep (`prevent-app-suspension`, not `prevent-display-sleep`).
  */
-import type { JobActivity } from './job-activity';
+import type { JobActivity } from '../attention/job-activity';
 
 /** Electron's `powerSaveBlocker`, as far as this needs it. */
 export interface PowerSaveBlockerLike {

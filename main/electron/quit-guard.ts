@@ -2,7 +2,7 @@
  * A warning on quit while jobs run: quitting stops cfgutil mid-step, and an erase or prepare cut off
  * leaves the device to be started over. Keep running is the default button (Return, Escape).
  */
-import type { JobActivity } from './job-activity';
+import type { JobActivity } from '../attention/job-activity';
 
 export interface QuitQuestion {
   readonly message: string;

@@ -3,7 +3,8 @@
  *
  * Defaults: concurrency 8 heavy steps at once (issue 9 item 6), a 5-second countdown before a new device
  * starts (item 5), the Mac's own name as the station name, nothing ignored, the `supervise-and-enroll`
- * preset, and sounds off (a bench in a shared office stays quiet until someone asks for sound).
+ * preset, sounds off (a bench in a shared office stays quiet until someone asks for sound), and notifications
+ * on (a device waiting for a person is the one thing an operator across the room must not miss).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,8 @@ export interface BenchSettings {
   readonly ignore: IgnoreList;
   readonly defaultWorkflowId: string;
   readonly sounds: boolean;
+  /** Notify when a device needs a person and when a cart finishes (the Mac app; the browser after opt-in). */
+  readonly notify: boolean;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -48,6 +51,7 @@ export function withDefaults(settings: Settings, hostName?: string): BenchSettin
     ignore: settings.ignore ?? { serials: [], ecids: [] },
     defaultWorkflowId: settings.defaultWorkflowId ?? SUPERVISE_AND_ENROLL,
     sounds: settings.sounds ?? false,
+    notify: settings.notify ?? true,
   };
 }
 

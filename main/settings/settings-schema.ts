@@ -33,6 +33,8 @@ export interface Settings {
   readonly ignore?: IgnoreList;
   readonly defaultWorkflowId?: string;
   readonly sounds?: boolean;
+  /** A notification when a device needs a person or a cart finishes (main/attention/). */
+  readonly notify?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -106,6 +108,7 @@ export const settingsFieldSchemas = {
     })
     .max(64, { error: 'defaultWorkflowId is too long' }),
   sounds: z.boolean({ error: 'sounds must be true or false' }),
+  notify: z.boolean({ error: 'notify must be true or false' }),
 } as const;
 
 export type SettingsField = keyof typeof settingsFieldSchemas;

@@ -12,6 +12,7 @@ export interface SettingsForm {
   readonly ecids: string;
   readonly defaultWorkflowId: string;
   readonly sounds: boolean;
+  readonly notify: boolean;
 }
 
 export function formFromView(view: SettingsView): SettingsForm {
@@ -24,6 +25,7 @@ export function formFromView(view: SettingsView): SettingsForm {
     ecids: s.ignore.ecids.join('\n'),
     defaultWorkflowId: s.defaultWorkflowId,
     sounds: s.sounds,
+    notify: s.notify,
   };
 }
 
@@ -50,6 +52,7 @@ export function patchFromForm(form: SettingsForm, saved: SettingsForm): Settings
   }
   if (form.defaultWorkflowId !== saved.defaultWorkflowId) patch.defaultWorkflowId = form.defaultWorkflowId;
   if (form.sounds !== saved.sounds) patch.sounds = form.sounds;
+  if (form.notify !== saved.notify) patch.notify = form.notify;
   return patch as SettingsPatchView;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The Settings panel: how many heavy steps at once, the countdown, the station's name, devices never to
- * touch, the default workflow and sounds. The bench validates; a refused field shows the bench's reason
+ * touch, the default workflow, notifications and sound. The bench validates; a refused field shows the bench's reason
  * beside it and nothing is saved. The cfgutil path is chosen on the preflight screen, not here.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -206,12 +206,22 @@ export function SettingsPanel({ api, onClose, onOpenIntune, capInForce }: Settin
           </fieldset>
           <div className="settings-field settings-check">
             <input
+              id="settings-notify"
+              type="checkbox"
+              checked={form.notify}
+              onChange={(e) => set('notify', e.target.checked)}
+            />
+            <label htmlFor="settings-notify">Notify me when a device needs me or a cart finishes</label>
+            {errors.notify && <p className="settings-error">{errors.notify}</p>}
+          </div>
+          <div className="settings-field settings-check">
+            <input
               id="settings-sounds"
               type="checkbox"
               checked={form.sounds}
               onChange={(e) => set('sounds', e.target.checked)}
             />
-            <label htmlFor="settings-sounds">Play a sound when a device needs a person or fails</label>
+            <label htmlFor="settings-sounds">Play a sound with those notifications</label>
             {errors.sounds && <p className="settings-error">{errors.sounds}</p>}
           </div>
         </form>

@@ -26,6 +26,7 @@ export const electronMain = {
     isPackaged: false,
     getAppPath: () => '/repo',
     dock: { setBadge: (text: string) => electronMain.badges.push(text) },
+    setBadgeCount: vi.fn((_count?: number) => true),
   },
   dialog: {
     showMessageBoxSync: vi.fn((..._args: unknown[]) => 0),
@@ -51,6 +52,7 @@ export const electronMain = {
   shell: {
     openPath: vi.fn(async (_path: string) => ''),
     showItemInFolder: vi.fn((_path: string) => {}),
+    beep: vi.fn(() => {}),
   },
 };
 

@@ -74,6 +74,8 @@ describe('createBench in simulation', () => {
       { patch: { concurrency: 3, countdownSeconds: 20 } },
     ]);
     expect(saved).toMatchObject({ ok: true, value: { saved: true } });
+    // The Mac app reads its notification switches here when a notification is due (main/attention/).
+    expect(bench.currentSettings()).toMatchObject({ concurrency: 3, notify: true, sounds: false });
     const snapshot = await bench.host.dispatch('getSnapshot', []);
     expect(snapshot).toMatchObject({
       ok: true,
@@ -87,6 +89,8 @@ describe('createBench in simulation', () => {
       (e) => e.channel === 'runChanged' && e.payload.run.concurrency === 3,
     );
     expect(applied).toHaveLength(1);
+    await bench.host.dispatch('saveSettings', [{ patch: { notify: false, sounds: true } }]);
+    expect(bench.currentSettings()).toMatchObject({ concurrency: 3, notify: false, sounds: true });
   });
 
   it('takes the ignore list, cap and station name from settings.json (the same composition as run)', async () => {
@@ -134,6 +138,7 @@ describe('createBench in simulation', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(run).toMatchObject({ countdownSeconds: 42 });
+    expect(bench.currentSettings().countdownSeconds).toBe(42);
   });
 
   it('carries the profile, the identity summary and the workflows in the snapshot, as their channels answer', async () => {

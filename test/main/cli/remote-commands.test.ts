@@ -30,6 +30,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 
 interface StatusJson {
   run: { armed: boolean };
+  attention: { needsYou: number; cartFinished: { done: number; failed: number; other: number } | null };
   devices: { ecid: string; serial: string | null; phase: string; reason?: string; instruction?: string }[];
 }
 
@@ -76,6 +77,7 @@ describe('steering a running bench from a terminal', () => {
       return s.devices.find((d) => d.phase === 'waiting-for-operator');
     });
     expect(waiting).toMatchObject({ reason: 'unlock', instruction: INSTRUCTIONS['unlock-device'] });
+    expect((await status()).attention).toEqual({ needsYou: 1, cartFinished: null });
     const text = await runCliChild(['status'], env());
     expect(text.stdout).toContain(INSTRUCTIONS['unlock-device']);
 
@@ -104,6 +106,11 @@ describe('steering a running bench from a terminal', () => {
       (await status()).devices.find((d) => d.phase === 'cancelled'),
     );
     expect(cancelled.reason).toBe('cancelled');
+    // Every job has ended (one, cancelled): the cart has finished, and nothing needs the operator.
+    expect((await status()).attention).toEqual({
+      needsYou: 0,
+      cartFinished: { done: 0, failed: 0, other: 1 },
+    });
 
     // The same rules as the card: skipping a cancelled (ended) job is refused, with the reason, exit 1.
     const skip = await runCliChild(['jobs', 'skip', waiting.ecid], env());
@@ -128,12 +135,27 @@ describe('steering a running bench from a terminal', () => {
     const none = await runCliChild(['jobs', 'start', '--all-in-use'], env());
     expect(none.code).toBe(0);
     expect(none.stdout).toMatch(/No device is held as in use/);
+    const watch = await startCli(['status', '--watch', '--json'], env());
+    await until('the watch to print the status', async () =>
+      /"attention"/.test(watch.stdout()) ? true : undefined,
+    );
     const phone = (
       await runCliChild(['sim', 'attach', '--class', 'iPhone', '--paired', '--name', 'Logan’s iPhone'], env())
     ).stdout.trim();
     await until('the phone to be held as in use', async () =>
       (await status()).devices.find((d) => d.ecid === phone && d.phase === 'waiting-for-operator'),
     );
+    // --watch --json says when the number of devices that need you changes, in a line of its own.
+    await until('the watch to say a device needs you', async () =>
+      watch
+        .stdout()
+        .split('\n')
+        .some((line) => line.startsWith('{"attention":{"needsYou":1,'))
+        ? true
+        : undefined,
+    );
+    watch.kill('SIGTERM');
+    expect((await watch.exited).code).toBe(0);
     const before = (await status()).devices.find((d) => d.ecid === phone);
     expect(before?.reason).toBe('in-use');
     const usage = await runCliChild(['jobs', 'start', '--all-in-use', phone], env());

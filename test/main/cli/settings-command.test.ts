@@ -25,6 +25,8 @@ describe('enroll-bench settings', () => {
     expect(set.out).toMatch(/concurrency\s+12\n/);
     expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ concurrency: 12 });
     expect((await run(['set', 'sounds', 'on', '--json'], dir)).out).toContain('"sounds": true');
+    expect((await run(['set', 'notify', 'off'], dir)).out).toMatch(/notify\s+off\n/);
+    await run(['set', 'notify', 'default'], dir);
     await run(['set', 'concurrency', 'default'], dir);
     expect(JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8'))).toEqual({ sounds: true });
   });

@@ -11,6 +11,8 @@ const fake = vi.hoisted(() => {
     calls,
     windows: [] as { options: Record<string, unknown>; loaded?: string }[],
     handled: [] as string[],
+    shellOptions: [] as { attention: () => unknown }[],
+    settingsNow: { notify: false, sounds: true },
   };
 });
 
@@ -79,7 +81,10 @@ vi.mock('electron', async () => {
 
 // The macOS touches have their own tests (mac-shell and the files it joins); here they only need to exist.
 vi.mock('../../../main/electron/mac-shell', () => ({
-  installMacShell: () => ({ adoptWindow: () => {}, allowQuit: () => true }),
+  installMacShell: (options: { attention: () => unknown }) => {
+    fake.shellOptions.push(options);
+    return { adoptWindow: () => {}, allowQuit: () => true };
+  },
 }));
 
 vi.mock('../../../main/app/create-bench', () => ({
@@ -87,6 +92,7 @@ vi.mock('../../../main/app/create-bench', () => ({
     host: { dispatch: async () => ({ ok: true, value: null }), subscribe: () => () => {} },
     problems: [],
     log: () => {},
+    currentSettings: () => fake.settingsNow,
     close: async () => {},
   }),
 }));
@@ -102,5 +108,14 @@ describe('electron-main', () => {
     expect(fake.handled).toEqual(['app']);
     expect(fake.windows[0]?.loaded).toBe('app://bench/index.html');
     expect((fake.windows[0]?.options.webPreferences as Record<string, unknown>).devTools).toBe(false);
+  });
+
+  it("gives the Mac shell the bench's notification switches as they are when asked, not as they were at start", async () => {
+    await import('../../../main/electron/electron-main');
+    await vi.waitFor(() => expect(fake.shellOptions).toHaveLength(1));
+    const attention = fake.shellOptions[0]?.attention;
+    expect(attention?.()).toEqual({ notify: false, sound: true });
+    fake.settingsNow = { notify: true, sounds: false };
+    expect(attention?.()).toEqual({ notify: true, sound: false });
   });
 });

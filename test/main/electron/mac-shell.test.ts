@@ -15,7 +15,7 @@ const { installMacShell } = await import('../../../main/electron/mac-shell');
 
 const failure: ErrorInfo = { code: 'unknown', title: 'Erase failed', detail: 'Try again.', retryable: true };
 
-function setUp() {
+function setUp(attention = { notify: true, sound: false }) {
   const bench = scriptedBench();
   // Today's answer of the exportLog channel: the log area's "not available" refusal.
   const dispatch = vi.fn(async (..._args: unknown[]): Promise<Result<unknown>> =>
@@ -29,6 +29,7 @@ function setUp() {
     dataDir,
     window: () => window as unknown as BrowserWindow,
     openProfile,
+    attention: () => attention,
   });
   shell.adoptWindow(window as unknown as BrowserWindow);
   return { bench, dispatch, window, openProfile, dataDir, shell };
@@ -125,11 +126,33 @@ describe('installMacShell', () => {
     try {
       const { bench, window } = setUp();
       bench.job(jobView('a', 'running'));
+      bench.job(jobView('b', 'running'));
       bench.job({ ...jobView('a', 'failed'), error: failure });
       vi.advanceTimersByTime(3_000);
       expect(electronMain.notifications.map((n) => n.options.title)).toEqual(['A device failed']);
       electronMain.notifications[0]?.emit('click');
       expect(window.show).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('plays the alert sound with a notification only when Settings asks for it, and stays silent when notifications are off', () => {
+    vi.useFakeTimers();
+    try {
+      const loud = setUp({ notify: true, sound: true });
+      loud.bench.job(waiting('a', 'tap-trust', 'Tap Trust'));
+      vi.advanceTimersByTime(3_000);
+      expect(electronMain.notifications.map((n) => n.options)).toEqual([
+        { title: 'A device needs you', body: 'Tap Trust (SERA)', silent: true },
+      ]);
+      expect(electronMain.shell.beep).toHaveBeenCalledTimes(1);
+
+      const off = setUp({ notify: false, sound: true });
+      off.bench.job(waiting('b', 'tap-trust', 'Tap Trust'));
+      vi.advanceTimersByTime(30_000);
+      expect(electronMain.notifications).toHaveLength(1);
+      expect(electronMain.shell.beep).toHaveBeenCalledTimes(1);
     } finally {
       vi.useRealTimers();
     }

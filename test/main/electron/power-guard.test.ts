@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trackJobActivity } from '../../../main/electron/job-activity';
+import { trackJobActivity } from '../../../main/attention/job-activity';
 import { keepAwakeWhileJobsRun } from '../../../main/electron/power-guard';
 import { jobView, runStatus, scriptedBench, waiting } from '../../fakes/job-events';
 

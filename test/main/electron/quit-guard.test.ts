@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { trackJobActivity } from '../../../main/electron/job-activity';
+import { trackJobActivity } from '../../../main/attention/job-activity';
 import { createQuitGuard, quitQuestion } from '../../../main/electron/quit-guard';
 import { jobView, scriptedBench } from '../../fakes/job-events';
 

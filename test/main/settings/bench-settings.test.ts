@@ -21,11 +21,18 @@ describe('withDefaults', () => {
       ignore: { serials: [], ecids: [] },
       defaultWorkflowId: 'supervise-and-enroll',
       sounds: false,
+      notify: true,
     });
   });
 
   it('keeps what was saved', () => {
-    const saved = { cfgutilPath: '/x/cfgutil', concurrency: 2, stationName: 'Room 4', sounds: true };
+    const saved = {
+      cfgutilPath: '/x/cfgutil',
+      concurrency: 2,
+      stationName: 'Room 4',
+      sounds: true,
+      notify: false,
+    };
     expect(withDefaults(saved, 'h')).toMatchObject(saved);
   });
 });

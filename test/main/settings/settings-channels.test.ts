@@ -60,6 +60,27 @@ describe('SettingsChannels', () => {
     ]);
   });
 
+  it('round-trips the notification switches: on and quiet by default, saved, told to the bench, back to default', async () => {
+    const { settings, file, told } = await channels();
+    const fresh = await settings.getSettings();
+    expect(fresh.ok && fresh.value.settings).toMatchObject({ notify: true, sounds: false });
+    await settings.saveSettings({ patch: { notify: false, sounds: true } });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ notify: false, sounds: true });
+    const again = await settings.getSettings();
+    expect(again.ok && again.value).toMatchObject({
+      settings: { notify: false, sounds: true },
+      changed: ['sounds', 'notify'],
+    });
+    expect(told.at(-1)).toMatchObject({ notify: false, sounds: true });
+    await settings.saveSettings({ patch: { notify: null } });
+    const back = await settings.getSettings();
+    expect(back.ok && back.value.settings.notify).toBe(true);
+    const refused = await settings.saveSettings({ patch: { notify: 'yes' as unknown as boolean } });
+    expect(refused.ok && !refused.value.saved && refused.value.errors.map((e) => e.field)).toEqual([
+      'notify',
+    ]);
+  });
+
   it('refuses every bad field by name and writes nothing', async () => {
     const { settings, store, told } = await channels();
     const refused = await settings.saveSettings({

@@ -15,6 +15,7 @@ const view: SettingsView = {
     ignore: { serials: ['F9FXQ0A1HG7Q'], ecids: [] },
     defaultWorkflowId: 'supervise-and-enroll',
     sounds: false,
+    notify: true,
   },
   changed: ['ignore'],
   limits: { concurrency: { min: 1, max: 64 }, countdownSeconds: { min: 0, max: 60 }, stationNameMax: 64 },
@@ -51,13 +52,16 @@ describe('SettingsPanel', () => {
     render(<SettingsPanel api={api} onClose={() => {}} />);
     fireEvent.change(await screen.findByLabelText('Heavy steps at once'), { target: { value: '12' } });
     fireEvent.change(screen.getByLabelText('Default workflow'), { target: { value: 'enroll-in-place' } });
-    fireEvent.click(screen.getByLabelText('Play a sound when a device needs a person or fails'));
+    fireEvent.click(screen.getByLabelText('Play a sound with those notifications'));
+    fireEvent.click(screen.getByLabelText('Notify me when a device needs me or a cart finishes'));
     for (const label of ['Countdown (seconds)', 'Station name', 'Serial numbers', 'ECIDs']) {
       expect(screen.getByLabelText(label)).toBeTruthy();
     }
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() =>
-      expect(saved).toEqual([{ concurrency: 12, defaultWorkflowId: 'enroll-in-place', sounds: true }]),
+      expect(saved).toEqual([
+        { concurrency: 12, defaultWorkflowId: 'enroll-in-place', sounds: true, notify: false },
+      ]),
     );
     expect(
       await screen.findByText(

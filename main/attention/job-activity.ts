@@ -1,6 +1,7 @@
 /**
- * What the macOS touches (Dock badge, notifications, no-sleep, quit warning) need to know about the jobs,
- * kept from the bench's own events: `jobChanged`, `jobRemoved` and `runChanged` from the event hub.
+ * What the attention rules (./watch-attention.ts) and the macOS touches (no-sleep, quit warning) need to know
+ * about the jobs, kept from the bench's own events: `jobChanged`, `jobRemoved` and `runChanged` from the event
+ * hub, the same output-only subscription every UI uses.
  *
  * No Electron here: the touches read this, and tests drive it with scripted events.
  */
@@ -23,6 +24,8 @@ export interface JobActivity {
   waitingForPerson(): number;
   /** Jobs not yet finished: queued, counting down, running or waiting. Zero means nothing would be cut off. */
   jobsInProgress(): number;
+  /** The latest view of every job this tracker has seen and that is still on the bench. */
+  jobs(): readonly JobView[];
   /** Called after every change, with what changed. */
   onChange(listener: (change: ActivityChange) => void): () => void;
   dispose(): void;
@@ -73,6 +76,7 @@ export function trackJobActivity(source: BenchEventSource): JobActivity {
         fromRun,
       );
     },
+    jobs: () => [...jobs.values()],
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trackJobActivity, type ActivityChange } from '../../../main/electron/job-activity';
+import { trackJobActivity, type ActivityChange } from '../../../main/attention/job-activity';
 import { jobView, runStatus, scriptedBench, waiting } from '../../fakes/job-events';
 
 describe('trackJobActivity', () => {
