@@ -87,18 +87,18 @@ export function activeCount(c: JobCounts): number {
 }
 
 /**
- * The devices on the bench: every attached device, and every device whose job holds it through a restart.
- * Erase, prepare and restart steps take a device off USB for a minute; the job expects it back and so does
- * the operator, so the count stays at the cart's size while no one unplugs anything. A device unplugged by a
- * person makes its job wait for the operator ("plug it back in"), and it is no longer counted.
+ * The devices on the bench: every attached device, and every device whose job is still going while it is off
+ * USB. Erase, prepare and restart steps take a device away for a minute and the job expects it back; when it
+ * takes longer than the bench waits, the job asks a person to plug it back in and still ends by itself when
+ * it returns. Either way the device belongs to the cart until its job ends, so the count stays at the cart's
+ * size while no one unplugs anything. A job that ended (done, failed, skipped) holds no device: once it is
+ * unplugged, it is gone from the count.
  */
 export function devicesOnBench(
   devices: readonly Pick<Device, 'ecid'>[],
   jobs: Iterable<Pick<JobView, 'ecid' | 'phase'>>,
 ): number {
   const on = new Set<Ecid>(devices.map((d) => d.ecid));
-  for (const job of jobs) {
-    if (job.phase === 'running' || job.phase === 'waiting-for-reattach') on.add(job.ecid);
-  }
+  for (const job of jobs) if (isActiveState(countStateOf(job.phase))) on.add(job.ecid);
   return on.size;
 }

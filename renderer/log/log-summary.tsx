@@ -1,23 +1,12 @@
 /**
  * The summary of what the filters select, counted by device as the bench header counts (a device that failed
- * and then succeeded on Retry is prepared, not failed), with the attempts told apart: median time per device,
- * devices per hour.
+ * and then succeeded on Retry is prepared, not failed), with the attempts told apart: failed attempts, and
+ * how many devices were retried and then succeeded. Median time per device, devices per hour.
  */
 import type { LogSummary } from '../../preload/log-domain';
 import { formatDuration, formatRate } from './log-format';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-
-/** "1 device (3 failed attempts; 2 devices retried and then succeeded)", or just "0 devices". */
-export function failedWords(summary: LogSummary | undefined): string {
-  const failed = plural(summary?.failed ?? 0, 'device');
-  const attempts = summary?.failedAttempts ?? 0;
-  if (!summary || attempts === 0) return failed;
-  const retried = summary.retriedThenSucceeded;
-  const after = retried > 0 ? `; ${plural(retried, 'device')} retried and then succeeded` : '';
-  return `${failed} (${plural(attempts, 'failed attempt')}${after})`;
-}
 
 export function LogSummaryView({
   summary,
@@ -27,10 +16,12 @@ export function LogSummaryView({
   readonly total: number;
 }) {
   const items: [string, string][] = [
-    ['Attempts', count(total)],
     ['Devices', count(summary?.devices ?? 0)],
-    ['Prepared', plural(summary?.prepared ?? 0, 'device')],
-    ['Failed', failedWords(summary)],
+    ['Prepared devices', count(summary?.prepared ?? 0)],
+    ['Failed devices', count(summary?.failed ?? 0)],
+    ['Attempts', count(total)],
+    ['Failed attempts', count(summary?.failedAttempts ?? 0)],
+    ['Retried, then succeeded', count(summary?.retriedThenSucceeded ?? 0)],
     ['Median time per device', formatDuration(summary?.medianDurationMs)],
     ['Devices per hour', formatRate(summary?.devicesPerHour)],
   ];

@@ -159,18 +159,18 @@ describe('every surface counts with it (header = Results = banner = CLI)', () =>
 });
 
 describe('devicesOnBench', () => {
-  it('counts a device restarting under its job, and not one a person unplugged from a finished job', () => {
+  it('counts a device away under a job still going, and not one unplugged after its job ended', () => {
+    const replug = { reason: 'reconnect-device', instruction: 'Plug it back in.', since: 0 } as const;
     const jobs = [
       job(1, { phase: 'waiting-for-reattach' }),
       job(2, { phase: 'running' }),
-      job(3, { phase: 'succeeded' }),
-      job(4, {
-        phase: 'waiting-for-operator',
-        waiting: { reason: 'reconnect-device', instruction: 'Plug it back in.', since: 0 },
-      }),
+      // The restart took longer than the bench waits: it asks a person, and still expects the device back.
+      job(3, { phase: 'waiting-for-operator', waiting: replug }),
+      job(4, { phase: 'succeeded' }),
+      job(5, { phase: 'failed' }),
     ];
-    // Devices 1 and 2 are off USB mid-restart; 3 and 4 were unplugged; 5 is attached without a job yet.
-    expect(devicesOnBench([device(5)], jobs)).toBe(3);
-    expect(devicesOnBench([device(1), device(2), device(5)], jobs)).toBe(3);
+    // Devices 1 to 3 are off USB mid-job; 4 and 5 were unplugged after their jobs ended; 6 has no job yet.
+    expect(devicesOnBench([device(6)], jobs)).toBe(4);
+    expect(devicesOnBench([device(1), device(2), device(4), device(6)], jobs)).toBe(5);
   });
 });
