@@ -243,13 +243,23 @@ export interface DeviceFacts {
   readonly readAt: number;
 }
 
+/** How many devices' jobs are in each state; counted only by `countJobs` (./counts.ts). */
 export interface JobCounts {
+  /** Waiting to start: queued, or counting down. */
   readonly queued: number;
+  /** Running a step, or restarting between steps. */
   readonly running: number;
+  /** Needs you: waiting for a person. */
   readonly waitingForOperator: number;
+  /** Of those that need you, the ones held at the in-use question (the in-use banner's number). */
+  readonly inUse: number;
   readonly succeeded: number;
+  /** Failed, or cut off (interrupted): Retry is the way on for both. */
   readonly failed: number;
-  readonly other: number;
+  readonly skipped: number;
+  readonly cancelled: number;
+  /** Every job: the sum of the states above (inUse is inside waitingForOperator). */
+  readonly total: number;
 }
 
 /** The bench header: whether new devices start by themselves, with which workflow, and how the cart goes. */
@@ -269,7 +279,10 @@ export interface RunStatus {
   readonly recordingProblem?: string;
   readonly counts: JobCounts;
   readonly devicesPerHour?: number;
+  /** The cart's time left, from step times measured on this bench (main/jobs/cart-eta.ts). */
   readonly cartEtaMs?: number;
+  /** Devices are on their way but a step they still have has not been timed here yet: "not known yet". */
+  readonly cartEtaUnknown?: true;
 }
 
 /** Jobs and run state as one value, for the snapshot. */

@@ -79,9 +79,27 @@ export interface LogQuery {
   readonly limit?: number;
 }
 
+/**
+ * What the selected records say, counted by device (ECID) as the bench header counts: each device in the
+ * state of its last attempt, so a device that failed and then succeeded on Retry is prepared, not failed.
+ * The attempts are told apart from the devices.
+ */
 export interface LogSummary {
+  /** Devices in the selection. */
+  readonly devices: number;
+  /** Devices whose last attempt succeeded. */
   readonly prepared: number;
+  /** Devices whose last attempt failed or was cut off. */
   readonly failed: number;
+  /** Devices whose last attempt was skipped or cancelled. */
+  readonly skipped: number;
+  readonly cancelled: number;
+  /** Records (one per attempt: every Retry is a new job). */
+  readonly attempts: number;
+  /** Attempts that failed or were cut off, whatever came after. */
+  readonly failedAttempts: number;
+  /** Devices with a failed attempt whose last attempt succeeded. */
+  readonly retriedThenSucceeded: number;
   readonly medianDurationMs?: number;
   readonly devicesPerHour?: number;
 }

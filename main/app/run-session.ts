@@ -35,6 +35,7 @@ import { writeDemoProfile } from '../jobs/demo-profile';
 import { loadBenchSettings } from '../settings/bench-settings';
 import type { JobBoard } from '../jobs/job-board';
 import type { JobEventSink } from '../jobs/job-board-types';
+import type { DeviceOutput } from './device-intake';
 import type { EnrollmentProfile } from '../jobs/job-context';
 import { workflowSource } from '../jobs/workflow-source';
 
@@ -48,6 +49,8 @@ export interface RunSessionOptions {
   /** Heavy steps at once for this run; the settings' cap when not given. */
   readonly concurrency?: number;
   readonly events?: JobEventSink;
+  /** Where the device list goes as the bench sees it (tests: the header's count through a whole cart). */
+  readonly devices?: DeviceOutput;
   /** Plain-language notes for the operator (stderr). */
   readonly note: (text: string) => void;
   /** Issue 19: this Mac's per-device locks (`startBenchSafety`), owned by the caller. */
@@ -228,6 +231,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
         ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       },
       ...(options.events ? { events: options.events } : {}),
+      ...(options.devices ? { devices: options.devices } : {}),
       log: (message, detail) => options.note(noteOf(message, detail)),
       ...(options.deviceLocks ? { safety: { deviceLocks: options.deviceLocks } } : {}),
       ...(intune ? { beforeInstall: intune.beforeInstall } : {}),

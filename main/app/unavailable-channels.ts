@@ -2,6 +2,7 @@
  * The answer of a contract area this bench was composed without (a test bench, or an area not built yet):
  * every call resolves to a plain refusal instead of a missing-method crash.
  */
+import { countJobs } from '../../preload/counts';
 import type {
   IntuneInvokeChannels,
   InvokeChannels,
@@ -87,6 +88,6 @@ export const emptyJobsSnapshot: JobsSnapshot = {
     workflowId: 'supervise-and-enroll',
     countdownSeconds: 5,
     concurrency: 8,
-    counts: { queued: 0, running: 0, waitingForOperator: 0, succeeded: 0, failed: 0, other: 0 },
+    counts: countJobs([]),
   },
 };

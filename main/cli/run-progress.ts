@@ -4,9 +4,15 @@
  */
 import type { JobView, RunStatus } from '../../preload/jobs-domain';
 
+/** The header's counts in one line: the same counter (preload/counts.ts), the same measured time left. */
 export function summaryLine(run: RunStatus): string {
   const c = run.counts;
-  const eta = run.cartEtaMs === undefined ? '' : ` · about ${Math.ceil(run.cartEtaMs / 60_000)} min left`;
+  const eta =
+    run.cartEtaMs !== undefined
+      ? ` · about ${Math.ceil(run.cartEtaMs / 60_000)} min left`
+      : run.cartEtaUnknown
+        ? ' · time left not known yet'
+        : '';
   return `${c.succeeded} done · ${c.running} running · ${c.waitingForOperator} waiting for you · ${c.failed} failed · ${c.queued} queued${eta}`;
 }
 

@@ -48,6 +48,7 @@ import { safeDeviceName } from '../text/device-name';
 import { isFinal, newJob, reduceJob, ACTIVE_PHASES, type JobEvent } from './job-state';
 import { DEVICE_TIMINGS, type JobTimings } from './job-timings';
 import { runStatusOf, type RunState } from './run-status';
+import { cartTimeLeft } from './cart-eta';
 import { SUPERVISE_AND_ENROLL } from './workflow/presets';
 
 export interface JobBoardOptions extends SafetyOptions {
@@ -201,14 +202,23 @@ export class JobBoard {
   }
 
   runStatus(): RunStatus {
-    const workflow = this.options.workflows.get(this.state.workflowId);
-    const expected = (workflow?.steps ?? []).reduce((sum, s) => sum + this.times.expectedMs(s.kind), 0);
+    const now = this.clock.now();
+    const timeLeft = cartTimeLeft({
+      jobs: [...this.slots.values()].map((slot) => ({
+        view: slot.view,
+        steps: slot.workflow.steps.map((s) => s.kind),
+      })),
+      measured: (step) => this.times.measuredMs(step),
+      concurrency: this.limit.limit,
+      armed: this.state.armed,
+      now,
+    });
     return runStatusOf(
       { ...this.state, concurrency: this.limit.limit, concurrencySetting: this.limit.setting },
       this.views(),
       this.firstStart,
-      this.clock.now(),
-      expected,
+      now,
+      timeLeft,
     );
   }
 
@@ -681,7 +691,8 @@ export class JobBoard {
     if (moved) this.recorder.transition(slot);
     if (isFinal(after.phase) && !isFinal(before.phase)) this.recorder.ended(slot, this.settings.stationName);
     this.events.jobChanged(this.viewOf(slot), moved);
-    if (after.phase !== before.phase) this.emitRun();
+    // A finished step moves the cart's time left (a new measurement, a job one step on): the header follows.
+    if (after.phase !== before.phase || after.stepIndex !== before.stepIndex) this.emitRun();
   }
 
   private viewOf(slot: Slot): JobView {

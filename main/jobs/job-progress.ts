@@ -40,12 +40,21 @@ export class StepTimes {
     this.samples.set(step, list);
   }
 
-  /** Expected milliseconds for one step: the median measured, else the default (scaled like the clock). */
-  expectedMs(step: WorkflowStepKind): number {
+  /** The median of the times measured on this bench for one step kind; undefined before the first. */
+  measuredMs(step: WorkflowStepKind): number | undefined {
     const list = this.samples.get(step);
-    if (!list || list.length === 0) return DEFAULT_STEP_SECONDS[step] * 1000 * this.defaultScale;
+    if (!list || list.length === 0) return undefined;
     const sorted = [...list].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+
+  /**
+   * Expected milliseconds for one step: the median measured, else the default (scaled like the clock). For
+   * the progress bar's weights only: a time promised to the operator comes from measurements alone
+   * (./cart-eta.ts).
+   */
+  expectedMs(step: WorkflowStepKind): number {
+    return this.measuredMs(step) ?? DEFAULT_STEP_SECONDS[step] * 1000 * this.defaultScale;
   }
 }
 

@@ -34,7 +34,8 @@ export function formatLogSummary(view: LogSummaryView): string {
   const { summary } = view;
   const lines = [
     `Bench log: ${view.journalDir} (${view.files} journal ${view.files === 1 ? 'file' : 'files'})`,
-    `Records: ${view.total} (prepared ${summary.prepared}, failed ${summary.failed})`,
+    `Devices: ${summary.devices} (prepared ${summary.prepared}, failed ${summary.failed}, skipped ${summary.skipped}, cancelled ${summary.cancelled})`,
+    `Records: ${view.total} attempts (${summary.failedAttempts} failed; ${summary.retriedThenSucceeded} ${summary.retriedThenSucceeded === 1 ? 'device' : 'devices'} retried and then succeeded)`,
     `Median time per device: ${summary.medianDurationMs === undefined ? '–' : formatDuration(summary.medianDurationMs)}`,
     `Devices per hour: ${summary.devicesPerHour === undefined ? '–' : summary.devicesPerHour.toFixed(1)}`,
     `Sessions: ${view.sessions.length}${view.sessions[0] ? ` (latest ${view.sessions[0].sessionId}, started ${when(view.sessions[0].startedAt)} UTC)` : ''}`,

@@ -3,11 +3,13 @@
  * going (counts, devices per hour, ETA), Pause all, and the profile's age. Reads its own slices of the store.
  */
 import type { ProfileSummary } from '../../preload/domain';
-import type { RunStatus, WorkflowList } from '../../preload/jobs-domain';
+import { devicesOnBench } from '../../preload/counts';
+import type { JobCounts, RunStatus, WorkflowList } from '../../preload/jobs-domain';
 import type { ConnectionState } from '../state/bench-state';
 import { useBench } from '../state/bench-store';
 import { CountItem } from '../ui/count-item';
 import { formatDuration } from './job-status';
+import { useJobCounts } from './results';
 import { StatusIcon } from '../ui/status-icon';
 
 export interface BenchHeaderProps {
@@ -78,8 +80,11 @@ function WorkflowPicker(props: {
   );
 }
 
-export function RunCounts({ run }: { readonly run: RunStatus }) {
-  const c = run.counts;
+/**
+ * The header's counts. `counts` are the jobs on this screen counted by the one counter (preload/counts.ts),
+ * the same numbers Results and the banners show; `run` says whether the bench is armed and how long is left.
+ */
+export function RunCounts({ run, counts: c }: { readonly run: RunStatus; readonly counts: JobCounts }) {
   return (
     <ul className="run-counts" aria-label="Cart">
       {/* Armed, a queued device is on its way (counting down, or waiting for a heavy-step slot) and counts as
@@ -111,9 +116,11 @@ export function RunCounts({ run }: { readonly run: RunStatus }) {
       )}
       {run.cartEtaMs !== undefined && (
         <li>
-          Cart done in <strong>{formatDuration(run.cartEtaMs)}</strong>
+          Time left <strong>{formatDuration(run.cartEtaMs)}</strong>
         </li>
       )}
+      {/* Measured on this bench or not said at all: a guessed constant sat at "~1 min" for minutes. */}
+      {run.cartEtaMs === undefined && run.cartEtaUnknown && <li>Time left: not known yet</li>}
     </ul>
   );
 }
@@ -122,7 +129,9 @@ export function BenchHeader({ onArm, onPause, onSelectWorkflow }: BenchHeaderPro
   const run = useBench((s) => s.run);
   const workflows = useBench((s) => s.workflows);
   const profile = useBench((s) => s.profile);
-  const deviceCount = useBench((s) => s.devices.length);
+  const counts = useJobCounts();
+  // Devices restarting under their job (erase, prepare) are still on the bench: the count holds while 30 run.
+  const deviceCount = useBench((s) => devicesOnBench(s.devices, Object.values(s.jobs)));
   const connection = useBench((s) => s.connection);
   const needsRestore = useBench(
     (s) => s.devices.filter((d) => d.mode === 'recovery' || d.mode === 'dfu').length,
@@ -155,7 +164,7 @@ export function BenchHeader({ onArm, onPause, onSelectWorkflow }: BenchHeaderPro
           <strong>{deviceCount}</strong> {deviceCount === 1 ? 'device' : 'devices'}
           {needsRestore > 0 && <span className="count-attention"> · {needsRestore} need a restore</span>}
         </p>
-        {run && <RunCounts run={run} />}
+        {run && <RunCounts run={run} counts={counts} />}
         {/* On the second row, clear of the Preflight and Settings buttons at the top right. */}
         <p className={`connection connection-${connection}`}>{connectionWords[connection]}</p>
       </div>

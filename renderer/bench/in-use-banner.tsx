@@ -5,6 +5,7 @@
  * other organization before each erase is sent.
  */
 import { useMemo, useState } from 'react';
+import { countStateOf } from '../../preload/counts';
 import type { Device } from '../../preload/domain';
 import type { JobView } from '../../preload/jobs-domain';
 import { PanelDialog } from '../preflight/panel-dialog';
@@ -21,16 +22,19 @@ export function inUseDevices(
   jobs: Readonly<Record<string, JobView>>,
   devices: readonly Device[],
 ): InUseDevice[] {
-  return Object.values(jobs)
-    .filter((j) => j.phase === 'waiting-for-operator' && j.waiting?.reason === 'in-use')
-    .map((j) => {
-      const device = devices.find((d) => d.ecid === j.ecid);
-      return {
-        ecid: j.ecid,
-        name: j.deviceName ?? device?.name ?? device?.model ?? 'Unnamed device',
-        serial: j.serialNumber ?? device?.serialNumber ?? j.ecid,
-      };
-    });
+  return (
+    Object.values(jobs)
+      // The counter's own rule (preload/counts.ts `inUse`), so this banner's number is the counts' number.
+      .filter((j) => countStateOf(j.phase) === 'needs-you' && j.waiting?.reason === 'in-use')
+      .map((j) => {
+        const device = devices.find((d) => d.ecid === j.ecid);
+        return {
+          ecid: j.ecid,
+          name: j.deviceName ?? device?.name ?? device?.model ?? 'Unnamed device',
+          serial: j.serialNumber ?? device?.serialNumber ?? j.ecid,
+        };
+      })
+  );
 }
 
 export function InUseBanner({ onEraseAll }: { readonly onEraseAll: () => void }) {

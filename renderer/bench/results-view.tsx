@@ -4,7 +4,8 @@
  */
 import { useMemo } from 'react';
 import { useBench } from '../state/bench-store';
-import { failedRows, isCartDone, tallyJobs } from './results';
+import { activeCount } from '../../preload/counts';
+import { failedRows, isCartDone, useJobCounts } from './results';
 import { CountItem } from '../ui/count-item';
 import { StatusIcon } from '../ui/status-icon';
 import { IntuneResults } from '../intune/intune-results';
@@ -18,26 +19,23 @@ export function ResultsView({ onRetryFailed, onOpenLog }: ResultsViewProps) {
   const jobs = useBench((s) => s.jobs);
   const devices = useBench((s) => s.devices);
   const done = useBench(isCartDone);
-  const tally = useMemo(() => tallyJobs(Object.values(jobs)), [jobs]);
+  const counts = useJobCounts();
+  const going = activeCount(counts);
   const rows = useMemo(() => failedRows(jobs, devices), [jobs, devices]);
   return (
     <section className="results" aria-labelledby="results-title">
-      <h2 id="results-title">
-        {done ? 'Cart finished' : tally.active > 0 ? 'Cart in progress' : 'No cart yet'}
-      </h2>
+      <h2 id="results-title">{done ? 'Cart finished' : going > 0 ? 'Cart in progress' : 'No cart yet'}</h2>
       <ul className="results-counts" aria-label="Results">
-        <CountItem tone="count-done" icon="check" count={tally.done} word="done" />
+        <CountItem tone="count-done" icon="check" count={counts.succeeded} word="done" />
         <CountItem
-          tone={tally.failed > 0 ? 'count-failed' : undefined}
+          tone={counts.failed > 0 ? 'count-failed' : undefined}
           icon="cross"
-          count={tally.failed}
+          count={counts.failed}
           word="failed"
         />
-        <CountItem count={tally.skipped} word="skipped" />
-        <CountItem count={tally.cancelled} word="cancelled" />
-        {tally.active > 0 && (
-          <CountItem tone="count-busy" icon="spinner" count={tally.active} word="still going" />
-        )}
+        <CountItem count={counts.skipped} word="skipped" />
+        <CountItem count={counts.cancelled} word="cancelled" />
+        {going > 0 && <CountItem tone="count-busy" icon="spinner" count={going} word="still going" />}
       </ul>
       <div className="results-actions">
         <button type="button" onClick={onRetryFailed} disabled={rows.length === 0}>
@@ -90,17 +88,16 @@ export function CartDoneStrip({
   onRetryFailed: () => void;
 }) {
   const done = useBench(isCartDone);
-  const jobs = useBench((s) => s.jobs);
-  const tally = useMemo(() => tallyJobs(Object.values(jobs)), [jobs]);
+  const counts = useJobCounts();
   if (!done) return null;
   return (
-    <div className={`cart-done${tally.failed > 0 ? ' with-failures' : ''}`} role="status">
-      <StatusIcon name={tally.failed > 0 ? 'warning' : 'check'} />
-      <strong>Cart finished:</strong> {tally.done} done, {tally.failed} failed.
+    <div className={`cart-done${counts.failed > 0 ? ' with-failures' : ''}`} role="status">
+      <StatusIcon name={counts.failed > 0 ? 'warning' : 'check'} />
+      <strong>Cart finished:</strong> {counts.succeeded} done, {counts.failed} failed.
       <button type="button" onClick={onShowResults}>
         See results
       </button>
-      {tally.failed > 0 && (
+      {counts.failed > 0 && (
         <button type="button" onClick={onRetryFailed}>
           Retry failed
         </button>

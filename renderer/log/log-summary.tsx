@@ -1,4 +1,8 @@
-/** The summary of what the filters select: prepared, failed, median time per device, devices per hour. */
+/**
+ * The summary of what the filters select, counted by device as the bench header counts (a device that failed
+ * and then succeeded on Retry is prepared, not failed), with the attempts told apart: failed attempts, and
+ * how many devices were retried and then succeeded. Median time per device, devices per hour.
+ */
 import type { LogSummary } from '../../preload/log-domain';
 import { formatDuration, formatRate } from './log-format';
 
@@ -12,9 +16,12 @@ export function LogSummaryView({
   readonly total: number;
 }) {
   const items: [string, string][] = [
-    ['Records', count(total)],
-    ['Prepared', count(summary?.prepared ?? 0)],
-    ['Failed', count(summary?.failed ?? 0)],
+    ['Devices', count(summary?.devices ?? 0)],
+    ['Prepared devices', count(summary?.prepared ?? 0)],
+    ['Failed devices', count(summary?.failed ?? 0)],
+    ['Attempts', count(total)],
+    ['Failed attempts', count(summary?.failedAttempts ?? 0)],
+    ['Retried, then succeeded', count(summary?.retriedThenSucceeded ?? 0)],
     ['Median time per device', formatDuration(summary?.medianDurationMs)],
     ['Devices per hour', formatRate(summary?.devicesPerHour)],
   ];

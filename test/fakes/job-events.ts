@@ -1,6 +1,7 @@
 /**
  * Scripted job events through the bench's real event hub, as the jobs area will send them.
  */
+import { countJobs } from '../../preload/counts';
 import { EventHub } from '../../main/events/event-hub';
 import type { JobCounts, JobPhase, JobView, OperatorReason, RunStatus } from '../../preload/jobs-domain';
 import type { ErrorInfo } from '../../preload/domain';
@@ -29,14 +30,7 @@ export function failed(ecid: string, title: string): JobView {
   return jobView(ecid, 'failed', { error });
 }
 
-const noCounts: JobCounts = {
-  queued: 0,
-  running: 0,
-  waitingForOperator: 0,
-  succeeded: 0,
-  failed: 0,
-  other: 0,
-};
+const noCounts: JobCounts = countJobs([]);
 
 export function runStatus(counts: Partial<JobCounts> = {}): RunStatus {
   return {

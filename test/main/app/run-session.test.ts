@@ -8,6 +8,9 @@ import { workflowSource } from '../../../main/jobs/workflow-source';
 import { SimWorld } from '../../../main/sim/sim-world';
 import { EnrollmentJournal } from '../../../main/intune/enrollment/enrollment-journal';
 import { startTenant } from '../intune/enrollment/enrollment-fixtures';
+import { devicesOnBench } from '../../../preload/counts';
+import type { Device } from '../../../preload/domain';
+import type { JobView, RunStatus } from '../../../preload/jobs-domain';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -137,4 +140,65 @@ describe('startRunSession joins Intune as the app does (issue 25)', () => {
       expect(columns.get(s), s).toMatchObject({ push: 'pushed', enrollment: 'enrolled' });
     }
   });
+});
+
+describe('the header’s device count through a whole cart (issue 21 item 4)', () => {
+  it('never drops below the cart while erase and prepare restart every device and no one unplugs', async () => {
+    const cart = 30;
+    const dataDir = await dataFolder({ countdownSeconds: 0 });
+    const workflow = workflowSource().get('supervise-and-enroll');
+    if (!workflow) throw new Error('no preset');
+    let devices: readonly Device[] = [];
+    const jobs = new Map<string, JobView>();
+    // The count as the header computes it, sampled at every change the bench sends.
+    const samples: { onBench: number; attached: number }[] = [];
+    const runs: RunStatus[] = [];
+    const sample = () =>
+      samples.push({ onBench: devicesOnBench(devices, jobs.values()), attached: devices.length });
+    const session = await startRunSession({
+      dataDir,
+      workflow,
+      simulate: { cart, timeScale: SCALE },
+      note: () => {},
+      devices: {
+        devicesChanged: (list) => {
+          devices = list;
+          sample();
+        },
+        watcherChanged: () => {},
+      },
+      events: {
+        jobChanged: (job) => {
+          jobs.set(job.ecid, job);
+          sample();
+        },
+        jobRemoved: (ecid) => {
+          jobs.delete(ecid);
+          sample();
+        },
+        factsChanged: () => {},
+        runChanged: (run) => runs.push(run),
+      },
+    });
+    cleanups.push(() => session.close());
+    const deadline = Date.now() + 240_000;
+    while (session.board.views().filter((j) => j.phase === 'succeeded').length < cart) {
+      if (Date.now() > deadline)
+        throw new Error(`not done: ${JSON.stringify(session.board.views().map((j) => j.phase))}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const full = samples.findIndex((s) => s.onBench === cart);
+    expect(full).toBeGreaterThanOrEqual(0);
+    const after = samples.slice(full);
+    // Devices did leave USB while the cart ran (the restarts): a count of attached devices alone would jump.
+    expect(Math.min(...after.map((s) => s.attached))).toBeLessThan(cart);
+    expect(Math.min(...after.map((s) => s.onBench))).toBe(cart);
+    expect(Math.max(...after.map((s) => s.onBench))).toBe(cart);
+    // The cart's time left: not known until a step was timed here, then measured, and it moved as steps ended.
+    const busy = runs.filter((r) => r.counts.running > 0);
+    expect(busy[0]?.cartEtaUnknown).toBe(true);
+    expect(busy[0]?.cartEtaMs).toBeUndefined();
+    const estimates = busy.flatMap((r) => (r.cartEtaMs === undefined ? [] : [r.cartEtaMs]));
+    expect(new Set(estimates).size).toBeGreaterThan(1);
+  }, 300_000);
 });

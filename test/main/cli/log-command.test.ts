@@ -186,7 +186,8 @@ describe('enroll-bench log show', () => {
   it('summarises the log as text and as JSON', async () => {
     await writeJournal(dataDir, cart());
     const text = await cli(['show']);
-    expect(text.out).toContain('Records: 31 (prepared 30, failed 1)');
+    expect(text.out).toContain('Devices: 31 (prepared 30, failed 1, skipped 0, cancelled 0)');
+    expect(text.out).toContain('Records: 31 attempts (1 failed; 0 devices retried and then succeeded)');
     expect(text.out).toContain('Median time per device: 5 min 00 s');
     const json = JSON.parse((await cli(['show', '--json', '--search', 'cart-a-0'])).out);
     expect(json.total).toBe(10);

@@ -51,7 +51,17 @@ function status(recordingProblem?: string): RunStatus {
     workflowId: 'supervise-and-enroll',
     countdownSeconds: 5,
     concurrency: 8,
-    counts: { queued: 0, running: 1, waitingForOperator: 0, succeeded: 0, failed: 0, other: 0 },
+    counts: {
+      queued: 0,
+      running: 1,
+      waitingForOperator: 0,
+      succeeded: 0,
+      failed: 0,
+      inUse: 0,
+      skipped: 0,
+      cancelled: 0,
+      total: 0,
+    },
     ...(recordingProblem ? { recordingProblem } : {}),
   };
 }

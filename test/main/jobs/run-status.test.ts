@@ -11,19 +11,27 @@ const state = (armed: boolean): RunState => ({
 });
 
 const jobs = (phases: JobView['phase'][]): JobView[] =>
-  phases.map((phase, i) => ({ jobId: `j${i}`, ecid: `0x${i + 1}`, phase, etaMs: 60_000 }) as JobView);
+  phases.map((phase, i) => ({ jobId: `j${i}`, ecid: `0x${i + 1}`, phase }) as JobView);
 
 describe('runStatusOf', () => {
-  it('promises no time to finish for a cart that waits because the bench is not armed', () => {
-    expect(runStatusOf(state(false), jobs(['queued', 'queued']), undefined, 0, 300_000).cartEtaMs).toBe(
-      undefined,
-    );
+  it('counts with the one counter: an interrupted job is failed, as Results and the banner count it', () => {
+    const run = runStatusOf(state(true), jobs(['failed', 'interrupted', 'skipped']), undefined, 0, undefined);
+    expect(run.counts).toMatchObject({ failed: 2, skipped: 1, total: 3 });
   });
 
-  it('counts queued jobs into the ETA once armed, and a running job whether armed or not', () => {
-    expect(runStatusOf(state(true), jobs(['queued', 'queued']), undefined, 0, 300_000).cartEtaMs).toBe(
-      300_000 + 60_000,
-    );
-    expect(runStatusOf(state(false), jobs(['running']), undefined, 0, 300_000).cartEtaMs).toBe(60_000);
+  it('says the time left only as measured, "not known yet" without a measurement, nothing when idle', () => {
+    const busy = jobs(['running']);
+    expect(runStatusOf(state(true), busy, undefined, 0, { known: true, ms: 90_000 }).cartEtaMs).toBe(90_000);
+    const unknown = runStatusOf(state(true), busy, undefined, 0, { known: false });
+    expect(unknown.cartEtaMs).toBeUndefined();
+    expect(unknown.cartEtaUnknown).toBe(true);
+    const idle = runStatusOf(state(true), jobs(['succeeded']), undefined, 0, undefined);
+    expect(idle).not.toHaveProperty('cartEtaMs');
+    expect(idle).not.toHaveProperty('cartEtaUnknown');
+  });
+
+  it('devices per hour from the jobs succeeded since the first start', () => {
+    const run = runStatusOf(state(true), jobs(['succeeded', 'succeeded']), 0, 1_800_000, undefined);
+    expect(run.devicesPerHour).toBe(4);
   });
 });

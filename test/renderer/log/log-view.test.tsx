@@ -1,5 +1,5 @@
 /** @vitest-environment jsdom */
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BenchApi } from '../../../preload/contract';
 import type { LogPage, LogQuery, LogRecord } from '../../../preload/log-domain';
@@ -25,7 +25,18 @@ function fakeApi(records: readonly LogRecord[] = RECORDS) {
     const page: LogPage = {
       records: matching.slice(offset, offset + (query.limit ?? 100)),
       total: matching.length,
-      summary: { prepared: 90_000, failed: 10_000, medianDurationMs: 372_000, devicesPerHour: 41.6 },
+      summary: {
+        devices: 95_000,
+        prepared: 90_000,
+        failed: 5_000,
+        skipped: 0,
+        cancelled: 0,
+        attempts: 100_000,
+        failedAttempts: 10_000,
+        retriedThenSucceeded: 4_000,
+        medianDurationMs: 372_000,
+        devicesPerHour: 41.6,
+      },
       sessions: [
         { sessionId: 's-new', startedAt: Date.parse('2026-03-03T08:00:00') },
         { sessionId: 's-old', startedAt: Date.parse('2026-03-02T08:00:00') },
@@ -80,6 +91,13 @@ describe('LogView', () => {
     const summary = screen.getByRole('group', { name: 'Export' }).closest('section');
     expect(summary?.textContent).toContain('Median time per device6 min 12 s');
     expect(screen.getByText('Devices per hour').nextSibling?.textContent).toBe('42');
+    // Devices, not attempts: the attempts that failed and were then retried are told apart.
+    const dl = within(screen.getByLabelText('Summary'));
+    const value = (label: string) => dl.getByText(label).nextSibling?.textContent;
+    expect(value('Prepared devices')).toBe('90,000');
+    expect(value('Failed devices')).toBe('5,000');
+    expect(value('Failed attempts')).toBe('10,000');
+    expect(value('Retried, then succeeded')).toBe('4,000');
     expect(screen.getByRole('table', { name: 'Bench log' }).getAttribute('aria-rowcount')).toBe('100001');
     const rows = screen.getAllByRole('row');
     expect(rows.length).toBeGreaterThan(10);
