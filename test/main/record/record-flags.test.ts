@@ -31,7 +31,11 @@ describe('--record, --record-raw and --replay through the command table', () => 
     expect(() => parsed('serve', ['--record-raw=yes', '--record', 'a'])).toThrow(/takes no value/);
   });
 
-  it('the window (start) does not take them: it would not record, so it says so', () => {
-    expect(() => parseFlags(['--record', 'a'], flagSpec('start'))).toThrow(/unknown option --record/);
+  it('the window (start) takes them too, and refuses what it does not know', () => {
+    expect(parseFlags(['--record', 'a', '--record-raw'], flagSpec('start')).flags).toMatchObject({
+      record: 'a',
+      'record-raw': true,
+    });
+    expect(() => parseFlags(['--recording', 'a'], flagSpec('start'))).toThrow(/unknown option --recording/);
   });
 });
