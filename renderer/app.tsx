@@ -84,6 +84,12 @@ function BenchScreen({ api, store, panels }: AppProps) {
       onJobAction: (ecid: Ecid, action: JobAction, answers?: OperatorReason) =>
         onDevice(ecid, () => api.jobAction({ ecid, action, ...(answers ? { answers } : {}) })),
       onDismissError: (ecid: Ecid) => store.setCardError(ecid, undefined),
+      runJobAction: async (ecid: Ecid, action: JobAction) => {
+        store.setCardError(ecid, undefined);
+        const result = await api.jobAction({ ecid, action });
+        if (!result.ok) store.setCardError(ecid, result.error);
+        return result;
+      },
       onDetails: setDetails,
       ...(simulated
         ? {

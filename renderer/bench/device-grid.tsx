@@ -1,9 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { Device } from '../../preload/domain';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import type { Device, Ecid } from '../../preload/domain';
 import { useBench, useBenchStore } from '../state/bench-store';
 import { ConnectedDeviceCard } from './connected-device-card';
 import { GridToolbar, focusCard } from './grid-toolbar';
 import { findDevices, nextNeedingYou, type GridSort, type StateFilter } from './grid-finder';
+import { keepPresent, selectRange, toggle } from './grid-selection';
+import { SelectionBar } from './selection-bar';
+import { DetailsStrip } from './details-strip';
+import {
+  GridSelectingContext,
+  createSelectionStore,
+  useSelection,
+  type GridSelecting,
+} from './selection-store';
 
 /** Above this many devices the cards go compact so a cart of 40 fits a 1280×800 screen. */
 export const compactThreshold = 12;
@@ -45,6 +54,37 @@ export function DeviceGrid() {
   const byEcid = new Map(devices.map((d) => [d.ecid, d] as const));
   const shown = shownKey === '' ? [] : shownKey.split(' ').flatMap((ecid) => byEcid.get(ecid) ?? []);
   const compact = devices.length > compactThreshold;
+  const selectable = devices.length >= toolbarThreshold;
+  const [selectionStore] = useState(createSelectionStore);
+  // The order a shift-click's range is taken from: the one shown at the moment of the click.
+  const shownEcids = useMemo(() => (shownKey === '' ? [] : shownKey.split(' ')), [shownKey]);
+  const shownOrder = useRef<readonly Ecid[]>([]);
+  useLayoutEffect(() => {
+    shownOrder.current = shownEcids;
+  }, [shownEcids]);
+  const selecting = useMemo<GridSelecting>(
+    () => ({
+      store: selectionStore,
+      onSelect: (ecid, range) =>
+        selectionStore.set(
+          range
+            ? selectRange(selectionStore.get(), shownOrder.current, ecid)
+            : toggle(selectionStore.get(), ecid),
+        ),
+    }),
+    [selectionStore],
+  );
+  // A device that leaves the bench leaves the selection (filtering and sorting never touch it).
+  useEffect(() => {
+    selectionStore.set(keepPresent(selectionStore.get(), new Set(devices.map((d) => d.ecid))));
+  }, [devices, selectionStore]);
+  // The details strip follows the card last pointed at or focused.
+  const [pointed, setPointed] = useState<Ecid>();
+  const point = (event: SyntheticEvent) => {
+    const card = (event.target as Element).closest?.('article[data-ecid]');
+    const ecid = card?.getAttribute('data-ecid') ?? undefined;
+    if (ecid !== undefined && ecid !== pointed) setPointed(ecid);
+  };
   const [lastFocused, setLastFocused] = useState<string>();
   const goNext = () => {
     const state = store.getState();
@@ -72,7 +112,7 @@ export function DeviceGrid() {
     return () => window.removeEventListener('keydown', onKey);
   });
   return (
-    <>
+    <GridSelectingContext.Provider value={selectable ? selecting : undefined}>
       {devices.length >= toolbarThreshold && (
         <GridToolbar
           search={search}
@@ -87,7 +127,14 @@ export function DeviceGrid() {
           onNext={goNext}
         />
       )}
-      <ul className={`device-grid${compact ? ' compact' : ''}`} aria-label="Attached devices">
+      {selectable && <SelectionBar shown={shownEcids} />}
+      {compact && <PointedDetails pointed={pointed} />}
+      <ul
+        className={`device-grid${compact ? ' compact' : ''}`}
+        aria-label="Attached devices"
+        onFocus={point}
+        onMouseOver={point}
+      >
         {shown.map((device) => (
           <li key={device.ecid}>
             <ConnectedDeviceCard ecid={device.ecid} compact={compact} />
@@ -97,6 +144,13 @@ export function DeviceGrid() {
       {shown.length === 0 && devices.length > 0 && (
         <p className="grid-nothing">No device matches. Clear the search or show all devices.</p>
       )}
-    </>
+    </GridSelectingContext.Provider>
   );
+}
+
+/** The strip shows the device pointed at or focused; with none, the one device selected alone. */
+function PointedDetails({ pointed }: { readonly pointed: Ecid | undefined }) {
+  const selection = useSelection();
+  const alone = selection.selected.size === 1 ? [...selection.selected][0] : undefined;
+  return <DetailsStrip ecid={pointed ?? alone} />;
 }

@@ -1,0 +1,138 @@
+/**
+ * The grid's selection bar (a cart of 7 or more): select all needing you, all failed, or clear; how many are
+ * selected; and each bulk action that at least one selected card offers now, with how many it acts on
+ * ("Retry 3"). A bulk action acts on exactly those (./grid-selection.ts), one device at a time through the
+ * same channel as the card's button, so main checks each again; what it refuses is said here in words and on
+ * the card. Cancelling several asks once first.
+ */
+import { useContext, useState } from 'react';
+import type { Ecid } from '../../preload/domain';
+import { useBench } from '../state/bench-store';
+import { CardActionsContext } from './card-actions';
+import { stateOf } from './grid-finder';
+import { bulkOffer, bulkTargets, noSelection, selectAll, type BulkAction } from './grid-selection';
+import { actionWords } from './job-status';
+import { GridSelectingContext, useSelection } from './selection-store';
+
+export interface SelectionBarProps {
+  /** The devices the grid shows now, in its order: what "select all" picks from, and a range's order. */
+  readonly shown: readonly Ecid[];
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function SelectionBar({ shown }: SelectionBarProps) {
+  const selection = useSelection();
+  const store = useContext(GridSelectingContext)?.store;
+  const run = useContext(CardActionsContext).runJobAction;
+  const jobs = useBench((s) => s.jobs);
+  const devices = useBench((s) => s.devices);
+  const armed = useBench((s) => s.run?.armed);
+  const [confirming, setConfirming] = useState<readonly Ecid[]>();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  if (!store) return null;
+
+  const needing = shown.filter((ecid) => stateOf(jobs[ecid]) === 'needs-you');
+  const failed = shown.filter((ecid) => stateOf(jobs[ecid]) === 'failed');
+  const count = selection.selected.size;
+  const hidden = [...selection.selected].filter((ecid) => !shown.includes(ecid)).length;
+  const offers = run ? bulkOffer(selection, jobs, armed) : [];
+
+  const who = (ecid: Ecid): string => {
+    const device = devices.find((d) => d.ecid === ecid);
+    const name = device?.serialNumber ?? jobs[ecid]?.serialNumber ?? ecid;
+    return device?.portLabel ? `${device.portLabel} (${name})` : name;
+  };
+
+  const act = async (action: BulkAction, targets: readonly Ecid[]): Promise<void> => {
+    if (!run) return;
+    setConfirming(undefined);
+    setBusy(true);
+    const refused: string[] = [];
+    for (const ecid of targets) {
+      const result = await run(ecid, action);
+      if (!result.ok) refused.push(`${who(ecid)}: ${result.error.title}. ${result.error.detail}`);
+    }
+    setBusy(false);
+    const word = actionWords[action];
+    const left = count - targets.length;
+    setMessage(
+      [
+        `${word}: ${targets.length - refused.length} done.`,
+        refused.length > 0 ? `${refused.length} refused: ${refused.join(' ')}` : '',
+        left > 0 ? `${plural(left, 'selected device')} left as they are: no ${word} on their card now.` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+  };
+
+  const start = (action: BulkAction): void => {
+    const targets = bulkTargets(selection, jobs, action, armed, shown);
+    if (action === 'cancel' && targets.length > 1) setConfirming(targets);
+    else void act(action, targets);
+  };
+
+  return (
+    <div className="selection-bar" role="group" aria-label="Select devices">
+      <button
+        type="button"
+        disabled={needing.length === 0}
+        onClick={() => store.set(selectAll(store.get(), needing))}
+      >
+        Select all needing you ({needing.length})
+      </button>
+      <button
+        type="button"
+        disabled={failed.length === 0}
+        onClick={() => store.set(selectAll(store.get(), failed))}
+      >
+        Select all failed ({failed.length})
+      </button>
+      <button
+        type="button"
+        disabled={count === 0}
+        onClick={() => {
+          store.set(noSelection);
+          setConfirming(undefined);
+        }}
+      >
+        Clear selection
+      </button>
+      <p className="selection-count" aria-live="polite">
+        {count === 0 ? 'None selected' : `${count} selected`}
+        {hidden > 0 ? ` (${hidden} not shown)` : ''}
+      </p>
+      {confirming ? (
+        <p className="selection-confirm" role="alert">
+          Cancel the jobs of {plural(confirming.length, 'device')}?{' '}
+          <button type="button" className="bulk-cancel" onClick={() => void act('cancel', confirming)}>
+            Cancel {plural(confirming.length, 'job')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(undefined)}>
+            Keep them
+          </button>
+        </p>
+      ) : (
+        offers.map(({ action, count: n }) => (
+          <button
+            key={action}
+            type="button"
+            className={`bulk-action bulk-${action}`}
+            disabled={busy}
+            onClick={() => start(action)}
+            aria-label={`${actionWords[action]} ${plural(n, 'selected device')}`}
+          >
+            {actionWords[action]} {n}
+          </button>
+        ))
+      )}
+      {message && (
+        <p className="selection-result" role="status">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}
