@@ -150,7 +150,10 @@ describe('DeviceCard with a job', () => {
       <DeviceCard device={device(1)} job={failed} compact onDetails={onDetails} onJobAction={() => {}} />,
     );
     const card = screen.getByRole('article', { name: 'iPad 1' });
-    expect(within(card).getByText('Failed: cfgutil did not answer')).toBeTruthy();
+    // Failed in the pill, Retry beside it, and the whole title on its own line (two lines at most, never cut
+    // to "Failed: cfgu…").
+    expect(within(card).getByText('Failed')).toBeTruthy();
+    expect(within(card).getByText('cfgutil did not answer').className).toBe('failed-reason');
     expect(
       within(card)
         .getAllByRole('button')
