@@ -104,7 +104,12 @@ export function DeviceGrid() {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.key !== 'n' || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      // A card's select box is an input too, but one that takes no text: n still goes on from it.
+      const typing =
+        target instanceof HTMLInputElement
+          ? target.type !== 'checkbox'
+          : /^(TEXTAREA|SELECT)$/.test(target?.tagName ?? '');
+      if (typing) return;
       event.preventDefault();
       goNext();
     };

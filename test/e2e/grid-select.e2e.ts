@@ -5,6 +5,7 @@
  * selection, and the details strip reads a failed card's full title and fix. Screenshots at 1280×800 and
  * 1024×768 (test-results/screenshots/grid-select-*.png), for a person to judge.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { JobView } from '../../preload/jobs-domain';
 import { deviceCards, settle } from './fixtures/bench-page';
@@ -103,6 +104,11 @@ test('a cart of 40: select all needing you, bulk Skip acts on exactly those; fai
   expect(actionsSince(from)).toEqual([]);
   await page.getByRole('button', { name: 'Cancel 3 selected devices' }).click();
   await expect(page.getByText('Cancel the jobs of 3 devices?')).toBeVisible();
+  // The grid with a selection and the confirm showing: no serious or critical axe violation.
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
   await page.getByRole('button', { name: 'Cancel 3 jobs' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cancel: 3 done.' })).toBeVisible();
   expect(actionsSince(from).sort()).toEqual(running.map((e) => `cancel ${e}`).sort());
@@ -155,7 +161,14 @@ test('keyboard only: n, Tab, Space selects the card; a focused failed card reads
   await page.keyboard.press('Space');
   await expect(page.locator(`article[data-ecid="${ecid}"]`)).toHaveClass(/selected/);
   await expect(page.getByText('1 selected')).toBeVisible();
+  // From the select box, n still goes to the next card that needs you, and Space selects that one too.
+  await page.keyboard.press('n');
+  await expect(page.locator('article:focus')).toHaveAttribute('data-phase', 'waiting-for-operator');
+  await expect(page.locator('article:focus')).not.toHaveAttribute('data-ecid', ecid);
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear selection' }).press('Enter');
   await expect(page.getByText('None selected')).toBeVisible();
 
   // Focus on a failed card: the strip reads port, serial, the whole title and the fix.
