@@ -296,7 +296,13 @@ export async function runJobsCommand(argv: readonly string[], io: RemoteIo = def
     const outcomes = await actOnJobs(plan.targets, plan.unknown, (job) => {
       // continue answers the wait the status showed: the bench refuses it if the card has changed since.
       const answers = action === 'continue' ? job.waiting?.reason : undefined;
-      return client.invoke<JobView>('jobAction', { ecid: job.ecid, action, ...(answers ? { answers } : {}) });
+      // seen: the phase the status showed; the bench refuses the action if the job has moved on since.
+      return client.invoke<JobView>('jobAction', {
+        ecid: job.ecid,
+        action,
+        seen: job.phase,
+        ...(answers ? { answers } : {}),
+      });
     });
     if (flags.json) io.out(JSON.stringify({ action: verb, results: outcomes }));
     else

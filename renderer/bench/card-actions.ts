@@ -4,7 +4,7 @@
  */
 import { createContext } from 'react';
 import type { Device, Ecid, Result, SimulatorAction } from '../../preload/domain';
-import type { JobAction, OperatorReason } from '../../preload/jobs-domain';
+import type { JobAction, JobPhase, OperatorReason } from '../../preload/jobs-domain';
 
 export interface CardActions {
   /** `answers`: with `continue`, the wait the button answered (a stale click is refused by main). */
@@ -12,9 +12,10 @@ export interface CardActions {
   readonly onDismissError: (ecid: Ecid) => void;
   /**
    * The same action as onJobAction, for the grid's bulk actions: resolves with main's answer, so the
-   * selection bar can say which devices were refused and why (each refusal also goes on its card).
+   * selection bar can say which devices were refused and why (each refusal also goes on its card). `seen`:
+   * the phase the card showed when the action was chosen; main refuses the action if the job moved on.
    */
-  readonly runJobAction?: (ecid: Ecid, action: JobAction) => Promise<Result<unknown>>;
+  readonly runJobAction?: (ecid: Ecid, action: JobAction, seen?: JobPhase) => Promise<Result<unknown>>;
   /** Present only in simulation. */
   readonly onSimulate?: (action: SimulatorAction) => void;
   readonly onUnplug?: (device: Device) => void;

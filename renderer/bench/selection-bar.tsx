@@ -7,6 +7,7 @@
  */
 import { useContext, useState } from 'react';
 import type { Ecid } from '../../preload/domain';
+import type { JobPhase } from '../../preload/jobs-domain';
 import { useBench } from '../state/bench-store';
 import { CardActionsContext } from './card-actions';
 import { stateOf } from './grid-finder';
@@ -28,7 +29,10 @@ export function SelectionBar({ shown }: SelectionBarProps) {
   const jobs = useBench((s) => s.jobs);
   const devices = useBench((s) => s.devices);
   const armed = useBench((s) => s.run?.armed);
-  const [confirming, setConfirming] = useState<readonly Ecid[]>();
+  const [confirming, setConfirming] = useState<{
+    readonly targets: readonly Ecid[];
+    readonly seen: Readonly<Record<Ecid, JobPhase | undefined>>;
+  }>();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
   if (!store) return null;
@@ -45,13 +49,18 @@ export function SelectionBar({ shown }: SelectionBarProps) {
     return device?.portLabel ? `${device.portLabel} (${name})` : name;
   };
 
-  const act = async (action: BulkAction, targets: readonly Ecid[]): Promise<void> => {
+  const act = async (
+    action: BulkAction,
+    targets: readonly Ecid[],
+    seen: Readonly<Record<Ecid, JobPhase | undefined>>,
+  ): Promise<void> => {
     if (!run) return;
     setConfirming(undefined);
     setBusy(true);
     const refused: string[] = [];
     for (const ecid of targets) {
-      const result = await run(ecid, action);
+      // The phase the card showed when the button was pressed: main refuses if the job has moved on since.
+      const result = await run(ecid, action, seen[ecid]);
       if (!result.ok) refused.push(`${who(ecid)}: ${result.error.title}. ${result.error.detail}`);
     }
     setBusy(false);
@@ -70,8 +79,9 @@ export function SelectionBar({ shown }: SelectionBarProps) {
 
   const start = (action: BulkAction): void => {
     const targets = bulkTargets(selection, jobs, action, armed, shown);
-    if (action === 'cancel' && targets.length > 1) setConfirming(targets);
-    else void act(action, targets);
+    const seen = Object.fromEntries(targets.map((ecid) => [ecid, jobs[ecid]?.phase]));
+    if (action === 'cancel' && targets.length > 1) setConfirming({ targets, seen });
+    else void act(action, targets, seen);
   };
 
   return (
@@ -106,9 +116,13 @@ export function SelectionBar({ shown }: SelectionBarProps) {
       </p>
       {confirming ? (
         <p className="selection-confirm" role="alert">
-          Cancel the jobs of {plural(confirming.length, 'device')}?{' '}
-          <button type="button" className="bulk-cancel" onClick={() => void act('cancel', confirming)}>
-            Cancel {plural(confirming.length, 'job')}
+          Cancel the jobs of {plural(confirming.targets.length, 'device')}?{' '}
+          <button
+            type="button"
+            className="bulk-cancel"
+            onClick={() => void act('cancel', confirming.targets, confirming.seen)}
+          >
+            Cancel {plural(confirming.targets.length, 'job')}
           </button>{' '}
           <button type="button" onClick={() => setConfirming(undefined)}>
             Keep them

@@ -62,14 +62,14 @@ function renderGrid(store = benchWith()) {
     </CardActionsContext.Provider>,
     store,
   );
-  return { calls, store };
+  return { calls, store, runJobAction };
 }
 
 const box = (n: number) => screen.getByRole('checkbox', { name: new RegExp(`at Port 2 › ${n}$`) });
 
 describe('selecting several devices on the grid', () => {
   it('gives each card a select box and selects all failed; bulk Retry acts on them and says what main refused', async () => {
-    const { calls } = renderGrid();
+    const { calls, runJobAction } = renderGrid();
     expect(screen.getAllByRole('checkbox')).toHaveLength(8);
     fireEvent.click(screen.getByRole('button', { name: 'Select all failed (2)' }));
     expect(screen.getByText('2 selected')).toBeTruthy();
@@ -78,6 +78,8 @@ describe('selecting several devices on the grid', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry 2 selected devices' }));
     const status = await screen.findByRole('status');
     expect(calls).toEqual([`retry ${ecid(1)}`, `retry ${ecid(2)}`]);
+    // Each with the phase its card showed, so main refuses a job that has moved on since.
+    expect(runJobAction).toHaveBeenCalledWith(ecid(1), 'retry', 'failed');
     expect(status.textContent).toBe(
       'Retry: 1 done. 1 refused: Port 2 › 2 (SER2): Nothing to retry. It is running.',
     );
