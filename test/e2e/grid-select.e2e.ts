@@ -205,3 +205,20 @@ test('1024×768: a failed card shows its whole title on two lines, never one cut
   await settle(page);
   await page.screenshot({ path: `${shots}/grid-select-1024.png` });
 });
+
+test('a cart of 10 (full cards): each card has its select box beside the port, and bulk Retry works there too', async ({
+  page,
+}) => {
+  const s = mixedScene(10);
+  await open(page, s);
+  const failed = ecidsIn(s, 'failed');
+  expect(failed.length).toBeGreaterThan(0);
+  await expect(page.getByRole('checkbox')).toHaveCount(10);
+  await page.getByRole('button', { name: `Select all failed (${failed.length})` }).click();
+  const from = bench?.calls.length ?? 0;
+  await page.getByRole('button', { name: /^Retry \d+ selected device/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Retry: ${failed.length} done.` })).toBeVisible();
+  expect(actionsSince(from).sort()).toEqual(failed.map((e) => `retry ${e}`).sort());
+  await settle(page);
+  await page.screenshot({ path: `${shots}/grid-select-10-full-cards.png` });
+});
