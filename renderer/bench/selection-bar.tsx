@@ -106,6 +106,7 @@ export function SelectionBar({ shown }: SelectionBarProps) {
         onClick={() => {
           store.set(noSelection);
           setConfirming(undefined);
+          setMessage(undefined);
         }}
       >
         Clear selection
