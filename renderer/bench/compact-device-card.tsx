@@ -77,15 +77,25 @@ export function CompactDeviceCard(props: DeviceCardProps) {
           </button>
         )}
       </div>
-      <div className="device-state" title={long}>
-        <p className="device-status">
-          <StatusIcon name={look.icon} />
-          <span>{failure ? look.word : look.short}</span>
-        </p>
-        {failure && actionRow}
-      </div>
-      {/* A failure's title gets the card's width on two lines, never "Failed: The p…" (the strip adds the fix). */}
-      {failure && <p className="failed-reason">{failure.title}</p>}
+      {failure ? (
+        // A failure's whole title (up to three lines, never "Failed: The p…") with Retry beside it, in the
+        // height of any other card, so a cart of 40 still fits; the details strip adds the fix.
+        <div className="device-state failed-row" title={long}>
+          <p className="failed-reason">
+            <StatusIcon name={look.icon} />
+            <span className="visually-hidden">Failed: </span>
+            <span className="failed-title">{failure.title}</span>
+          </p>
+          {actionRow}
+        </div>
+      ) : (
+        <div className="device-state" title={long}>
+          <p className="device-status">
+            <StatusIcon name={look.icon} />
+            <span>{look.short}</span>
+          </p>
+        </div>
+      )}
       {job && look.showProgress && (
         <div className="device-progress-row">
           <ProgressBar target={`${title}${where}`} percent={percentOf(job)} />
@@ -94,7 +104,7 @@ export function CompactDeviceCard(props: DeviceCardProps) {
       )}
       {waiting && <p className="visually-hidden">{waiting.instruction}</p>}
       {/* Third line: the bar above, or the one action that matters (a job with an action has no bar); a
-          failed card has its Retry beside the state and its title on the third line. */}
+          failed card has its Retry beside its title. */}
       {!failure && actionRow}
 
       {job?.phase === 'succeeded' && job.finalName && (

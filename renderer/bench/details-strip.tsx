@@ -1,5 +1,5 @@
 /**
- * A full cart's details line, under the toolbar: the device pointed at, focused, or selected alone, in full
+ * A full cart's details line, in the grid's dock: the device pointed at, focused, or selected alone, in full
  * ("Port 2 › 3 · SERIAL · Failed: <title>. <fix>"), so a narrow card's cut reason is never all there is. The
  * device details dialog (./device-details.tsx) still has everything.
  */
@@ -31,12 +31,9 @@ export function DetailsStrip({ ecid }: { readonly ecid: Ecid | undefined }) {
   const job = useBench((s) => (ecid === undefined ? undefined : s.jobs[ecid]));
   const armed = useBench((s) => s.run?.armed);
   return (
+    // Always there (a live region must exist before it speaks); empty, it takes no room.
     <p className="details-strip" aria-live="polite">
-      {device ? (
-        fullStateLine(device, job, armed)
-      ) : (
-        <span className="details-hint">Point at a device or focus it to read its state in full here.</span>
-      )}
+      {device ? fullStateLine(device, job, armed) : ''}
     </p>
   );
 }

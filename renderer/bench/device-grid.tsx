@@ -5,7 +5,7 @@ import { ConnectedDeviceCard } from './connected-device-card';
 import { GridToolbar, focusCard } from './grid-toolbar';
 import { findDevices, nextNeedingYou, type GridSort, type StateFilter } from './grid-finder';
 import { keepPresent, selectRange, toggle } from './grid-selection';
-import { SelectionBar } from './selection-bar';
+import { SelectMenu, SelectionBar } from './selection-bar';
 import { DetailsStrip } from './details-strip';
 import {
   GridSelectingContext,
@@ -130,15 +130,18 @@ export function DeviceGrid() {
           onFilter={setFilter}
           onSort={setSort}
           onNext={goNext}
+          {...(selectable ? { select: <SelectMenu shown={shownEcids} /> } : {})}
         />
       )}
-      {selectable && <SelectionBar shown={shownEcids} />}
-      {compact && <PointedDetails pointed={pointed} />}
       <ul
         className={`device-grid${compact ? ' compact' : ''}`}
         aria-label="Attached devices"
         onFocus={point}
         onMouseOver={point}
+        onMouseLeave={() => setPointed(undefined)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setPointed(undefined);
+        }}
       >
         {shown.map((device) => (
           <li key={device.ecid}>
@@ -149,6 +152,15 @@ export function DeviceGrid() {
       {shown.length === 0 && devices.length > 0 && (
         <p className="grid-nothing">No device matches. Clear the search or show all devices.</p>
       )}
+      {/*
+        The dock below the cards, kept at the bottom of the window while it has something to say: the details
+        line and the selection bar. Empty, it takes no room, so a cart of 40 still fits 1280×800; it never
+        moves the cards above it.
+      */}
+      <div className="grid-dock">
+        {compact && <PointedDetails pointed={pointed} />}
+        {selectable && <SelectionBar shown={shownEcids} />}
+      </div>
     </GridSelectingContext.Provider>
   );
 }

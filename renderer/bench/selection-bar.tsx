@@ -1,9 +1,11 @@
 /**
- * The grid's selection bar (a cart of 7 or more): select all needing you, all failed, or clear; how many are
- * selected; and each bulk action that at least one selected card offers now, with how many it acts on
- * ("Retry 3"). A bulk action acts on exactly those (./grid-selection.ts), one device at a time through the
- * same channel as the card's button, so main checks each again; what it refuses is said here in words and on
- * the card. Cancelling several asks once first.
+ * Selecting several devices on a cart of 7 or more. The toolbar's Select menu picks all needing you, all
+ * failed, or none (./grid-toolbar.tsx keeps a 40-device cart on one 1280×800 screen, so it is a menu, not
+ * three buttons). The selection bar, in the grid's dock below the cards while something is selected, says how
+ * many are selected and offers each bulk action that at least one selected card offers now, with how many it
+ * acts on ("Retry 3"). A bulk action acts on exactly those (./grid-selection.ts), one device at a time through
+ * the same channel as the card's button, with the phase the card showed, so main checks each again; what it
+ * refuses is said here in words and on the card. Cancelling several asks once first.
  */
 import { useContext, useState } from 'react';
 import type { Ecid } from '../../preload/domain';
@@ -37,8 +39,6 @@ export function SelectionBar({ shown }: SelectionBarProps) {
   const [message, setMessage] = useState<string>();
   if (!store) return null;
 
-  const needing = shown.filter((ecid) => stateOf(jobs[ecid]) === 'needs-you');
-  const failed = shown.filter((ecid) => stateOf(jobs[ecid]) === 'failed');
   const count = selection.selected.size;
   const hidden = [...selection.selected].filter((ecid) => !shown.includes(ecid)).length;
   const offers = run ? bulkOffer(selection, jobs, armed) : [];
@@ -84,33 +84,9 @@ export function SelectionBar({ shown }: SelectionBarProps) {
     else void act(action, targets, seen);
   };
 
+  if (count === 0 && !message && !confirming) return null;
   return (
-    <div className="selection-bar" role="group" aria-label="Select devices">
-      <button
-        type="button"
-        disabled={needing.length === 0}
-        onClick={() => store.set(selectAll(store.get(), needing))}
-      >
-        Select all needing you ({needing.length})
-      </button>
-      <button
-        type="button"
-        disabled={failed.length === 0}
-        onClick={() => store.set(selectAll(store.get(), failed))}
-      >
-        Select all failed ({failed.length})
-      </button>
-      <button
-        type="button"
-        disabled={count === 0}
-        onClick={() => {
-          store.set(noSelection);
-          setConfirming(undefined);
-          setMessage(undefined);
-        }}
-      >
-        Clear selection
-      </button>
+    <div className="selection-bar" role="group" aria-label="Selected devices">
       <p className="selection-count" aria-live="polite">
         {count === 0 ? 'None selected' : `${count} selected`}
         {hidden > 0 ? ` (${hidden} not shown)` : ''}
@@ -143,11 +119,53 @@ export function SelectionBar({ shown }: SelectionBarProps) {
           </button>
         ))
       )}
+      <button
+        type="button"
+        onClick={() => {
+          store.set(noSelection);
+          setConfirming(undefined);
+          setMessage(undefined);
+        }}
+      >
+        {count === 0 ? 'Close' : 'Clear selection'}
+      </button>
       {message && (
         <p className="selection-result" role="status">
           {message}
         </p>
       )}
     </div>
+  );
+}
+
+/** The toolbar's Select menu: all needing you, all failed (of the devices shown), or none. */
+export function SelectMenu({ shown }: SelectionBarProps) {
+  const store = useContext(GridSelectingContext)?.store;
+  const jobs = useBench((s) => s.jobs);
+  if (!store) return null;
+  const needing = shown.filter((ecid) => stateOf(jobs[ecid]) === 'needs-you');
+  const failed = shown.filter((ecid) => stateOf(jobs[ecid]) === 'failed');
+  const choose = (choice: string): void => {
+    if (choice === 'needing') store.set(selectAll(store.get(), needing));
+    else if (choice === 'failed') store.set(selectAll(store.get(), failed));
+    else if (choice === 'none') store.set(noSelection);
+  };
+  return (
+    <label className="grid-select-menu">
+      <span>Select</span>
+      {/* A menu: it always reads "…" and each choice acts once. */}
+      <select value="" onChange={(event) => choose(event.target.value)}>
+        <option value="" disabled>
+          …
+        </option>
+        <option value="needing" disabled={needing.length === 0}>
+          All needing you ({needing.length})
+        </option>
+        <option value="failed" disabled={failed.length === 0}>
+          All failed ({failed.length})
+        </option>
+        <option value="none">None</option>
+      </select>
+    </label>
   );
 }

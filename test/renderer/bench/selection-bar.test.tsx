@@ -71,7 +71,10 @@ describe('selecting several devices on the grid', () => {
   it('gives each card a select box and selects all failed; bulk Retry acts on them and says what main refused', async () => {
     const { calls, runJobAction } = renderGrid();
     expect(screen.getAllByRole('checkbox')).toHaveLength(8);
-    fireEvent.click(screen.getByRole('button', { name: 'Select all failed (2)' }));
+    const menu = screen.getByRole('combobox', { name: 'Select' });
+    expect(screen.getByRole('option', { name: 'All failed (2)' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'All needing you (2)' })).toBeTruthy();
+    fireEvent.change(menu, { target: { value: 'failed' } });
     expect(screen.getByText('2 selected')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Skip 2 selected devices' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Cancel \d/ })).toBeNull();
@@ -120,13 +123,18 @@ describe('selecting several devices on the grid', () => {
     );
     await waitFor(() => expect(screen.getByText('4 selected')).toBeTruthy());
     fireEvent.click(screen.getByRole('button', { name: 'Clear selection' }));
-    expect(screen.getByText('None selected')).toBeTruthy();
+    expect(screen.queryByRole('group', { name: 'Selected devices' })).toBeNull();
+    // The menu's All needing you adds the waiting cards shown: device 3 (device 4 has left the bench).
+    fireEvent.change(screen.getByRole('combobox', { name: 'Select' }), { target: { value: 'needing' } });
+    expect(screen.getByText('1 selected')).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Select' }), { target: { value: 'none' } });
+    expect(screen.queryByRole('group', { name: 'Selected devices' })).toBeNull();
   });
 
   it('a grid of fewer than 7 has no select boxes and no selection bar', () => {
     renderGrid(benchWith(jobs.slice(0, 3), devices.slice(0, 3)));
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
-    expect(screen.queryByRole('group', { name: 'Select devices' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Select' })).toBeNull();
   });
 
   it('a full cart (compact cards): the device selected alone fills the details strip with its whole failure', () => {
@@ -145,12 +153,12 @@ describe('selecting several devices on the grid', () => {
         cart.map((_, i) => device(i + 1)),
       ),
     );
-    expect(screen.getByText(/Point at a device or focus it/)).toBeTruthy();
+    expect(document.querySelector('.details-strip')?.textContent).toBe('');
     fireEvent.click(box(1));
     expect(
       screen.getByText('Port 2 › 1 · SER1 · Failed: The profile is not on the device. Then Retry.'),
     ).toBeTruthy();
     // The compact card itself shows the whole title on its own line, not cut after "Failed: The p".
-    expect(document.querySelector('.failed-reason')?.textContent).toBe(error.title);
+    expect(document.querySelector('.failed-title')?.textContent).toBe(error.title);
   });
 });
