@@ -60,6 +60,21 @@ function actionsSince(from: number): string[] {
     });
 }
 
+/** Every failed compact card shows its whole title (up to three lines beside Retry), nothing cut. */
+async function expectWholeFailureTitles(page: Page): Promise<void> {
+  const reasons = page.locator('article[data-phase="failed"] .failed-reason');
+  await expect(reasons.first()).toBeVisible();
+  for (const reason of await reasons.all()) {
+    await expect(reason.locator('.failed-title')).toHaveText(longFailure.title);
+    const fits = await reason.evaluate((el) => ({
+      whole: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1,
+      lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)),
+    }));
+    expect(fits.whole).toBe(true);
+    expect(fits.lines).toBeLessThanOrEqual(3);
+  }
+}
+
 const ecidsIn = (s: Scene, phase: JobView['phase']) =>
   s.jobs.jobs.jobs.filter((j) => j.phase === phase).map((j) => j.ecid);
 
@@ -183,25 +198,18 @@ test('keyboard only: n, Tab, Space selects the card; a focused failed card reads
   await expect(strip).toHaveText(
     `${device?.portLabel} · ${device?.serialNumber} · Failed: ${longFailure.title}. ${longFailure.detail}`,
   );
+  await expectWholeFailureTitles(page);
   await settle(page);
   await page.locator(`article[data-ecid="${failedJob?.ecid}"] input[type=checkbox]`).focus();
   await page.screenshot({ path: `${shots}/grid-select-strip-1280.png` });
 });
 
-test('1024×768: a failed card shows its whole title beside Retry, never one cut line', async ({ page }) => {
+test('1024×768: a failed card shows its whole title beside Retry (1280×800 too), never one cut line', async ({
+  page,
+}) => {
   const s = scene();
   await open(page, s, 1024, 768);
-  const reasons = page.locator('article[data-phase="failed"] .failed-reason');
-  await expect(reasons.first()).toBeVisible();
-  for (const reason of await reasons.all()) {
-    await expect(reason.locator('.failed-title')).toHaveText(longFailure.title);
-    const fits = await reason.evaluate((el) => ({
-      whole: el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1,
-      lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)),
-    }));
-    expect(fits.whole).toBe(true);
-    expect(fits.lines).toBeLessThanOrEqual(3);
-  }
+  await expectWholeFailureTitles(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.getByRole('combobox', { name: 'Select', exact: true }).selectOption('failed');
