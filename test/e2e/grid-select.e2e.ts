@@ -164,7 +164,7 @@ test('shift-click selects a range in the order shown; it survives a filter; a de
   await expect(page.getByText('7 selected', { exact: true })).toBeVisible();
 });
 
-test('keyboard only: n, Tab, Space selects the card; a focused failed card reads its full failure', async ({
+test('keyboard only: n, Tab, Space selects a card, Shift+Space a range; a focused failed card reads its full failure', async ({
   page,
 }) => {
   const s = scene();
@@ -179,13 +179,20 @@ test('keyboard only: n, Tab, Space selects the card; a focused failed card reads
   await page.keyboard.press('Space');
   await expect(page.locator(`article[data-ecid="${ecid}"]`)).toHaveClass(/selected/);
   await expect(page.getByText('1 selected')).toBeVisible();
-  // From the select box, n still goes to the next card that needs you, and Space selects that one too.
+  // From the select box, n still goes to the next card that needs you.
   await page.keyboard.press('n');
   await expect(page.locator('article:focus')).toHaveAttribute('data-phase', 'waiting-for-operator');
   await expect(page.locator('article:focus')).not.toHaveAttribute('data-ecid', ecid);
+  const second = (await page.locator('article:focus').getAttribute('data-ecid')) ?? '';
   await page.keyboard.press('Tab');
-  await page.keyboard.press('Space');
-  await expect(page.getByText('2 selected')).toBeVisible();
+  // Shift+Space selects the range from the last box ticked to this one, in the order shown.
+  await page.keyboard.press('Shift+Space');
+  const order = await deviceCards(page).evaluateAll((all) =>
+    all.map((a) => a.getAttribute('data-ecid') ?? ''),
+  );
+  const span = order.slice(order.indexOf(ecid), order.indexOf(second) + 1);
+  expect(span.length).toBeGreaterThan(2);
+  await expect(page.getByText(`${span.length} selected`)).toBeVisible();
   await page.getByRole('button', { name: 'Clear selection' }).press('Enter');
   await expect(page.locator('.selection-bar')).toHaveCount(0);
 
