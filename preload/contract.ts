@@ -27,6 +27,7 @@ import type {
 import type {
   DeviceFacts,
   JobAction,
+  JobPhase,
   JobView,
   OperatorReason,
   RunStatus,
@@ -59,6 +60,12 @@ export interface JobInvokeChannels {
      * a click meant for one instruction never answers the next. Device-changing: local only (see main/server).
      */
     readonly answers?: OperatorReason;
+    /**
+     * The phase the job was in when the action was chosen (the grid's bulk actions, `enroll-bench jobs`):
+     * refused when the job has moved on since, so an action chosen for one state never acts on the next (a
+     * bulk Start now chosen for a countdown never answers the in-use question that followed it).
+     */
+    readonly seen?: JobPhase;
   }): Promise<Result<JobView>>;
   /** Retry every failed job whose device is still attached; resolves with how many were retried. */
   retryFailed(): Promise<Result<number>>;

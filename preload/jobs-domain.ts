@@ -132,6 +132,23 @@ export type JobPhase =
   | 'interrupted'
   | 'skipped';
 
+/** A `Record` so that a new phase cannot be left out of the list below. */
+const jobPhaseNames: Readonly<Record<JobPhase, true>> = {
+  queued: true,
+  countdown: true,
+  running: true,
+  'waiting-for-operator': true,
+  'waiting-for-reattach': true,
+  succeeded: true,
+  failed: true,
+  cancelled: true,
+  interrupted: true,
+  skipped: true,
+};
+
+/** Every phase (validators check `jobAction`'s `seen` against it). */
+export const jobPhases = Object.keys(jobPhaseNames) as readonly JobPhase[];
+
 /** Why a job waits for a person; the renderer picks the picture by this, the words come in `instruction`. */
 export type OperatorReason =
   | 'tap-trust'

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { BenchApi } from '../preload/contract';
 import type { Device, Ecid, ErrorInfo, Result, SimulatorAction } from '../preload/domain';
-import type { JobAction, OperatorReason } from '../preload/jobs-domain';
+import type { JobAction, JobPhase, OperatorReason } from '../preload/jobs-domain';
 import { BenchHeader } from './bench/bench-header';
 import { BenchTabs, tabWords, type BenchTab } from './bench/bench-tabs';
 import { CardActionsContext, type CardActions } from './bench/card-actions';
@@ -84,6 +84,12 @@ function BenchScreen({ api, store, panels }: AppProps) {
       onJobAction: (ecid: Ecid, action: JobAction, answers?: OperatorReason) =>
         onDevice(ecid, () => api.jobAction({ ecid, action, ...(answers ? { answers } : {}) })),
       onDismissError: (ecid: Ecid) => store.setCardError(ecid, undefined),
+      runJobAction: async (ecid: Ecid, action: JobAction, seen?: JobPhase) => {
+        store.setCardError(ecid, undefined);
+        const result = await api.jobAction({ ecid, action, ...(seen ? { seen } : {}) });
+        if (!result.ok) store.setCardError(ecid, result.error);
+        return result;
+      },
       onDetails: setDetails,
       ...(simulated
         ? {

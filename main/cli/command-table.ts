@@ -208,10 +208,10 @@ export const commandTable = {
   },
   jobs: {
     summary:
-      'act on a running bench’s jobs: retry, cancel, skip, start or continue one device, or all failed/waiting',
+      'act on a running bench’s jobs: retry, cancel, skip, start or continue some devices, or all failed/waiting',
     usage: [
-      'jobs retry|cancel|skip|start ECID|SERIAL|--all-failed|--all-waiting [--json]',
-      'jobs continue ECID|SERIAL|--all-waiting [--json]',
+      'jobs retry|cancel|skip|start ECID|SERIAL [ECID|SERIAL…] | --all-failed | --all-waiting [--json]',
+      'jobs continue ECID|SERIAL [ECID|SERIAL…] | --all-waiting [--json]',
       'jobs start --all-in-use [--json]',
     ],
     flags: {
@@ -233,6 +233,7 @@ export const commandTable = {
     example: 'enroll-bench jobs retry --all-failed',
     notes: [
       'The same rules as the window: an action the card does not offer now is refused with the reason.',
+      'Several ECIDs or serials act on each in turn (the window’s bulk action); --json reports each device as done or refused with its reason, and the command exits 1 if any was refused. A job that moved on since the command read it (a countdown that started, a wait that ended) is refused, never acted on in its new state.',
       'continue answers what the card waits for (Continue, I approved it, I tapped Trust…): the job re-reads the device; refused when the card now waits for something else, and for a device in use (its answer is start, the card’s Erase).',
       'start --all-in-use is the window’s "Erase the N in-use devices on this bench": one answer for the whole cart, taken only from the Mac itself.',
       'Exit 0 done, 1 refused, 4 no bench is running.',

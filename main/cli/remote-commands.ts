@@ -215,12 +215,89 @@ export function selectJobs(
   return jobs.filter((j) => j.ecid.toUpperCase() === id || j.serialNumber?.toUpperCase() === id);
 }
 
+/** What one device's action came to, for `jobs … --json` (and the exit code: 1 if any was refused). */
+export interface JobActionOutcome {
+  /** What the operator named it by (the ECID for --all-failed / --all-waiting). */
+  readonly id: string;
+  readonly ecid: string | null;
+  readonly serial: string | null;
+  readonly outcome: 'done' | 'refused';
+  readonly ok: boolean;
+  /** Done: the job's phase after the action. */
+  readonly phase?: string;
+  /** Refused: why, in the card's words (title, then what to do). */
+  readonly reason?: string;
+  /** Refused: the detail alone (kept for scripts written before `reason`). */
+  readonly error?: string;
+}
+
+export interface JobTarget {
+  readonly id: string;
+  readonly job: JobView;
+}
+
+/**
+ * The jobs several ECIDs or serials name, each device once, in the order given; the names that match no job
+ * apart (each is reported as refused, the others still act).
+ */
+export function planJobTargets(
+  jobs: readonly JobView[],
+  ids: readonly string[],
+): { targets: JobTarget[]; unknown: string[] } {
+  const targets: JobTarget[] = [];
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const found = selectJobs(jobs, { id });
+    if (found.length === 0) unknown.push(id);
+    for (const job of found) if (!targets.some((t) => t.job.ecid === job.ecid)) targets.push({ id, job });
+  }
+  return { targets, unknown };
+}
+
+/**
+ * One action on each target through `invoke` (the `jobAction` channel: the bench checks each against the
+ * card's rules and refuses what the card would not offer), one device at a time, in order.
+ */
+export async function actOnJobs(
+  targets: readonly JobTarget[],
+  unknown: readonly string[],
+  invoke: (job: JobView) => Promise<Result<JobView>>,
+): Promise<JobActionOutcome[]> {
+  const outcomes: JobActionOutcome[] = [];
+  for (const { id, job } of targets) {
+    const result = await invoke(job);
+    const who = { id, ecid: job.ecid, serial: job.serialNumber ?? null };
+    outcomes.push(
+      result.ok
+        ? { ...who, outcome: 'done', ok: true, phase: result.value.phase }
+        : {
+            ...who,
+            outcome: 'refused',
+            ok: false,
+            reason: `${result.error.title}. ${result.error.detail}`,
+            error: result.error.detail,
+          },
+    );
+  }
+  for (const id of unknown)
+    outcomes.push({
+      id,
+      ecid: null,
+      serial: null,
+      outcome: 'refused',
+      ok: false,
+      reason: `The bench has no job for "${id}". enroll-bench status lists them.`,
+      error: 'enroll-bench status lists them.',
+    });
+  return outcomes;
+}
+
 export async function runJobsCommand(argv: readonly string[], io: RemoteIo = defaultIo): Promise<number> {
   const [verb, ...rest] = argv;
   const action = verb === undefined ? undefined : actions[verb];
   if (!action)
     throw new UsageError(
-      'jobs takes retry, cancel, skip, start or continue, then ECID|SERIAL|--all-failed|--all-waiting',
+      'jobs takes retry, cancel, skip, start or continue, then ECID|SERIAL…|--all-failed|--all-waiting',
     );
   const { flags, positional } = parseFlags(rest, flagSpec('jobs', verb));
   if (flags['all-in-use']) {
@@ -229,56 +306,48 @@ export async function runJobsCommand(argv: readonly string[], io: RemoteIo = def
     return eraseAllInUse(Boolean(flags.json), io);
   }
   const every = Boolean(flags['all-failed']) || Boolean(flags['all-waiting']);
-  if (every === positional.length > 0 || positional.length > 1)
-    throw new UsageError(`jobs ${verb} takes one ECID or serial number, or --all-failed / --all-waiting`);
+  if (every === positional.length > 0)
+    throw new UsageError(
+      `jobs ${verb} takes one or more ECIDs or serial numbers, or --all-failed / --all-waiting`,
+    );
   const client = await connect(io);
   try {
     const snap = await snapshot(client, io);
     if (!snap) return EXIT.failed;
-    const chosen = selectJobs(snap.jobs.jobs, {
-      ...(positional[0] !== undefined ? { id: positional[0] } : {}),
-      allFailed: Boolean(flags['all-failed']),
-      allWaiting: Boolean(flags['all-waiting']),
-    });
-    if (chosen.length === 0) {
+    const plan = every
+      ? {
+          targets: selectJobs(snap.jobs.jobs, {
+            allFailed: Boolean(flags['all-failed']),
+            allWaiting: Boolean(flags['all-waiting']),
+          }).map((job) => ({ id: job.ecid, job })),
+          unknown: [],
+        }
+      : planJobTargets(snap.jobs.jobs, positional);
+    if (every && plan.targets.length === 0) {
       io.err(
-        every
-          ? `enroll-bench: no job is ${flags['all-failed'] ? 'failed or interrupted' : 'waiting for a person'}; nothing to ${verb}.`
-          : `enroll-bench: the bench has no job for "${positional[0]}" (enroll-bench status lists them).`,
+        `enroll-bench: no job is ${flags['all-failed'] ? 'failed or interrupted' : 'waiting for a person'}; nothing to ${verb}.`,
       );
-      return every ? EXIT.ok : EXIT.failed;
+      return EXIT.ok;
     }
-    const results: { ecid: string; serial: string | null; ok: boolean; phase?: string; error?: string }[] =
-      [];
-    for (const job of chosen) {
+    const outcomes = await actOnJobs(plan.targets, plan.unknown, (job) => {
       // continue answers the wait the status showed: the bench refuses it if the card has changed since.
       const answers = action === 'continue' ? job.waiting?.reason : undefined;
-      const result = await client.invoke<JobView>('jobAction', {
+      // seen: the phase the status showed; the bench refuses the action if the job has moved on since.
+      return client.invoke<JobView>('jobAction', {
         ecid: job.ecid,
         action,
+        seen: job.phase,
         ...(answers ? { answers } : {}),
       });
-      const who = job.serialNumber ?? job.ecid;
-      if (result.ok) {
-        results.push({
-          ecid: job.ecid,
-          serial: job.serialNumber ?? null,
-          ok: true,
-          phase: result.value.phase,
-        });
-        if (!flags.json) io.out(`${who}: ${verb} done, now ${result.value.phase}`);
-      } else {
-        results.push({
-          ecid: job.ecid,
-          serial: job.serialNumber ?? null,
-          ok: false,
-          error: result.error.detail,
-        });
-        if (!flags.json) io.err(`enroll-bench: ${who}: ${result.error.title}. ${result.error.detail}`);
+    });
+    if (flags.json) io.out(JSON.stringify({ action: verb, results: outcomes }));
+    else
+      for (const o of outcomes) {
+        const who = o.serial ?? o.ecid ?? o.id;
+        if (o.ok) io.out(`${who}: ${verb} done, now ${o.phase}`);
+        else io.err(`enroll-bench: ${who}: ${o.reason}`);
       }
-    }
-    if (flags.json) io.out(JSON.stringify({ action: verb, results }));
-    return results.every((r) => r.ok) ? EXIT.ok : EXIT.failed;
+    return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.failed;
   } finally {
     client.close();
   }

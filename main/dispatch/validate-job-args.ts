@@ -7,8 +7,10 @@
 import type { JobInvokeChannels, LogInvokeChannels } from '../../preload/contract';
 import {
   jobActions,
+  jobPhases,
   operatorReasons,
   type JobAction,
+  type JobPhase,
   type OperatorReason,
   type Workflow,
 } from '../../preload/jobs-domain';
@@ -102,13 +104,18 @@ export const jobArgValidators: Validators = {
     if (!jobActions.includes(req.action as JobAction)) {
       throw invalidRequest(`action must be one of: ${jobActions.join(', ')}.`);
     }
-    if (req.answers === undefined) return [{ ecid: ecidArg(req.ecid), action: req.action as JobAction }];
+    if (req.seen !== undefined && !jobPhases.includes(req.seen as JobPhase)) {
+      throw invalidRequest(`seen must be one of: ${jobPhases.join(', ')}.`);
+    }
+    const seen = req.seen === undefined ? {} : { seen: req.seen as JobPhase };
+    if (req.answers === undefined)
+      return [{ ecid: ecidArg(req.ecid), action: req.action as JobAction, ...seen }];
     if (req.action !== 'continue' || !operatorReasons.includes(req.answers as OperatorReason)) {
       throw invalidRequest(
         `answers goes with action continue and must be one of: ${operatorReasons.join(', ')}.`,
       );
     }
-    return [{ ecid: ecidArg(req.ecid), action: 'continue', answers: req.answers as OperatorReason }];
+    return [{ ecid: ecidArg(req.ecid), action: 'continue', answers: req.answers as OperatorReason, ...seen }];
   },
   retryFailed: (args) => none(args, 'retryFailed'),
   answerInUse: (args) => none(args, 'answerInUse'),

@@ -6,7 +6,7 @@
  */
 import type { JobInvokeChannels } from '../../preload/contract';
 import type { Ecid, Result } from '../../preload/domain';
-import type { JobAction, JobView, OperatorReason, RunStatus } from '../../preload/jobs-domain';
+import type { JobAction, JobPhase, JobView, OperatorReason, RunStatus } from '../../preload/jobs-domain';
 import { BenchError } from '../errors/bench-error';
 import type { JobBoard } from './job-board';
 
@@ -35,8 +35,14 @@ export class JobChannels implements Pick<JobInvokeChannels, JobChannelNames> {
     readonly ecid: Ecid;
     readonly action: JobAction;
     readonly answers?: OperatorReason;
+    readonly seen?: JobPhase;
   }): Promise<Result<JobView>> {
     const board = this.require();
+    if (req.seen !== undefined)
+      refuseMovedOn(
+        board.views().find((view) => view.ecid === req.ecid),
+        req.seen,
+      );
     if (req.action !== 'continue') return ok(board.jobAction(req.ecid, req.action));
     // The operator's word wakes the wait; the step then re-reads the device where it can see the effect.
     const job = board.views().find((view) => view.ecid === req.ecid);
@@ -78,4 +84,18 @@ function refuseStaleAnswer(job: JobView | undefined, answers: OperatorReason | u
       'It now waits for something else',
       'The card changed since you pressed: read its new instruction, then answer that.',
     );
+}
+
+/**
+ * An action chosen for the phase the operator saw (a bulk action, `enroll-bench jobs`): refused when the job
+ * has moved on since, so it never acts on a state nobody chose it for.
+ */
+function refuseMovedOn(job: JobView | undefined, seen: JobPhase): void {
+  if (!job || job.phase === seen) return; // No job: the board's own refusal names it.
+  throw new BenchError({
+    code: 'invalid-request',
+    title: 'The card changed',
+    detail: `The job is now ${job.phase.replaceAll('-', ' ')}, not ${seen.replaceAll('-', ' ')}: look at its card, then choose again.`,
+    retryable: false,
+  });
 }

@@ -74,3 +74,25 @@ export function CardActionRow(props: CardActionRowProps) {
     </div>
   );
 }
+
+/**
+ * A card's select box (a cart's bulk actions). A real checkbox, so Space on it selects by keyboard; a click
+ * with Shift selects the range from the last click. The label around it makes the target 24 px or more.
+ */
+export function SelectBox(props: {
+  readonly ecid: Ecid;
+  readonly target: string;
+  readonly selected: boolean;
+  readonly onSelect: (ecid: string, range: boolean) => void;
+}) {
+  return (
+    <label className="card-select" title="Select (Shift: select the range from the last one)">
+      <input
+        type="checkbox"
+        checked={props.selected}
+        aria-label={`Select ${props.target}`}
+        onChange={(event) => props.onSelect(props.ecid, (event.nativeEvent as MouseEvent).shiftKey === true)}
+      />
+    </label>
+  );
+}

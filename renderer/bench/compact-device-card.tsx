@@ -3,7 +3,7 @@
  * button that opens the full card with the name, the instruction's picture and every action); the state in
  * a few words; then the bar, the one action that matters, the final name, or what stops a job.
  */
-import { CardActionRow, ProgressBar } from './card-parts';
+import { CardActionRow, ProgressBar, SelectBox } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
 import { compactActions, describeJob, finalNameLine, percentOf } from './job-status';
@@ -17,15 +17,35 @@ export function CompactDeviceCard(props: DeviceCardProps) {
   const actions = job ? compactActions(job, look.actions) : [];
   const headingId = `device-${device.ecid}`;
   const port = device.portLabel ?? 'Port unknown';
+  const failure = job?.phase === 'failed' ? job.error : undefined;
+  const actionRow = (
+    <CardActionRow
+      ecid={device.ecid}
+      target={`${title}${where}`}
+      actions={actions}
+      waitingFor={waiting?.reason}
+      onJobAction={props.onJobAction}
+      onSimulate={props.onSimulate}
+      onlyFirstHand
+    />
+  );
   const long = waiting?.instruction ?? (job?.phase === 'failed' ? job.error?.detail : undefined) ?? look.word;
   return (
     <article
-      className={`device-card compact tone-${look.tone}${waiting ? ' needs-person' : ''}`}
+      className={`device-card compact tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}`}
       aria-labelledby={headingId}
       data-ecid={device.ecid}
       data-phase={job?.phase ?? 'none'}
     >
       <div className="compact-top">
+        {props.onSelect && (
+          <SelectBox
+            ecid={device.ecid}
+            target={`${title}${where}`}
+            selected={props.selected === true}
+            onSelect={props.onSelect}
+          />
+        )}
         {/* The port is what a person looks for on a cart; the name and model are the tooltip and the details. */}
         <h3 className="device-port" title={model && model !== title ? `${title} · ${model}` : title}>
           <span className="visually-hidden" id={headingId}>
@@ -57,12 +77,25 @@ export function CompactDeviceCard(props: DeviceCardProps) {
           </button>
         )}
       </div>
-      <div className="device-state" title={long}>
-        <p className="device-status">
-          <StatusIcon name={look.icon} />
-          <span>{look.short}</span>
-        </p>
-      </div>
+      {failure ? (
+        // A failure's whole title (up to three lines, never "Failed: The p…") with Retry beside it, in the
+        // height of any other card, so a cart of 40 still fits; the details strip adds the fix.
+        <div className="device-state failed-row" title={long}>
+          <p className="failed-reason">
+            <StatusIcon name={look.icon} />
+            <span className="visually-hidden">Failed: </span>
+            <span className="failed-title">{failure.title}</span>
+          </p>
+          {actionRow}
+        </div>
+      ) : (
+        <div className="device-state" title={long}>
+          <p className="device-status">
+            <StatusIcon name={look.icon} />
+            <span>{look.short}</span>
+          </p>
+        </div>
+      )}
       {job && look.showProgress && (
         <div className="device-progress-row">
           <ProgressBar target={`${title}${where}`} percent={percentOf(job)} />
@@ -70,16 +103,9 @@ export function CompactDeviceCard(props: DeviceCardProps) {
         </div>
       )}
       {waiting && <p className="visually-hidden">{waiting.instruction}</p>}
-      {/* Third line: the bar above, or the one action that matters (a job with an action has no bar). */}
-      <CardActionRow
-        ecid={device.ecid}
-        target={`${title}${where}`}
-        actions={actions}
-        waitingFor={waiting?.reason}
-        onJobAction={props.onJobAction}
-        onSimulate={props.onSimulate}
-        onlyFirstHand
-      />
+      {/* Third line: the bar above, or the one action that matters (a job with an action has no bar); a
+          failed card has its Retry beside its title. */}
+      {!failure && actionRow}
 
       {job?.phase === 'succeeded' && job.finalName && (
         <p className="device-final-name">{finalNameLine(job)}</p>

@@ -6,6 +6,7 @@ import { memo, useContext } from 'react';
 import type { Ecid } from '../../preload/domain';
 import { useBench } from '../state/bench-store';
 import { CardActionsContext } from './card-actions';
+import { GridSelectingContext, useIsSelected } from './selection-store';
 import { DeviceCard } from './device-card';
 import { useCountdownClock } from './use-countdown-clock';
 
@@ -30,6 +31,8 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
     return serial ? s.intune[serial] : undefined;
   });
   const actions = useContext(CardActionsContext);
+  const selected = useIsSelected(ecid);
+  const onSelect = useContext(GridSelectingContext)?.onSelect;
   const now = useCountdownClock(job?.phase === 'countdown');
   if (!device) return null;
   return (
@@ -47,6 +50,7 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
       onSimulate={actions.onSimulate}
       onUnplug={actions.onUnplug}
       onDetails={actions.onDetails}
+      {...(selected !== undefined && onSelect ? { selected, onSelect } : {})}
     />
   );
 });

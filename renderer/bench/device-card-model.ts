@@ -32,6 +32,10 @@ export interface DeviceCardProps {
   readonly onUnplug?: (device: Device) => void;
   /** Issue 25: the serial's Intune state, once the job is done. */
   readonly intune?: IntuneEnrollmentView;
+  /** On a grid that selects (a cart of 7 or more): whether this device is selected; no select box without. */
+  readonly selected?: boolean;
+  /** `range`: Shift was held (select from the last click to this one, in the grid's order). */
+  readonly onSelect?: (ecid: string, range: boolean) => void;
 }
 
 export function noJobLook(device: Device): JobLook {

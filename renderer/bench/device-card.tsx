@@ -3,7 +3,7 @@
  * do when it waits. Presentational: the data and the handlers come from ./connected-device-card.tsx.
  */
 import { deviceLabel } from '../state/bench-state';
-import { CardActionRow, ProgressBar } from './card-parts';
+import { CardActionRow, ProgressBar, SelectBox } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { Elapsed } from '../ui/elapsed';
 import { cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
@@ -24,12 +24,22 @@ export function DeviceCard(props: DeviceCardProps) {
   const serial = device.serialNumber ?? job?.serialNumber;
   return (
     <article
-      className={`device-card tone-${look.tone}${waiting ? ' needs-person' : ''}`}
+      className={`device-card tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}`}
       aria-labelledby={headingId}
       data-ecid={device.ecid}
       data-phase={job?.phase ?? 'none'}
     >
-      <p className="device-port">{device.portLabel ?? 'Port unknown'}</p>
+      <p className="device-port">
+        {props.onSelect && (
+          <SelectBox
+            ecid={device.ecid}
+            target={`${title}${where}`}
+            selected={props.selected === true}
+            onSelect={props.onSelect}
+          />
+        )}
+        {device.portLabel ?? 'Port unknown'}
+      </p>
       <div className="device-what" title={model && model !== title ? `${title} · ${model}` : title}>
         <h3 className="device-name" id={headingId}>
           {title}

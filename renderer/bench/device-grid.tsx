@@ -1,9 +1,18 @@
-import { useEffect, useState } from 'react';
-import type { Device } from '../../preload/domain';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import type { Device, Ecid } from '../../preload/domain';
 import { useBench, useBenchStore } from '../state/bench-store';
 import { ConnectedDeviceCard } from './connected-device-card';
 import { GridToolbar, focusCard } from './grid-toolbar';
 import { findDevices, nextNeedingYou, type GridSort, type StateFilter } from './grid-finder';
+import { keepPresent, selectRange, toggle } from './grid-selection';
+import { SelectMenu, SelectionBar } from './selection-bar';
+import { DetailsStrip } from './details-strip';
+import {
+  GridSelectingContext,
+  createSelectionStore,
+  useSelection,
+  type GridSelecting,
+} from './selection-store';
 
 /** Above this many devices the cards go compact so a cart of 40 fits a 1280×800 screen. */
 export const compactThreshold = 12;
@@ -45,6 +54,37 @@ export function DeviceGrid() {
   const byEcid = new Map(devices.map((d) => [d.ecid, d] as const));
   const shown = shownKey === '' ? [] : shownKey.split(' ').flatMap((ecid) => byEcid.get(ecid) ?? []);
   const compact = devices.length > compactThreshold;
+  const selectable = devices.length >= toolbarThreshold;
+  const [selectionStore] = useState(createSelectionStore);
+  // The order a shift-click's range is taken from: the one shown at the moment of the click.
+  const shownEcids = useMemo(() => (shownKey === '' ? [] : shownKey.split(' ')), [shownKey]);
+  const shownOrder = useRef<readonly Ecid[]>([]);
+  useLayoutEffect(() => {
+    shownOrder.current = shownEcids;
+  }, [shownEcids]);
+  const selecting = useMemo<GridSelecting>(
+    () => ({
+      store: selectionStore,
+      onSelect: (ecid, range) =>
+        selectionStore.set(
+          range
+            ? selectRange(selectionStore.get(), shownOrder.current, ecid)
+            : toggle(selectionStore.get(), ecid),
+        ),
+    }),
+    [selectionStore],
+  );
+  // A device that leaves the bench leaves the selection (filtering and sorting never touch it).
+  useEffect(() => {
+    selectionStore.set(keepPresent(selectionStore.get(), new Set(devices.map((d) => d.ecid))));
+  }, [devices, selectionStore]);
+  // The details strip follows the card last pointed at or focused.
+  const [pointed, setPointed] = useState<Ecid>();
+  const point = (event: SyntheticEvent) => {
+    const card = (event.target as Element).closest?.('article[data-ecid]');
+    const ecid = card?.getAttribute('data-ecid') ?? undefined;
+    if (ecid !== undefined && ecid !== pointed) setPointed(ecid);
+  };
   const [lastFocused, setLastFocused] = useState<string>();
   const goNext = () => {
     const state = store.getState();
@@ -64,7 +104,12 @@ export function DeviceGrid() {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (event.key !== 'n' || event.metaKey || event.ctrlKey || event.altKey) return;
-      if (target && /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      // A card's select box is an input too, but one that takes no text: n still goes on from it.
+      const typing =
+        target instanceof HTMLInputElement
+          ? target.type !== 'checkbox'
+          : /^(TEXTAREA|SELECT)$/.test(target?.tagName ?? '');
+      if (typing) return;
       event.preventDefault();
       goNext();
     };
@@ -72,7 +117,7 @@ export function DeviceGrid() {
     return () => window.removeEventListener('keydown', onKey);
   });
   return (
-    <>
+    <GridSelectingContext.Provider value={selectable ? selecting : undefined}>
       {devices.length >= toolbarThreshold && (
         <GridToolbar
           search={search}
@@ -85,9 +130,19 @@ export function DeviceGrid() {
           onFilter={setFilter}
           onSort={setSort}
           onNext={goNext}
+          {...(selectable ? { select: <SelectMenu shown={shownEcids} /> } : {})}
         />
       )}
-      <ul className={`device-grid${compact ? ' compact' : ''}`} aria-label="Attached devices">
+      <ul
+        className={`device-grid${compact ? ' compact' : ''}`}
+        aria-label="Attached devices"
+        onFocus={point}
+        onMouseOver={point}
+        onMouseLeave={() => setPointed(undefined)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setPointed(undefined);
+        }}
+      >
         {shown.map((device) => (
           <li key={device.ecid}>
             <ConnectedDeviceCard ecid={device.ecid} compact={compact} />
@@ -97,6 +152,22 @@ export function DeviceGrid() {
       {shown.length === 0 && devices.length > 0 && (
         <p className="grid-nothing">No device matches. Clear the search or show all devices.</p>
       )}
-    </>
+      {/*
+        The dock below the cards, kept at the bottom of the window while it has something to say: the details
+        line and the selection bar. Empty, it takes no room, so a cart of 40 still fits 1280×800; it never
+        moves the cards above it.
+      */}
+      <div className="grid-dock">
+        {compact && <PointedDetails pointed={pointed} />}
+        {selectable && <SelectionBar shown={shownEcids} />}
+      </div>
+    </GridSelectingContext.Provider>
   );
+}
+
+/** The strip shows the device pointed at or focused; with none, the one device selected alone. */
+function PointedDetails({ pointed }: { readonly pointed: Ecid | undefined }) {
+  const selection = useSelection();
+  const alone = selection.selected.size === 1 ? [...selection.selected][0] : undefined;
+  return <DetailsStrip ecid={pointed ?? alone} />;
 }

@@ -1,7 +1,9 @@
 /**
  * The grid's toolbar for a cart of 30–64: find a device (serial, name, ECID, port), show one state, order
- * by port or by state, and go to the next device that needs a person (button, or the "n" key).
+ * by port or by state, select several (the Select menu), and go to the next device that needs a person
+ * (button, or the "n" key).
  */
+import type { ReactNode } from 'react';
 import { stateFilterWords, type GridSort, type StateFilter } from './grid-finder';
 
 export interface GridToolbarProps {
@@ -15,6 +17,8 @@ export interface GridToolbarProps {
   readonly onFilter: (filter: StateFilter) => void;
   readonly onSort: (sort: GridSort) => void;
   readonly onNext: () => void;
+  /** The Select menu, on a grid that selects (./selection-bar.tsx). */
+  readonly select?: ReactNode;
 }
 
 /** Moves focus to a device's card (and into view), so its instruction is read out and its buttons are next. */
@@ -55,6 +59,7 @@ export function GridToolbar(props: GridToolbarProps) {
           <option value="state">Needs you first</option>
         </select>
       </label>
+      {props.select}
       <p className="grid-shown" aria-live="polite">
         {props.shown === props.total ? `${props.total} devices` : `${props.shown} of ${props.total} devices`}
       </p>

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INSTRUCTIONS } from '../../../main/jobs/guidance';
-import { selectJobs } from '../../../main/cli/remote-commands';
+import { actOnJobs, planJobTargets, selectJobs } from '../../../main/cli/remote-commands';
 import type { JobView } from '../../../preload/jobs-domain';
 import { runCliChild, startCli, type RunningChild } from './cli-child';
 import { runIdentityCommand } from '../../../main/cli/identity-command';
@@ -118,6 +118,28 @@ describe('steering a running bench from a terminal', () => {
     expect(skip.stderr).toMatch(/Cannot skip now/);
     const unknown = await runCliChild(['jobs', 'retry', 'NOSUCHSERIAL'], env());
     expect(unknown.code).toBe(1);
+    // Several in one call (the window's bulk action): the same device named twice acts once, a name with no
+    // job is refused in words, the others still act; exit 1 because one was refused.
+    const several = await runCliChild(
+      ['jobs', 'retry', waiting.ecid, 'NOSUCHSERIAL', waiting.serial ?? waiting.ecid, '--json'],
+      env(),
+    );
+    expect(several.code).toBe(1);
+    expect(JSON.parse(several.stdout)).toEqual({
+      action: 'retry',
+      results: [
+        expect.objectContaining({ ecid: waiting.ecid, outcome: 'done', ok: true }),
+        expect.objectContaining({
+          id: 'NOSUCHSERIAL',
+          ecid: null,
+          outcome: 'refused',
+          reason: expect.stringMatching(/no job for "NOSUCHSERIAL"/),
+        }),
+      ],
+    });
+    await until('the retried job to wait for its passcode again', async () =>
+      (await status()).devices.find((d) => d.ecid === waiting.ecid && d.phase === 'waiting-for-operator'),
+    );
 
     expect((await runCliChild(['disarm'], env())).code).toBe(0);
     expect((await status()).run.armed).toBe(false);
@@ -216,5 +238,63 @@ describe('selectJobs', () => {
     expect(selectJobs(jobs, { allFailed: true }).map((j) => j.ecid)).toEqual(['0xA1', '0xB2']);
     expect(selectJobs(jobs, { allWaiting: true }).map((j) => j.ecid)).toEqual(['0xC3']);
     expect(selectJobs(jobs, { id: 'nope' })).toEqual([]);
+  });
+});
+
+describe('several devices in one jobs call', () => {
+  const job = (ecid: string, phase: JobView['phase'], serialNumber?: string): JobView => ({
+    jobId: ecid,
+    ecid,
+    workflowId: 'w',
+    phase,
+    stepCount: 1,
+    progress: 0,
+    attempt: 1,
+    steps: [],
+    ...(serialNumber ? { serialNumber } : {}),
+  });
+  const jobs = [job('0xA1', 'failed', 'SER1'), job('0xB2', 'running', 'SER2'), job('0xC3', 'failed', 'SER3')];
+
+  it('names each device once, in the order given, and keeps the names that match no job apart', () => {
+    const plan = planJobTargets(jobs, ['ser3', 'NOPE', '0xA1', 'SER1', 'ser3']);
+    expect(plan.targets.map((t) => [t.id, t.job.ecid])).toEqual([
+      ['ser3', '0xC3'],
+      ['0xA1', '0xA1'],
+    ]);
+    expect(plan.unknown).toEqual(['NOPE']);
+  });
+
+  it('reports each device done or refused with the bench’s reason; every target is asked once', async () => {
+    const asked: string[] = [];
+    const plan = planJobTargets(jobs, ['SER1', 'SER2', 'GONE', 'SER3']);
+    const outcomes = await actOnJobs(plan.targets, plan.unknown, async (j) => {
+      asked.push(j.ecid);
+      return j.phase === 'failed'
+        ? { ok: true, value: { ...j, phase: 'running' } }
+        : {
+            ok: false,
+            error: {
+              code: 'invalid-request',
+              title: 'Nothing to retry',
+              detail: 'Only a failed job can be retried.',
+              retryable: false,
+            },
+          };
+    });
+    expect(asked).toEqual(['0xA1', '0xB2', '0xC3']);
+    expect(outcomes).toEqual([
+      { id: 'SER1', ecid: '0xA1', serial: 'SER1', outcome: 'done', ok: true, phase: 'running' },
+      {
+        id: 'SER2',
+        ecid: '0xB2',
+        serial: 'SER2',
+        outcome: 'refused',
+        ok: false,
+        reason: 'Nothing to retry. Only a failed job can be retried.',
+        error: 'Only a failed job can be retried.',
+      },
+      { id: 'SER3', ecid: '0xC3', serial: 'SER3', outcome: 'done', ok: true, phase: 'running' },
+      expect.objectContaining({ id: 'GONE', ecid: null, outcome: 'refused', ok: false }),
+    ]);
   });
 });

@@ -150,7 +150,10 @@ describe('DeviceCard with a job', () => {
       <DeviceCard device={device(1)} job={failed} compact onDetails={onDetails} onJobAction={() => {}} />,
     );
     const card = screen.getByRole('article', { name: 'iPad 1' });
-    expect(within(card).getByText('Failed: cfgutil did not answer')).toBeTruthy();
+    // The whole title (up to three lines, never cut to "Failed: cfgu…") with Retry beside it; "Failed" is
+    // read out before it, and the cross says it without colour.
+    expect(within(card).getByText('cfgutil did not answer').className).toBe('failed-title');
+    expect(card.querySelector('.failed-reason')?.textContent).toBe('Failed: cfgutil did not answer');
     expect(
       within(card)
         .getAllByRole('button')
