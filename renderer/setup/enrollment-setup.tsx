@@ -13,6 +13,7 @@ import { attentionReason } from './setup-view';
 import { useNow } from './use-now';
 import { useSetupActions } from './use-setup-actions';
 import { useWindowFileDrop } from './use-window-drop';
+import { useWindowPaste } from './use-window-paste';
 import { DropOverlay } from './drop-overlay';
 import { IdentityCard } from './identity-card';
 import { ErrorNotice } from '../bench/notices';
@@ -42,6 +43,7 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
     [importProfileFile],
   );
   const dragging = useWindowFileDrop(onFile);
+  useWindowPaste(onFile);
 
   // Keep keyboard focus on the toggle when it swaps between "Change…" and "Hide set-up details".
   useEffect(() => {
