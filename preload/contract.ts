@@ -30,6 +30,7 @@ import type {
   JobView,
   OperatorReason,
   RunStatus,
+  SkipPaneCatalogue,
   Workflow,
   WorkflowList,
 } from './jobs-domain';
@@ -76,6 +77,11 @@ export interface JobInvokeChannels {
   previewNames(req: {
     readonly template: string;
   }): Promise<Result<readonly { readonly ecid: Ecid; readonly name: string }[]>>;
+  /**
+   * The Setup Assistant panes the cfgutil in use can skip, with people's names, grouped (read from its
+   * `help prepare` once; the known list, saying so, when it lists none). Read-only: any screen may ask.
+   */
+  listSkipPanes(): Promise<Result<SkipPaneCatalogue>>;
 }
 
 /** The bench log of finished jobs (main/log/). */
@@ -223,6 +229,7 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   saveWorkflow: true,
   deleteWorkflow: true,
   previewNames: true,
+  listSkipPanes: true,
   queryLog: true,
   exportLog: true,
   getPreflight: true,

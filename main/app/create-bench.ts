@@ -21,6 +21,7 @@ import { followSettingsFile } from '../settings/follow-settings-file';
 import { benchPreflightDeps } from '../preflight/bench-preflight';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
+import { readSkipPaneCatalogue } from '../cfgutil/skip-pane-names';
 import { WorkflowChannels, workflowChannelMethods } from '../jobs/workflow/workflow-channels';
 import type { BenchHost } from '../events/bench-host';
 import { EngineSupervisor } from './engine-supervisor';
@@ -159,7 +160,12 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
   });
   profileChannels.wire(service.hub);
   // The name preview lists the devices attached now, straight from the device intake (the hub is output only).
-  const workflowChannels = new WorkflowChannels(workflows, () => jobs.provisioning.intake.devices());
+  // The skip-pane checklist comes from the cfgutil in use (real or simulated), read once per cfgutil path.
+  const workflowChannels = new WorkflowChannels(
+    workflows,
+    () => jobs.provisioning.intake.devices(),
+    () => readSkipPaneCatalogue(service.runningEngine()?.client),
+  );
   workflowChannels.wire(service.hub);
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();

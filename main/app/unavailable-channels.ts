@@ -38,6 +38,7 @@ export function unavailableJobChannels(): JobInvokeChannels {
     saveWorkflow: no,
     deleteWorkflow: no,
     previewNames: no,
+    listSkipPanes: no,
   };
 }
 

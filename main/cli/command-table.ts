@@ -299,10 +299,20 @@ export const commandTable = {
     example: 'enroll-bench settings set concurrency 4',
   },
   workflow: {
-    summary: 'workflows: list them, show one, or check a workflow file',
-    usage: ['workflow list [--json]', 'workflow show ID [--json]', 'workflow validate FILE [--json]'],
-    flags: { json },
-    subcommands: { list: ['json'], show: ['json'], validate: ['json'] },
+    summary: 'workflows: list them, show one, check a workflow file, or list the panes prepare can skip',
+    usage: [
+      'workflow list [--json]',
+      'workflow show ID [--json]',
+      'workflow validate FILE [--json]',
+      'workflow panes [--simulate | --cfgutil PATH] [--json]   (Setup Assistant panes, with their names)',
+    ],
+    flags: { simulate, cfgutil, json },
+    subcommands: {
+      list: ['json'],
+      show: ['json'],
+      validate: ['json'],
+      panes: ['simulate', 'cfgutil', 'json'],
+    },
     example: 'enroll-bench workflow show supervise-and-enroll',
   },
   intune: {

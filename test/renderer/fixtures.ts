@@ -10,6 +10,7 @@ import type {
 } from '../../preload/contract';
 import type { BenchSnapshot, Device, EngineStatus, Result, SimulatorAction } from '../../preload/domain';
 import { noProfileChannels } from '../main/profiles/fake-profile-channels';
+import { skipPaneCatalogue } from '../../main/cfgutil/skip-pane-names';
 import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../fakes/no-job-channels';
 
 export function device(n: number, extra: Partial<Device> = {}): Device {
@@ -89,6 +90,11 @@ export class FakeBenchApi implements BenchApi {
   readonly saveWorkflow = noJobOrLogChannels.saveWorkflow;
   readonly deleteWorkflow = noJobOrLogChannels.deleteWorkflow;
   readonly previewNames = noJobOrLogChannels.previewNames;
+  /** The known list, as main answers with no engine (assignable: a test may answer as a newer cfgutil). */
+  listSkipPanes: InvokeChannels['listSkipPanes'] = async () => ({
+    ok: true,
+    value: skipPaneCatalogue(undefined),
+  });
   readonly queryLog = noJobOrLogChannels.queryLog;
   readonly exportLog = noJobOrLogChannels.exportLog;
   // Assignable, so the Intune pane's test can answer these its own way.

@@ -49,6 +49,7 @@ describe('localOnlyChannels', () => {
       'getSettings',
       'getSnapshot',
       'getSupervisionIdentity',
+      'listSkipPanes',
       'listWorkflows',
       'previewNames',
       'queryLog',
