@@ -7,6 +7,7 @@ import type { BenchApi } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 import type { SkipPaneCatalogue, Workflow, WorkflowStepKind } from '../../preload/jobs-domain';
 import { FORM_FIELD } from '../../preload/workflow-fields';
+import { useFocusFirstInvalid } from '../ui/focus-first-invalid';
 import { stepTitles } from '../bench/job-status';
 import { useBench } from '../state/bench-store';
 import { StepFields } from './step-fields';
@@ -44,16 +45,7 @@ export function WorkflowEditor({ api, onSaved }: WorkflowEditorProps) {
     };
   }, [api]);
 
-  useEffect(() => {
-    if (showFirstError === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-form-error]');
-    if (!first) return;
-    first.scrollIntoView?.({ block: 'center' });
-    const target = first.matches('input, select, textarea, button')
-      ? first
-      : first.querySelector<HTMLElement>('input, select, textarea, button');
-    (target ?? first).focus({ preventScroll: true });
-  }, [showFirstError]);
+  useFocusFirstInvalid(formRef, showFirstError);
 
   const selected = draft ?? workflows.find((w) => w.id === (selectedId ?? inUse)) ?? workflows[0];
   const editing = draft !== undefined;
