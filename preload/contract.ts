@@ -159,6 +159,11 @@ export interface InvokeChannels
     readonly dataBase64: string;
     readonly lastModified?: number;
   }): Promise<Result<ProfileSummary>>;
+  /**
+   * Load the generated training profile ("TRAINING – simulator only"), so a trainee can run a simulated cart
+   * without an Intune tenant. Refused when the engine is real cfgutil.
+   */
+  useTrainingProfile(): Promise<Result<ProfileSummary>>;
   /** The current profile judged now (its age changes), or null. */
   getProfile(): Promise<Result<ProfileSummary | null>>;
   /** Allow runs with an expired profile; the reason is logged. Refused unless the profile has expired. */
@@ -214,6 +219,7 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   recheckEngine: true,
   chooseCfgutil: true,
   importProfile: true,
+  useTrainingProfile: true,
   getProfile: true,
   overrideProfileAge: true,
   importSupervisionIdentity: true,

@@ -119,7 +119,10 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       problems.push(`${error.info.title}. ${error.info.detail}`);
     }
   }
-  const profileChannels = new ProfileChannels(profiles, identities);
+  // The training profile is for the simulator only: the engine in use decides. Until the engine supervisor
+  // below exists, no engine is known, and unknown refuses.
+  let engineInUse: () => EngineStatus | undefined = () => undefined;
+  const profileChannels = new ProfileChannels(profiles, identities, () => engineInUse());
   const hub = new EventHub();
   const factory = createEngineFactory({
     log,
@@ -135,7 +138,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     settings,
     dataDir: options.dataDir,
     supervision: supervisionOf(identities),
-    profile: profileOf(profiles),
+    profile: profileOf(profiles, () => engineInUse()),
     log,
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.deviceLocks ? { deviceLocks: options.deviceLocks } : {}),
@@ -158,6 +161,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
     }),
   });
+  engineInUse = () => service.engine();
   profileChannels.wire(service.hub);
   // The name preview lists the devices attached now, straight from the device intake (the hub is output only).
   // The skip-pane checklist comes from the cfgutil in use (real or simulated), read once per cfgutil path.

@@ -70,6 +70,7 @@ export function unavailableProfileChannels(): Pick<InvokeChannels, ProfileChanne
   const no = () => refusal('Profiles');
   return {
     importProfile: no,
+    useTrainingProfile: no,
     getProfile: no,
     overrideProfileAge: no,
     importSupervisionIdentity: no,

@@ -246,10 +246,14 @@ export const commandTable = {
     example: 'enroll-bench disarm',
   },
   profile: {
-    summary: 'the Intune enrollment profile: inspect a file, or import it (exit 0 when usable)',
-    usage: ['profile inspect FILE [--json]', 'profile import FILE [--json]'],
-    flags: { json },
-    subcommands: { inspect: ['json'], import: ['json'] },
+    summary: 'the Intune enrollment profile: inspect a file, import it (exit 0 when usable), or train',
+    usage: [
+      'profile inspect FILE [--json]',
+      'profile import FILE [--json]',
+      'profile training [--simulate | --cfgutil PATH] [--json]   (a generated profile, simulator only)',
+    ],
+    flags: { simulate, cfgutil, json },
+    subcommands: { inspect: ['json'], import: ['json'], training: ['simulate', 'cfgutil', 'json'] },
     example: 'enroll-bench profile inspect ~/Downloads/enrollment.mobileconfig',
   },
   identity: {

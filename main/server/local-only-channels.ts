@@ -56,6 +56,8 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   deleteWorkflow: 'local',
   chooseCfgutil: 'local',
   importProfile: 'local',
+  // What every later install puts on devices: decided at the Mac, like importProfile.
+  useTrainingProfile: 'local',
   overrideProfileAge: 'local',
   importSupervisionIdentity: 'local',
   createSupervisionIdentity: 'local',

@@ -74,6 +74,7 @@ export class FakeBenchApi implements BenchApi {
     return { ok: true, value: { kind: 'cfgutil', path: request.path } };
   }
   readonly importProfile = noProfileChannels.importProfile;
+  useTrainingProfile: InvokeChannels['useTrainingProfile'] = noProfileChannels.useTrainingProfile;
   readonly getProfile = noProfileChannels.getProfile;
   readonly overrideProfileAge = noProfileChannels.overrideProfileAge;
   readonly importSupervisionIdentity = noProfileChannels.importSupervisionIdentity;

@@ -88,6 +88,7 @@ describe('localOnlyChannels', () => {
       'saveSettings',
       'setIntunePushSerials',
       'setIntuneRefreshDays',
+      'useTrainingProfile',
     ]);
   });
 });
