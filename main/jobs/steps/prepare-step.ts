@@ -40,9 +40,7 @@ export function prepareOptionsFor(
   ctx: Pick<JobContext, 'ours' | 'identity'>,
 ): PrepareOptions {
   const panes =
-    step.skipPanes === 'all'
-      ? [...SKIP_PANES]
-      : step.skipPanes.filter((p): p is SkipPane => isPaneKey(p));
+    step.skipPanes === 'all' ? [...SKIP_PANES] : step.skipPanes.filter((p): p is SkipPane => isPaneKey(p));
   return {
     supervised: true,
     ...(ctx.ours.organizationName ? { name: ctx.ours.organizationName } : {}),
