@@ -8,6 +8,7 @@
 import { useId, useState } from 'react';
 import { TRAINING_LABEL, type ProfileSummary } from '../../preload/domain';
 import { ProfileAgeView } from './profile-age-view';
+import { DROPPED_TEXT_NAME, pastedFile } from './use-window-paste';
 import { ProfileIcon } from './profile-icon';
 import { day, firstFile, severityView, verdictView } from './profile-format';
 import './profile-card.css';
@@ -101,7 +102,7 @@ export function ProfileCard({
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const file = firstFile(event.dataTransfer?.files);
+    const file = pastedFile(event.dataTransfer, DROPPED_TEXT_NAME);
     if (file) onChooseFile(file);
   };
   return (

@@ -7,20 +7,28 @@ import { useEffect, useRef } from 'react';
 
 /** The name a pasted text carries into the import (shown on the refused-file card). */
 export const PASTED_TEXT_NAME = 'Pasted text.txt';
+/** The name a dragged link or text (from a browser tab, not a file) carries into the import. */
+export const DROPPED_TEXT_NAME = 'Dropped link.txt';
 
 function typingInField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** What a paste event carries as a file: its first file, or its plain text; undefined when neither. */
-export function pastedFile(data: DataTransfer | null): File | undefined {
+/**
+ * What a paste or a drop carries as a file: its first file, or its link or plain text as a small text file
+ * named `name`; undefined when neither.
+ */
+export function pastedFile(
+  data: DataTransfer | null | undefined,
+  name: string = PASTED_TEXT_NAME,
+): File | undefined {
   if (!data) return undefined;
-  const file = data.files[0];
+  const file = data.files?.[0];
   if (file) return file;
-  const text = data.getData('text/plain');
+  const text = data.getData('text/uri-list') || data.getData('text/plain');
   if (text.trim() === '') return undefined;
-  return new File([text], PASTED_TEXT_NAME, { type: 'text/plain' });
+  return new File([text], name, { type: 'text/plain' });
 }
 
 export function useWindowPaste(onFile: (file: File) => void, target: Window = window): void {

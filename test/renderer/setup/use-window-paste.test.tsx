@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/app';
 import { EnrollmentSetup } from '../../../renderer/setup/enrollment-setup';
-import { PASTED_TEXT_NAME } from '../../../renderer/setup/use-window-paste';
+import { DROPPED_TEXT_NAME, PASTED_TEXT_NAME } from '../../../renderer/setup/use-window-paste';
 import { createBenchStore } from '../../../renderer/state/bench-store';
 import { SetupFakeApi } from '../setup-fixtures';
 
@@ -53,5 +53,32 @@ describe('pasting onto the window', () => {
       fireEvent.paste(document.body, clipboard('   '));
     });
     expect(api.profileImports).toEqual([]);
+  });
+});
+
+describe('dropping a link dragged from a browser tab', () => {
+  const link = (text: string) => ({
+    dataTransfer: {
+      types: ['text/uri-list', 'text/plain'],
+      files: [],
+      dropEffect: 'none',
+      getData: (type: string) => (type === 'text/uri-list' || type === 'text/plain' ? text : ''),
+    },
+  });
+
+  it('sends it to the profile import as a small text file, on the window and on the card', async () => {
+    const api = new SetupFakeApi();
+    await renderSetup(api);
+    await act(async () => {
+      fireEvent.dragEnter(window, link(LINK));
+      fireEvent.drop(window, link(LINK));
+    });
+    await act(async () => {
+      fireEvent.drop(screen.getByRole('region', { name: 'Intune enrollment profile' }), link(LINK));
+    });
+    expect(api.profileImports.map((r) => [r.fileName, atob(r.dataBase64)])).toEqual([
+      [DROPPED_TEXT_NAME, LINK],
+      [DROPPED_TEXT_NAME, LINK],
+    ]);
   });
 });
