@@ -31,6 +31,7 @@ import type {
   JobView,
   OperatorReason,
   RunStatus,
+  SkipPaneCatalogue,
   Workflow,
   WorkflowList,
 } from './jobs-domain';
@@ -83,6 +84,11 @@ export interface JobInvokeChannels {
   previewNames(req: {
     readonly template: string;
   }): Promise<Result<readonly { readonly ecid: Ecid; readonly name: string }[]>>;
+  /**
+   * The Setup Assistant panes the cfgutil in use can skip, with people's names, grouped (read from its
+   * `help prepare` once; the known list, saying so, when it lists none). Read-only: any screen may ask.
+   */
+  listSkipPanes(): Promise<Result<SkipPaneCatalogue>>;
 }
 
 /** The bench log of finished jobs (main/log/). */
@@ -160,6 +166,11 @@ export interface InvokeChannels
     readonly dataBase64: string;
     readonly lastModified?: number;
   }): Promise<Result<ProfileSummary>>;
+  /**
+   * Load the generated training profile ("TRAINING – simulator only"), so a trainee can run a simulated cart
+   * without an Intune tenant. Refused when the engine is real cfgutil.
+   */
+  useTrainingProfile(): Promise<Result<ProfileSummary>>;
   /** The current profile judged now (its age changes), or null. */
   getProfile(): Promise<Result<ProfileSummary | null>>;
   /** Allow runs with an expired profile; the reason is logged. Refused unless the profile has expired. */
@@ -215,6 +226,7 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   recheckEngine: true,
   chooseCfgutil: true,
   importProfile: true,
+  useTrainingProfile: true,
   getProfile: true,
   overrideProfileAge: true,
   importSupervisionIdentity: true,
@@ -230,6 +242,7 @@ export const invokeChannelNames: Readonly<Record<InvokeChannelName, true>> = {
   saveWorkflow: true,
   deleteWorkflow: true,
   previewNames: true,
+  listSkipPanes: true,
   queryLog: true,
   exportLog: true,
   getPreflight: true,

@@ -57,6 +57,11 @@ export interface ErrorInfo {
   readonly cfgutilCode?: number;
   /** cfgutil's original message (possibly localised), for the log only. */
   readonly originalMessage?: string;
+  /**
+   * A refused form names the field at fault (a workflow: `steps.2.skipPanes`, see ./workflow-fields.ts), and
+   * `detail` is then one sentence for that field, so the UI shows it next to the field.
+   */
+  readonly field?: string;
 }
 
 /** Outcome of every invoke call: expected failures travel as data, never as rejections. */

@@ -282,7 +282,16 @@ export interface ProfileSummary {
   readonly findings: readonly ProfileFinding[];
   /** Epoch milliseconds when the verdict and age were computed. */
   readonly evaluatedAt: number;
+  /**
+   * The bench's generated training profile (no Intune tenant behind it): shown as "TRAINING – simulator only",
+   * refused with real cfgutil, and its bench log rows are marked training.
+   */
+  readonly training?: true;
 }
+
+/** The training profile's `PayloadIdentifier`; bench log rows with it are training rows. */
+export const TRAINING_PROFILE_IDENTIFIER = 'com.example.enroll-bench.training-simulator-only';
+export const TRAINING_LABEL = 'TRAINING – simulator only';
 
 /** The supervision identity cfgutil uses with `-C`/`-K`; never carries the private key. */
 export interface IdentitySummary {

@@ -118,6 +118,26 @@ export interface WorkflowList {
   readonly problems: readonly WorkflowProblem[];
 }
 
+/** One Setup Assistant pane the editor offers: cfgutil's key (what a workflow saves) and its name for people. */
+export interface SkipPaneChoice {
+  readonly key: string;
+  readonly name: string;
+}
+
+export interface SkipPaneGroup {
+  readonly title: string;
+  readonly panes: readonly SkipPaneChoice[];
+}
+
+/** The panes the cfgutil in use can skip, grouped for the editor's checklist (main/cfgutil/skip-pane-names.ts). */
+export interface SkipPaneCatalogue {
+  /** `cfgutil`: read from its `help prepare`; `known-list`: it listed none, so the list known from real Macs. */
+  readonly source: 'cfgutil' | 'known-list';
+  /** Why the known list is shown (present with `known-list`). */
+  readonly note?: string;
+  readonly groups: readonly SkipPaneGroup[];
+}
+
 // ---- Jobs ----
 
 export type JobPhase =

@@ -43,6 +43,7 @@ export function composeHandlers(areas: BenchAreas): InvokeChannels {
   };
   const profileChannels: Pick<InvokeChannels, ProfileChannelName> = {
     importProfile: (req) => profiles.importProfile(req),
+    useTrainingProfile: () => profiles.useTrainingProfile(),
     getProfile: () => profiles.getProfile(),
     overrideProfileAge: (req) => profiles.overrideProfileAge(req),
     importSupervisionIdentity: (req) => profiles.importSupervisionIdentity(req),

@@ -21,6 +21,7 @@ import { followSettingsFile } from '../settings/follow-settings-file';
 import { benchPreflightDeps } from '../preflight/bench-preflight';
 import { PreflightChannels } from '../preflight/preflight-channels';
 import { WorkflowStore } from '../jobs/workflow/workflow-store';
+import { readSkipPaneCatalogue } from '../cfgutil/skip-pane-names';
 import { WorkflowChannels, workflowChannelMethods } from '../jobs/workflow/workflow-channels';
 import type { BenchHost } from '../events/bench-host';
 import { EngineSupervisor } from './engine-supervisor';
@@ -121,7 +122,10 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       problems.push(`${error.info.title}. ${error.info.detail}`);
     }
   }
-  const profileChannels = new ProfileChannels(profiles, identities);
+  // The training profile is for the simulator only: the engine in use decides. Until the engine supervisor
+  // below exists, no engine is known, and unknown refuses.
+  let engineInUse: () => EngineStatus | undefined = () => undefined;
+  const profileChannels = new ProfileChannels(profiles, identities, () => engineInUse());
   const hub = new EventHub();
   const factory = createEngineFactory({
     log,
@@ -137,7 +141,7 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
     settings,
     dataDir: options.dataDir,
     supervision: supervisionOf(identities),
-    profile: profileOf(profiles),
+    profile: profileOf(profiles, () => engineInUse()),
     log,
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.deviceLocks ? { deviceLocks: options.deviceLocks } : {}),
@@ -160,9 +164,15 @@ export async function createBench(options: CreateBenchOptions): Promise<Bench> {
       ...(env.ENROLL_BENCH_CFGUTIL ? { envPath: env.ENROLL_BENCH_CFGUTIL } : {}),
     }),
   });
+  engineInUse = () => service.engine();
   profileChannels.wire(service.hub);
   // The name preview lists the devices attached now, straight from the device intake (the hub is output only).
-  const workflowChannels = new WorkflowChannels(workflows, () => jobs.provisioning.intake.devices());
+  // The skip-pane checklist comes from the cfgutil in use (real or simulated), read once per cfgutil path.
+  const workflowChannels = new WorkflowChannels(
+    workflows,
+    () => jobs.provisioning.intake.devices(),
+    () => readSkipPaneCatalogue(service.runningEngine()?.client),
+  );
   workflowChannels.wire(service.hub);
   const stopWatchingWorkflows = await workflows.watchFolder();
   await service.start();

@@ -3,6 +3,8 @@
  * from ./compose-provisioning.ts with its device list and job events going to the UIs through the hub, the
  * profile and identity services offered through the board's small interfaces, and the five job channels.
  */
+import type { EngineStatus } from '../../preload/domain';
+import { isTraining, trainingRefusal } from '../profiles/training-profile';
 import type { BeforeInstall } from '../intune/enrollment/install-gate';
 import type { DeviceLocks } from '../jobs/safety/device-locks';
 import type { JobInvokeChannels } from '../../preload/contract';
@@ -91,13 +93,20 @@ export function supervisionOf(identities: IdentityService): SupervisionSource {
   };
 }
 
-/** The imported profile; an expired one (without the operator's override) is no profile for a new job. */
-export function profileOf(profiles: ProfileService): ProfileSource {
+/**
+ * The imported profile; an expired one (without the operator's override) is no profile for a new job, and
+ * neither is the training profile unless the engine in use is the simulator.
+ */
+export function profileOf(
+  profiles: ProfileService,
+  engine: () => Pick<EngineStatus, 'kind'> | undefined = () => undefined,
+): ProfileSource {
   return {
     current: () => {
       const gate = profiles.canStartRun();
       const summary = profiles.current();
       if (!gate.ok || !summary?.payloadIdentifier) return undefined;
+      if (isTraining(summary) && trainingRefusal(engine())) return undefined;
       return { path: gate.profilePath, payloadIdentifier: summary.payloadIdentifier, sha256: summary.sha256 };
     },
   };

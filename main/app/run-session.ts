@@ -8,6 +8,7 @@
  * In simulation, a missing profile or identity is replaced by an ephemeral one (and the caller is told), so a
  * training bench runs out of the box; with real cfgutil both must have been imported.
  */
+import { isTraining, trainingRefusal } from '../profiles/training-profile';
 import type { DeviceLocks } from '../jobs/safety/device-locks';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -92,6 +93,10 @@ async function enrollmentProfile(
     await refreshBeforeCart({ dataDir: options.dataDir, profiles, note: options.note });
   const summary = profiles.current();
   if (summary) {
+    if (isTraining(summary) && !options.simulate) {
+      const refused = trainingRefusal({ kind: 'cfgutil' });
+      if (refused) throw refused;
+    }
     const gate = profiles.canStartRun();
     if (!gate.ok) throw refusal(gate.error.title, gate.error.detail);
     if (!summary.payloadIdentifier)

@@ -39,6 +39,7 @@ export function unavailableJobChannels(): JobInvokeChannels {
     saveWorkflow: no,
     deleteWorkflow: no,
     previewNames: no,
+    listSkipPanes: no,
   };
 }
 
@@ -70,6 +71,7 @@ export function unavailableProfileChannels(): Pick<InvokeChannels, ProfileChanne
   const no = () => refusal('Profiles');
   return {
     importProfile: no,
+    useTrainingProfile: no,
     getProfile: no,
     overrideProfileAge: no,
     importSupervisionIdentity: no,

@@ -23,6 +23,7 @@ import {
   droppedByUsageError,
   keepListedFlags,
   listedPrepareFlags,
+  paneKeysOf,
   prepareFlagReport,
   recordDropped,
 } from './prepare-flag-support';
@@ -108,6 +109,11 @@ export interface CfgutilClient {
   /** `shut-down` (supervised only, so normally with the identity). */
   shutDown(ecid: Ecid, options?: IdentityOptions): Promise<void>;
   version(options?: CallOptions): Promise<CfgutilVersion>;
+  /**
+   * The Setup Assistant pane keys this cfgutil's `help prepare` lists (read once per path, bounded in time and
+   * size), or undefined when it lists none. Optional so a test's fake client may leave it out.
+   */
+  skipPaneKeys?(): Promise<readonly string[] | undefined>;
 }
 
 /** The commands the client runs, for timeouts and logging. */
@@ -316,6 +322,7 @@ export function createCfgutilClient(options: CfgutilClientOptions): CfgutilClien
     rename: async (ecid, name, call) => action('rename', ecid, [plainArgument(name, 'device name')], call),
     restart: (ecid, call) => action('restart', ecid, [], call),
     shutDown: (ecid, call) => action('shut-down', ecid, [], call),
+    skipPaneKeys: async () => paneKeysOf(await listedPrepareFlags(options.cfgutilPath, runner, options.env)),
     async version(call) {
       const result = await run('version', undefined, [], call);
       // `version` may print plain text even with --format JSON (§10 item 9): a clean exit is read either way.

@@ -16,6 +16,8 @@ export interface PrepareFlagReport {
   readonly dropped: ReadonlySet<string>;
 }
 
+export const MAX_HELP_BYTES = 256 * 1024;
+
 const SKIP_FLAG = /--skip-[a-z0-9]+(?:-[a-z0-9]+)*/g;
 
 /** Every `--skip-*` flag a help text names; undefined when it names none. */
@@ -43,6 +45,8 @@ export function listedPrepareFlags(
   const learned: Learned = { listed: Promise.resolve(undefined), dropped: new Set() };
   learned.listed = runner(cfgutilPath, ['help', 'prepare'], {
     timeoutMs: 15_000,
+    // A help text is a few kilobytes; anything far larger is not one, and is not kept.
+    maxOutputBytes: MAX_HELP_BYTES,
     label: 'help prepare',
     ...(env === undefined ? {} : { env }),
   })
@@ -54,6 +58,12 @@ export function listedPrepareFlags(
     });
   byPath.set(cfgutilPath, learned);
   return learned.listed;
+}
+
+/** The pane keys (`appleid`, not `--skip-appleid`; never `all`) a listed set names. */
+export function paneKeysOf(listed: ReadonlySet<string> | undefined): string[] | undefined {
+  if (listed === undefined) return undefined;
+  return [...listed].map((flag) => flag.slice('--skip-'.length)).filter((key) => key !== 'all');
 }
 
 /** Splits `args` into what this cfgutil lists and what it does not; unlisted flags are recorded as dropped. */

@@ -55,7 +55,20 @@ export const SKIP_PANES = [
   'zoom',
 ] as const;
 
-export type SkipPane = (typeof SKIP_PANES)[number];
+/**
+ * A pane key as cfgutil spells it after `--skip-`: lower-case words joined by dashes. Newer cfgutils add keys the
+ * list above lacks, so a well-formed key is accepted; one this cfgutil does not list is left out of `prepare`
+ * and named by preflight (./prepare-flag-support.ts). The form alone keeps option injection out.
+ */
+export const PANE_KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_PANE_KEY = 60;
+
+export function isPaneKey(key: string): boolean {
+  return key.length <= MAX_PANE_KEY && PANE_KEY.test(key) && key !== 'all';
+}
+
+/** A known pane or one a newer cfgutil lists (see {@link isPaneKey}). */
+export type SkipPane = string;
 
 export interface PrepareOptions {
   /** `--dep`: use the device's Automated Device Enrollment configuration from Apple Business Manager. */
@@ -92,7 +105,7 @@ export function checkPrepareOptions(options: PrepareOptions): string | undefined
   if (options.language !== undefined && !CODE.test(options.language))
     return 'The language code is not valid.';
   if (options.locale !== undefined && !CODE.test(options.locale)) return 'The locale code is not valid.';
-  const unknown = options.skip?.find((pane) => !(SKIP_PANES as readonly string[]).includes(pane));
+  const unknown = options.skip?.find((pane) => !isPaneKey(pane));
   if (unknown !== undefined) return `"${unknown}" is not a Setup Assistant pane cfgutil can skip.`;
   return undefined;
 }

@@ -40,8 +40,13 @@ const loaders: Readonly<Record<Exclude<CommandName, 'help' | 'completion'>, () =
       import('./profile-command'),
       import('./profile-import-command'),
     ]);
+    const { runProfileTrainingCommand } = await import('./profile-import-command');
     return (argv) =>
-      argv[0] === 'import' ? runProfileImportCommand(argv.slice(1)) : runProfileCommand(argv);
+      argv[0] === 'import'
+        ? runProfileImportCommand(argv.slice(1))
+        : argv[0] === 'training'
+          ? runProfileTrainingCommand(argv.slice(1))
+          : runProfileCommand(argv);
   },
   identity: async () => (await import('./identity-command')).runIdentityCommand,
   preflight: async () => (await import('./preflight-command')).runPreflightCommand,

@@ -252,10 +252,14 @@ export const commandTable = {
     example: 'enroll-bench disarm',
   },
   profile: {
-    summary: 'the Intune enrollment profile: inspect a file, or import it (exit 0 when usable)',
-    usage: ['profile inspect FILE [--json]', 'profile import FILE [--json]'],
-    flags: { json },
-    subcommands: { inspect: ['json'], import: ['json'] },
+    summary: 'the Intune enrollment profile: inspect a file, import it (exit 0 when usable), or train',
+    usage: [
+      'profile inspect FILE [--json]',
+      'profile import FILE [--json]',
+      'profile training [--simulate | --cfgutil PATH] [--json]   (a generated profile, simulator only)',
+    ],
+    flags: { simulate, cfgutil, json },
+    subcommands: { inspect: ['json'], import: ['json'], training: ['simulate', 'cfgutil', 'json'] },
     example: 'enroll-bench profile inspect ~/Downloads/enrollment.mobileconfig',
   },
   identity: {
@@ -305,10 +309,20 @@ export const commandTable = {
     example: 'enroll-bench settings set concurrency 4',
   },
   workflow: {
-    summary: 'workflows: list them, show one, or check a workflow file',
-    usage: ['workflow list [--json]', 'workflow show ID [--json]', 'workflow validate FILE [--json]'],
-    flags: { json },
-    subcommands: { list: ['json'], show: ['json'], validate: ['json'] },
+    summary: 'workflows: list them, show one, check a workflow file, or list the panes prepare can skip',
+    usage: [
+      'workflow list [--json]',
+      'workflow show ID [--json]',
+      'workflow validate FILE [--json]',
+      'workflow panes [--simulate | --cfgutil PATH] [--json]   (Setup Assistant panes, with their names)',
+    ],
+    flags: { simulate, cfgutil, json },
+    subcommands: {
+      list: ['json'],
+      show: ['json'],
+      validate: ['json'],
+      panes: ['simulate', 'cfgutil', 'json'],
+    },
     example: 'enroll-bench workflow show supervise-and-enroll',
   },
   intune: {

@@ -9,6 +9,12 @@ import { defaultDataDir } from '../storage/data-dir';
 import { BenchError } from '../errors/bench-error';
 import { formatProfileSummary } from '../profiles/format-profile-summary';
 import { ProfileService } from '../profiles/profile-service';
+import { ProfileChannels } from '../profiles/profile-channels';
+import { IdentityService } from '../identity/identity-service';
+import { TRAINING_LABEL } from '../../preload/domain';
+import { chooseEngine } from '../engine/choose-engine';
+import { locateCfgutil } from '../cfgutil/locate-cfgutil';
+import { loadBenchSettings } from '../settings/bench-settings';
 import { flagSpec } from './command-table';
 import { parseFlags, UsageError } from '../text/parse-flags';
 import { stderrLine, stdoutLine } from './terminal-output';
@@ -18,6 +24,7 @@ export interface ProfileImportIo {
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
   readonly now?: () => Date;
+  readonly platform?: NodeJS.Platform;
 }
 
 const defaultIo: ProfileImportIo = {
@@ -57,4 +64,50 @@ export async function runProfileImportCommand(
     );
   }
   return summary.verdict === 'ready' || summary.verdict === 'ready-with-warnings' ? 0 : 1;
+}
+
+/**
+ * `enroll-bench profile training [--simulate | --cfgutil PATH] [--json]`: loads the generated training profile
+ * ("TRAINING – simulator only") into the data folder, so a trainee can run a simulated cart without an Intune
+ * tenant. The engine is chosen as `serve` would choose it; with real cfgutil the profile is refused (exit 1).
+ */
+export async function runProfileTrainingCommand(
+  argv: readonly string[],
+  io: ProfileImportIo = defaultIo,
+): Promise<number> {
+  const { flags, positional } = parseFlags(argv, flagSpec('profile', 'training'));
+  if (positional.length > 0)
+    throw new UsageError('usage: enroll-bench profile training [--simulate | --cfgutil PATH] [--json]');
+  const dataDir = defaultDataDir(io.env);
+  const { settings } = await loadBenchSettings(dataDir);
+  const located = await locateCfgutil({
+    ...(flags.cfgutil ? { flagPath: flags.cfgutil } : {}),
+    ...(io.env.ENROLL_BENCH_CFGUTIL ? { envPath: io.env.ENROLL_BENCH_CFGUTIL } : {}),
+    ...(settings.cfgutilPath ? { settingPath: settings.cfgutilPath } : {}),
+  });
+  const engine = chooseEngine({
+    simulate: flags.simulate === true,
+    located,
+    platform: io.platform ?? process.platform,
+  });
+  const profiles = new ProfileService({ dataDir, ...(io.now ? { now: io.now } : {}) });
+  await profiles.restore();
+  const channels = new ProfileChannels(profiles, new IdentityService({ dataDir }), () => engine);
+  let summary: Awaited<ReturnType<ProfileService['importBytes']>>;
+  try {
+    const result = await channels.useTrainingProfile();
+    if (!result.ok) throw new BenchError(result.error);
+    summary = result.value;
+  } catch (error) {
+    if (!(error instanceof BenchError)) throw error;
+    io.err(`enroll-bench: ${error.info.title}. ${error.info.detail}`);
+    return 1;
+  }
+  io.out(
+    flags.json ? JSON.stringify({ saved: true, profile: summary }, null, 2) : formatProfileSummary(summary),
+  );
+  io.err(
+    `enroll-bench: ${TRAINING_LABEL}: runs with it only on the simulated bench (serve --simulate, run --simulate).`,
+  );
+  return 0;
 }

@@ -5,7 +5,11 @@
  * Exit codes: 0 fine; 1 a workflow file has a problem (list), the id is unknown (show), or the file is not a
  * usable workflow (validate); 2 for a usage error or a file that cannot be read.
  */
-import type { Workflow, WorkflowStep } from '../../preload/jobs-domain';
+import type { SkipPaneCatalogue, Workflow, WorkflowStep } from '../../preload/jobs-domain';
+import { createCfgutilClient } from '../cfgutil/cfgutil-client';
+import { locateCfgutil } from '../cfgutil/locate-cfgutil';
+import { readSkipPaneCatalogue, skipPaneCatalogue } from '../cfgutil/skip-pane-names';
+import { loadBenchSettings } from '../settings/bench-settings';
 import { defaultDataDir } from '../storage/data-dir';
 import { MAX_WORKFLOW_BYTES, parseWorkflowText } from '../jobs/workflow/parse-workflow';
 import { presetWorkflows } from '../jobs/workflow/presets';
@@ -20,6 +24,43 @@ export interface WorkflowCommandIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /** `workflow panes`: tests may answer as a given cfgutil would. */
+  readonly skipPanes?: (options: SkipPaneOptions) => Promise<SkipPaneCatalogue>;
+}
+
+interface SkipPaneOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly simulate: boolean;
+  readonly cfgutilFlag?: string;
+}
+
+/**
+ * The panes of the cfgutil the bench would use (the same search as `serve` and `preflight`). The simulated
+ * cfgutil's help lists no panes by default, as a real one may not, so `--simulate` gives the known list.
+ */
+async function cfgutilSkipPanes(options: SkipPaneOptions): Promise<SkipPaneCatalogue> {
+  if (options.simulate) return skipPaneCatalogue(undefined);
+  const { settings } = await loadBenchSettings(defaultDataDir(options.env));
+  const located = await locateCfgutil({
+    ...(options.cfgutilFlag ? { flagPath: options.cfgutilFlag } : {}),
+    ...(options.env.ENROLL_BENCH_CFGUTIL ? { envPath: options.env.ENROLL_BENCH_CFGUTIL } : {}),
+    ...(settings.cfgutilPath ? { settingPath: settings.cfgutilPath } : {}),
+  });
+  return readSkipPaneCatalogue(
+    located.kind === 'found' ? createCfgutilClient({ cfgutilPath: located.path }) : undefined,
+  );
+}
+
+/** One group a paragraph: each pane's name, then the key a workflow file saves. */
+export function formatSkipPanes(catalogue: SkipPaneCatalogue): string {
+  const lines: string[] = [];
+  if (catalogue.note) lines.push(catalogue.note, '');
+  lines.push('all                        Skip all panes (--skip-all)');
+  for (const group of catalogue.groups) {
+    lines.push('', `${group.title}:`);
+    for (const pane of group.panes) lines.push(`  ${pane.key.padEnd(26)} ${pane.name}`);
+  }
+  return lines.join('\n');
 }
 
 const defaultIo: WorkflowCommandIo = {
@@ -28,7 +69,8 @@ const defaultIo: WorkflowCommandIo = {
   env: process.env,
 };
 
-const USAGE = 'usage: enroll-bench workflow list | workflow show ID | workflow validate FILE  [--json]';
+const USAGE =
+  'usage: enroll-bench workflow list | workflow show ID | workflow validate FILE | workflow panes  [--json]';
 
 function describeStep(step: WorkflowStep): string {
   if (step.kind === 'erase') {
@@ -83,6 +125,17 @@ export async function runWorkflowCommand(
         : `enroll-bench: there is no workflow "${sanitizeText(id)}"; workflow list shows them.`,
     );
     return 1;
+  }
+  if (sub === 'panes') {
+    if (positional.length > 0) throw new UsageError('workflow panes takes no arguments');
+    const catalogue = await (io.skipPanes ?? cfgutilSkipPanes)({
+      env: io.env,
+      simulate: flags.simulate === true,
+      ...(flags.cfgutil ? { cfgutilFlag: flags.cfgutil } : {}),
+    });
+    if (flags.json) json(catalogue);
+    else io.out(formatSkipPanes(catalogue));
+    return 0;
   }
   if (sub === 'validate') {
     const [file, ...extra] = positional;

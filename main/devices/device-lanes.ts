@@ -42,6 +42,9 @@ export function withDeviceLanes(
   return {
     list: (options) => client.list(options),
     version: (options) => client.version(options),
+    ...(client.skipPaneKeys
+      ? { skipPaneKeys: () => client.skipPaneKeys?.() ?? Promise.resolve(undefined) }
+      : {}),
     get: (ecid, properties, options) => lanes.run(ecid, () => client.get(ecid, properties, options)),
     pair: (ecid, options) => lanes.run(ecid, () => client.pair(ecid, options)),
     unpair: (ecid, options) => lanes.run(ecid, () => client.unpair(ecid, options)),

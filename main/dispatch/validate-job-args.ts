@@ -120,6 +120,7 @@ export const jobArgValidators: Validators = {
   retryFailed: (args) => none(args, 'retryFailed'),
   answerInUse: (args) => none(args, 'answerInUse'),
   listWorkflows: (args) => none(args, 'listWorkflows'),
+  listSkipPanes: (args) => none(args, 'listSkipPanes'),
   saveWorkflow: (args) => {
     const req = one(args, 'saveWorkflow');
     if (!isRecord(req.workflow)) throw invalidRequest('saveWorkflow needs { workflow } as an object.');

@@ -34,6 +34,7 @@ export const profileArgValidators: Validators = {
     return [lastModified === undefined ? base : { ...base, lastModified }];
   },
   getProfile: (args) => none(args, 'getProfile'),
+  useTrainingProfile: (args) => none(args, 'useTrainingProfile'),
   overrideProfileAge: (args) => [{ reason: text(one(args, 'overrideProfileAge').reason, 'reason', 500) }],
   importSupervisionIdentity: (args) => {
     const req = one(args, 'importSupervisionIdentity');

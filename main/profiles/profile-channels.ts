@@ -6,15 +6,17 @@
  * profile bytes, the private key or the password (issue 4 requirements 4 and 5).
  */
 import type { InvokeChannels } from '../../preload/contract';
-import type { IdentitySummary, ProfileSummary, Result } from '../../preload/domain';
+import type { EngineStatus, IdentitySummary, ProfileSummary, Result } from '../../preload/domain';
 import type { EventHub } from '../events/event-hub';
 import { invalidRequest } from '../errors/bench-error';
 import type { IdentityService } from '../identity/identity-service';
 import { MAX_PROFILE_BYTES } from './detect-file-kind';
 import type { ProfileService } from './profile-service';
+import { TRAINING_FILE_NAME, trainingProfileBytes, trainingRefusal } from './training-profile';
 
 export type ProfileChannelName =
   | 'importProfile'
+  | 'useTrainingProfile'
   | 'getProfile'
   | 'overrideProfileAge'
   | 'importSupervisionIdentity'
@@ -40,7 +42,22 @@ export class ProfileChannels implements Pick<InvokeChannels, ProfileChannelName>
   constructor(
     private readonly profiles: ProfileService,
     private readonly identities: IdentityService,
+    /** The engine in use, for the training profile (simulator only); unknown means refused. */
+    private readonly engine: () => Pick<EngineStatus, 'kind'> | undefined = () => undefined,
   ) {}
+
+  /** Loads the generated training profile; refused unless the engine is the simulator. */
+  async useTrainingProfile(): Promise<Result<ProfileSummary>> {
+    const refusal = trainingRefusal(this.engine());
+    if (refusal) throw refusal;
+    return ok(
+      await this.profiles.importBytes({
+        fileName: TRAINING_FILE_NAME,
+        bytes: trainingProfileBytes(),
+        source: 'renderer',
+      }),
+    );
+  }
 
   /** Forwards service changes to every UI as `profileChanged` / `identityChanged`. Returns an unsubscribe. */
   wire(hub: EventHub): () => void {

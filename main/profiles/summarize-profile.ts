@@ -5,6 +5,7 @@
  * the file's own secrets once more, so the SCEP challenge or a password cannot ride along even if an author put
  * it in an odd place (issue 4 requirement 4; ./README.md P14).
  */
+import { TRAINING_PROFILE_IDENTIFIER } from '../../preload/domain';
 import type { ProfileFinding, ProfileOverride, ProfileSummary, ProfileVerdict } from '../../preload/domain';
 import { checkProfile } from './check-profile';
 import type { LoadedProfile, LoadFailure, LoadResult } from './load-profile';
@@ -129,6 +130,7 @@ function summarizeLoaded(loaded: LoadedProfile, ctx: SummaryContext): ProfileSum
   const verdict = verdictOf(findings);
   return {
     ...fields,
+    ...(loaded.model.identifier === TRAINING_PROFILE_IDENTIFIER ? { training: true as const } : {}),
     variant: check.variant,
     signer,
     age,

@@ -15,11 +15,22 @@ import {
   type PlistProblem,
 } from './plist-budget';
 import { sanitizeText } from '../text/sanitize-text';
+import { isIntuneHost } from './intune-hosts';
 
 /** Where the direct-enrollment file comes from, as the admin center labels it (intune.md §1, §2). */
 export const DOWNLOAD_STEPS =
   'In the Intune admin center open Devices › Enrollment › Apple › Apple Configurator › Profiles, open the profile, ' +
   'choose Export Profile and, under Direct enrollment, choose Download profile.';
+
+/**
+ * The refusal for Intune's Setup Assistant enrollment link (Export Profile's "Profile URL", on an Intune host):
+ * Apple Configurator's server settings take that URL, cfgutil has no flag for it (main/cfgutil/README.md §8.3),
+ * so the operator is sent to the Direct enrollment download instead. Worded by issue 21; tests compare it whole.
+ */
+export const SETUP_ASSISTANT_LINK_REFUSAL =
+  "This is Intune's Setup Assistant enrollment link; cfgutil cannot enroll with it. Download the Direct " +
+  'enrollment profile instead: Intune ▸ Devices ▸ iOS/iPadOS ▸ Enrollment ▸ Apple Configurator ▸ Profiles ▸ ' +
+  'your profile ▸ Export profile ▸ Download profile.';
 
 function error(code: ProfileFindingCode, message: string): ProfileFinding {
   return { severity: 'error', code, message };
@@ -77,6 +88,8 @@ export function wrongFileFinding(
           DOWNLOAD_STEPS,
       );
     case 'file-url-text':
+      if (details.host !== undefined && isIntuneHost(details.host))
+        return error(code, SETUP_ASSISTANT_LINK_REFUSAL);
       return error(
         code,
         `This text file holds a web address on ${details.host ? sanitizeText(details.host) : 'an unknown host'}, probably the Profile URL from ` +

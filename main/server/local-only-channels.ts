@@ -35,6 +35,8 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   getSupervisionIdentity: 'any',
   listWorkflows: 'any',
   previewNames: 'any',
+  // The pane names the workflow editor shows: what this cfgutil's own help says, nothing private.
+  listSkipPanes: 'any',
   queryLog: 'any',
   // The same records queryLog pages through; refusing the file would protect nothing.
   exportLog: 'any',
@@ -54,6 +56,8 @@ export const localOnlyChannels: Readonly<Record<InvokeChannelName, ChannelReach>
   deleteWorkflow: 'local',
   chooseCfgutil: 'local',
   importProfile: 'local',
+  // What every later install puts on devices: decided at the Mac, like importProfile.
+  useTrainingProfile: 'local',
   overrideProfileAge: 'local',
   importSupervisionIdentity: 'local',
   createSupervisionIdentity: 'local',

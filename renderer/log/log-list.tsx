@@ -6,6 +6,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { TRAINING_PROFILE_IDENTIFIER } from '../../preload/domain';
 import type { LogRecord } from '../../preload/log-domain';
 import { formatDuration, formatWhen, outcomeLabels } from './log-format';
 
@@ -34,7 +35,10 @@ export interface LogListProps {
 function cells(record: LogRecord): string[] {
   return [
     formatWhen(record.finishedAt),
-    outcomeLabels[record.outcome],
+    // A row from the training profile (simulator only) never passes for a real enrollment.
+    record.profileIdentifier === TRAINING_PROFILE_IDENTIFIER
+      ? `${outcomeLabels[record.outcome]} (training)`
+      : outcomeLabels[record.outcome],
     record.serialNumber ?? '—',
     record.finalName ?? '—',
     record.model ?? record.deviceType ?? '—',

@@ -3,12 +3,13 @@
  * touch, the default workflow, notifications and sound. The bench validates; a refused field shows the bench's reason
  * beside it and nothing is saved. The cfgutil path is chosen on the preflight screen, not here.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
 import type { SettingsView } from '../../preload/preflight-domain';
 import { PanelDialog } from '../preflight/panel-dialog';
 import { NumberSettingsField, SettingsField } from './settings-field';
+import { useFocusFirstInvalid } from '../ui/focus-first-invalid';
 import { formFromView, patchFromForm, type FieldErrors, type SettingsForm } from './settings-form-state';
 
 export interface SettingsPanelProps {
@@ -34,6 +35,10 @@ export function SettingsPanel({ api, onClose, onOpenIntune, capInForce }: Settin
   const [failure, setFailure] = useState<ErrorInfo>();
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Counts refused saves: each one moves focus to the first field in error (issue 21 item 5). */
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, refusals);
 
   const show = useCallback((next: SettingsView) => {
     setView(next);
@@ -66,6 +71,7 @@ export function SettingsPanel({ api, onClose, onOpenIntune, capInForce }: Settin
     setFailure(undefined);
     if (!result.value.saved) {
       setErrors(Object.fromEntries(result.value.errors.map((e) => [e.field, e.message])));
+      setRefusals((n) => n + 1);
       setStatus(
         `Not saved: ${result.value.errors.length === 1 ? 'one field needs' : `${result.value.errors.length} fields need`} a change.`,
       );
@@ -113,6 +119,7 @@ export function SettingsPanel({ api, onClose, onOpenIntune, capInForce }: Settin
         !failure && <p>Loading the settings…</p>
       ) : (
         <form
+          ref={formRef}
           id="settings-form"
           className="settings-form"
           noValidate

@@ -7,12 +7,14 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
+import { TRAINING_LABEL } from '../../preload/domain';
 import { useBenchState, type BenchStore } from '../state/bench-store';
 import { isIdentityFileName } from './file-payload';
 import { attentionReason } from './setup-view';
 import { useNow } from './use-now';
 import { useSetupActions } from './use-setup-actions';
 import { useWindowFileDrop } from './use-window-drop';
+import { useWindowPaste } from './use-window-paste';
 import { DropOverlay } from './drop-overlay';
 import { IdentityCard } from './identity-card';
 import { ErrorNotice } from '../bench/notices';
@@ -27,7 +29,7 @@ export interface EnrollmentSetupProps {
 }
 
 export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
-  const { profile, identity } = useBenchState(store);
+  const { profile, identity, engine } = useBenchState(store);
   const now = useNow();
   const actions = useSetupActions(api);
   const [opened, setOpened] = useState(false);
@@ -42,6 +44,7 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
     [importProfileFile],
   );
   const dragging = useWindowFileDrop(onFile);
+  useWindowPaste(onFile);
 
   // Keep keyboard focus on the toggle when it swaps between "Change…" and "Hide set-up details".
   useEffect(() => {
@@ -71,6 +74,12 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
       className={`setup ${collapsed && !identityFile && !actions.profileError ? 'setup-collapsed' : 'setup-expanded'}`}
     >
       {overlay}
+      {profile?.training && (
+        <p className="training-banner" role="note">
+          <strong>{TRAINING_LABEL}.</strong> This bench uses a generated training profile: devices are
+          simulated and nothing is enrolled in Intune. Load the real Intune profile before a real cart.
+        </p>
+      )}
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {actions.announcement}
       </div>
@@ -111,6 +120,7 @@ export function EnrollmentSetup({ api, store }: EnrollmentSetupProps) {
               busy={actions.busy}
               onChooseFile={onFile}
               onOverride={actions.overrideAge}
+              {...(engine?.kind === 'simulator' ? { onUseTraining: actions.useTrainingProfile } : {})}
             />
             <IdentityCard
               identity={identity}

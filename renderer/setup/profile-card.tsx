@@ -6,8 +6,9 @@
  * readers through a live region (issue 4 requirement 4).
  */
 import { useId, useState } from 'react';
-import type { ProfileSummary } from '../../preload/domain';
+import { TRAINING_LABEL, type ProfileSummary } from '../../preload/domain';
 import { ProfileAgeView } from './profile-age-view';
+import { DROPPED_TEXT_NAME, pastedFile } from './use-window-paste';
 import { ProfileIcon } from './profile-icon';
 import { day, firstFile, severityView, verdictView } from './profile-format';
 import './profile-card.css';
@@ -19,6 +20,8 @@ export interface ProfileCardProps {
   readonly rejected?: ProfileSummary | null;
   readonly onChooseFile: (file: File) => void;
   readonly onOverride: (reason: string) => void;
+  /** Offered only on the simulated bench: load the generated training profile. */
+  readonly onUseTraining?: () => void;
   readonly busy?: boolean;
 }
 
@@ -85,14 +88,21 @@ function Details({ summary }: { readonly summary: ProfileSummary }) {
   );
 }
 
-export function ProfileCard({ summary, rejected, onChooseFile, onOverride, busy = false }: ProfileCardProps) {
+export function ProfileCard({
+  summary,
+  rejected,
+  onChooseFile,
+  onOverride,
+  onUseTraining,
+  busy = false,
+}: ProfileCardProps) {
   const titleId = useId();
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
   const onDrop = (event: React.DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    const file = firstFile(event.dataTransfer?.files);
+    const file = pastedFile(event.dataTransfer, DROPPED_TEXT_NAME);
     if (file) onChooseFile(file);
   };
   return (
@@ -108,6 +118,7 @@ export function ProfileCard({ summary, rejected, onChooseFile, onOverride, busy 
       onDrop={onDrop}
     >
       <h2 id={titleId}>Intune enrollment profile</h2>
+      {summary?.training && <p className="profile-training-mark">{TRAINING_LABEL}</p>}
       <div aria-live="polite" className="profile-live">
         {rejected && (
           <div className="profile-rejected">
@@ -148,7 +159,18 @@ export function ProfileCard({ summary, rejected, onChooseFile, onOverride, busy 
             e.target.value = '';
           }}
         />
+        {onUseTraining && !summary?.training && (
+          <button type="button" className="profile-training-button" disabled={busy} onClick={onUseTraining}>
+            Use training profile
+          </button>
+        )}
       </div>
+      {onUseTraining && !summary?.training && (
+        <p className="hint profile-training-hint">
+          No Intune tenant? The training profile lets you run the simulated cart; it is refused with real
+          cfgutil.
+        </p>
+      )}
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * "✓ Profile ready · Contoso Ltd · SCEP · i.manage.microsoft.com · 9 days left | ✓ Supervision · Contoso IT ·
  * until 2036-05-01 | Change…". Icon, word and colour together; details give way before the state words do.
  */
-import type { IdentitySummary, ProfileSummary } from '../../preload/domain';
+import { TRAINING_LABEL, type IdentitySummary, type ProfileSummary } from '../../preload/domain';
 import { identityUntil, profileStripParts } from './setup-view';
 import { ProfileIcon } from './profile-icon';
 
@@ -28,6 +28,7 @@ export function SetupStrip({ profile, identity, onExpand, expandRef }: SetupStri
         <strong className="setup-strip-word">
           {warned ? 'Profile ready, with warnings' : 'Profile ready'}
         </strong>
+        {profile.training && <strong className="profile-training-mark">{TRAINING_LABEL}</strong>}
         {daysLeft && <strong className="setup-strip-days">· {daysLeft}</strong>}
         <span className="setup-strip-detail">· {parts.join(' · ')}</span>
       </p>

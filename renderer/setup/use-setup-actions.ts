@@ -24,6 +24,8 @@ export interface SetupActions {
   importIdentityFile(file: File, password: string): void;
   createIdentity(organizationName: string): void;
   overrideAge(reason: string): void;
+  /** Load the generated training profile (the bench refuses it unless the engine is the simulator). */
+  useTrainingProfile(): void;
   dismissRejected(): void;
   dismissProfileError(): void;
 }
@@ -127,6 +129,20 @@ export function useSetupActions(api: BenchApi): SetupActions {
     [api, track],
   );
 
+  const useTrainingProfile = useCallback(() => {
+    ++attempt.current;
+    setProfileError(undefined);
+    void track(() => api.useTrainingProfile()).then((result) => {
+      if (!result.ok) {
+        setProfileError(result.error);
+        setAnnouncement(`Training profile not loaded. ${words(result.error)}`);
+        return;
+      }
+      setRejected(null);
+      setAnnouncement(`Training profile loaded: simulator only. ${result.value.headline}`);
+    });
+  }, [api, track]);
+
   return useMemo(
     () => ({
       busy: pending > 0,
@@ -138,6 +154,7 @@ export function useSetupActions(api: BenchApi): SetupActions {
       importIdentityFile,
       createIdentity,
       overrideAge,
+      useTrainingProfile,
       dismissRejected: () => setRejected(null),
       dismissProfileError: () => setProfileError(undefined),
     }),
@@ -151,6 +168,7 @@ export function useSetupActions(api: BenchApi): SetupActions {
       importIdentityFile,
       createIdentity,
       overrideAge,
+      useTrainingProfile,
     ],
   );
 }

@@ -4,9 +4,12 @@
  * to it (Electron and browsers open dropped files by default).
  */
 import { useEffect, useRef, useState } from 'react';
+import { DROPPED_TEXT_NAME, pastedFile } from './use-window-paste';
 
+/** A file, or a link dragged from a browser tab (Intune's Setup Assistant URL is one operators try). */
 function carriesFiles(event: DragEvent): boolean {
-  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
+  const types = Array.from(event.dataTransfer?.types ?? []);
+  return types.includes('Files') || types.includes('text/uri-list');
 }
 
 export function useWindowFileDrop(onFile: (file: File) => void, target: Window = window): boolean {
@@ -41,7 +44,7 @@ export function useWindowFileDrop(onFile: (file: File) => void, target: Window =
       // A drop zone inside the page (the profile card) that took the file has already prevented the default.
       if (event.defaultPrevented || !carriesFiles(event)) return;
       event.preventDefault();
-      const file = event.dataTransfer?.files[0];
+      const file = pastedFile(event.dataTransfer, DROPPED_TEXT_NAME);
       if (file) latest.current(file);
     };
     const end = () => {

@@ -2,8 +2,9 @@
  * One workflow step's options in the editor. Every control has a visible label; read-only for presets.
  */
 import type { BenchApi } from '../../preload/contract';
-import type { WorkflowStep } from '../../preload/jobs-domain';
+import type { SkipPaneCatalogue, WorkflowStep } from '../../preload/jobs-domain';
 import { NamePreview } from './name-preview';
+import { SkipPaneChecklist } from './skip-pane-checklist';
 
 export interface StepFieldsProps {
   readonly api: BenchApi;
@@ -11,6 +12,27 @@ export interface StepFieldsProps {
   readonly idPrefix: string;
   readonly readOnly: boolean;
   readonly onChange: (step: WorkflowStep) => void;
+  /** The panes the cfgutil in use can skip (undefined while it is read). */
+  readonly skipPanes?: SkipPaneCatalogue;
+  /** The sentence for one of this step's options (`language`, `skipPanes`…), when main refused it. */
+  readonly errorFor?: (option: string) => string | undefined;
+}
+
+/** aria-invalid and aria-describedby for a control whose refusal is shown under it with id `errorId`. */
+function invalidProps(error: string | undefined, errorId: string, describedBy?: string) {
+  const ids = [describedBy, error ? errorId : undefined].filter(Boolean).join(' ');
+  return {
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': ids === '' ? undefined : ids,
+  } as const;
+}
+
+function FieldError({ error, id }: { readonly error: string | undefined; readonly id: string }) {
+  return error ? (
+    <span className="field-error" id={id}>
+      {error}
+    </span>
+  ) : null;
 }
 
 function list(text: string): string[] {
@@ -20,19 +42,28 @@ function list(text: string): string[] {
     .filter((part) => part !== '');
 }
 
-export function StepFields({ api, step, idPrefix, readOnly, onChange }: StepFieldsProps) {
+export function StepFields(props: StepFieldsProps) {
+  const { api, step, idPrefix, readOnly, onChange } = props;
+  const error = (option: string) => props.errorFor?.(option);
+  const errorId = (option: string) => `${idPrefix}-${option}-error`;
+  const invalid = (option: string, describedBy?: string) =>
+    invalidProps(error(option), errorId(option), describedBy);
   switch (step.kind) {
     case 'erase':
       return (
-        <label className="check-field">
-          <input
-            type="checkbox"
-            disabled={readOnly}
-            checked={step.allowOtherOrganization}
-            onChange={(e) => onChange({ ...step, allowOtherOrganization: e.target.checked })}
-          />
-          Also erase devices supervised by another organization
-        </label>
+        <div className="step-options">
+          <label className="check-field">
+            <input
+              type="checkbox"
+              disabled={readOnly}
+              checked={step.allowOtherOrganization}
+              {...invalid('allowOtherOrganization')}
+              onChange={(e) => onChange({ ...step, allowOtherOrganization: e.target.checked })}
+            />
+            Also erase devices supervised by another organization
+          </label>
+          <FieldError error={error('allowOtherOrganization')} id={errorId('allowOtherOrganization')} />
+        </div>
       );
     case 'prepare':
       return (
@@ -42,45 +73,40 @@ export function StepFields({ api, step, idPrefix, readOnly, onChange }: StepFiel
             <input
               disabled={readOnly}
               value={step.language}
+              {...invalid('language')}
               onChange={(e) => onChange({ ...step, language: e.target.value })}
             />
+            <FieldError error={error('language')} id={errorId('language')} />
           </label>
           <label>
             Locale
             <input
               disabled={readOnly}
               value={step.locale}
+              {...invalid('locale')}
               onChange={(e) => onChange({ ...step, locale: e.target.value })}
             />
+            <FieldError error={error('locale')} id={errorId('locale')} />
           </label>
-          <label className="check-field">
-            <input
-              type="checkbox"
-              disabled={readOnly}
-              checked={step.skipPanes === 'all'}
-              onChange={(e) => onChange({ ...step, skipPanes: e.target.checked ? 'all' : [] })}
-            />
-            Skip every Setup Assistant pane
-          </label>
-          {step.skipPanes !== 'all' && (
-            <label>
-              Panes to skip (comma-separated)
-              <input
-                disabled={readOnly}
-                value={step.skipPanes.join(', ')}
-                onChange={(e) => onChange({ ...step, skipPanes: list(e.target.value) })}
-              />
-            </label>
-          )}
           <label className="check-field">
             <input
               type="checkbox"
               disabled={readOnly}
               checked={step.allowPairing}
+              {...invalid('allowPairing')}
               onChange={(e) => onChange({ ...step, allowPairing: e.target.checked })}
             />
             Allow other computers to pair afterwards
           </label>
+          <FieldError error={error('allowPairing')} id={errorId('allowPairing')} />
+          <SkipPaneChecklist
+            catalogue={props.skipPanes}
+            value={step.skipPanes}
+            readOnly={readOnly}
+            {...(error('skipPanes') ? { error: error('skipPanes') } : {})}
+            errorId={errorId('skipPanes')}
+            onChange={(skipPanes) => onChange({ ...step, skipPanes })}
+          />
         </div>
       );
     case 'rename': {
@@ -92,9 +118,10 @@ export function StepFields({ api, step, idPrefix, readOnly, onChange }: StepFiel
             <input
               disabled={readOnly}
               value={step.template}
-              aria-describedby={previewId}
+              {...invalid('template', previewId)}
               onChange={(e) => onChange({ ...step, template: e.target.value })}
             />
+            <FieldError error={error('template')} id={errorId('template')} />
           </label>
           <NamePreview api={api} template={step.template} id={previewId} />
         </div>
@@ -107,8 +134,10 @@ export function StepFields({ api, step, idPrefix, readOnly, onChange }: StepFiel
           <input
             disabled={readOnly}
             value={step.files.join(', ')}
+            {...invalid('files')}
             onChange={(e) => onChange({ ...step, files: list(e.target.value) })}
           />
+          <FieldError error={error('files')} id={errorId('files')} />
         </label>
       );
     case 'prepare-ade':
@@ -119,16 +148,20 @@ export function StepFields({ api, step, idPrefix, readOnly, onChange }: StepFiel
             <input
               disabled={readOnly}
               value={step.language}
+              {...invalid('language')}
               onChange={(e) => onChange({ ...step, language: e.target.value })}
             />
+            <FieldError error={error('language')} id={errorId('language')} />
           </label>
           <label>
             Locale
             <input
               disabled={readOnly}
               value={step.locale}
+              {...invalid('locale')}
               onChange={(e) => onChange({ ...step, locale: e.target.value })}
             />
+            <FieldError error={error('locale')} id={errorId('locale')} />
           </label>
         </div>
       );

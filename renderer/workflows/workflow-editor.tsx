@@ -2,10 +2,12 @@
  * The workflow editor, like Apple Configurator's blueprints: pick a workflow, duplicate it, edit its steps
  * and their options, and save it to the data folder through main (saveWorkflow), which has the last word.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import type { ErrorInfo } from '../../preload/domain';
-import type { Workflow, WorkflowStepKind } from '../../preload/jobs-domain';
+import type { SkipPaneCatalogue, Workflow, WorkflowStepKind } from '../../preload/jobs-domain';
+import { FORM_FIELD } from '../../preload/workflow-fields';
+import { useFocusFirstInvalid } from '../ui/focus-first-invalid';
 import { stepTitles } from '../bench/job-status';
 import { useBench } from '../state/bench-store';
 import { StepFields } from './step-fields';
@@ -28,12 +30,34 @@ export function WorkflowEditor({ api, onSaved }: WorkflowEditorProps) {
   const [saveError, setSaveError] = useState<ErrorInfo>();
   const [tried, setTried] = useState(false);
   const [addKind, setAddKind] = useState<WorkflowStepKind>('rename');
+  const [skipPanes, setSkipPanes] = useState<SkipPaneCatalogue>();
+  /** Bumped by each Save that found a problem: the first field in error is then scrolled to and focused. */
+  const [showFirstError, setShowFirstError] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.listSkipPanes().then((result) => {
+      if (live && result.ok) setSkipPanes(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  useFocusFirstInvalid(formRef, showFirstError);
 
   const selected = draft ?? workflows.find((w) => w.id === (selectedId ?? inUse)) ?? workflows[0];
   const editing = draft !== undefined;
   const otherIds = workflows.map((w) => w.id).filter((id) => id !== originalId);
   const problems = draft ? checkDraft(draft, otherIds) : [];
-  const problem = (field: string) => (tried ? problems.find((p) => p.field === field)?.message : undefined);
+  /** The draft's own check first, then main's refusal when it names this field. */
+  const problem = (field: string) =>
+    (tried ? problems.find((p) => p.field === field)?.message : undefined) ??
+    (saveError?.field === field ? saveError.detail : undefined);
+  /** A refusal main gave for no field the editor shows, shown beside Save. */
+  const formError =
+    saveError && (saveError.field === undefined || saveError.field === FORM_FIELD) ? saveError : undefined;
 
   const pick = (id: string) => {
     setSelectedId(id);
@@ -50,10 +74,15 @@ export function WorkflowEditor({ api, onSaved }: WorkflowEditorProps) {
   const save = async () => {
     if (!draft) return;
     setTried(true);
-    if (problems.length > 0) return;
+    if (problems.length > 0) {
+      setSaveError(undefined);
+      setShowFirstError((n) => n + 1);
+      return;
+    }
     const result = await api.saveWorkflow({ workflow: draft });
     if (!result.ok) {
       setSaveError(result.error);
+      setShowFirstError((n) => n + 1);
       return;
     }
     setSelectedId(result.value.id);
@@ -100,6 +129,7 @@ export function WorkflowEditor({ api, onSaved }: WorkflowEditorProps) {
       </nav>
       {shown && (
         <form
+          ref={formRef}
           className="workflow-form"
           aria-label={editing ? `Editing ${shown.name}` : shown.name}
           onSubmit={(e) => {
@@ -140,6 +170,16 @@ export function WorkflowEditor({ api, onSaved }: WorkflowEditorProps) {
               </button>
             )}
           </div>
+          {formError && (
+            <p className="field-error" role="alert" data-form-error tabIndex={-1}>
+              <strong>{formError.title}.</strong> {formError.detail}
+            </p>
+          )}
+          {saveError && !formError && (
+            <p className="visually-hidden" role="alert">
+              {saveError.title}. {saveError.detail}
+            </p>
+          )}
           {shown.preset && !editing && (
             <p className="hint">A preset cannot be changed: duplicate it to edit.</p>
           )}
@@ -159,65 +199,89 @@ export function WorkflowEditor({ api, onSaved }: WorkflowEditorProps) {
           />
           <DraftField
             label="Description"
+            error={problem('description')}
             readOnly={!editing}
             value={shown.description}
             onChange={(description) => draft && setDraft({ ...draft, description })}
           />
           <ol className="workflow-steps" aria-label="Steps">
-            {shown.steps.map((step, index) => (
-              <li key={`${index}-${step.kind}`} className="workflow-step">
-                <fieldset>
-                  <legend>
-                    {index + 1}. {stepTitles[step.kind]}
-                  </legend>
-                  <StepFields
-                    api={api}
-                    step={step}
-                    idPrefix={`step-${index}`}
-                    readOnly={!editing}
-                    onChange={(next) =>
-                      draft && setDraft({ ...draft, steps: replaceStep(draft.steps, index, next) })
-                    }
-                  />
-                  {editing && draft && (
-                    <div className="step-buttons">
-                      <button
-                        type="button"
-                        disabled={index === 0}
-                        onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, index, -1) })}
-                        aria-label={`Move step ${index + 1} up`}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        disabled={index === draft.steps.length - 1}
-                        onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, index, 1) })}
-                        aria-label={`Move step ${index + 1} down`}
-                      >
-                        ↓
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() =>
-                          setDraft({ ...draft, steps: draft.steps.filter((_, i) => i !== index) })
-                        }
-                        aria-label={`Remove step ${index + 1}`}
-                      >
-                        Remove
-                      </button>
-                    </div>
-                  )}
-                </fieldset>
-              </li>
-            ))}
+            {shown.steps.map((step, index) => {
+              const stepError = problem(`steps.${index}`);
+              const stepErrorId = `step-${index}-error`;
+              return (
+                <li key={`${index}-${step.kind}`} className="workflow-step">
+                  <fieldset
+                    aria-invalid={stepError ? true : undefined}
+                    aria-describedby={stepError ? stepErrorId : undefined}
+                  >
+                    <legend>
+                      {index + 1}. {stepTitles[step.kind]}
+                    </legend>
+                    {stepError && (
+                      <p className="field-error" id={stepErrorId}>
+                        {stepError}
+                      </p>
+                    )}
+                    <StepFields
+                      api={api}
+                      step={step}
+                      idPrefix={`step-${index}`}
+                      readOnly={!editing}
+                      {...(skipPanes ? { skipPanes } : {})}
+                      errorFor={(option) => problem(`steps.${index}.${option}`)}
+                      onChange={(next) =>
+                        draft && setDraft({ ...draft, steps: replaceStep(draft.steps, index, next) })
+                      }
+                    />
+                    {editing && draft && (
+                      <div className="step-buttons">
+                        <button
+                          type="button"
+                          disabled={index === 0}
+                          onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, index, -1) })}
+                          aria-label={`Move step ${index + 1} up`}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          disabled={index === draft.steps.length - 1}
+                          onClick={() => setDraft({ ...draft, steps: moveStep(draft.steps, index, 1) })}
+                          aria-label={`Move step ${index + 1} down`}
+                        >
+                          ↓
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() =>
+                            setDraft({ ...draft, steps: draft.steps.filter((_, i) => i !== index) })
+                          }
+                          aria-label={`Remove step ${index + 1}`}
+                        >
+                          Remove
+                        </button>
+                      </div>
+                    )}
+                  </fieldset>
+                </li>
+              );
+            })}
           </ol>
-          {problem('steps') && <p className="field-error">{problem('steps')}</p>}
+          {problem('steps') && (
+            <p className="field-error" id="workflow-steps-error" data-form-error={!editing || undefined}>
+              {problem('steps')}
+            </p>
+          )}
           {editing && draft && (
             <div className="add-step">
               <label>
                 New step
-                <select value={addKind} onChange={(e) => setAddKind(e.target.value as WorkflowStepKind)}>
+                <select
+                  value={addKind}
+                  aria-invalid={problem('steps') ? true : undefined}
+                  aria-describedby={problem('steps') ? 'workflow-steps-error' : undefined}
+                  onChange={(e) => setAddKind(e.target.value as WorkflowStepKind)}
+                >
                   {stepKinds.map((kind) => (
                     <option key={kind} value={kind}>
                       {stepTitles[kind]}
@@ -232,11 +296,6 @@ export function WorkflowEditor({ api, onSaved }: WorkflowEditorProps) {
                 Add step
               </button>
             </div>
-          )}
-          {saveError && (
-            <p className="field-error" role="alert">
-              <strong>{saveError.title}.</strong> {saveError.detail}
-            </p>
           )}
         </form>
       )}

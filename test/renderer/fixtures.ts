@@ -10,6 +10,7 @@ import type {
 } from '../../preload/contract';
 import type { BenchSnapshot, Device, EngineStatus, Result, SimulatorAction } from '../../preload/domain';
 import { noProfileChannels } from '../main/profiles/fake-profile-channels';
+import { skipPaneCatalogue } from '../../main/cfgutil/skip-pane-names';
 import { emptyJobsSnapshot, noJobOrLogChannels, noPreflightChannels } from '../fakes/no-job-channels';
 
 export function device(n: number, extra: Partial<Device> = {}): Device {
@@ -73,6 +74,7 @@ export class FakeBenchApi implements BenchApi {
     return { ok: true, value: { kind: 'cfgutil', path: request.path } };
   }
   readonly importProfile = noProfileChannels.importProfile;
+  useTrainingProfile: InvokeChannels['useTrainingProfile'] = noProfileChannels.useTrainingProfile;
   readonly getProfile = noProfileChannels.getProfile;
   readonly overrideProfileAge = noProfileChannels.overrideProfileAge;
   readonly importSupervisionIdentity = noProfileChannels.importSupervisionIdentity;
@@ -89,6 +91,11 @@ export class FakeBenchApi implements BenchApi {
   readonly saveWorkflow = noJobOrLogChannels.saveWorkflow;
   readonly deleteWorkflow = noJobOrLogChannels.deleteWorkflow;
   readonly previewNames = noJobOrLogChannels.previewNames;
+  /** The known list, as main answers with no engine (assignable: a test may answer as a newer cfgutil). */
+  listSkipPanes: InvokeChannels['listSkipPanes'] = async () => ({
+    ok: true,
+    value: skipPaneCatalogue(undefined),
+  });
   readonly queryLog = noJobOrLogChannels.queryLog;
   readonly exportLog = noJobOrLogChannels.exportLog;
   // Assignable, so the Intune pane's test can answer these its own way.

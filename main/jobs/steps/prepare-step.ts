@@ -13,7 +13,7 @@
  */
 import type { WorkflowStep } from '../../../preload/jobs-domain';
 import type { PrepareOptions } from '../../cfgutil/cfgutil-client';
-import { SKIP_PANES, type SkipPane } from '../../cfgutil/prepare-options';
+import { isPaneKey, SKIP_PANES, type SkipPane } from '../../cfgutil/prepare-options';
 import type { ErrorCode } from '../../../preload/domain';
 import { backoffMs } from '../backoff';
 import { SUPERVISION_PROPERTIES, supervisedByUs } from '../device-read';
@@ -40,9 +40,7 @@ export function prepareOptionsFor(
   ctx: Pick<JobContext, 'ours' | 'identity'>,
 ): PrepareOptions {
   const panes =
-    step.skipPanes === 'all'
-      ? [...SKIP_PANES]
-      : step.skipPanes.filter((p): p is SkipPane => (SKIP_PANES as readonly string[]).includes(p));
+    step.skipPanes === 'all' ? [...SKIP_PANES] : step.skipPanes.filter((p): p is SkipPane => isPaneKey(p));
   return {
     supervised: true,
     ...(ctx.ours.organizationName ? { name: ctx.ours.organizationName } : {}),

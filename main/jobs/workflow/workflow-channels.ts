@@ -7,14 +7,19 @@
  */
 import type { JobInvokeChannels } from '../../../preload/contract';
 import type { Ecid, Result } from '../../../preload/domain';
-import type { Workflow, WorkflowList } from '../../../preload/jobs-domain';
+import type { SkipPaneCatalogue, Workflow, WorkflowList } from '../../../preload/jobs-domain';
+import { isPaneKey } from '../../cfgutil/prepare-options';
+import { catalogueKeys, readSkipPaneCatalogue } from '../../cfgutil/skip-pane-names';
+import { forPeople } from './workflow-problem';
+import { unknownPaneMessage } from './workflow-schema';
 import type { EventHub } from '../../events/event-hub';
 import { byPort } from './name-book';
 import { BenchError } from '../../errors/bench-error';
 import { checkNameTemplate, deviceClassOf, expandNameTemplate, templateNeedsSerial } from './name-template';
 import type { WorkflowStore } from './workflow-store';
 
-export type WorkflowChannelName = 'listWorkflows' | 'saveWorkflow' | 'deleteWorkflow' | 'previewNames';
+export type WorkflowChannelName =
+  'listWorkflows' | 'saveWorkflow' | 'deleteWorkflow' | 'previewNames' | 'listSkipPanes';
 
 /** What the preview needs to know of an attached device. */
 export interface AttachedDevice {
@@ -34,6 +39,8 @@ export class WorkflowChannels implements Pick<JobInvokeChannels, WorkflowChannel
   constructor(
     private readonly store: WorkflowStore,
     private readonly attachedDevices: () => readonly AttachedDevice[],
+    /** The panes the cfgutil in use can skip (main/cfgutil/skip-pane-names.ts); the known list without one. */
+    private readonly skipPanes: () => Promise<SkipPaneCatalogue> = () => readSkipPaneCatalogue(undefined),
   ) {}
 
   /** Forwards every saved or deleted workflow to every UI. Returns an unsubscribe. */
@@ -45,8 +52,27 @@ export class WorkflowChannels implements Pick<JobInvokeChannels, WorkflowChannel
     return ok(await this.store.list());
   }
 
+  /**
+   * A pane the cfgutil in use does not list is refused here, by name and next to its field; a file written by
+   * hand may still name one (prepare then leaves it out and preflight says so).
+   */
   async saveWorkflow(req: { readonly workflow: Workflow }): Promise<Result<Workflow>> {
+    const unknown = unknownPane(req.workflow, catalogueKeys(await this.skipPanes()));
+    if (unknown) {
+      const { field, sentence } = forPeople(unknown.path, unknownPaneMessage(unknown.key), req.workflow);
+      throw new BenchError({
+        code: 'invalid-request',
+        title: 'The workflow was not saved',
+        detail: sentence,
+        retryable: false,
+        field,
+      });
+    }
     return ok(await this.store.save(req.workflow));
+  }
+
+  async listSkipPanes(): Promise<Result<SkipPaneCatalogue>> {
+    return ok(await this.skipPanes());
   }
 
   async deleteWorkflow(req: { readonly workflowId: string }): Promise<Result<WorkflowList>> {
@@ -88,6 +114,22 @@ export class WorkflowChannels implements Pick<JobInvokeChannels, WorkflowChannel
   }
 }
 
+/** The first well-formed pane key of a prepare step that `known` lacks (malformed ones are the schema's). */
+function unknownPane(
+  workflow: unknown,
+  known: ReadonlySet<string>,
+): { readonly path: readonly (string | number)[]; readonly key: string } | undefined {
+  const steps = (workflow as { steps?: unknown } | undefined)?.steps;
+  if (!Array.isArray(steps)) return undefined;
+  for (const [index, step] of steps.entries()) {
+    const panes = (step as { kind?: unknown; skipPanes?: unknown } | undefined)?.skipPanes;
+    if ((step as { kind?: unknown }).kind !== 'prepare' || !Array.isArray(panes)) continue;
+    const key = panes.find((p): p is string => typeof p === 'string' && isPaneKey(p) && !known.has(p));
+    if (key !== undefined) return { path: ['steps', index, 'skipPanes'], key };
+  }
+  return undefined;
+}
+
 /** The devices attached now, kept from the hub's `devicesChanged` events (for the preview's device list). */
 export function trackAttachedDevices(hub: EventHub): () => readonly AttachedDevice[] {
   let devices: readonly AttachedDevice[] = [];
@@ -97,7 +139,7 @@ export function trackAttachedDevices(hub: EventHub): () => readonly AttachedDevi
   return () => devices;
 }
 
-/** The four channel methods bound to their object, to spread beside the rest of the jobs area. */
+/** The five channel methods bound to their object, to spread beside the rest of the jobs area. */
 export function workflowChannelMethods(
   channels: WorkflowChannels,
 ): Pick<JobInvokeChannels, WorkflowChannelName> {
@@ -106,5 +148,6 @@ export function workflowChannelMethods(
     saveWorkflow: (req) => channels.saveWorkflow(req),
     deleteWorkflow: (req) => channels.deleteWorkflow(req),
     previewNames: (req) => channels.previewNames(req),
+    listSkipPanes: () => channels.listSkipPanes(),
   };
 }

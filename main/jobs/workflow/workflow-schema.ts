@@ -7,7 +7,7 @@
  * and the rename template are judged afterwards, in ./workflow-rules.ts.
  */
 import { z } from 'zod';
-import { SKIP_PANES } from '../../cfgutil/prepare-options';
+import { isPaneKey, SKIP_PANES } from '../../cfgutil/prepare-options';
 import { sanitizeText } from '../../text/sanitize-text';
 
 /** File stem and id: lower-case letters and digits in dash-separated words, at most 64 characters. */
@@ -25,7 +25,8 @@ const EXTRA_PROFILE_FILE = /^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}\.mobileconfig$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-const panes: readonly string[] = SKIP_PANES;
+/** Room for the panes newer cfgutils add beyond today's list. */
+const MAX_SKIP_PANES = Math.max(100, SKIP_PANES.length);
 
 const flag = (field: string) => z.boolean({ error: `${field} must be true or false` });
 
@@ -38,9 +39,13 @@ const plainText = (what: string, min: number, max: number) =>
       error: `${what} must not hold line breaks or control characters`,
     });
 
-const pane = z.string({ error: 'a pane name must be text' }).refine((name) => panes.includes(name), {
-  error: (issue) =>
-    `"${sanitizeText(issue.input)}" is not a Setup Assistant pane cfgutil can skip; use "all" or names such as language, region, appleid, passcode (the full list is in the README)`,
+/** The words for a pane key that is not one this cfgutil can skip (also from ./workflow-channels.ts). */
+export function unknownPaneMessage(key: unknown): string {
+  return `"${sanitizeText(key, { maxLength: 60 })}" is not a pane this cfgutil knows. Choose from the list.`;
+}
+
+const pane = z.string({ error: 'a pane name must be text' }).refine((name) => isPaneKey(name), {
+  error: (issue) => unknownPaneMessage(issue.input),
 });
 
 const eraseStep = z.strictObject({
@@ -57,9 +62,12 @@ const prepareStep = z.strictObject({
     error: 'locale must be a locale such as "en_US" or "fr_CA" (an underscore, not a dash)',
   }),
   skipPanes: z
-    .union([z.literal('all'), z.array(pane).max(panes.length, { error: 'too many panes' })], {
-      error: 'skipPanes must be "all" or a list of pane names',
-    })
+    .union(
+      [z.literal('all'), z.array(pane).max(MAX_SKIP_PANES, { error: `at most ${MAX_SKIP_PANES} panes` })],
+      {
+        error: 'skipPanes must be "all" or a list of pane names',
+      },
+    )
     .default('all')
     .refine((list) => list === 'all' || new Set(list).size === list.length, {
       error: 'skipPanes names a pane twice',
@@ -162,13 +170,25 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return text || '(the file)';
 }
 
-/** The first issue zod found, as "field: what is wrong". */
-export function describeIssue(error: z.ZodError): string {
+/** The first issue zod found: where, and what is wrong there. */
+export function firstIssue(error: z.ZodError): {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+} {
   const issue = error.issues[0];
-  if (!issue) return '(the file): not a workflow';
+  if (!issue) return { path: [], message: 'not a workflow' };
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${sanitizeText(k, { maxLength: 40 })}"`).join(', ');
-    return `${fieldPath(issue.path)}: unknown field ${keys}; check the spelling (workflow fields are listed in the README)`;
+    return {
+      path: issue.path,
+      message: `unknown field ${keys}; check the spelling (workflow fields are listed in the README)`,
+    };
   }
-  return `${fieldPath(issue.path)}: ${issue.message}`;
+  return { path: issue.path, message: issue.message };
+}
+
+/** The first issue zod found, as "field: what is wrong". */
+export function describeIssue(error: z.ZodError): string {
+  const { path, message } = firstIssue(error);
+  return `${fieldPath(path)}: ${message}`;
 }

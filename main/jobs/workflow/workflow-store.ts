@@ -29,8 +29,14 @@ export interface WorkflowStoreOptions {
   readonly presets?: readonly Workflow[];
 }
 
-function refuse(title: string, detail: string): BenchError {
-  return new BenchError({ code: 'invalid-request', title, detail, retryable: false });
+function refuse(title: string, detail: string, field?: string): BenchError {
+  return new BenchError({
+    code: 'invalid-request',
+    title,
+    detail,
+    retryable: false,
+    ...(field === undefined ? {} : { field }),
+  });
 }
 
 export function isWorkflowId(id: string): boolean {
@@ -94,18 +100,20 @@ export class WorkflowStore {
   }
 
   /**
-   * Validates and saves a workflow sent by the editor or a script. A refusal is a BenchError whose detail names
-   * the field and the fix. Saving over a file that had a problem replaces it: that is how it gets fixed.
+   * Validates and saves a workflow sent by the editor or a script. A refusal is a BenchError naming the editor's
+   * field (`info.field`) whose detail is one sentence for it, with the fix. Saving over a file that had a problem replaces it: that is how it gets fixed.
    */
   save(raw: unknown): Promise<Workflow> {
     return this.writes.run(async () => {
       const parsed = parseWorkflow(raw);
-      if (!parsed.ok) throw refuse('The workflow was not saved', parsed.message);
+      if (!parsed.ok)
+        throw refuse('The workflow was not saved', parsed.forPeople.sentence, parsed.forPeople.field);
       const { workflow } = parsed;
       if (this.presets.some((p) => p.id === workflow.id)) {
         throw refuse(
           'Presets cannot be changed',
-          `id: "${workflow.id}" is a shipped preset. Duplicate it under a new id (for example "${workflow.id}-copy") and edit that.`,
+          `File name: "${workflow.id}" is a shipped preset. Duplicate it under a new id (for example "${workflow.id}-copy") and edit that.`,
+          'id',
         );
       }
       const { id, name, description, steps } = workflow;
@@ -113,7 +121,8 @@ export class WorkflowStore {
       if (Buffer.byteLength(text, 'utf8') > MAX_WORKFLOW_BYTES) {
         throw refuse(
           'The workflow was not saved',
-          '(the file): larger than 64 KB; shorten the descriptions.',
+          'The workflow: larger than 64 KB; shorten the descriptions.',
+          'form',
         );
       }
       await this.writeAtomically(this.fileFor(workflow.id), text);

@@ -11,6 +11,10 @@ import { startTenant } from '../intune/enrollment/enrollment-fixtures';
 import { devicesOnBench } from '../../../preload/counts';
 import type { Device } from '../../../preload/domain';
 import type { JobView, RunStatus } from '../../../preload/jobs-domain';
+import { TRAINING_PROFILE_IDENTIFIER } from '../../../preload/domain';
+import { IdentityService } from '../../../main/identity/identity-service';
+import { ProfileChannels } from '../../../main/profiles/profile-channels';
+import { ProfileService } from '../../../main/profiles/profile-service';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -201,4 +205,44 @@ describe('the header’s device count through a whole cart (issue 21 item 4)', (
     const estimates = busy.flatMap((r) => (r.cartEtaMs === undefined ? [] : [r.cartEtaMs]));
     expect(new Set(estimates).size).toBeGreaterThan(1);
   }, 300_000);
+});
+
+describe('startRunSession with the training profile (issue 21 item 7)', () => {
+  async function withTrainingProfile(): Promise<string> {
+    const dataDir = await dataFolder({ countdownSeconds: 0 });
+    const channels = new ProfileChannels(
+      new ProfileService({ dataDir }),
+      new IdentityService({ dataDir }),
+      () => ({ kind: 'simulator' }),
+    );
+    await channels.useTrainingProfile();
+    return dataDir;
+  }
+
+  it('a simulated run uses it, and its bench log rows carry the training profile', async () => {
+    const dataDir = await withTrainingProfile();
+    const workflow = workflowSource().get('supervise-and-enroll');
+    if (!workflow) throw new Error('no preset');
+    const session = await startRunSession({
+      dataDir,
+      workflow,
+      simulate: { cart: 1, timeScale: SCALE },
+      note: () => {},
+    });
+    cleanups.push(() => session.close());
+    await untilEnded(session, 1);
+    await session.close();
+    const ended = (await journalEntries(dataDir)).filter((e) => e.kind === 'job-ended');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]?.record).toMatchObject({ profileIdentifier: TRAINING_PROFILE_IDENTIFIER });
+  });
+
+  it('a real cfgutil run refuses it before any device is touched', async () => {
+    const dataDir = await withTrainingProfile();
+    const workflow = workflowSource().get('supervise-and-enroll');
+    if (!workflow) throw new Error('no preset');
+    await expect(
+      startRunSession({ dataDir, workflow, cfgutilPath: process.execPath, note: () => {} }),
+    ).rejects.toMatchObject({ info: { title: 'The training profile is for the simulator only' } });
+  });
 });

@@ -15,6 +15,11 @@ import {
 } from '../../../main/cfgutil/prepare-flag-support';
 import { runCfgutil, type CfgutilRun } from '../../../main/cfgutil/run-cfgutil';
 import { SKIP_PANES } from '../../../main/cfgutil/prepare-options';
+import {
+  catalogueKeys,
+  KNOWN_LIST_NOTES,
+  readSkipPaneCatalogue,
+} from '../../../main/cfgutil/skip-pane-names';
 import { cfgutilVersionCheck } from '../../../main/preflight/cfgutil-checks';
 import { startSimulatedWorld, type StartOptions } from '../../../main/sim/index';
 import { afterEach } from 'vitest';
@@ -196,5 +201,30 @@ describe('smaller truths (item 6)', () => {
     const withInfo = { ...run, stderr: `${run.stderr}cfgutil: restore: target OS is 12.1\n` };
     const result = interpretRun(withInfo, { ecid: phone.ecid });
     expect(result.kind).toBe('output');
+  });
+});
+
+describe('the skip-pane checklist comes from the cfgutil in use (issue 21 item 5)', () => {
+  it('help lists its panes: read once, bounded, and a pane this table lacks is offered under "Other"', async () => {
+    const b = await bench({
+      quirks: { helpListsSkipFlags: true, prepareSkipPanes: [...known, 'holo-setup'] },
+    });
+    const first = await readSkipPaneCatalogue(b.client);
+    const again = await readSkipPaneCatalogue(b.client);
+    expect(b.runs.filter(isHelp)).toHaveLength(1);
+    expect(b.runs.find(isHelp)?.argv).toEqual(expect.arrayContaining(['help', 'prepare']));
+    expect(first).toEqual(again);
+    expect(first.source).toBe('cfgutil');
+    expect([...catalogueKeys(first)].sort()).toEqual([...known, 'holo-setup'].sort());
+    expect(first.groups.find((g) => g.title === 'Other')?.panes).toEqual([
+      { key: 'holo-setup', name: 'Holo setup' },
+    ]);
+  });
+
+  it('help lists none (the default simulator): the known list, saying so', async () => {
+    const b = await bench();
+    const catalogue = await readSkipPaneCatalogue(b.client);
+    expect(catalogue).toMatchObject({ source: 'known-list', note: KNOWN_LIST_NOTES['help-lists-none'] });
+    expect([...catalogueKeys(catalogue)].sort()).toEqual([...SKIP_PANES].sort());
   });
 });

@@ -44,7 +44,7 @@ describe('completion scripts', () => {
     expect(complete('enroll-bench pre')).toEqual(['preflight']);
     expect(complete('enroll-bench run --until')).toEqual(['--until-idle']);
     expect(complete('enroll-bench log export --format ')).toEqual(['csv', 'intune', 'json']);
-    expect(complete('enroll-bench workflow ')).toEqual(['list', 'show', 'validate']);
+    expect(complete('enroll-bench workflow ')).toEqual(['list', 'show', 'validate', 'panes']);
   });
 
   it('zsh: names every command and every flag, and only words that need no quoting', () => {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../../main/text/parse-flags';
 import { runWorkflowCommand } from '../../../main/cli/workflow-command';
+import { forgetPrepareFlags } from '../../../main/cfgutil/prepare-flag-support';
+import { KNOWN_LIST_NOTES } from '../../../main/cfgutil/skip-pane-names';
+import { startSimulatedWorld } from '../../../main/sim/index';
 
 const cart = {
   id: 'cart-7',
@@ -116,5 +119,43 @@ describe('workflow validate', () => {
     const r = await validate(undefined);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot be read/);
+  });
+});
+
+describe('workflow panes (issue 21 item 5)', () => {
+  it('--simulate --json: the known list, grouped, saying why', async () => {
+    const r = await run(['panes', '--simulate', '--json'], await dataFolder());
+    expect(r.code).toBe(0);
+    const catalogue = JSON.parse(r.out) as { source: string; note: string; groups: { title: string }[] };
+    expect(catalogue).toMatchObject({ source: 'known-list', note: KNOWN_LIST_NOTES['help-lists-none'] });
+    expect(catalogue.groups.map((g) => g.title)).toEqual([
+      'Welcome and language',
+      'Accounts and privacy',
+      'Features',
+      'Device-specific',
+      'After restore/update',
+    ]);
+  });
+
+  it('asks the cfgutil it is given: a simulated cfgutil whose help lists its panes', async () => {
+    const world = await startSimulatedWorld({
+      timeScale: 0.001,
+      quirks: { helpListsSkipFlags: true, prepareSkipPanes: ['appleid', 'siri', 'holo-setup'] },
+    });
+    try {
+      forgetPrepareFlags(world.cfgutilPath);
+      const r = await run(['panes', '--cfgutil', world.cfgutilPath], await dataFolder());
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^all +Skip all panes \(--skip-all\)$/m);
+      expect(r.out).toMatch(/^Accounts and privacy:\n {2}appleid +Apple Account$/m);
+      expect(r.out).toMatch(/^Other:\n {2}holo-setup +Holo setup$/m);
+      expect(r.out).not.toContain('zoom');
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('takes no arguments', async () => {
+    await expect(run(['panes', 'extra'], await dataFolder())).rejects.toBeInstanceOf(UsageError);
   });
 });

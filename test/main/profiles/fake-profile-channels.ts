@@ -17,6 +17,7 @@ const refused = {
 
 export const noProfileChannels: Pick<InvokeChannels, ProfileChannelName> = {
   importProfile: async () => refused,
+  useTrainingProfile: async () => refused,
   getProfile: async () => ({ ok: true, value: null }),
   overrideProfileAge: async () => refused,
   importSupervisionIdentity: async () => refused,

@@ -36,6 +36,7 @@ beforeEach(async () => {
       chooseCfgutil: notUsed,
       simulate: notUsed,
       importProfile: (r) => channels.importProfile(r),
+      useTrainingProfile: () => channels.useTrainingProfile(),
       getProfile: () => channels.getProfile(),
       overrideProfileAge: (r) => channels.overrideProfileAge(r),
       importSupervisionIdentity: (r) => channels.importSupervisionIdentity(r),

@@ -62,13 +62,23 @@ describe('loadProfile with files that are not a profile', () => {
     expect(message).toMatch(/Supervision identity/);
   });
 
-  it('names a text file holding the Setup Assistant profile URL, with its host', async () => {
+  it('names a text file holding the Setup Assistant profile URL and says what to download instead', async () => {
     const text = ascii(
       'https://appleconfigurator2.manage.microsoft.com/EnrollmentServer/MDMServiceConfig?id=abc&AADTenantId=def\n',
     );
     const message = await expectRefused(text, 'url-text', 'file-url-text');
-    expect(message).toContain('appleconfigurator2.manage.microsoft.com');
+    expect(message).toMatch(/^This is Intune's Setup Assistant enrollment link;/);
+    expect(message).toContain('Download profile');
     expect(message).not.toContain('AADTenantId');
+  });
+
+  it('names a text file holding a web address on another host, with its host', async () => {
+    const message = await expectRefused(
+      ascii('https://mdm.example.org/enroll?id=abc\n'),
+      'url-text',
+      'file-url-text',
+    );
+    expect(message).toContain('mdm.example.org');
   });
 
   it('names a PDF', async () => {

@@ -49,6 +49,7 @@ describe('localOnlyChannels', () => {
       'getSettings',
       'getSnapshot',
       'getSupervisionIdentity',
+      'listSkipPanes',
       'listWorkflows',
       'previewNames',
       'queryLog',
@@ -87,6 +88,7 @@ describe('localOnlyChannels', () => {
       'saveSettings',
       'setIntunePushSerials',
       'setIntuneRefreshDays',
+      'useTrainingProfile',
     ]);
   });
 });

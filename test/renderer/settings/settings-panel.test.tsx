@@ -88,6 +88,8 @@ describe('SettingsPanel', () => {
     expect(described).toContain('Must be from 0 to 60.');
     expect(screen.getByLabelText('Heavy steps at once').getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByRole('status').textContent).toBe('Not saved: one field needs a change.');
+    // The refused field is brought into view and focused, so its sentence is where the operator is.
+    expect(document.activeElement).toBe(countdown);
   });
 
   it('sends the ignore list one entry per line', async () => {

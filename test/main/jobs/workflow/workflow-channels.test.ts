@@ -4,7 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BenchEvent } from '../../../../preload/contract';
-import type { Workflow } from '../../../../preload/jobs-domain';
+import type { SkipPaneCatalogue, Workflow } from '../../../../preload/jobs-domain';
+import { SKIP_PANES } from '../../../../main/cfgutil/prepare-options';
+import { catalogueKeys, skipPaneCatalogue } from '../../../../main/cfgutil/skip-pane-names';
+import { localOnlyChannels } from '../../../../main/server/local-only-channels';
 import { createBench, type Bench } from '../../../../main/app/create-bench';
 import { EventHub } from '../../../../main/events/event-hub';
 import {
@@ -102,7 +105,7 @@ describe('workflow channels in the composed bench', () => {
     const refused = await bench.host.dispatch('saveWorkflow', [{ workflow: { ...cart, id: 'Cart 7' } }]);
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'invalid-request', detail: expect.stringMatching(/^id: /) },
+      error: { code: 'invalid-request', field: 'id', detail: expect.stringMatching(/^File name: /) },
     });
     expect(await bench.workflows.get('cart-7')).toEqual(cart);
     expect(bench.settings).toMatchObject({
@@ -144,5 +147,67 @@ describe('workflow channels in the composed bench', () => {
       `Workflow file ${path.join(dataDir, 'workflows', 'cart-9.json')}: steps: steps must hold at least one step`,
     ]);
     expect(bench.settings.concurrency).toBe(8);
+  });
+});
+
+describe('skip panes through the workflow channels (issue 21 item 5)', () => {
+  const prepareCart = (skipPanes: 'all' | string[]): Workflow => ({
+    id: 'cart-9',
+    name: 'Cart 9',
+    description: '',
+    preset: false,
+    steps: [
+      { kind: 'erase', allowOtherOrganization: false },
+      { kind: 'wait-until-settled' },
+      { kind: 'prepare', language: 'en', locale: 'en_US', skipPanes, allowPairing: false },
+      { kind: 'finish-setup-assistant' },
+      { kind: 'install-enrollment-profile' },
+    ],
+  });
+  const listing = (keys: string[]) => async () => skipPaneCatalogue(keys);
+
+  it('lists the catalogue it is given, and saves panes it offers (a newer cfgutil’s too), keys unchanged', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-wf-panes-'));
+    const channels = new WorkflowChannels(
+      WorkflowStore.inDataDir(dataDir),
+      () => [],
+      listing(['appleid', 'siri', 'holo-setup']),
+    );
+    expect(await channels.listSkipPanes()).toEqual({
+      ok: true,
+      value: skipPaneCatalogue(['appleid', 'siri', 'holo-setup']),
+    });
+    const saved = await channels.saveWorkflow({ workflow: prepareCart(['holo-setup', 'appleid']) });
+    expect(saved.ok && saved.value.steps[2]).toMatchObject({ skipPanes: ['holo-setup', 'appleid'] });
+  });
+
+  it('refuses a pane this cfgutil does not offer, next to its field, in words', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-wf-panes-'));
+    const store = WorkflowStore.inDataDir(dataDir);
+    const channels = new WorkflowChannels(store, () => [], listing(['appleid', 'siri']));
+    await expect(channels.saveWorkflow({ workflow: prepareCart(['siri', 'foo']) })).rejects.toMatchObject({
+      info: {
+        code: 'invalid-request',
+        title: 'The workflow was not saved',
+        field: 'steps.2.skipPanes',
+        detail:
+          'Step 3 (Prepare) › Panes to skip: "foo" is not a pane this cfgutil knows. Choose from the list.',
+      },
+    });
+    expect(await store.get('cart-9')).toBeUndefined();
+  });
+
+  it('the composed simulated bench answers listSkipPanes from its engine (any screen may ask)', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'eb-wf-bench-'));
+    const bench = await createBench({ simulate: true, dataDir, timeScale: 0.01, log: () => {} });
+    try {
+      const answer = await bench.host.dispatch('listSkipPanes', []);
+      expect(answer).toMatchObject({ ok: true, value: { source: 'known-list' } });
+      if (answer.ok)
+        expect([...catalogueKeys(answer.value as SkipPaneCatalogue)].sort()).toEqual([...SKIP_PANES].sort());
+      expect(localOnlyChannels.listSkipPanes).toBe('any');
+    } finally {
+      await bench.close();
+    }
   });
 });

@@ -136,7 +136,8 @@ describe('WorkflowStore', () => {
       info: {
         code: 'invalid-request',
         title: 'The workflow was not saved',
-        detail: expect.stringMatching(/^steps\[0\]: prepare needs erase/),
+        field: 'steps.0',
+        detail: expect.stringMatching(/^Step 1 \(Prepare\): Prepare needs erase/),
       },
     });
     await expect(
@@ -145,7 +146,12 @@ describe('WorkflowStore', () => {
         steps: [...inPlace.steps.slice(0, 2), { kind: 'rename', template: '{model}' }],
       }),
     ).rejects.toMatchObject({
-      info: { detail: expect.stringMatching(/^steps\[2\]\.template: Every device would get the same name/) },
+      info: {
+        field: 'steps.2.template',
+        detail: expect.stringMatching(
+          /^Step 3 \(Rename\) › Name template: Every device would get the same name/,
+        ),
+      },
     });
     await expect(stat(dir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
