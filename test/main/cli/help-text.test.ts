@@ -71,6 +71,11 @@ describe('completion scripts', () => {
       'intune',
       'json',
     ]);
-    expect(zshComplete(script, 'enroll-bench workflow ').listed).toEqual(['list', 'show', 'validate']);
+    expect(zshComplete(script, 'enroll-bench workflow ').listed).toEqual([
+      'list',
+      'panes',
+      'show',
+      'validate',
+    ]);
   });
 });
