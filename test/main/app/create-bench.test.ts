@@ -59,12 +59,15 @@ describe('createBench in simulation', () => {
     const after = await devicesWhen(started.events, 1);
     expect(after[0]?.ecid).toBe(ipad.ok ? (ipad.value as string[])[0] : '');
 
+    // The snapshot is as new as the device list it shows, and no newer than the last event sent (the bench
+    // may send more, a run status for one, while the snapshot is on its way).
+    const shownAt = started.events.filter((e) => e.channel === 'devicesChanged').at(-1)?.payload.seq ?? 0;
     const snapshot = await bench.host.dispatch('getSnapshot', []);
-    const lastSeq = started.events.at(-1)?.payload.seq;
-    expect(snapshot).toMatchObject({
-      ok: true,
-      value: { seq: lastSeq, devices: [{ ecid: after[0]?.ecid }] },
-    });
+    const lastSeq = started.events.at(-1)?.payload.seq ?? 0;
+    expect(snapshot).toMatchObject({ ok: true, value: { devices: [{ ecid: after[0]?.ecid }] } });
+    const seq = snapshot.ok ? (snapshot.value as { seq: number }).seq : -1;
+    expect(seq).toBeGreaterThanOrEqual(shownAt);
+    expect(seq).toBeLessThanOrEqual(lastSeq);
   });
 
   it('applies saved settings to the running bench: the run status shows the new cap and countdown', async () => {

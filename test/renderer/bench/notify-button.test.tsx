@@ -76,6 +76,9 @@ beforeEach(() => {
   localStorage.clear();
   vi.stubGlobal('Notification', FakeNotification);
 });
+/** A loaded machine can take more than waitFor's default second to render and notify. */
+const PATIENT = { timeout: 5000 };
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -87,7 +90,7 @@ async function optIn(settings: { notify: boolean; sounds: boolean }) {
   renderWithStore(<NotifyButton api={api} />, store);
   expect(FakeNotification.requestPermission).not.toHaveBeenCalled();
   fireEvent.click(screen.getByRole('button', { name: 'Notify me' }));
-  await screen.findByRole('button', { name: 'Notifying you' });
+  await screen.findByRole('button', { name: 'Notifying you' }, PATIENT);
   expect(tone.unlocked).toBe(1);
   return { store, api };
 }
@@ -97,7 +100,7 @@ describe('NotifyButton', () => {
     const { store } = await optIn({ notify: true, sounds: false });
     setJobs(store, job(1));
     setJobs(store, waits(1));
-    await waitFor(() => expect(FakeNotification.shown).toHaveLength(1));
+    await waitFor(() => expect(FakeNotification.shown).toHaveLength(1), PATIENT);
     expect(FakeNotification.shown[0]).toMatchObject({
       title: expect.stringMatching(/needs you$/),
       body: 'Tap Trust.',
@@ -109,10 +112,10 @@ describe('NotifyButton', () => {
     const { store } = await optIn({ notify: true, sounds: true });
     setJobs(store, job(1), job(2));
     setJobs(store, waits(1), waits(2));
-    await waitFor(() => expect(tone.played).toEqual(['needs-you']));
+    await waitFor(() => expect(tone.played).toEqual(['needs-you']), PATIENT);
     expect(FakeNotification.shown.map((n) => n.title)).toEqual(['2 devices need you']);
     setJobs(store, job(1, { phase: 'succeeded' }), job(2, { phase: 'failed' }));
-    await waitFor(() => expect(tone.played).toEqual(['needs-you', 'cart-finished']));
+    await waitFor(() => expect(tone.played).toEqual(['needs-you', 'cart-finished']), PATIENT);
     expect(FakeNotification.shown.at(-1)).toMatchObject({
       title: 'Cart finished',
       body: '1 done, 1 failed.',
@@ -123,7 +126,7 @@ describe('NotifyButton', () => {
     const { store, api } = await optIn({ notify: false, sounds: true });
     setJobs(store, job(1));
     setJobs(store, waits(1));
-    await waitFor(() => expect(api.getSettings).toHaveBeenCalled());
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalled(), PATIENT);
     await act(async () => {});
     expect(FakeNotification.shown).toEqual([]);
     expect(tone.played).toEqual([]);
