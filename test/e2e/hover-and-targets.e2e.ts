@@ -21,7 +21,11 @@ async function smallTargets(page: Page): Promise<string[]> {
   return page.locator(CONTROLS).evaluateAll((els) =>
     els
       .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('[inert]'))
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      // A box inside its label is pressed anywhere on the label: the label is the target.
+      .map((el) => ({
+        el,
+        box: (el.tagName === 'INPUT' ? (el.closest('label') ?? el) : el).getBoundingClientRect(),
+      }))
       .filter(({ box }) => box.width < 24 || box.height < 24)
       .map(
         ({ el, box }) =>
