@@ -139,26 +139,29 @@ export function BenchHeader({ onArm, onPause, onSelectWorkflow }: BenchHeaderPro
   const profileWords = profileAgeWords(profile);
   return (
     <header className="bench-header">
-      <h1>Enroll Bench</h1>
-      {run && <ArmedSwitch run={run} onArm={onArm} />}
-      {run && <WorkflowPicker run={run} workflows={workflows} onSelect={onSelectWorkflow} />}
-      {run && (
-        <button
-          type="button"
-          className="pause-all"
-          aria-pressed={run.paused}
-          onClick={() => onPause(!run.paused)}
+      {/* The first row keeps the fixed Preflight and Settings buttons' width free, however it wraps. */}
+      <div className="bench-header-top">
+        <h1>Enroll Bench</h1>
+        {run && <ArmedSwitch run={run} onArm={onArm} />}
+        {run && <WorkflowPicker run={run} workflows={workflows} onSelect={onSelectWorkflow} />}
+        {run && (
+          <button
+            type="button"
+            className="pause-all"
+            aria-pressed={run.paused}
+            onClick={() => onPause(!run.paused)}
+          >
+            {run.paused ? 'Resume all' : 'Pause all'}
+          </button>
+        )}
+        <p
+          className={`profile-age${profile?.age && profile.age.state !== 'fresh' ? ' profile-age-warn' : ''}`}
+          title={profile?.headline}
         >
-          {run.paused ? 'Resume all' : 'Pause all'}
-        </button>
-      )}
-      <p
-        className={`profile-age${profile?.age && profile.age.state !== 'fresh' ? ' profile-age-warn' : ''}`}
-        title={profile?.headline}
-      >
-        {profile?.age && profile.age.state !== 'fresh' && <StatusIcon name="warning" />}
-        {profileWords}
-      </p>
+          {profile?.age && profile.age.state !== 'fresh' && <StatusIcon name="warning" />}
+          {profileWords}
+        </p>
+      </div>
       <div className="bench-header-row">
         <p className="device-count" aria-label={`${plural(deviceCount, 'device')} on the bench`}>
           <strong>{deviceCount}</strong> {deviceCount === 1 ? 'device' : 'devices'}

@@ -74,22 +74,33 @@ test('a cart of 40: find, filter, order, and the next device that needs you', as
   await expect(deviceCards(page).first()).toHaveAttribute('data-phase', 'waiting-for-operator');
 });
 
-test('1024×768: the header and the grid toolbar fit', async ({ page }) => {
-  await open(page, mixedScene(40), 1024, 768);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  // Nothing in the header hides under the fixed Preflight and Settings buttons.
-  const buttons = await page.getByRole('navigation', { name: 'Bench tools' }).boundingBox();
-  for (const item of await page.locator('.bench-header > *').all()) {
-    const box = await item.boundingBox();
-    if (!box || !buttons) continue;
-    const overlaps =
-      box.x < buttons.x + buttons.width &&
-      buttons.x < box.x + box.width &&
-      box.y < buttons.y + buttons.height &&
-      buttons.y < box.y + box.height;
-    expect(overlaps, await item.evaluate((e) => e.className)).toBe(false);
-  }
-  await settle(page);
-  await page.screenshot({ path: `${shots}/cart-grid-1024.png` });
-});
+for (const armed of [true, false])
+  test(`1024×768: the header and the grid toolbar fit (${armed ? 'armed' : 'not armed'})`, async ({
+    page,
+  }) => {
+    await open(page, mixedScene(40), 1024, 768);
+    if (!armed) {
+      await page.getByRole('switch', { name: 'Armed' }).click();
+      await expect(page.getByRole('switch', { name: 'Armed' })).toHaveAttribute('aria-checked', 'false');
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // Nothing in the header hides under the fixed Preflight and Settings buttons.
+    const buttons = await page.getByRole('navigation', { name: 'Bench tools' }).boundingBox();
+    for (const item of await page
+      .locator(
+        '.bench-header :is(h1, .armed-switch, .workflow-picker, .pause-all, .profile-age), .bench-header-row > *',
+      )
+      .all()) {
+      const box = await item.boundingBox();
+      if (!box || !buttons) continue;
+      const overlaps =
+        box.x < buttons.x + buttons.width &&
+        buttons.x < box.x + box.width &&
+        box.y < buttons.y + buttons.height &&
+        buttons.y < box.y + box.height;
+      expect(overlaps, await item.evaluate((e) => e.className)).toBe(false);
+    }
+    await settle(page);
+    await page.screenshot({ path: `${shots}/cart-grid-1024${armed ? '' : '-not-armed'}.png` });
+  });
