@@ -139,7 +139,7 @@ export function BenchHeader({ onArm, onPause, onSelectWorkflow }: BenchHeaderPro
   const profileWords = profileAgeWords(profile);
   return (
     <header className="bench-header">
-      {/* The first row keeps the fixed Preflight and Settings buttons' width free, however it wraps. */}
+      {/* The first row keeps the Preflight and Settings buttons' width free, however it wraps. */}
       <div className="bench-header-top">
         <h1>Enroll Bench</h1>
         {run && <ArmedSwitch run={run} onArm={onArm} />}

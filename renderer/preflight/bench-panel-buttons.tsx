@@ -1,6 +1,6 @@
 /**
- * The two buttons that open the Preflight and the Settings panels, always one click away at the top right
- * of the bench, whatever screen it shows.
+ * The two buttons that open the Preflight and the Settings panels, at the top right of the bench, whatever
+ * screen it shows (and ⌘, / the app menu from anywhere).
  */
 import { useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';

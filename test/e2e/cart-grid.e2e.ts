@@ -85,7 +85,7 @@ for (const armed of [true, false])
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    // Nothing in the header hides under the fixed Preflight and Settings buttons.
+    // Nothing in the header hides under the Preflight and Settings buttons.
     const buttons = await page.getByRole('navigation', { name: 'Bench tools' }).boundingBox();
     for (const item of await page
       .locator(

@@ -44,6 +44,13 @@ async function shootBoth(page: Page, name: string): Promise<void> {
     await page.setViewportSize(size);
     await settle(page);
     await page.screenshot({ path: `${shots}/setup-${name}-${size.width}x${size.height}.png` });
+    // Nothing written on a set-up card runs out of it, at either size.
+    const spilling = await page
+      .locator('.profile-card, .identity-card')
+      .evaluateAll((cards) =>
+        cards.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.querySelector('h2')?.textContent),
+      );
+    expect(spilling, `${name} at ${size.width}`).toEqual([]);
   }
   await page.setViewportSize(sizes[0]);
 }
