@@ -25,6 +25,7 @@ import { IntuneBanner } from './intune/intune-banner';
 import { SimControls } from './simulator/sim-controls';
 import { SimulationBanner } from './simulator/simulation-banner';
 import { BenchStoreContext, useBench, type BenchStore } from './state/bench-store';
+import { benchDevices } from './state/bench-devices';
 import { WorkflowEditor } from './workflows/workflow-editor';
 
 export interface AppProps {
@@ -54,7 +55,9 @@ function BenchScreen({ api, store, panels }: AppProps) {
   const capSetting = useBench((s) => s.run?.concurrencySetting);
   const paused = useBench((s) => s.run?.paused === true);
   const announcement = useBench((s) => s.announcement);
-  const deviceCount = useBench((s) => s.devices.length);
+  // The bench's devices, restarting ones included: a cart whose devices all restart at once is not empty.
+  const deviceCount = useBench((s) => benchDevices(s).length);
+  const attachedCount = useBench((s) => s.devices.length);
   const [actionError, setActionError] = useState<ErrorInfo>();
   const [tab, setTab] = useState<BenchTab>('bench');
   const [details, setDetails] = useState<Ecid>();
@@ -208,7 +211,7 @@ function BenchScreen({ api, store, panels }: AppProps) {
           {showTabs && <BenchTabs tab={tab} onTab={setTab} />}
           {/* The Mac app notifies by itself; a browser asks first (opt-in). */}
           {showTabs && !api.onMenuCommand && <NotifyButton api={api} />}
-          {simulated && tab === 'bench' && <SimControls onAction={simulate} deviceCount={deviceCount} />}
+          {simulated && tab === 'bench' && <SimControls onAction={simulate} deviceCount={attachedCount} />}
           {panels && (
             <section className="bench-panels" aria-label="Enrollment set-up">
               {panels}

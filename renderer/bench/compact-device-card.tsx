@@ -5,7 +5,7 @@
  */
 import { CardActionRow, ProgressBar, SelectBox } from './card-parts';
 import { DeviceFactsList } from './device-facts';
-import { cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
+import { awayNote, cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
 import { compactActions, describeJob, finalNameLine, percentOf } from './job-status';
 import { EjectIcon, StatusIcon } from '../ui/status-icon';
 
@@ -18,6 +18,7 @@ export function CompactDeviceCard(props: DeviceCardProps) {
   const headingId = `device-${device.ecid}`;
   const port = device.portLabel ?? 'Port unknown';
   const failure = job?.phase === 'failed' ? job.error : undefined;
+  const away = awayNote(device, job);
   const actionRow = (
     <CardActionRow
       ecid={device.ecid}
@@ -32,10 +33,11 @@ export function CompactDeviceCard(props: DeviceCardProps) {
   const long = waiting?.instruction ?? (job?.phase === 'failed' ? job.error?.detail : undefined) ?? look.word;
   return (
     <article
-      className={`device-card compact tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}`}
+      className={`device-card compact tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}${away ? ' away' : ''}`}
       aria-labelledby={headingId}
       data-ecid={device.ecid}
       data-phase={job?.phase ?? 'none'}
+      {...(away ? { 'data-away': 'true' } : {})}
     >
       <div className="compact-top">
         {props.onSelect && (
@@ -64,17 +66,25 @@ export function CompactDeviceCard(props: DeviceCardProps) {
             <span aria-hidden="true">{port}</span>
           )}
         </h3>
-        {props.onUnplug && (
-          <button
-            type="button"
-            className="device-unplug"
-            onClick={() => props.onUnplug?.(device)}
-            aria-label={`Unplug ${title}${where}`}
-            title="Unplug"
-          >
-            {/* No room for the word beside the port label, which must never be cut. */}
-            <EjectIcon />
-          </button>
+        {/* Off USB, the eject button's place says so (there is nothing plugged to unplug). */}
+        {away ? (
+          <span className="device-away" title={away}>
+            <span aria-hidden="true">Off USB</span>
+            <span className="visually-hidden">{away}</span>
+          </span>
+        ) : (
+          props.onUnplug && (
+            <button
+              type="button"
+              className="device-unplug"
+              onClick={() => props.onUnplug?.(device)}
+              aria-label={`Unplug ${title}${where}`}
+              title="Unplug"
+            >
+              {/* No room for the word beside the port label, which must never be cut. */}
+              <EjectIcon />
+            </button>
+          )
         )}
       </div>
       {failure ? (

@@ -5,6 +5,7 @@
 import { memo, useContext } from 'react';
 import type { Ecid } from '../../preload/domain';
 import { useBench } from '../state/bench-store';
+import { benchDevice } from '../state/bench-devices';
 import { CardActionsContext } from './card-actions';
 import { GridSelectingContext, useIsSelected } from './selection-store';
 import { DeviceCard } from './device-card';
@@ -19,7 +20,8 @@ export const ConnectedDeviceCard = memo(function ConnectedDeviceCard({
   ecid,
   compact,
 }: ConnectedDeviceCardProps) {
-  const device = useBench((s) => s.devices.find((d) => d.ecid === ecid));
+  // Attached, or off USB while its job goes on (restarting): the card stays, marked away.
+  const device = useBench((s) => benchDevice(s, ecid));
   const job = useBench((s) => s.jobs[ecid]);
   const facts = useBench((s) => s.facts[ecid]);
   const actionError = useBench((s) => s.cardErrors[ecid]);

@@ -6,6 +6,7 @@
 import type { Device, Ecid } from '../../preload/domain';
 import type { JobView } from '../../preload/jobs-domain';
 import { useBench } from '../state/bench-store';
+import { benchDevice } from '../state/bench-devices';
 import { noJobLook } from './device-card-model';
 import { describeJob, finalNameLine } from './job-status';
 
@@ -27,7 +28,7 @@ export function fullStateLine(device: Device, job: JobView | undefined, armed?: 
 }
 
 export function DetailsStrip({ ecid }: { readonly ecid: Ecid | undefined }) {
-  const device = useBench((s) => (ecid === undefined ? undefined : s.devices.find((d) => d.ecid === ecid)));
+  const device = useBench((s) => (ecid === undefined ? undefined : benchDevice(s, ecid)));
   const job = useBench((s) => (ecid === undefined ? undefined : s.jobs[ecid]));
   const armed = useBench((s) => s.run?.armed);
   return (

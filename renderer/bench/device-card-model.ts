@@ -7,11 +7,13 @@ import type { Device, ErrorInfo, SimulatorAction } from '../../preload/domain';
 import type { IntuneEnrollmentView } from '../../preload/intune-domain';
 import type { DeviceFacts, JobAction, JobView, OperatorReason } from '../../preload/jobs-domain';
 import { deviceLabel } from '../state/bench-state';
+import type { BenchDevice } from '../state/bench-devices';
 import { describeMode } from './device-status';
 import type { JobLook } from './job-status';
 
 export interface DeviceCardProps {
-  readonly device: Device;
+  /** `away`: off USB while its job goes on (restarting); the card stays, and says so. */
+  readonly device: BenchDevice;
   readonly job?: JobView;
   readonly facts?: DeviceFacts;
   /** Four short lines, for a full cart (./compact-device-card.tsx). */
@@ -48,6 +50,15 @@ export function noJobLook(device: Device): JobLook {
     showProgress: false,
     actions: [],
   };
+}
+
+/**
+ * What a card says while its device is off USB, in words (never colour alone): restarting, or, when the job
+ * waits for a person, simply off USB (the instruction says what to do). Nothing for an attached device.
+ */
+export function awayNote(device: BenchDevice, job: JobView | undefined): string | undefined {
+  if (device.away !== true) return undefined;
+  return job?.phase === 'waiting-for-operator' ? 'Off USB' : 'Restarting – off USB for now';
 }
 
 /** What the card calls the device: the model when the name is only the family ("iPad"). */

@@ -6,7 +6,7 @@ import { deviceLabel } from '../state/bench-state';
 import { CardActionRow, ProgressBar, SelectBox } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { Elapsed } from '../ui/elapsed';
-import { cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
+import { awayNote, cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
 import { describeJob, finalNameLine, ownNameNote, percentOf } from './job-status';
 import { OperatorPicture } from './operator-picture';
 import { StatusIcon } from '../ui/status-icon';
@@ -22,12 +22,14 @@ export function DeviceCard(props: DeviceCardProps) {
   const look = job ? describeJob(job, props.now, props.armed) : noJobLook(device);
   const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
   const serial = device.serialNumber ?? job?.serialNumber;
+  const away = awayNote(device, job);
   return (
     <article
-      className={`device-card tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}`}
+      className={`device-card tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}${away ? ' away' : ''}`}
       aria-labelledby={headingId}
       data-ecid={device.ecid}
       data-phase={job?.phase ?? 'none'}
+      {...(away ? { 'data-away': 'true' } : {})}
     >
       <p className="device-port">
         {props.onSelect && (
@@ -61,6 +63,11 @@ export function DeviceCard(props: DeviceCardProps) {
           </p>
         )}
       </div>
+      {away && (
+        <p className="device-away" title="The device left USB while its job goes on; its card stays here.">
+          {away}
+        </p>
+      )}
       {job && look.showProgress && <ProgressBar target={`${title}${where}`} percent={percentOf(job)} />}
       {waiting && (
         <div className="device-instruction">
@@ -111,7 +118,8 @@ export function DeviceCard(props: DeviceCardProps) {
         <dt>ECID</dt>
         <dd>{device.ecid}</dd>
       </dl>
-      {props.onUnplug && (
+      {/* Off USB there is nothing plugged to unplug. */}
+      {props.onUnplug && !away && (
         <button
           type="button"
           className="device-unplug"

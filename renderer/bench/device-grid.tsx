@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import type { Device, Ecid } from '../../preload/domain';
 import { useBench, useBenchStore } from '../state/bench-store';
+import { benchDevices } from '../state/bench-devices';
 import { ConnectedDeviceCard } from './connected-device-card';
 import { GridToolbar, focusCard } from './grid-toolbar';
 import { findDevices, nextNeedingYou, type GridSort, type StateFilter } from './grid-finder';
@@ -34,21 +35,25 @@ export function sortByPort(devices: readonly Device[]): Device[] {
   );
 }
 
-/** The grid follows the device list only; each card follows its own job (see ConnectedDeviceCard). */
+/**
+ * The grid follows the device list only; each card follows its own job (see ConnectedDeviceCard). The list is
+ * the bench's devices (../state/bench-devices.ts): attached ones, and those off USB while their job goes on,
+ * so a restarting device keeps its card and the count holds steady.
+ */
 export function DeviceGrid() {
-  const devices = useBench((s) => s.devices);
+  const devices = useBench(benchDevices);
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<StateFilter>('all');
   const [sort, setSort] = useState<GridSort>('port');
   const query = { search, filter, sort };
   // The shown ECIDs as one string: the grid re-renders when the list changes, not on every job's progress.
   const shownKey = useBench((s) =>
-    findDevices(sortByPort(s.devices), s.jobs, query)
+    findDevices(sortByPort(benchDevices(s)), s.jobs, query)
       .map((d) => d.ecid)
       .join(' '),
   );
   const needing = useBench(
-    (s) => s.devices.filter((d) => s.jobs[d.ecid]?.phase === 'waiting-for-operator').length,
+    (s) => benchDevices(s).filter((d) => s.jobs[d.ecid]?.phase === 'waiting-for-operator').length,
   );
   const store = useBenchStore();
   const byEcid = new Map(devices.map((d) => [d.ecid, d] as const));
@@ -88,7 +93,11 @@ export function DeviceGrid() {
   const [lastFocused, setLastFocused] = useState<string>();
   const goNext = () => {
     const state = store.getState();
-    const order = findDevices(sortByPort(state.devices), state.jobs, { search: '', filter: 'all', sort });
+    const order = findDevices(sortByPort(benchDevices(state)), state.jobs, {
+      search: '',
+      filter: 'all',
+      sort,
+    });
     const next = nextNeedingYou(order, state.jobs, lastFocused);
     if (next === undefined) return;
     // A device hidden by the search or the filter is shown again: the way on must never be hidden.

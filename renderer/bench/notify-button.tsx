@@ -9,6 +9,7 @@
 import { useEffect, useState } from 'react';
 import type { BenchApi } from '../../preload/contract';
 import { useBenchStore } from '../state/bench-store';
+import { benchDevice } from '../state/bench-devices';
 import { playTone, unlockTone } from './attention-tone';
 import { alertsBetween, CartTally, type BrowserAlert } from './browser-alerts';
 
@@ -42,7 +43,7 @@ export function NotifyButton({ api }: NotifyButtonProps) {
     return store.subscribe(() => {
       const state = store.getState();
       if (state.jobs === before) return;
-      const portOf = (ecid: string) => state.devices.find((d) => d.ecid === ecid)?.portLabel;
+      const portOf = (ecid: string) => benchDevice(state, ecid)?.portLabel;
       const alerts = alertsBetween(before, state.jobs, portOf, tally);
       before = state.jobs;
       if (alerts.length > 0) void announce(alerts, api);

@@ -11,6 +11,7 @@ import { useContext, useState } from 'react';
 import type { Ecid } from '../../preload/domain';
 import type { JobPhase } from '../../preload/jobs-domain';
 import { useBench } from '../state/bench-store';
+import { benchDevices } from '../state/bench-devices';
 import { CardActionsContext } from './card-actions';
 import { stateOf } from './grid-finder';
 import { bulkOffer, bulkTargets, noSelection, selectAll, type BulkAction } from './grid-selection';
@@ -29,7 +30,7 @@ export function SelectionBar({ shown }: SelectionBarProps) {
   const store = useContext(GridSelectingContext)?.store;
   const run = useContext(CardActionsContext).runJobAction;
   const jobs = useBench((s) => s.jobs);
-  const devices = useBench((s) => s.devices);
+  const devices = useBench(benchDevices);
   const armed = useBench((s) => s.run?.armed);
   const [confirming, setConfirming] = useState<{
     readonly targets: readonly Ecid[];

@@ -20,6 +20,7 @@ import type {
   ProfileSummary,
   WatcherStatus,
 } from '../../preload/domain';
+import { trackAway, type AwayDevices } from './bench-devices';
 
 /**
  * How the UI reaches the bench: always `open` through Electron's preload; over WebSocket it can drop, and
@@ -32,6 +33,8 @@ export interface BenchState {
   readonly loaded: boolean;
   readonly seq: number;
   readonly devices: readonly Device[];
+  /** Devices off USB whose job still holds them on the bench (restarting), as last seen (./bench-devices.ts). */
+  readonly away: AwayDevices;
   readonly engine?: EngineStatus;
   readonly watcher: WatcherStatus;
   readonly connection: ConnectionState;
@@ -66,6 +69,7 @@ export const initialBenchState: BenchState = {
   loaded: false,
   seq: 0,
   devices: [],
+  away: {},
   watcher: { state: 'starting' },
   connection: 'connecting',
   announcement: '',
@@ -79,6 +83,7 @@ export const initialBenchState: BenchState = {
 
 /** A fresh snapshot is authoritative: it replaces everything, even a state with a higher `seq` (main restarted). */
 export function applySnapshot(state: BenchState, snapshot: BenchSnapshot): BenchState {
+  const jobs = Object.fromEntries(snapshot.jobs.jobs.map((job) => [job.ecid, job]));
   const base: BenchState = {
     ...state,
     loaded: true,
@@ -89,7 +94,8 @@ export function applySnapshot(state: BenchState, snapshot: BenchSnapshot): Bench
     loadError: undefined,
     awaitingSnapshot: false,
     held: {},
-    jobs: Object.fromEntries(snapshot.jobs.jobs.map((job) => [job.ecid, job])),
+    jobs,
+    away: trackAway(state, snapshot.devices, jobs),
     facts: snapshot.jobs.facts,
     run: snapshot.jobs.run,
     profile: snapshot.profile,
@@ -144,6 +150,7 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
         ...state,
         seq,
         devices: event.payload.devices,
+        away: trackAway(state, event.payload.devices, state.jobs),
       };
     case 'engineChanged':
       return { ...state, seq, engine: event.payload.engine };
@@ -156,11 +163,12 @@ function foldEvent(state: BenchState, event: BenchEvent): BenchState {
     case 'jobChanged': {
       const job = event.payload.job;
       const announcement = describeAttention(state, state.jobs[job.ecid], job) || state.announcement;
-      return { ...state, seq, announcement, jobs: { ...state.jobs, [job.ecid]: job } };
+      const jobs = { ...state.jobs, [job.ecid]: job };
+      return { ...state, seq, announcement, jobs, away: trackAway(state, state.devices, jobs) };
     }
     case 'jobRemoved': {
       const { [event.payload.ecid]: _removed, ...jobs } = state.jobs;
-      return { ...state, seq, jobs };
+      return { ...state, seq, jobs, away: trackAway(state, state.devices, jobs) };
     }
     case 'factsChanged':
       return { ...state, seq, facts: { ...state.facts, [event.payload.ecid]: event.payload.facts } };
@@ -217,7 +225,7 @@ export function applyLoadError(state: BenchState, error: ErrorInfo): BenchState 
 
 /** What a job's change asks of the operator, in words; empty when it asks nothing new. */
 export function describeAttention(state: BenchState, before: JobView | undefined, after: JobView): string {
-  const device = state.devices.find((d) => d.ecid === after.ecid);
+  const device = state.devices.find((d) => d.ecid === after.ecid) ?? state.away[after.ecid];
   const where = device?.portLabel ?? (device ? deviceLabel(device) : (after.serialNumber ?? after.ecid));
   if (after.phase === 'waiting-for-operator' && after.waiting) {
     const same = before?.phase === 'waiting-for-operator' && before.waiting?.reason === after.waiting.reason;
