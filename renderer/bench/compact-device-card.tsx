@@ -19,6 +19,15 @@ export function CompactDeviceCard(props: DeviceCardProps) {
   const port = device.portLabel ?? 'Port unknown';
   const failure = job?.phase === 'failed' ? job.error : undefined;
   const away = awayNote(device, job);
+  const barRow = job !== undefined && look.showProgress;
+  // In words, on the bar's line (the bar gives way; the port and the state keep their whole width), or
+  // beside the state when there is no bar.
+  const awayTag = away && (
+    <span className="device-away" title={away}>
+      <span aria-hidden="true">Off USB</span>
+      <span className="visually-hidden">{away}</span>
+    </span>
+  );
   const actionRow = (
     <CardActionRow
       ecid={device.ecid}
@@ -66,25 +75,18 @@ export function CompactDeviceCard(props: DeviceCardProps) {
             <span aria-hidden="true">{port}</span>
           )}
         </h3>
-        {/* Off USB, the eject button's place says so (there is nothing plugged to unplug). */}
-        {away ? (
-          <span className="device-away" title={away}>
-            <span aria-hidden="true">Off USB</span>
-            <span className="visually-hidden">{away}</span>
-          </span>
-        ) : (
-          props.onUnplug && (
-            <button
-              type="button"
-              className="device-unplug"
-              onClick={() => props.onUnplug?.(device)}
-              aria-label={`Unplug ${title}${where}`}
-              title="Unplug"
-            >
-              {/* No room for the word beside the port label, which must never be cut. */}
-              <EjectIcon />
-            </button>
-          )
+        {/* Off USB there is nothing plugged to unplug. */}
+        {props.onUnplug && !away && (
+          <button
+            type="button"
+            className="device-unplug"
+            onClick={() => props.onUnplug?.(device)}
+            aria-label={`Unplug ${title}${where}`}
+            title="Unplug"
+          >
+            {/* No room for the word beside the port label, which must never be cut. */}
+            <EjectIcon />
+          </button>
         )}
       </div>
       {failure ? (
@@ -104,11 +106,13 @@ export function CompactDeviceCard(props: DeviceCardProps) {
             <StatusIcon name={look.icon} />
             <span>{look.short}</span>
           </p>
+          {!barRow && awayTag}
         </div>
       )}
-      {job && look.showProgress && (
+      {barRow && (
         <div className="device-progress-row">
           <ProgressBar target={`${title}${where}`} percent={percentOf(job)} />
+          {awayTag}
           <span className="device-percent">{percentOf(job)}%</span>
         </div>
       )}
