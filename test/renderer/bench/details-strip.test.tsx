@@ -25,6 +25,12 @@ describe('the details strip', () => {
     ).toBe('Port 2 › 3 · SER3 · Failed: It stopped. Finish Setup Assistant on the device, then press Retry.');
   });
 
+  it('says a restarting device is off USB for now, beside its state', () => {
+    expect(fullStateLine({ ...device(4), away: true }, job(4, { phase: 'waiting-for-reattach' }))).toBe(
+      'Port 2 › 4 · SER4 · Restarting – off USB for now · Restarting: leave it plugged in',
+    );
+  });
+
   it('reads a wait’s whole instruction, a finished name, and a device without a job', () => {
     const waiting = job(1, {
       phase: 'waiting-for-operator',
