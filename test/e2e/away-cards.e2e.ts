@@ -145,3 +145,26 @@ test('a full cart of 30 with a few devices restarting: compact cards stay, each 
     await memory.stop();
   }
 });
+
+test('unplugged mid-run, a device keeps its card (away) until its job is cancelled; then the bench is empty', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await page.goto(bench.url);
+  await unplugAll(page);
+  await page
+    .getByRole('combobox', { name: 'Workflow', exact: true })
+    .selectOption({ label: 'Supervise and enroll' }, { timeout: 30_000 });
+  const armed = page.getByRole('switch', { name: 'Armed' });
+  if ((await armed.getAttribute('aria-checked')) !== 'true') await armed.click();
+  await page.getByRole('button', { name: 'Plug in an iPad' }).click();
+  const card = deviceCards(page).first();
+  await expect(card).toHaveAttribute('data-phase', /running|waiting-for/, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Unplug all' }).click();
+  await expect(card).toHaveAttribute('data-away', 'true');
+  await expect(page.getByLabel('1 device on the bench')).toBeVisible();
+  // The helper cancels what is left, as a person clearing the bench would, and the empty bench shows.
+  await unplugAll(page);
+  await expect(deviceCards(page)).toHaveCount(0);
+  await expect(page.getByLabel('0 devices on the bench')).toBeVisible();
+});
