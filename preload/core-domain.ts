@@ -39,6 +39,10 @@ export type ErrorCode =
   | 'cfgutil-missing'
   | 'cfgutil-not-executable'
   | 'timed-out'
+  /** The bench asked whether to erase a device in use, and nobody answered before the wait ran out. */
+  | 'in-use-unanswered'
+  /** The bench could not tell who manages a device before the wait ran out (unknown fails closed). */
+  | 'manager-unknown'
   | 'cancelled'
   | 'invalid-request'
   | 'internal'

@@ -172,6 +172,18 @@ export function describe(code: ErrorCode): ErrorDescription {
           'then try again.',
         true,
       );
+    case 'in-use-unanswered':
+      return text(
+        'Nobody answered for this device in use',
+        'Nothing was done to it. Press Retry to be asked again, or Skip.',
+        true,
+      );
+    case 'manager-unknown':
+      return text(
+        'The bench cannot tell who manages this device',
+        'Nothing was done to it. Unplug it and plug it back in, or check it in Apple Configurator, then press Retry.',
+        true,
+      );
     case 'cancelled':
       return text(
         'Stopped',

@@ -95,6 +95,8 @@ const failureReasons: Readonly<Record<ErrorCode, RunReason>> = {
   'cfgutil-missing': 'error',
   'cfgutil-not-executable': 'error',
   'timed-out': 'timed-out',
+  'in-use-unanswered': 'in-use',
+  'manager-unknown': 'cannot-tell',
   cancelled: 'cancelled',
   'invalid-request': 'error',
   internal: 'error',

@@ -32,6 +32,8 @@ const errorCodes: Readonly<Record<ErrorCode, true>> = {
   'cfgutil-missing': true,
   'cfgutil-not-executable': true,
   'timed-out': true,
+  'in-use-unanswered': true,
+  'manager-unknown': true,
   cancelled: true,
   'invalid-request': true,
   internal: true,

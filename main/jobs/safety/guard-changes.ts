@@ -179,12 +179,12 @@ async function firstRead(ctx: JobContext, command: ChangingCommand): Promise<Dev
 function timedOut(verdict: ChangeVerdict) {
   return verdict.kind === 'ask-in-use'
     ? failure(
-        'invalid-request',
+        'in-use-unanswered',
         'Nobody answered for this device in use',
         'Nothing was done to it. Press Retry to be asked again, or Skip.',
       )
     : failure(
-        'unknown',
+        'manager-unknown',
         'The bench cannot tell who manages this device',
         'Nothing was done to it. Unplug it and plug it back in, or check it in Apple Configurator, then press Retry.',
       );

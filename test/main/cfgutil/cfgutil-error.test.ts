@@ -36,6 +36,8 @@ const ALL_CODES: Record<ErrorCode, true> = {
   'cfgutil-missing': true,
   'cfgutil-not-executable': true,
   'timed-out': true,
+  'in-use-unanswered': true,
+  'manager-unknown': true,
   cancelled: true,
   'invalid-request': true,
   internal: true,

@@ -126,6 +126,9 @@ describe('run --json: every device that did not succeed says why and what to do'
     expect(reasonOf(job({ phase: 'failed', error: error('passcode-locked') }))).toBe('unlock');
     expect(reasonOf(job({ phase: 'failed', error: error('activation-locked') }))).toBe('activation-lock');
     expect(reasonOf(job({ phase: 'failed', error: error('device-busy') }))).toBe('in-use');
+    // A question that ran out says which one: the in-use question, or who manages the device.
+    expect(reasonOf(job({ phase: 'failed', error: error('in-use-unanswered') }))).toBe('in-use');
+    expect(reasonOf(job({ phase: 'failed', error: error('manager-unknown') }))).toBe('cannot-tell');
     expect(reasonOf(job({ phase: 'skipped', skipReason: 'ignore-list' }))).toBe('ignored');
     expect(reasonOf(job({ phase: 'skipped', skipReason: 'other-organization' }))).toBe('other-organization');
     expect(reasonOf(job({ phase: 'skipped', skipReason: 'already-done' }))).toBe('already-done');

@@ -140,6 +140,24 @@ describe('a device in use is erased only on a person’s word', () => {
     expect(bench.handle.world.device(device.ecid)?.activationState).toBe('Activated');
   });
 
+  it('a question nobody answers ends with its own code (not a generic refusal), nothing changed', async () => {
+    const bench = await jobsBench({ timings: { operatorTimeoutMs: 200, operatorPollMs: 20 } });
+    const phone = bench.handle.world.attach(logans);
+    const unclear = bench.handle.world.attach({
+      paired: true,
+      readShapes: { isSupervised: { kind: 'error' } },
+    });
+    const ended = await until(
+      bench,
+      (j) => jobOf(j, phone.ecid)?.phase === 'failed' && jobOf(j, unclear.ecid)?.phase === 'failed',
+    );
+    expect(jobOf(ended, phone.ecid)?.error?.code).toBe('in-use-unanswered');
+    expect(jobOf(ended, unclear.ecid)?.error?.code).toBe('manager-unknown');
+    await settle();
+    expect(changesTo(bench, phone.ecid)).toEqual([]);
+    expect(changesTo(bench, unclear.ecid)).toEqual([]);
+  });
+
   it('Continue and Retry never stand for Erase: refused on the in-use question, and a Read again never carries over to it', async () => {
     const bench = await jobsBench();
     // First the device cannot be read clearly; the person presses Read again over and over (some presses
