@@ -127,9 +127,10 @@ describe('the change guard, for any shapes and orders of what the device shows',
       ),
       { numRuns: 400 },
     );
-    // Both sides of the rule were exercised: some devices were erased, some were not.
-    expect(erases).toBeGreaterThan(10);
-    expect(held).toBeGreaterThan(10);
+    // Both sides of the rule were exercised: some devices were erased, some were not. (Random scripts erase in
+    // only a few of the 400 runs; a fixed count of 10 made the test fail on an unlucky draw.)
+    expect(erases).toBeGreaterThan(0);
+    expect(held).toBeGreaterThan(0);
   });
 
   it('the property can fail: a clean loaner of ours-to-erase shape is erased', async () => {
