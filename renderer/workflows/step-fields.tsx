@@ -48,6 +48,14 @@ export function StepFields(props: StepFieldsProps) {
   const errorId = (option: string) => `${idPrefix}-${option}-error`;
   const invalid = (option: string, describedBy?: string) =>
     invalidProps(error(option), errorId(option), describedBy);
+  // A labelled text box with its refusal under it (prepare and prepare-ade both ask for language and locale).
+  const textField = (label: string, option: string, value: string, set: (value: string) => void) => (
+    <label>
+      {label}
+      <input disabled={readOnly} value={value} {...invalid(option)} onChange={(e) => set(e.target.value)} />
+      <FieldError error={error(option)} id={errorId(option)} />
+    </label>
+  );
   switch (step.kind) {
     case 'erase':
       return (
@@ -68,26 +76,8 @@ export function StepFields(props: StepFieldsProps) {
     case 'prepare':
       return (
         <div className="step-options">
-          <label>
-            Language
-            <input
-              disabled={readOnly}
-              value={step.language}
-              {...invalid('language')}
-              onChange={(e) => onChange({ ...step, language: e.target.value })}
-            />
-            <FieldError error={error('language')} id={errorId('language')} />
-          </label>
-          <label>
-            Locale
-            <input
-              disabled={readOnly}
-              value={step.locale}
-              {...invalid('locale')}
-              onChange={(e) => onChange({ ...step, locale: e.target.value })}
-            />
-            <FieldError error={error('locale')} id={errorId('locale')} />
-          </label>
+          {textField('Language', 'language', step.language, (language) => onChange({ ...step, language }))}
+          {textField('Locale', 'locale', step.locale, (locale) => onChange({ ...step, locale }))}
           <label className="check-field">
             <input
               type="checkbox"
@@ -143,26 +133,8 @@ export function StepFields(props: StepFieldsProps) {
     case 'prepare-ade':
       return (
         <div className="step-options">
-          <label>
-            Language
-            <input
-              disabled={readOnly}
-              value={step.language}
-              {...invalid('language')}
-              onChange={(e) => onChange({ ...step, language: e.target.value })}
-            />
-            <FieldError error={error('language')} id={errorId('language')} />
-          </label>
-          <label>
-            Locale
-            <input
-              disabled={readOnly}
-              value={step.locale}
-              {...invalid('locale')}
-              onChange={(e) => onChange({ ...step, locale: e.target.value })}
-            />
-            <FieldError error={error('locale')} id={errorId('locale')} />
-          </label>
+          {textField('Language', 'language', step.language, (language) => onChange({ ...step, language }))}
+          {textField('Locale', 'locale', step.locale, (locale) => onChange({ ...step, locale }))}
         </div>
       );
     case 'wait-until-settled':
