@@ -5,20 +5,17 @@
  */
 import { CardActionRow, ProgressBar, SelectBox } from './card-parts';
 import { DeviceFactsList } from './device-facts';
-import { awayNote, cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
-import { compactActions, describeJob, finalNameLine, percentOf } from './job-status';
+import { cardBasics, cardTitle, type DeviceCardProps } from './device-card-model';
+import { compactActions, finalNameLine, percentOf } from './job-status';
 import { EjectIcon, StatusIcon } from '../ui/status-icon';
 
 export function CompactDeviceCard(props: DeviceCardProps) {
   const { device, job, facts, actionError } = props;
   const { title, model, where } = cardTitle(device);
-  const look = job ? describeJob(job, props.now, props.armed) : noJobLook(device);
-  const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
+  const { look, waiting, away, headingId, frame } = cardBasics(props, true);
   const actions = job ? compactActions(job, look.actions) : [];
-  const headingId = `device-${device.ecid}`;
   const port = device.portLabel ?? 'Port unknown';
   const failure = job?.phase === 'failed' ? job.error : undefined;
-  const away = awayNote(device, job);
   const barRow = job !== undefined && look.showProgress;
   // In words, on the bar's line (the bar gives way; the port and the state keep their whole width), or
   // beside the state when there is no bar.
@@ -41,13 +38,7 @@ export function CompactDeviceCard(props: DeviceCardProps) {
   );
   const long = waiting?.instruction ?? (job?.phase === 'failed' ? job.error?.detail : undefined) ?? look.word;
   return (
-    <article
-      className={`device-card compact tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}${away ? ' away' : ''}`}
-      aria-labelledby={headingId}
-      data-ecid={device.ecid}
-      data-phase={job?.phase ?? 'none'}
-      {...(away ? { 'data-away': 'true' } : {})}
-    >
+    <article {...frame}>
       <div className="compact-top">
         {props.onSelect && (
           <SelectBox

@@ -9,7 +9,7 @@ import type { DeviceFacts, JobAction, JobView, OperatorReason } from '../../prel
 import { deviceLabel } from '../state/bench-state';
 import type { BenchDevice } from '../state/bench-devices';
 import { describeMode } from './device-status';
-import type { JobLook } from './job-status';
+import { describeJob, type JobLook } from './job-status';
 
 export interface DeviceCardProps {
   /** `away`: off USB while its job goes on (restarting); the card stays, and says so. */
@@ -67,4 +67,24 @@ export function cardTitle(device: Device): { title: string; model?: string; wher
   const model = device.model ?? device.deviceType;
   const title = model && model.startsWith(`${label} `) ? model : label;
   return { title, model, where: device.portLabel ? ` at ${device.portLabel}` : '' };
+}
+
+/**
+ * What both card sizes derive alike: the job in words, the wait, the away note, and the card's frame (class,
+ * heading, and the data attributes the tests and the grid read).
+ */
+export function cardBasics(props: DeviceCardProps, compact: boolean) {
+  const { device, job } = props;
+  const look = job ? describeJob(job, props.now, props.armed) : noJobLook(device);
+  const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
+  const away = awayNote(device, job);
+  const headingId = `device-${device.ecid}`;
+  const frame = {
+    className: `device-card${compact ? ' compact' : ''} tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}${away ? ' away' : ''}`,
+    'aria-labelledby': headingId,
+    'data-ecid': device.ecid,
+    'data-phase': job?.phase ?? 'none',
+    ...(away ? { 'data-away': 'true' } : {}),
+  };
+  return { look, waiting, away, headingId, frame };
 }

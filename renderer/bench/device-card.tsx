@@ -6,8 +6,8 @@ import { deviceLabel } from '../state/bench-state';
 import { CardActionRow, ProgressBar, SelectBox } from './card-parts';
 import { DeviceFactsList } from './device-facts';
 import { Elapsed } from '../ui/elapsed';
-import { awayNote, cardTitle, noJobLook, type DeviceCardProps } from './device-card-model';
-import { describeJob, finalNameLine, ownNameNote, percentOf } from './job-status';
+import { cardBasics, cardTitle, type DeviceCardProps } from './device-card-model';
+import { finalNameLine, ownNameNote, percentOf } from './job-status';
 import { OperatorPicture } from './operator-picture';
 import { StatusIcon } from '../ui/status-icon';
 import { CompactDeviceCard } from './compact-device-card';
@@ -18,19 +18,10 @@ export function DeviceCard(props: DeviceCardProps) {
   const { device, job, facts, actionError } = props;
   const label = deviceLabel(device);
   const { title, model, where } = cardTitle(device);
-  const headingId = `device-${device.ecid}`;
-  const look = job ? describeJob(job, props.now, props.armed) : noJobLook(device);
-  const waiting = job?.phase === 'waiting-for-operator' ? job.waiting : undefined;
+  const { look, waiting, away, headingId, frame } = cardBasics(props, false);
   const serial = device.serialNumber ?? job?.serialNumber;
-  const away = awayNote(device, job);
   return (
-    <article
-      className={`device-card tone-${look.tone}${waiting ? ' needs-person' : ''}${props.selected ? ' selected' : ''}${away ? ' away' : ''}`}
-      aria-labelledby={headingId}
-      data-ecid={device.ecid}
-      data-phase={job?.phase ?? 'none'}
-      {...(away ? { 'data-away': 'true' } : {})}
-    >
+    <article {...frame}>
       <p className="device-port">
         {props.onSelect && (
           <SelectBox
